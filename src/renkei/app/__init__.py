@@ -1,0 +1,1 @@
+"""The board session: the current snapshot, applying changes, undo/redo. Qt-free."""

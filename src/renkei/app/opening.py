@@ -1,0 +1,59 @@
+"""Opening a board for a window or a CLI call: the default board is made with the demo."""
+
+from __future__ import annotations
+
+import locale
+import os
+from pathlib import Path
+
+from renkei.app import paths
+from renkei.app.session import BoardSession
+from renkei.demo.build import BOARD_NAMES, build_demo
+from renkei.store.board_store import BoardStore
+
+
+def system_language() -> str:
+    """'ja' under a Japanese locale, else 'en' (LANGUAGE, LC_ALL, LC_MESSAGES, LANG order)."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    code = locale.getlocale()[0] or ""
+    return "ja" if code.lower().startswith("ja") else "en"
+
+
+def open_store(target: str | None, create: bool = True) -> BoardStore:
+    """The board at ``target`` (path or URL), or the default board, made with the demo story
+    in the system's language on first run. ``create=False`` refuses a missing file, so a
+    mistyped path in a script does not quietly make an empty board."""
+    if target:
+        return BoardStore.open(target, create=create)
+    path = paths.default_board_path()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    language = system_language()
+    store = BoardStore.open(path, name=BOARD_NAMES[language])
+    if store.created:
+        build_demo(store, language)
+    return store
+
+
+def resolve_actor(session_board, name: str | None) -> int | None:
+    """The person called ``name`` on this board, or None when the name is unknown/absent."""
+    if not name:
+        return None
+    person = session_board.find_person(name)
+    return person.id if person else None
+
+
+def open_session(target: str | None, actor_name: str | None = None) -> BoardSession:
+    store = open_store(target)
+    session = BoardSession(store, None)
+    session.set_actor(resolve_actor(session.board, actor_name))
+    return session
+
+
+def board_label(location: str) -> str:
+    """A short name for a window title or a recent-boards menu."""
+    if "://" in location:
+        return location.rsplit("/", 1)[-1] or location
+    return Path(location).stem

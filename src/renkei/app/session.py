@@ -1,0 +1,171 @@
+"""A board open in one window (or one CLI call): its snapshot, its edits, their undo."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from renkei.domain.commands import Change, Command
+from renkei.domain.model import Activity, Board
+from renkei.domain.risk import RiskContext, RiskReason, is_blocked, risk_reasons
+from renkei.store.board_store import BoardStore, utcnow
+
+Listener = Callable[[Change | None], None]
+
+_COLLECTIONS = {
+    "task": "tasks",
+    "person": "people",
+    "team": "teams",
+    "project": "projects",
+    "status": "statuses",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class UndoStep:
+    label: str
+    change: Change
+
+
+class BoardSession:
+    """Every edit goes ``apply → store → Change → snapshot → listeners``; so will the edits
+    of other people once they are read from the change feed."""
+
+    def __init__(
+        self,
+        store: BoardStore,
+        actor_id: int | None,
+        today: Callable[[], date] = date.today,
+        now: Callable[[], datetime] = utcnow,
+    ):
+        self.store = store
+        self.actor_id = actor_id
+        self._today = today
+        self._now = now
+        self._board = store.load()
+        self._listeners: list[Listener] = []
+        self._undo: list[UndoStep] = []
+        self._redo: list[UndoStep] = []
+        self._risk_ctx: RiskContext | None = None
+        self._risk: dict[int, tuple[RiskReason, ...]] = {}
+
+    # -- state ---------------------------------------------------------------------------
+
+    @property
+    def board(self) -> Board:
+        return self._board
+
+    def today(self) -> date:
+        return self._today()
+
+    def subscribe(self, listener: Listener) -> None:
+        self._listeners.append(listener)
+
+    def unsubscribe(self, listener: Listener) -> None:
+        self._listeners.remove(listener)
+
+    # -- rules on the current snapshot ------------------------------------------------------
+
+    def risk_context(self) -> RiskContext:
+        if self._risk_ctx is None:
+            self._risk_ctx = RiskContext(self._board, self._today(), self._now())
+        return self._risk_ctx
+
+    def risk(self, task_id: int) -> tuple[RiskReason, ...]:
+        """Every reason the task is at risk; computed on demand, kept until the next change."""
+        found = self._risk.get(task_id)
+        if found is None:
+            ctx = self.risk_context()
+            found = risk_reasons(self._board.tasks[task_id], ctx)
+            self._risk[task_id] = found
+        return found
+
+    def blocked(self, task_id: int) -> bool:
+        ctx = self.risk_context()
+        return is_blocked(self._board.tasks[task_id], self._board, ctx.done_ids)
+
+    def history(self, task_id: int) -> list[Activity]:
+        return self.store.history("task", task_id)
+
+    # -- edits -----------------------------------------------------------------------------
+
+    def apply(self, command: Command, label: str = "") -> Change:
+        return self.apply_all((command,), label)
+
+    def apply_all(self, commands: Sequence[Command], label: str = "") -> Change:
+        change = self.store.apply_all(commands, self.actor_id)
+        if change.rows:
+            if change.inverse():  # adding a team or a person is not undoable: nothing to archive
+                self._undo.append(UndoStep(label, change))
+                self._redo.clear()
+            self._receive(change)
+        return change
+
+    @property
+    def can_undo(self) -> bool:
+        return bool(self._undo)
+
+    @property
+    def can_redo(self) -> bool:
+        return bool(self._redo)
+
+    def undo_label(self) -> str:
+        return self._undo[-1].label if self._undo else ""
+
+    def redo_label(self) -> str:
+        return self._redo[-1].label if self._redo else ""
+
+    def undo(self) -> Change | None:
+        """Apply the inverse of the last edit. If someone changed the same field since,
+        the store raises ConflictError and the step stays on the stack."""
+        if not self._undo:
+            return None
+        step = self._undo[-1]
+        change = self.store.apply_all(step.change.inverse(), self.actor_id)
+        self._undo.pop()
+        self._redo.append(UndoStep(step.label, change))
+        self._receive(change)
+        return change
+
+    def redo(self) -> Change | None:
+        if not self._redo:
+            return None
+        step = self._redo[-1]
+        change = self.store.apply_all(step.change.inverse(), self.actor_id)
+        self._redo.pop()
+        self._undo.append(UndoStep(step.label, change))
+        self._receive(change)
+        return change
+
+    def reload(self) -> None:
+        """Read the whole board again (another board, or after losing track of changes)."""
+        self._board = self.store.load()
+        self._forget_derived()
+        self._notify(None)
+
+    def set_actor(self, actor_id: int | None) -> None:
+        self.actor_id = actor_id
+
+    # -- applying changes to the snapshot -------------------------------------------------
+
+    def _receive(self, change: Change) -> None:
+        board = self._board
+        updated: dict[str, dict] = {}
+        for row_change in change.rows:
+            name = _COLLECTIONS[row_change.entity]
+            if name not in updated:
+                updated[name] = dict(getattr(board, name))
+            updated[name][row_change.entity_id] = row_change.row
+        self._board = dataclasses.replace(board, revision=change.revision, **updated)
+        self._forget_derived()
+        self._notify(change)
+
+    def _forget_derived(self) -> None:
+        self._risk_ctx = None
+        self._risk.clear()
+
+    def _notify(self, change: Change | None) -> None:
+        for listener in list(self._listeners):
+            listener(change)

@@ -1,0 +1,234 @@
+"""``renkei``: the GUI when run bare, sub-commands for headless work.
+
+Global options come before the command: ``renkei --board team.renkei --as "Yuki Tanaka"
+task set 12 due=2026-12-03``. Expected failures print ``renkei: <message>`` on stderr and
+exit with 1; usage errors exit with 2 (argparse); nothing prints a traceback for them.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from collections.abc import Callable, Sequence
+
+from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
+
+from renkei import __version__
+from renkei.app.field_input import FieldInputError, field_help
+from renkei.app.identity import IdentityError
+from renkei.cli import commands
+from renkei.domain.commands import CommandError, ConflictError
+from renkei.store.database import StorageError
+from renkei.store.migrate import BoardRefused
+
+EXPECTED_ERRORS: tuple[type[Exception], ...] = (
+    BoardRefused,
+    StorageError,
+    CommandError,
+    FieldInputError,
+    IdentityError,
+    commands.CliError,
+)
+
+DEFAULT_SIZE = (1600, 1000)
+
+
+def snapshot_size(text: str) -> tuple[int, int]:
+    """``1600x1000`` → ``(1600, 1000)``."""
+    width, sep, height = text.lower().replace("×", "x").partition("x")
+    if not sep or not width.strip().isdigit() or not height.strip().isdigit():
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size (write WxH, e.g. 1600x1000)")
+    size = int(width), int(height)
+    if not all(16 <= side <= 16_384 for side in size):
+        raise argparse.ArgumentTypeError(f"{text!r}: each side must be 16 to 16384 pixels")
+    return size
+
+
+def positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"{text!r}: give at least 1")
+    return value
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="renkei",
+        description="Renkei (連携): cross-team work at a glance. Without a command, opens the "
+        "board in a window.",
+        epilog="Global options go before the command, e.g. renkei --board team.renkei tasks.",
+    )
+    parser.add_argument(
+        "--board",
+        metavar="PATH|URL",
+        help="the board file or database URL (default: your own board, made with the demo on "
+        "first run)",
+    )
+    parser.add_argument(
+        "--as",
+        dest="as_name",
+        metavar="NAME",
+        help="who you are for this call (a person on the board); writes need it unless the "
+        "board remembers you",
+    )
+    parser.add_argument("--version", action="version", version=f"renkei {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    demo = sub.add_parser(
+        "demo",
+        help="make a demo board",
+        description=(
+            "Fill a new (or empty) board with the Sales × Marketing demo story, or with N "
+            "synthetic tasks. Uses --board, else your default board; refuses a board that "
+            "holds work."
+        ),
+    )
+    demo.add_argument("--lang", choices=("ja", "en"), help="language (default: the system's)")
+    demo.add_argument(
+        "--tasks",
+        type=positive_int,
+        metavar="N",
+        help="N synthetic tasks instead of the story (benchmarks)",
+    )
+    demo.add_argument("--seed", type=int, metavar="S", help="random seed for --tasks (default 1)")
+    demo.set_defaults(handler=commands.cmd_demo)
+
+    tasks = sub.add_parser(
+        "tasks",
+        help="list tasks",
+        description=("List the board's tasks (archived ones only with --all)."),
+    )
+    tasks.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    tasks.add_argument("--at-risk", action="store_true", help="only tasks at risk")
+    tasks.add_argument("--all", action="store_true", help="include archived tasks")
+    tasks.set_defaults(handler=commands.cmd_tasks)
+
+    people = sub.add_parser("people", help="list the people on the board")
+    people.add_argument("--json", action="store_true", help="a JSON array instead of a table")
+    people.set_defaults(handler=commands.cmd_people)
+
+    history = sub.add_parser(
+        "history",
+        help="who changed what, when",
+        description=(
+            "The audit trail, oldest first: the whole board's, or one task's. Text shows local "
+            "time; JSON gives ISO 8601 UTC times ending in Z."
+        ),
+    )
+    history.add_argument("task_id", nargs="?", type=int, metavar="TASK_ID")
+    history.add_argument("--limit", type=positive_int, metavar="N", help="only the last N rows")
+    history.add_argument("--json", action="store_true", help="a JSON array instead of lines")
+    history.set_defaults(handler=commands.cmd_history)
+
+    task = sub.add_parser("task", help="add or change a task (needs --as NAME)")
+    task_sub = task.add_subparsers(dest="task_command", metavar="ACTION", required=True)
+    add = task_sub.add_parser(
+        "add",
+        help="add a task",
+        description=(
+            "Add a task. Names (team, owner, status, project) match the board ignoring case; dates "
+            "are YYYY-MM-DD. The status defaults to the board's second column (To do)."
+        ),
+    )
+    add.add_argument("--title", required=True)
+    add.add_argument("--team", required=True)
+    add.add_argument("--owner", metavar="NAME")
+    add.add_argument("--status", metavar="COLUMN")
+    add.add_argument("--project")
+    add.add_argument("--start", metavar="YYYY-MM-DD")
+    add.add_argument("--due", metavar="YYYY-MM-DD")
+    add.add_argument("--priority", choices=("low", "normal", "high", "urgent"), type=str.lower)
+    add.add_argument("--json", action="store_true", help="print the task as JSON")
+    add.set_defaults(handler=commands.cmd_task_add)
+
+    set_ = task_sub.add_parser(
+        "set",
+        help="change fields of a task",
+        description=(
+            "Change fields: renkei --as NAME task set 12 due=2026-12-03 owner='Ryo Ito'. An empty "
+            "value clears an optional field (owner=, due=, flag=). Fields: " + field_help() + "."
+        ),
+    )
+    set_.add_argument("task_id", type=int, metavar="ID")
+    set_.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
+    set_.add_argument("--json", action="store_true", help="print the task as JSON afterwards")
+    set_.set_defaults(handler=commands.cmd_task_set)
+
+    snap = sub.add_parser("snapshot", help="draw a view into a PNG (no display needed)")
+    snap.add_argument("--view", choices=commands.SNAPSHOT_VIEWS, default=commands.SNAPSHOT_VIEWS[0])
+    snap.add_argument(
+        "--size",
+        type=snapshot_size,
+        default=DEFAULT_SIZE,
+        metavar="WxH",
+        help="pixels (default 1600x1000)",
+    )
+    snap.add_argument("out", metavar="OUT.png")
+    snap.set_defaults(handler=commands.cmd_snapshot)
+    return parser
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"renkei: {message}", file=sys.stderr, flush=True)
+    return code
+
+
+def _utf8(stream) -> None:
+    """JSON and Japanese names go out as UTF-8 whatever the console's locale says."""
+    encoding = (getattr(stream, "encoding", None) or "").lower().replace("-", "")
+    reconfigure = getattr(stream, "reconfigure", None)
+    if encoding != "utf8" and reconfigure is not None:
+        reconfigure(encoding="utf-8")
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one command; the exit status is returned (the console script passes it to
+    ``sys.exit``)."""
+    _utf8(sys.stdout)
+    _utf8(sys.stderr)
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as stop:  # --help, --version, usage errors
+        return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
+    if args.command == "demo" and args.seed is not None and args.tasks is None:
+        return _usage(parser, "demo: --seed goes with --tasks N")
+    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", commands.cmd_gui)
+    try:
+        return handler(args)
+    except ConflictError as error:
+        return fail(
+            f"{error}; nothing was written. See `renkei history {error.entity_id}`, then try again."
+        )
+    except EXPECTED_ERRORS as error:
+        return fail(str(error))
+    except (DBAPIError, ArgumentError, NoSuchModuleError) as error:
+        detail = getattr(error, "orig", None) or error
+        return fail(f"the board could not be opened: {detail}")
+    except ModuleNotFoundError as error:
+        if error.name in ("psycopg", "psycopg2"):
+            return fail("PostgreSQL boards need the driver: pip install 'renkei[postgres]'")
+        raise
+    except BrokenPipeError:
+        # `renkei tasks | head`: the reader left; stop quietly, as other tools do.
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        return fail("interrupted", 130)
+
+
+def _usage(parser: argparse.ArgumentParser, message: str) -> int:
+    try:
+        parser.error(message)
+    except SystemExit as stop:
+        return int(stop.code or 2)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,257 @@
+"""Shaping board data for a terminal or for JSON: one place, reused by every command.
+
+JSON times are ISO 8601 in UTC with a ``Z`` suffix (``2026-11-20T05:03:12Z``); text output
+shows local time to the minute. Reference fields (status, team, owner, project) appear as
+names, never ids, and without their ``_id`` suffix.
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from collections.abc import Sequence
+from datetime import UTC, date, datetime
+from typing import Any
+
+from renkei.app.session import BoardSession
+from renkei.domain import fields
+from renkei.domain.model import Activity, Board, Person, Task
+from renkei.domain.risk import badge_word, describe
+
+NONE_TEXT = "—"
+
+# Stored attribute → (the name people use, the board collection that holds the row).
+REFERENCE_FIELDS = {
+    "status_id": ("status", "statuses"),
+    "team_id": ("team", "teams"),
+    "owner_id": ("owner", "people"),
+    "project_id": ("project", "projects"),
+}
+# Other attributes shown under a friendlier name.
+FIELD_LABELS = {"estimate_hours": "estimate"}
+LIST_FIELDS = frozenset({"depends_on", "tags"})
+
+
+def dumps(data: Any) -> str:
+    """JSON as UTF-8 text: Japanese stays readable, never ``\\u`` escapes."""
+    return json.dumps(data, ensure_ascii=False, indent=2)
+
+
+def utc_iso(moment: datetime | None) -> str | None:
+    """A stored (naive UTC) time as ISO 8601 with ``Z``."""
+    if moment is None:
+        return None
+    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return aware.astimezone(UTC).isoformat(timespec="seconds").replace("+00:00", "Z")
+
+
+def local_minute(moment: datetime) -> str:
+    """A stored (naive UTC) time in this machine's time zone: ``2026-11-20 14:03``."""
+    aware = moment.replace(tzinfo=UTC) if moment.tzinfo is None else moment
+    return aware.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def iso_date(value: date | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def name_of(board: Board, collection: str, row_id: int | None) -> str | None:
+    if row_id is None:
+        return None
+    row = getattr(board, collection).get(row_id)
+    return row.name if row is not None else f"#{row_id}"
+
+
+def field_label(attribute: str) -> str:
+    """``owner_id`` → ``owner``, ``estimate_hours`` → ``estimate``."""
+    if attribute in REFERENCE_FIELDS:
+        return REFERENCE_FIELDS[attribute][0]
+    return FIELD_LABELS.get(attribute, attribute)
+
+
+# -- tasks ---------------------------------------------------------------------------------
+
+
+def task_json(session: BoardSession, task: Task) -> dict[str, Any]:
+    """A task as the CLI's JSON object: names instead of ids, ISO dates, its risk in words."""
+    board = session.board
+    reasons = session.risk(task.id)
+    return {
+        "id": task.id,
+        "title": task.title,
+        "team": name_of(board, "teams", task.team_id),
+        "owner": name_of(board, "people", task.owner_id),
+        "status": name_of(board, "statuses", task.status_id),
+        "project": name_of(board, "projects", task.project_id),
+        "priority": task.priority.name.lower(),
+        "start": iso_date(task.start),
+        "due": iso_date(task.due),
+        "progress": task.progress,
+        "estimate_hours": task.estimate_hours,
+        "tags": list(task.tags),
+        "depends_on": list(task.depends_on),
+        "blocked": session.blocked(task.id),
+        "archived": task.archived,
+        "at_risk": bool(reasons),
+        "risk_reasons": [describe(r) for r in reasons],
+        "flag": task.flag.reason if task.flag is not None else None,
+        "description": task.description,
+        "version": task.version,
+    }
+
+
+def tasks_table(session: BoardSession, tasks: Sequence[Task]) -> str:
+    board = session.board
+    rows = [
+        [
+            str(task.id),
+            name_of(board, "statuses", task.status_id) or "",
+            name_of(board, "teams", task.team_id) or NONE_TEXT,
+            name_of(board, "people", task.owner_id) or NONE_TEXT,
+            iso_date(task.due) or NONE_TEXT,
+            ", ".join(dict.fromkeys(badge_word(r) for r in session.risk(task.id))),
+            task.title + (" [archived]" if task.archived else ""),
+        ]
+        for task in tasks
+    ]
+    return table(["ID", "STATUS", "TEAM", "OWNER", "DUE", "RISK", "TITLE"], rows, right=(0,))
+
+
+def task_summary(board: Board, task: Task) -> str:
+    """``“Call Minato Pharma” (Inside Sales · To do · Yuki Tanaka · due 2026-12-03)``"""
+    parts = [
+        name_of(board, "teams", task.team_id),
+        name_of(board, "statuses", task.status_id),
+        name_of(board, "people", task.owner_id) or "no owner",
+        f"due {task.due.isoformat()}" if task.due else None,
+    ]
+    return f"“{task.title}” ({' · '.join(p for p in parts if p)})"
+
+
+# -- people --------------------------------------------------------------------------------
+
+
+def person_json(board: Board, person: Person) -> dict[str, Any]:
+    return {
+        "id": person.id,
+        "name": person.name,
+        "team": name_of(board, "teams", person.team_id),
+        "role": person.role,
+        "contact": person.contact,
+    }
+
+
+def people_table(board: Board, people: Sequence[Person]) -> str:
+    rows = [
+        [
+            str(p.id),
+            p.name,
+            name_of(board, "teams", p.team_id) or NONE_TEXT,
+            p.role or NONE_TEXT,
+            p.contact or NONE_TEXT,
+        ]
+        for p in people
+    ]
+    return table(["ID", "NAME", "TEAM", "ROLE", "CONTACT"], rows, right=(0,))
+
+
+# -- history -------------------------------------------------------------------------------
+
+
+def stored_value(board: Board, attribute: str, text: str | None) -> Any:
+    """A value as kept in the Activity record → what a person reads: names for references,
+    lists for ids and tags, the reason for a risk flag, otherwise the stored text."""
+    if text is None:
+        return None
+    if attribute in REFERENCE_FIELDS:
+        try:
+            return name_of(board, REFERENCE_FIELDS[attribute][1], int(text))
+        except ValueError:
+            return text
+    if attribute in LIST_FIELDS or attribute == "flag":
+        try:
+            decoded = json.loads(text)
+        except ValueError:
+            return text
+        if attribute == "flag":
+            return decoded.get("reason") if isinstance(decoded, dict) else text
+        return decoded
+    return text
+
+
+def domain_value(board: Board, attribute: str, value: Any) -> Any:
+    """A domain value (as a Change carries it) → the same readable form as ``stored_value``."""
+    return stored_value(board, attribute, fields.encode(value))
+
+
+def value_text(value: Any) -> str:
+    if value is None or value == "" or value == []:
+        return NONE_TEXT
+    if isinstance(value, list):
+        return ", ".join(str(v) for v in value)
+    return str(value)
+
+
+def activity_json(board: Board, row: Activity) -> dict[str, Any]:
+    return {
+        "id": row.id,
+        "at": utc_iso(row.at),
+        "actor": name_of(board, "people", row.actor_id),
+        "entity": row.entity,
+        "entity_id": row.entity_id,
+        "field": field_label(row.field),
+        "old": stored_value(board, row.field, row.old),
+        "new": stored_value(board, row.field, row.new),
+        "revision": row.revision,
+    }
+
+
+def history_lines(board: Board, rows: Sequence[Activity], with_entity: bool) -> list[str]:
+    """``2026-11-20 14:03  Haruka Aoki  due  2026-11-28 → 2026-12-03``, columns aligned."""
+    table_rows = []
+    for row in rows:
+        line = [local_minute(row.at), name_of(board, "people", row.actor_id) or "(nobody)"]
+        if with_entity:
+            line.append(f"{row.entity} {row.entity_id}")
+        if row.field == "created":
+            line += ["created", f"“{row.new}”" if row.new else ""]
+        else:
+            old = value_text(stored_value(board, row.field, row.old))
+            new = value_text(stored_value(board, row.field, row.new))
+            line += [field_label(row.field), f"{old} → {new}"]
+        table_rows.append(line)
+    return table(None, table_rows).splitlines()
+
+
+# -- layout --------------------------------------------------------------------------------
+
+
+def display_width(text: str) -> int:
+    """Terminal columns: CJK characters take two."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int, right: bool = False) -> str:
+    gap = " " * max(0, width - display_width(text))
+    return gap + text if right else text + gap
+
+
+def table(
+    headers: Sequence[str] | None, rows: Sequence[Sequence[str]], right: Sequence[int] = ()
+) -> str:
+    """Columns separated by two spaces, aligned by display width; the last is not padded."""
+    all_rows = ([list(headers)] if headers else []) + [list(r) for r in rows]
+    if not all_rows:
+        return ""
+    count = max(len(r) for r in all_rows)
+    widths = [
+        max((display_width(r[i]) for r in all_rows if i < len(r)), default=0) for i in range(count)
+    ]
+    lines = []
+    for r in all_rows:
+        cells = [
+            cell if i == len(r) - 1 and i not in right else pad(cell, widths[i], i in right)
+            for i, cell in enumerate(r)
+        ]
+        lines.append("  ".join(cells).rstrip())
+    return "\n".join(lines)

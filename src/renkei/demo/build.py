@@ -1,0 +1,271 @@
+"""Fill a new board with the Sales × Marketing demo story, or with N synthetic tasks.
+
+The demo goes through the same commands as a user's edits, backdated, so its Activity
+history ("who moved the deadline, when") is real history the views can show.
+"""
+
+from __future__ import annotations
+
+import random
+from collections import defaultdict
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta
+
+from renkei.demo import story
+from renkei.domain.commands import Create, SetFields
+from renkei.domain.model import Priority, RiskFlag
+from renkei.store.board_store import BoardStore, utcnow
+
+STATUS_KEYS = ("backlog", "todo", "in_progress", "waiting", "done")
+STATUS_NAMES = {
+    "en": ("Backlog", "To do", "In progress", "Waiting", "Done"),
+    "ja": ("バックログ", "未着手", "進行中", "待ち", "完了"),
+}
+WIP_LIMITS = {"in_progress": 15, "waiting": 5}
+BOARD_NAMES = {"en": "Sales × Marketing", "ja": "営業 × マーケティング"}
+
+
+class _Builder:
+    def __init__(self, store: BoardStore, now: datetime):
+        self.store = store
+        self.now = now
+        board = store.load()
+        self.status_ids = {
+            key: s.id for key, s in zip(STATUS_KEYS, board.ordered_statuses(), strict=False)
+        }
+
+    def at(self, days_ago: float) -> datetime:
+        return self.now - timedelta(days=days_ago)
+
+    def create(self, entity: str, actor: int | None, days_ago: float, **values) -> int:
+        change = self.store.apply(Create(entity, tuple(values.items())), actor, self.at(days_ago))
+        return change.rows[0].entity_id
+
+    def setup_workflow(self, lang: str) -> None:
+        board = self.store.load()
+        commands = []
+        for key, name in zip(STATUS_KEYS, STATUS_NAMES[lang], strict=True):
+            status = board.statuses[self.status_ids[key]]
+            values = {"name": name, "wip_limit": WIP_LIMITS.get(key)}
+            commands.append(SetFields("status", status.id, tuple(values.items())))
+        self.store.apply_all(commands, None, self.at(45))
+
+
+def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -> None:
+    """The story board: four teams handing leads on, ~60 tasks over ~8 weeks around today."""
+    if lang not in STATUS_NAMES:
+        raise ValueError(f"unknown demo language {lang!r} (use en or ja)")
+    today = today or date.today()
+    builder = _Builder(store, _now_for(today))
+    builder.setup_workflow(lang)
+    team_ids = {
+        name: builder.create("team", None, 45, name=name, position=i)
+        for i, name in enumerate(story.TEAMS)
+    }
+    people = {
+        p["key"]: builder.create(
+            "person",
+            None,
+            45,
+            name=p[f"name_{lang}"],
+            team_id=team_ids[p["team"]],
+            role=p[f"role_{lang}"],
+            contact=p["contact"],
+        )
+        for p in story.PEOPLE
+    }
+    projects = {
+        p["key"]: builder.create("project", None, 44, name=p[f"name_{lang}"])
+        for p in story.PROJECTS
+    }
+
+    def day(offset):
+        return None if offset is None else today + timedelta(days=offset)
+
+    def value(field: str, raw):
+        if field == "due" or field == "start":
+            return day(raw)
+        if field == "status":
+            return builder.status_ids[raw]
+        if field == "owner":
+            return people[raw] if raw else None
+        return raw
+
+    field_names = {
+        "due": "due",
+        "start": "start",
+        "status": "status_id",
+        "owner": "owner_id",
+        "progress": "progress",
+    }
+    events: list[tuple[float, int | None, int | str, dict]] = []  # (days_ago, actor, task, values)
+    task_ids: dict[str, int] = {}
+    created_days: dict[str, float] = {}
+    for t in story.TASKS:
+        history = sorted(t.get("history", []), key=lambda e: -e["days_ago"])
+        final = {
+            "status_id": builder.status_ids[t["status"]],
+            "owner_id": people[t["owner"]] if t["owner"] else None,
+            "due": day(t["due"]),
+            "start": day(t["start"]),
+            "progress": t["progress"],
+        }
+        initial = dict(final)
+        for event in reversed(history):  # undo the history to find how the task began
+            initial[field_names[event["field"]]] = value(event["field"], event["old"])
+        idle = t["idle_days"]
+        oldest = max([e["days_ago"] for e in history] + [idle])
+        if final["progress"] and not any(e["field"] == "progress" for e in history):
+            # The last touch before the task went quiet was a progress update.
+            initial["progress"] = max(0, final["progress"] - 20)
+            history.append(
+                {
+                    "days_ago": idle,
+                    "by": t["owner"],
+                    "field": "progress",
+                    "old": initial["progress"],
+                    "new": final["progress"],
+                }
+            )
+        created_ago = oldest + 3 if history else idle
+        created_days[t["key"]] = created_ago
+        creator = people[t["owner"]] if t["owner"] else people[_lead_of(t["team"])]
+        task_ids[t["key"]] = builder.create(
+            "task",
+            creator,
+            created_ago,
+            title=t[f"title_{lang}"],
+            description=t[f"description_{lang}"],
+            team_id=team_ids[t["team"]],
+            project_id=projects.get(t["project"]),
+            priority=Priority.parse(t["priority"]),
+            estimate_hours=t["estimate"],
+            tags=tuple(t[f"tags_{lang}"]),
+            **{k: v for k, v in initial.items() if v is not None},
+        )
+        for event in history:
+            actor = people.get(event["by"]) if event.get("by") else creator
+            events.append(
+                (
+                    event["days_ago"],
+                    actor,
+                    t["key"],
+                    {field_names[event["field"]]: value(event["field"], event["new"])},
+                )
+            )
+        if t.get("flag"):
+            f = t["flag"]
+            flag = RiskFlag(f[f"reason_{lang}"], people[f["by"]], builder.at(f["days_ago"]))
+            events.append((f["days_ago"], people[f["by"]], t["key"], {"flag": flag}))
+    # Dependencies were agreed when the tasks were planned.
+    for t in story.TASKS:
+        if t["depends_on"]:
+            deps = tuple(task_ids[k] for k in t["depends_on"])
+            events.append((created_days[t["key"]], None, t["key"], {"depends_on": deps}))
+    # Replay in time order so every row's last change is its latest event.
+    grouped: dict[tuple[float, int | None], list] = defaultdict(list)
+    for days_ago, actor, key, values in sorted(events, key=lambda e: -e[0]):
+        grouped[(days_ago, actor)].append(SetFields("task", task_ids[key], tuple(values.items())))
+    for (days_ago, actor), commands in grouped.items():
+        store.apply_all(commands, actor, builder.at(days_ago))
+
+
+def _now_for(today: date) -> datetime:
+    """The story's "now": the real clock for today's demo, midday of another day otherwise,
+    so history, staleness and due dates all tell one consistent story."""
+    if today == date.today():
+        return utcnow()
+    return datetime.combine(today, time(12, 0))
+
+
+def _lead_of(team: str) -> str:
+    return next(p["key"] for p in story.PEOPLE if p["team"] == team)
+
+
+SYNTHETIC_WORDS = (
+    "Follow up",
+    "Qualify",
+    "Call",
+    "Send proposal to",
+    "Update CRM for",
+    "Prepare demo for",
+    "Check budget of",
+    "Renewal talk with",
+    "Onboard",
+    "Webinar invite for",
+    "Case study with",
+)
+SYNTHETIC_COMPANIES = (
+    "Minato Pharma",
+    "Kitahama Logistics",
+    "Sakura Retail",
+    "Komorebi Foods",
+    "Aozora Bank",
+    "Hikari Motors",
+    "Tsubame Travel",
+    "Kaede Systems",
+    "Nagi Energy",
+    "Hoshi Media",
+)
+
+
+def build_synthetic(
+    store: BoardStore,
+    tasks: int,
+    seed: int = 1,
+    today: date | None = None,
+    progress: Callable[[int, int], None] | None = None,
+) -> None:
+    """A board of ``tasks`` random tasks with the demo's teams and people, for benchmarks."""
+    rng = random.Random(seed)
+    today = today or date.today()
+    builder = _Builder(store, _now_for(today))
+    builder.setup_workflow("en")
+    team_ids = [
+        builder.create("team", None, 45, name=name, position=i)
+        for i, name in enumerate(story.TEAMS)
+    ]
+    people_by_team: dict[int, list[int]] = defaultdict(list)
+    for p in story.PEOPLE:
+        team_id = team_ids[story.TEAMS.index(p["team"])]
+        people_by_team[team_id].append(
+            builder.create(
+                "person",
+                None,
+                45,
+                name=p["name_en"],
+                team_id=team_id,
+                role=p["role_en"],
+                contact=p["contact"],
+            )
+        )
+    project_ids = [builder.create("project", None, 44, name=p["name_en"]) for p in story.PROJECTS]
+    statuses = list(builder.status_ids.values())
+    commands = []
+    for i in range(tasks):
+        team = rng.choice(team_ids)
+        status_index = rng.choices(range(5), weights=(2, 3, 3, 1, 3))[0]
+        start = today + timedelta(days=rng.randint(-40, 30)) if rng.random() < 0.85 else None
+        due = start + timedelta(days=rng.randint(0, 20)) if start else None
+        values = {
+            "title": f"{rng.choice(SYNTHETIC_WORDS)} {rng.choice(SYNTHETIC_COMPANIES)} #{i + 1}",
+            "status_id": statuses[status_index],
+            "team_id": team,
+            "owner_id": rng.choice(people_by_team[team]) if rng.random() < 0.95 else None,
+            "project_id": rng.choice(project_ids) if rng.random() < 0.7 else None,
+            "priority": Priority(rng.choices(range(4), weights=(2, 6, 3, 1))[0]),
+            "start": start,
+            "due": due,
+            "progress": 100 if status_index == 4 else rng.choice((0, 10, 25, 50, 75, 90)),
+            "position": float(i + 1) * 1024.0,
+        }
+        commands.append(Create("task", tuple(values.items())))
+    store.apply_all(commands, None, builder.at(1), progress)
+    board = store.load()
+    ids = sorted(board.tasks)
+    links = []
+    for index, task_id in enumerate(ids):
+        if index > 10 and rng.random() < 0.1:
+            links.append(SetFields("task", task_id, (("depends_on", (rng.choice(ids[:index]),)),)))
+    if links:
+        store.apply_all(links, None, builder.at(0.5))

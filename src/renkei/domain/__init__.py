@@ -1,0 +1,1 @@
+"""Pure-Python core: entities, commands and rules. Imports no Qt and no SQLAlchemy."""

@@ -1,0 +1,111 @@
+"""Commands: every change to a board is one of these, applied by the store in one transaction.
+
+A command names the values it was based on (``base``), so the store can merge edits to
+different fields and detect two people changing the same field instead of overwriting.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+FieldValues = tuple[tuple[str, Any], ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Create:
+    """Add a row; ``entity`` is one of task, person, team, project, status."""
+
+    entity: str
+    values: FieldValues
+
+
+@dataclass(frozen=True, slots=True)
+class SetFields:
+    """Change fields of one row. ``base`` holds each field's value as the editor saw it;
+    a field whose stored value differs from its base is a conflict, not an overwrite."""
+
+    entity: str
+    entity_id: int
+    values: FieldValues
+    base: FieldValues | None = None
+
+    def values_dict(self) -> dict[str, Any]:
+        return dict(self.values)
+
+
+Command = Create | SetFields
+
+
+def set_task(task, **changes: Any) -> SetFields:
+    """Edit a task from the snapshot the user was looking at."""
+    base = tuple((name, getattr(task, name)) for name in changes)
+    return SetFields("task", task.id, tuple(changes.items()), base)
+
+
+@dataclass(frozen=True, slots=True)
+class FieldChange:
+    name: str
+    old: Any
+    new: Any
+
+
+@dataclass(frozen=True, slots=True)
+class RowChange:
+    """What one command did to one row, with the row as it is now."""
+
+    entity: str
+    entity_id: int
+    created: bool
+    fields: tuple[FieldChange, ...]
+    row: Any
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """The result of applying a command: the board revision it produced and what changed."""
+
+    revision: int
+    actor_id: int | None
+    rows: tuple[RowChange, ...]
+
+    def inverse(self) -> tuple[Command, ...]:
+        """Commands that undo this change, based on the values it produced. Creation is
+        undone by archiving: the audit trail stays append-only."""
+        undo: list[Command] = []
+        for rc in reversed(self.rows):  # later edits first: a field edited twice unwinds in order
+            if rc.created:
+                if rc.entity == "task":
+                    undo.append(
+                        SetFields(
+                            "task", rc.entity_id, (("archived", True),), (("archived", False),)
+                        )
+                    )
+                continue
+            values = tuple((f.name, f.old) for f in rc.fields)
+            base = tuple((f.name, f.new) for f in rc.fields)
+            undo.append(SetFields(rc.entity, rc.entity_id, values, base))
+        return tuple(undo)
+
+
+class CommandError(Exception):
+    """A command that cannot be applied; the message is for the user."""
+
+
+class ValidationError(CommandError):
+    pass
+
+
+class ConflictError(CommandError):
+    """Someone else changed the same field since this edit was based on it."""
+
+    def __init__(self, entity: str, entity_id: int, conflicts: tuple[tuple[str, Any, Any], ...]):
+        self.entity = entity
+        self.entity_id = entity_id
+        self.conflicts = conflicts  # (field, value now stored, value this edit wanted)
+        names = ", ".join(c[0] for c in conflicts)
+        super().__init__(f"{entity} {entity_id} was changed meanwhile ({names})")
+
+
+class NotFoundError(CommandError):
+    pass

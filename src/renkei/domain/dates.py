@@ -1,0 +1,49 @@
+"""Dates in the words a team lead uses: "3 days late", "due tomorrow"."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
+
+DUE_TODAY = QT_TRANSLATE_NOOP("Dates", "due today")
+DUE_TOMORROW = QT_TRANSLATE_NOOP("Dates", "due tomorrow")
+DUE_IN_DAYS = QT_TRANSLATE_NOOP("Dates", "due in {n} days")
+DUE_ON = QT_TRANSLATE_NOOP("Dates", "due {date}")
+ONE_DAY_LATE = QT_TRANSLATE_NOOP("Dates", "1 day late")
+DAYS_LATE = QT_TRANSLATE_NOOP("Dates", "{n} days late")
+
+
+def due_words(due: date | None, today: date, translate=lambda c, t: t, fmt=None) -> str:
+    """Relative words within two weeks, the date itself beyond (fmt formats it)."""
+    if due is None:
+        return ""
+    days = (due - today).days
+    if days < -1:
+        return translate("Dates", DAYS_LATE).format(n=-days)
+    if days == -1:
+        return translate("Dates", ONE_DAY_LATE)
+    if days == 0:
+        return translate("Dates", DUE_TODAY)
+    if days == 1:
+        return translate("Dates", DUE_TOMORROW)
+    if days <= 14:
+        return translate("Dates", DUE_IN_DAYS).format(n=days)
+    text = fmt(due) if fmt else due.isoformat()
+    return translate("Dates", DUE_ON).format(date=text)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def parse_date(text: str) -> date:
+    """YYYY-MM-DD only: the one spelling that reads the same in every locale
+    (``date.fromisoformat`` alone would also take 20261128 and 2026-W48-1)."""
+    raw = text.strip()
+    if not _ISO_DATE.fullmatch(raw):
+        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD)")
+    try:
+        return date.fromisoformat(raw)
+    except ValueError:
+        raise ValueError(f"not a date in the calendar: {text!r} (use YYYY-MM-DD)") from None

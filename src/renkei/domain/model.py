@@ -1,0 +1,198 @@
+"""The board's entities as frozen dataclasses: plain data that crosses every layer."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
+
+
+class Priority(enum.IntEnum):
+    LOW = 0
+    NORMAL = 1
+    HIGH = 2
+    URGENT = 3
+
+    @property
+    def label(self) -> str:
+        return PRIORITY_LABELS[self]
+
+    @classmethod
+    def parse(cls, text: str) -> Priority:
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            names = ", ".join(p.name.lower() for p in cls)
+            raise ValueError(f"unknown priority {text!r} (use one of {names})") from None
+
+
+PRIORITY_LABELS = {
+    Priority.LOW: QT_TRANSLATE_NOOP("Priority", "Low"),
+    Priority.NORMAL: QT_TRANSLATE_NOOP("Priority", "Normal"),
+    Priority.HIGH: QT_TRANSLATE_NOOP("Priority", "High"),
+    Priority.URGENT: QT_TRANSLATE_NOOP("Priority", "Urgent"),
+}
+
+DEFAULT_STATUSES = (
+    QT_TRANSLATE_NOOP("Status", "Backlog"),
+    QT_TRANSLATE_NOOP("Status", "To do"),
+    QT_TRANSLATE_NOOP("Status", "In progress"),
+    QT_TRANSLATE_NOOP("Status", "Waiting"),
+    QT_TRANSLATE_NOOP("Status", "Done"),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Team:
+    id: int
+    name: str
+    position: int = 0
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Person:
+    id: int
+    name: str
+    team_id: int | None = None
+    role: str = ""
+    contact: str = ""
+    version: int = 1
+
+    @property
+    def initials(self) -> str:
+        return initials(self.name)
+
+
+@dataclass(frozen=True, slots=True)
+class Project:
+    id: int
+    name: str
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Status:
+    """A workflow column. ``is_done`` marks the column(s) where work counts as finished."""
+
+    id: int
+    name: str
+    position: int
+    wip_limit: int | None = None
+    is_done: bool = False
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class RiskFlag:
+    """A person's judgement that a task is at risk, and why."""
+
+    reason: str
+    set_by: int | None
+    set_at: datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    id: int
+    title: str
+    status_id: int
+    team_id: int | None = None
+    owner_id: int | None = None
+    project_id: int | None = None
+    description: str = ""
+    priority: Priority = Priority.NORMAL
+    start: date | None = None
+    due: date | None = None
+    progress: int = 0
+    estimate_hours: float | None = None
+    tags: tuple[str, ...] = ()
+    depends_on: tuple[int, ...] = ()
+    archived: bool = False
+    position: float = 0.0
+    flag: RiskFlag | None = None
+    created_at: datetime | None = None
+    updated_at: datetime | None = None
+    version: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class Activity:
+    """One append-only audit row: who changed which field of what, from what to what."""
+
+    id: int
+    at: datetime
+    actor_id: int | None
+    entity: str
+    entity_id: int
+    field: str
+    old: str | None
+    new: str | None
+    revision: int
+
+
+@dataclass(frozen=True, slots=True)
+class BoardSettings:
+    stale_days: int = 7
+    due_soon_days: int = 3
+
+
+@dataclass(frozen=True, slots=True)
+class Board:
+    """Everything the views need, as one immutable value."""
+
+    name: str
+    revision: int
+    teams: dict[int, Team] = field(default_factory=dict)
+    people: dict[int, Person] = field(default_factory=dict)
+    projects: dict[int, Project] = field(default_factory=dict)
+    statuses: dict[int, Status] = field(default_factory=dict)
+    tasks: dict[int, Task] = field(default_factory=dict)
+    settings: BoardSettings = field(default_factory=BoardSettings)
+
+    def ordered_statuses(self) -> list[Status]:
+        return sorted(self.statuses.values(), key=lambda s: (s.position, s.id))
+
+    def ordered_teams(self) -> list[Team]:
+        return sorted(self.teams.values(), key=lambda t: (t.position, t.name))
+
+    def done_status_ids(self) -> frozenset[int]:
+        return frozenset(s.id for s in self.statuses.values() if s.is_done)
+
+    def find_person(self, name: str) -> Person | None:
+        return _find_by_name(self.people.values(), name)
+
+    def find_team(self, name: str) -> Team | None:
+        return _find_by_name(self.teams.values(), name)
+
+    def find_status(self, name: str) -> Status | None:
+        return _find_by_name(self.statuses.values(), name)
+
+    def find_project(self, name: str) -> Project | None:
+        return _find_by_name(self.projects.values(), name)
+
+
+def _find_by_name(items, name: str):
+    wanted = name.strip().casefold()
+    for item in items:
+        if item.name.casefold() == wanted:
+            return item
+    return None
+
+
+def initials(name: str) -> str:
+    """A short tag for a card: 'Haruka Aoki' → 'HA'. Japanese colleagues go by family name:
+    '青木 遥' → '青木'; a foreign name in katakana is written given・family, so
+    'エミリー・カーター' → 'カーター'."""
+    if "・" in name:
+        return name.split("・")[-1].strip()[:4] or "?"
+    parts = name.split()
+    if not parts:
+        return "?"
+    if any(ord(ch) > 0x2E80 for ch in parts[0]):
+        return parts[0][:4]
+    if len(parts) == 1:
+        return parts[0][:2].upper()
+    return (parts[0][0] + parts[-1][0]).upper()

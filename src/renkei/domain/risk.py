@@ -1,0 +1,212 @@
+"""Why a task is at risk: pure functions that return every reason as plain data.
+
+Each reason carries a kind and the numbers behind it; ``describe`` turns it into the short
+sentence a card's detail shows. The sentence templates are marked for translation so the UI
+can show them in Japanese.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import Counter
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.model import Board, Task
+
+
+class RiskKind(enum.Enum):
+    FLAGGED = "flagged"
+    OVERDUE = "overdue"
+    BEHIND = "behind"
+    DEPENDENCY = "dependency"
+    NO_OWNER = "no_owner"
+    STALE = "stale"
+    WIP = "wip"
+
+
+@dataclass(frozen=True, slots=True)
+class RiskReason:
+    kind: RiskKind
+    params: tuple[tuple[str, object], ...] = ()
+
+    def param(self, name: str) -> object:
+        return dict(self.params)[name]
+
+
+TEMPLATES: Mapping[RiskKind, str] = {
+    RiskKind.FLAGGED: QT_TRANSLATE_NOOP("Risk", "Flagged by {who}: {reason}"),
+    RiskKind.OVERDUE: QT_TRANSLATE_NOOP("Risk", "Overdue: was due {days} day(s) ago."),
+    RiskKind.BEHIND: QT_TRANSLATE_NOOP(
+        "Risk", "Behind schedule: {progress}% done with {elapsed}% of the time used."
+    ),
+    RiskKind.DEPENDENCY: QT_TRANSLATE_NOOP(
+        "Risk", "Waits for “{other}”, which ends {other_due} — after this task's {edge} ({date})."
+    ),
+    RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "Nobody owns this task."),
+    RiskKind.STALE: QT_TRANSLATE_NOOP("Risk", "No activity for {days} days."),
+    RiskKind.WIP: QT_TRANSLATE_NOOP(
+        "Risk", "“{column}” holds {count} tasks, over its limit of {limit}."
+    ),
+}
+
+# One word for the card badge, next to the icon: never colour alone.
+BADGE_WORDS: Mapping[RiskKind, str] = {
+    RiskKind.FLAGGED: QT_TRANSLATE_NOOP("Risk", "Flagged"),
+    RiskKind.OVERDUE: QT_TRANSLATE_NOOP("Risk", "Late"),
+    RiskKind.BEHIND: QT_TRANSLATE_NOOP("Risk", "Behind"),
+    RiskKind.DEPENDENCY: QT_TRANSLATE_NOOP("Risk", "Dependency"),
+    RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "No owner"),
+    RiskKind.STALE: QT_TRANSLATE_NOOP("Risk", "Stale"),
+    RiskKind.WIP: QT_TRANSLATE_NOOP("Risk", "WIP"),
+}
+
+EDGE_WORDS = {
+    "start": QT_TRANSLATE_NOOP("Risk", "start"),
+    "due": QT_TRANSLATE_NOOP("Risk", "due date"),
+}
+
+
+def describe(reason: RiskReason, translate=lambda context, text: text) -> str:
+    """The reason as one short sentence; ``translate`` is Qt's translate in the UI."""
+    params = dict(reason.params)
+    if "edge" in params:
+        params["edge"] = translate("Risk", EDGE_WORDS[str(params["edge"])])
+    return translate("Risk", TEMPLATES[reason.kind]).format(**params)
+
+
+def badge_word(reason: RiskReason, translate=lambda context, text: text) -> str:
+    return translate("Risk", BADGE_WORDS[reason.kind])
+
+
+class RiskContext:
+    """What the rules need beyond the task itself, computed once per board snapshot."""
+
+    __slots__ = ("board", "today", "now", "done_ids", "over_limit", "backlog_id")
+
+    def __init__(self, board: Board, today: date, now: datetime | None = None):
+        self.board = board
+        self.today = today
+        self.now = now or datetime.combine(today, datetime.min.time())
+        self.done_ids = board.done_status_ids()
+        first = min(board.statuses.values(), key=lambda s: (s.position, s.id), default=None)
+        self.backlog_id = first.id if first is not None and not first.is_done else None
+        counts = Counter(t.status_id for t in board.tasks.values() if not t.archived)
+        self.over_limit = {
+            s.id: counts[s.id]
+            for s in board.statuses.values()
+            if s.wip_limit is not None and counts[s.id] > s.wip_limit
+        }
+
+
+def overdue(task: Task, ctx: RiskContext) -> RiskReason | None:
+    if task.due is None or task.due >= ctx.today:
+        return None
+    return RiskReason(RiskKind.OVERDUE, (("days", (ctx.today - task.due).days),))
+
+
+def behind_schedule(task: Task, ctx: RiskContext) -> RiskReason | None:
+    """Due soon and less done than the share of its time already used."""
+    if task.start is None or task.due is None or task.due < ctx.today:
+        return None
+    if (task.due - ctx.today).days > ctx.board.settings.due_soon_days:
+        return None
+    span = (task.due - task.start).days + 1
+    used = max(0, (ctx.today - task.start).days + 1)
+    elapsed = min(100, round(100 * used / span))
+    if task.progress >= elapsed:
+        return None
+    return RiskReason(RiskKind.BEHIND, (("progress", task.progress), ("elapsed", elapsed)))
+
+
+def dependency_conflicts(task: Task, ctx: RiskContext) -> list[RiskReason]:
+    """A predecessor that is not done and ends after this task starts (or is due)."""
+    reasons = []
+    for other_id in task.depends_on:
+        other = ctx.board.tasks.get(other_id)
+        if other is None or other.archived or other.status_id in ctx.done_ids or other.due is None:
+            continue
+        if task.start is not None and other.due >= task.start:
+            edge, when = "start", task.start
+        elif task.due is not None and other.due >= task.due:
+            edge, when = "due", task.due
+        else:
+            continue
+        reasons.append(
+            RiskReason(
+                RiskKind.DEPENDENCY,
+                (
+                    ("other", other.title),
+                    ("other_due", other.due.isoformat()),
+                    ("edge", edge),
+                    ("date", when.isoformat()),
+                ),
+            )
+        )
+    return reasons
+
+
+def no_owner(task: Task, ctx: RiskContext) -> RiskReason | None:
+    return RiskReason(RiskKind.NO_OWNER) if task.owner_id is None else None
+
+
+def stale(task: Task, ctx: RiskContext) -> RiskReason | None:
+    if task.updated_at is None:
+        return None
+    idle = (ctx.now - task.updated_at).days
+    if idle < ctx.board.settings.stale_days:
+        return None
+    return RiskReason(RiskKind.STALE, (("days", idle),))
+
+
+def wip_exceeded(task: Task, ctx: RiskContext) -> RiskReason | None:
+    count = ctx.over_limit.get(task.status_id)
+    if count is None:
+        return None
+    status = ctx.board.statuses[task.status_id]
+    return RiskReason(
+        RiskKind.WIP, (("column", status.name), ("count", count), ("limit", status.wip_limit))
+    )
+
+
+def flagged(task: Task, ctx: RiskContext) -> RiskReason | None:
+    if task.flag is None:
+        return None
+    person = ctx.board.people.get(task.flag.set_by) if task.flag.set_by else None
+    who = person.name if person else "?"
+    return RiskReason(RiskKind.FLAGGED, (("who", who), ("reason", task.flag.reason)))
+
+
+def risk_reasons(task: Task, ctx: RiskContext) -> tuple[RiskReason, ...]:
+    """Every reason this task is at risk, most serious first. Finished, archived and
+    backlog work carries no automatic reasons (backlog has not been committed to)."""
+    if task.archived or task.status_id in ctx.done_ids:
+        return ()
+    reasons: list[RiskReason] = []
+    manual = flagged(task, ctx)
+    if manual:
+        reasons.append(manual)
+    if task.status_id == ctx.backlog_id:
+        return tuple(reasons)
+    for rule in (overdue, behind_schedule):
+        found = rule(task, ctx)
+        if found:
+            reasons.append(found)
+    reasons.extend(dependency_conflicts(task, ctx))
+    for rule in (no_owner, stale, wip_exceeded):
+        found = rule(task, ctx)
+        if found:
+            reasons.append(found)
+    return tuple(reasons)
+
+
+def is_blocked(task: Task, board: Board, done_ids: frozenset[int] | None = None) -> bool:
+    """Blocked: a finish-to-start predecessor is not finished yet."""
+    done = board.done_status_ids() if done_ids is None else done_ids
+    for other_id in task.depends_on:
+        other = board.tasks.get(other_id)
+        if other is not None and not other.archived and other.status_id not in done:
+            return True
+    return False

@@ -1,0 +1,270 @@
+"""A task card, painted: shared by the kanban view, snapshots and the PDF report."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import (
+    QBrush,
+    QColor,
+    QFont,
+    QFontMetricsF,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+)
+
+from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
+
+CARD_HEIGHT = 92.0
+CARD_GAP = 6.0
+
+
+@dataclass(frozen=True, slots=True)
+class CardFace:
+    """Everything a card shows, already in words: the painter decides nothing."""
+
+    title: str
+    initials: str = ""
+    due_text: str = ""
+    late: bool = False
+    risk_word: str = ""  # the most serious reason's word; empty when not at risk
+    risk_more: int = 0  # further reasons beyond the first
+    blocked_word: str = ""  # "Blocked" when a predecessor is unfinished
+    progress: int = 0
+    done: bool = False
+    team_index: int | None = None
+    priority_word: str = ""  # shown for high and urgent only
+
+
+def _font(size: float, bold: bool = False) -> QFont:
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(round(size))
+    font.setBold(bold)
+    return font
+
+
+def paint_card(
+    painter: QPainter,
+    rect: QRectF,
+    face: CardFace,
+    *,
+    selected: bool = False,
+    theme: Theme = LIGHT,
+    scale: float = 1.0,
+) -> None:
+    """Paint one card into ``rect`` (scale enlarges type for projectors and print)."""
+    painter.save()
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+    radius = 6 * scale
+    path = QPainterPath()
+    path.addRoundedRect(rect, radius, radius)
+    painter.fillPath(path, theme.card_done if face.done else theme.card)
+    border = QPen(
+        theme.selection if selected else theme.card_border, 2.5 * scale if selected else 1
+    )
+    painter.setPen(border)
+    painter.drawPath(path)
+
+    # Team stripe on the left edge: a quick visual grouping, never the only signal.
+    if face.team_index is not None:
+        stripe = QRectF(rect.left() + 1, rect.top() + radius, 4 * scale, rect.height() - 2 * radius)
+        painter.fillRect(stripe, theme.team_colours[face.team_index % len(theme.team_colours)])
+
+    pad = 10 * scale
+    inner = rect.adjusted(pad, 7 * scale, -pad, -8 * scale)
+
+    # Title: up to two lines, elided.
+    title_font = _font(14 * scale, bold=False)
+    painter.setFont(title_font)
+    painter.setPen(theme.muted if face.done else theme.text)
+    metrics = QFontMetricsF(title_font)
+    title_lines = _wrap(face.title, metrics, inner.width(), 2)
+    y = inner.top()
+    for line in title_lines:
+        painter.drawText(
+            QRectF(inner.left(), y, inner.width(), metrics.height()),
+            Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter,
+            line,
+        )
+        y += metrics.height()
+
+    # Bottom row: owner initials and due words on the left, badges on the right. Badges are
+    # placed first; the due words get what room is left (elided, never overlapped).
+    meta_font = _font(12 * scale)
+    meta = QFontMetricsF(meta_font)
+    row_h = max(meta.height() + 4 * scale, 20 * scale)
+    row_top = inner.bottom() - row_h - 5 * scale
+    x = inner.left()
+    if face.initials:
+        x = _paint_initials(painter, QRectF(x, row_top, row_h, row_h), face.initials, theme, scale)
+        x += 6 * scale
+    right = inner.right()
+    if face.done:
+        painter.setPen(QPen(theme.done, 2 * scale))
+        _paint_check(painter, QPointF(right - 8 * scale, row_top + row_h / 2), scale)
+        right -= 20 * scale
+    if face.risk_word:
+        word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
+        colour = theme.late if face.late else theme.risk
+        right = _paint_badge(
+            painter, right, row_top, row_h, word, colour, meta_font, scale, paint_warning_glyph
+        )
+        right -= 5 * scale
+    if face.blocked_word:
+        right = _paint_badge(
+            painter,
+            right,
+            row_top,
+            row_h,
+            face.blocked_word,
+            theme.blocked,
+            meta_font,
+            scale,
+            _paint_blocked,
+        )
+        right -= 5 * scale
+    painter.setFont(meta_font)
+    if face.priority_word:
+        width = meta.horizontalAdvance(face.priority_word)
+        if right - x > width + 60 * scale:
+            painter.setPen(theme.muted)
+            painter.drawText(
+                QRectF(right - width, row_top, width, row_h),
+                Qt.AlignmentFlag.AlignVCenter,
+                face.priority_word,
+            )
+            right -= width + 8 * scale
+    if face.due_text:
+        late = face.late and not face.done
+        colour = theme.late if late else theme.muted
+        if late:
+            _paint_clock(painter, QPointF(x + 6 * scale, row_top + row_h / 2), 5.5 * scale, colour)
+            x += 14 * scale
+        painter.setFont(meta_font)
+        painter.setPen(colour)
+        text = meta.elidedText(face.due_text, Qt.TextElideMode.ElideRight, max(0.0, right - x))
+        painter.drawText(
+            QRectF(x, row_top, max(0.0, right - x), row_h), Qt.AlignmentFlag.AlignVCenter, text
+        )
+
+    # Progress: a thin bar along the bottom edge.
+    if face.progress and not face.done:
+        track = QRectF(
+            rect.left() + pad, rect.bottom() - 6 * scale, rect.width() - 2 * pad, 3 * scale
+        )
+        painter.fillRect(track, theme.progress_track)
+        filled = QRectF(
+            track.left(), track.top(), track.width() * min(face.progress, 100) / 100, track.height()
+        )
+        painter.fillRect(filled, theme.progress)
+    painter.restore()
+
+
+def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
+    """Break ``text`` into lines that fit; works for Japanese (no spaces) and English."""
+    lines: list[str] = []
+    rest = " ".join(text.split())
+    while rest and len(lines) < max_lines:
+        if metrics.horizontalAdvance(rest) <= width:
+            lines.append(rest)
+            rest = ""
+            break
+        # Longest prefix that fits, preferring a break at a space.
+        low, high = 1, len(rest)
+        while low < high:
+            mid = (low + high + 1) // 2
+            if metrics.horizontalAdvance(rest[:mid]) <= width:
+                low = mid
+            else:
+                high = mid - 1
+        cut = low
+        space = rest.rfind(" ", 0, cut + 1)
+        if space > cut // 2:
+            cut = space
+        lines.append(rest[:cut].rstrip())
+        rest = rest[cut:].lstrip()
+    if rest and lines:
+        lines[-1] = metrics.elidedText(lines[-1] + " " + rest, Qt.TextElideMode.ElideRight, width)
+    return lines
+
+
+def _paint_initials(painter, rect: QRectF, text: str, theme: Theme, scale: float) -> float:
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QBrush(theme.lane_header))
+    painter.drawEllipse(rect)
+    painter.setPen(theme.text)
+    font = _font(10 * scale, bold=True)
+    painter.setFont(font)
+    painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    return rect.right()
+
+
+def _paint_badge(painter, right, top, height, word, colour: QColor, font, scale, icon) -> float:
+    metrics = QFontMetricsF(font)
+    width = metrics.horizontalAdvance(word) + height + 8 * scale
+    rect = QRectF(right - width, top, width, height)
+    path = QPainterPath()
+    path.addRoundedRect(rect, height / 2, height / 2)
+    painter.fillPath(path, colour)
+    icon(painter, QPointF(rect.left() + height / 2 + 1 * scale, rect.center().y()), height * 0.32)
+    painter.setPen(QColor("#ffffff"))
+    painter.setFont(font)
+    painter.drawText(
+        rect.adjusted(height * 0.9, 0, -6 * scale, 0), Qt.AlignmentFlag.AlignVCenter, word
+    )
+    return rect.left()
+
+
+def paint_warning_glyph(painter: QPainter, centre: QPointF, size: float) -> None:
+    """A white warning triangle with an exclamation mark."""
+    triangle = QPolygonF(
+        [
+            QPointF(centre.x(), centre.y() - size * 1.1),
+            QPointF(centre.x() + size * 1.2, centre.y() + size * 0.9),
+            QPointF(centre.x() - size * 1.2, centre.y() + size * 0.9),
+        ]
+    )
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(QColor("#ffffff"))
+    painter.drawPolygon(triangle)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(QPen(QColor("#000000"), max(1.0, size * 0.28)))
+    painter.drawLine(
+        QPointF(centre.x(), centre.y() - size * 0.45), QPointF(centre.x(), centre.y() + size * 0.25)
+    )
+    painter.drawPoint(QPointF(centre.x(), centre.y() + size * 0.6))
+
+
+def _paint_blocked(painter: QPainter, centre: QPointF, size: float) -> None:
+    """A white no-entry sign: circle with a bar."""
+    painter.setPen(QPen(QColor("#ffffff"), max(1.2, size * 0.35)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, size, size)
+    painter.drawLine(
+        QPointF(centre.x() - size * 0.7, centre.y() + size * 0.7),
+        QPointF(centre.x() + size * 0.7, centre.y() - size * 0.7),
+    )
+
+
+def _paint_clock(painter: QPainter, centre: QPointF, size: float, colour: QColor) -> None:
+    painter.setPen(QPen(colour, max(1.2, size * 0.3)))
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawEllipse(centre, size, size)
+    painter.drawLine(centre, QPointF(centre.x(), centre.y() - size * 0.6))
+    painter.drawLine(centre, QPointF(centre.x() + size * 0.5, centre.y()))
+
+
+def _paint_check(painter: QPainter, at: QPointF, scale: float) -> None:
+    painter.drawPolyline(
+        QPolygonF(
+            [
+                QPointF(at.x() - 5 * scale, at.y()),
+                QPointF(at.x() - 1 * scale, at.y() + 4 * scale),
+                QPointF(at.x() + 6 * scale, at.y() - 5 * scale),
+            ]
+        )
+    )

@@ -1,0 +1,1 @@
+"""Storage: the SQLAlchemy schema, migrations, opening boards and applying commands."""

@@ -1,0 +1,399 @@
+"""A board's storage: open it, load a snapshot, apply commands, read the audit trail."""
+
+from __future__ import annotations
+
+import dataclasses
+from collections import defaultdict
+from collections.abc import Callable, Iterable, Sequence
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+
+from renkei.domain import fields
+from renkei.domain.commands import (
+    Change,
+    Command,
+    ConflictError,
+    Create,
+    FieldChange,
+    NotFoundError,
+    RowChange,
+    SetFields,
+    ValidationError,
+)
+from renkei.domain.dependencies import would_cycle
+from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
+from renkei.domain.ordering import GAP
+from renkei.store import migrate, rows, schema
+from renkei.store.database import WRITE, is_url, make_engine, retry_locked, sqlite_url
+from renkei.store.schema import ENTITY_TABLES
+
+POSITION_GAP = GAP
+
+# Fields whose value names another row, and which table must hold it.
+REFERENCES = {
+    "status_id": "status",
+    "team_id": "team",
+    "owner_id": "person",
+    "project_id": "project",
+}
+
+
+def utcnow() -> datetime:
+    """Naive UTC: the stored time of every change, shown in local time by the views."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+class BoardStore:
+    def __init__(self, engine: Engine, location: str, created: bool):
+        self.engine = engine
+        self.location = location
+        self.created = created  # True when this open made a new, empty board
+
+    # -- opening -------------------------------------------------------------------------
+
+    @classmethod
+    def open(
+        cls, target: str | Path, *, create: bool = True, name: str | None = None
+    ) -> BoardStore:
+        """Open (or create) a board: check → back up → migrate → open.
+
+        A file that is not a board, or a board made by a newer Renkei, raises
+        ``migrate.BoardRefused`` with every byte of it untouched."""
+        target = str(target)
+        if is_url(target):
+            return cls._open_server(target, name)
+        path = Path(target).expanduser().absolute()
+        if path.exists():
+            revision = migrate.inspect_sqlite_file(path)
+        elif not create:
+            raise migrate.BoardRefused(f"There is no board at {path}.")
+        elif not path.parent.is_dir():
+            raise migrate.BoardRefused(f"The folder {path.parent} does not exist.")
+        else:
+            revision = None
+        head = migrate.head_revision()
+        if revision is not None and revision != head:
+            migrate.backup_sqlite(path, revision)
+        engine = make_engine(sqlite_url(path))
+        if revision != head:
+            retry_locked(lambda: _prepare(engine, name or path.stem))
+        return cls(engine, str(path), created=revision is None)
+
+    @classmethod
+    def _open_server(cls, url: str, name: str | None) -> BoardStore:
+        engine = make_engine(url)
+        with engine.connect() as conn, conn.begin():
+            if conn.dialect.name == "postgresql":
+                # One client migrates; the others wait here, then find the work done.
+                conn.execute(text("SELECT pg_advisory_xact_lock(7235846)"))
+            revision = migrate.inspect_database(conn, engine.url.database or url)
+            if revision != migrate.head_revision():
+                _prepare_in(conn, name or engine.url.database or "Renkei")
+        return cls(engine, engine.url.render_as_string(hide_password=True), revision is None)
+
+    def dispose(self) -> None:
+        self.engine.dispose()
+
+    # -- reading -------------------------------------------------------------------------
+
+    def load(self) -> Board:
+        """The whole board in one read transaction, as plain frozen data."""
+        with self.engine.connect() as conn, conn.begin():
+            meta = conn.execute(select(schema.board_table)).one()
+            deps: dict[int, list[int]] = defaultdict(list)
+            dependency_rows = select(
+                schema.dependencies.c.successor_id, schema.dependencies.c.predecessor_id
+            ).order_by(schema.dependencies.c.successor_id, schema.dependencies.c.predecessor_id)
+            for succ, pred in conn.execute(dependency_rows):
+                deps[succ].append(pred)
+            tasks = {
+                r.id: rows.task(r, tuple(deps.get(r.id, ())))
+                for r in conn.execute(select(schema.tasks))
+            }
+            return Board(
+                name=meta.name,
+                revision=meta.revision,
+                teams={r.id: rows.team(r) for r in conn.execute(select(schema.teams))},
+                people={r.id: rows.person(r) for r in conn.execute(select(schema.people))},
+                projects={r.id: rows.project(r) for r in conn.execute(select(schema.projects))},
+                statuses={r.id: rows.status(r) for r in conn.execute(select(schema.statuses))},
+                tasks=tasks,
+                settings=BoardSettings(
+                    stale_days=meta.stale_days, due_soon_days=meta.due_soon_days
+                ),
+            )
+
+    def revision(self) -> int:
+        with self.engine.connect() as conn:
+            return conn.execute(select(schema.board_table.c.revision)).scalar_one()
+
+    def history(
+        self, entity: str | None = None, entity_id: int | None = None, limit: int | None = None
+    ) -> list[Activity]:
+        """Activity rows, oldest first (the last ``limit`` of them when given)."""
+        table = schema.activity
+        query = select(table).order_by(table.c.id.desc())
+        if entity is not None:
+            query = query.where(table.c.entity == entity)
+        if entity_id is not None:
+            query = query.where(table.c.entity_id == entity_id)
+        if limit is not None:
+            query = query.limit(limit)
+        with self.engine.connect() as conn:
+            found = [rows.activity(r) for r in conn.execute(query)]
+        found.reverse()
+        return found
+
+    # -- writing -------------------------------------------------------------------------
+
+    def apply(self, command: Command, actor_id: int | None, at: datetime | None = None) -> Change:
+        return self.apply_all((command,), actor_id, at)
+
+    def apply_all(
+        self,
+        commands: Sequence[Command],
+        actor_id: int | None,
+        at: datetime | None = None,
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Change:
+        """Apply commands in one short write transaction: all of them or none.
+
+        ``at`` backdates the change (imports and the demo keep their original times)."""
+
+        def work() -> Change:
+            with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                return _Writer(conn, actor_id, at or utcnow()).run(commands, progress)
+
+        return retry_locked(work)
+
+
+def _prepare(engine: Engine, name: str) -> None:
+    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+        _prepare_in(conn, name)
+
+
+def _prepare_in(conn: Connection, name: str) -> None:
+    """Migrate to this build's schema; a new database also gets its board row and workflow."""
+    migrate.upgrade(conn)
+    if migrate.board_exists(conn):
+        return
+    now = utcnow()
+    conn.execute(
+        insert(schema.board_table).values(
+            id=1, application=schema.APPLICATION_ID, name=name[:200], revision=0, created_at=now
+        )
+    )
+    conn.execute(
+        insert(schema.statuses),
+        [
+            {"name": label, "position": i, "is_done": i == len(DEFAULT_STATUSES) - 1, "version": 1}
+            for i, label in enumerate(DEFAULT_STATUSES)
+        ],
+    )
+
+
+class _Writer:
+    """One write transaction: validates, writes rows and their Activity, bumps the revision."""
+
+    def __init__(self, conn: Connection, actor_id: int | None, at: datetime):
+        self.conn = conn
+        self.actor_id = actor_id
+        self.at = at
+        self.revision = conn.execute(select(schema.board_table.c.revision)).scalar_one() + 1
+        self.activity: list[dict[str, Any]] = []
+        self.changes: list[RowChange] = []
+        self._known: dict[str, set[int]] = {}
+
+    def run(self, commands: Sequence[Command], progress) -> Change:
+        if self.actor_id is not None and self.actor_id not in self.known_ids("person"):
+            raise NotFoundError(
+                f"person {self.actor_id} (who is making this change) does not exist"
+            )
+        total = len(commands)
+        for done, command in enumerate(commands, 1):
+            if isinstance(command, Create):
+                self.create(command)
+            else:
+                self.set_fields(command)
+            if progress is not None and (done % 200 == 0 or done == total):
+                progress(done, total)
+        if not self.changes:
+            return Change(self.revision - 1, self.actor_id, ())
+        self.conn.execute(update(schema.board_table).values(revision=self.revision))
+        for row in self.activity:
+            row.update(revision=self.revision, at=self.at, actor_id=self.actor_id)
+        self.conn.execute(insert(schema.activity), self.activity)
+        return Change(self.revision, self.actor_id, tuple(self.changes))
+
+    # -- helpers -------------------------------------------------------------------------
+
+    def known_ids(self, entity: str) -> set[int]:
+        if entity not in self._known:
+            table = ENTITY_TABLES[entity]
+            self._known[entity] = set(self.conn.execute(select(table.c.id)).scalars())
+        return self._known[entity]
+
+    def check_references(self, entity: str, values: dict[str, Any]) -> None:
+        for name, target in REFERENCES.items():
+            value = values.get(name)
+            if value is not None and value not in self.known_ids(target):
+                raise NotFoundError(f"{name.removesuffix('_id')} {value} does not exist")
+        if entity == "task" and values.get("depends_on"):
+            missing = set(values["depends_on"]) - self.known_ids("task")
+            if missing:
+                raise NotFoundError(f"task {min(missing)} does not exist")
+        flag = values.get("flag")
+        if (
+            flag is not None
+            and flag.set_by is not None
+            and flag.set_by not in self.known_ids("person")
+        ):
+            raise NotFoundError(f"person {flag.set_by} (who flagged the task) does not exist")
+
+    def check_unique_name(self, entity: str, values: dict[str, Any], own_id: int | None) -> None:
+        """Team names are unique (lanes and CLI arguments use them); say so, do not crash."""
+        if entity != "team" or "name" not in values:
+            return
+        table = schema.teams
+        clash = self.conn.execute(
+            select(table.c.id).where(func.lower(table.c.name) == values["name"].lower())
+        ).first()
+        if clash is not None and clash.id != own_id:
+            raise ValidationError(f"a team called {values['name']!r} already exists")
+
+    def normalise(self, entity: str, values: Iterable[tuple[str, Any]]) -> dict[str, Any]:
+        if entity not in ENTITY_TABLES:
+            raise ValidationError(f"unknown kind of record {entity!r}")
+        return {name: fields.check_value(entity, name, value) for name, value in values}
+
+    def read(self, entity: str, entity_id: int):
+        table = ENTITY_TABLES[entity]
+        row = self.conn.execute(select(table).where(table.c.id == entity_id)).first()
+        if row is None:
+            raise NotFoundError(f"{entity} {entity_id} does not exist")
+        if entity != "task":
+            return rows.CONVERTERS[entity](row)
+        deps = tuple(
+            self.conn.execute(
+                select(schema.dependencies.c.predecessor_id)
+                .where(schema.dependencies.c.successor_id == entity_id)
+                .order_by(schema.dependencies.c.predecessor_id)
+            ).scalars()
+        )
+        return rows.task(row, deps)
+
+    # -- commands ------------------------------------------------------------------------
+
+    def create(self, command: Create) -> None:
+        entity = command.entity
+        values = self.normalise(entity, command.values)
+        for name, spec in fields.SPECS[entity].items():
+            if spec.required and values.get(name) in (None, ""):
+                raise ValidationError(f"{name} is required")
+        self.check_references(entity, values)
+        self.check_unique_name(entity, values, None)
+        table = ENTITY_TABLES[entity]
+        depends_on = values.pop("depends_on", ())
+        if entity == "task":
+            if values.get("position") is None:
+                values["position"] = self.next_position(values["status_id"])
+            start, due = values.get("start"), values.get("due")
+            if start is not None and due is not None and due < start:
+                raise ValidationError("the due date is before the start date")
+            columns = rows.task_columns(values)
+            columns.update(created_at=self.at, updated_at=self.at, version=1)
+        else:
+            columns = dict(values, version=1)
+        new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
+        self.known_ids(entity).add(new_id)
+        if depends_on:
+            self.conn.execute(
+                insert(schema.dependencies),
+                [{"successor_id": new_id, "predecessor_id": p} for p in depends_on],
+            )
+        label = values.get("title") or values.get("name")
+        self.activity.append(
+            {"entity": entity, "entity_id": new_id, "field": "created", "old": None, "new": label}
+        )
+        row = self.read(entity, new_id)
+        self.changes.append(RowChange(entity, new_id, True, (), row))
+
+    def next_position(self, status_id: int) -> float:
+        highest = self.conn.execute(
+            select(func.max(schema.tasks.c.position)).where(schema.tasks.c.status_id == status_id)
+        ).scalar()
+        return (highest or 0.0) + POSITION_GAP
+
+    def set_fields(self, command: SetFields) -> None:
+        entity = command.entity
+        values = self.normalise(entity, command.values)
+        current = self.read(entity, command.entity_id)
+        base = dict(command.base or ())
+        conflicts = []
+        changed: dict[str, Any] = {}
+        for name, value in values.items():
+            stored = getattr(current, name)
+            if name in base and stored != base[name] and stored != value:
+                conflicts.append((name, stored, value))
+            elif stored != value:
+                changed[name] = value
+        if conflicts:
+            raise ConflictError(entity, command.entity_id, tuple(conflicts))
+        if not changed:
+            return
+        self.check_references(entity, changed)
+        self.check_unique_name(entity, changed, current.id)
+        updated = dataclasses.replace(current, **changed)
+        if entity == "task":
+            fields.check_task_row(updated)
+            if "depends_on" in changed:
+                self.check_no_cycle(updated.id, updated.depends_on)
+        table = ENTITY_TABLES[entity]
+        columns = rows.task_columns(changed) if entity == "task" else dict(changed)
+        if entity == "task":
+            columns["updated_at"] = self.at
+            updated = dataclasses.replace(updated, updated_at=self.at)
+        result = self.conn.execute(
+            update(table)
+            .where(table.c.id == current.id, table.c.version == current.version)
+            .values(**columns, version=current.version + 1)
+        )
+        if result.rowcount != 1:  # pragma: no cover - the write lock makes this unreachable
+            raise ConflictError(entity, current.id, ())
+        if "depends_on" in changed:
+            deps = schema.dependencies
+            self.conn.execute(delete(deps).where(deps.c.successor_id == current.id))
+            if updated.depends_on:
+                self.conn.execute(
+                    insert(deps),
+                    [{"successor_id": current.id, "predecessor_id": p} for p in updated.depends_on],
+                )
+        field_changes = tuple(
+            FieldChange(name, getattr(current, name), value) for name, value in changed.items()
+        )
+        for fc in field_changes:
+            self.activity.append(
+                {
+                    "entity": entity,
+                    "entity_id": current.id,
+                    "field": fc.name,
+                    "old": fields.encode(fc.old),
+                    "new": fields.encode(fc.new),
+                }
+            )
+        updated = dataclasses.replace(updated, version=current.version + 1)
+        self.changes.append(RowChange(entity, current.id, False, field_changes, updated))
+
+    def check_no_cycle(self, task_id: int, depends_on: tuple[int, ...]) -> None:
+        graph: dict[int, list[int]] = defaultdict(list)
+        for succ, pred in self.conn.execute(
+            select(schema.dependencies.c.successor_id, schema.dependencies.c.predecessor_id)
+        ):
+            graph[succ].append(pred)
+        if would_cycle(graph, task_id, depends_on):
+            raise ValidationError(
+                "this dependency would make a loop: the tasks would wait on each other"
+            )

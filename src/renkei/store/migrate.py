@@ -1,0 +1,132 @@
+"""Check → back up → migrate → open, and the refusals that leave a file untouched."""
+
+from __future__ import annotations
+
+import sqlite3
+from contextlib import closing
+from datetime import datetime
+from pathlib import Path
+from urllib.parse import quote
+
+from alembic import command
+from alembic.config import Config
+from alembic.script import ScriptDirectory
+from alembic.util import CommandError
+from sqlalchemy import Connection, inspect, select, text
+
+from renkei.store.schema import APPLICATION_ID, board_table
+
+SQLITE_HEADER = b"SQLite format 3\x00"
+
+
+class BoardRefused(Exception):
+    """This file or database cannot be opened as a board; nothing in it was changed."""
+
+
+def alembic_config(connection: Connection | None = None) -> Config:
+    config = Config()
+    config.set_main_option("script_location", "renkei.store:migrations")
+    if connection is not None:
+        config.attributes["connection"] = connection
+    return config
+
+
+def script_directory() -> ScriptDirectory:
+    return ScriptDirectory.from_config(alembic_config())
+
+
+def head_revision() -> str:
+    head = script_directory().get_current_head()
+    assert head is not None
+    return head
+
+
+def is_known_revision(revision: str) -> bool:
+    try:
+        return script_directory().get_revision(revision) is not None
+    except CommandError:
+        return False
+
+
+def inspect_sqlite_file(path: Path) -> str | None:
+    """The board's migration revision, None for a new (empty) file, or BoardRefused.
+
+    Reads in read-only mode so a refused file keeps every byte."""
+    if path.is_dir():
+        raise BoardRefused(f"{path} is a folder, not a board file.")
+    size = path.stat().st_size
+    if size == 0:
+        return None
+    with path.open("rb") as handle:
+        header_bytes = handle.read(100)
+    if header_bytes[: len(SQLITE_HEADER)] != SQLITE_HEADER:
+        raise BoardRefused(
+            f"{path.name} is not a Renkei board: it is not an SQLite database file. "
+            "Choose a .renkei board file, or import the file with File → Import."
+        )
+    # Renkei never uses WAL. A WAL-mode file is another program's database: read it as
+    # immutable so SQLite leaves no -wal/-shm files beside it (bytes 18-19 are 2 in WAL mode).
+    wal = len(header_bytes) >= 20 and header_bytes[18:20] == b"\x02\x02"
+    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if wal else "")
+    try:
+        with closing(sqlite3.connect(uri, uri=True)) as conn:
+            tables = {
+                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+            }
+            if not tables:
+                return None
+            if "board" not in tables or "alembic_version" not in tables:
+                raise BoardRefused(
+                    f"{path.name} is an SQLite database, but not a Renkei board "
+                    "(it has none of a board's tables). It was left as it is."
+                )
+            app = conn.execute("SELECT application FROM board").fetchone()
+            if app is None or app[0] != APPLICATION_ID:
+                raise BoardRefused(f"{path.name} is an SQLite database, but not a Renkei board.")
+            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+    except sqlite3.DatabaseError as error:
+        raise BoardRefused(f"{path.name} could not be read as a board: {error}.") from error
+    revision = row[0] if row else None
+    _refuse_unknown(revision, path.name)
+    return revision
+
+
+def _refuse_unknown(revision: str | None, name: str) -> None:
+    if revision is not None and not is_known_revision(revision):
+        raise BoardRefused(
+            f"{name} was saved by a newer version of Renkei (format {revision}). "
+            "Update Renkei to open it; the board was not changed."
+        )
+
+
+def inspect_database(connection: Connection, name: str) -> str | None:
+    """The same check for a server database: None when it holds no tables yet."""
+    tables = set(inspect(connection).get_table_names())
+    if not tables:
+        return None
+    if "board" not in tables or "alembic_version" not in tables:
+        raise BoardRefused(f"The database {name} holds other tables and is not a Renkei board.")
+    revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
+    _refuse_unknown(revision, name)
+    return revision
+
+
+def backup_sqlite(path: Path, revision: str) -> Path:
+    """Copy the board with SQLite's backup API (consistent even if another reader is active)."""
+    stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
+    target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
+    with (
+        closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
+        closing(sqlite3.connect(target)) as destination,
+    ):
+        source.backup(destination)
+    return target
+
+
+def upgrade(connection: Connection) -> None:
+    """Run every migration this build knows, inside the caller's transaction."""
+    command.upgrade(alembic_config(connection), "head")
+
+
+def board_exists(connection: Connection) -> bool:
+    return connection.execute(select(board_table.c.id)).first() is not None

@@ -1,0 +1,114 @@
+"""Database rows → frozen domain dataclasses (plain data crosses layers, never ORM rows)."""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+
+from renkei.domain.model import (
+    Activity,
+    Person,
+    Priority,
+    Project,
+    RiskFlag,
+    Status,
+    Task,
+    Team,
+)
+
+
+def team(r) -> Team:
+    return Team(id=r.id, name=r.name, position=r.position, version=r.version)
+
+
+def person(r) -> Person:
+    return Person(
+        id=r.id,
+        name=r.name,
+        team_id=r.team_id,
+        role=r.role or "",
+        contact=r.contact or "",
+        version=r.version,
+    )
+
+
+def project(r) -> Project:
+    return Project(id=r.id, name=r.name, version=r.version)
+
+
+def status(r) -> Status:
+    return Status(
+        id=r.id,
+        name=r.name,
+        position=r.position,
+        wip_limit=r.wip_limit,
+        is_done=bool(r.is_done),
+        version=r.version,
+    )
+
+
+_PRIORITIES = {p.value: p for p in Priority}
+
+
+def task(r, depends_on: tuple[int, ...] = ()) -> Task:
+    flag = None
+    if r.flag_reason:
+        flag = RiskFlag(reason=r.flag_reason, set_by=r.flag_by, set_at=r.flag_at or datetime.min)
+    return Task(
+        id=r.id,
+        title=r.title,
+        status_id=r.status_id,
+        team_id=r.team_id,
+        owner_id=r.owner_id,
+        project_id=r.project_id,
+        description=r.description or "",
+        priority=_PRIORITIES.get(r.priority, Priority.NORMAL),
+        start=r.start,
+        due=r.due,
+        progress=r.progress or 0,
+        estimate_hours=r.estimate_hours,
+        tags=tuple(json.loads(r.tags)) if r.tags else (),
+        depends_on=depends_on,
+        archived=bool(r.archived),
+        position=r.position or 0.0,
+        flag=flag,
+        created_at=r.created_at,
+        updated_at=r.updated_at,
+        version=r.version,
+    )
+
+
+def activity(r) -> Activity:
+    return Activity(
+        id=r.id,
+        at=r.at,
+        actor_id=r.actor_id,
+        entity=r.entity,
+        entity_id=r.entity_id,
+        field=r.field,
+        old=r.old,
+        new=r.new,
+        revision=r.revision,
+    )
+
+
+CONVERTERS = {"task": task, "person": person, "team": team, "project": project, "status": status}
+
+
+def task_columns(values: dict) -> dict:
+    """Domain field values → task table columns."""
+    columns = {}
+    for name, value in values.items():
+        if name == "depends_on":
+            continue
+        if name == "flag":
+            columns["flag_reason"] = value.reason if value else None
+            columns["flag_by"] = value.set_by if value else None
+            columns["flag_at"] = value.set_at if value else None
+        elif name == "tags":
+            columns["tags"] = json.dumps(list(value), ensure_ascii=False)
+        elif name == "priority":
+            columns["priority"] = int(value)
+        else:
+            columns[name] = value
+    return columns

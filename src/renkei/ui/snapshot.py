@@ -1,0 +1,40 @@
+"""Render a view offscreen to a PNG: README pictures, tests, and looking at what we build."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from renkei.app.session import BoardSession
+
+VIEWS = ("kanban",)
+
+
+def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path) -> None:
+    if view not in VIEWS:
+        raise ValueError(f"unknown view {view!r} (choose from: {', '.join(VIEWS)})")
+    if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
+        os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtWidgets import QApplication
+
+    from renkei.ui.app import create_application
+    from renkei.ui.main_window import MainWindow
+
+    app = create_application()
+    window = MainWindow(session)
+    window.resize(*size)
+    window.show()
+    app.processEvents()
+    # Show the detail pane with something worth reading: the first card at risk.
+    for task_id in window.model.task_ids():
+        if session.risk(task_id):
+            window.board_view.set_current_task(task_id)
+            break
+    window.board_view.verticalScrollBar().setValue(0)
+    app.processEvents()
+    image = window.grab()
+    out.parent.mkdir(parents=True, exist_ok=True)
+    if not image.save(str(out), "PNG"):
+        raise OSError(f"could not write {out}")
+    window.close()
+    QApplication.processEvents()

@@ -1,0 +1,90 @@
+"""Small helpers for user-visible text: Qt's translate applied to the domain's words."""
+
+from __future__ import annotations
+
+from datetime import UTC, date, datetime
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtGui import QColor, QPalette
+
+from renkei.domain.dates import due_words
+from renkei.domain.risk import RiskReason, badge_word, describe
+
+
+def tr(context: str, text: str) -> str:
+    return QCoreApplication.translate(context, text)
+
+
+def risk_sentence(reason: RiskReason) -> str:
+    """'Overdue: was due 3 day(s) ago.' in the user's language."""
+    return describe(reason, tr)
+
+
+def risk_word(reason: RiskReason) -> str:
+    """The one word beside a risk icon: 'Late', 'Flagged'…"""
+    return badge_word(reason, tr)
+
+
+def date_text(day: date) -> str:
+    """A date in the locale's short format."""
+    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+
+
+def due_text(due: date | None, today: date) -> str:
+    """'due tomorrow', '3 days late', or 'due <date>' beyond two weeks; '' without a date."""
+    return due_words(due, today, tr, date_text)
+
+
+def local_time_text(at: datetime) -> str:
+    """A stored time (naive UTC) as local wall-clock time: '2026-11-20 14:03'."""
+    return at.replace(tzinfo=UTC).astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+# Activity field names (store names and the names describe_activity gives them) → labels.
+FIELD_LABELS = {
+    "title": QT_TRANSLATE_NOOP("Field", "Title"),
+    "description": QT_TRANSLATE_NOOP("Field", "Description"),
+    "status": QT_TRANSLATE_NOOP("Field", "Status"),
+    "team": QT_TRANSLATE_NOOP("Field", "Team"),
+    "owner": QT_TRANSLATE_NOOP("Field", "Owner"),
+    "project": QT_TRANSLATE_NOOP("Field", "Project"),
+    "priority": QT_TRANSLATE_NOOP("Field", "Priority"),
+    "start": QT_TRANSLATE_NOOP("Field", "Start"),
+    "due": QT_TRANSLATE_NOOP("Field", "Due date"),
+    "progress": QT_TRANSLATE_NOOP("Field", "Progress"),
+    "estimate_hours": QT_TRANSLATE_NOOP("Field", "Estimate"),
+    "tags": QT_TRANSLATE_NOOP("Field", "Tags"),
+    "depends_on": QT_TRANSLATE_NOOP("Field", "Depends on"),
+    "archived": QT_TRANSLATE_NOOP("Field", "Archived"),
+    "position": QT_TRANSLATE_NOOP("Field", "Position"),
+    "flag": QT_TRANSLATE_NOOP("Field", "At-risk flag"),
+    "created": QT_TRANSLATE_NOOP("Field", "Created"),
+    "name": QT_TRANSLATE_NOOP("Field", "Name"),
+    "role": QT_TRANSLATE_NOOP("Field", "Role"),
+    "contact": QT_TRANSLATE_NOOP("Field", "Contact"),
+}
+_ID_FIELDS = {
+    "status_id": "status",
+    "team_id": "team",
+    "owner_id": "owner",
+    "project_id": "project",
+}
+
+
+def field_label(name: str) -> str:
+    """The translated label of an activity field ('due' → 'Due date'); unknown names as is."""
+    name = _ID_FIELDS.get(name, name)
+    label = FIELD_LABELS.get(name)
+    return tr("Field", label) if label else name
+
+
+def muted_text_color(palette: QPalette) -> QColor:
+    """Secondary text that stays readable (about 7:1 on the light window, never grey-on-grey)."""
+    text = palette.color(QPalette.ColorRole.WindowText)
+    window = palette.color(QPalette.ColorRole.Window)
+    mix = 0.68
+    return QColor.fromRgbF(
+        text.redF() * mix + window.redF() * (1 - mix),
+        text.greenF() * mix + window.greenF() * (1 - mix),
+        text.blueF() * mix + window.blueF() * (1 - mix),
+    )

@@ -1,0 +1,267 @@
+"""The demo board: the Sales × Marketing story, a board round trip, and synthetic boards."""
+
+from __future__ import annotations
+
+import dataclasses
+import sqlite3
+from collections import Counter
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from renkei.app.session import BoardSession
+from renkei.demo import story
+from renkei.demo.build import build_demo, build_synthetic
+from renkei.domain.risk import RiskKind
+from renkei.store.board_store import BoardStore
+
+TEAMS = ["Marketing", "Inside Sales", "Field Sales", "Customer Success"]
+
+
+@pytest.fixture(scope="module")
+def demo_file(tmp_path_factory):
+    """One English demo board, built once for the read-only tests of this module."""
+    path = tmp_path_factory.mktemp("demo") / "demo.renkei"
+    store = BoardStore.open(path)
+    build_demo(store, "en", today=date.today())
+    store.dispose()
+    return path
+
+
+@pytest.fixture
+def demo(demo_file):
+    """A store on the shared demo board; tests using it only read."""
+    store = BoardStore.open(demo_file)
+    yield store
+    store.dispose()
+
+
+@pytest.fixture
+def demo_view(demo):
+    """A session on the shared demo board, as Haruka Aoki."""
+    return BoardSession(demo, demo.load().find_person("Haruka Aoki").id)
+
+
+def _reopen(path):
+    store = BoardStore.open(path)
+    try:
+        return store.load()
+    finally:
+        store.dispose()
+
+
+# -- the story -----------------------------------------------------------------------------
+
+
+def test_demo_has_the_four_teams_of_the_lead_chain(demo):
+    """Marketing → Inside Sales → Field Sales → Customer Success, in that order."""
+    board = demo.load()
+    assert [t.name for t in board.ordered_teams()] == TEAMS
+
+
+def test_demo_people_and_tasks(demo):
+    """About a dozen people, each in a team, and about sixty tasks spread over the teams."""
+    board = demo.load()
+    assert 10 <= len(board.people) <= 14
+    assert all(p.team_id in board.teams for p in board.people.values())
+    assert {p.name for p in board.people.values()} >= {"Haruka Aoki", "Yuki Tanaka"}
+    assert 50 <= len(board.tasks) <= 70
+    per_team = Counter(t.team_id for t in board.tasks.values())
+    assert set(per_team) == set(board.teams)
+    assert min(per_team.values()) >= 8
+
+
+def test_demo_spans_about_eight_weeks_around_today(demo):
+    """Dates run from weeks ago to weeks ahead: about eight weeks centred on today."""
+    today = date.today()
+    board = demo.load()
+    dates = [d for t in board.tasks.values() for d in (t.start, t.due) if d is not None]
+    first, last = min(dates), max(dates)
+    assert first < today - timedelta(weeks=3)
+    assert last > today + timedelta(weeks=3)
+    assert timedelta(weeks=6) <= last - first <= timedelta(weeks=10)
+
+
+def test_demo_shows_every_kind_of_risk(demo_view):
+    """The story puts at least one task at risk for each reason the board knows."""
+    kinds = Counter(
+        reason.kind for task_id in demo_view.board.tasks for reason in demo_view.risk(task_id)
+    )
+    assert set(kinds) == set(RiskKind)
+
+
+def test_demo_has_blocked_done_and_flagged_work(demo_view):
+    """Some tasks wait for others, some are finished, some carry a person's flag."""
+    board = demo_view.board
+    done = board.done_status_ids()
+    blocked = [t for t in board.tasks if demo_view.blocked(t)]
+    finished = [t for t in board.tasks.values() if t.status_id in done]
+    flagged = [t for t in board.tasks.values() if t.flag is not None]
+    assert len(blocked) >= 3
+    assert len(finished) >= 5
+    assert flagged and all(t.flag.set_by in board.people for t in flagged)
+    assert all(board.people[t.flag.set_by].name for t in flagged)
+
+
+def test_demo_columns_have_wip_limits(demo):
+    """The demo's workflow has the five columns, with limits on In progress and Waiting."""
+    statuses = demo.load().ordered_statuses()
+    assert [s.name for s in statuses] == ["Backlog", "To do", "In progress", "Waiting", "Done"]
+    assert [s.wip_limit is not None for s in statuses] == [False, False, True, True, False]
+
+
+def test_demo_history_includes_due_date_changes(demo):
+    """The audit trail shows who moved deadlines, and other real history."""
+    history = demo.history("task")
+    fields = Counter(a.field for a in history)
+    assert fields["created"] == len(demo.load().tasks)
+    assert fields["due"] >= 1
+    assert fields["status_id"] >= 1
+    assert fields["flag"] >= 1
+    due_moves = [a for a in history if a.field == "due"]
+    assert all(a.actor_id is not None and a.old and a.new for a in due_moves)
+    assert all(date.fromisoformat(a.old) != date.fromisoformat(a.new) for a in due_moves)
+
+
+def test_each_demo_task_history_is_in_time_order(demo):
+    """A task's trail reads as a story: created first, later events after earlier ones."""
+    for task_id in demo.load().tasks:
+        history = demo.history("task", task_id)
+        assert history[0].field == "created"
+        assert [a.at for a in history] == sorted(a.at for a in history)
+        assert [a.revision for a in history] == sorted(a.revision for a in history)
+
+
+def test_demo_dated_around_the_given_today(board_path):
+    """build_demo(today=…) dates its history around that day too, not around the wall clock,
+    so a demo built for a given day shows the same stale tasks and history on any machine."""
+    today = date(2021, 6, 14)
+    store = BoardStore.open(board_path)
+    try:
+        build_demo(store, "en", today=today)
+        board = store.load()
+        history = store.history()
+    finally:
+        store.dispose()
+    earliest = datetime.combine(today - timedelta(days=60), datetime.min.time())
+    latest = datetime.combine(today + timedelta(days=1), datetime.min.time())
+    assert all(earliest <= a.at <= latest for a in history)
+    assert all(earliest <= t.updated_at <= latest for t in board.tasks.values())
+    session = BoardSession(
+        BoardStore.open(board_path),
+        None,
+        today=lambda: today,
+        now=lambda: datetime.combine(today, datetime.min.time()) + timedelta(hours=9),
+    )
+    try:
+        kinds = {r.kind for t in session.board.tasks for r in session.risk(t)}
+    finally:
+        session.store.dispose()
+    assert kinds == set(RiskKind)
+
+
+def test_unknown_demo_language_is_refused(store):
+    """Only English and Japanese demos exist."""
+    with pytest.raises(ValueError, match="en or ja"):
+        build_demo(store, "fr", today=date(2026, 11, 28))
+    assert store.load().tasks == {}
+
+
+# -- round trip ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize("lang", ["en", "ja"])
+def test_demo_board_round_trips(tmp_path, lang):
+    """Build, close, reopen: the same tasks, names and columns, field for field."""
+    path = tmp_path / f"demo-{lang}.renkei"
+    store = BoardStore.open(path)
+    build_demo(store, lang, today=date.today())
+    built = store.load()
+    store.dispose()
+    reopened = _reopen(path)
+    assert reopened == built
+    for task_id, task in built.tasks.items():
+        assert dataclasses.asdict(reopened.tasks[task_id]) == dataclasses.asdict(task)
+    assert sorted(p.name for p in reopened.people.values()) == sorted(
+        p[f"name_{lang}"] for p in story.PEOPLE
+    )
+
+
+def test_japanese_demo_keeps_japanese_text(tmp_path):
+    """Japanese titles, names, columns and tags come back intact from the file."""
+    path = tmp_path / "demo-ja.renkei"
+    store = BoardStore.open(path)
+    build_demo(store, "ja", today=date.today())
+    store.dispose()
+    board = _reopen(path)
+    assert sorted(t.title for t in board.tasks.values()) == sorted(
+        t["title_ja"] for t in story.TASKS
+    )
+    assert board.find_person("青木 遥") is not None
+    columns = [s.name for s in board.ordered_statuses()]
+    assert columns == ["バックログ", "未着手", "進行中", "待ち", "完了"]
+    assert {tag for t in board.tasks.values() for tag in t.tags} >= {"展示会", "同意"}
+    conn = sqlite3.connect(path)
+    try:
+        titles = {row[0] for row in conn.execute("SELECT title FROM tasks")}
+    finally:
+        conn.close()
+    assert "展示会リードリストをCRMへ取り込み" in titles
+
+
+# -- synthetic boards ----------------------------------------------------------------------
+
+
+def _synthetic(path, seed, tasks=300):
+    store = BoardStore.open(path)
+    try:
+        build_synthetic(store, tasks, seed=seed, today=date(2026, 11, 28))
+        return store.load()
+    finally:
+        store.dispose()
+
+
+def _content(board):
+    """A task's content, without the wall-clock times it was written at."""
+    return {
+        task_id: dataclasses.replace(task, created_at=None, updated_at=None)
+        for task_id, task in board.tasks.items()
+    }
+
+
+def test_synthetic_board_has_the_requested_tasks(tmp_path):
+    """build_synthetic(…, 300) gives 300 tasks over the demo's teams and columns."""
+    board = _synthetic(tmp_path / "s.renkei", seed=5)
+    assert len(board.tasks) == 300
+    assert [t.name for t in board.ordered_teams()] == TEAMS
+    assert {t.status_id for t in board.tasks.values()} == set(board.statuses)
+    assert any(t.depends_on for t in board.tasks.values())
+    assert all(
+        t.progress == 100 for t in board.tasks.values() if t.status_id in board.done_status_ids()
+    )
+
+
+def test_synthetic_board_is_deterministic_for_a_seed(tmp_path):
+    """The same seed gives the same board; another seed gives another board."""
+    first = _synthetic(tmp_path / "a.renkei", seed=5)
+    second = _synthetic(tmp_path / "b.renkei", seed=5)
+    other = _synthetic(tmp_path / "c.renkei", seed=6)
+    assert _content(first) == _content(second)
+    assert _content(first) != _content(other)
+
+
+def test_synthetic_build_reports_progress(tmp_path):
+    """Long builds report progress, ending with done == total."""
+    store = BoardStore.open(tmp_path / "p.renkei")
+    calls = []
+    try:
+        build_synthetic(
+            store,
+            450,
+            seed=1,
+            today=date(2026, 11, 28),
+            progress=lambda done, total: calls.append((done, total)),
+        )
+    finally:
+        store.dispose()
+    assert calls == [(200, 450), (400, 450), (450, 450)]

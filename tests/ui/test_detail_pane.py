@@ -1,0 +1,148 @@
+"""The detail pane: whom to ask, what is at risk and why, what it waits for, and its history."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+from PySide6.QtCore import Qt
+
+from renkei.domain.commands import set_task
+from renkei.ui.board_events import BoardEvents
+from renkei.ui.detail_pane import TaskDetailPane
+
+
+def task_titled(board, title):
+    return next(t for t in board.tasks.values() if t.title == title)
+
+
+@pytest.fixture
+def pane(qtbot, demo_session):
+    events = BoardEvents(demo_session)
+    pane = TaskDetailPane(demo_session, events)
+    qtbot.addWidget(pane)
+    pane.resize(380, 900)
+    pane.show()
+    qtbot.waitExposed(pane)
+    yield pane
+    events.detach()
+
+
+def test_empty_state_invites_a_selection(pane):
+    """With nothing selected the pane says what it will show."""
+    pane.show_task(None)
+    assert pane.stack.currentWidget() is pane.empty_label
+    assert pane.empty_label.text() == (
+        "Select a card to see who owns it, what is at risk and its history."
+    )
+
+
+def test_shows_owner_contact_risks_and_moved_due_date(pane, demo_session):
+    """The proposal shows Ryo Ito and how to reach him, both risk sentences,
+    and the history line for the due date he moved."""
+    task = task_titled(demo_session.board, "Enterprise proposal for Minato Pharma")
+    pane.show_task(task.id)
+
+    assert pane.stack.currentWidget() is pane.scroll
+    assert pane.title_label.text() == "Enterprise proposal for Minato Pharma"
+    assert pane.fact_text("owner") == "Ryo Ito — Account executive, Field Sales"
+    assert pane.fact_text("contact") == "ryo.ito@example.com / Slack @ryo.ito"
+    assert pane.fact_text("status") == "In progress"
+    assert pane.fact_text("priority") == "Urgent"
+    assert pane.fact_text("due").endswith("due in 2 days")
+    risks = pane.risk_lines()
+    assert "Flagged by Takeshi Suzuki: Customer's budget owner changed; deal may slip." in risks
+    assert any(line.startswith("Behind schedule: 30% done with") for line in risks)
+
+    today = demo_session.today()
+    moved = f"Ryo Ito · Due date: {today - timedelta(days=2)} → {today + timedelta(days=2)}"
+    lines = pane.history_lines()
+    assert any(line.endswith(moved) for line in lines)
+    assert lines[-1].endswith("Ryo Ito · Created")  # newest first, creation last
+    assert "Flagged at risk" in lines[0]
+
+
+def test_blocked_task_names_its_unfinished_predecessor(pane, demo_session):
+    """A task waiting on unfinished work says "Blocked by" and names it; finishing it clears it."""
+    board = demo_session.board
+    task = task_titled(board, "Qualify webinar leads as SQL")
+    blocker = task_titled(board, "Agree MQL→SQL handoff criteria with Inside Sales")
+    pane.show_task(task.id)
+    lines = pane.dependency_lines()
+    assert "Blocked by: “Agree MQL→SQL handoff criteria with Inside Sales”" in lines
+    assert "Needed by: “Send demo recording to webinar SQLs”" in lines
+    risks = pane.risk_lines()
+    assert any(line.startswith("Dependency — Waits for “Agree MQL→SQL") for line in risks)
+
+    done = board.find_status("Done")
+    demo_session.apply(set_task(blocker, status_id=done.id))
+    assert not any(line.startswith("Blocked by") for line in pane.dependency_lines())
+    assert any(line.startswith("Waited for (finished)") for line in pane.dependency_lines())
+
+
+def test_refreshes_after_an_edit_to_the_shown_task(pane, demo_session, qtbot):
+    """An applied change to the shown task updates its title and adds a history line on top."""
+    task = task_titled(demo_session.board, "Qualify webinar leads as SQL")
+    pane.show_task(task.id)
+    demo_session.apply(set_task(task, title="Qualify webinar leads (SQL)", progress=60))
+    qtbot.waitUntil(lambda: pane.title_label.text() == "Qualify webinar leads (SQL)")
+    assert pane.fact_text("progress") == "60% done"
+    newest = pane.history_lines()[:2]
+    assert any(
+        "Haruka Aoki · Title: Qualify webinar leads as SQL → Qualify webinar leads (SQL)" in line
+        for line in newest
+    )
+    assert any("Progress: 40% → 60%" in line for line in newest)
+
+
+def test_reads_history_once_per_change_of_the_task(pane, demo_session, monkeypatch):
+    """History is read when the shown task changes, not for unrelated tasks' changes."""
+    board = demo_session.board
+    task = task_titled(board, "Qualify webinar leads as SQL")
+    unrelated = task_titled(board, "Partner co-selling plan")
+    pane.show_task(task.id)
+    reads = []
+    original = demo_session.history
+    monkeypatch.setattr(demo_session, "history", lambda tid: reads.append(tid) or original(tid))
+
+    demo_session.apply(set_task(unrelated, progress=55))
+    assert reads == []
+    demo_session.apply(set_task(task, progress=45))
+    assert reads == [task.id]
+    pane.repaint()
+    assert reads == [task.id]
+
+
+def test_keeps_scroll_position_when_the_same_task_changes(pane, demo_session, qtbot):
+    """Refreshing the shown task does not jump back to the top; another task starts at the top."""
+    task = task_titled(demo_session.board, "Enterprise proposal for Minato Pharma")
+    pane.resize(300, 260)
+    pane.show_task(task.id)
+    bar = pane.scroll.verticalScrollBar()
+    qtbot.waitUntil(lambda: bar.maximum() > 100)
+    bar.setValue(100)
+
+    demo_session.apply(set_task(task, progress=35))
+    qtbot.waitUntil(lambda: pane.fact_text("progress") == "35% done")
+    assert bar.value() == 100
+
+    pane.show_task(task_titled(demo_session.board, "Qualify webinar leads as SQL").id)
+    assert bar.value() == 0
+
+
+def test_reset_rereads_the_board(pane, demo_session):
+    """After the session reloads the board the same task is shown again from the new snapshot."""
+    task = task_titled(demo_session.board, "Qualify webinar leads as SQL")
+    pane.show_task(task.id)
+    demo_session.store.apply(set_task(task, title="Changed elsewhere"), None)
+    demo_session.reload()
+    assert pane.task_id == task.id and pane.title_label.text() == "Changed elsewhere"
+
+
+def test_edit_button_asks_to_edit_the_shown_task(pane, demo_session, qtbot):
+    """ "Edit…" emits editRequested with the shown task's id."""
+    task = task_titled(demo_session.board, "Qualify webinar leads as SQL")
+    pane.show_task(task.id)
+    with qtbot.waitSignal(pane.editRequested) as signal:
+        qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
+    assert signal.args == [task.id]
