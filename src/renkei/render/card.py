@@ -6,7 +6,6 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
-    QBrush,
     QColor,
     QFont,
     QFontMetricsF,
@@ -18,7 +17,7 @@ from PySide6.QtGui import (
 
 from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
 
-CARD_HEIGHT = 92.0
+CARD_HEIGHT = 112.0
 CARD_GAP = 6.0
 
 
@@ -91,33 +90,28 @@ def paint_card(
         )
         y += metrics.height()
 
-    # Bottom row: owner initials and due words on the left, badges on the right. Badges are
-    # placed first; the due words get what room is left (elided, never overlapped).
+    # Two rows under the title. Signals first: risk and blocked badges (icon + word), or a
+    # check mark for finished work. Then who and when: owner, due words, priority.
     meta_font = _font(12 * scale)
     meta = QFontMetricsF(meta_font)
     row_h = max(meta.height() + 4 * scale, 20 * scale)
-    row_top = inner.bottom() - row_h - 5 * scale
+    meta_top = inner.bottom() - row_h - 3 * scale
+    badge_top = meta_top - row_h - 4 * scale
     x = inner.left()
-    if face.initials:
-        x = _paint_initials(painter, QRectF(x, row_top, row_h, row_h), face.initials, theme, scale)
-        x += 6 * scale
-    right = inner.right()
-    if face.done:
-        painter.setPen(QPen(theme.done, 2 * scale))
-        _paint_check(painter, QPointF(right - 8 * scale, row_top + row_h / 2), scale)
-        right -= 20 * scale
     if face.risk_word:
         word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
         colour = theme.late if face.late else theme.risk
-        right = _paint_badge(
-            painter, right, row_top, row_h, word, colour, meta_font, scale, paint_warning_glyph
+        x = (
+            _paint_badge(
+                painter, x, badge_top, row_h, word, colour, meta_font, scale, paint_warning_glyph
+            )
+            + 5 * scale
         )
-        right -= 5 * scale
     if face.blocked_word:
-        right = _paint_badge(
+        _paint_badge(
             painter,
-            right,
-            row_top,
+            x,
+            badge_top,
             row_h,
             face.blocked_word,
             theme.blocked,
@@ -125,14 +119,22 @@ def paint_card(
             scale,
             _paint_blocked,
         )
-        right -= 5 * scale
+    if face.done:
+        painter.setPen(QPen(theme.done, 2 * scale))
+        _paint_check(painter, QPointF(inner.right() - 8 * scale, badge_top + row_h / 2), scale)
+
+    x = inner.left()
+    if face.initials:
+        x = _paint_initials(painter, x, meta_top, row_h, face.initials, theme, scale) + 6 * scale
+    right = inner.right()
     painter.setFont(meta_font)
+    due_width = meta.horizontalAdvance(face.due_text) + (14 * scale if face.late else 0)
     if face.priority_word:
         width = meta.horizontalAdvance(face.priority_word)
-        if right - x > width + 60 * scale:
+        if right - x >= due_width + width + 8 * scale:
             painter.setPen(theme.muted)
             painter.drawText(
-                QRectF(right - width, row_top, width, row_h),
+                QRectF(right - width, meta_top, width, row_h),
                 Qt.AlignmentFlag.AlignVCenter,
                 face.priority_word,
             )
@@ -141,13 +143,12 @@ def paint_card(
         late = face.late and not face.done
         colour = theme.late if late else theme.muted
         if late:
-            _paint_clock(painter, QPointF(x + 6 * scale, row_top + row_h / 2), 5.5 * scale, colour)
+            _paint_clock(painter, QPointF(x + 6 * scale, meta_top + row_h / 2), 5.5 * scale, colour)
             x += 14 * scale
-        painter.setFont(meta_font)
         painter.setPen(colour)
         text = meta.elidedText(face.due_text, Qt.TextElideMode.ElideRight, max(0.0, right - x))
         painter.drawText(
-            QRectF(x, row_top, max(0.0, right - x), row_h), Qt.AlignmentFlag.AlignVCenter, text
+            QRectF(x, meta_top, max(0.0, right - x), row_h), Qt.AlignmentFlag.AlignVCenter, text
         )
 
     # Progress: a thin bar along the bottom edge.
@@ -180,10 +181,7 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
                 low = mid
             else:
                 high = mid - 1
-        cut = low
-        space = rest.rfind(" ", 0, cut + 1)
-        if space > cut // 2:
-            cut = space
+        cut = _break_point(rest, low)
         lines.append(rest[:cut].rstrip())
         rest = rest[cut:].lstrip()
     if rest and lines:
@@ -191,22 +189,53 @@ def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> li
     return lines
 
 
-def _paint_initials(painter, rect: QRectF, text: str, theme: Theme, scale: float) -> float:
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QBrush(theme.lane_header))
-    painter.drawEllipse(rect)
+# Japanese line-breaking rules (kinsoku): these never start a line.
+_NO_LINE_START = set(
+    "、。，．・：；？！）」』】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥々"
+)
+
+
+def _break_point(text: str, fits: int) -> int:
+    """Where to break ``text`` so that at most ``fits`` characters stay on the line: at a
+    space when there is one, never inside a Latin word (\"IS\"), never before 、。・ etc."""
+    if fits >= len(text):
+        return fits
+    space = text.rfind(" ", 0, fits + 1)
+    if space > fits // 2:
+        return space
+    cut = fits
+
+    def latin(ch: str) -> bool:
+        return ch.isascii() and ch.isalnum()
+
+    while cut > fits // 2 and latin(text[cut - 1]) and latin(text[cut]):
+        cut -= 1
+    while cut > fits // 2 and text[cut] in _NO_LINE_START:
+        cut -= 1
+    return cut if cut > fits // 2 else fits
+
+
+def _paint_initials(
+    painter, left: float, top: float, height: float, text: str, theme: Theme, scale: float
+) -> float:
+    """The owner's initials (or Japanese family name) in a pill just wide enough for them."""
+    font = _font(10.5 * scale, bold=True)
+    width = max(height, QFontMetricsF(font).horizontalAdvance(text) + 10 * scale)
+    rect = QRectF(left, top, width, height)
+    path = QPainterPath()
+    path.addRoundedRect(rect, height / 2, height / 2)
+    painter.fillPath(path, theme.lane_header)
     painter.setPen(theme.text)
-    font = _font(10 * scale, bold=True)
     painter.setFont(font)
     painter.drawText(rect, Qt.AlignmentFlag.AlignCenter, text)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
     return rect.right()
 
 
-def _paint_badge(painter, right, top, height, word, colour: QColor, font, scale, icon) -> float:
+def _paint_badge(painter, left, top, height, word, colour: QColor, font, scale, icon) -> float:
+    """A filled pill with a white icon and a word; returns its right edge."""
     metrics = QFontMetricsF(font)
     width = metrics.horizontalAdvance(word) + height + 8 * scale
-    rect = QRectF(right - width, top, width, height)
+    rect = QRectF(left, top, width, height)
     path = QPainterPath()
     path.addRoundedRect(rect, height / 2, height / 2)
     painter.fillPath(path, colour)
@@ -216,7 +245,7 @@ def _paint_badge(painter, right, top, height, word, colour: QColor, font, scale,
     painter.drawText(
         rect.adjusted(height * 0.9, 0, -6 * scale, 0), Qt.AlignmentFlag.AlignVCenter, word
     )
-    return rect.left()
+    return rect.right()
 
 
 def paint_warning_glyph(painter: QPainter, centre: QPointF, size: float) -> None:

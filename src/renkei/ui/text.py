@@ -25,9 +25,17 @@ def risk_word(reason: RiskReason) -> str:
     return badge_word(reason, tr)
 
 
-def date_text(day: date) -> str:
-    """A date in the locale's short format."""
-    return QLocale().toString(QDate(day.year, day.month, day.day), QLocale.FormatType.ShortFormat)
+def date_text(day: date, today: date | None = None) -> str:
+    """A date a person reads at a glance: "Sun 13 Dec" / "12月13日(日)", with the year only
+    when it is not this year. (Qt's short formats give "13 12 2026" or "12/13/26".)"""
+    locale = QLocale()
+    qdate = QDate(day.year, day.month, day.day)
+    same_year = day.year == (today or date.today()).year
+    if locale.language() == QLocale.Language.Japanese:
+        pattern = "M月d日(ddd)" if same_year else "yyyy年M月d日(ddd)"
+    else:
+        pattern = "ddd d MMM" if same_year else "d MMM yyyy"
+    return locale.toString(qdate, pattern)
 
 
 def due_text(due: date | None, today: date) -> str:

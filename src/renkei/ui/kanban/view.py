@@ -20,7 +20,8 @@ from renkei.ui.text import tr
 
 HEADER_HEIGHT = 46
 LANE_HEADER_HEIGHT = 32
-COLUMN_WIDTH = 272
+MIN_COLUMN_WIDTH = 200
+MAX_COLUMN_WIDTH = 320
 COLUMN_GAP = 10
 MARGIN = 10
 ADD_ROW_HEIGHT = 30
@@ -79,6 +80,7 @@ class KanbanView(QAbstractScrollArea):
         self._content_height = 0.0
         self._quick_add: QLineEdit | None = None
         self._quick_target: tuple[int, int | None] | None = None
+        self.column_width = float(MIN_COLUMN_WIDTH)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
@@ -157,9 +159,16 @@ class KanbanView(QAbstractScrollArea):
         return [Lane(p.id, p.name) for p in projects] + [Lane(None, tr("Kanban", "No project"))]
 
     def _content_width(self) -> float:
-        return MARGIN * 2 + len(self.columns) * (COLUMN_WIDTH + COLUMN_GAP)
+        return MARGIN * 2 + len(self.columns) * (self.column_width + COLUMN_GAP)
+
+    def _fit_columns(self) -> None:
+        """Columns share the width when they fit, so the whole workflow is in view."""
+        count = max(1, len(self.columns))
+        available = (self.viewport().width() - 2 * MARGIN) / count - COLUMN_GAP
+        self.column_width = float(max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, available)))
 
     def _update_scrollbars(self) -> None:
+        self._fit_columns()
         viewport = self.viewport()
         visible_height = viewport.height() - HEADER_HEIGHT
         self.verticalScrollBar().setRange(0, max(0, int(self._content_height - visible_height)))
@@ -180,7 +189,9 @@ class KanbanView(QAbstractScrollArea):
     def column_x(self, column_index: int) -> float:
         """Viewport x of a column's left edge."""
         return (
-            MARGIN + column_index * (COLUMN_WIDTH + COLUMN_GAP) - self.horizontalScrollBar().value()
+            MARGIN
+            + column_index * (self.column_width + COLUMN_GAP)
+            - self.horizontalScrollBar().value()
         )
 
     def content_to_view_y(self, y: float) -> float:
@@ -199,17 +210,19 @@ class KanbanView(QAbstractScrollArea):
 
     def _slot_rect(self, lane: Lane, column_index: int, index: int) -> QRectF:
         top = self.content_to_view_y(lane.cards_top + index * SLOT)
-        return QRectF(self.column_x(column_index) + 6, top, COLUMN_WIDTH - 12, CARD_HEIGHT)
+        return QRectF(self.column_x(column_index) + 6, top, self.column_width - 12, CARD_HEIGHT)
 
     def _add_row_rect(self, lane: Lane, column_index: int) -> QRectF:
         count = len(lane.cells.get(self.columns[column_index].id, []))
         top = self.content_to_view_y(lane.cards_top + count * SLOT)
-        return QRectF(self.column_x(column_index) + 6, top, COLUMN_WIDTH - 12, ADD_ROW_HEIGHT - 4)
+        return QRectF(
+            self.column_x(column_index) + 6, top, self.column_width - 12, ADD_ROW_HEIGHT - 4
+        )
 
     def hit(self, point: QPoint | QPointF) -> Hit:
         x, y = point.x(), point.y()
         column_index = int(
-            (x + self.horizontalScrollBar().value() - MARGIN) // (COLUMN_WIDTH + COLUMN_GAP)
+            (x + self.horizontalScrollBar().value() - MARGIN) // (self.column_width + COLUMN_GAP)
         )
         status_id = self.columns[column_index].id if 0 <= column_index < len(self.columns) else None
         if y < HEADER_HEIGHT:
@@ -526,7 +539,7 @@ class KanbanView(QAbstractScrollArea):
             x = self.column_x(column_index)
             over = self._over_limit(status)
             colour = self.theme.column_over_limit if over else self.theme.column
-            painter.fillRect(QRectF(x, 0, COLUMN_WIDTH, height), colour)
+            painter.fillRect(QRectF(x, 0, self.column_width, height), colour)
 
     def _over_limit(self, status) -> bool:
         return (
@@ -570,7 +583,7 @@ class KanbanView(QAbstractScrollArea):
         model = self.model
         for column_index, status in enumerate(self.columns):
             x = self.column_x(column_index)
-            if x > width or x + COLUMN_WIDTH < 0:
+            if x > width or x + self.column_width < 0:
                 continue
             ids = lane.cells.get(status.id, [])
             first = max(0, int((top - lane.cards_top) // SLOT))
@@ -608,11 +621,11 @@ class KanbanView(QAbstractScrollArea):
         y = self.content_to_view_y(lane.cards_top + target.index * SLOT) - CARD_GAP / 2
         x = self.column_x(column_index)
         painter.setPen(QPen(self.theme.selection, 3))
-        painter.drawLine(QPointF(x + 4, y), QPointF(x + COLUMN_WIDTH - 4, y))
+        painter.drawLine(QPointF(x + 4, y), QPointF(x + self.column_width - 4, y))
 
     def _paint_drag(self, painter: QPainter) -> None:
         rect = QRectF(
-            self._drag_pos.x() - 40, self._drag_pos.y() - 20, COLUMN_WIDTH - 12, CARD_HEIGHT
+            self._drag_pos.x() - 40, self._drag_pos.y() - 20, self.column_width - 12, CARD_HEIGHT
         )
         painter.setOpacity(0.85)
         paint_card(painter, rect, self.model.face(self._drag_task), selected=True, theme=self.theme)
@@ -625,12 +638,14 @@ class KanbanView(QAbstractScrollArea):
         for column_index, status in enumerate(self.columns):
             x = self.column_x(column_index)
             over = self._over_limit(status)
-            rect = QRectF(x, 4, COLUMN_WIDTH, HEADER_HEIGHT - 4)
+            rect = QRectF(x, 4, self.column_width, HEADER_HEIGHT - 4)
             painter.fillRect(rect, theme.column_over_limit if over else theme.column)
             painter.setPen(theme.text)
             painter.setFont(self._font(15, bold=True))
             metrics = QFontMetricsF(painter.font())
-            name = metrics.elidedText(status.name, Qt.TextElideMode.ElideRight, COLUMN_WIDTH * 0.5)
+            name = metrics.elidedText(
+                status.name, Qt.TextElideMode.ElideRight, self.column_width * 0.5
+            )
             painter.drawText(rect.adjusted(12, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, name)
             count = self._column_counts.get(status.id, 0)
             limit = status.wip_limit
