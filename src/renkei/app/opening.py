@@ -7,7 +7,6 @@ import os
 from pathlib import Path
 
 from renkei.app import paths
-from renkei.app.session import BoardSession
 from renkei.demo.build import BOARD_NAMES, build_demo
 from renkei.store.board_store import BoardStore
 
@@ -35,21 +34,6 @@ def open_store(target: str | None, create: bool = True) -> BoardStore:
     if store.created:
         build_demo(store, language)
     return store
-
-
-def resolve_actor(session_board, name: str | None) -> int | None:
-    """The person called ``name`` on this board, or None when the name is unknown/absent."""
-    if not name:
-        return None
-    person = session_board.find_person(name)
-    return person.id if person else None
-
-
-def open_session(target: str | None, actor_name: str | None = None) -> BoardSession:
-    store = open_store(target)
-    session = BoardSession(store, None)
-    session.set_actor(resolve_actor(session.board, actor_name))
-    return session
 
 
 def board_label(location: str) -> str:

@@ -16,7 +16,7 @@ from renkei.app.field_input import (
     parse_pairs,
     people_in_order,
 )
-from renkei.app.identity import require_actor
+from renkei.app.identity import require_actor, who_am_i
 from renkei.app.opening import open_store, system_language
 from renkei.app.session import BoardSession
 from renkei.cli import output
@@ -279,6 +279,9 @@ def use_offscreen_without_display() -> None:
 
 def cmd_snapshot(args: argparse.Namespace) -> int:
     with board_session(args) as session:
+        # Show who is looking, as the window would; a snapshot needs no identity.
+        person = who_am_i(session.board, session.store.location, args.as_name)
+        session.set_actor(person.id if person else None)
         use_offscreen_without_display()
         from renkei.ui.snapshot import snapshot  # Qt, imported only now
 

@@ -6,7 +6,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from renkei.app.opening import open_store, resolve_actor
+from renkei.app.identity import IdentityError, who_am_i
+from renkei.app.opening import open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.store.database import StorageError
@@ -46,13 +47,14 @@ class WindowKeeper:
             )
             return False
         session = BoardSession(store, None)
-        name = actor or self.settings.identity(store.location)
-        actor_id = resolve_actor(session.board, name)
+        try:
+            person = who_am_i(session.board, store.location, actor, self.settings)
+        except IdentityError:
+            person = None  # a mistyped --as: let the person pick themselves
+        actor_id = person.id if person else IdentityDialog.ask(parent, session)
         if actor_id is None:
-            actor_id = IdentityDialog.ask(parent, session)
-            if actor_id is None:
-                store.dispose()
-                return False
+            store.dispose()
+            return False
         session.set_actor(actor_id)
         self.settings.set_identity(store.location, session.board.people[actor_id].name)
         self.settings.remember_board(store.location)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import contextlib
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -30,10 +30,10 @@ from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
 
 LANE_LABELS = {
-    LaneMode.TEAM: "Team",
-    LaneMode.OWNER: "Owner",
-    LaneMode.PROJECT: "Project",
-    LaneMode.NONE: "None",
+    LaneMode.TEAM: QT_TRANSLATE_NOOP("MainWindow", "By team"),
+    LaneMode.OWNER: QT_TRANSLATE_NOOP("MainWindow", "By owner"),
+    LaneMode.PROJECT: QT_TRANSLATE_NOOP("MainWindow", "By project"),
+    LaneMode.NONE: QT_TRANSLATE_NOOP("MainWindow", "No swimlanes"),
 }
 
 
@@ -145,7 +145,7 @@ class MainWindow(QMainWindow):
         group = QActionGroup(self)
         self.lane_actions: dict[LaneMode, QAction] = {}
         for mode, label in LANE_LABELS.items():
-            action = QAction(self.tr(label), self, checkable=True)
+            action = QAction(QCoreApplication.translate("MainWindow", label), self, checkable=True)
             action.setChecked(mode is self.model.lane_mode)
             action.triggered.connect(lambda _=False, m=mode: self.set_lane_mode(m))
             group.addAction(action)
