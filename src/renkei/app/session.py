@@ -45,6 +45,8 @@ class BoardSession:
         self._today = today
         self._now = now
         self._board = store.load()
+        # The last revision read from the change feed: everything up to it is on screen.
+        self.synced_revision = self._board.revision
         self._listeners: list[Listener] = []
         self._undo: list[UndoStep] = []
         self._redo: list[UndoStep] = []
@@ -96,6 +98,7 @@ class BoardSession:
 
     def apply_all(self, commands: Sequence[Command], label: str = "") -> Change:
         change = self.store.apply_all(commands, self.actor_id)
+        self._note_own_revision(change)
         if change.rows:
             if change.inverse():  # adding a team or a person is not undoable: nothing to archive
                 self._undo.append(UndoStep(label, change))
@@ -124,6 +127,7 @@ class BoardSession:
             return None
         step = self._undo[-1]
         change = self.store.apply_all(step.change.inverse(), self.actor_id)
+        self._note_own_revision(change)
         self._undo.pop()
         self._redo.append(UndoStep(step.label, change))
         self._receive(change)
@@ -134,16 +138,65 @@ class BoardSession:
             return None
         step = self._redo[-1]
         change = self.store.apply_all(step.change.inverse(), self.actor_id)
+        self._note_own_revision(change)
         self._redo.pop()
         self._undo.append(UndoStep(step.label, change))
+        self._receive(change)
+        return change
+
+    def undo_overriding(self) -> Change | None:
+        """Undo the last edit even though someone changed the same field since: the user
+        saw both values and chose theirs. Based on the values stored now, so it applies."""
+        if not self._undo:
+            return None
+        step = self._undo[-1]
+        now = self._board
+        commands = []
+        for command in step.change.inverse():
+            row = getattr(now, _COLLECTIONS[command.entity]).get(command.entity_id)
+            base = tuple((name, getattr(row, name)) for name, _ in command.values) if row else None
+            commands.append(dataclasses.replace(command, base=base))
+        change = self.store.apply_all(commands, self.actor_id)
+        self._note_own_revision(change)
+        self._undo.pop()
+        self._redo.append(UndoStep(step.label, change))
         self._receive(change)
         return change
 
     def reload(self) -> None:
         """Read the whole board again (another board, or after losing track of changes)."""
         self._board = self.store.load()
+        self.synced_revision = self._board.revision
         self._forget_derived()
         self._notify(None)
+
+    # -- other people's changes -----------------------------------------------------------
+
+    def pull(self) -> bool:
+        """Read what others changed since the last pull and show it, exactly as our own
+        changes are shown. True when anything on screen changed."""
+        revision, rows = self.store.changes_since(self.synced_revision)
+        if rows is None:
+            self.reload()
+            return True
+        self.synced_revision = revision
+        fresh = tuple(rc for rc in rows if self._differs(rc))
+        if not fresh:
+            if revision > self._board.revision:
+                self._board = dataclasses.replace(self._board, revision=revision)
+            return False
+        self._receive(Change(max(revision, self._board.revision), None, fresh))
+        return True
+
+    def _differs(self, row_change) -> bool:
+        """Our own edits come back through the feed too; they are already on screen."""
+        current = getattr(self._board, _COLLECTIONS[row_change.entity]).get(row_change.entity_id)
+        return current != row_change.row
+
+    def _note_own_revision(self, change: Change) -> None:
+        # When nothing else happened in between, our own write needs no echo from the feed.
+        if change.rows and change.revision == self.synced_revision + 1:
+            self.synced_revision = change.revision
 
     def set_actor(self, actor_id: int | None) -> None:
         self.actor_id = actor_id

@@ -31,6 +31,9 @@ from renkei.store.database import WRITE, is_url, make_engine, retry_locked, sqli
 from renkei.store.schema import ENTITY_TABLES
 
 POSITION_GAP = GAP
+NOTIFY_CHANNEL = "renkei_changes"
+# Past this many changed rows, reading the whole board again is simpler and as fast.
+FEED_RELOAD_THRESHOLD = 2000
 
 # Fields whose value names another row, and which table must hold it.
 REFERENCES = {
@@ -147,6 +150,39 @@ class BoardStore:
         found.reverse()
         return found
 
+    def changes_since(self, revision: int) -> tuple[int, tuple[RowChange, ...] | None]:
+        """The board's current revision and every row changed after ``revision``, as it is
+        now: how other people's edits reach this window. ``None`` instead of rows means "so
+        much changed that reading the whole board is simpler"."""
+        table = schema.activity
+        with self.engine.connect() as conn, conn.begin():
+            current = conn.execute(select(schema.board_table.c.revision)).scalar_one()
+            if current <= revision:
+                return current, ()
+            found = conn.execute(
+                select(table.c.entity, table.c.entity_id, table.c.field, table.c.old, table.c.new)
+                .where(table.c.revision > revision, table.c.revision <= current)
+                .order_by(table.c.id)
+            ).all()
+            touched: dict[tuple[str, int], list] = {}
+            for row in found:
+                touched.setdefault((row.entity, row.entity_id), []).append(row)
+            if len(touched) > FEED_RELOAD_THRESHOLD:
+                return current, None
+            changes = []
+            for (entity, entity_id), activity in touched.items():
+                if entity not in ENTITY_TABLES:
+                    continue
+                row = _read_row(conn, entity, entity_id)
+                if row is None:
+                    continue
+                created = any(a.field == "created" for a in activity)
+                fields_changed = tuple(
+                    FieldChange(a.field, a.old, a.new) for a in activity if a.field != "created"
+                )
+                changes.append(RowChange(entity, entity_id, created, fields_changed, row))
+            return current, tuple(changes)
+
     # -- writing -------------------------------------------------------------------------
 
     def apply(self, command: Command, actor_id: int | None, at: datetime | None = None) -> Change:
@@ -195,6 +231,24 @@ def _prepare_in(conn: Connection, name: str) -> None:
     )
 
 
+def _read_row(conn: Connection, entity: str, entity_id: int):
+    """One row as a domain object (a task with its dependencies), or None."""
+    table = ENTITY_TABLES[entity]
+    row = conn.execute(select(table).where(table.c.id == entity_id)).first()
+    if row is None:
+        return None
+    if entity != "task":
+        return rows.CONVERTERS[entity](row)
+    deps = tuple(
+        conn.execute(
+            select(schema.dependencies.c.predecessor_id)
+            .where(schema.dependencies.c.successor_id == entity_id)
+            .order_by(schema.dependencies.c.predecessor_id)
+        ).scalars()
+    )
+    return rows.task(row, deps)
+
+
 class _Writer:
     """One write transaction: validates, writes rows and their Activity, bumps the revision."""
 
@@ -202,7 +256,11 @@ class _Writer:
         self.conn = conn
         self.actor_id = actor_id
         self.at = at
-        self.revision = conn.execute(select(schema.board_table.c.revision)).scalar_one() + 1
+        # FOR UPDATE serialises writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does):
+        # every revision number is used once, so the change feed misses nothing.
+        self.revision = (
+            conn.execute(select(schema.board_table.c.revision).with_for_update()).scalar_one() + 1
+        )
         self.activity: list[dict[str, Any]] = []
         self.changes: list[RowChange] = []
         self._known: dict[str, set[int]] = {}
@@ -226,6 +284,12 @@ class _Writer:
         for row in self.activity:
             row.update(revision=self.revision, at=self.at, actor_id=self.actor_id)
         self.conn.execute(insert(schema.activity), self.activity)
+        if self.conn.dialect.name == "postgresql":
+            # Delivered to listeners when this transaction commits, not before.
+            self.conn.execute(
+                text("SELECT pg_notify(:channel, :payload)"),
+                {"channel": NOTIFY_CHANNEL, "payload": str(self.revision)},
+            )
         return Change(self.revision, self.actor_id, tuple(self.changes))
 
     # -- helpers -------------------------------------------------------------------------
@@ -270,20 +334,10 @@ class _Writer:
         return {name: fields.check_value(entity, name, value) for name, value in values}
 
     def read(self, entity: str, entity_id: int):
-        table = ENTITY_TABLES[entity]
-        row = self.conn.execute(select(table).where(table.c.id == entity_id)).first()
-        if row is None:
+        found = _read_row(self.conn, entity, entity_id)
+        if found is None:
             raise NotFoundError(f"{entity} {entity_id} does not exist")
-        if entity != "task":
-            return rows.CONVERTERS[entity](row)
-        deps = tuple(
-            self.conn.execute(
-                select(schema.dependencies.c.predecessor_id)
-                .where(schema.dependencies.c.successor_id == entity_id)
-                .order_by(schema.dependencies.c.predecessor_id)
-            ).scalars()
-        )
-        return rows.task(row, deps)
+        return found
 
     # -- commands ------------------------------------------------------------------------
 

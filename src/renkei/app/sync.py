@@ -1,0 +1,144 @@
+"""Keeping a window in step with everyone else's edits (Qt-free; the UI drives it).
+
+The UI calls ``tick()`` from a timer and ``notice()`` when the PostgreSQL socket has data.
+Whatever the trigger, what changed is read from the Activity table and shown through the
+session exactly like our own edits."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy.exc import DBAPIError, OperationalError
+
+from renkei.app.session import BoardSession
+from renkei.store.database import StorageError
+from renkei.store.feed import watcher_for
+
+SQLITE_POLL_SECONDS = 0.5  # the budget is 2 s from another window's edit to this screen
+SAFETY_POLL_SECONDS = 10.0  # PostgreSQL: in case a notice was missed
+RECONNECT_SECONDS = (1.0, 2.0, 4.0, 8.0, 15.0)
+
+_LOST = (StorageError, OperationalError, DBAPIError, OSError)
+
+
+class SyncStatus(enum.Enum):
+    CONNECTED = "connected"
+    RECONNECTING = "reconnecting"
+    OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class SyncState:
+    status: SyncStatus
+    last_synced: datetime | None = None
+    problem: str = ""
+    attempts: int = 0
+
+
+class BoardSync:
+    def __init__(
+        self, session: BoardSession, watcher=None, now: Callable[[], datetime] = datetime.now
+    ):
+        self.session = session
+        self.watcher = watcher if watcher is not None else watcher_for(session.store)
+        self._now = now
+        self.state = SyncState(SyncStatus.CONNECTED)
+        self._listeners: list[Callable[[SyncState], None]] = []
+
+    @property
+    def push(self) -> bool:
+        """True when the server tells us about changes (watch ``fileno()``)."""
+        return self.watcher.push
+
+    @property
+    def interval(self) -> float:
+        return SAFETY_POLL_SECONDS if self.push else SQLITE_POLL_SECONDS
+
+    def fileno(self) -> int | None:
+        return self.watcher.fileno()
+
+    def subscribe(self, listener: Callable[[SyncState], None]) -> None:
+        self._listeners.append(listener)
+
+    def start(self) -> None:
+        """Begin watching; anything written since the board was loaded is pulled now."""
+        try:
+            if self.push:
+                self.watcher.connect()
+            else:
+                self.watcher.changed()  # remember the file's current version
+            self.session.pull()
+        except _LOST as error:
+            self._lost(error)
+            return
+        self._set(SyncState(SyncStatus.CONNECTED, self._now()))
+
+    def tick(self) -> None:
+        """Timer: on SQLite look for a new file version; on PostgreSQL make sure the
+        connection is alive and pull anyway, in case a notice went missing."""
+        if self.state.status is not SyncStatus.CONNECTED:
+            self.reconnect()
+            return
+        try:
+            if self.push:
+                self.watcher.check_alive()
+                self.session.pull()
+            elif self.watcher.changed():
+                self.session.pull()
+        except _LOST as error:
+            self._lost(error)
+            return
+        self._set(SyncState(SyncStatus.CONNECTED, self._now()))
+
+    def notice(self) -> None:
+        """The server's socket has data: notices of other people's commits."""
+        try:
+            if self.watcher.changed():
+                self.session.pull()
+        except _LOST as error:
+            self._lost(error)
+            return
+        self._set(SyncState(SyncStatus.CONNECTED, self._now()))
+
+    def reconnect(self) -> bool:
+        """Try again; on success read the whole board (notices sent while we were away are
+        gone, and a full read is the only way to be sure nothing was missed)."""
+        try:
+            if self.push:
+                self.watcher.connect()
+            else:
+                self.watcher.close()
+                self.watcher.changed()
+            self.session.reload()
+        except _LOST as error:
+            self._lost(error)
+            return False
+        self._set(SyncState(SyncStatus.CONNECTED, self._now()))
+        return True
+
+    def next_retry_seconds(self) -> float:
+        index = min(self.state.attempts, len(RECONNECT_SECONDS)) - 1
+        return RECONNECT_SECONDS[max(0, index)]
+
+    def stop(self) -> None:
+        self.watcher.close()
+
+    def _lost(self, error: BaseException) -> None:
+        attempts = self.state.attempts + 1
+        status = (
+            SyncStatus.OFFLINE if attempts > len(RECONNECT_SECONDS) else SyncStatus.RECONNECTING
+        )
+        self._set(SyncState(status, self.state.last_synced, _plain(error), attempts))
+
+    def _set(self, state: SyncState) -> None:
+        self.state = state
+        for listener in list(self._listeners):
+            listener(state)
+
+
+def _plain(error: BaseException) -> str:
+    text = str(error).strip().splitlines()
+    return text[0] if text else type(error).__name__
