@@ -84,11 +84,51 @@ def inspect_sqlite_file(path: Path) -> str | None:
             if app is None or app[0] != APPLICATION_ID:
                 raise BoardRefused(f"{path.name} is an SQLite database, but not a Renkei board.")
             row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+            # A quick structural check (milliseconds for a large board): a file damaged by a
+            # half-finished copy or a sync tool is refused before anyone writes to it.
+            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
-        raise BoardRefused(f"{path.name} could not be read as a board: {error}.") from error
+        raise BoardRefused(damaged_message(path, str(error))) from error
+    if problems != ["ok"]:
+        raise BoardRefused(damaged_message(path, "; ".join(problems)))
     revision = row[0] if row else None
     _refuse_unknown(revision, path.name)
     return revision
+
+
+def damaged_message(path: Path, detail: str) -> str:
+    backups = sorted(path.parent.glob(f"{path.name}.before-*.bak"))
+    hint = (
+        f" The most recent backup is {backups[-1].name}."
+        if backups
+        else " If your team keeps the board in a synced folder, an earlier version may be there."
+    )
+    return (
+        f"{path.name} is damaged and cannot be opened safely ({detail}). It was left as it "
+        f"is.{hint}"
+    )
+
+
+# Names sync tools give a second copy when two people changed the file at once.
+_CONFLICT_MARKERS = ("conflicted copy", "conflict", ".sync-conflict-", "のコンフリクト", "競合")
+
+
+def conflict_copies(path: Path) -> list[Path]:
+    """Copies a sync tool (Dropbox, Syncthing, Nextcloud, OneDrive…) left beside the board:
+    edits in them are not in the board, so someone should look at them."""
+    stem = path.stem.casefold()
+    found = []
+    try:
+        siblings = list(path.parent.iterdir())
+    except OSError:
+        return []
+    for other in siblings:
+        name = other.name.casefold()
+        if other == path or not name.startswith(stem) or name.endswith(".bak"):
+            continue
+        if any(marker in name for marker in _CONFLICT_MARKERS):
+            found.append(other)
+    return sorted(found)
 
 
 def _refuse_unknown(revision: str | None, name: str) -> None:
