@@ -189,7 +189,7 @@ def test_corrupt_sqlite_file_is_refused_untouched(tmp_path):
     """A file with an SQLite header and garbage behind it is refused, not repaired."""
     path = tmp_path / "broken.renkei"
     path.write_bytes(b"SQLite format 3\x00" + b"\xff" * 2000)
-    _assert_refused_untouched(path, "could not be read as a board")
+    _assert_refused_untouched(path, "is damaged and cannot be opened safely")
 
 
 def test_board_from_a_newer_renkei_is_refused_untouched(board_path):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
@@ -81,9 +82,11 @@ class BoardStore:
         if revision is not None and revision != head:
             migrate.backup_sqlite(path, revision)
         engine = make_engine(sqlite_url(path))
+        created = False
         if revision != head:
-            retry_locked(lambda: _prepare(engine, name or path.stem))
-        return cls(engine, str(path), created=revision is None)
+            # Under the write lock: of several people opening a new file at once, one makes it.
+            created = retry_locked(lambda: _prepare(engine, name or path.stem))
+        return cls(engine, str(path), created=created)
 
     @classmethod
     def _open_server(cls, url: str, name: str | None) -> BoardStore:
@@ -93,9 +96,10 @@ class BoardStore:
                 # One client migrates; the others wait here, then find the work done.
                 conn.execute(text("SELECT pg_advisory_xact_lock(7235846)"))
             revision = migrate.inspect_database(conn, engine.url.database or url)
+            created = False
             if revision != migrate.head_revision():
-                _prepare_in(conn, name or engine.url.database or "Renkei")
-        return cls(engine, engine.url.render_as_string(hide_password=True), revision is None)
+                created = _prepare_in(conn, name or engine.url.database or "Renkei")
+        return cls(engine, engine.url.render_as_string(hide_password=True), created)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -104,7 +108,7 @@ class BoardStore:
 
     def load(self) -> Board:
         """The whole board in one read transaction, as plain frozen data."""
-        with self.engine.connect() as conn, conn.begin():
+        with self._snapshot_read() as conn:
             meta = conn.execute(select(schema.board_table)).one()
             deps: dict[int, list[int]] = defaultdict(list)
             dependency_rows = select(
@@ -128,6 +132,16 @@ class BoardStore:
                     stale_days=meta.stale_days, due_soon_days=meta.due_soon_days
                 ),
             )
+
+    @contextlib.contextmanager
+    def _snapshot_read(self):
+        """A read transaction that sees one moment of the board. SQLite's BEGIN already does;
+        PostgreSQL's default (READ COMMITTED) would let each SELECT see newer commits."""
+        with self.engine.connect() as conn:
+            if conn.dialect.name == "postgresql":
+                conn = conn.execution_options(isolation_level="REPEATABLE READ")
+            with conn.begin():
+                yield conn
 
     def revision(self) -> int:
         with self.engine.connect() as conn:
@@ -155,7 +169,7 @@ class BoardStore:
         now: how other people's edits reach this window. ``None`` instead of rows means "so
         much changed that reading the whole board is simpler"."""
         table = schema.activity
-        with self.engine.connect() as conn, conn.begin():
+        with self._snapshot_read() as conn:
             current = conn.execute(select(schema.board_table.c.revision)).scalar_one()
             if current <= revision:
                 return current, ()
@@ -206,16 +220,17 @@ class BoardStore:
         return retry_locked(work)
 
 
-def _prepare(engine: Engine, name: str) -> None:
+def _prepare(engine: Engine, name: str) -> bool:
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        _prepare_in(conn, name)
+        return _prepare_in(conn, name)
 
 
-def _prepare_in(conn: Connection, name: str) -> None:
-    """Migrate to this build's schema; a new database also gets its board row and workflow."""
+def _prepare_in(conn: Connection, name: str) -> bool:
+    """Migrate to this build's schema; a new database also gets its board row and workflow.
+    True when this call made the board (the caller may then fill it, e.g. with the demo)."""
     migrate.upgrade(conn)
     if migrate.board_exists(conn):
-        return
+        return False
     now = utcnow()
     conn.execute(
         insert(schema.board_table).values(
@@ -229,6 +244,7 @@ def _prepare_in(conn: Connection, name: str) -> None:
             for i, label in enumerate(DEFAULT_STATUSES)
         ],
     )
+    return True
 
 
 def _read_row(conn: Connection, entity: str, entity_id: int):

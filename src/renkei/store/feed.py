@@ -10,12 +10,17 @@ read from the Activity table (BoardStore.changes_since)."""
 from __future__ import annotations
 
 import sqlite3
+import time
 from contextlib import suppress
 from pathlib import Path
 from urllib.parse import quote
 
 from renkei.store.board_store import NOTIFY_CHANNEL
-from renkei.store.database import StorageError
+from renkei.store.database import StorageError, is_locked_error
+
+# Another Renkei holding the file (a big import commits for seconds) is not a lost board;
+# only a lock held longer than this is reported.
+LOCK_PATIENCE_SECONDS = 30.0
 
 
 class SqliteWatch:
@@ -27,6 +32,7 @@ class SqliteWatch:
         self.path = Path(path)
         self._conn: sqlite3.Connection | None = None
         self._version: int | None = None
+        self._locked_since: float | None = None
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
@@ -39,12 +45,21 @@ class SqliteWatch:
         try:
             version = self._connection().execute("PRAGMA data_version").fetchone()[0]
         except sqlite3.Error as error:
+            if is_locked_error(error) and self._still_patient():
+                return False  # a writer is busy with the file: look again at the next tick
             self.close()
             raise StorageError(f"The board file cannot be read right now: {error}") from error
+        self._locked_since = None
         first = self._version is None
         moved = version != self._version
         self._version = version
         return moved and not first
+
+    def _still_patient(self) -> bool:
+        now = time.monotonic()
+        if self._locked_since is None:
+            self._locked_since = now
+        return now - self._locked_since < LOCK_PATIENCE_SECONDS
 
     def fileno(self) -> int | None:
         return None
@@ -55,6 +70,7 @@ class SqliteWatch:
                 self._conn.close()
         self._conn = None
         self._version = None
+        self._locked_since = None
 
 
 class PostgresListen:
