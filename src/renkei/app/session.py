@@ -144,12 +144,25 @@ class BoardSession:
         self._receive(change)
         return change
 
+    def pending_undo(self) -> tuple[Command, ...]:
+        """The commands Undo would apply (to describe them before asking)."""
+        return self._undo[-1].change.inverse() if self._undo else ()
+
+    def pending_redo(self) -> tuple[Command, ...]:
+        return self._redo[-1].change.inverse() if self._redo else ()
+
     def undo_overriding(self) -> Change | None:
         """Undo the last edit even though someone changed the same field since: the user
-        saw both values and chose theirs. Based on the values stored now, so it applies."""
-        if not self._undo:
+        saw both values and chose. Based on the values stored now, so it applies."""
+        return self._step_overriding(self._undo, self._redo)
+
+    def redo_overriding(self) -> Change | None:
+        return self._step_overriding(self._redo, self._undo)
+
+    def _step_overriding(self, source: list[UndoStep], target: list[UndoStep]) -> Change | None:
+        if not source:
             return None
-        step = self._undo[-1]
+        step = source[-1]
         now = self._board
         commands = []
         for command in step.change.inverse():
@@ -158,8 +171,8 @@ class BoardSession:
             commands.append(dataclasses.replace(command, base=base))
         change = self.store.apply_all(commands, self.actor_id)
         self._note_own_revision(change)
-        self._undo.pop()
-        self._redo.append(UndoStep(step.label, change))
+        source.pop()
+        target.append(UndoStep(step.label, change))
         self._receive(change)
         return change
 

@@ -10,7 +10,8 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy import URL, Connection, Engine, delete, func, insert, make_url, select, text, update
+from sqlalchemy.exc import InterfaceError, OperationalError
 
 from renkei.domain import fields
 from renkei.domain.commands import (
@@ -28,7 +29,14 @@ from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
 from renkei.store import migrate, rows, schema
-from renkei.store.database import WRITE, is_url, make_engine, retry_locked, sqlite_url
+from renkei.store.database import (
+    WRITE,
+    StorageError,
+    is_url,
+    make_engine,
+    retry_locked,
+    sqlite_url,
+)
 from renkei.store.schema import ENTITY_TABLES
 
 POSITION_GAP = GAP
@@ -60,7 +68,12 @@ class BoardStore:
 
     @classmethod
     def open(
-        cls, target: str | Path, *, create: bool = True, name: str | None = None
+        cls,
+        target: str | Path,
+        *,
+        create: bool = True,
+        name: str | None = None,
+        password: str | None = None,
     ) -> BoardStore:
         """Open (or create) a board: check → back up → migrate → open.
 
@@ -68,7 +81,7 @@ class BoardStore:
         ``migrate.BoardRefused`` with every byte of it untouched."""
         target = str(target)
         if is_url(target):
-            return cls._open_server(target, name)
+            return cls._open_server(target, name, password)
         path = Path(target).expanduser().absolute()
         if path.exists():
             revision = migrate.inspect_sqlite_file(path)
@@ -89,8 +102,13 @@ class BoardStore:
         return cls(engine, str(path), created=created)
 
     @classmethod
-    def _open_server(cls, url: str, name: str | None) -> BoardStore:
-        engine = make_engine(url)
+    def _open_server(cls, url: str, name: str | None, password: str | None) -> BoardStore:
+        """A server board; a password is added to the URL in memory only, so ``location``
+        (shown, remembered in recent boards) never contains it."""
+        full = make_url(url)
+        if password:
+            full = full.set(password=password)
+        engine = make_engine(full)
         with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 # One client migrates; the others wait here, then find the work done.
@@ -99,7 +117,10 @@ class BoardStore:
             created = False
             if revision != migrate.head_revision():
                 created = _prepare_in(conn, name or engine.url.database or "Renkei")
-        return cls(engine, engine.url.render_as_string(hide_password=True), created)
+        bare = URL.create(
+            full.drivername, full.username, None, full.host, full.port, full.database, full.query
+        )
+        return cls(engine, bare.render_as_string(hide_password=False), created)
 
     def dispose(self) -> None:
         self.engine.dispose()
@@ -217,7 +238,14 @@ class BoardStore:
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
                 return _Writer(conn, actor_id, at or utcnow()).run(commands, progress)
 
-        return retry_locked(work)
+        try:
+            return retry_locked(work)
+        except (OperationalError, InterfaceError) as error:
+            # The transaction never committed: nothing was written. Say so plainly.
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise StorageError(
+                f"The board could not be reached; nothing was saved ({reason})."
+            ) from error
 
 
 def _prepare(engine: Engine, name: str) -> bool:

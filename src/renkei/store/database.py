@@ -7,7 +7,7 @@ import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import URL, Engine, create_engine, event
 from sqlalchemy.exc import OperationalError
 from sqlalchemy.pool import NullPool
 
@@ -28,11 +28,18 @@ def sqlite_url(path) -> str:
     return f"sqlite:///{path}"
 
 
-def make_engine(url: str) -> Engine:
-    if url.startswith("sqlite"):
-        return _sqlite_engine(url)
-    # pool_pre_ping: a board stays open for hours; a server restart must not surface as an error.
-    return create_engine(url, pool_pre_ping=True, pool_size=2, max_overflow=2)
+def make_engine(url: str | URL) -> Engine:
+    if str(url).startswith("sqlite"):
+        return _sqlite_engine(str(url))
+    # pool_pre_ping: a board stays open for hours; a server restart must not surface as an
+    # error. connect_timeout: a vanished server fails a save in seconds, not minutes.
+    return create_engine(
+        url,
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=2,
+        connect_args={"connect_timeout": 5, "application_name": "Renkei"},
+    )
 
 
 def _sqlite_engine(url: str) -> Engine:

@@ -88,7 +88,9 @@ class PostgresListen:
 
         self.close()
         try:
-            self._conn = psycopg.connect(self.dsn, autocommit=True, connect_timeout=3)
+            self._conn = psycopg.connect(
+                self.dsn, autocommit=True, connect_timeout=3, application_name="Renkei listener"
+            )
             self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except psycopg.Error as error:
             self.close()

@@ -5,15 +5,20 @@ from __future__ import annotations
 import sys
 
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from sqlalchemy.exc import DBAPIError
 
+from renkei.app import credentials
 from renkei.app.identity import IdentityError, who_am_i
 from renkei.app.opening import open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
+from renkei.store.board_store import BoardStore
 from renkei.store.database import StorageError
 from renkei.store.migrate import BoardRefused
+from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.fonts import apply_app_font
+from renkei.ui.sync_driver import plain_reason
 
 
 def create_application() -> QApplication:
@@ -35,16 +40,26 @@ class WindowKeeper:
         self.windows: list[QWidget] = []
 
     def open(
-        self, target: str | None, parent: QWidget | None = None, actor: str | None = None
+        self,
+        target: str | None,
+        parent: QWidget | None = None,
+        actor: str | None = None,
+        *,
+        password: str | None = None,
+        remember: bool = False,
+        ask_again: bool = False,
     ) -> bool:
+        """Open a board in a new window. For a server board, ``password`` (kept in memory
+        only) or the keyring's, and a password prompt only when the server demands one;
+        ``remember`` keeps a working password in the keyring; ``ask_again`` shows the
+        connect dialog again after any failure (the user is at the dialog already)."""
         from renkei.ui.main_window import MainWindow
 
-        try:
-            store = open_store(target)
-        except (BoardRefused, StorageError) as error:
-            QMessageBox.critical(
-                parent, QApplication.translate("App", "Cannot open the board"), str(error)
-            )
+        if target and credentials.is_server_url(target):
+            store = self._open_server(target, parent, password, remember, ask_again)
+        else:
+            store = self._open_file(target, parent)
+        if store is None:
             return False
         session = BoardSession(store, None)
         try:
@@ -63,6 +78,82 @@ class WindowKeeper:
         self.windows.append(window)
         window.show()
         return True
+
+    @staticmethod
+    def _refuse(parent: QWidget | None, text: str) -> None:
+        QMessageBox.critical(parent, QApplication.translate("App", "Cannot open the board"), text)
+
+    def _open_file(self, target: str | None, parent: QWidget | None) -> BoardStore | None:
+        try:
+            return open_store(target)
+        except (BoardRefused, StorageError) as error:
+            self._refuse(parent, str(error))
+            return None
+
+    def _open_server(
+        self,
+        target: str,
+        parent: QWidget | None,
+        password: str | None,
+        remember: bool,
+        ask_again: bool,
+    ) -> BoardStore | None:
+        try:
+            address, embedded = credentials.parse_server_url(target)
+        except ValueError:
+            self._refuse(
+                parent,
+                QApplication.translate("App", "This is not a server board's address: %1").replace(
+                    "%1", credentials.without_password(target)
+                ),
+            )
+            return None
+        url = address.url  # from here on, the board is known by its password-less URL
+        if password is None:
+            password = embedded  # a --board URL that carried one: used, never remembered
+        from_keyring = False
+        if password is None:
+            password = credentials.get_password(url)
+            from_keyring = password is not None
+        while True:
+            try:
+                store = credentials.open_server_board(url, password)
+            except BoardRefused as error:
+                self._refuse(parent, str(error))
+                return None
+            except (StorageError, DBAPIError, OSError) as error:
+                reason = plain_reason(error)
+                if credentials.wants_password(error):
+                    problem = (
+                        QApplication.translate(
+                            "App", "The server did not accept the password. (%1)"
+                        )
+                        if password
+                        else QApplication.translate("App", "The server asks for a password. (%1)")
+                    ).replace("%1", reason)
+                elif ask_again:
+                    problem = QApplication.translate(
+                        "App", "Could not connect to the server: %1"
+                    ).replace("%1", reason)
+                else:
+                    self._refuse(
+                        parent,
+                        QApplication.translate(
+                            "App", "Could not connect to the server at %1."
+                        ).replace("%1", url)
+                        + f"\n\n{reason}",
+                    )
+                    return None
+                choice = ConnectDialog.ask(parent, url, problem)
+                if choice is None:
+                    return None
+                # Someone who kept the old password in the keyring wants the new one kept.
+                remember = choice.remember or (from_keyring and bool(choice.password))
+                url, password, from_keyring = choice.url, choice.password or None, False
+                continue
+            if remember and password:
+                credentials.set_password(url, password)
+            return store
 
 
 def run_gui(board: str | None, actor: str | None) -> int:

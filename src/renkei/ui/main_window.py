@@ -1,10 +1,12 @@
-"""The main window: filter bar, kanban board, detail pane, menus, undo/redo."""
+"""The main window: filter bar, kanban board, detail pane, menus, undo/redo, sharing."""
 
 from __future__ import annotations
 
 import contextlib
+import re
+from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
@@ -13,21 +15,34 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMessageBox,
     QSplitter,
+    QStyle,
     QToolBar,
+    QToolButton,
 )
 
 from renkei.app import board_actions, paths
 from renkei.app.opening import board_label
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
-from renkei.domain.commands import Command, CommandError, ConflictError, Create, set_task
-from renkei.store.database import StorageError
+from renkei.app.sync import SyncStatus
+from renkei.domain.commands import (
+    Command,
+    CommandError,
+    ConflictError,
+    Create,
+    SetFields,
+    set_task,
+)
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
+from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.task_editor import TaskEditor
 from renkei.ui.filter_bar import FilterBar
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
+from renkei.ui.sync_driver import SyncDriver, is_connection_lost, plain_reason
+from renkei.ui.sync_status import SyncStatusWidget
+from renkei.ui.text import field_label, value_text
 
 LANE_LABELS = {
     LaneMode.TEAM: QT_TRANSLATE_NOOP("MainWindow", "By team"),
@@ -35,6 +50,39 @@ LANE_LABELS = {
     LaneMode.PROJECT: QT_TRANSLATE_NOOP("MainWindow", "By project"),
     LaneMode.NONE: QT_TRANSLATE_NOOP("MainWindow", "No swimlanes"),
 }
+
+ENTITY_WORDS = {
+    "task": QT_TRANSLATE_NOOP("MainWindow", "task"),
+    "person": QT_TRANSLATE_NOOP("MainWindow", "person"),
+    "team": QT_TRANSLATE_NOOP("MainWindow", "team"),
+    "project": QT_TRANSLATE_NOOP("MainWindow", "project"),
+    "status": QT_TRANSLATE_NOOP("MainWindow", "column"),
+}
+
+_COLLECTIONS = {
+    "task": "tasks",
+    "person": "people",
+    "team": "teams",
+    "project": "projects",
+    "status": "statuses",
+}
+
+
+class UnsavedEdit(NamedTuple):
+    """An edit that could not reach the board, kept so it can be tried again."""
+
+    label: str
+    commands: tuple[Command, ...]
+    lines: tuple[str, ...]  # as shown to the user
+
+
+class FieldClash(NamedTuple):
+    """One field an undo would overwrite: as a person reads it."""
+
+    field: str  # "Title"
+    current: str  # their value, stored now
+    restored: str  # the value undo would put back
+    changed_by: str  # who changed it since ("" when unknown)
 
 
 class MainWindow(QMainWindow):
@@ -46,6 +94,7 @@ class MainWindow(QMainWindow):
         self.remember = settings is not None
         self.settings = settings or LocalSettings()
         self.opener = opener
+        self._closed = False
         self.events = BoardEvents(session, self)
         self.model = KanbanModel(session, self.events, self)
         self.board_view = KanbanView(self.model)
@@ -69,8 +118,30 @@ class MainWindow(QMainWindow):
 
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
+        # Other people's edits: polled (SQLite) or pushed (PostgreSQL) while the window is open.
+        self.sync_driver = SyncDriver(session, self)
+        self.sync_status = SyncStatusWidget(
+            session.store.location, self.sync_driver.seconds_until_retry
+        )
+        self.sync_status.show_state(self.sync_driver.state)
+        # Edits that could not be saved wait here for a Retry once connected again.
+        self.unsaved: list[UnsavedEdit] = []
+        self.retry_button = QToolButton()
+        self.retry_button.setAutoRaise(True)
+        self.retry_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon)
+        self.retry_button.setIcon(
+            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning)
+        )
+        self.retry_button.setIconSize(QSize(14, 14))
+        self.retry_button.clicked.connect(self.retry_unsaved)
+        self.retry_button.hide()
+        self.statusBar().addPermanentWidget(self.retry_button)
+        self.statusBar().addPermanentWidget(self.sync_status)
         self.identity_label = QLabel()
         self.statusBar().addPermanentWidget(self.identity_label)
+        self.sync_driver.stateChanged.connect(self.sync_status.show_state)
+        self.sync_driver.stateChanged.connect(self._update_unsaved)
+        self.sync_status.retryRequested.connect(self.sync_driver.reconnect)
 
         self._build_menus()
         self.filter_bar.filterChanged.connect(self.model.set_filter)
@@ -111,6 +182,7 @@ class MainWindow(QMainWindow):
             file_menu,
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
+        self._action(self.tr("&Connect to server…"), self.connect_to_server, None, file_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
@@ -183,8 +255,13 @@ class MainWindow(QMainWindow):
             )
             self.session.reload()
             return False
-        except (CommandError, StorageError) as error:
+        except CommandError as error:
             QMessageBox.warning(self, self.tr("Not saved"), str(error))
+            return False
+        except Exception as error:
+            if not is_connection_lost(error):
+                raise
+            self._connection_lost(label, batch, error, keep=True)
             return False
         return True
 
@@ -233,25 +310,243 @@ class MainWindow(QMainWindow):
         self.apply(set_task(task, archived=True), self.tr("Archive task"))
 
     def undo(self) -> None:
-        self._undo_redo(self.session.undo)
-
-    def redo(self) -> None:
-        self._undo_redo(self.session.redo)
-
-    def _undo_redo(self, step) -> None:
+        """Undo the last edit; when someone changed the same field since, ask first."""
+        label = self.session.undo_label()
+        pending = self.session.pending_undo()
         try:
-            step()
-        except ConflictError as error:
+            try:
+                self.session.undo()
+            except ConflictError as error:
+                # Show their value behind the question, and base an override on it.
+                self.session.pull()
+                subject, clashes = self._undo_clashes(error)
+                if self.ask_undo_anyway(self, subject, clashes):
+                    self.session.undo_overriding()
+        except ConflictError:
+            # Changed yet again while the question was open: nothing undone, say so.
             QMessageBox.warning(
                 self,
                 self.tr("Cannot undo"),
-                self.tr(
-                    "Someone changed the same field since; undoing would overwrite their "
-                    "change, so nothing was undone.\n\n%1"
-                ).replace("%1", str(error)),
+                self.tr("The task changed again meanwhile; nothing was undone."),
             )
-        except (CommandError, StorageError) as error:
+        except CommandError as error:
             QMessageBox.warning(self, self.tr("Cannot undo"), str(error))
+        except Exception as error:
+            if not is_connection_lost(error):
+                raise
+            self._connection_lost(self.tr("Undo %1").replace("%1", label), list(pending), error)
+
+    def redo(self) -> None:
+        label = self.session.redo_label()
+        pending = self.session.pending_redo()
+        try:
+            self.session.redo()
+        except ConflictError as error:
+            # There is no redo_overriding in the session yet: refuse and explain.
+            QMessageBox.warning(
+                self,
+                self.tr("Cannot redo"),
+                self.tr(
+                    "Someone changed the same field since; redoing would overwrite their "
+                    "change, so nothing was redone.\n\n%1"
+                ).replace("%1", self._clash_text(*self._undo_clashes(error))),
+            )
+        except CommandError as error:
+            QMessageBox.warning(self, self.tr("Cannot redo"), str(error))
+        except Exception as error:
+            if not is_connection_lost(error):
+                raise
+            self._connection_lost(self.tr("Redo %1").replace("%1", label), list(pending), error)
+
+    @classmethod
+    def ask_undo_anyway(cls, parent, subject: str, clashes: list[FieldClash]) -> bool:
+        """The seam tests replace: True to undo anyway, replacing their values."""
+        text = QCoreApplication.translate(
+            "MainWindow", "Since your edit, someone else changed %1:"
+        ).replace("%1", subject)
+        question = QCoreApplication.translate("MainWindow", "Undo anyway and replace their value?")
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("MainWindow", "Undo over someone else's change?"),
+            f"{text}\n\n{cls._clash_lines(clashes)}\n\n{question}",
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    @staticmethod
+    def _clash_lines(clashes: list[FieldClash]) -> str:
+        lines = []
+        for clash in clashes:
+            if clash.changed_by:
+                line = QCoreApplication.translate(
+                    "MainWindow", "• %1: %2 made it “%3”; undo would put back “%4”."
+                )
+            else:
+                line = QCoreApplication.translate(
+                    "MainWindow", "• %1: now “%3”; undo would put back “%4”."
+                )
+            lines.append(_fill(line, clash.field, clash.changed_by, clash.current, clash.restored))
+        return "\n".join(lines)
+
+    def _clash_text(self, subject: str, clashes: list[FieldClash]) -> str:
+        return f"{subject}\n{self._clash_lines(clashes)}"
+
+    def _undo_clashes(self, error: ConflictError) -> tuple[str, list[FieldClash]]:
+        """What an undo would overwrite, in words: the row's name and each field's values."""
+        board = self.session.board
+        subject = self._subject(error.entity, error.entity_id)
+        changers = self._last_changers(error.entity, error.entity_id)
+        clashes = [
+            FieldClash(
+                field_label(name),
+                value_text(board, name, stored),
+                value_text(board, name, wanted),
+                changers.get(name, ""),
+            )
+            for name, stored, wanted in error.conflicts
+        ]
+        return subject, clashes
+
+    def _last_changers(self, entity: str, entity_id: int) -> dict[str, str]:
+        """Who last changed each field of a row (from the audit trail; {} if unreadable)."""
+        try:
+            history = self.session.store.history(entity, entity_id)
+        except Exception as error:
+            if not is_connection_lost(error):
+                raise
+            return {}
+        people = self.session.board.people
+        found: dict[str, str] = {}
+        for row in history:  # oldest first: later rows overwrite
+            person = people.get(row.actor_id) if row.actor_id is not None else None
+            found[row.field] = person.name if person else ""
+        return found
+
+    def _subject(self, entity: str, entity_id: int) -> str:
+        row = getattr(self.session.board, _COLLECTIONS.get(entity, "tasks"), {}).get(entity_id)
+        name = getattr(row, "title", None) or getattr(row, "name", None) if row else None
+        return f"“{name}”" if name else f"{entity} #{entity_id}"
+
+    # -- saves that could not reach the board ---------------------------------------------
+
+    def _connection_lost(
+        self, label: str, commands: list[Command], error: BaseException, keep: bool = False
+    ) -> None:
+        """Never lose an edit silently: say it was not saved, why, and what it was; with
+        ``keep``, hold it for a Retry (an undo or redo stays on its own stack instead)."""
+        reason = plain_reason(error)
+        lines = self.describe_commands(commands)
+        if keep:
+            self.unsaved.append(UnsavedEdit(label, tuple(commands), tuple(lines)))
+        self.sync_driver.connection_lost()  # the status bar says "Reconnecting" behind the box
+        self._update_unsaved()
+        if keep:
+            after = self.tr(
+                "It is kept in the status bar: press “Retry” there once it says Connected "
+                "again. Renkei keeps trying to reconnect."
+            )
+        else:
+            after = self.tr(
+                "Nothing was changed. Renkei keeps trying to reconnect; try again once the "
+                "status bar says Connected."
+            )
+        text = "\n\n".join(
+            (
+                self.tr("Your change was NOT saved: the board could not be reached."),
+                self.tr("Why: %1").replace("%1", reason),
+                self.tr("The change that was not saved (%1):").replace("%1", label)
+                + "".join(f"\n{line}" for line in lines),
+                after,
+            )
+        )
+        self.show_not_saved(self, self.tr("Change not saved"), text)
+
+    def retry_unsaved(self) -> None:
+        """Try the kept edits again, oldest first; each is checked against the board as it
+        is now, so a field someone changed meanwhile is reported, not overwritten."""
+        pending, self.unsaved = self.unsaved, []
+        for index, edit in enumerate(pending):
+            before = len(self.unsaved)
+            if not self.apply(list(edit.commands), edit.label) and len(self.unsaved) > before:
+                # Lost again: apply kept this one; keep the rest, in order, behind it.
+                self.unsaved.extend(pending[index + 1 :])
+                break
+        self._update_unsaved()
+
+    def _update_unsaved(self, *_state) -> None:
+        count = len(self.unsaved)
+        self.retry_button.setVisible(bool(count))
+        if not count:
+            return
+        connected = self.sync_driver.state.status is SyncStatus.CONNECTED
+        self.retry_button.setText(
+            self.tr("1 unsaved change — Retry")
+            if count == 1
+            else self.tr("%1 unsaved changes — Retry").replace("%1", str(count))
+        )
+        self.retry_button.setEnabled(connected)
+        lines = [line for edit in self.unsaved for line in (edit.label, *edit.lines)]
+        hint = (
+            self.tr("Click to save these again.")
+            if connected
+            else self.tr("Retry is possible once the board is connected again.")
+        )
+        self.retry_button.setToolTip("\n".join([*lines, "", hint]))
+
+    @classmethod
+    def show_not_saved(cls, parent, title: str, text: str) -> None:
+        """The seam tests replace: a warning whose text can be selected and copied."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, text, QMessageBox.StandardButton.Ok)
+        box.setParent(parent, box.windowFlags())
+        box.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        try:
+            box.exec()
+        finally:
+            box.deleteLater()
+
+    @classmethod
+    def ask_close_unsaved(cls, parent, unsaved: list[UnsavedEdit]) -> bool:
+        """The seam tests replace: True to close and drop edits that were never saved."""
+        lines = "\n".join(line for edit in unsaved for line in edit.lines)
+        answer = QMessageBox.question(
+            parent,
+            QCoreApplication.translate("MainWindow", "Close without saving?"),
+            QCoreApplication.translate(
+                "MainWindow",
+                "These changes could not reach the board and are NOT saved:\n\n%1\n\n"
+                "Close anyway and lose them?",
+            ).replace("%1", lines),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
+
+    def describe_commands(self, commands: list[Command]) -> list[str]:
+        """Each edit as a line a person recognises: which task, which fields, which values."""
+        board = self.session.board
+        lines = []
+        for command in commands:
+            if isinstance(command, SetFields):
+                lines.append(f"• {self._subject(command.entity, command.entity_id)}")
+                values = dict(command.values)
+                if len(values) > 1:
+                    values.pop("position", None)  # a move: the column says it
+                lines.extend(f"    {self._field_value(board, n, v)}" for n, v in values.items())
+            elif isinstance(command, Create):
+                values = dict(command.values)
+                name = values.get("title") or values.get("name") or ""
+                kind = ENTITY_WORDS.get(command.entity)
+                kind = QCoreApplication.translate("MainWindow", kind) if kind else command.entity
+                lines.append("• " + _fill(self.tr("New %1 “%2”"), kind, str(name)))
+        return lines
+
+    def _field_value(self, board, name: str, value) -> str:
+        if name == "archived":
+            return self.tr("archived") if value else self.tr("restored from the archive")
+        if name == "position":
+            return self.tr("reordered")
+        return f"{field_label(name)} → {value_text(board, name, value)}"
 
     def set_lane_mode(self, mode: LaneMode) -> None:
         self.model.set_lane_mode(mode)
@@ -352,6 +647,21 @@ class MainWindow(QMainWindow):
         if self.opener is not None and self.opener(location, self):
             self.close()
 
+    def connect_to_server(self) -> None:
+        """File → Connect to server…: the password goes to the opener, never into a URL."""
+        choice = ConnectDialog.ask(self)
+        if choice is None or self.opener is None:
+            return
+        opened = self.opener(
+            choice.url,
+            self,
+            password=choice.password or None,
+            remember=choice.remember,
+            ask_again=True,
+        )
+        if opened:
+            self.close()
+
     # -- help -------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
@@ -396,12 +706,32 @@ class MainWindow(QMainWindow):
             self.set_lane_mode(LaneMode(lanes))
 
     def closeEvent(self, event) -> None:  # noqa: N802
-        if self.remember:
-            self.settings.window = {
-                "geometry": bytes(self.saveGeometry().toHex()).decode(),
-                "lanes": self.model.lane_mode.value,
-            }
-            with contextlib.suppress(OSError):  # settings are a convenience: never block closing
-                self.settings.save()
-        self.events.detach()
+        if not self._closed and self.unsaved and not self.ask_close_unsaved(self, self.unsaved):
+            event.ignore()
+            return
+        if not self._closed:  # close() may come twice (File → Open, then quitting)
+            self._closed = True
+            if self.remember:
+                self.settings.window = {
+                    "geometry": bytes(self.saveGeometry().toHex()).decode(),
+                    "lanes": self.model.lane_mode.value,
+                }
+                with contextlib.suppress(OSError):  # a convenience: never block closing
+                    self.settings.save()
+            self.sync_driver.stop()
+            self.events.detach()
         super().closeEvent(event)
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if not self.sync_driver.running and not self._closed:
+            self.sync_driver.start()
+
+
+def _fill(template: str, *values: str) -> str:
+    """Qt-style %1, %2… in one pass, so a value that contains "%2" stays as it is."""
+    return re.sub(
+        r"%(\d)",
+        lambda m: values[int(m.group(1)) - 1] if 0 < int(m.group(1)) <= len(values) else m[0],
+        template,
+    )

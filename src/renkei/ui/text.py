@@ -8,6 +8,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor, QPalette
 
 from renkei.domain.dates import due_words
+from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag
 from renkei.domain.risk import RiskReason, badge_word, describe
 
 
@@ -96,3 +97,31 @@ def muted_text_color(palette: QPalette) -> QColor:
         text.greenF() * mix + window.greenF() * (1 - mix),
         text.blueF() * mix + window.blueF() * (1 - mix),
     )
+
+
+def value_text(board, name: str, value) -> str:
+    """A field's value as a person reads it, for the conflict message."""
+    if value is None or value == () or value == "":
+        return tr("Values", "nothing")
+    if name in ("status_id", "team_id", "owner_id", "project_id"):
+        collection = {
+            "status_id": board.statuses,
+            "team_id": board.teams,
+            "owner_id": board.people,
+            "project_id": board.projects,
+        }[name]
+        item = collection.get(value)
+        return item.name if item else f"#{value}"
+    if isinstance(value, Priority):
+        return tr("Priority", PRIORITY_LABELS[value])
+    if isinstance(value, date):
+        return date_text(value)
+    if isinstance(value, RiskFlag):
+        return value.reason
+    if name == "depends_on":
+        return ", ".join(board.tasks[i].title if i in board.tasks else f"#{i}" for i in value)
+    if name == "tags":
+        return ", ".join(value)
+    if name == "progress":
+        return f"{value}%"
+    return str(value)

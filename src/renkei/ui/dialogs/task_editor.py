@@ -51,7 +51,8 @@ from renkei.domain.commands import (
     set_task,
 )
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag, Task
-from renkei.ui.text import date_text, field_label, local_time_text, muted_text_color, tr
+from renkei.store.database import StorageError
+from renkei.ui.text import field_label, local_time_text, muted_text_color, tr, value_text
 
 # The fields this dialog edits, in the order a command lists them.
 EDITED_FIELDS = (
@@ -771,6 +772,14 @@ class TaskEditor(QDialog):
         except CommandError as error:
             self._show_error(self.tr("Could not save: {reason}").format(reason=str(error)))
             return
+        except StorageError as error:
+            # Nothing was written; the form keeps what was typed, so Save can be tried again.
+            self._show_error(
+                self.tr("Not saved — the board could not be reached: {reason}").format(
+                    reason=str(error)
+                )
+            )
+            return
         self.saved = saved
         super().accept()
 
@@ -801,7 +810,7 @@ class TaskEditor(QDialog):
         for name, stored, _wanted in error.conflicts:
             parts.append(
                 self.tr("{field} is now “{value}”").format(
-                    field=field_label(name), value=_value_text(board, name, stored)
+                    field=field_label(name), value=value_text(board, name, stored)
                 )
             )
         return self.tr(
@@ -828,31 +837,3 @@ def _same_estimate(shown: float | None, stored: float | None, spin: QDoubleSpinB
     if (shown is None) != (stored is None):
         return False
     return abs((shown or 0.0) - (stored or 0.0)) <= 0.5 / 10 ** spin.decimals() + 1e-9
-
-
-def _value_text(board, name: str, value) -> str:
-    """A field's value as a person reads it, for the conflict message."""
-    if value is None or value == () or value == "":
-        return tr("TaskEditor", "nothing")
-    if name in ("status_id", "team_id", "owner_id", "project_id"):
-        collection = {
-            "status_id": board.statuses,
-            "team_id": board.teams,
-            "owner_id": board.people,
-            "project_id": board.projects,
-        }[name]
-        item = collection.get(value)
-        return item.name if item else f"#{value}"
-    if isinstance(value, Priority):
-        return tr("Priority", PRIORITY_LABELS[value])
-    if isinstance(value, date):
-        return date_text(value)
-    if isinstance(value, RiskFlag):
-        return value.reason
-    if name == "depends_on":
-        return ", ".join(board.tasks[i].title if i in board.tasks else f"#{i}" for i in value)
-    if name == "tags":
-        return ", ".join(value)
-    if name == "progress":
-        return f"{value}%"
-    return str(value)
