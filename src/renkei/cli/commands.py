@@ -4,9 +4,13 @@ from __future__ import annotations
 
 import argparse
 import os
+import select
+import signal
 import sys
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
+from datetime import UTC, datetime
 from pathlib import Path
 
 from renkei.app import paths
@@ -19,10 +23,14 @@ from renkei.app.field_input import (
 from renkei.app.identity import require_actor, who_am_i
 from renkei.app.opening import open_store, system_language
 from renkei.app.session import BoardSession
+from renkei.app.sync import BoardSync, SyncState, SyncStatus
 from renkei.cli import output
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
-from renkei.domain.commands import Create, set_task
+from renkei.domain import fields
+from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_task
+from renkei.domain.model import Board
 from renkei.store.board_store import BoardStore, utcnow
+from renkei.store.copy import copy_board
 
 # The views `snapshot` can draw; the one list the parser and the help text read.
 SNAPSHOT_VIEWS = ("kanban",)
@@ -78,23 +86,27 @@ def task_or_fail(session: BoardSession, task_id: int):
 
 class _Progress:
     """``Creating tasks: 2,000/10,000`` on stderr: one updating line on a terminal, a line
-    per tenth otherwise (logs stay short)."""
+    per tenth otherwise (logs stay short). Work smaller than ``at_least`` shows nothing."""
 
-    def __init__(self, stream):
+    def __init__(self, stream, label: str = "Creating tasks", at_least: int = 0):
         self.stream = stream
+        self.label = label
+        self.at_least = at_least
         self.tty = bool(getattr(stream, "isatty", lambda: False)())
         self.last_tenth = -1
 
     def __call__(self, done: int, total: int) -> None:
+        if total < self.at_least:
+            return
         if self.tty:
             end = "\n" if done == total else ""
-            self.stream.write(f"\rCreating tasks: {done:,}/{total:,}{end}")
+            self.stream.write(f"\r{self.label}: {done:,}/{total:,}{end}")
         else:
             tenth = done * 10 // max(total, 1)
             if tenth == self.last_tenth:
                 return
             self.last_tenth = tenth
-            self.stream.write(f"Creating tasks: {done:,}/{total:,}\n")
+            self.stream.write(f"{self.label}: {done:,}/{total:,}\n")
         self.stream.flush()
 
 
@@ -257,6 +269,204 @@ def cmd_task_set(args: argparse.Namespace) -> int:
         for line in output.table(None, lines).splitlines():
             out(f"  {line}")
     return 0
+
+
+# -- board copy ----------------------------------------------------------------------------
+
+# Below this many rows a copy takes a moment and needs no progress lines.
+COPY_PROGRESS_FROM = 5_000
+
+
+def cmd_board_copy(args: argparse.Namespace) -> int:
+    """Copy a whole board (every row, ids and history kept) into a new file or database."""
+    progress = _Progress(sys.stderr, "Copying rows", at_least=COPY_PROGRESS_FROM)
+    report = copy_board(args.source, args.destination, progress=progress)
+    out(output.copy_summary(report))
+    return 0
+
+
+# -- watch ---------------------------------------------------------------------------------
+
+
+class _ChangeStream:
+    """Writes one line per changed row as the session receives other people's changes."""
+
+    def __init__(self, session: BoardSession, as_json: bool, count: int | None):
+        self.session = session
+        self.as_json = as_json
+        self.count = count
+        self.written = 0
+        self.seen = session.board  # the snapshot the last lines were written against
+        self.revision = session.synced_revision
+
+    @property
+    def finished(self) -> bool:
+        return self.count is not None and self.written >= self.count
+
+    def __call__(self, change: Change | None) -> None:
+        board = self.session.board
+        if change is None:  # the whole board was read again (reconnect, or a big change)
+            rows = _differences(self.seen, board)
+            upto = board.revision
+        else:
+            rows = change.rows
+            upto = change.revision
+        lines = []
+        for row in rows:
+            revision, actor = self.who(board, row, upto)
+            lines.append((revision, row, actor))
+        lines.sort(key=lambda line: line[0])
+        for revision, row, actor in lines:
+            if self.finished:
+                break
+            self.write(board, row, revision, actor)
+        self.seen = board
+        self.revision = max(self.revision, upto)
+
+    def who(self, board: Board, row: RowChange, upto: int) -> tuple[int, str | None]:
+        """The revision and author of the row's latest change in this batch: carried by
+        the feed; after a full re-read (no RowChange from the feed) from Activity."""
+        if row.revision is not None:
+            return row.revision, output.name_of(board, "people", row.actor_id)
+        recorded = len(row.fields) + 1
+        for limit in (recorded + 20, None):
+            history = self.session.store.history(row.entity, row.entity_id, limit=limit)
+            within = [a for a in history if self.revision < a.revision <= upto]
+            if within:
+                last = within[-1]
+                return last.revision, output.name_of(board, "people", last.actor_id)
+        return upto, None
+
+    def write(self, board: Board, row: RowChange, revision: int, actor: str | None) -> None:
+        at = datetime.now(UTC)
+        if self.as_json:
+            line = output.json_line(output.watch_json(board, row, revision, actor, at))
+        else:
+            line = output.watch_text(board, row, revision, actor, at)
+        sys.stdout.write(line + "\n")
+        sys.stdout.flush()
+        self.written += 1
+
+
+# Each kind of row and the board collection that holds it.
+COLLECTIONS = {
+    "task": "tasks",
+    "person": "people",
+    "team": "teams",
+    "project": "projects",
+    "status": "statuses",
+}
+
+
+def _differences(before: Board, after: Board) -> list[RowChange]:
+    """What changed between two snapshots, as the feed would have said it."""
+    found = []
+    for entity, collection in COLLECTIONS.items():
+        old_rows, new_rows = getattr(before, collection), getattr(after, collection)
+        for row_id, row in new_rows.items():
+            old = old_rows.get(row_id)
+            if old is None:
+                found.append(RowChange(entity, row_id, True, (), row))
+            elif old != row:
+                changed = tuple(
+                    FieldChange(name, getattr(old, name), getattr(row, name))
+                    for name in fields.SPECS[entity]
+                    if getattr(old, name) != getattr(row, name)
+                )
+                if changed:
+                    found.append(RowChange(entity, row_id, False, changed, row))
+    return found
+
+
+class _SyncNotes:
+    """Losing and regaining the connection, told on stderr (stdout stays the stream)."""
+
+    def __init__(self, sync: BoardSync):
+        self.sync = sync
+        self.lost = False
+
+    def __call__(self, state: SyncState) -> None:
+        if state.status is SyncStatus.CONNECTED:
+            if self.lost:
+                revision = self.sync.session.synced_revision
+                note(f"renkei: connected again; caught up to revision {revision}.")
+            self.lost = False
+            return
+        wait = self.sync.next_retry_seconds()
+        if not self.lost:
+            note(f"renkei: {state.problem.rstrip('.')}; reconnecting in {wait:g} s…")
+        else:
+            note(f"renkei: still cannot reach the board ({state.problem}); next try in {wait:g} s.")
+        self.lost = True
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Print every change anyone makes to the board, as it arrives, until Ctrl-C."""
+    store = open_board(args.board)
+    sync: BoardSync | None = None
+    previous = _stop_on_sigterm()
+    try:
+        session = BoardSession(store, None)
+        stream = _ChangeStream(session, args.json, args.count)
+        session.subscribe(stream)
+        sync = BoardSync(session)
+        sync.subscribe(_SyncNotes(sync))
+        sync.start()
+        note(
+            f"Watching “{session.board.name}” from revision {session.synced_revision}"
+            + (" (Ctrl-C to stop)." if args.count is None and args.timeout is None else ".")
+        )
+        _follow(sync, stream, args.timeout)
+    except KeyboardInterrupt:
+        return 0  # Ctrl-C (or a service manager's SIGTERM) is how a watch ends
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        if sync is not None:
+            sync.stop()
+        store.dispose()
+    return 0
+
+
+def _stop_on_sigterm():
+    """SIGTERM ends a watch as quietly as Ctrl-C; the previous handler is returned."""
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a worker): leave it be
+        return None
+
+
+def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> None:
+    """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
+    slow safety poll; a lost connection is retried with BoardSync's backoff."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    next_tick = time.monotonic() + sync.interval
+    while not stream.finished:
+        now = time.monotonic()
+        if deadline is not None and now >= deadline:
+            return
+        connected = sync.state.status is SyncStatus.CONNECTED
+        socket = sync.fileno() if connected and sync.push else None
+        wake = next_tick if deadline is None else min(next_tick, deadline)
+        wait = max(0.0, wake - now)
+        if socket is not None:
+            ready, _, _ = select.select([socket], [], [], wait)
+            if ready:
+                sync.notice()
+                if sync.state.status is not SyncStatus.CONNECTED:
+                    next_tick = time.monotonic() + sync.next_retry_seconds()
+                continue
+        else:
+            time.sleep(wait)
+        if time.monotonic() >= next_tick:
+            sync.tick()  # reconnects when the connection was lost
+            connected = sync.state.status is SyncStatus.CONNECTED
+            pause = sync.interval if connected else sync.next_retry_seconds()
+            next_tick = time.monotonic() + pause
 
 
 # -- Qt: the GUI and snapshots ---------------------------------------------------------------

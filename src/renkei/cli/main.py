@@ -55,6 +55,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def positive_seconds(text: str) -> float:
+    try:
+        value = float(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number of seconds") from None
+    if not value > 0 or value == float("inf"):
+        raise argparse.ArgumentTypeError(f"{text!r}: give a number of seconds above 0")
+    return value
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="renkei",
@@ -157,6 +167,39 @@ def build_parser() -> argparse.ArgumentParser:
     set_.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     set_.add_argument("--json", action="store_true", help="print the task as JSON afterwards")
     set_.set_defaults(handler=commands.cmd_task_set)
+
+    board = sub.add_parser("board", help="whole-board operations (copy)")
+    board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
+    copy = board_sub.add_parser(
+        "copy",
+        help="copy a whole board between files and PostgreSQL",
+        description=(
+            "Copy a whole board — every task, person, team, project, column, dependency and "
+            "the full history, with their ids — from SRC to DST. Each is a board file path or "
+            "a URL such as postgresql+psycopg://user@host:5432/db. DST must be a new file, an "
+            "empty database or a board nobody has used yet; on any error nothing is left in "
+            "it. The global --board is not used."
+        ),
+    )
+    copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
+    copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
+    copy.set_defaults(handler=commands.cmd_board_copy)
+
+    watch = sub.add_parser(
+        "watch",
+        help="print changes as anyone makes them",
+        description=(
+            "Follow the board: one line per changed row, made by anyone, as it arrives "
+            "(SQLite is checked twice a second; PostgreSQL tells at once). Runs until Ctrl-C, "
+            "--count N lines or --timeout S seconds. With --json each line is a JSON object: "
+            "revision, entity, id, created, fields (field → new value, named as in history "
+            "--json), actor, at (UTC)."
+        ),
+    )
+    watch.add_argument("--json", action="store_true", help="one JSON object per line")
+    watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
+    watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")
+    watch.set_defaults(handler=commands.cmd_watch)
 
     snap = sub.add_parser("snapshot", help="draw a view into a PNG (no display needed)")
     snap.add_argument("--view", choices=commands.SNAPSHOT_VIEWS, default=commands.SNAPSHOT_VIEWS[0])

@@ -59,6 +59,8 @@ class RowChange:
     created: bool
     fields: tuple[FieldChange, ...]
     row: Any
+    revision: int | None = None  # the revision of the row's latest change in this batch
+    actor_id: int | None = None  # who made it
 
 
 @dataclass(frozen=True, slots=True)

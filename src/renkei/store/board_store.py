@@ -41,6 +41,8 @@ from renkei.store.schema import ENTITY_TABLES
 
 POSITION_GAP = GAP
 NOTIFY_CHANNEL = "renkei_changes"
+# PostgreSQL advisory lock held while a client migrates (or copies into) a database.
+MIGRATION_LOCK = 7235846
 # Past this many changed rows, reading the whole board again is simpler and as fast.
 FEED_RELOAD_THRESHOLD = 2000
 
@@ -112,7 +114,7 @@ class BoardStore:
         with engine.connect() as conn, conn.begin():
             if conn.dialect.name == "postgresql":
                 # One client migrates; the others wait here, then find the work done.
-                conn.execute(text("SELECT pg_advisory_xact_lock(7235846)"))
+                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
             revision = migrate.inspect_database(conn, engine.url.database or url)
             created = False
             if revision != migrate.head_revision():
@@ -195,7 +197,15 @@ class BoardStore:
             if current <= revision:
                 return current, ()
             found = conn.execute(
-                select(table.c.entity, table.c.entity_id, table.c.field, table.c.old, table.c.new)
+                select(
+                    table.c.entity,
+                    table.c.entity_id,
+                    table.c.field,
+                    table.c.old,
+                    table.c.new,
+                    table.c.revision,
+                    table.c.actor_id,
+                )
                 .where(table.c.revision > revision, table.c.revision <= current)
                 .order_by(table.c.id)
             ).all()
@@ -215,7 +225,18 @@ class BoardStore:
                 fields_changed = tuple(
                     FieldChange(a.field, a.old, a.new) for a in activity if a.field != "created"
                 )
-                changes.append(RowChange(entity, entity_id, created, fields_changed, row))
+                latest = activity[-1]
+                changes.append(
+                    RowChange(
+                        entity,
+                        entity_id,
+                        created,
+                        fields_changed,
+                        row,
+                        latest.revision,
+                        latest.actor_id,
+                    )
+                )
             return current, tuple(changes)
 
     # -- writing -------------------------------------------------------------------------
@@ -417,7 +438,7 @@ class _Writer:
             {"entity": entity, "entity_id": new_id, "field": "created", "old": None, "new": label}
         )
         row = self.read(entity, new_id)
-        self.changes.append(RowChange(entity, new_id, True, (), row))
+        self.changes.append(RowChange(entity, new_id, True, (), row, self.revision, self.actor_id))
 
     def next_position(self, status_id: int) -> float:
         highest = self.conn.execute(
@@ -483,7 +504,11 @@ class _Writer:
                 }
             )
         updated = dataclasses.replace(updated, version=current.version + 1)
-        self.changes.append(RowChange(entity, current.id, False, field_changes, updated))
+        self.changes.append(
+            RowChange(
+                entity, current.id, False, field_changes, updated, self.revision, self.actor_id
+            )
+        )
 
     def check_no_cycle(self, task_id: int, depends_on: tuple[int, ...]) -> None:
         graph: dict[int, list[int]] = defaultdict(list)
