@@ -58,3 +58,15 @@ def test_backups_and_other_boards_are_not_conflict_copies(board_path):
     (board_path.parent / f"{board_path.name}.before-0001-20261127-101500.bak").write_bytes(b"x")
     (board_path.parent / "other.renkei").write_bytes(b"x")
     assert conflict_copies(board_path) == []
+
+
+def test_cli_warns_about_conflict_copies(demo_store, board_path, capsys):
+    """Any command on a board with a sync conflict copy beside it warns on stderr."""
+    from renkei.cli.main import main
+
+    demo_store.dispose()
+    copy = board_path.parent / f"{board_path.stem} (conflicted copy 2026-11-27).renkei"
+    copy.write_bytes(board_path.read_bytes())
+    assert main(["--board", str(board_path), "people", "--json"]) == 0
+    err = capsys.readouterr().err
+    assert "warning" in err and copy.name in err

@@ -85,3 +85,19 @@ def test_declining_to_choose_an_identity_opens_nothing(qtbot, monkeypatch, demo_
     keeper = WindowKeeper(LocalSettings.load())
     assert not keeper.open(str(board_path))
     assert keeper.windows == []
+
+
+def test_conflict_copies_are_pointed_out_on_open(qtbot, monkeypatch, demo_store, board_path):
+    """Opening a board with a sync conflict copy beside it shows a warning naming the copy."""
+    create_application()
+    warned = []
+    monkeypatch.setattr(
+        "renkei.ui.app.QMessageBox.warning", lambda parent, title, text: warned.append(text)
+    )
+    copy = board_path.parent / f"{board_path.stem}.sync-conflict-20261127-101500-ABC.renkei"
+    copy.write_bytes(b"copy")
+    keeper = WindowKeeper(LocalSettings.load())
+    assert keeper.open(str(board_path), actor="Daiki Sato")
+    qtbot.addWidget(keeper.windows[0])
+    assert len(warned) == 1 and copy.name in warned[0]
+    _close_all(keeper)

@@ -9,6 +9,7 @@ from pathlib import Path
 from renkei.app import paths
 from renkei.demo.build import BOARD_NAMES, build_demo
 from renkei.store.board_store import BoardStore
+from renkei.store.migrate import conflict_copies
 
 
 def system_language() -> str:
@@ -34,6 +35,22 @@ def open_store(target: str | None, create: bool = True) -> BoardStore:
     if store.created:
         build_demo(store, language)
     return store
+
+
+def conflict_copies_of(store: BoardStore) -> list[Path]:
+    """Sync-tool conflict copies beside an SQLite board (edits in them are not in the board)."""
+    if store.engine.dialect.name != "sqlite":
+        return []
+    return conflict_copies(Path(store.location))
+
+
+def conflict_warning(copies: list[Path]) -> str:
+    names = ", ".join(p.name for p in copies[:5]) + (" …" if len(copies) > 5 else "")
+    return (
+        f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} made by a sync tool "
+        f"lie beside this board ({names}). Changes saved in them are not on the board: "
+        "compare them and re-enter what is missing, then remove them."
+    )
 
 
 def board_label(location: str) -> str:

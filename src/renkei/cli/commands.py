@@ -21,7 +21,7 @@ from renkei.app.field_input import (
     people_in_order,
 )
 from renkei.app.identity import require_actor, who_am_i
-from renkei.app.opening import open_store, system_language
+from renkei.app.opening import conflict_copies_of, conflict_warning, open_store, system_language
 from renkei.app.session import BoardSession
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
 from renkei.cli import output
@@ -56,7 +56,11 @@ def open_board(target: str | None) -> BoardStore:
 
     A path that does not exist is refused rather than created: a typo must not silently make
     an empty board. Only `demo` creates boards at a given path."""
-    return open_store(target, create=False)
+    store = open_store(target, create=False)
+    copies = conflict_copies_of(store)
+    if copies:
+        note(f"renkei: warning: {conflict_warning(copies)}")
+    return store
 
 
 @contextmanager

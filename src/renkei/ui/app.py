@@ -9,7 +9,7 @@ from sqlalchemy.exc import DBAPIError
 
 from renkei.app import credentials
 from renkei.app.identity import IdentityError, who_am_i
-from renkei.app.opening import open_store
+from renkei.app.opening import conflict_copies_of, conflict_warning, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.store.board_store import BoardStore
@@ -61,6 +61,13 @@ class WindowKeeper:
             store = self._open_file(target, parent)
         if store is None:
             return False
+        copies = conflict_copies_of(store)
+        if copies:
+            QMessageBox.warning(
+                parent,
+                QApplication.translate("App", "Conflict copies beside the board"),
+                conflict_warning(copies),
+            )
         session = BoardSession(store, None)
         try:
             person = who_am_i(session.board, store.location, actor, self.settings)
