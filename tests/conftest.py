@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
 from datetime import date
 
 import pytest
 
+import pg
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
@@ -46,3 +48,47 @@ def demo_session(demo_store):
     board = demo_store.load()
     actor = board.find_person("Haruka Aoki")
     return BoardSession(demo_store, actor.id)
+
+
+# -- PostgreSQL: a scratch database per test ------------------------------------------------
+# Without a server these tests skip, except in CI (``CI`` set), where a missing server fails
+# them: CI must never pass by skipping the PostgreSQL tests.
+
+
+@pytest.fixture(scope="session")
+def pg_server():
+    """The server answers, or the test skips (fails in CI) saying why."""
+    problem = pg.server_problem()
+    if problem is not None:
+        message = f"PostgreSQL tests need the server at {pg.HOST}:{pg.PORT}: {problem}"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (CI is set: these tests must run, not skip)", pytrace=False)
+        pytest.skip(message)
+
+
+@pytest.fixture
+def pg_database(pg_server):
+    """A fresh, empty database of this test's own; its name."""
+    name = pg.create_database()
+    try:
+        yield name
+    finally:
+        pg.ensure_running()
+        pg.drop_database(name)
+
+
+@pytest.fixture
+def pg_url(pg_database):
+    """The fresh database as a board URL (``postgresql+psycopg://…``)."""
+    return pg.url_for(pg_database)
+
+
+@pytest.fixture
+def pg_demo_url(pg_url):
+    """A fresh server database holding the English demo board."""
+    store = BoardStore.open(pg_url)
+    try:
+        build_demo(store, "en")
+    finally:
+        store.dispose()
+    return pg_url

@@ -3,9 +3,6 @@ the keyring only when asked, and asked for only when the server wants one."""
 
 from __future__ import annotations
 
-import os
-import uuid
-
 import keyring
 import pytest
 from keyring.backend import KeyringBackend
@@ -13,15 +10,12 @@ from keyring.backends import fail
 from keyring.errors import PasswordDeleteError
 from sqlalchemy.exc import OperationalError
 
-from renkei.app import credentials, paths
+from renkei.app import paths
 from renkei.app.settings import LocalSettings
-from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
 from renkei.ui.app import WindowKeeper, create_application
 from renkei.ui.dialogs.connect import ConnectChoice, ConnectDialog
 from renkei.ui.main_window import MainWindow
-
-ADMIN_URL = os.environ.get("RENKEI_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 class MemoryKeyring(KeyringBackend):
@@ -204,41 +198,10 @@ def test_an_unreachable_server_from_recent_boards_is_explained(qtbot, keeper, mo
 # -- against the real server ---------------------------------------------------------------
 
 
-@pytest.fixture
-def pg_url():
-    """A fresh database holding the demo board, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    from psycopg import sql
-
-    try:
-        admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not reachable in CI: {error}")
-        pytest.skip(f"PostgreSQL is not reachable: {error}")
-    name = f"renkei_ui_{uuid.uuid4().hex[:12]}"
-    with admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        url = credentials.server_url(admin.info.host, admin.info.port, name, admin.info.user)
-        try:
-            store = credentials.open_server_board(url, None)
-            try:
-                build_demo(store, "en")
-            finally:
-                store.dispose()
-            yield url
-        finally:
-            # A fresh connection: the test may have had the server drop connections.
-            with psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3) as dropper:
-                dropper.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-                )
-
-
 @pytest.mark.postgres
 @pytest.mark.parametrize("remember", [True, False])
 def test_connect_to_server_opens_the_board_and_keeps_the_password_apart(
-    qtbot, keeper, memory_keyring, monkeypatch, pg_url, demo_session, remember
+    qtbot, keeper, memory_keyring, monkeypatch, pg_demo_url, demo_session, remember
 ):
     """File → Connect to server… opens the server board in a new window; the password is in
     the keyring when Remember was ticked, and in no URL, setting or status text."""
@@ -247,22 +210,22 @@ def test_connect_to_server_opens_the_board_and_keeps_the_password_apart(
     monkeypatch.setattr(
         ConnectDialog,
         "ask",
-        staticmethod(lambda parent, *a: ConnectChoice(pg_url, "s3cret", remember)),
+        staticmethod(lambda parent, *a: ConnectChoice(pg_demo_url, "s3cret", remember)),
     )
     current.connect_to_server()
 
     assert len(keeper.windows) == 1
     window = keeper.windows[0]
     qtbot.addWidget(window)
-    assert window.session.store.location == pg_url
+    assert window.session.store.location == pg_demo_url
     assert window.session.store.engine.dialect.name == "postgresql"
     assert window.sync_driver.sync.push
     assert "s3cret" not in window.sync_status.toolTip()
     assert "s3cret" not in window.status_label.text()
-    assert LocalSettings.load().recent[0] == pg_url
+    assert LocalSettings.load().recent[0] == pg_demo_url
     assert "s3cret" not in paths.settings_path().read_text(encoding="utf-8")
     if remember:
-        assert memory_keyring.saved == {("Renkei", pg_url): "s3cret"}
+        assert memory_keyring.saved == {("Renkei", pg_demo_url): "s3cret"}
     else:
         assert memory_keyring.saved == {}
     assert not current.isVisible()  # the new board replaced this window, as Open does

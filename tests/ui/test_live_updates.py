@@ -3,25 +3,21 @@ before replacing someone else's value, and a lost connection is shown, never sil
 
 from __future__ import annotations
 
-import os
 import time
-import uuid
 
 import pytest
 from PySide6.QtCore import Qt
 from sqlalchemy.exc import OperationalError
 
+import pg
 from renkei.app import credentials
 from renkei.app.session import BoardSession
 from renkei.app.sync import SyncStatus
-from renkei.demo.build import build_demo
 from renkei.domain.commands import set_task
 from renkei.store.board_store import BoardStore
 from renkei.ui.app import create_application
 from renkei.ui.dialogs.task_editor import TaskEditor
 from renkei.ui.main_window import MainWindow
-
-ADMIN_URL = os.environ.get("RENKEI_TEST_POSTGRES", "postgresql://postgres@127.0.0.1:5432/test")
 
 
 def task_titled(board, title):
@@ -69,34 +65,10 @@ def two_windows(demo_store, board_path, open_window):
 
 
 @pytest.fixture
-def pg_board():
-    """A fresh database with the demo board on the test server, dropped afterwards."""
-    psycopg = pytest.importorskip("psycopg")
-    from psycopg import sql
-
-    try:
-        admin = psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3)
-    except psycopg.OperationalError as error:
-        if os.environ.get("CI"):
-            pytest.fail(f"PostgreSQL is not reachable in CI: {error}")
-        pytest.skip(f"PostgreSQL is not reachable: {error}")
-    name = f"renkei_ui_{uuid.uuid4().hex[:12]}"
-    with admin:
-        admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        url = credentials.server_url(admin.info.host, admin.info.port, name, admin.info.user)
-        try:
-            store = credentials.open_server_board(url, None)
-            try:
-                build_demo(store, "en")
-            finally:
-                store.dispose()
-            yield url, admin, name
-        finally:
-            # A fresh connection: the test may have had the server drop connections.
-            with psycopg.connect(ADMIN_URL, autocommit=True, connect_timeout=3) as dropper:
-                dropper.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-                )
+def pg_board(pg_demo_url, pg_database):
+    """The demo board on a fresh server database; also an admin connection and its name."""
+    with pg.admin_connection() as admin:
+        yield pg_demo_url, admin, pg_database
 
 
 # -- live updates on a shared file --------------------------------------------------------

@@ -148,12 +148,11 @@ class KanbanModel(QAbstractListModel):
 
     def _visible_ids(self) -> list[int]:
         board = self.session.board
-        ordered = sorted(board.tasks.values(), key=self._sort_key)
+        column = {s.id: s.position for s in board.statuses.values()}
+        ordered = sorted(
+            board.tasks.values(), key=lambda t: (column.get(t.status_id, 0), t.position, t.id)
+        )
         return matching_ids(self.session, ordered, self._filter, self._haystacks)
-
-    def _sort_key(self, task: Task):
-        status = self.session.board.statuses.get(task.status_id)
-        return (status.position if status else 0, task.position, task.id)
 
     def _build_face(self, task_id: int) -> CardFace:
         session = self.session
