@@ -720,6 +720,8 @@ class MainWindow(QMainWindow):
                     self.settings.save()
             self.sync_driver.stop()
             self.events.detach()
+            # Give pooled server connections back now, not when the app exits.
+            self.session.store.engine.dispose()
         super().closeEvent(event)
 
     def showEvent(self, event) -> None:  # noqa: N802
