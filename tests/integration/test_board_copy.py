@@ -6,11 +6,11 @@ import shutil
 from datetime import date
 from pathlib import Path
 
-import pg
 import pytest
 from sqlalchemy import create_engine, inspect
 from sqlalchemy.pool import NullPool
 
+import pg
 from renkei.app.session import BoardSession
 from renkei.cli.main import main
 from renkei.demo.build import build_demo
@@ -307,3 +307,45 @@ def test_empty_database_is_not_a_source(copy_db, tmp_path):
         copy_board(copy_db, str(tmp_path / "b.renkei"))
     assert table_names(copy_db) == []
     assert not (tmp_path / "b.renkei").exists()
+
+
+def test_handoffs_and_edited_templates_travel_with_the_copy(demo_board, tmp_path):
+    """A board's handoffs and its own template edits are copied, not the seeded defaults."""
+    from datetime import datetime
+
+    from renkei.app import handoffs
+    from renkei.domain.commands import SetFields
+
+    store = BoardStore.open(demo_board, create=False)
+    try:
+        board = store.load()
+        sender = board.find_person("Haruka Aoki")
+        receiver = board.find_person("Yuki Tanaka")
+        task = next(t for t in board.tasks.values() if t.owner_id == sender.id)
+        commands = handoffs.send(
+            board,
+            task.id,
+            receiver.id,
+            "lead",
+            provided={"company": "Minato Pharma"},
+            missing=("budget",),
+            note="Webinar lead",
+            actor_id=sender.id,
+            at=datetime(2026, 11, 27, 10),
+        )
+        store.apply_all(commands, sender.id)
+        lead = board.template("lead")
+        store.apply(SetFields("handoff_template", lead.id, (("sla_business_days", 2),)), sender.id)
+        source = store.load()
+    finally:
+        store.dispose()
+    destination = tmp_path / "copy.renkei"
+    copy_board(demo_board, str(destination))
+    copied = BoardStore.open(destination, create=False)
+    try:
+        board = copied.load()
+    finally:
+        copied.dispose()
+    assert board.handoffs == source.handoffs and len(board.handoffs) == 1
+    assert board.handoff_templates == source.handoff_templates
+    assert board.template("lead").sla_business_days == 2

@@ -327,5 +327,5 @@ def test_opening_an_older_board_backs_it_up_first(board_path, monkeypatch):
     _open_and_close(board_path)
     backups = _beside(board_path)
     assert len(backups) == 1
-    assert backups[0].name.startswith("team.renkei.before-0001-")
+    assert backups[0].name.startswith(f"team.renkei.before-{migrate.KNOWN_REVISIONS[-1]}-")
     assert _sqlite_rows(backups[0], "SELECT title FROM tasks") == [("展示会リードの取り込み",)]

@@ -8,19 +8,11 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from renkei.domain.commands import Change, Command
-from renkei.domain.model import Activity, Board
+from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import RiskContext, RiskReason, is_blocked, risk_reasons
 from renkei.store.board_store import BoardStore, utcnow
 
 Listener = Callable[[Change | None], None]
-
-_COLLECTIONS = {
-    "task": "tasks",
-    "person": "people",
-    "team": "teams",
-    "project": "projects",
-    "status": "statuses",
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -166,7 +158,7 @@ class BoardSession:
         now = self._board
         commands = []
         for command in step.change.inverse():
-            row = getattr(now, _COLLECTIONS[command.entity]).get(command.entity_id)
+            row = getattr(now, ENTITY_COLLECTIONS[command.entity]).get(command.entity_id)
             base = tuple((name, getattr(row, name)) for name, _ in command.values) if row else None
             commands.append(dataclasses.replace(command, base=base))
         change = self.store.apply_all(commands, self.actor_id)
@@ -203,7 +195,9 @@ class BoardSession:
 
     def _differs(self, row_change) -> bool:
         """Our own edits come back through the feed too; they are already on screen."""
-        current = getattr(self._board, _COLLECTIONS[row_change.entity]).get(row_change.entity_id)
+        current = getattr(self._board, ENTITY_COLLECTIONS[row_change.entity]).get(
+            row_change.entity_id
+        )
         return current != row_change.row
 
     def _note_own_revision(self, change: Change) -> None:
@@ -220,7 +214,7 @@ class BoardSession:
         board = self._board
         updated: dict[str, dict] = {}
         for row_change in change.rows:
-            name = _COLLECTIONS[row_change.entity]
+            name = ENTITY_COLLECTIONS[row_change.entity]
             if name not in updated:
                 updated[name] = dict(getattr(board, name))
             updated[name][row_change.entity_id] = row_change.row

@@ -28,7 +28,7 @@ from renkei.cli import output
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
 from renkei.domain import fields
 from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_task
-from renkei.domain.model import Board
+from renkei.domain.model import ENTITY_COLLECTIONS, Board
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
 
@@ -353,19 +353,12 @@ class _ChangeStream:
 
 
 # Each kind of row and the board collection that holds it.
-COLLECTIONS = {
-    "task": "tasks",
-    "person": "people",
-    "team": "teams",
-    "project": "projects",
-    "status": "statuses",
-}
 
 
 def _differences(before: Board, after: Board) -> list[RowChange]:
     """What changed between two snapshots, as the feed would have said it."""
     found = []
-    for entity, collection in COLLECTIONS.items():
+    for entity, collection in ENTITY_COLLECTIONS.items():
         old_rows, new_rows = getattr(before, collection), getattr(after, collection)
         for row_id, row in new_rows.items():
             old = old_rows.get(row_id)

@@ -11,6 +11,15 @@ from datetime import date, datetime
 from typing import Any
 
 from renkei.domain.commands import ValidationError
+from renkei.domain.handoff import (
+    REJECT_REASONS,
+    RETURN_REASONS,
+    Handoff,
+    HandoffItem,
+    HandoffState,
+    HandoffTemplate,
+    Question,
+)
 from renkei.domain.model import Priority, RiskFlag
 
 MAX_TITLE = 200
@@ -18,11 +27,16 @@ MAX_DESCRIPTION = 20_000
 MAX_NAME = 100
 MAX_TAGS = 20
 MAX_TAG = 40
+MAX_ITEM = 40  # a handoff item's or template's name
+MAX_ITEM_VALUE = 2_000
+MAX_QUESTION = 2_000
 
 
 @dataclass(frozen=True, slots=True)
 class FieldSpec:
-    kind: str  # text, int, ref, float, date, bool, priority, tags, ids, flag
+    # text, int, ref, float, date, bool, priority, tags, ids, flag; for handoffs: datetime,
+    # opt_text (blank is None), names, items, questions, handoff_state, reason
+    kind: str
     required: bool = False
     max_len: int | None = None
     low: float | None = None
@@ -69,7 +83,37 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "wip_limit": FieldSpec("int", low=1, high=10_000, nullable=True),
         "is_done": FieldSpec("bool"),
     },
+    # Written only through the builders in renkei.app.handoffs, which apply the domain's
+    # transition rules; the checks here keep each stored value well-formed, and
+    # ``check_row`` applies the cross-field rules to the row as it would be after the change.
+    "handoff": {
+        "task_id": FieldSpec("ref", required=True),
+        "template": FieldSpec("text", required=True, max_len=MAX_ITEM),
+        "sender_id": FieldSpec("ref", required=True),
+        "sender_team_id": REF,
+        "receiver_id": FieldSpec("ref", required=True),
+        "receiver_team_id": REF,
+        "note": FieldSpec("text", max_len=MAX_DESCRIPTION),
+        "items": FieldSpec("items"),
+        "state": FieldSpec("handoff_state", required=True),
+        "sent_at": FieldSpec("datetime", required=True),
+        "acknowledged_at": FieldSpec("datetime", nullable=True),
+        "resolved_at": FieldSpec("datetime", nullable=True),
+        "reason": FieldSpec("reason", nullable=True),
+        "returned_missing": FieldSpec("names"),
+        "questions": FieldSpec("questions"),
+    },
+    "handoff_template": {
+        "name": FieldSpec("text", required=True, max_len=MAX_ITEM),
+        "label": TEXT,
+        "items": FieldSpec("names", required=True),
+        "sla_business_days": FieldSpec("int", low=0, high=365),
+        "from_team": FieldSpec("opt_text", max_len=60, nullable=True),
+        "to_team": FieldSpec("opt_text", max_len=60, nullable=True),
+    },
 }
+
+_EMPTY_SEQUENCES = ("tags", "ids", "names", "items", "questions")
 
 
 def check_value(entity: str, name: str, value: Any) -> Any:
@@ -82,7 +126,7 @@ def check_value(entity: str, name: str, value: Any) -> Any:
             raise ValidationError(f"{name} is required")
         if spec.kind == "text":
             return ""
-        if spec.kind in ("tags", "ids"):
+        if spec.kind in _EMPTY_SEQUENCES:
             return ()
         if not spec.nullable:
             raise ValidationError(f"{name} cannot be empty")
@@ -180,6 +224,105 @@ def _flag(name: str, value: Any, spec: FieldSpec) -> RiskFlag:
     return value
 
 
+def _datetime(name: str, value: Any, spec: FieldSpec) -> datetime:
+    if not isinstance(value, datetime):
+        raise ValidationError(f"{name} must be a date and time")
+    return value
+
+
+def _opt_text(name: str, value: Any, spec: FieldSpec) -> str | None:
+    text = _text(name, value, spec)
+    return text or None
+
+
+def _names(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
+    """Item names: stripped, blank ones dropped, duplicates kept once, order kept."""
+    if isinstance(value, str):
+        value = value.split(",")
+    found: list[str] = []
+    for item in value:
+        if not isinstance(item, str):
+            raise ValidationError(f"{name} must list item names")
+        item = item.strip()
+        if not item or item in found:
+            continue
+        if len(item) > MAX_ITEM:
+            raise ValidationError(f"item name {item[:20]!r}… is too long (at most {MAX_ITEM})")
+        found.append(item)
+    return tuple(found)
+
+
+def _item(value: Any) -> HandoffItem:
+    if isinstance(value, Mapping):
+        try:
+            value = HandoffItem(value["name"], value["provided"], value.get("value") or "")
+        except (KeyError, TypeError):
+            raise ValidationError("a handoff item needs a name and provided") from None
+    if not isinstance(value, HandoffItem):
+        raise ValidationError("items must be handoff items")
+    if not isinstance(value.name, str) or not isinstance(value.value, str):
+        raise ValidationError("a handoff item's name and value are text")
+    if not isinstance(value.provided, bool):
+        raise ValidationError("a handoff item is provided or not (true or false)")
+    return value
+
+
+def _items(name: str, value: Any, spec: FieldSpec) -> tuple[HandoffItem, ...]:
+    """The packet: each item once, provided ones with a value, missing ones without."""
+    items = tuple(_item(v) for v in value)
+    names = [i.name for i in items]
+    if _names(name, names, spec) != tuple(names):
+        raise ValidationError("each item of a handoff is named once, without blanks")
+    for i in items:
+        if i.provided != bool(i.value.strip()):
+            raise ValidationError(
+                f"item {i.name!r}: a provided item has a value, a missing one not"
+            )
+        if len(i.value) > MAX_ITEM_VALUE:
+            raise ValidationError(f"item {i.name!r} is too long (at most {MAX_ITEM_VALUE})")
+    return items
+
+
+def _question(value: Any) -> Question:
+    if isinstance(value, Mapping):
+        value = question_from_data(value)
+    if not isinstance(value, Question):
+        raise ValidationError("questions must be handoff questions")
+    if not value.text.strip() or len(value.text) > MAX_QUESTION:
+        raise ValidationError(f"a question has some text (at most {MAX_QUESTION} characters)")
+    if value.answer is not None and (
+        not value.answer.strip() or value.answered_by is None or value.answered_at is None
+    ):
+        raise ValidationError("an answer has some text, who gave it and when")
+    return value
+
+
+def _questions(name: str, value: Any, spec: FieldSpec) -> tuple[Question, ...]:
+    questions = tuple(_question(v) for v in value)
+    if len({q.id for q in questions}) != len(questions):
+        raise ValidationError("each question of a handoff has its own id")
+    return questions
+
+
+def _handoff_state(name: str, value: Any, spec: FieldSpec) -> HandoffState:
+    try:
+        return HandoffState(value)
+    except ValueError:
+        states = ", ".join(s.value for s in HandoffState)
+        raise ValidationError(f"{name}: unknown state {value!r} (one of {states})") from None
+
+
+def _reason(name: str, value: Any, spec: FieldSpec) -> str | None:
+    if not isinstance(value, str):
+        raise ValidationError(f"{name} must be a reason code")
+    value = value.strip()
+    if not value:
+        return None
+    if value not in RETURN_REASONS:
+        raise ValidationError(f"reason {value!r} is not one of {', '.join(RETURN_REASONS)}")
+    return value
+
+
 _CHECKS: Mapping[str, Callable[[str, Any, FieldSpec], Any]] = {
     "text": _text,
     "int": lambda n, v, s: _number(n, v, s, int),
@@ -191,6 +334,13 @@ _CHECKS: Mapping[str, Callable[[str, Any, FieldSpec], Any]] = {
     "tags": _tags,
     "ids": _ids,
     "flag": _flag,
+    "datetime": _datetime,
+    "opt_text": _opt_text,
+    "names": _names,
+    "items": _items,
+    "questions": _questions,
+    "handoff_state": _handoff_state,
+    "reason": _reason,
 }
 
 
@@ -200,6 +350,108 @@ def check_task_row(task) -> None:
         raise ValidationError("the due date is before the start date")
     if task.id in task.depends_on:
         raise ValidationError("a task cannot depend on itself")
+
+
+def check_handoff_row(h: Handoff) -> None:
+    """The domain's rules that span fields, on the handoff as it would be stored."""
+    if h.sender_id == h.receiver_id:
+        raise ValidationError("a handoff goes to someone else, not to its sender")
+    names = set(h.item_names)
+    if h.state is HandoffState.REJECTED and h.reason not in REJECT_REASONS:
+        raise ValidationError(
+            f"reject reason {h.reason!r} is not one of {', '.join(REJECT_REASONS)}"
+        )
+    if h.state is HandoffState.RETURNED:
+        if h.reason is None:
+            raise ValidationError("a returned handoff needs a reason")
+        if not h.returned_missing:
+            raise ValidationError("name at least one missing item when returning a handoff")
+    unknown = sorted({*h.returned_missing, *(q.item for q in h.questions)} - names)
+    if unknown:
+        raise ValidationError(f"not an item of this handoff: {', '.join(unknown)}")
+    if h.state is not HandoffState.SENT and h.acknowledged_at is None:
+        raise ValidationError(f"a handoff that is {h.state.value} has been acknowledged")
+    if h.state.is_open == (h.resolved_at is not None):
+        raise ValidationError("only an accepted, returned or rejected handoff is resolved")
+    for moment in (h.acknowledged_at, h.resolved_at):
+        if moment is not None and moment < h.sent_at:
+            raise ValidationError("a handoff cannot be answered before it was sent")
+
+
+def check_template_row(t: HandoffTemplate) -> None:
+    if not t.items:
+        raise ValidationError("a handoff template names at least one item")
+
+
+def check_row(entity: str, row: Any) -> None:
+    """Rules across fields for any entity (nothing to check for most)."""
+    if entity == "task":
+        check_task_row(row)
+    elif entity == "handoff":
+        check_handoff_row(row)
+    elif entity == "handoff_template":
+        check_template_row(row)
+
+
+# -- handoff packets as JSON data (the store's Text columns and the Activity record) -----------
+
+
+def _moment(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _iso(value: datetime | None) -> str | None:
+    return value.isoformat() if value is not None else None
+
+
+def item_to_data(i: HandoffItem) -> dict[str, Any]:
+    return {"name": i.name, "provided": i.provided, "value": i.value}
+
+
+def item_from_data(data: Mapping[str, Any]) -> HandoffItem:
+    return HandoffItem(data["name"], bool(data["provided"]), data.get("value") or "")
+
+
+def question_to_data(q: Question) -> dict[str, Any]:
+    return {
+        "id": q.id,
+        "item": q.item,
+        "asked_by": q.asked_by,
+        "asked_at": _iso(q.asked_at),
+        "text": q.text,
+        "answer": q.answer,
+        "answered_by": q.answered_by,
+        "answered_at": _iso(q.answered_at),
+    }
+
+
+def question_from_data(data: Mapping[str, Any]) -> Question:
+    try:
+        return Question(
+            id=int(data["id"]),
+            item=data["item"],
+            asked_by=data["asked_by"],
+            asked_at=_moment(data["asked_at"]),
+            text=data["text"],
+            answer=data.get("answer"),
+            answered_by=data.get("answered_by"),
+            answered_at=_moment(data.get("answered_at")),
+        )
+    except (KeyError, TypeError, ValueError):
+        raise ValidationError("a question needs an id, item, asker, time and text") from None
+
+
+def _data(value: Any) -> Any:
+    if isinstance(value, HandoffItem):
+        return item_to_data(value)
+    if isinstance(value, Question):
+        return question_to_data(value)
+    return value
+
+
+def to_json(values: Any) -> str:
+    """A sequence of items, questions or names as the JSON text the store keeps."""
+    return json.dumps([_data(v) for v in values], ensure_ascii=False)
 
 
 def encode(value: Any) -> str | None:
@@ -218,7 +470,7 @@ def encode(value: Any) -> str | None:
             ensure_ascii=False,
         )
     if isinstance(value, tuple | list):
-        return json.dumps(list(value), ensure_ascii=False)
+        return to_json(value)
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from renkei.domain.handoff import Handoff, HandoffTemplate
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 
@@ -140,6 +141,27 @@ class BoardSettings:
 
 
 @dataclass(frozen=True, slots=True)
+class StoredTemplate(HandoffTemplate):
+    """A board's own handoff template: the domain template plus the row's id and version,
+    so it is edited through the same SetFields path as every other row."""
+
+    id: int = 0
+    version: int = 1
+
+
+# Which Board attribute holds each kind of row.
+ENTITY_COLLECTIONS = {
+    "task": "tasks",
+    "person": "people",
+    "team": "teams",
+    "project": "projects",
+    "status": "statuses",
+    "handoff": "handoffs",
+    "handoff_template": "handoff_templates",
+}
+
+
+@dataclass(frozen=True, slots=True)
 class Board:
     """Everything the views need, as one immutable value."""
 
@@ -151,6 +173,9 @@ class Board:
     statuses: dict[int, Status] = field(default_factory=dict)
     tasks: dict[int, Task] = field(default_factory=dict)
     settings: BoardSettings = field(default_factory=BoardSettings)
+    handoffs: dict[int, Handoff] = field(default_factory=dict)
+    # Keyed by row id like every other collection; ``template(name)`` finds one by name.
+    handoff_templates: dict[int, StoredTemplate] = field(default_factory=dict)
 
     def ordered_statuses(self) -> list[Status]:
         return sorted(self.statuses.values(), key=lambda s: (s.position, s.id))
@@ -172,6 +197,29 @@ class Board:
 
     def find_project(self, name: str) -> Project | None:
         return _find_by_name(self.projects.values(), name)
+
+    def template(self, name: str) -> StoredTemplate | None:
+        """The board's handoff template of this name (exact, as handoffs record it)."""
+        for t in self.handoff_templates.values():
+            if t.name == name:
+                return t
+        return None
+
+    def templates_by_name(self) -> dict[str, HandoffTemplate]:
+        """What the handoff analysis takes: every template by its name."""
+        return {t.name: t for t in self.handoff_templates.values()}
+
+    def handoffs_of(self, task_id: int) -> list[Handoff]:
+        """The task's handoffs in the order they were sent."""
+        found = [h for h in self.handoffs.values() if h.task_id == task_id]
+        return sorted(found, key=lambda h: (h.sent_at, h.id))
+
+    def open_handoff(self, task_id: int) -> Handoff | None:
+        """The task's handoff still waiting for the receiver, if any."""
+        for h in self.handoffs_of(task_id):
+            if h.state.is_open:
+                return h
+        return None
 
 
 def _find_by_name(items, name: str):

@@ -52,7 +52,15 @@ REFERENCES = {
     "team_id": "team",
     "owner_id": "person",
     "project_id": "project",
+    "task_id": "task",
+    "sender_id": "person",
+    "receiver_id": "person",
+    "sender_team_id": "team",
+    "receiver_team_id": "team",
 }
+
+# Entities whose ``name`` is unique (case-insensitively), and the table that holds them.
+UNIQUE_NAMES = {"team": schema.teams, "handoff_template": schema.handoff_templates}
 
 
 def utcnow() -> datetime:
@@ -154,6 +162,11 @@ class BoardStore:
                 settings=BoardSettings(
                     stale_days=meta.stale_days, due_soon_days=meta.due_soon_days
                 ),
+                handoffs={r.id: rows.handoff(r) for r in conn.execute(select(schema.handoffs))},
+                handoff_templates={
+                    r.id: rows.handoff_template(r)
+                    for r in conn.execute(select(schema.handoff_templates))
+                },
             )
 
     @contextlib.contextmanager
@@ -383,15 +396,17 @@ class _Writer:
             raise NotFoundError(f"person {flag.set_by} (who flagged the task) does not exist")
 
     def check_unique_name(self, entity: str, values: dict[str, Any], own_id: int | None) -> None:
-        """Team names are unique (lanes and CLI arguments use them); say so, do not crash."""
-        if entity != "team" or "name" not in values:
+        """Team and template names are unique (lanes and CLI arguments use them); say so, do
+        not crash."""
+        table = UNIQUE_NAMES.get(entity)
+        if table is None or "name" not in values:
             return
-        table = schema.teams
         clash = self.conn.execute(
             select(table.c.id).where(func.lower(table.c.name) == values["name"].lower())
         ).first()
         if clash is not None and clash.id != own_id:
-            raise ValidationError(f"a team called {values['name']!r} already exists")
+            kind = entity.replace("_", " ")
+            raise ValidationError(f"a {kind} called {values['name']!r} already exists")
 
     def normalise(self, entity: str, values: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         if entity not in ENTITY_TABLES:
@@ -425,7 +440,7 @@ class _Writer:
             columns = rows.task_columns(values)
             columns.update(created_at=self.at, updated_at=self.at, version=1)
         else:
-            columns = dict(values, version=1)
+            columns = dict(rows.columns(entity, values), version=1)
         new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
         self.known_ids(entity).add(new_id)
         if depends_on:
@@ -433,11 +448,13 @@ class _Writer:
                 insert(schema.dependencies),
                 [{"successor_id": new_id, "predecessor_id": p} for p in depends_on],
             )
-        label = values.get("title") or values.get("name")
+        label = values.get("title") or values.get("name") or values.get("template")
         self.activity.append(
             {"entity": entity, "entity_id": new_id, "field": "created", "old": None, "new": label}
         )
         row = self.read(entity, new_id)
+        if entity != "task":
+            fields.check_row(entity, row)
         self.changes.append(RowChange(entity, new_id, True, (), row, self.revision, self.actor_id))
 
     def next_position(self, status_id: int) -> float:
@@ -466,12 +483,11 @@ class _Writer:
         self.check_references(entity, changed)
         self.check_unique_name(entity, changed, current.id)
         updated = dataclasses.replace(current, **changed)
-        if entity == "task":
-            fields.check_task_row(updated)
-            if "depends_on" in changed:
-                self.check_no_cycle(updated.id, updated.depends_on)
+        fields.check_row(entity, updated)
+        if entity == "task" and "depends_on" in changed:
+            self.check_no_cycle(updated.id, updated.depends_on)
         table = ENTITY_TABLES[entity]
-        columns = rows.task_columns(changed) if entity == "task" else dict(changed)
+        columns = rows.columns(entity, changed)
         if entity == "task":
             columns["updated_at"] = self.at
             updated = dataclasses.replace(updated, updated_at=self.at)

@@ -34,8 +34,10 @@ TABLES: tuple[Table, ...] = (
     schema.people,
     schema.projects,
     schema.statuses,
+    schema.handoff_templates,
     schema.tasks,
     schema.dependencies,
+    schema.handoffs,
     schema.activity,
 )
 
@@ -47,6 +49,7 @@ _WORK_TABLES = (
     schema.projects,
     schema.tasks,
     schema.dependencies,
+    schema.handoffs,
     schema.activity,
 )
 
@@ -223,6 +226,8 @@ class _Destination:
             conn.execute(delete(schema.statuses))
             conn.execute(delete(schema.board_table))
         migrate.upgrade(conn)
+        # The migration seeds the default handoff templates; the source's own replace them.
+        conn.execute(delete(schema.handoff_templates))
 
     def _forget(self) -> None:
         """After a failure: the transaction rolled back; a file this copy made goes too."""

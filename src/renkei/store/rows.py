@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 from datetime import datetime
 
+from renkei.domain import fields
+from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.model import (
     Activity,
     Person,
@@ -12,6 +14,7 @@ from renkei.domain.model import (
     Project,
     RiskFlag,
     Status,
+    StoredTemplate,
     Task,
     Team,
 )
@@ -92,7 +95,72 @@ def activity(r) -> Activity:
     )
 
 
-CONVERTERS = {"task": task, "person": person, "team": team, "project": project, "status": status}
+def _json(text: str | None) -> list:
+    return json.loads(text) if text else []
+
+
+def handoff(r) -> Handoff:
+    return Handoff(
+        id=r.id,
+        task_id=r.task_id,
+        template=r.template,
+        sender_id=r.sender_id,
+        sender_team_id=r.sender_team_id,
+        receiver_id=r.receiver_id,
+        receiver_team_id=r.receiver_team_id,
+        note=r.note or "",
+        items=tuple(fields.item_from_data(d) for d in _json(r.items)),
+        state=HandoffState(r.state),
+        sent_at=r.sent_at,
+        acknowledged_at=r.acknowledged_at,
+        resolved_at=r.resolved_at,
+        reason=r.reason,
+        returned_missing=tuple(_json(r.returned_missing)),
+        questions=tuple(fields.question_from_data(d) for d in _json(r.questions)),
+        version=r.version,
+    )
+
+
+def handoff_template(r) -> StoredTemplate:
+    return StoredTemplate(
+        name=r.name,
+        items=tuple(_json(r.items)),
+        sla_business_days=r.sla_business_days,
+        from_team=r.from_team,
+        to_team=r.to_team,
+        label=r.label or "",
+        id=r.id,
+        version=r.version,
+    )
+
+
+CONVERTERS = {
+    "task": task,
+    "person": person,
+    "team": team,
+    "project": project,
+    "status": status,
+    "handoff": handoff,
+    "handoff_template": handoff_template,
+}
+
+_JSON_COLUMNS = {"items", "returned_missing", "questions"}
+
+
+def columns(entity: str, values: dict) -> dict:
+    """Domain field values → the entity's table columns."""
+    if entity == "task":
+        return task_columns(values)
+    if entity in ("handoff", "handoff_template"):
+        return {
+            name: fields.to_json(value)
+            if name in _JSON_COLUMNS
+            else value.value
+            if isinstance(value, HandoffState)
+            else value
+            for name, value in values.items()
+        }
+    return dict(values)
 
 
 def task_columns(values: dict) -> dict:

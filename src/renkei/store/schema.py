@@ -146,6 +146,52 @@ class ActivityRow(Base):
     )
 
 
+class HandoffRow(Base):
+    """A task passing from a sender (person, team) to a receiver, with its packet.
+
+    The packet (``items``), the items a return named (``returned_missing``) and the
+    receiver's questions with the sender's answers (``questions``) are JSON text in the row
+    itself: one row per handoff, so asking, answering and every transition is a SetFields on
+    one row with one version, and the generic conflict check covers them all."""
+
+    __tablename__ = "handoffs"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    task_id: Mapped[int] = mapped_column(ForeignKey("tasks.id"))
+    template: Mapped[str] = mapped_column(String(40))
+    sender_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    sender_team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    receiver_id: Mapped[int] = mapped_column(ForeignKey("people.id"))
+    receiver_team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
+    note: Mapped[str] = mapped_column(Text, default="")
+    items: Mapped[str] = mapped_column(Text, default="[]")  # JSON [{name, provided, value}]
+    state: Mapped[str] = mapped_column(String(20))
+    sent_at: Mapped[datetime] = mapped_column(DateTime)
+    acknowledged_at: Mapped[datetime | None] = mapped_column(DateTime)
+    resolved_at: Mapped[datetime | None] = mapped_column(DateTime)
+    reason: Mapped[str | None] = mapped_column(String(40))
+    returned_missing: Mapped[str] = mapped_column(Text, default="[]")  # JSON [name]
+    # JSON [{id, item, asked_by, asked_at, text, answer, answered_by, answered_at}]
+    questions: Mapped[str] = mapped_column(Text, default="[]")
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_handoffs_task_id", "task_id"),)
+
+
+class HandoffTemplateRow(Base):
+    """A board's handoff kinds; the migration that makes the table adds lead, deal, request."""
+
+    __tablename__ = "handoff_templates"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    name: Mapped[str] = mapped_column(String(40), unique=True)
+    label: Mapped[str] = mapped_column(String(100), default="")
+    items: Mapped[str] = mapped_column(Text, default="[]")  # JSON [name]
+    sla_business_days: Mapped[int] = mapped_column(Integer, default=1)
+    from_team: Mapped[str | None] = mapped_column(String(60))
+    to_team: Mapped[str | None] = mapped_column(String(60))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
 board_table = BoardRow.__table__
 teams = TeamRow.__table__
 people = PersonRow.__table__
@@ -154,6 +200,8 @@ statuses = StatusRow.__table__
 tasks = TaskRow.__table__
 dependencies = DependencyRow.__table__
 activity = ActivityRow.__table__
+handoffs = HandoffRow.__table__
+handoff_templates = HandoffTemplateRow.__table__
 
 ENTITY_TABLES = {
     "task": tasks,
@@ -161,4 +209,6 @@ ENTITY_TABLES = {
     "team": teams,
     "project": projects,
     "status": statuses,
+    "handoff": handoffs,
+    "handoff_template": handoff_templates,
 }

@@ -33,6 +33,7 @@ from renkei.domain.commands import (
     SetFields,
     set_task,
 )
+from renkei.domain.model import ENTITY_COLLECTIONS
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
 from renkei.ui.dialogs.connect import ConnectDialog
@@ -57,14 +58,6 @@ ENTITY_WORDS = {
     "team": QT_TRANSLATE_NOOP("MainWindow", "team"),
     "project": QT_TRANSLATE_NOOP("MainWindow", "project"),
     "status": QT_TRANSLATE_NOOP("MainWindow", "column"),
-}
-
-_COLLECTIONS = {
-    "task": "tasks",
-    "person": "people",
-    "team": "teams",
-    "project": "projects",
-    "status": "statuses",
 }
 
 
@@ -424,7 +417,7 @@ class MainWindow(QMainWindow):
         return found
 
     def _subject(self, entity: str, entity_id: int) -> str:
-        row = getattr(self.session.board, _COLLECTIONS.get(entity, "tasks"), {}).get(entity_id)
+        row = getattr(self.session.board, ENTITY_COLLECTIONS.get(entity, ""), {}).get(entity_id)
         name = getattr(row, "title", None) or getattr(row, "name", None) if row else None
         return f"“{name}”" if name else f"{entity} #{entity_id}"
 
