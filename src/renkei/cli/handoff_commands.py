@@ -1,0 +1,480 @@
+"""``renkei handoff …`` and ``renkei handoffs``: passing a task between teams from a terminal,
+and where its information got lost.
+
+Every write is signed (``--as NAME`` or the remembered identity) and goes through
+``BoardSession.apply_all`` with the commands of ``renkei.app.handoffs``; a broken rule is
+``renkei: <message>``, exit 1, with nothing written. JSON times are ISO 8601 UTC with ``Z``;
+teams and people appear by name.
+"""
+
+from __future__ import annotations
+
+import argparse
+from collections.abc import Sequence
+from datetime import datetime
+from typing import Any
+
+from renkei.app import handoffs as ho
+from renkei.app.field_input import people_in_order
+from renkei.app.session import BoardSession
+from renkei.cli import output
+from renkei.cli.commands import CliError, board_session, out, sign_in, task_or_fail
+from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
+from renkei.domain.handoff_loss import Finding, FindingKind, MatrixCell, team_matrix
+from renkei.domain.model import Board
+from renkei.store.board_store import utcnow
+
+NONE_TEXT = output.NONE_TEXT
+
+
+# -- the parsers -----------------------------------------------------------------------------
+
+
+def add_parsers(sub: Any) -> None:
+    """``handoff ACTION …`` and ``handoffs`` on the top-level sub-parsers."""
+    handoff = sub.add_parser(
+        "handoff", help="hand a task to another team, and react to it (needs --as NAME)"
+    )
+    actions = handoff.add_subparsers(dest="handoff_command", metavar="ACTION", required=True)
+
+    send = actions.add_parser(
+        "send",
+        help="hand a task to a person (and their team)",
+        description=(
+            "Hand TASK from its owner and team to a person and that person's team, with the "
+            "template's information packet: --item key=value for what you provide, --missing "
+            "key for what you know is missing (items not named are missing too)."
+        ),
+    )
+    send.add_argument("task_id", type=int, metavar="TASK")
+    send.add_argument("--to-person", required=True, metavar="NAME")
+    send.add_argument("--template", default="lead", help="the handoff template (default: lead)")
+    send.add_argument("--item", action="append", default=[], metavar="KEY=VALUE")
+    send.add_argument("--missing", action="append", nargs="+", default=[], metavar="KEY")
+    send.add_argument("--note", default="", metavar="TEXT")
+    _json(send)
+    send.set_defaults(handler=cmd_send)
+
+    for name, handler, text in (
+        ("ack", cmd_ack, "acknowledge a handoff sent to you"),
+        ("accept", cmd_accept, "take the task over (its owner and team become yours)"),
+    ):
+        action = actions.add_parser(name, help=text)
+        action.add_argument("handoff_id", type=int, metavar="ID")
+        _json(action)
+        action.set_defaults(handler=handler)
+
+    return_ = actions.add_parser(
+        "return",
+        help="send a handoff back for what is missing",
+        description=f"Return a handoff. Reasons: {', '.join(RETURN_REASONS)}.",
+    )
+    return_.add_argument("handoff_id", type=int, metavar="ID")
+    return_.add_argument("--reason", required=True, metavar="CODE")
+    return_.add_argument("--missing", required=True, nargs="+", metavar="ITEM")
+    _json(return_)
+    return_.set_defaults(handler=cmd_return)
+
+    reject = actions.add_parser(
+        "reject",
+        help="refuse a handoff for good",
+        description=f"Reject a handoff. Reasons: {', '.join(REJECT_REASONS)}.",
+    )
+    reject.add_argument("handoff_id", type=int, metavar="ID")
+    reject.add_argument("--reason", required=True, metavar="CODE")
+    _json(reject)
+    reject.set_defaults(handler=cmd_reject)
+
+    ask = actions.add_parser("ask", help="ask the sender about one item")
+    ask.add_argument("handoff_id", type=int, metavar="ID")
+    ask.add_argument("--item", required=True, metavar="ITEM")
+    ask.add_argument("--question", required=True, metavar="TEXT")
+    _json(ask)
+    ask.set_defaults(handler=cmd_ask)
+
+    answer = actions.add_parser("answer", help="answer a receiver's question (the sender)")
+    answer.add_argument("handoff_id", type=int, metavar="ID")
+    answer.add_argument("--question", required=True, type=int, metavar="QID")
+    answer.add_argument("--text", required=True, metavar="TEXT")
+    _json(answer)
+    answer.set_defaults(handler=cmd_answer)
+
+    listing = sub.add_parser(
+        "handoffs",
+        help="list handoffs and where information got lost",
+        description=(
+            "Every handoff with its findings (dropped, incomplete_at_send, lost_in_transit, "
+            "lost_downstream, bounced, silent_handoff, stalled). An owner or team change "
+            "without a handoff shows as its own entry in state 'silent'. --lost keeps only "
+            "entries with findings; --matrix shows the team-to-team matrix instead."
+        ),
+    )
+    listing.add_argument("--lost", action="store_true", help="only entries with findings")
+    listing.add_argument("--matrix", action="store_true", help="the team-to-team matrix")
+    _json(listing, "a JSON array instead of a table")
+    listing.set_defaults(handler=cmd_handoffs)
+
+
+def _json(parser: argparse.ArgumentParser, text: str = "print the handoff as JSON") -> None:
+    parser.add_argument("--json", action="store_true", help=text)
+
+
+# -- shaping -----------------------------------------------------------------------------------
+
+
+def _team(board: Board, team_id: int | None) -> str | None:
+    return output.name_of(board, "teams", team_id)
+
+
+def _person(board: Board, person_id: int | None) -> str | None:
+    return output.name_of(board, "people", person_id)
+
+
+def _title(board: Board, task_id: int) -> str | None:
+    task = board.tasks.get(task_id)
+    return task.title if task is not None else None
+
+
+def finding_json(f: Finding) -> dict[str, Any]:
+    return {"kind": f.kind, "items": list(f.items), "detail": f.detail, "at": output.utc_iso(f.at)}
+
+
+def handoff_json(board: Board, h: Handoff, found: Sequence[Finding] = ()) -> dict[str, Any]:
+    return {
+        "id": h.id,
+        "task_id": h.task_id,
+        "task": _title(board, h.task_id),
+        "from_team": _team(board, h.sender_team_id),
+        "to_team": _team(board, h.receiver_team_id),
+        "from_person": _person(board, h.sender_id),
+        "to_person": _person(board, h.receiver_id),
+        "template": h.template,
+        "sent_at": output.utc_iso(h.sent_at),
+        "acknowledged_at": output.utc_iso(h.acknowledged_at),
+        "resolved_at": output.utc_iso(h.resolved_at),
+        "state": h.state.value,
+        "reason": h.reason,
+        "note": h.note,
+        "items": [{"item": i.name, "provided": i.provided, "value": i.value} for i in h.items],
+        "missing_items": list(h.missing_items),
+        "returned_missing": list(h.returned_missing),
+        "questions": [
+            {
+                "id": q.id,
+                "item": q.item,
+                "asked_by": _person(board, q.asked_by),
+                "asked_at": output.utc_iso(q.asked_at),
+                "text": q.text,
+                "answer": q.answer,
+                "answered_by": _person(board, q.answered_by),
+                "answered_at": output.utc_iso(q.answered_at),
+            }
+            for q in h.questions
+        ],
+        "version": h.version,
+        "findings": [finding_json(f) for f in found],
+    }
+
+
+def silent_json(board: Board, f: Finding) -> dict[str, Any]:
+    """A change of hands with no handoff record, shaped like a handoff; ``sent_at`` is when
+    the owner/team changed."""
+    return {
+        "id": None,
+        "task_id": f.task_id,
+        "task": _title(board, f.task_id),
+        "from_team": _team(board, f.from_team_id),
+        "to_team": _team(board, f.to_team_id),
+        "from_person": _person(board, f.from_person_id),
+        "to_person": _person(board, f.to_person_id),
+        "template": None,
+        "sent_at": output.utc_iso(f.at),
+        "acknowledged_at": None,
+        "resolved_at": None,
+        "state": "silent",
+        "reason": None,
+        "note": "",
+        "items": [],
+        "missing_items": [],
+        "returned_missing": [],
+        "questions": [],
+        "version": None,
+        "findings": [finding_json(f)],
+    }
+
+
+def entries(session: BoardSession, found: Sequence[Finding]) -> list[dict[str, Any]]:
+    """One entry per handoff and per silent handoff, in time order."""
+    board = session.board
+    by_handoff: dict[int, list[Finding]] = {}
+    rows: list[tuple[Any, int, dict[str, Any]]] = []
+    for f in found:
+        if f.kind == FindingKind.SILENT_HANDOFF.value or f.handoff_id is None:
+            rows.append((f.at, 0, silent_json(board, f)))
+        else:
+            by_handoff.setdefault(f.handoff_id, []).append(f)
+    for h in board.handoffs.values():
+        rows.append((h.sent_at, h.id, handoff_json(board, h, by_handoff.get(h.id, ()))))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return [row[2] for row in rows]
+
+
+def _hop(entry: dict[str, Any]) -> str:
+    return f"{entry['from_team'] or NONE_TEXT} → {entry['to_team'] or NONE_TEXT}"
+
+
+def entries_table(items: Sequence[dict[str, Any]]) -> str:
+    rows = []
+    for e in items:
+        sent = e["sent_at"]
+        rows.append(
+            [
+                str(e["id"]) if e["id"] is not None else NONE_TEXT,
+                e["state"],
+                output.local_minute(_parse(sent)) if sent else NONE_TEXT,
+                _hop(e),
+                f"{e['from_person'] or NONE_TEXT} → {e['to_person'] or NONE_TEXT}",
+                ", ".join(e["missing_items"]) or NONE_TEXT,
+                ", ".join(dict.fromkeys(f["kind"] for f in e["findings"])) or NONE_TEXT,
+                f"{e['task_id']} “{e['task'] or ''}”",
+            ]
+        )
+    headers = ["ID", "STATE", "SENT", "TEAMS", "PEOPLE", "MISSING", "FINDINGS", "TASK"]
+    return output.table(headers, rows, right=(0,))
+
+
+def _parse(iso: str) -> datetime:
+    return datetime.fromisoformat(iso.replace("Z", "+00:00"))
+
+
+def matrix_json(board: Board, matrix: dict[Any, MatrixCell]) -> list[dict[str, Any]]:
+    order = {t.id: n for n, t in enumerate(board.ordered_teams())}
+
+    def key(cell: MatrixCell):
+        return (order.get(cell.from_team_id, len(order)), order.get(cell.to_team_id, len(order)))
+
+    result = []
+    for cell in sorted(matrix.values(), key=key):
+        median = cell.median_to_acknowledge
+        result.append(
+            {
+                "from_team": _team(board, cell.from_team_id),
+                "to_team": _team(board, cell.to_team_id),
+                "handoffs": cell.count,
+                "acknowledged_within_sla": (
+                    round(cell.acknowledged_in_sla, 3)
+                    if cell.acknowledged_in_sla is not None
+                    else None
+                ),
+                "median_hours_to_acknowledge": (
+                    round(median.total_seconds() / 3600, 2) if median is not None else None
+                ),
+                "returned_or_rejected": round(cell.returned_or_rejected, 3),
+                "most_lost_items": [{"item": i, "count": n} for i, n in cell.lost_items],
+                "handoff_ids": list(cell.handoff_ids),
+            }
+        )
+    return result
+
+
+def _percent(value: float | None) -> str:
+    return f"{value * 100:.0f}%" if value is not None else NONE_TEXT
+
+
+def matrix_table(cells: Sequence[dict[str, Any]]) -> str:
+    rows = [
+        [
+            c["from_team"] or NONE_TEXT,
+            c["to_team"] or NONE_TEXT,
+            str(c["handoffs"]),
+            _percent(c["acknowledged_within_sla"]),
+            (
+                f"{c['median_hours_to_acknowledge']:.1f} h"
+                if c["median_hours_to_acknowledge"] is not None
+                else NONE_TEXT
+            ),
+            _percent(c["returned_or_rejected"]),
+            ", ".join(f"{i['item']} ×{i['count']}" for i in c["most_lost_items"]) or NONE_TEXT,
+        ]
+        for c in cells
+    ]
+    headers = ["FROM", "TO", "HANDOFFS", "ACK IN SLA", "MEDIAN ACK", "BOUNCED", "MOST LOST"]
+    return output.table(headers, rows, right=(2, 3, 4, 5))
+
+
+def _missing_text(h: Handoff) -> str:
+    count = len(h.missing_items)
+    if not count:
+        return "all items provided"
+    return f"{count} item{'s' if count != 1 else ''} missing ({', '.join(h.missing_items)})"
+
+
+def _headline(board: Board, h: Handoff) -> str:
+    """``task 12 “…” Marketing → Inside Sales (Yuki Tanaka)``"""
+    return (
+        f"task {h.task_id} “{_title(board, h.task_id) or ''}” "
+        f"{_team(board, h.sender_team_id) or NONE_TEXT} → "
+        f"{_team(board, h.receiver_team_id) or NONE_TEXT} ({_person(board, h.receiver_id)})"
+    )
+
+
+# -- the commands ------------------------------------------------------------------------------
+
+
+def _items(pairs: Sequence[str]) -> dict[str, str]:
+    provided: dict[str, str] = {}
+    for pair in pairs:
+        key, sep, value = pair.partition("=")
+        if not sep or not key.strip():
+            raise CliError(f"--item {pair!r}: write key=value, e.g. --item budget=5M")
+        provided[key.strip()] = value.strip()
+    return provided
+
+
+def _show(args: argparse.Namespace, session: BoardSession, handoff_id: int, line: str) -> int:
+    board = session.board
+    h = board.handoffs[handoff_id]
+    if args.json:
+        mine = [f for f in ho.findings(session, utcnow()) if f.handoff_id == handoff_id]
+        out(output.dumps(handoff_json(board, h, mine)))
+    else:
+        out(line)
+    return 0
+
+
+def cmd_send(args: argparse.Namespace) -> int:
+    with board_session(args) as session:
+        task = task_or_fail(session, args.task_id)
+        sign_in(session, args.as_name)
+        receiver = session.board.find_person(args.to_person)
+        if receiver is None:
+            names = ", ".join(p.name for p in people_in_order(session.board))
+            raise CliError(f"nobody called {args.to_person.strip()!r} on this board ({names})")
+        missing = [key for group in args.missing for key in group]
+        commands = ho.send(
+            session.board,
+            task.id,
+            receiver.id,
+            args.template,
+            _items(args.item),
+            missing,
+            args.note,
+            actor_id=session.actor_id,
+            at=utcnow(),
+        )
+        change = session.apply_all(commands, f"Hand over task {task.id}")
+        handoff_id = change.rows[0].entity_id
+        h = session.board.handoffs[handoff_id]
+        line = f"Sent handoff {h.id}: {_headline(session.board, h)}, {_missing_text(h)}"
+        return _show(args, session, handoff_id, line)
+
+
+def _react(args: argparse.Namespace, build, label: str, line, *extra: Any) -> int:
+    """Sign in, build the commands for the handoff, apply them, print ``line(board, h)``."""
+    with board_session(args) as session:
+        sign_in(session, args.as_name)
+        commands = build(
+            session.board, args.handoff_id, *extra, actor_id=session.actor_id, at=utcnow()
+        )
+        session.apply_all(commands, f"{label} handoff {args.handoff_id}")
+        h = session.board.handoffs[args.handoff_id]
+        return _show(args, session, h.id, line(session.board, h))
+
+
+def cmd_ack(args: argparse.Namespace) -> int:
+    return _react(
+        args,
+        ho.acknowledge,
+        "Acknowledge",
+        lambda board, h: f"Acknowledged handoff {h.id}: {_headline(board, h)}",
+    )
+
+
+def cmd_accept(args: argparse.Namespace) -> int:
+    def line(board: Board, h: Handoff) -> str:
+        task = board.tasks[h.task_id]
+        team = _team(board, task.team_id) or NONE_TEXT
+        return (
+            f"Accepted handoff {h.id}: task {h.task_id} “{task.title}” is now "
+            f"{_person(board, task.owner_id)}'s ({team})"
+        )
+
+    return _react(args, ho.accept, "Accept", line)
+
+
+def cmd_return(args: argparse.Namespace) -> int:
+    return _react(
+        args,
+        ho.return_,
+        "Return",
+        lambda board, h: (
+            f"Returned handoff {h.id} ({h.reason}): {_headline(board, h)}, "
+            f"missing {', '.join(h.returned_missing)}"
+        ),
+        args.reason,
+        args.missing,
+    )
+
+
+def cmd_reject(args: argparse.Namespace) -> int:
+    return _react(
+        args,
+        ho.reject,
+        "Reject",
+        lambda board, h: f"Rejected handoff {h.id} ({h.reason}): {_headline(board, h)}",
+        args.reason,
+    )
+
+
+def cmd_ask(args: argparse.Namespace) -> int:
+    def line(board: Board, h: Handoff) -> str:
+        q = h.questions[-1]
+        return f"Asked question {q.id} on handoff {h.id} about {q.item}: {q.text}"
+
+    return _react(args, ho.ask, "Ask about", line, args.item, args.question)
+
+
+def cmd_answer(args: argparse.Namespace) -> int:
+    def line(board: Board, h: Handoff) -> str:
+        q = next(q for q in h.questions if q.id == args.question)
+        return f"Answered question {q.id} on handoff {h.id} ({q.item}): {q.answer}"
+
+    return _react(args, ho.answer, "Answer on", line, args.question, args.text)
+
+
+def cmd_handoffs(args: argparse.Namespace) -> int:
+    if args.matrix and args.lost:
+        raise CliError("--lost lists handoffs; it does not go with --matrix")
+    with board_session(args) as session:
+        board = session.board
+        now = utcnow()
+        found = ho.findings(session, now)
+        if args.matrix:
+            cells = matrix_json(
+                board, team_matrix(board.handoffs.values(), found, board.templates_by_name(), now)
+            )
+            if args.json:
+                out(output.dumps(cells))
+            elif cells:
+                out(matrix_table(cells))
+            else:
+                out("No handoffs yet.")
+            return 0
+        listed = entries(session, found)
+        if args.lost:
+            listed = [e for e in listed if e["findings"]]
+        if args.json:
+            out(output.dumps(listed))
+            return 0
+        if not listed:
+            out("Nothing lost." if args.lost else "No handoffs yet.")
+            return 0
+        out(entries_table(listed))
+        details = [(e, f) for e in listed for f in e["findings"]]
+        if details:
+            out()
+            out("Findings:")
+            for e, f in details:
+                ident = f"handoff {e['id']}" if e["id"] is not None else "no handoff"
+                out(f"  task {e['task_id']} ({ident}) {f['kind']}: {f['detail']}")
+    return 0
