@@ -5,12 +5,10 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -18,7 +16,6 @@ from renkei.app import paths
 from renkei.app.settings import LocalSettings
 from renkei.cli import commands
 from renkei.cli.main import main
-from renkei.demo.build import build_demo
 from renkei.domain.commands import SetFields
 from renkei.store.board_store import BoardStore
 
@@ -54,22 +51,6 @@ class Result:
 
     def json(self):
         return json.loads(self.out)
-
-
-@pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """The English demo board, built once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("template") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
-
-
-@pytest.fixture
-def board(demo_template, board_path) -> str:
-    shutil.copyfile(demo_template, board_path)
-    return str(board_path)
 
 
 @pytest.fixture

@@ -3,16 +3,11 @@
 from __future__ import annotations
 
 import json
-import shutil
 from dataclasses import dataclass
-from datetime import date
-from pathlib import Path
 
 import pytest
 
 from renkei.cli.main import main
-from renkei.demo.build import build_demo
-from renkei.store.board_store import BoardStore
 
 SENDER = "Haruka Aoki"  # Marketing
 RECEIVER = "Yuki Tanaka"  # Inside Sales
@@ -26,22 +21,6 @@ class Result:
 
     def json(self):
         return json.loads(self.out)
-
-
-@pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    """The English demo board, built once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("handoff-template") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
-
-
-@pytest.fixture
-def board(demo_template, board_path) -> str:
-    shutil.copyfile(demo_template, board_path)
-    return str(board_path)
 
 
 @pytest.fixture

@@ -5,35 +5,16 @@ from __future__ import annotations
 
 import keyring
 import pytest
-from keyring.backend import KeyringBackend
 from keyring.backends import fail
-from keyring.errors import PasswordDeleteError
 from sqlalchemy.exc import OperationalError
 
+from fakes import MemoryKeyring
 from renkei.app import paths
 from renkei.app.settings import LocalSettings
 from renkei.store.board_store import BoardStore
 from renkei.ui.app import WindowKeeper, create_application
 from renkei.ui.dialogs.connect import ConnectChoice, ConnectDialog
 from renkei.ui.main_window import MainWindow
-
-
-class MemoryKeyring(KeyringBackend):
-    priority = 1
-
-    def __init__(self):
-        super().__init__()
-        self.saved: dict[tuple[str, str], str] = {}
-
-    def get_password(self, service, username):
-        return self.saved.get((service, username))
-
-    def set_password(self, service, username, password):
-        self.saved[(service, username)] = password
-
-    def delete_password(self, service, username):
-        if self.saved.pop((service, username), None) is None:
-            raise PasswordDeleteError("not stored")
 
 
 @pytest.fixture
