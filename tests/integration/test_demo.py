@@ -12,8 +12,11 @@ import pytest
 from renkei.app.session import BoardSession
 from renkei.demo import story
 from renkei.demo.build import build_demo, build_synthetic
+from renkei.domain.handoff import HandoffState
+from renkei.domain.handoff_commands import findings
+from renkei.domain.handoff_loss import KINDS, team_matrix
 from renkei.domain.risk import RiskKind
-from renkei.store.board_store import BoardStore
+from renkei.store.board_store import BoardStore, utcnow
 
 TEAMS = ["Marketing", "Inside Sales", "Field Sales", "Customer Success"]
 
@@ -158,6 +161,90 @@ def test_demo_dated_around_the_given_today(board_path):
     finally:
         session.store.dispose()
     assert kinds == set(RiskKind)
+
+
+# -- handoffs ------------------------------------------------------------------------------
+
+
+def _kinds(store, now):
+    return Counter(f.kind for f in findings(store, now))
+
+
+def test_demo_handoffs_show_every_kind_of_finding(demo):
+    """A new user sees every way a handoff loses information, and clean handoffs too."""
+    kinds = _kinds(demo, utcnow())
+    assert set(kinds) == set(KINDS)
+    assert kinds["dropped"] >= 2  # one still open past its SLA, one acknowledged late
+    assert kinds["bounced"] >= 2  # one returned and re-sent, one rejected
+    handoffs = demo.load().handoffs.values()
+    accepted = [h for h in handoffs if h.state is HandoffState.ACCEPTED]
+    flagged = {f.handoff_id for f in findings(demo, utcnow())}
+    assert len([h for h in accepted if h.id not in flagged]) >= 3
+    assert {h.state for h in handoffs} >= {
+        HandoffState.SENT,
+        HandoffState.ACKNOWLEDGED,
+        HandoffState.ACCEPTED,
+        HandoffState.RETURNED,
+        HandoffState.REJECTED,
+    }
+
+
+def test_japanese_demo_handoffs_show_every_kind_of_finding(tmp_path):
+    """The Japanese story hands the same leads on, with Japanese packets and notes."""
+    store = BoardStore.open(tmp_path / "demo-ja.renkei")
+    try:
+        build_demo(store, "ja", today=date.today())
+        assert set(_kinds(store, utcnow())) == set(KINDS)
+        handoffs = store.load().handoffs.values()
+        assert any(h.value("company") == "みなと製薬" for h in handoffs)
+        assert any(q.text.startswith("加藤様") for h in handoffs for q in h.questions)
+    finally:
+        store.dispose()
+
+
+@pytest.mark.parametrize("today", [date(2026, 11, d) for d in (20, 21, 22, 23)])
+def test_demo_findings_do_not_depend_on_the_weekday(board_path, today):
+    """Built for a Friday, Saturday, Sunday or Monday, the SLA math still finds every kind."""
+    store = BoardStore.open(board_path)
+    try:
+        build_demo(store, "en", today=today)
+        now = datetime.combine(today, datetime.min.time()) + timedelta(hours=12)
+        assert set(_kinds(store, now)) == set(KINDS)
+    finally:
+        store.dispose()
+
+
+def test_demo_team_matrix_has_the_lead_chain(demo):
+    """The matrix has Marketing → Inside Sales and Inside Sales → Field Sales cells."""
+    board = demo.load()
+    now = utcnow()
+    matrix = team_matrix(
+        board.handoffs.values(), findings(demo, now), board.templates_by_name(), now
+    )
+    teams = {t.name: t.id for t in board.teams.values()}
+    to_is = matrix[(teams["Marketing"], teams["Inside Sales"])]
+    assert to_is.count >= 3
+    assert to_is.returned_or_rejected > 0
+    to_fs = matrix[(teams["Inside Sales"], teams["Field Sales"])]
+    assert "budget" in dict(to_fs.lost_items)
+
+
+def test_demo_handoffs_leave_tasks_with_their_story_owners(demo):
+    """Accepted handoffs move tasks; each ends with the owner and team the story gives it,
+    and every handoff was sent after its task was created and before now."""
+    board = demo.load()
+    keys = {p.id: p.name for p in board.people.values()}
+    by_name = {p["name_en"]: p["key"] for p in story.PEOPLE}
+    by_title = {t["title_en"]: t for t in story.TASKS}
+    for task in board.tasks.values():
+        told = by_title[task.title]
+        owner = by_name[keys[task.owner_id]] if task.owner_id is not None else None
+        assert owner == told["owner"], task.title
+        assert board.teams[task.team_id].name == told["team"], task.title
+    now = utcnow()
+    for h in board.handoffs.values():
+        assert board.tasks[h.task_id].created_at <= h.sent_at <= now
+        assert h.resolved_at is None or h.resolved_at <= now
 
 
 def test_unknown_demo_language_is_refused(store):

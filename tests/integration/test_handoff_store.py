@@ -8,7 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
-from renkei.app import handoffs as ho
+from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import ConflictError, Create, ValidationError, set_task
 from renkei.domain.handoff import DEFAULT_TEMPLATES, HandoffState
 from renkei.store.board_store import BoardStore

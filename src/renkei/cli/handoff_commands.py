@@ -2,7 +2,7 @@
 and where its information got lost.
 
 Every write is signed (``--as NAME`` or the remembered identity) and goes through
-``BoardSession.apply_all`` with the commands of ``renkei.app.handoffs``; a broken rule is
+``BoardSession.apply_all`` with the commands of ``renkei.domain.handoff_commands``; a broken rule is
 ``renkei: <message>``, exit 1, with nothing written. JSON times are ISO 8601 UTC with ``Z``;
 teams and people appear by name.
 """
@@ -14,11 +14,11 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
-from renkei.app import handoffs as ho
 from renkei.app.field_input import people_in_order
 from renkei.app.session import BoardSession
 from renkei.cli import output
 from renkei.cli.commands import CliError, board_session, out, sign_in, task_or_fail
+from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
 from renkei.domain.handoff_loss import Finding, FindingKind, MatrixCell, team_matrix
 from renkei.domain.model import Board

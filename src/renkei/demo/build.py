@@ -12,6 +12,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
 from renkei.demo import story
+from renkei.domain import handoff_commands
 from renkei.domain.commands import Create, SetFields
 from renkei.domain.model import Priority, RiskFlag
 from renkei.store.board_store import BoardStore, utcnow
@@ -101,6 +102,11 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
     events: list[tuple[float, int | None, int | str, dict]] = []  # (days_ago, actor, task, values)
     task_ids: dict[str, int] = {}
     created_days: dict[str, float] = {}
+    # A task handed on starts with its first handoff's sender (and that person's team).
+    first_sender: dict[str, str] = {}
+    for h in sorted(story.HANDOFFS, key=lambda h: -h["days_ago"]):
+        first_sender.setdefault(h["task"], h["sender"])
+    team_of = {p["key"]: p["team"] for p in story.PEOPLE}
     for t in story.TASKS:
         history = sorted(t.get("history", []), key=lambda e: -e["days_ago"])
         final = {
@@ -130,13 +136,18 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
         created_ago = oldest + 3 if history else idle
         created_days[t["key"]] = created_ago
         creator = people[t["owner"]] if t["owner"] else people[_lead_of(t["team"])]
+        team = t["team"]
+        sender = first_sender.get(t["key"])
+        if sender is not None:
+            initial["owner_id"] = creator = people[sender]
+            team = team_of[sender]
         task_ids[t["key"]] = builder.create(
             "task",
             creator,
             created_ago,
             title=t[f"title_{lang}"],
             description=t[f"description_{lang}"],
-            team_id=team_ids[t["team"]],
+            team_id=team_ids[team],
             project_id=projects.get(t["project"]),
             priority=Priority.parse(t["priority"]),
             estimate_hours=t["estimate"],
@@ -162,12 +173,89 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
         if t["depends_on"]:
             deps = tuple(task_ids[k] for k in t["depends_on"])
             events.append((created_days[t["key"]], None, t["key"], {"depends_on": deps}))
-    # Replay in time order so every row's last change is its latest event.
+    # Replay in time order so every row's last change is its latest event; the handoffs'
+    # steps go in the same timeline, since accepting one moves its task's owner and team.
     grouped: dict[tuple[float, int | None], list] = defaultdict(list)
     for days_ago, actor, key, values in sorted(events, key=lambda e: -e[0]):
         grouped[(days_ago, actor)].append(SetFields("task", task_ids[key], tuple(values.items())))
+    timeline: list[tuple[float, int, Callable[[], None]]] = []
+
+    def apply_later(commands, actor, days_ago):
+        return lambda: store.apply_all(commands, actor, builder.at(days_ago))
+
     for (days_ago, actor), commands in grouped.items():
-        store.apply_all(commands, actor, builder.at(days_ago))
+        timeline.append((days_ago, len(timeline), apply_later(commands, actor, days_ago)))
+    for h in story.HANDOFFS:
+        sent: dict[str, int] = {}  # the handoff's id once sent
+        send = _handoff_send(store, builder, h, sent, task_ids, people, lang)
+        timeline.append((h["days_ago"], len(timeline), send))
+        for step in h["steps"]:
+            react = _handoff_step(store, builder, step, sent, people, lang)
+            timeline.append((step["days_ago"], len(timeline), react))
+    for _days_ago, _order, action in sorted(timeline, key=lambda e: (-e[0], e[1])):
+        action()
+
+
+def _handoff_send(store, builder, h, sent, task_ids, people, lang):
+    """Send one story handoff from its task's owner, backdated, with the app's own builder."""
+
+    def run() -> None:
+        at = builder.at(h["days_ago"])
+        board = store.load()
+        task = board.tasks[task_ids[h["task"]]]
+        if task.owner_id != people[h["sender"]] or board.open_handoff(task.id) is not None:
+            raise ValueError(f"story handoff of {h['task']} is not sent by its owner")
+        commands = handoff_commands.send(
+            board,
+            task.id,
+            people[h["to"]],
+            h["template"],
+            provided=h[f"provided_{lang}"],
+            missing=h["missing"],
+            note=h[f"note_{lang}"],
+            actor_id=task.owner_id,
+            at=at,
+        )
+        change = store.apply_all(commands, task.owner_id, at)
+        sent["id"] = change.rows[0].entity_id
+
+    return run
+
+
+def _handoff_step(store, builder, step, sent, people, lang):
+    """One reaction to a story handoff; accepting moves the task to the receiver in the same
+    change, exactly as in the app (the same builders)."""
+
+    def run() -> None:
+        at = builder.at(step["days_ago"])
+        actor = people[step["by"]]
+        board = store.load()
+        handoff_id = sent["id"]
+        action = step["action"]
+        who = {"actor_id": actor, "at": at}
+        if action == "acknowledge":
+            commands = handoff_commands.acknowledge(board, handoff_id, **who)
+        elif action == "accept":
+            commands = handoff_commands.accept(board, handoff_id, **who)
+        elif action == "return":
+            commands = handoff_commands.return_(
+                board, handoff_id, step["reason"], step["missing"], **who
+            )
+        elif action == "reject":
+            commands = handoff_commands.reject(board, handoff_id, step["reason"], **who)
+        elif action == "ask":
+            commands = handoff_commands.ask(
+                board, handoff_id, step["item"], step[f"text_{lang}"], **who
+            )
+        elif action == "answer":
+            commands = handoff_commands.answer(
+                board, handoff_id, step["question"], step[f"text_{lang}"], **who
+            )
+        else:
+            raise ValueError(f"unknown handoff step {action!r}")
+        store.apply_all(commands, actor, at)
+
+    return run
 
 
 def _now_for(today: date) -> datetime:

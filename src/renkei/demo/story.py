@@ -1532,3 +1532,285 @@ TASKS = [
         description_ja="管理者と主要ユーザーに配信。批判者は2日以内に担当CSMへ連携する。",
     ),
 ]
+
+# ----------------------------------------------------------------------
+# Handoffs: how leads crossed the teams, and where information got lost.
+# ----------------------------------------------------------------------
+# Each handoff is sent by the task's owner at that moment (the first handoff of a task
+# sets who owned it before: a task handed on starts with its first sender). ``days_ago``
+# is calendar days before now, like the tasks' history; steps are the receiver's (or, for
+# ``answer``, the sender's) reactions. An accepted handoff moves the task to the receiver,
+# so the last accepted receiver of a task is its owner in TASKS above.
+# Kinds of findings the story shows: dropped (m10 still open, i12 acknowledged late),
+# incomplete_at_send (m10 consent, m04 and f01 budget), lost_in_transit (i12 decision maker),
+# lost_downstream (f01 budget lost between Inside Sales and Field Sales), bounced (f01
+# returned then re-sent, m04 rejected for no budget), stalled (f15), plus i03's silent
+# owner change above and clean on-time handoffs (i07, i01, f01's first and last hops).
+
+_MINATO_EN = dict(
+    company="Minato Pharma",
+    contact="Mr. Hayashi, IT director (hayashi@minato-pharma.example)",
+    need="One view of lead history across departments",
+    timeline="Rollout in April",
+    decision_maker="IT director",
+    source="Website inquiry",
+    consent="Opted in on the inquiry form",
+)
+_MINATO_JA = dict(
+    company="みなと製薬",
+    contact="林様 情報システム部長（hayashi@minato-pharma.example）",
+    need="部門をまたいだリード履歴の一元化",
+    timeline="4月に導入",
+    decision_maker="情報システム部長",
+    source="Webからの問い合わせ",
+    consent="問い合わせフォームで同意済み",
+)
+
+HANDOFFS = [
+    # Marketing → Inside Sales, on time and complete: the inquiry Yuki qualified.
+    dict(
+        task="i07",
+        template="lead",
+        sender="aoki",
+        to="tanaka",
+        days_ago=25.9,
+        provided_en={**_MINATO_EN, "budget": "About ¥12M / year"},
+        provided_ja={**_MINATO_JA, "budget": "年間約1,200万円"},
+        missing=[],
+        note_en="Hot inbound inquiry; they asked for a call this week.",
+        note_ja="確度の高いWeb問い合わせ。今週中の電話を希望。",
+        steps=[
+            dict(action="acknowledge", by="tanaka", days_ago=25.85),
+            dict(action="accept", by="tanaka", days_ago=25.7),
+        ],
+    ),
+    # Webinar top-20 list: Marketing → Inside Sales, on time and complete.
+    dict(
+        task="i01",
+        template="lead",
+        sender="carter",
+        to="nakamura",
+        days_ago=11.9,
+        provided_en=dict(
+            company="Top-20 webinar attendees (20 companies)",
+            contact="Attendee list with phone numbers",
+            need="Asked about handoff tracking in the Q&A",
+            budget="Listed per company where known",
+            timeline="Next fiscal year",
+            decision_maker="Job titles on the list",
+            source="Autumn webinar",
+            consent="Consent checkbox on the registration form",
+        ),
+        provided_ja=dict(
+            company="ウェビナー参加者上位20社",
+            contact="電話番号付きの参加者リスト",
+            need="Q&Aで引き継ぎ管理について質問あり",
+            budget="判明している企業は記載",
+            timeline="来期",
+            decision_maker="リストに役職を記載",
+            source="秋のウェビナー",
+            consent="申込フォームの同意チェック",
+        ),
+        missing=[],
+        note_en="Call these first: they stayed for the whole session.",
+        note_ja="最後まで視聴した企業なので優先して架電を。",
+        steps=[
+            dict(action="acknowledge", by="nakamura", days_ago=11.85),
+            dict(action="accept", by="nakamura", days_ago=11.8),
+        ],
+    ),
+    # The Minato Pharma discovery meeting: Marketing → Inside Sales → Field Sales. The budget
+    # Marketing sent is missing from Inside Sales' packet; Field Sales returns it, Inside
+    # Sales re-sends with the budget, and Field Sales accepts.
+    dict(
+        task="f01",
+        template="lead",
+        sender="mori",
+        to="tanaka",
+        days_ago=19.9,
+        provided_en={**_MINATO_EN, "budget": "About ¥12M / year"},
+        provided_ja={**_MINATO_JA, "budget": "年間約1,200万円"},
+        missing=[],
+        note_en="They want an on-site meeting with the IT team.",
+        note_ja="情報システム部との訪問打ち合わせを希望。",
+        steps=[
+            dict(action="acknowledge", by="tanaka", days_ago=19.85),
+            dict(action="accept", by="tanaka", days_ago=19.8),
+        ],
+    ),
+    dict(
+        task="f01",
+        template="lead",
+        sender="tanaka",
+        to="ito",
+        days_ago=19.0,
+        provided_en=dict(_MINATO_EN),
+        provided_ja=dict(_MINATO_JA),
+        missing=["budget"],
+        note_en="Qualified: please book the discovery meeting.",
+        note_ja="BANT確認済み。初回訪問の日程調整をお願いします。",
+        steps=[
+            dict(
+                action="return",
+                by="ito",
+                days_ago=18.8,
+                reason="missing_info",
+                missing=["budget"],
+            ),
+        ],
+    ),
+    dict(
+        task="f01",
+        template="lead",
+        sender="tanaka",
+        to="ito",
+        days_ago=18.4,
+        provided_en={**_MINATO_EN, "budget": "About ¥12M / year"},
+        provided_ja={**_MINATO_JA, "budget": "年間約1,200万円"},
+        missing=[],
+        note_en="Budget added from Marketing's original lead.",
+        note_ja="マーケの元のリードから予算を追記しました。",
+        steps=[
+            dict(action="acknowledge", by="ito", days_ago=18.35),
+            dict(action="accept", by="ito", days_ago=18.3),
+        ],
+    ),
+    # Follow-up lead accepted by Field Sales, then nobody touched it: stalled.
+    dict(
+        task="f15",
+        template="lead",
+        sender="nakamura",
+        to="ito",
+        days_ago=15.5,
+        provided_en=dict(
+            company="Asahina Seiki",
+            contact="Ms. Ueda, sales planning",
+            need="Shorter lead response time",
+            budget="¥4M approved for this year",
+            timeline="Decision this quarter",
+            decision_maker="Head of sales",
+            source="Outbound call",
+            consent="Agreed to follow-up by phone",
+        ),
+        provided_ja=dict(
+            company="朝比奈精機",
+            contact="営業企画 上田様",
+            need="リード対応時間の短縮",
+            budget="今期400万円承認済み",
+            timeline="今四半期中に判断",
+            decision_maker="営業本部長",
+            source="アウトバウンド架電",
+            consent="電話でのフォローに同意",
+        ),
+        missing=[],
+        note_en="They went quiet after the demo; worth a call from Field Sales.",
+        note_ja="デモ後に反応が途絶えている。FSから連絡を。",
+        steps=[
+            dict(action="acknowledge", by="ito", days_ago=15.3),
+            dict(action="accept", by="ito", days_ago=12.5),
+        ],
+    ),
+    # Marketing → Inside Sales without a budget: rejected for no budget.
+    dict(
+        task="m04",
+        template="lead",
+        sender="carter",
+        to="sato",
+        days_ago=16.0,
+        provided_en=dict(
+            company="Hoshi Media",
+            contact="Mr. Ota, marketing manager",
+            need="Asked for pricing after the webinar",
+            timeline="Not decided",
+            decision_maker="Marketing manager",
+            source="Autumn webinar",
+            consent="Consent checkbox on the registration form",
+        ),
+        provided_ja=dict(
+            company="星メディア",
+            contact="マーケティング課長 太田様",
+            need="ウェビナー後に料金を質問",
+            timeline="未定",
+            decision_maker="マーケティング課長",
+            source="秋のウェビナー",
+            consent="申込フォームの同意チェック",
+        ),
+        missing=["budget"],
+        note_en="Webinar attendee who asked for pricing.",
+        note_ja="料金について質問のあったウェビナー参加者。",
+        steps=[dict(action="reject", by="sato", days_ago=15.8, reason="no_budget")],
+    ),
+    # Sakura Retail notes: Inside Sales → Field Sales, acknowledged days late, and the
+    # decision maker marked provided turns out to be wrong.
+    dict(
+        task="i12",
+        template="lead",
+        sender="sato",
+        to="park",
+        days_ago=5.8,
+        provided_en=dict(
+            company="Sakura Retail",
+            contact="Mr. Kato, head of store operations",
+            need="Store-to-HQ lead handoffs are lost",
+            timeline="Pilot next quarter",
+            decision_maker="Mr. Kato",
+            source="Trade show",
+            consent="Badge scan with consent",
+        ),
+        provided_ja=dict(
+            company="さくらリテールHD",
+            contact="店舗運営部長 加藤様",
+            need="店舗から本部へのリード引き継ぎが漏れる",
+            timeline="来期にパイロット",
+            decision_maker="加藤様",
+            source="展示会",
+            consent="バッジスキャン時に同意取得",
+        ),
+        missing=["budget"],
+        note_en="Demo went well; budget to be confirmed.",
+        note_ja="デモの反応は良好。予算は確認中。",
+        steps=[
+            dict(action="acknowledge", by="park", days_ago=0.6),
+            dict(
+                action="ask",
+                by="park",
+                days_ago=0.5,
+                item="decision_maker",
+                text_en="Mr. Kato says purchasing signs off, not him. Who is the decision maker?",
+                text_ja="加藤様は決裁は購買部とのこと。決裁者はどなたですか？",
+            ),
+            dict(
+                action="answer",
+                by="sato",
+                days_ago=0.3,
+                question=1,
+                text_en="I'll ask Mr. Kato for the purchasing manager's name today.",
+                text_ja="本日中に加藤様へ購買部のご担当者名を確認します。",
+            ),
+        ],
+    ),
+    # Trade-show leads: Marketing → Inside Sales without consent, never acknowledged.
+    dict(
+        task="m10",
+        template="lead",
+        sender="carter",
+        to="nakamura",
+        days_ago=4.5,
+        provided_en=dict(
+            company="310 trade-show badge scans",
+            contact="Name, email and phone per scan",
+            need="Interest level noted at the booth",
+            source="Tokyo SaaS Expo",
+        ),
+        provided_ja=dict(
+            company="展示会バッジスキャン310件",
+            contact="氏名・メール・電話番号",
+            need="ブースで関心度を記録",
+            source="東京SaaS EXPO",
+        ),
+        missing=["budget", "timeline", "decision_maker", "consent"],
+        note_en="Raw list from the booth; consent still being checked with the vendor.",
+        note_ja="ブースの生リスト。同意の有無は委託業者に確認中。",
+        steps=[],
+    ),
+]

@@ -83,7 +83,7 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "wip_limit": FieldSpec("int", low=1, high=10_000, nullable=True),
         "is_done": FieldSpec("bool"),
     },
-    # Written only through the builders in renkei.app.handoffs, which apply the domain's
+    # Written only through the builders in renkei.domain.handoff_commands, which apply the domain's
     # transition rules; the checks here keep each stored value well-formed, and
     # ``check_row`` applies the cross-field rules to the row as it would be after the change.
     "handoff": {
