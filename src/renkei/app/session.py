@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from renkei.domain.commands import Change, Command
+from renkei.domain.commands import Change, Command, SetFields
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import RiskContext, RiskReason, is_blocked, risk_reasons
 from renkei.store.board_store import BoardStore, utcnow
@@ -115,26 +115,10 @@ class BoardSession:
     def undo(self) -> Change | None:
         """Apply the inverse of the last edit. If someone changed the same field since,
         the store raises ConflictError and the step stays on the stack."""
-        if not self._undo:
-            return None
-        step = self._undo[-1]
-        change = self.store.apply_all(step.change.inverse(), self.actor_id)
-        self._note_own_revision(change)
-        self._undo.pop()
-        self._redo.append(UndoStep(step.label, change))
-        self._receive(change)
-        return change
+        return self._step(self._undo, self._redo, overriding=False)
 
     def redo(self) -> Change | None:
-        if not self._redo:
-            return None
-        step = self._redo[-1]
-        change = self.store.apply_all(step.change.inverse(), self.actor_id)
-        self._note_own_revision(change)
-        self._redo.pop()
-        self._undo.append(UndoStep(step.label, change))
-        self._receive(change)
-        return change
+        return self._step(self._redo, self._undo, overriding=False)
 
     def pending_undo(self) -> tuple[Command, ...]:
         """The commands Undo would apply (to describe them before asking)."""
@@ -146,27 +130,33 @@ class BoardSession:
     def undo_overriding(self) -> Change | None:
         """Undo the last edit even though someone changed the same field since: the user
         saw both values and chose. Based on the values stored now, so it applies."""
-        return self._step_overriding(self._undo, self._redo)
+        return self._step(self._undo, self._redo, overriding=True)
 
     def redo_overriding(self) -> Change | None:
-        return self._step_overriding(self._redo, self._undo)
+        return self._step(self._redo, self._undo, overriding=True)
 
-    def _step_overriding(self, source: list[UndoStep], target: list[UndoStep]) -> Change | None:
+    def _step(
+        self, source: list[UndoStep], target: list[UndoStep], *, overriding: bool
+    ) -> Change | None:
+        """Apply the inverse of the step on top of ``source`` and move it to ``target``;
+        on a conflict nothing moves."""
         if not source:
             return None
         step = source[-1]
-        now = self._board
-        commands = []
-        for command in step.change.inverse():
-            row = getattr(now, ENTITY_COLLECTIONS[command.entity]).get(command.entity_id)
-            base = tuple((name, getattr(row, name)) for name, _ in command.values) if row else None
-            commands.append(dataclasses.replace(command, base=base))
+        commands = step.change.inverse()
+        if overriding:
+            commands = tuple(self._based_on_now(command) for command in commands)
         change = self.store.apply_all(commands, self.actor_id)
         self._note_own_revision(change)
         source.pop()
         target.append(UndoStep(step.label, change))
         self._receive(change)
         return change
+
+    def _based_on_now(self, command: SetFields) -> SetFields:
+        row = getattr(self._board, ENTITY_COLLECTIONS[command.entity]).get(command.entity_id)
+        base = tuple((name, getattr(row, name)) for name, _ in command.values) if row else None
+        return dataclasses.replace(command, base=base)
 
     def reload(self) -> None:
         """Read the whole board again (another board, or after losing track of changes)."""
