@@ -9,11 +9,11 @@ from datetime import date, datetime, timedelta
 
 import pytest
 
+from renkei.app.handoff_analysis import findings
 from renkei.app.session import BoardSession
 from renkei.demo import story
 from renkei.demo.build import build_demo, build_synthetic
 from renkei.domain.handoff import HandoffState
-from renkei.domain.handoff_commands import findings
 from renkei.domain.handoff_loss import KINDS, team_matrix
 from renkei.domain.risk import RiskKind
 from renkei.store.board_store import BoardStore, utcnow

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 import pytest
 
+from renkei.app.handoff_analysis import findings
 from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import ConflictError, Create, ValidationError, set_task
 from renkei.domain.handoff import DEFAULT_TEMPLATES, HandoffState
@@ -216,7 +217,7 @@ def test_findings_silent_handoff_versus_accepted_handoff(store, cast):
     silent_at = SENT + timedelta(days=1)
     store.apply(set_task(task, owner_id=cast["mori"]), cast["sato"], silent_at)
 
-    found = ho.findings(store, now=SENT + timedelta(days=2))
+    found = findings(store, now=SENT + timedelta(days=2))
     silent = [f for f in found if f.kind == "silent_handoff"]
     assert len(silent) == 1
     assert (silent[0].from_person_id, silent[0].to_person_id, silent[0].at) == (
@@ -309,3 +310,35 @@ def test_handoff_round_trip_on_postgresql(pg_url):
         assert again.load().handoffs == board.handoffs
     finally:
         again.dispose()
+
+
+def test_undoing_a_send_withdraws_it_and_redo_sends_it_again(store, cast):
+    """Undo of a send leaves the row (the trail is append-only) as WITHDRAWN: the task no
+    longer waits for it, it can be handed off anew, and the analysis ignores it; redo
+    restores it. Once the receiver has accepted, undoing the send is refused."""
+    from renkei.app.session import BoardSession
+
+    session = BoardSession(store, cast["aoki"], now=lambda: SENT + timedelta(days=5))
+    commands = ho.send(
+        session.board, cast["task"], cast["sato"], "lead", {}, (), actor_id=cast["aoki"], at=SENT
+    )
+    handoff_id = session.apply_all(commands, "Hand off").rows[0].entity_id
+    assert session.undo_label() == "Hand off"
+    session.undo()
+    board = session.board
+    assert board.handoffs[handoff_id].state is HandoffState.WITHDRAWN
+    assert board.open_handoff(cast["task"]) is None
+    assert [f for f in findings(session, SENT + timedelta(days=5)) if f.handoff_id] == []
+    session.redo()
+    assert session.board.open_handoff(cast["task"]).id == handoff_id
+    kinds = {f.kind for f in findings(session, SENT + timedelta(days=5))}
+    assert {"dropped", "incomplete_at_send"} <= kinds
+
+    _run(store, ho.accept, cast["sato"], SENT + timedelta(hours=2), handoff_id)
+    session.pull()
+    with pytest.raises(ValidationError):  # the accept conflicts; overriding is refused too
+        try:
+            session.undo()  # undoes the redo, i.e. withdraws again
+        except ConflictError:
+            session.undo_overriding()
+    assert session.board.handoffs[handoff_id].state is HandoffState.ACCEPTED

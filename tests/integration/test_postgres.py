@@ -8,10 +8,10 @@ import time
 from collections import Counter
 
 import editor_process as ep
-import pg
 import pytest
 from sqlalchemy import event, text
 
+import pg
 from renkei.app.session import BoardSession
 from renkei.app.sync import BoardSync, SyncStatus
 from renkei.domain.commands import Create, set_task

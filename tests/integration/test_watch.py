@@ -11,9 +11,9 @@ import sys
 import time
 from datetime import date
 
-import pg
 import pytest
 
+import pg
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo
 from renkei.domain.commands import Create, set_task

@@ -318,6 +318,19 @@ def test_owner_change_without_handoff_is_silent():
     assert f.detail == "— → — (Aoki → Tanaka): changed hands with no handoff record"
 
 
+def test_owner_change_within_a_team_names_the_team_it_had_then():
+    """Without a team change at the same moment, the hop is the team the task had when its
+    owner changed: the team now, or the one before a later team change."""
+    at = MON + timedelta(days=1)
+    owner = OwnerChange(TASK, at, AOKI, "owner_id", AOKI, TANAKA)
+    [f] = find([], [owner], team_now=INSIDE)
+    assert (f.from_team_id, f.to_team_id) == (INSIDE, INSIDE)
+    assert f.detail.startswith("Inside Sales → Inside Sales (Aoki → Tanaka)")
+    moved_later = OwnerChange(TASK, at + timedelta(days=2), TANAKA, "team_id", MKT, FIELD)
+    found = of_kind(find([], [owner, moved_later], team_now=FIELD), "silent_handoff")
+    assert [(x.from_team_id, x.to_team_id) for x in found] == [(MKT, MKT), (MKT, FIELD)]
+
+
 def test_owner_and_team_change_together_are_one_silent_handoff():
     """Owner and team changed within the window: one finding naming both."""
     at = MON + timedelta(days=1)

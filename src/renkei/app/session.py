@@ -7,6 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
+from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser, HandoffAnalysis
 from renkei.domain.commands import Change, Command, SetFields
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import RiskContext, RiskReason, is_blocked, risk_reasons
@@ -44,6 +45,9 @@ class BoardSession:
         self._redo: list[UndoStep] = []
         self._risk_ctx: RiskContext | None = None
         self._risk: dict[int, tuple[RiskReason, ...]] = {}
+        self._analyser = HandoffAnalyser(store)
+        self._handoffs: HandoffAnalysis | None = None
+        self._handoffs_touched: set[int] | None = None  # tasks changed since; None: all
 
     # -- state ---------------------------------------------------------------------------
 
@@ -79,6 +83,22 @@ class BoardSession:
     def blocked(self, task_id: int) -> bool:
         ctx = self.risk_context()
         return is_blocked(self._board.tasks[task_id], self._board, ctx.done_ids)
+
+    def handoff_analysis(self) -> HandoffAnalysis:
+        """Findings, the handoff log and the team matrix; kept until the next change, or
+        for ``MAX_AGE`` (lateness grows with the clock)."""
+        now = self._now()
+        touched = self._handoffs_touched
+        if self._handoffs is None or now - self._handoffs.now > MAX_AGE:
+            touched = None
+        elif touched is not None and not touched:
+            return self._handoffs
+        self._handoffs = self._analyser.analyse(self._board, now, touched)
+        self._handoffs_touched = set()
+        return self._handoffs
+
+    def now(self) -> datetime:
+        return self._now()
 
     def history(self, task_id: int) -> list[Activity]:
         return self.store.history("task", task_id)
@@ -163,6 +183,7 @@ class BoardSession:
         self._board = self.store.load()
         self.synced_revision = self._board.revision
         self._forget_derived()
+        self._handoffs_touched = None
         self._notify(None)
 
     # -- other people's changes -----------------------------------------------------------
@@ -210,7 +231,22 @@ class BoardSession:
             updated[name][row_change.entity_id] = row_change.row
         self._board = dataclasses.replace(board, revision=change.revision, **updated)
         self._forget_derived()
+        self._note_handoff_tasks(change)
         self._notify(change)
+
+    def _note_handoff_tasks(self, change: Change) -> None:
+        """Which tasks' handoff findings the change may alter; a renamed person or team, or
+        an edited template, alters every sentence."""
+        if self._handoffs_touched is None:
+            return
+        for rc in change.rows:
+            if rc.entity == "task":
+                self._handoffs_touched.add(rc.entity_id)
+            elif rc.entity == "handoff":
+                self._handoffs_touched.add(rc.row.task_id)
+            elif rc.entity in ("person", "team", "handoff_template"):
+                self._handoffs_touched = None
+                return
 
     def _forget_derived(self) -> None:
         self._risk_ctx = None

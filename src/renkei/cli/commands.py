@@ -31,9 +31,10 @@ from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_t
 from renkei.domain.model import ENTITY_COLLECTIONS, Board
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
+from renkei.ui.snapshot import VIEWS
 
-# The views `snapshot` can draw; the one list the parser and the help text read.
-SNAPSHOT_VIEWS = ("kanban",)
+# The views `snapshot` can draw (the parser reads them here; Qt loads only when drawing).
+SNAPSHOT_VIEWS = VIEWS
 
 
 class CliError(Exception):

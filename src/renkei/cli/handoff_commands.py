@@ -15,12 +15,13 @@ from datetime import datetime
 from typing import Any
 
 from renkei.app.field_input import people_in_order
+from renkei.app.handoff_analysis import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.app.session import BoardSession
 from renkei.cli import output
 from renkei.cli.commands import CliError, board_session, out, sign_in, task_or_fail
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
-from renkei.domain.handoff_loss import Finding, FindingKind, MatrixCell, team_matrix
+from renkei.domain.handoff_loss import Finding, MatrixCell
 from renkei.domain.model import Board
 from renkei.store.board_store import utcnow
 
@@ -176,22 +177,22 @@ def handoff_json(board: Board, h: Handoff, found: Sequence[Finding] = ()) -> dic
     }
 
 
-def silent_json(board: Board, f: Finding) -> dict[str, Any]:
+def silent_json(board: Board, entry: HandoffEntry) -> dict[str, Any]:
     """A change of hands with no handoff record, shaped like a handoff; ``sent_at`` is when
     the owner/team changed."""
     return {
         "id": None,
-        "task_id": f.task_id,
-        "task": _title(board, f.task_id),
-        "from_team": _team(board, f.from_team_id),
-        "to_team": _team(board, f.to_team_id),
-        "from_person": _person(board, f.from_person_id),
-        "to_person": _person(board, f.to_person_id),
+        "task_id": entry.task_id,
+        "task": _title(board, entry.task_id),
+        "from_team": _team(board, entry.from_team_id),
+        "to_team": _team(board, entry.to_team_id),
+        "from_person": _person(board, entry.from_person_id),
+        "to_person": _person(board, entry.to_person_id),
         "template": None,
-        "sent_at": output.utc_iso(f.at),
+        "sent_at": output.utc_iso(entry.at),
         "acknowledged_at": None,
         "resolved_at": None,
-        "state": "silent",
+        "state": SILENT,
         "reason": None,
         "note": "",
         "items": [],
@@ -199,24 +200,17 @@ def silent_json(board: Board, f: Finding) -> dict[str, Any]:
         "returned_missing": [],
         "questions": [],
         "version": None,
-        "findings": [finding_json(f)],
+        "findings": [finding_json(f) for f in entry.findings],
     }
 
 
-def entries(session: BoardSession, found: Sequence[Finding]) -> list[dict[str, Any]]:
-    """One entry per handoff and per silent handoff, in time order."""
-    board = session.board
-    by_handoff: dict[int, list[Finding]] = {}
-    rows: list[tuple[Any, int, dict[str, Any]]] = []
-    for f in found:
-        if f.kind == FindingKind.SILENT_HANDOFF.value or f.handoff_id is None:
-            rows.append((f.at, 0, silent_json(board, f)))
-        else:
-            by_handoff.setdefault(f.handoff_id, []).append(f)
-    for h in board.handoffs.values():
-        rows.append((h.sent_at, h.id, handoff_json(board, h, by_handoff.get(h.id, ()))))
-    rows.sort(key=lambda row: (row[0], row[1]))
-    return [row[2] for row in rows]
+def entries(board: Board, analysis: HandoffAnalysis) -> list[dict[str, Any]]:
+    """One entry per handoff (a withdrawn one is left out) and per silent handoff, oldest
+    first."""
+    return [
+        handoff_json(board, e.handoff, e.findings) if e.handoff else silent_json(board, e)
+        for e in analysis.entries
+    ]
 
 
 def _hop(entry: dict[str, Any]) -> str:
@@ -335,7 +329,8 @@ def _show(args: argparse.Namespace, session: BoardSession, handoff_id: int, line
     board = session.board
     h = board.handoffs[handoff_id]
     if args.json:
-        mine = [f for f in ho.findings(session, utcnow()) if f.handoff_id == handoff_id]
+        found = session.handoff_analysis().findings_of(h.task_id)
+        mine = [f for f in found if f.handoff_id == handoff_id]
         out(output.dumps(handoff_json(board, h, mine)))
     else:
         out(line)
@@ -447,12 +442,9 @@ def cmd_handoffs(args: argparse.Namespace) -> int:
         raise CliError("--lost lists handoffs; it does not go with --matrix")
     with board_session(args) as session:
         board = session.board
-        now = utcnow()
-        found = ho.findings(session, now)
+        analysis = session.handoff_analysis()
         if args.matrix:
-            cells = matrix_json(
-                board, team_matrix(board.handoffs.values(), found, board.templates_by_name(), now)
-            )
+            cells = matrix_json(board, analysis.matrix)
             if args.json:
                 out(output.dumps(cells))
             elif cells:
@@ -460,7 +452,7 @@ def cmd_handoffs(args: argparse.Namespace) -> int:
             else:
                 out("No handoffs yet.")
             return 0
-        listed = entries(session, found)
+        listed = entries(board, analysis)
         if args.lost:
             listed = [e for e in listed if e["findings"]]
         if args.json:

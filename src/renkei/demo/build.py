@@ -6,6 +6,7 @@ history ("who moved the deadline, when") is real history the views can show.
 
 from __future__ import annotations
 
+import math
 import random
 from collections import defaultdict
 from collections.abc import Callable
@@ -104,8 +105,10 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
     created_days: dict[str, float] = {}
     # A task handed on starts with its first handoff's sender (and that person's team).
     first_sender: dict[str, str] = {}
+    first_sent_ago: dict[str, float] = {}
     for h in sorted(story.HANDOFFS, key=lambda h: -h["days_ago"]):
         first_sender.setdefault(h["task"], h["sender"])
+        first_sent_ago.setdefault(h["task"], h["days_ago"])
     team_of = {p["key"]: p["team"] for p in story.PEOPLE}
     for t in story.TASKS:
         history = sorted(t.get("history", []), key=lambda e: -e["days_ago"])
@@ -134,6 +137,8 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
                 }
             )
         created_ago = oldest + 3 if history else idle
+        # A task exists before it is first handed on.
+        created_ago = max(created_ago, first_sent_ago.get(t["key"], 0) + 1)
         created_days[t["key"]] = created_ago
         creator = people[t["owner"]] if t["owner"] else people[_lead_of(t["team"])]
         team = t["team"]
@@ -304,7 +309,8 @@ def build_synthetic(
     today: date | None = None,
     progress: Callable[[int, int], None] | None = None,
 ) -> None:
-    """A board of ``tasks`` random tasks with the demo's teams and people, for benchmarks."""
+    """A board of ``tasks`` random tasks with the demo's teams and people, a fifth of them
+    handed on to the next team, for benchmarks."""
     rng = random.Random(seed)
     today = today or date.today()
     builder = _Builder(store, _now_for(today))
@@ -357,3 +363,53 @@ def build_synthetic(
             links.append(SetFields("task", task_id, (("depends_on", (rng.choice(ids[:index]),)),)))
     if links:
         store.apply_all(links, None, builder.at(0.5))
+    _synthetic_handoffs(store, rng, tasks // 5, _now_for(today))
+
+
+def _synthetic_handoffs(store: BoardStore, rng: random.Random, count: int, now) -> None:
+    """``count`` tasks handed to the next team along the path, with packets missing an item
+    now and then, and the receivers' reactions: most accepted, some returned, rejected,
+    acknowledged or still waiting. Built with the app's own command builders."""
+    board = store.load()
+    teams = board.ordered_teams()
+    people_by_team: dict[int, list[int]] = defaultdict(list)
+    for person in board.people.values():
+        people_by_team[person.team_id].append(person.id)
+    owned = [t for t in board.tasks.values() if t.owner_id is not None and t.team_id is not None]
+    chosen = rng.sample(owned, min(count, len(owned)))
+    sends = []
+    for task in chosen:
+        index = next(i for i, team in enumerate(teams) if team.id == task.team_id)
+        receiver = rng.choice(people_by_team[teams[(index + 1) % len(teams)].id])
+        template = board.template("deal" if index == 2 else "lead")
+        dropped = {name for name in template.items if rng.random() < 0.06}
+        values = {name: f"{name} of #{task.id}" for name in template.items if name not in dropped}
+        sent_at = now - timedelta(days=rng.uniform(0.2, 40))
+        sends += handoff_commands.send(
+            board, task.id, receiver, template.name, values, actor_id=None, at=sent_at
+        )
+    if not sends:
+        return
+    store.apply_all(sends, None, now - timedelta(days=40))
+    # Reactions are written in six-hour batches stamped with their own time, so the audit
+    # trail agrees with the handoffs (an accept's owner change is not a silent handoff).
+    board = store.load()
+    batches: dict[datetime, list] = defaultdict(list)
+    for h in board.handoffs.values():
+        roll = rng.random()
+        if roll < 0.15:
+            continue  # still waiting
+        hours = math.ceil((h.sent_at - now).total_seconds() / 3600 / 6 + rng.uniform(0.1, 8))
+        at = min(now, now + timedelta(hours=6 * hours))
+        by = {"actor_id": h.receiver_id, "at": at}
+        if roll < 0.25:
+            batches[at] += handoff_commands.acknowledge(board, h.id, **by)
+        elif roll < 0.35:
+            missing = [rng.choice(h.item_names)]
+            batches[at] += handoff_commands.return_(board, h.id, "missing_info", missing, **by)
+        elif roll < 0.4:
+            batches[at] += handoff_commands.reject(board, h.id, "no_budget", **by)
+        else:
+            batches[at] += handoff_commands.accept(board, h.id, **by)
+    for at in sorted(batches):
+        store.apply_all(batches[at], None, at)

@@ -1547,6 +1547,26 @@ TASKS = [
 # returned then re-sent, m04 rejected for no budget), stalled (f15), plus i03's silent
 # owner change above and clean on-time handoffs (i07, i01, f01's first and last hops).
 
+_KITAHAMA_EN = dict(
+    company="Kitahama Logistics",
+    contact="Mr. Kondo, COO (kondo@kitahama-logi.example)",
+    need="Lead follow-up across 12 regional branches",
+    budget="¥9M approved for next fiscal year",
+    timeline="Go-live before the spring peak",
+    decision_maker="COO",
+    source="Referral from Komorebi Foods",
+    consent="Agreed to contact in the referral e-mail",
+)
+_KITAHAMA_JA = dict(
+    company="北浜ロジスティクス",
+    contact="近藤様 COO（kondo@kitahama-logi.example）",
+    need="全国12拠点をまたぐリードのフォロー",
+    budget="来期予算900万円承認済み",
+    timeline="春の繁忙期前に稼働",
+    decision_maker="COO",
+    source="こもれびフーズ様からのご紹介",
+    consent="紹介メールで連絡に同意",
+)
 _MINATO_EN = dict(
     company="Minato Pharma",
     contact="Mr. Hayashi, IT director (hayashi@minato-pharma.example)",
@@ -1812,5 +1832,92 @@ HANDOFFS = [
         note_en="Raw list from the booth; consent still being checked with the vendor.",
         note_ja="ブースの生リスト。同意の有無は委託業者に確認中。",
         steps=[],
+    ),
+    # Kitahama Logistics across the whole path: Inside Sales hands the won lead to Field Sales
+    # with budget and consent; Field Sales' deal packet to Customer Success drops both, and
+    # the success criteria too.
+    dict(
+        task="f12",
+        template="lead",
+        sender="sato",
+        to="suzuki",
+        days_ago=3.0,
+        provided_en=_KITAHAMA_EN,
+        provided_ja=_KITAHAMA_JA,
+        missing=[],
+        note_en="Verbal yes from their COO; contract goes out this week.",
+        note_ja="先方COOから口頭で内諾。今週中に契約書を送付。",
+        steps=[
+            dict(action="acknowledge", by="suzuki", days_ago=2.95),
+            dict(action="accept", by="suzuki", days_ago=2.9),
+        ],
+    ),
+    dict(
+        task="f12",
+        template="deal",
+        sender="suzuki",
+        to="yamamoto",
+        days_ago=1.5,
+        provided_en=dict(
+            company=_KITAHAMA_EN["company"],
+            contact=_KITAHAMA_EN["contact"],
+            contract_scope="120 seats, lead routing and handoff log",
+            decision_maker=_KITAHAMA_EN["decision_maker"],
+            key_users="Regional sales managers (8)",
+            go_live_date="1 February",
+            risks="Their CRM export is messy",
+        ),
+        provided_ja=dict(
+            company=_KITAHAMA_JA["company"],
+            contact=_KITAHAMA_JA["contact"],
+            contract_scope="120ライセンス、リード振り分けと引き継ぎログ",
+            decision_maker=_KITAHAMA_JA["decision_maker"],
+            key_users="各地域の営業マネージャー（8名）",
+            go_live_date="2月1日",
+            risks="先方CRMのエクスポートデータが不揃い",
+        ),
+        missing=["success_criteria", "budget", "consent"],
+        note_en="Signed! Kick-off call with their COO next week.",
+        note_ja="契約締結。来週先方COOとキックオフ。",
+        steps=[dict(action="acknowledge", by="yamamoto", days_ago=1.3)],
+    ),
+    # Nishiki Travel: Field Sales → Customer Success, complete and on time.
+    dict(
+        task="c05",
+        template="deal",
+        sender="ito",
+        to="kobayashi",
+        days_ago=7.0,
+        provided_en=dict(
+            company="Nishiki Travel",
+            contact="Ms. Arai, sales operations",
+            contract_scope="60 seats, renewal in March",
+            decision_maker="Head of sales operations",
+            success_criteria="Every web inquiry answered within one business day",
+            key_users="Branch sales leads",
+            go_live_date="Live since last spring",
+            budget="¥3.6M / year",
+            consent="Customer contacts opted in",
+            risks="Their admin is leaving the company",
+        ),
+        provided_ja=dict(
+            company="にしき旅行",
+            contact="営業推進部 新井様",
+            contract_scope="60ライセンス、3月更新",
+            decision_maker="営業推進部長",
+            success_criteria="Web問い合わせに1営業日以内に全件対応",
+            key_users="各支店の営業リーダー",
+            go_live_date="昨年春から稼働中",
+            budget="年間360万円",
+            consent="顧客連絡先は同意取得済み",
+            risks="先方の管理者が退職予定",
+        ),
+        missing=[],
+        note_en="Renewal is at risk: their admin leaves next month. Please find a new one.",
+        note_ja="更新に黄信号：管理者が来月退職。後任の確保をお願いします。",
+        steps=[
+            dict(action="acknowledge", by="kobayashi", days_ago=6.9),
+            dict(action="accept", by="kobayashi", days_ago=6.8),
+        ],
     ),
 ]

@@ -73,21 +73,36 @@ class Change:
 
     def inverse(self) -> tuple[Command, ...]:
         """Commands that undo this change, based on the values it produced. Creation is
-        undone by archiving: the audit trail stays append-only."""
+        undone by archiving a task or withdrawing a handoff: the audit trail stays
+        append-only."""
         undo: list[Command] = []
         for rc in reversed(self.rows):  # later edits first: a field edited twice unwinds in order
             if rc.created:
-                if rc.entity == "task":
+                hide = _UNDO_CREATION.get(rc.entity)
+                if hide is not None:
+                    name, hidden, shown = hide()
                     undo.append(
-                        SetFields(
-                            "task", rc.entity_id, (("archived", True),), (("archived", False),)
-                        )
+                        SetFields(rc.entity, rc.entity_id, ((name, hidden),), ((name, shown),))
                     )
                 continue
             values = tuple((f.name, f.old) for f in rc.fields)
             base = tuple((f.name, f.new) for f in rc.fields)
             undo.append(SetFields(rc.entity, rc.entity_id, values, base))
         return tuple(undo)
+
+
+def _withdraw_handoff() -> tuple[str, Any, Any]:
+    from renkei.domain.handoff import HandoffState  # handoff rules import this module
+
+    return "state", HandoffState.WITHDRAWN, HandoffState.SENT
+
+
+# How creating a row is undone: the field, its "gone" value and its value as created. Other
+# rows (teams, people) cannot be undone once created.
+_UNDO_CREATION = {
+    "task": lambda: ("archived", True, False),
+    "handoff": _withdraw_handoff,
+}
 
 
 class CommandError(Exception):

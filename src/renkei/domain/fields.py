@@ -369,9 +369,17 @@ def check_handoff_row(h: Handoff) -> None:
     unknown = sorted({*h.returned_missing, *(q.item for q in h.questions)} - names)
     if unknown:
         raise ValidationError(f"not an item of this handoff: {', '.join(unknown)}")
-    if h.state is not HandoffState.SENT and h.acknowledged_at is None:
+    resolved = h.state in (HandoffState.ACCEPTED, HandoffState.RETURNED, HandoffState.REJECTED)
+    if h.state is HandoffState.WITHDRAWN and h.resolved_at is not None:
+        raise ValidationError(
+            "the receiver has already accepted, returned or rejected this handoff; "
+            "it can no longer be withdrawn"
+        )
+    if resolved and h.acknowledged_at is None:
         raise ValidationError(f"a handoff that is {h.state.value} has been acknowledged")
-    if h.state.is_open == (h.resolved_at is not None):
+    if h.state is HandoffState.ACKNOWLEDGED and h.acknowledged_at is None:
+        raise ValidationError("an acknowledged handoff says when it was acknowledged")
+    if resolved != (h.resolved_at is not None):
         raise ValidationError("only an accepted, returned or rejected handoff is resolved")
     for moment in (h.acknowledged_at, h.resolved_at):
         if moment is not None and moment < h.sent_at:

@@ -16,6 +16,8 @@ Decisions worth knowing:
   once the receiver has reacted.
 * A returned handoff stays RETURNED; fixing it means sending a NEW handoff (``resend``), so
   the task's chain shows both. A rejected handoff cannot be re-sent.
+* Undoing a send withdraws the handoff (state WITHDRAWN; the row stays, as the audit trail
+  is append-only). A withdrawn handoff is left out of every analysis; redo sends it again.
 * Return reasons: ``missing_info`` (the packet lacks something), ``wrong_team`` (it should go
   elsewhere), ``not_ready`` (too early for the receiver), plus every reject reason — a
   receiver may send a lead back for ``bad_data`` instead of killing it.
@@ -138,6 +140,7 @@ class HandoffState(enum.Enum):
     ACCEPTED = "accepted"
     RETURNED = "returned"
     REJECTED = "rejected"
+    WITHDRAWN = "withdrawn"
 
     @property
     def label(self) -> str:
@@ -155,6 +158,7 @@ STATE_LABELS: Mapping[HandoffState, str] = {
     HandoffState.ACCEPTED: QT_TRANSLATE_NOOP("Handoff", "Accepted"),
     HandoffState.RETURNED: QT_TRANSLATE_NOOP("Handoff", "Returned"),
     HandoffState.REJECTED: QT_TRANSLATE_NOOP("Handoff", "Rejected"),
+    HandoffState.WITHDRAWN: QT_TRANSLATE_NOOP("Handoff", "Withdrawn"),
 }
 
 REJECT_REASONS = ("no_need", "no_budget", "bad_data", "unreachable", "duplicate", "no_fit")

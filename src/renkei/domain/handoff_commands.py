@@ -17,10 +17,9 @@ from datetime import datetime
 from typing import Any
 
 from renkei.domain import handoff as rules
-from renkei.domain import handoff_loss
 from renkei.domain.commands import Command, Create, SetFields, ValidationError, set_task
 from renkei.domain.handoff import Handoff
-from renkei.domain.handoff_loss import Finding, Names, OwnerChange
+from renkei.domain.handoff_loss import OwnerChange
 from renkei.domain.model import Activity, Board
 
 # The handoff fields a Create carries: all of them but the row's id and version.
@@ -175,24 +174,3 @@ def activity_by_task(rows: Iterable[Activity]) -> dict[int, list[tuple[int | Non
         if r.entity == "task" and r.field not in _OWNER_FIELDS:
             found[r.entity_id].append((r.actor_id, r.at))
     return dict(found)
-
-
-def findings(source: Any, now: datetime, stall_days: int = 3) -> list[Finding]:
-    """Every finding on the board. ``source`` is a BoardSession (its snapshot) or a
-    BoardStore (loaded now); the audit trail is read with one query."""
-    store = getattr(source, "store", source)
-    board = source.board if hasattr(source, "board") else store.load()
-    trail = store.history("task")
-    names = Names(
-        teams={t.id: t.name for t in board.teams.values()},
-        people={p.id: p.name for p in board.people.values()},
-    )
-    return handoff_loss.all_findings(
-        board.handoffs.values(),
-        owner_changes_from_activity(trail),
-        activity_by_task(trail),
-        board.templates_by_name(),
-        now,
-        stall_days,
-        names=names,
-    )

@@ -238,7 +238,10 @@ def _fields(f: Finding) -> dict[str, Any]:
 
 
 def _in_send_order(handoffs: Iterable[Handoff]) -> list[Handoff]:
-    return sorted(handoffs, key=lambda h: (h.sent_at, h.id))
+    """The handoffs that count, oldest first: a withdrawn one (its send undone) never
+    happened as far as the analysis is concerned."""
+    kept = (h for h in handoffs if h.state is not HandoffState.WITHDRAWN)
+    return sorted(kept, key=lambda h: (h.sent_at, h.id))
 
 
 # -- the rules, one per kind -----------------------------------------------------------------
@@ -377,13 +380,27 @@ def stalled(
     return _finding(FindingKind.STALLED, h, limit, (), names, template="stalled", days=stall_days)
 
 
+def _team_at(changes: Sequence[OwnerChange], at: datetime, team_now: int | None) -> int | None:
+    """The task's team at ``at``, from its team changes (oldest first) and its team now."""
+    teams = [c for c in changes if c.field == "team_id"]
+    before = [c for c in teams if c.at <= at]
+    if before:
+        return before[-1].new
+    after = [c for c in teams if c.at > at]
+    return after[0].old if after else team_now
+
+
 def silent_handoffs(
     task_id: int,
     ordered: Sequence[Handoff],
     changes: Iterable[OwnerChange],
     names: Names,
     window: timedelta,
+    team_now: int | None = None,
 ) -> list[Finding]:
+    """Changes of hands no accepted handoff explains. An owner change within one team names
+    that team on both sides (the team it had then; ``team_now`` when it never changed)."""
+    changes = sorted((c for c in changes if c.task_id == task_id), key=lambda c: c.at)
     accepted = [h for h in ordered if h.state is HandoffState.ACCEPTED and h.resolved_at]
 
     def explained(c: OwnerChange) -> bool:
@@ -427,9 +444,10 @@ def silent_handoffs(
             elif other.field == "team_id" and team is None:
                 team = other
                 used.add(other_index)
+        same_team = _team_at(changes, c.at, team_now) if team is None else None
         hop = (
-            team.old if team else None,
-            team.new if team else None,
+            team.old if team else same_team,
+            team.new if team else same_team,
             owner.old if owner else None,
             owner.new if owner else None,
         )
@@ -464,6 +482,7 @@ def findings_for_task(
     *,
     names: Names | None = None,
     window: timedelta = timedelta(minutes=5),
+    team_now: int | None = None,
 ) -> list[Finding]:
     """Every finding of one task, in time order. ``handoffs`` and ``owner_changes`` may hold
     other tasks' rows too; only this task's are used."""
@@ -483,7 +502,7 @@ def findings_for_task(
                 found.append(single)
     found.extend(lost_downstream(ordered, names))
     found.extend(bounced(ordered, names))
-    found.extend(silent_handoffs(task_id, ordered, owner_changes, names, window))
+    found.extend(silent_handoffs(task_id, ordered, owner_changes, names, window, team_now))
     found.sort(key=lambda f: (f.at, _KIND_ORDER[f.kind], f.handoff_id or 0))
     return found
 
@@ -498,8 +517,10 @@ def all_findings(
     *,
     names: Names | None = None,
     window: timedelta = timedelta(minutes=5),
+    teams_now: Mapping[int, int | None] | None = None,
 ) -> list[Finding]:
-    """Every finding of every task that has handoffs or owner/team changes, by task id."""
+    """Every finding of every task that has handoffs or owner/team changes, by task id.
+    ``teams_now`` (task → team) names the team of an owner change within one team."""
     handoffs = list(handoffs)
     owner_changes = list(owner_changes)
     by_task: dict[int, list[Handoff]] = defaultdict(list)
@@ -521,6 +542,7 @@ def all_findings(
                 stall_days,
                 names=names,
                 window=window,
+                team_now=(teams_now or {}).get(task_id),
             )
         )
     return found

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
@@ -18,6 +19,7 @@ from PySide6.QtGui import (
 from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
 
 CARD_HEIGHT = 112.0
+WHITE = QColor("#ffffff")
 CARD_GAP = 6.0
 
 
@@ -36,6 +38,9 @@ class CardFace:
     done: bool = False
     team_index: int | None = None
     priority_word: str = ""  # shown for high and urgent only
+    handoff_word: str = ""  # a handoff waiting for acknowledgement, with how long: "Waiting 3 h"
+    handoff_late: bool = False  # …past its SLA
+    finding_word: str = ""  # where its handoffs lost information: "Info lost", "Dropped"…
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -97,28 +102,7 @@ def paint_card(
     row_h = max(meta.height() + 4 * scale, 20 * scale)
     meta_top = inner.bottom() - row_h - 3 * scale
     badge_top = meta_top - row_h - 4 * scale
-    x = inner.left()
-    if face.risk_word:
-        word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
-        colour = theme.late if face.late else theme.risk
-        x = (
-            _paint_badge(
-                painter, x, badge_top, row_h, word, colour, meta_font, scale, paint_warning_glyph
-            )
-            + 5 * scale
-        )
-    if face.blocked_word:
-        _paint_badge(
-            painter,
-            x,
-            badge_top,
-            row_h,
-            face.blocked_word,
-            theme.blocked,
-            meta_font,
-            scale,
-            _paint_blocked,
-        )
+    _paint_badges(painter, _badges(face, theme), inner, badge_top, row_h, meta_font, theme, scale)
     if face.done:
         painter.setPen(QPen(theme.done, 2 * scale))
         _paint_check(painter, QPointF(inner.right() - 8 * scale, badge_top + row_h / 2), scale)
@@ -231,24 +215,85 @@ def _paint_initials(
     return rect.right()
 
 
-def _paint_badge(painter, left, top, height, word, colour: QColor, font, scale, icon) -> float:
-    """A filled pill with a white icon and a word; returns its right edge."""
+@dataclass(frozen=True, slots=True)
+class _Badge:
+    word: str
+    colour: QColor
+    icon: Callable[[QPainter, QPointF, float, QColor], None]
+    outlined: bool = False  # white pill, coloured edge and word: a finding, not a state
+
+
+def _badges(face: CardFace, theme: Theme) -> list[_Badge]:
+    """The card's signals, most urgent first; those that do not fit are counted as "+N"."""
+    badges = []
+    if face.risk_word:
+        word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
+        badges.append(_Badge(word, theme.late if face.late else theme.risk, paint_warning_glyph))
+    if face.handoff_word:
+        colour = theme.late if face.handoff_late else theme.handoff
+        badges.append(_Badge(face.handoff_word, colour, _paint_handoff))
+    if face.blocked_word:
+        badges.append(_Badge(face.blocked_word, theme.blocked, _paint_blocked))
+    if face.finding_word:
+        badges.append(_Badge(face.finding_word, theme.lost, _paint_broken_link, outlined=True))
+    return badges
+
+
+def _paint_badges(painter, badges, inner: QRectF, top, height, font, theme, scale) -> None:
     metrics = QFontMetricsF(font)
-    width = metrics.horizontalAdvance(word) + height + 8 * scale
+    gap = 5 * scale
+    x = inner.left()
+    for index, badge in enumerate(badges):
+        width = _badge_width(badge.word, metrics, height, scale)
+        left_over = len(badges) - index - 1
+        room = (
+            inner.right()
+            - x
+            - (metrics.horizontalAdvance(f"+{left_over}") + gap if left_over else 0)
+        )
+        if width > room and index > 0:
+            painter.setPen(theme.muted)
+            painter.setFont(font)
+            painter.drawText(
+                QRectF(x, top, inner.right() - x, height),
+                Qt.AlignmentFlag.AlignVCenter,
+                f"+{len(badges) - index}",
+            )
+            return
+        x = _paint_badge(painter, x, top, height, badge, font, scale, inner.right()) + gap
+
+
+def _badge_width(word: str, metrics: QFontMetricsF, height: float, scale: float) -> float:
+    return metrics.horizontalAdvance(word) + height * 1.1 + 8 * scale
+
+
+def _paint_badge(painter, left, top, height, badge: _Badge, font, scale, right) -> float:
+    """A pill with an icon and a word (elided to end by ``right``); returns its right edge."""
+    metrics = QFontMetricsF(font)
+    width = min(_badge_width(badge.word, metrics, height, scale), right - left)
     rect = QRectF(left, top, width, height)
     path = QPainterPath()
     path.addRoundedRect(rect, height / 2, height / 2)
-    painter.fillPath(path, colour)
-    icon(painter, QPointF(rect.left() + height / 2 + 1 * scale, rect.center().y()), height * 0.32)
-    painter.setPen(QColor("#ffffff"))
+    ink = badge.colour if badge.outlined else QColor("#ffffff")
+    if badge.outlined:
+        painter.fillPath(path, QColor("#ffffff"))
+        painter.setPen(QPen(badge.colour, 1.4 * scale))
+        painter.drawPath(path)
+    else:
+        painter.fillPath(path, badge.colour)
+    centre = QPointF(rect.left() + height / 2 + 1 * scale, rect.center().y())
+    badge.icon(painter, centre, height * 0.32, ink)
+    painter.setPen(ink)
     painter.setFont(font)
-    painter.drawText(
-        rect.adjusted(height * 0.9, 0, -6 * scale, 0), Qt.AlignmentFlag.AlignVCenter, word
-    )
+    text_rect = rect.adjusted(height * 1.0, 0, -6 * scale, 0)
+    word = metrics.elidedText(badge.word, Qt.TextElideMode.ElideRight, text_rect.width())
+    painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, word)
     return rect.right()
 
 
-def paint_warning_glyph(painter: QPainter, centre: QPointF, size: float) -> None:
+def paint_warning_glyph(
+    painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE
+) -> None:
     """A white warning triangle with an exclamation mark."""
     triangle = QPolygonF(
         [
@@ -258,7 +303,7 @@ def paint_warning_glyph(painter: QPainter, centre: QPointF, size: float) -> None
         ]
     )
     painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(QColor("#ffffff"))
+    painter.setBrush(ink)
     painter.drawPolygon(triangle)
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.setPen(QPen(QColor("#000000"), max(1.0, size * 0.28)))
@@ -268,15 +313,53 @@ def paint_warning_glyph(painter: QPainter, centre: QPointF, size: float) -> None
     painter.drawPoint(QPointF(centre.x(), centre.y() + size * 0.6))
 
 
-def _paint_blocked(painter: QPainter, centre: QPointF, size: float) -> None:
+def _paint_blocked(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE) -> None:
     """A white no-entry sign: circle with a bar."""
-    painter.setPen(QPen(QColor("#ffffff"), max(1.2, size * 0.35)))
+    painter.setPen(QPen(ink, max(1.2, size * 0.35)))
     painter.setBrush(Qt.BrushStyle.NoBrush)
     painter.drawEllipse(centre, size, size)
     painter.drawLine(
         QPointF(centre.x() - size * 0.7, centre.y() + size * 0.7),
         QPointF(centre.x() + size * 0.7, centre.y() - size * 0.7),
     )
+
+
+def _paint_handoff(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE) -> None:
+    """An arrow passing right: something handed over, waiting on the other side."""
+    pen = QPen(ink, max(1.2, size * 0.33))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawLine(QPointF(centre.x() - size, centre.y()), QPointF(centre.x() + size, centre.y()))
+    painter.drawPolyline(
+        QPolygonF(
+            [
+                QPointF(centre.x() + size * 0.3, centre.y() - size * 0.7),
+                QPointF(centre.x() + size, centre.y()),
+                QPointF(centre.x() + size * 0.3, centre.y() + size * 0.7),
+            ]
+        )
+    )
+
+
+def _paint_broken_link(
+    painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE
+) -> None:
+    """Two chain links pulled apart: information that did not make it across."""
+    pen = QPen(ink, max(1.1, size * 0.3))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    w, h = size * 0.8, size * 0.5
+    painter.drawRoundedRect(QRectF(centre.x() - size * 0.95, centre.y() - h, w, 2 * h), h, h)
+    painter.drawRoundedRect(QRectF(centre.x() + size * 0.15, centre.y() - h, w, 2 * h), h, h)
+    # The two sparks of the break, above and below the gap.
+    for sign in (-1, 1):
+        painter.drawLine(
+            QPointF(centre.x() - size * 0.1, centre.y() + sign * size * 1.0),
+            QPointF(centre.x() + size * 0.1, centre.y() + sign * size * 0.7),
+        )
 
 
 def _paint_clock(painter: QPainter, centre: QPointF, size: float, colour: QColor) -> None:

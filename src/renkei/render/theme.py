@@ -26,6 +26,8 @@ class Theme:
     late: QColor
     risk: QColor
     blocked: QColor
+    handoff: QColor
+    lost: QColor
     done: QColor
     progress: QColor
     progress_track: QColor
@@ -46,6 +48,8 @@ LIGHT = Theme(
     late=QColor("#b8460b"),  # Okabe–Ito vermillion, darkened for text contrast on white
     risk=QColor("#a66a00"),  # Okabe–Ito orange, darkened likewise
     blocked=QColor("#6b3f8f"),  # reddish purple family
+    handoff=QColor("#0072b2"),  # Okabe–Ito blue: waiting on the other team
+    lost=QColor("#a0306b"),  # Okabe–Ito reddish purple, darkened: a finding
     done=QColor("#00795a"),  # bluish green
     progress=QColor("#0072b2"),
     progress_track=QColor("#dfe3e8"),

@@ -184,15 +184,26 @@ class BoardStore:
             return conn.execute(select(schema.board_table.c.revision)).scalar_one()
 
     def history(
-        self, entity: str | None = None, entity_id: int | None = None, limit: int | None = None
+        self,
+        entity: str | None = None,
+        entity_id: int | None = None,
+        limit: int | None = None,
+        *,
+        fields: Sequence[str] | None = None,
+        entity_ids: Iterable[int] | None = None,
     ) -> list[Activity]:
-        """Activity rows, oldest first (the last ``limit`` of them when given)."""
+        """Activity rows, oldest first (the last ``limit`` of them when given); ``fields``
+        and ``entity_ids`` narrow the read to those fields and rows."""
         table = schema.activity
         query = select(table).order_by(table.c.id.desc())
         if entity is not None:
             query = query.where(table.c.entity == entity)
         if entity_id is not None:
             query = query.where(table.c.entity_id == entity_id)
+        if fields is not None:
+            query = query.where(table.c.field.in_(list(fields)))
+        if entity_ids is not None:
+            query = query.where(table.c.entity_id.in_(sorted(set(entity_ids))))
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:

@@ -29,6 +29,7 @@ from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
 from renkei.render.theme import LIGHT
 from renkei.ui.board_events import BoardEvents
+from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
 from renkei.ui.text import (
     date_text,
     due_text,
@@ -185,6 +186,7 @@ class TaskDetailPane(QWidget):
         self.depend_heading = self._heading(self.tr("Dependencies"))
         self.depend_box = QVBoxLayout()
         self.depend_box.setSpacing(4)
+        self.handoffs = TaskHandoffsSection(self.session, self)
         self.description_heading = self._heading(field_label("description"))
         self.description_label = QLabel(self)
         self.description_label.setWordWrap(True)
@@ -210,6 +212,7 @@ class TaskDetailPane(QWidget):
         layout.addLayout(self.risk_box)
         layout.addWidget(self.depend_heading)
         layout.addLayout(self.depend_box)
+        layout.addWidget(self.handoffs)
         layout.addWidget(self.description_heading)
         layout.addWidget(self.description_label)
         layout.addWidget(self.history_heading)
@@ -362,6 +365,7 @@ class TaskDetailPane(QWidget):
         self._fit_facts()
         self._render_risk(task)
         self._render_dependencies(task)
+        self.handoffs.show_task(task.id)
         self.description_label.setText(task.description)
         self.description_heading.setVisible(bool(task.description.strip()))
         self.description_label.setVisible(bool(task.description.strip()))

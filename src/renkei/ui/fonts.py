@@ -30,3 +30,14 @@ def apply_app_font(app: QGuiApplication) -> None:
         return
     font = QFont(FONT_FAMILY, UI_POINT_SIZE)
     app.setFont(font)
+
+
+def scaled_font(base: QFont, scale: float = 1.0, bold: bool = False) -> QFont:
+    """The bundled face at ``scale`` times ``base``'s size (points or pixels, as ``base`` has)."""
+    font = QFont(FONT_FAMILY)
+    if base.pointSizeF() > 0:
+        font.setPointSizeF(base.pointSizeF() * scale)
+    else:
+        font.setPixelSize(max(8, round(base.pixelSize() * scale)))
+    font.setBold(bold)
+    return font

@@ -6,16 +6,18 @@ import contextlib
 import re
 from typing import NamedTuple
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QStyle,
+    QTabWidget,
     QToolBar,
     QToolButton,
 )
@@ -38,7 +40,10 @@ from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.task_editor import TaskEditor
+from renkei.ui.dialogs.template_editor import TemplateEditor
 from renkei.ui.filter_bar import FilterBar
+from renkei.ui.handoff_actions import HandoffActions
+from renkei.ui.handoffs.tab import HandoffsTab
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
 from renkei.ui.sync_driver import SyncDriver, is_connection_lost, plain_reason
@@ -93,9 +98,16 @@ class MainWindow(QMainWindow):
         self.board_view = KanbanView(self.model)
         self.detail = TaskDetailPane(session, self.events)
         self.filter_bar = FilterBar(session)
+        self.handoff_actions = HandoffActions(session, self.apply, self)
+        self.detail.handoffs.set_actions(self.handoff_actions)
+        self.handoffs_tab = HandoffsTab(session)
+        self.tabs = QTabWidget()
+        self.tabs.setDocumentMode(True)
+        self.tabs.addTab(self.board_view, self.tr("Board"))
+        self.tabs.addTab(self.handoffs_tab, self.tr("Handoffs"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
-        splitter.addWidget(self.board_view)
+        splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
         splitter.setStretchFactor(0, 4)
         splitter.setStretchFactor(1, 1)
@@ -143,6 +155,17 @@ class MainWindow(QMainWindow):
         self.board_view.cardDropped.connect(self.drop_card)
         self.board_view.quickAddSubmitted.connect(self.quick_add)
         self.detail.editRequested.connect(self.edit_task)
+        self.detail.handoffs.showAllRequested.connect(self.show_handoffs)
+        self.board_view.menuRequested.connect(self.show_card_menu)
+        self.board_view.currentChanged.connect(self.handoffs_tab.show_task)
+        self.handoffs_tab.taskChosen.connect(self._task_chosen_elsewhere)
+        self.events.changed.connect(self._board_changed)
+        self.events.reset.connect(self._board_changed)
+        # Lateness grows with the clock: "Waiting 3 h" and "dropped" are re-read each minute.
+        self.clock = QTimer(self)
+        self.clock.setInterval(60_000)
+        self.clock.timeout.connect(self._tick)
+        self.clock.start()
         self.events.changed.connect(self._after_change)
         self.events.reset.connect(self._after_change)
         self.model.modelReset.connect(self._update_status)
@@ -216,6 +239,11 @@ class MainWindow(QMainWindow):
             group.addAction(action)
             lanes.addAction(action)
             self.lane_actions[mode] = action
+        self._action(
+            self.tr("The &board"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1", view_menu
+        )
+        self._action(self.tr("&Handoffs"), lambda: self.show_handoffs(None), "Ctrl+2", view_menu)
+        view_menu.addSeparator()
         self.detail_action = QAction(self.tr("&Detail pane"), self, checkable=True, checked=True)
         self.detail_action.setShortcut(QKeySequence("Ctrl+I"))
         self.detail_action.toggled.connect(self.detail.setVisible)
@@ -225,6 +253,8 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Add &team…"), self.add_team, None, board_menu)
         self._action(self.tr("Add &person…"), self.add_person, None, board_menu)
         self._action(self.tr("Add p&roject…"), self.add_project, None, board_menu)
+        board_menu.addSeparator()
+        self._action(self.tr("Handoff &templates…"), self.edit_templates, None, board_menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", help_menu)
@@ -294,6 +324,46 @@ class MainWindow(QMainWindow):
         if task_id is None or task_id not in self.session.board.tasks:
             return
         TaskEditor.edit(self, self.session, task_id)
+
+    # -- handoffs ------------------------------------------------------------------------
+
+    def show_card_menu(self, task_id: int, position) -> None:
+        menu = QMenu(self)
+        menu.addAction(self.tr("&Edit task…"), lambda: self.edit_task(task_id))
+        actions = self.handoff_actions.menu_actions(task_id, menu)
+        if actions:
+            menu.addSeparator()
+            for action in actions:
+                menu.addAction(action)
+        if self.session.board.handoffs_of(task_id):
+            menu.addAction(self.tr("Show its handoffs"), lambda: self.show_handoffs(task_id))
+        menu.addSeparator()
+        menu.addAction(self.tr("&Archive task"), self.archive_current)
+        menu.exec(position)
+        menu.deleteLater()
+
+    def show_handoffs(self, task_id: int | None) -> None:
+        """The Handoffs tab, on ``task_id`` (None: on the current task)."""
+        self.tabs.setCurrentWidget(self.handoffs_tab)
+        if task_id is not None:
+            self._task_chosen_elsewhere(task_id)
+            self.handoffs_tab.show_task(task_id)
+
+    def _task_chosen_elsewhere(self, task_id: int) -> None:
+        """A task chosen on another tab becomes the current card (and the detail pane's)."""
+        self.board_view.set_current_task(task_id)
+        if self.detail.task_id != task_id:
+            self.detail.show_task(task_id)
+
+    def edit_templates(self) -> None:
+        TemplateEditor.run(self, self.session)
+
+    def _board_changed(self, _change=None) -> None:
+        self.handoffs_tab.board_changed()
+
+    def _tick(self) -> None:
+        self.model.refresh_faces()
+        self.handoffs_tab.board_changed()
 
     def archive_current(self) -> None:
         task_id = self.board_view.current_task

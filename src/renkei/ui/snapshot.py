@@ -7,7 +7,7 @@ from pathlib import Path
 
 from renkei.app.session import BoardSession
 
-VIEWS = ("kanban",)
+VIEWS = ("kanban", "handoffs")
 
 
 def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path) -> None:
@@ -31,6 +31,11 @@ def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path)
             window.board_view.set_current_task(task_id)
             break
     window.board_view.verticalScrollBar().setValue(0)
+    if view == "handoffs":
+        # The tab opens on the chain where the team pair that loses the most lost it.
+        window.board_view.set_current_task(None)
+        window.show_handoffs(None)
+        app.processEvents()  # the tab lays itself out once more after it is first shown
     app.processEvents()
     image = window.grab()
     out.parent.mkdir(parents=True, exist_ok=True)

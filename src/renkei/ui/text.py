@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import UTC, date, datetime
+from datetime import UTC, date, datetime, timedelta
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
 from PySide6.QtGui import QColor, QPalette
 
 from renkei.domain.dates import due_words
+from renkei.domain.handoff_loss import Names
+from renkei.domain.handoff_loss import describe as describe_finding
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag
 from renkei.domain.risk import RiskReason, badge_word, describe
 
@@ -125,3 +127,45 @@ def value_text(board, name: str, value) -> str:
     if name == "progress":
         return f"{value}%"
     return str(value)
+
+
+# -- handoffs ------------------------------------------------------------------------------
+
+FINDING_WORDS = {
+    "dropped": QT_TRANSLATE_NOOP("Handoffs", "Dropped"),
+    "incomplete_at_send": QT_TRANSLATE_NOOP("Handoffs", "Sent incomplete"),
+    "lost_in_transit": QT_TRANSLATE_NOOP("Handoffs", "Info lost"),
+    "lost_downstream": QT_TRANSLATE_NOOP("Handoffs", "Info lost"),
+    "bounced": QT_TRANSLATE_NOOP("Handoffs", "Bounced"),
+    "silent_handoff": QT_TRANSLATE_NOOP("Handoffs", "No handoff"),
+    "stalled": QT_TRANSLATE_NOOP("Handoffs", "Stalled"),
+}
+
+
+def finding_word(kind: str) -> str:
+    """The word on a card's finding badge: 'Info lost', 'Dropped'…"""
+    word = FINDING_WORDS.get(kind)
+    return tr("Handoffs", word) if word else kind
+
+
+def board_names(board) -> Names:
+    """Team and person names for the findings' sentences."""
+    return Names(
+        teams={t.id: t.name for t in board.teams.values()},
+        people={p.id: p.name for p in board.people.values()},
+    )
+
+
+def finding_sentence(board, finding) -> str:
+    """A finding's full sentence in the user's language, with names from the board."""
+    return describe_finding(finding, board_names(board), tr)
+
+
+def span_text(span: timedelta) -> str:
+    """A short duration for a badge: '12 min', '3 h', '2 d'."""
+    minutes = max(0, int(span.total_seconds() // 60))
+    if minutes < 60:
+        return tr("Handoffs", "%1 min").replace("%1", str(max(1, minutes)))
+    if minutes < 24 * 60:
+        return tr("Handoffs", "%1 h").replace("%1", str(minutes // 60))
+    return tr("Handoffs", "%1 d").replace("%1", str(minutes // (24 * 60)))

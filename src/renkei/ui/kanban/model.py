@@ -13,10 +13,19 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from renkei.app.filtering import TaskFilter, matching_ids
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
+from renkei.domain.handoff import HandoffState, sla_deadline, template_for
 from renkei.domain.model import Priority, Task
 from renkei.render.card import CardFace
 from renkei.ui.board_events import BoardEvents
-from renkei.ui.text import due_text, risk_sentence, risk_word, tr
+from renkei.ui.text import (
+    due_text,
+    finding_sentence,
+    finding_word,
+    risk_sentence,
+    risk_word,
+    span_text,
+    tr,
+)
 
 
 class LaneMode(enum.Enum):
@@ -69,8 +78,7 @@ class KanbanModel(QAbstractListModel):
         if role == Qt.ItemDataRole.DisplayRole:
             return task.title
         if role == Qt.ItemDataRole.ToolTipRole:
-            reasons = self.session.risk(task_id)
-            return "\n".join([task.title, *(risk_sentence(r) for r in reasons)])
+            return self._tooltip(task)
         if role == Role.TASK_ID:
             return task_id
         if role == Role.TASK:
@@ -137,6 +145,12 @@ class KanbanModel(QAbstractListModel):
         self._ids = self._visible_ids()
         self.endResetModel()
 
+    def refresh_faces(self) -> None:
+        """Words that depend on the clock ("Waiting 3 h") are rebuilt; nothing else moves."""
+        self._faces.clear()
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+
     def face(self, task_id: int) -> CardFace:
         """The card's words, built once per change of the task (painting must stay cheap)."""
         face = self._faces.get(task_id)
@@ -169,6 +183,7 @@ class KanbanModel(QAbstractListModel):
         priority_word = ""
         if task.priority >= Priority.HIGH:
             priority_word = tr("Priority", task.priority.label)
+        waiting_word, waiting_late, lost_word = self._handoff_words(task_id)
         return CardFace(
             title=task.title,
             initials=owner.initials if owner else "",
@@ -181,7 +196,39 @@ class KanbanModel(QAbstractListModel):
             done=done,
             team_index=team_index,
             priority_word=priority_word,
+            handoff_word=waiting_word,
+            handoff_late=waiting_late,
+            finding_word=lost_word,
         )
+
+    def _tooltip(self, task: Task) -> str:
+        session = self.session
+        board = session.board
+        lines = [task.title, *(risk_sentence(r) for r in session.risk(task.id))]
+        analysis = session.handoff_analysis()
+        waiting = analysis.waiting.get(task.id)
+        if waiting is not None and waiting.state is HandoffState.SENT:
+            receiver = board.people.get(waiting.receiver_id)
+            lines.append(
+                tr("Kanban", "Handed to %1 %2 ago; not acknowledged yet.")
+                .replace("%1", receiver.name if receiver else "?")
+                .replace("%2", span_text(analysis.now - waiting.sent_at))
+            )
+        lines.extend(finding_sentence(board, f) for f in analysis.findings_of(task.id))
+        return "\n".join(lines)
+
+    def _handoff_words(self, task_id: int) -> tuple[str, bool, str]:
+        """The waiting badge (how long, late past the SLA) and the finding badge's word."""
+        analysis = self.session.handoff_analysis()
+        waiting_word, late = "", False
+        waiting = analysis.waiting.get(task_id)
+        if waiting is not None and waiting.state is HandoffState.SENT:
+            since = span_text(analysis.now - waiting.sent_at)
+            waiting_word = tr("Kanban", "Waiting %1").replace("%1", since)
+            template = template_for(waiting, self.session.board.templates_by_name())
+            late = analysis.now > sla_deadline(waiting, template)
+        breaking = analysis.breaking_finding(task_id)
+        return waiting_word, late, finding_word(breaking.kind) if breaking else ""
 
     def _on_change(self, change: Change) -> None:
         # A change can alter other cards' words too (a finished predecessor unblocks its

@@ -62,6 +62,7 @@ class KanbanView(QAbstractScrollArea):
     openRequested = Signal(int)
     cardDropped = Signal(int, int, object, object, object)  # task, status, lane key, prev, next
     quickAddSubmitted = Signal(int, object, str)  # status id, lane key, title
+    menuRequested = Signal(int, QPoint)  # task id, global position: the card's context menu
 
     def __init__(self, model: KanbanModel, parent=None):
         super().__init__(parent)
@@ -433,6 +434,21 @@ class KanbanView(QAbstractScrollArea):
                 self._emit_drop(dragging, target)
         elif task_id is not None:
             self._set_current(task_id)
+
+    def contextMenuEvent(self, event) -> None:  # noqa: N802
+        """Right click (or the menu key) on a card: make it current, then ask for its menu."""
+        if event.reason() == event.Reason.Keyboard:
+            task_id = self._current
+            rect = self.card_rect(task_id) if task_id is not None else None
+            position = rect.center().toPoint() if rect is not None else None
+        else:
+            found = self.hit(QPointF(event.pos()))
+            task_id = found.task_id if found.kind == "card" else None
+            position = event.pos()
+        if task_id is None or position is None:
+            return
+        self._set_current(task_id)
+        self.menuRequested.emit(task_id, self.viewport().mapToGlobal(position))
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         found = self.hit(event.position())
