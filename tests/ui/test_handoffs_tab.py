@@ -48,7 +48,7 @@ def test_two_clicks_from_a_card_to_where_its_information_got_lost(window, demo_s
     board = demo_session.board
     task = titled(board, KITAHAMA)
     click_card(window, task.id)  # 1
-    click_tab(window, 1)  # 2
+    click_tab(window, window.tabs.indexOf(window.handoffs_tab))  # 2
     tab = window.handoffs_tab
     assert window.tabs.currentWidget() is tab and tab.isVisible()
     assert tab.chain.task_id == task.id
@@ -127,8 +127,10 @@ def test_the_card_menu_offers_the_receivers_actions(qtbot, window, monkeypatch):
     assert window.handoffs_tab.chain.hop_rows()[-1]["state"] == "Accepted"
 
 
-def test_the_handoffs_tab_is_reached_from_the_keyboard(window):
-    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+def test_the_tabs_are_reached_from_the_keyboard(window):
+    QTest.keyClick(window, Qt.Key.Key_3, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.handoffs_tab
+    QTest.keyClick(window, Qt.Key.Key_2, Qt.KeyboardModifier.ControlModifier)
+    assert window.tabs.currentWidget() is window.timeline_tab
     QTest.keyClick(window, Qt.Key.Key_1, Qt.KeyboardModifier.ControlModifier)
     assert window.tabs.currentWidget() is window.board_view

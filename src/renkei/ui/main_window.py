@@ -49,6 +49,7 @@ from renkei.ui.kanban.view import KanbanView
 from renkei.ui.sync_driver import SyncDriver, is_connection_lost, plain_reason
 from renkei.ui.sync_status import SyncStatusWidget
 from renkei.ui.text import field_label, value_text
+from renkei.ui.timeline.tab import TimelineTab
 
 LANE_LABELS = {
     LaneMode.TEAM: QT_TRANSLATE_NOOP("MainWindow", "By team"),
@@ -101,9 +102,11 @@ class MainWindow(QMainWindow):
         self.handoff_actions = HandoffActions(session, self.apply, self)
         self.detail.handoffs.set_actions(self.handoff_actions)
         self.handoffs_tab = HandoffsTab(session)
+        self.timeline_tab = TimelineTab(session, self.model, self.apply)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board_view, self.tr("Board"))
+        self.tabs.addTab(self.timeline_tab, self.tr("Timeline"))
         self.tabs.addTab(self.handoffs_tab, self.tr("Handoffs"))
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
@@ -158,7 +161,10 @@ class MainWindow(QMainWindow):
         self.detail.handoffs.showAllRequested.connect(self.show_handoffs)
         self.board_view.menuRequested.connect(self.show_card_menu)
         self.board_view.currentChanged.connect(self.handoffs_tab.show_task)
+        self.board_view.currentChanged.connect(self.timeline_tab.show_task)
         self.handoffs_tab.taskChosen.connect(self._task_chosen_elsewhere)
+        self.timeline_tab.currentChanged.connect(self._timeline_current)
+        self.timeline_tab.openRequested.connect(self.edit_task)
         self.events.changed.connect(self._board_changed)
         self.events.reset.connect(self._board_changed)
         # Lateness grows with the clock: "Waiting 3 h" and "dropped" are re-read each minute.
@@ -242,7 +248,13 @@ class MainWindow(QMainWindow):
         self._action(
             self.tr("The &board"), lambda: self.tabs.setCurrentIndex(0), "Ctrl+1", view_menu
         )
-        self._action(self.tr("&Handoffs"), lambda: self.show_handoffs(None), "Ctrl+2", view_menu)
+        self._action(
+            self.tr("&Timeline"),
+            lambda: self.tabs.setCurrentWidget(self.timeline_tab),
+            "Ctrl+2",
+            view_menu,
+        )
+        self._action(self.tr("&Handoffs"), lambda: self.show_handoffs(None), "Ctrl+3", view_menu)
         view_menu.addSeparator()
         self.detail_action = QAction(self.tr("&Detail pane"), self, checkable=True, checked=True)
         self.detail_action.setShortcut(QKeySequence("Ctrl+I"))
@@ -268,7 +280,7 @@ class MainWindow(QMainWindow):
         try:
             self.session.apply_all(batch, label)
         except ConflictError as error:
-            QMessageBox.warning(
+            self.warn(
                 self,
                 self.tr("Changed by someone else"),
                 self.tr(
@@ -279,7 +291,7 @@ class MainWindow(QMainWindow):
             self.session.reload()
             return False
         except CommandError as error:
-            QMessageBox.warning(self, self.tr("Not saved"), str(error))
+            self.warn(self, self.tr("Not saved"), str(error))
             return False
         except Exception as error:
             if not is_connection_lost(error):
@@ -358,8 +370,13 @@ class MainWindow(QMainWindow):
     def edit_templates(self) -> None:
         TemplateEditor.run(self, self.session)
 
+    def _timeline_current(self, task_id: int | None) -> None:
+        if task_id is not None:
+            self._task_chosen_elsewhere(task_id)
+
     def _board_changed(self, _change=None) -> None:
         self.handoffs_tab.board_changed()
+        self.timeline_tab.board_changed()
 
     def _tick(self) -> None:
         self.model.refresh_faces()
@@ -387,13 +404,13 @@ class MainWindow(QMainWindow):
                     self.session.undo_overriding()
         except ConflictError:
             # Changed yet again while the question was open: nothing undone, say so.
-            QMessageBox.warning(
+            self.warn(
                 self,
                 self.tr("Cannot undo"),
                 self.tr("The task changed again meanwhile; nothing was undone."),
             )
         except CommandError as error:
-            QMessageBox.warning(self, self.tr("Cannot undo"), str(error))
+            self.warn(self, self.tr("Cannot undo"), str(error))
         except Exception as error:
             if not is_connection_lost(error):
                 raise
@@ -406,7 +423,7 @@ class MainWindow(QMainWindow):
             self.session.redo()
         except ConflictError as error:
             # There is no redo_overriding in the session yet: refuse and explain.
-            QMessageBox.warning(
+            self.warn(
                 self,
                 self.tr("Cannot redo"),
                 self.tr(
@@ -415,7 +432,7 @@ class MainWindow(QMainWindow):
                 ).replace("%1", self._clash_text(*self._undo_clashes(error))),
             )
         except CommandError as error:
-            QMessageBox.warning(self, self.tr("Cannot redo"), str(error))
+            self.warn(self, self.tr("Cannot redo"), str(error))
         except Exception as error:
             if not is_connection_lost(error):
                 raise
@@ -556,6 +573,11 @@ class MainWindow(QMainWindow):
             else self.tr("Retry is possible once the board is connected again.")
         )
         self.retry_button.setToolTip("\n".join([*lines, "", hint]))
+
+    @classmethod
+    def warn(cls, parent, title: str, text: str) -> None:
+        """The seam tests replace: an edit refused or not done, and why."""
+        QMessageBox.warning(parent, title, text)
 
     @classmethod
     def show_not_saved(cls, parent, title: str, text: str) -> None:

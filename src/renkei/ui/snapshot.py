@@ -7,7 +7,7 @@ from pathlib import Path
 
 from renkei.app.session import BoardSession
 
-VIEWS = ("kanban", "handoffs")
+VIEWS = ("kanban", "timeline", "handoffs")
 
 
 def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path) -> None:
@@ -31,6 +31,10 @@ def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path)
             window.board_view.set_current_task(task_id)
             break
     window.board_view.verticalScrollBar().setValue(0)
+    if view == "timeline":
+        window.tabs.setCurrentWidget(window.timeline_tab)
+        app.processEvents()
+        window.timeline_tab.view.go_to_today()
     if view == "handoffs":
         # The tab opens on the chain where the team pair that loses the most lost it.
         window.board_view.set_current_task(None)

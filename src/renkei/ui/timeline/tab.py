@@ -1,0 +1,279 @@
+"""The Timeline tab: the plan over time (the painted chart), its toolbar, and a tray of the
+tasks that have no dates yet.
+
+It shows the board's filtered tasks (the kanban model's, so the filter bar applies here
+too) and shares the window's current task. Edits are commands applied through the window's
+one ``apply`` road: moving a task, changing its dates, linking two tasks, scheduling one
+from the tray. Moving a task that others wait for offers to move them too, in the same
+undoable change."""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable
+from datetime import date, timedelta
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QMimeData, Qt, Signal
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QMessageBox,
+    QSplitter,
+    QToolBar,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renkei.app.session import BoardSession
+from renkei.domain.commands import Command, set_task
+from renkei.domain.schedule import dependents_to_shift, span_of
+from renkei.ui.kanban.model import KanbanModel, LaneMode
+from renkei.ui.timeline.rows import Zoom
+from renkei.ui.timeline.view import TASK_MIME, TimelineView
+
+Apply = Callable[[list[Command], str], bool]
+
+ZOOM_LABELS = {
+    Zoom.DAY: QT_TRANSLATE_NOOP("Timeline", "Day"),
+    Zoom.WEEK: QT_TRANSLATE_NOOP("Timeline", "Week"),
+    Zoom.MONTH: QT_TRANSLATE_NOOP("Timeline", "Month"),
+    Zoom.QUARTER: QT_TRANSLATE_NOOP("Timeline", "Quarter"),
+}
+GROUP_LABELS = {
+    LaneMode.TEAM: QT_TRANSLATE_NOOP("Timeline", "By team"),
+    LaneMode.OWNER: QT_TRANSLATE_NOOP("Timeline", "By owner"),
+    LaneMode.PROJECT: QT_TRANSLATE_NOOP("Timeline", "By project"),
+    LaneMode.NONE: QT_TRANSLATE_NOOP("Timeline", "No grouping"),
+}
+HOURS_PER_DAY = 8  # a task scheduled from the tray lasts its estimate in working days
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Timeline", text)
+
+
+class UnscheduledTray(QListWidget):
+    """The shown tasks without any date, dragged onto the chart to schedule them."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setDragEnabled(True)
+        self.setDragDropMode(QAbstractItemView.DragDropMode.DragOnly)
+        self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.setWordWrap(True)
+        self.setUniformItemSizes(False)
+        self.setToolTip(_t("Drag a task onto the chart to give it dates."))
+
+    def show_tasks(self, board, task_ids: list[int]) -> None:
+        self.clear()
+        for task_id in task_ids:
+            task = board.tasks[task_id]
+            item = QListWidgetItem(task.title)
+            item.setData(Qt.ItemDataRole.UserRole, task_id)
+            self.addItem(item)
+
+    def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt's name
+        data = QMimeData()
+        if items:
+            task_id = items[0].data(Qt.ItemDataRole.UserRole)
+            data.setData(TASK_MIME, str(task_id).encode("ascii"))
+        return data
+
+    def mimeTypes(self) -> list[str]:  # noqa: N802
+        return [TASK_MIME]
+
+    def task_ids(self) -> list[int]:
+        return [self.item(i).data(Qt.ItemDataRole.UserRole) for i in range(self.count())]
+
+
+class TimelineTab(QWidget):
+    currentChanged = Signal(object)  # task id or None
+    openRequested = Signal(int)
+
+    def __init__(self, session: BoardSession, tasks: KanbanModel, apply: Apply, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.tasks = tasks
+        self._apply = apply
+        self._stale = True  # the chart is laid out when shown, not while hidden
+        self._wanted: int | None = None  # the window's current task
+
+        self.view = TimelineView(session, self)
+        self.tray = UnscheduledTray(self)
+        self.tray_label = QLabel(self)
+        self.tray_label.setWordWrap(True)
+        tray_box = QWidget(self)
+        tray_layout = QVBoxLayout(tray_box)
+        tray_layout.setContentsMargins(6, 6, 6, 6)
+        tray_layout.addWidget(self.tray_label)
+        tray_layout.addWidget(self.tray, 1)
+        splitter = QSplitter(Qt.Orientation.Horizontal, self)
+        splitter.addWidget(self.view)
+        splitter.addWidget(tray_box)
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setSizes([1000, 220])
+
+        self.toolbar = QToolBar(self)
+        self._build_toolbar()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.toolbar)
+        layout.addWidget(splitter, 1)
+
+        self.view.currentChanged.connect(self.currentChanged)
+        self.view.openRequested.connect(self.openRequested)
+        self.view.taskRescheduled.connect(self.reschedule)
+        self.view.dependencyRequested.connect(self.link)
+        self.view.taskScheduled.connect(self.schedule)
+        self.view.zoomChanged.connect(lambda zoom: self.zoom_actions[zoom].setChecked(True))
+        self.tray.itemDoubleClicked.connect(
+            lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+        )
+        for signal in (
+            tasks.modelReset,
+            tasks.rowsInserted,
+            tasks.rowsRemoved,
+            tasks.layoutChanged,
+            tasks.dataChanged,
+        ):
+            signal.connect(self._tasks_changed)
+
+    def _build_toolbar(self) -> None:
+        bar = self.toolbar
+        bar.setMovable(False)
+        group = QActionGroup(self)
+        self.zoom_actions: dict[Zoom, QAction] = {}
+        for zoom, label in ZOOM_LABELS.items():
+            action = QAction(_t(label), self, checkable=True)
+            action.setChecked(zoom is self.view.zoom)
+            action.triggered.connect(lambda _=False, z=zoom: self.set_zoom(z))
+            group.addAction(action)
+            bar.addAction(action)
+            self.zoom_actions[zoom] = action
+        bar.addSeparator()
+        self.today_action = bar.addAction(_t("Today"), self.view.go_to_today)
+        self.today_action.setShortcut(QKeySequence("Ctrl+T"))
+        self.today_action.setToolTip(_t("Scroll to today (Ctrl+T)"))
+        self.fit_action = bar.addAction(_t("Fit to selection"), self.fit_to_selection)
+        self.critical_action = bar.addAction(_t("Critical path"))
+        self.critical_action.setCheckable(True)
+        self.critical_action.setToolTip(
+            _t("Outline the chain of dependent tasks that decides when the work finishes")
+        )
+        self.critical_action.toggled.connect(self.view.set_critical_path)
+        bar.addSeparator()
+        self.group_combo = QComboBox(self)
+        for mode, label in GROUP_LABELS.items():
+            self.group_combo.addItem(_t(label), mode)
+        self.group_combo.currentIndexChanged.connect(
+            lambda _i: self.view.set_group_mode(self.group_combo.currentData())
+        )
+        bar.addWidget(self.group_combo)
+
+    # -- following the board ----------------------------------------------------------------
+
+    def _tasks_changed(self, *_args) -> None:
+        self._stale = True
+        if self.isVisible():
+            self.refresh()
+
+    def board_changed(self) -> None:
+        """Dates, risks or links changed: repaint (the task list follows the kanban model)."""
+        if self.isVisible() and not self._stale:
+            self.view.refresh()
+
+    def refresh(self) -> None:
+        self._stale = False
+        board = self.session.board
+        ids = self.tasks.task_ids()
+        dated = [i for i in ids if span_of(board.tasks[i]) is not None]
+        undated = [i for i in ids if span_of(board.tasks[i]) is None]
+        self.view.set_tasks(dated)
+        self.tray.show_tasks(board, undated)
+        self.tray_label.setText(
+            _t("Unscheduled (%1): drag onto the chart").replace("%1", str(len(undated)))
+        )
+
+    def showEvent(self, event) -> None:  # noqa: N802
+        super().showEvent(event)
+        if self._stale:
+            self.refresh()
+        self._follow(self._wanted)
+
+    def show_task(self, task_id: int | None) -> None:
+        """The window's current task: followed now if the tab is shown, else when it is."""
+        self._wanted = task_id
+        if self.isVisible():
+            self._follow(task_id)
+
+    def _follow(self, task_id: int | None) -> None:
+        if task_id != self.view.current_task:
+            self.view.set_current_task(task_id)
+        if task_id is not None:
+            self.view.ensure_visible(task_id)
+
+    def set_zoom(self, zoom: Zoom) -> None:
+        self.view.set_zoom(zoom)
+
+    def fit_to_selection(self) -> None:
+        current = self.view.current_task
+        self.view.fit_to([current] if current is not None else self.view.shown_task_ids())
+
+    # -- edits --------------------------------------------------------------------------------
+
+    def reschedule(self, task_id: int, start: date | None, due: date | None) -> bool:
+        """New dates for a task; the tasks waiting for it that would start too early are
+        offered a move in the same change."""
+        board = self.session.board
+        task = board.tasks[task_id]
+        commands: list[Command] = [set_task(task, start=start, due=due)]
+        later = dependents_to_shift(board, {task_id: (start, due)})
+        if later and self.ask_shift_dependents(self, [board.tasks[i].title for i in later]):
+            commands += [set_task(board.tasks[i], start=s, due=d) for i, (s, d) in later.items()]
+        label = _t("Move task") if len(commands) == 1 else _t("Move task and what waits for it")
+        return self._apply(commands, label)
+
+    def link(self, predecessor_id: int, successor_id: int) -> bool:
+        """``successor`` now waits for ``predecessor`` (finish to start)."""
+        board = self.session.board
+        successor = board.tasks[successor_id]
+        if predecessor_id == successor_id or predecessor_id in successor.depends_on:
+            return False
+        depends = (*successor.depends_on, predecessor_id)
+        return self._apply([set_task(successor, depends_on=depends)], _t("Add dependency"))
+
+    def schedule(self, task_id: int, day: date) -> bool:
+        """A task from the tray dropped on ``day``: it starts then and lasts its estimate."""
+        task = self.session.board.tasks.get(task_id)
+        if task is None:
+            return False
+        days = max(1, math.ceil((task.estimate_hours or 0) / HOURS_PER_DAY))
+        due = day + timedelta(days=days - 1)
+        saved = self._apply([set_task(task, start=day, due=due)], _t("Schedule task"))
+        if saved:
+            self.view.set_current_task(task_id)
+        return saved
+
+    @classmethod
+    def ask_shift_dependents(cls, parent, titles: list[str]) -> bool:
+        """The seam tests replace: True to move the waiting tasks too."""
+        shown = "\n".join(f"• {t}" for t in titles[:12])
+        if len(titles) > 12:
+            shown += "\n" + _t("… and %1 more").replace("%1", str(len(titles) - 12))
+        answer = QMessageBox.question(
+            parent,
+            _t("Move the tasks that wait for it?"),
+            _t(
+                "These tasks wait for this one and would now start before it ends:\n\n%1\n\n"
+                "Move them later by just enough, keeping their length?"
+            ).replace("%1", shown),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.Yes,
+        )
+        return answer == QMessageBox.StandardButton.Yes

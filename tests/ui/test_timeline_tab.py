@@ -1,0 +1,160 @@
+"""The Timeline tab in the main window: the board's filter applies, the tray holds undated
+work, and every drag becomes one signed, undoable change (moving what waits for it when the
+lead says so)."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+import pytest
+
+from renkei.app.filtering import TaskFilter
+from renkei.domain.commands import Create
+from renkei.domain.schedule import span_of, violations
+from renkei.ui.main_window import MainWindow
+from renkei.ui.timeline.tab import TimelineTab
+
+
+@pytest.fixture
+def window(qtbot, demo_session):
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.resize(1600, 1000)
+    window.show()
+    window.tabs.setCurrentWidget(window.timeline_tab)
+    qtbot.waitExposed(window)
+    return window
+
+
+@pytest.fixture
+def answers(monkeypatch):
+    """What the lead answers to "move the tasks that wait for it?", and what was asked."""
+    asked: list[list[str]] = []
+    reply = {"value": True}
+
+    def ask(cls, parent, titles):
+        asked.append(titles)
+        return reply["value"]
+
+    monkeypatch.setattr(TimelineTab, "ask_shift_dependents", classmethod(ask))
+    return asked, reply
+
+
+def linked_pair(board):
+    """A predecessor and its dependent, both scheduled and unfinished, with slack between."""
+    done = board.done_status_ids()
+    for task in board.tasks.values():
+        for before_id in task.depends_on:
+            before = board.tasks[before_id]
+            if task.status_id in done or before.status_id in done:
+                continue
+            a, b = span_of(before), span_of(task)
+            if a and b and b.first > a.last:
+                return before, task
+    raise AssertionError("the demo has no scheduled dependency with slack")
+
+
+def test_the_chart_and_the_tray_follow_the_board_filter(window, demo_session):
+    tab = window.timeline_tab
+    board = demo_session.board
+    shown = set(tab.view.shown_task_ids())
+    undated = set(tab.tray.task_ids())
+    visible = set(window.model.task_ids())
+    assert shown | undated == visible and not shown & undated
+    assert all(span_of(board.tasks[i]) is None for i in undated)
+    team = board.find_team("Field Sales")
+    window.model.set_filter(TaskFilter(team_ids=frozenset({team.id})))
+    assert {board.tasks[i].team_id for i in tab.view.shown_task_ids()} == {team.id}
+
+
+def test_dragging_a_predecessor_late_makes_the_conflict_appear(window, demo_session, answers):
+    """The lead moves a task past the start of the one waiting for it and says no to
+    moving that one: the conflict is on the chart and on the card; undo takes it away."""
+    asked, reply = answers
+    reply["value"] = False
+    before, after = linked_pair(demo_session.board)
+    gap = (span_of(after).first - span_of(before).last).days
+    start, due = (d + timedelta(days=gap + 2) if d else None for d in (before.start, before.due))
+    window.timeline_tab.view.taskRescheduled.emit(before.id, start, due)
+    assert asked and after.title in asked[0]
+    moved = demo_session.board.tasks[before.id]
+    assert (moved.start, moved.due) == (start, due)
+    assert (before.id, after.id) in {
+        (v.predecessor, v.successor) for v in violations(demo_session.board)
+    }
+    assert any(r.kind.value == "dependency" for r in demo_session.risk(after.id))
+    assert demo_session.undo_label() == "Move task"
+    demo_session.undo()
+    assert demo_session.board.tasks[before.id].due == before.due
+
+
+def test_moving_what_waits_for_it_is_one_undoable_change(window, demo_session, answers):
+    before, after = linked_pair(demo_session.board)
+    gap = (span_of(after).first - span_of(before).last).days
+    start, due = (d + timedelta(days=gap + 2) if d else None for d in (before.start, before.due))
+    window.timeline_tab.view.taskRescheduled.emit(before.id, start, due)
+    pushed = demo_session.board.tasks[after.id]
+    assert span_of(pushed).first == span_of(demo_session.board.tasks[before.id]).last + timedelta(
+        days=1
+    )
+    assert span_of(pushed).days == span_of(after).days
+    assert violations(demo_session.board, [after.id]) == []
+    demo_session.undo()
+    undone = demo_session.board.tasks[after.id]
+    assert (undone.start, undone.due) == (after.start, after.due)
+
+
+def test_linking_two_bars_adds_a_dependency(window, demo_session):
+    board = demo_session.board
+    a, b = [t for t in board.tasks.values() if span_of(t) and not t.depends_on][:2]
+    window.timeline_tab.view.dependencyRequested.emit(a.id, b.id)
+    assert a.id in demo_session.board.tasks[b.id].depends_on
+    assert demo_session.undo_label() == "Add dependency"
+
+
+def test_a_link_that_closes_a_loop_is_refused(window, demo_session, monkeypatch):
+    """Linking a task to the one that waits for it would close a loop: said, not saved."""
+    warned = []
+    monkeypatch.setattr(MainWindow, "warn", classmethod(lambda c, p, t, x: warned.append(x)))
+    before, after = linked_pair(demo_session.board)
+    revision = demo_session.board.revision
+    window.timeline_tab.view.dependencyRequested.emit(after.id, before.id)
+    assert demo_session.board.revision == revision
+    assert after.id not in demo_session.board.tasks[before.id].depends_on
+    assert warned and "loop" in warned[0]
+
+
+def test_a_task_dropped_from_the_tray_gets_dates_for_its_estimate(window, demo_session):
+    board = demo_session.board
+    status = board.find_status("To do")
+    demo_session.apply(
+        Create(
+            "task",
+            (
+                ("title", "Draft the onboarding deck"),
+                ("status_id", status.id),
+                ("estimate_hours", 20.0),
+            ),
+        )
+    )
+    task = next(
+        t for t in demo_session.board.tasks.values() if t.title == "Draft the onboarding deck"
+    )
+    tab = window.timeline_tab
+    assert task.id in tab.tray.task_ids()
+    day = demo_session.today() + timedelta(days=3)
+    tab.view.taskScheduled.emit(task.id, day)
+    scheduled = demo_session.board.tasks[task.id]
+    assert (scheduled.start, scheduled.due) == (day, day + timedelta(days=2))  # 20 h: 3 days
+    assert task.id not in tab.tray.task_ids() and task.id in tab.view.shown_task_ids()
+
+
+def test_selection_is_shared_with_the_board(window, demo_session):
+    tab = window.timeline_tab
+    task_id = tab.view.shown_task_ids()[3]
+    tab.view.currentChanged.emit(task_id)
+    assert window.board_view.current_task == task_id
+    assert window.detail.task_id == task_id
+    other = tab.view.shown_task_ids()[5]
+    window.board_view.set_current_task(other)
+    assert tab.view.current_task == other
