@@ -158,3 +158,44 @@ def test_selection_is_shared_with_the_board(window, demo_session):
     other = tab.view.shown_task_ids()[5]
     window.board_view.set_current_task(other)
     assert tab.view.current_task == other
+
+
+def test_done_when_a_lead_drags_a_task_late_and_sees_the_conflict(
+    qtbot, window, demo_session, answers
+):
+    """With the mouse, as a lead would: drag a predecessor's bar past the start of the task
+    waiting for it, decline moving that one, and the dependent's conflict is on the chart
+    (its tooltip names the overlap) and among its risk reasons."""
+    from PySide6.QtCore import QPointF, Qt
+    from PySide6.QtTest import QTest
+
+    asked, reply = answers
+    reply["value"] = False
+    before, after = linked_pair(demo_session.board)
+    view = window.timeline_tab.view
+    gap = (span_of(after).first - span_of(before).last).days
+    view.ensure_visible(before.id)
+    bar = view.bar_rect(before.id)
+    start = QPointF(bar.center().x(), bar.center().y())
+    shift = view.x_of(span_of(before).first + timedelta(days=gap + 1)) - view.x_of(
+        span_of(before).first
+    )
+    end = QPointF(start.x() + shift, start.y())
+    viewport = view.viewport()
+    QTest.mouseMove(viewport, start.toPoint())
+    QTest.mousePress(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, start.toPoint()
+    )
+    for i in range(1, 7):
+        QTest.mouseMove(viewport, (start + (end - start) * (i / 6)).toPoint())
+    QTest.mouseRelease(
+        viewport, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, end.toPoint()
+    )
+    moved = demo_session.board.tasks[before.id]
+    assert span_of(moved).last == span_of(before).last + timedelta(days=gap + 1)
+    assert asked and after.title in asked[0]
+    assert (before.id, after.id) in {
+        (v.predecessor, v.successor) for v in violations(demo_session.board)
+    }
+    assert "Starts before" in view.task_tooltip(after.id)
+    assert any(r.kind.value == "dependency" for r in demo_session.risk(after.id))

@@ -760,6 +760,9 @@ class MainWindow(QMainWindow):
             ("Ctrl+F", self.tr("Search")),
             ("Ctrl+I", self.tr("Show or hide the detail pane")),
             ("Ctrl+Delete", self.tr("Archive the card")),
+            ("Ctrl+1 / 2 / 3", self.tr("Board / Timeline / Handoffs")),
+            ("Ctrl+T", self.tr("Timeline: scroll to today")),
+            ("Ctrl+wheel", self.tr("Timeline: zoom")),
         ]
         text = "".join(
             f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>" for keys, what in rows

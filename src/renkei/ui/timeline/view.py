@@ -45,7 +45,7 @@ __all__ = ["TASK_MIME", "TimelineView", "Zoom"]
 
 TASK_MIME = "application/x-renkei-task"  # payload: the task id as ASCII digits
 
-LABEL_WIDTH = 240
+LABEL_WIDTH = 300  # room for a title, the done check and the owner
 TIER_HEIGHT = 23
 HEADER_HEIGHT = 2 * TIER_HEIGHT
 EDGE = 6.0  # pixels at a bar's end that change only that end
