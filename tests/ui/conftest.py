@@ -25,3 +25,19 @@ def shots(tmp_path) -> Path:
     folder = Path(os.environ.get("RENKEI_SHOTS") or tmp_path)
     folder.mkdir(parents=True, exist_ok=True)
     return folder
+
+
+@pytest.fixture
+def ja_session(tmp_path):
+    """A session on the Japanese demo board, signed in as its first person."""
+    from datetime import date
+
+    from renkei.app.session import BoardSession
+    from renkei.demo.build import build_demo
+    from renkei.store.board_store import BoardStore
+
+    store = BoardStore.open(tmp_path / "ja.renkei")
+    build_demo(store, "ja", today=date.today())
+    board = store.load()
+    yield BoardSession(store, next(iter(board.people.values())).id)
+    store.dispose()

@@ -2,20 +2,15 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QPoint, QRectF, Qt
 from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF, QHelpEvent
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QScrollArea, QToolTip
 
-from renkei.app.session import BoardSession
-from renkei.demo.build import build_demo
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff_loss import LOST_KINDS, describe
 from renkei.render.theme import FONT_FAMILY
-from renkei.store.board_store import BoardStore
 from renkei.ui.handoffs.chain_view import MIN_ROW_HEIGHT, HandoffChainView
 from renkei.ui.text import board_names
 
@@ -301,15 +296,6 @@ def test_english_chain_renders_to_png(qtbot, demo_session, app_font, shots, widt
         assert not image.isNull()
         assert image.save(str(shots / f"chain_en_{width}_task{task_id}.png"))
         _assert_renders_cleanly(view, app_font)
-
-
-@pytest.fixture
-def ja_session(tmp_path):
-    store = BoardStore.open(tmp_path / "ja.renkei")
-    build_demo(store, "ja", today=date.today())
-    board = store.load()
-    yield BoardSession(store, next(iter(board.people.values())).id)
-    store.dispose()
 
 
 def test_japanese_chain_renders_to_png(qtbot, ja_session, app_font, shots):

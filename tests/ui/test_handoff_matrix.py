@@ -2,21 +2,16 @@
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from PySide6.QtCore import QLocale, Qt
 from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QVBoxLayout, QWidget
 
-from renkei.app.session import BoardSession
-from renkei.demo.build import build_demo
 from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import Create, set_task
 from renkei.domain.handoff import item_label
 from renkei.render.theme import FONT_FAMILY, LIGHT
-from renkei.store.board_store import BoardStore
 from renkei.ui.fonts import UI_POINT_SIZE
 from renkei.ui.handoffs.matrix_view import TeamMatrixView
 
@@ -279,15 +274,6 @@ def test_english_matrix_renders_to_png(qtbot, demo_session, app_font, shots):
         image = view.grab()
         assert not image.isNull()
         assert image.save(str(shots / f"matrix_en_{size[0]}x{size[1]}.png"))
-
-
-@pytest.fixture
-def ja_session(tmp_path):
-    store = BoardStore.open(tmp_path / "ja.renkei")
-    build_demo(store, "ja", today=date.today())
-    board = store.load()
-    yield BoardSession(store, next(iter(board.people.values())).id)
-    store.dispose()
 
 
 def test_japanese_matrix_renders_to_png(qtbot, ja_session, app_font, shots):

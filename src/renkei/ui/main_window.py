@@ -381,6 +381,7 @@ class MainWindow(QMainWindow):
     def _tick(self) -> None:
         self.model.refresh_faces()
         self.handoffs_tab.board_changed()
+        self.timeline_tab.board_changed()
 
     def archive_current(self) -> None:
         task_id = self.board_view.current_task
