@@ -245,9 +245,10 @@ def test_activity_adapters_read_the_audit_trail(store, cast):
 
 
 def test_a_0001_board_migrates_and_keeps_its_data(board_path, cast, store):
-    """A board at revision 0001 gains both tables and the templates; a backup is made."""
+    """A board at revision 0001 gains the later tables and the templates; a backup is made."""
     store.dispose()
     with sqlite3.connect(board_path) as conn:
+        conn.execute("DROP TABLE standups")
         conn.execute("DROP TABLE handoffs")
         conn.execute("DROP TABLE handoff_templates")
         conn.execute("UPDATE alembic_version SET version_num = '0001'")
@@ -264,7 +265,7 @@ def test_a_0001_board_migrates_and_keeps_its_data(board_path, cast, store):
         assert board.handoffs == {}
         assert list(board_path.parent.glob(f"{board_path.name}.before-0001-*.bak"))
         with sqlite3.connect(board_path) as conn:
-            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0002",)
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
         conn.close()
     finally:
         reopened.dispose()

@@ -23,6 +23,7 @@ class LocalSettings:
     recent: list[str] = field(default_factory=list)
     window: dict[str, Any] = field(default_factory=dict)
     language: str = ""
+    standup_order: dict[str, list[int]] = field(default_factory=dict)  # board → team ids
 
     @classmethod
     def load(cls, path: Path | None = None) -> LocalSettings:
@@ -38,6 +39,11 @@ class LocalSettings:
             recent=[str(p) for p in raw.get("recent", [])][:MAX_RECENT],
             window=dict(raw.get("window", {})),
             language=str(raw.get("language", "")),
+            standup_order={
+                str(k): [int(i) for i in v if isinstance(i, int)]
+                for k, v in dict(raw.get("standup_order", {})).items()
+                if isinstance(v, list)
+            },
         )
 
     def save(self, path: Path | None = None) -> None:
@@ -48,6 +54,7 @@ class LocalSettings:
             "recent": self.recent,
             "window": self.window,
             "language": self.language,
+            "standup_order": self.standup_order,
         }
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
         try:

@@ -80,6 +80,17 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
         p["key"]: builder.create("project", None, 44, name=p[f"name_{lang}"])
         for p in story.PROJECTS
     }
+    # Haruka runs the cross-team standup twice a week; the last one was three days ago, so
+    # the demo's standup opens on what changed since.
+    for days_ago in story.STANDUPS_HELD_DAYS_AGO:
+        held_at = builder.at(days_ago)
+        builder.create(
+            "standup",
+            people[story.STANDUP_LEAD],
+            days_ago,
+            held_at=held_at,
+            held_by=people[story.STANDUP_LEAD],
+        )
 
     def day(offset):
         return None if offset is None else today + timedelta(days=offset)

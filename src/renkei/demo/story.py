@@ -9,6 +9,10 @@ from __future__ import annotations
 
 TEAMS = ["Marketing", "Inside Sales", "Field Sales", "Customer Success"]
 
+# The cross-team standup: who runs it, and when the last ones were held.
+STANDUP_LEAD = "aoki"
+STANDUPS_HELD_DAYS_AGO = (10.1, 7.1, 3.1)
+
 PEOPLE = [
     # Marketing
     dict(

@@ -103,6 +103,10 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "returned_missing": FieldSpec("names"),
         "questions": FieldSpec("questions"),
     },
+    "standup": {
+        "held_at": FieldSpec("datetime", required=True),
+        "held_by": REF,
+    },
     "handoff_template": {
         "name": FieldSpec("text", required=True, max_len=MAX_ITEM),
         "label": TEXT,

@@ -149,6 +149,16 @@ class StoredTemplate(HandoffTemplate):
     version: int = 1
 
 
+@dataclass(frozen=True, slots=True)
+class Standup:
+    """A standup held: "since the last standup" starts at ``held_at``."""
+
+    id: int
+    held_at: datetime
+    held_by: int | None = None
+    version: int = 1
+
+
 # Which Board attribute holds each kind of row.
 ENTITY_COLLECTIONS = {
     "task": "tasks",
@@ -158,6 +168,7 @@ ENTITY_COLLECTIONS = {
     "status": "statuses",
     "handoff": "handoffs",
     "handoff_template": "handoff_templates",
+    "standup": "standups",
 }
 
 
@@ -176,6 +187,7 @@ class Board:
     handoffs: dict[int, Handoff] = field(default_factory=dict)
     # Keyed by row id like every other collection; ``template(name)`` finds one by name.
     handoff_templates: dict[int, StoredTemplate] = field(default_factory=dict)
+    standups: dict[int, Standup] = field(default_factory=dict)
 
     def ordered_statuses(self) -> list[Status]:
         return sorted(self.statuses.values(), key=lambda s: (s.position, s.id))
@@ -208,6 +220,10 @@ class Board:
     def templates_by_name(self) -> dict[str, HandoffTemplate]:
         """What the handoff analysis takes: every template by its name."""
         return {t.name: t for t in self.handoff_templates.values()}
+
+    def last_standup(self) -> Standup | None:
+        """The latest standup held, if any."""
+        return max(self.standups.values(), key=lambda s: (s.held_at, s.id), default=None)
 
     def handoffs_of(self, task_id: int) -> list[Handoff]:
         """The task's handoffs in the order they were sent."""

@@ -167,6 +167,7 @@ class BoardStore:
                     r.id: rows.handoff_template(r)
                     for r in conn.execute(select(schema.handoff_templates))
                 },
+                standups={r.id: rows.standup(r) for r in conn.execute(select(schema.standups))},
             )
 
     @contextlib.contextmanager
@@ -191,9 +192,10 @@ class BoardStore:
         *,
         fields: Sequence[str] | None = None,
         entity_ids: Iterable[int] | None = None,
+        since: datetime | None = None,
     ) -> list[Activity]:
-        """Activity rows, oldest first (the last ``limit`` of them when given); ``fields``
-        and ``entity_ids`` narrow the read to those fields and rows."""
+        """Activity rows, oldest first (the last ``limit`` of them when given); ``fields``,
+        ``entity_ids`` and ``since`` (strictly after) narrow the read."""
         table = schema.activity
         query = select(table).order_by(table.c.id.desc())
         if entity is not None:
@@ -204,6 +206,8 @@ class BoardStore:
             query = query.where(table.c.field.in_(list(fields)))
         if entity_ids is not None:
             query = query.where(table.c.entity_id.in_(sorted(set(entity_ids))))
+        if since is not None:
+            query = query.where(table.c.at > since)
         if limit is not None:
             query = query.limit(limit)
         with self.engine.connect() as conn:

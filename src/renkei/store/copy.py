@@ -38,6 +38,7 @@ TABLES: tuple[Table, ...] = (
     schema.tasks,
     schema.dependencies,
     schema.handoffs,
+    schema.standups,
     schema.activity,
 )
 

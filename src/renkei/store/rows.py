@@ -13,6 +13,7 @@ from renkei.domain.model import (
     Priority,
     Project,
     RiskFlag,
+    Standup,
     Status,
     StoredTemplate,
     Task,
@@ -134,6 +135,10 @@ def handoff_template(r) -> StoredTemplate:
     )
 
 
+def standup(r) -> Standup:
+    return Standup(id=r.id, held_at=r.held_at, held_by=r.held_by, version=r.version)
+
+
 CONVERTERS = {
     "task": task,
     "person": person,
@@ -142,6 +147,7 @@ CONVERTERS = {
     "status": status,
     "handoff": handoff,
     "handoff_template": handoff_template,
+    "standup": standup,
 }
 
 _JSON_COLUMNS = {"items", "returned_missing", "questions"}

@@ -192,6 +192,17 @@ class HandoffTemplateRow(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
+class StandupRow(Base):
+    """A standup held; the latest one is where "since the last standup" starts."""
+
+    __tablename__ = "standups"
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    held_at: Mapped[datetime] = mapped_column(DateTime)
+    held_by: Mapped[int | None] = mapped_column(ForeignKey("people.id"))
+    version: Mapped[int] = mapped_column(Integer, default=1)
+    __mapper_args__ = {"version_id_col": version}
+
+
 board_table = BoardRow.__table__
 teams = TeamRow.__table__
 people = PersonRow.__table__
@@ -202,6 +213,7 @@ dependencies = DependencyRow.__table__
 activity = ActivityRow.__table__
 handoffs = HandoffRow.__table__
 handoff_templates = HandoffTemplateRow.__table__
+standups = StandupRow.__table__
 
 ENTITY_TABLES = {
     "task": tasks,
@@ -211,4 +223,5 @@ ENTITY_TABLES = {
     "status": statuses,
     "handoff": handoffs,
     "handoff_template": handoff_templates,
+    "standup": standups,
 }

@@ -7,7 +7,7 @@ import re
 from typing import NamedTuple
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QCoreApplication, QSize, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QFileDialog,
     QInputDialog,
@@ -39,6 +39,7 @@ from renkei.domain.model import ENTITY_COLLECTIONS
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
 from renkei.ui.dialogs.connect import ConnectDialog
+from renkei.ui.dialogs.standup_order import StandupOrderDialog
 from renkei.ui.dialogs.task_editor import TaskEditor
 from renkei.ui.dialogs.template_editor import TemplateEditor
 from renkei.ui.filter_bar import FilterBar
@@ -46,6 +47,7 @@ from renkei.ui.handoff_actions import HandoffActions
 from renkei.ui.handoffs.tab import HandoffsTab
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
+from renkei.ui.standup.window import StandupWindow
 from renkei.ui.sync_driver import SyncDriver, is_connection_lost, plain_reason
 from renkei.ui.sync_status import SyncStatusWidget
 from renkei.ui.text import field_label, value_text
@@ -94,6 +96,7 @@ class MainWindow(QMainWindow):
         self.settings = settings or LocalSettings()
         self.opener = opener
         self._closed = False
+        self.standup = None  # the standup window while presenting
         self.events = BoardEvents(session, self)
         self.model = KanbanModel(session, self.events, self)
         self.board_view = KanbanView(self.model)
@@ -256,6 +259,8 @@ class MainWindow(QMainWindow):
         )
         self._action(self.tr("&Handoffs"), lambda: self.show_handoffs(None), "Ctrl+3", view_menu)
         view_menu.addSeparator()
+        self._action(self.tr("&Standup"), self.start_standup, "F11", view_menu)
+        view_menu.addSeparator()
         self.detail_action = QAction(self.tr("&Detail pane"), self, checkable=True, checked=True)
         self.detail_action.setShortcut(QKeySequence("Ctrl+I"))
         self.detail_action.toggled.connect(self.detail.setVisible)
@@ -267,6 +272,7 @@ class MainWindow(QMainWindow):
         self._action(self.tr("Add p&roject…"), self.add_project, None, board_menu)
         board_menu.addSeparator()
         self._action(self.tr("Handoff &templates…"), self.edit_templates, None, board_menu)
+        self._action(self.tr("Standup &order…"), self.edit_standup_order, None, board_menu)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", help_menu)
@@ -373,6 +379,50 @@ class MainWindow(QMainWindow):
     def _timeline_current(self, task_id: int | None) -> None:
         if task_id is not None:
             self._task_chosen_elsewhere(task_id)
+
+    # -- standup ---------------------------------------------------------------------------
+
+    def start_standup(self) -> None:
+        """The board, presented team by team, full screen on the projector when there is
+        one (the screen this window is not on), else on this screen."""
+        last = self.session.board.last_standup()
+        order = self.settings.standup_order.get(self.session.store.location, [])
+        standup = StandupWindow(self.session, order, last.held_at if last else None)
+        standup.heldRequested.connect(self.standup_held)
+        standup.closed.connect(lambda: setattr(self, "standup", None))
+        self.standup = standup
+        standup.present(self.choose_screen(self))
+
+    @classmethod
+    def choose_screen(cls, window):
+        """The seam tests replace: the screen to present on (None: the primary one)."""
+        screens = QGuiApplication.screens()
+        others = [s for s in screens if s is not window.screen()]
+        if len(others) == 1:
+            return others[0]  # a laptop and a projector: the projector
+        if len(others) > 1:
+            names = [f"{s.name()} ({s.size().width()}×{s.size().height()})" for s in screens]
+            name, ok = QInputDialog.getItem(
+                window, window.tr("Standup"), window.tr("Present on:"), names, 0, False
+            )
+            return screens[names.index(name)] if ok else None
+        return window.screen()
+
+    def standup_held(self) -> None:
+        """Record the standup: the next one's "since the last standup" starts now."""
+        values = (("held_at", self.session.now()), ("held_by", self.session.actor_id))
+        self.apply(Create("standup", values), self.tr("Standup held"))
+
+    def edit_standup_order(self) -> None:
+        location = self.session.store.location
+        order = StandupOrderDialog.ask(
+            self, self.session.board, self.settings.standup_order.get(location, [])
+        )
+        if order is not None:
+            self.settings.standup_order[location] = order
+            if self.remember:
+                with contextlib.suppress(OSError):  # a convenience: never block work
+                    self.settings.save()
 
     def _board_changed(self, _change=None) -> None:
         self.handoffs_tab.board_changed()
@@ -762,6 +812,7 @@ class MainWindow(QMainWindow):
             ("Ctrl+I", self.tr("Show or hide the detail pane")),
             ("Ctrl+Delete", self.tr("Archive the card")),
             ("Ctrl+1 / 2 / 3", self.tr("Board / Timeline / Handoffs")),
+            ("F11", self.tr("Standup: present the board team by team")),
             ("Ctrl+T", self.tr("Timeline: scroll to today")),
             ("Ctrl+wheel", self.tr("Timeline: zoom")),
         ]
@@ -807,6 +858,8 @@ class MainWindow(QMainWindow):
                 }
                 with contextlib.suppress(OSError):  # a convenience: never block closing
                     self.settings.save()
+            if self.standup is not None:
+                self.standup.close()
             self.sync_driver.stop()
             self.events.detach()
             # Give pooled server connections back now, not when the app exits.

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from renkei.app.session import BoardSession
 
-VIEWS = ("kanban", "timeline", "handoffs")
+VIEWS = ("kanban", "timeline", "handoffs", "standup")
 
 
 def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path) -> None:
@@ -21,6 +21,13 @@ def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path)
     from renkei.ui.main_window import MainWindow
 
     app = create_application()
+    if view == "standup":
+        from renkei.ui.standup.window import render_slide
+
+        last = session.board.last_standup()
+        image = render_slide(session, 0, size, since=last.held_at if last else None)
+        _save(image, out)
+        return
     window = MainWindow(session)
     window.resize(*size)
     window.show()
@@ -41,9 +48,12 @@ def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path)
         window.show_handoffs(None)
         app.processEvents()  # the tab lays itself out once more after it is first shown
     app.processEvents()
-    image = window.grab()
+    _save(window.grab(), out)
+    window.close()
+    QApplication.processEvents()
+
+
+def _save(image, out: Path) -> None:
     out.parent.mkdir(parents=True, exist_ok=True)
     if not image.save(str(out), "PNG"):
         raise OSError(f"could not write {out}")
-    window.close()
-    QApplication.processEvents()

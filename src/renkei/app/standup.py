@@ -1,0 +1,226 @@
+"""What the morning standup walks through, team by team, Qt-free.
+
+For each team: what changed since the last standup (from the audit trail and the handoffs),
+what is due today and this week, what is at risk and why, what is blocked, the handoffs
+waiting for the team and how long they have waited, and who is doing what. The slides are
+built from one board snapshot; words are the view's job.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from renkei.domain.handoff import Handoff, HandoffState
+from renkei.domain.model import Activity, Board, Task
+from renkei.domain.risk import RiskReason
+
+# What a change since the last standup was, as the slide groups them.
+FINISHED = "finished"  # moved into a done column
+MOVED = "moved"  # moved to another column (not done)
+NEW = "new"  # created
+DEADLINE = "deadline"  # its due date changed
+HANDOFF_SENT = "handoff_sent"  # the team handed a task to another team
+HANDOFF_RECEIVED = "handoff_received"  # another team handed the team a task
+CHANGE_KINDS = (FINISHED, NEW, MOVED, DEADLINE, HANDOFF_SENT, HANDOFF_RECEIVED)
+WEEK = 7  # "this week": the next seven days after today
+
+
+@dataclass(frozen=True, slots=True)
+class ChangeLine:
+    kind: str  # one of CHANGE_KINDS
+    task_id: int
+    at: datetime
+    actor_id: int | None
+    old: Any = None  # MOVED: the old status id; DEADLINE: the old due date
+    new: Any = None  # MOVED/FINISHED: the new status id; DEADLINE: the new due date
+    handoff_id: int | None = None  # HANDOFF_*: the handoff
+    other_team_id: int | None = None  # HANDOFF_*: the team on the other side
+
+
+@dataclass(frozen=True, slots=True)
+class WaitingHandoff:
+    handoff: Handoff
+    waited: timedelta  # since it was sent
+
+
+@dataclass(frozen=True, slots=True)
+class PersonWork:
+    person_id: int
+    task_ids: tuple[int, ...]  # their current work: started, unfinished, soonest due first
+
+
+@dataclass(frozen=True, slots=True)
+class TeamSlide:
+    team_id: int | None  # None: tasks without a team
+    changes: tuple[ChangeLine, ...]  # newest first
+    due_today: tuple[int, ...]
+    due_this_week: tuple[int, ...]  # after today, within WEEK days
+    overdue: tuple[int, ...]
+    at_risk: tuple[tuple[int, tuple[RiskReason, ...]], ...]
+    blocked: tuple[int, ...]
+    waiting: tuple[WaitingHandoff, ...]  # handoffs sent to this team, not yet acknowledged
+    people: tuple[PersonWork, ...]
+
+    @property
+    def empty(self) -> bool:
+        return not (
+            self.changes
+            or self.due_today
+            or self.due_this_week
+            or self.overdue
+            or self.at_risk
+            or self.blocked
+            or self.waiting
+            or any(p.task_ids for p in self.people)
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class Agenda:
+    since: datetime | None  # the last standup; None: never held (the last day is shown)
+    teams: tuple[TeamSlide, ...]
+
+
+def _live(task: Task, done: frozenset[int]) -> bool:
+    return not task.archived and task.status_id not in done
+
+
+def current_work(board: Board, person_id: int, today: date) -> tuple[int, ...]:
+    """A person's started, unfinished tasks: a start date today or earlier, or some
+    progress; the soonest due first."""
+    done = board.done_status_ids()
+    mine = [
+        t
+        for t in board.tasks.values()
+        if t.owner_id == person_id
+        and _live(t, done)
+        and ((t.start is not None and t.start <= today) or t.progress > 0)
+    ]
+    mine.sort(key=lambda t: (t.due or date.max, t.id))
+    return tuple(t.id for t in mine)
+
+
+def changes_since(
+    board: Board, trail: Sequence[Activity], since: datetime
+) -> dict[int | None, list[ChangeLine]]:
+    """The changes after ``since`` by the team each task belongs to now, newest first.
+    ``trail`` is the task Activity since then; handoffs come from the board."""
+    done = board.done_status_ids()
+    found: dict[int | None, list[ChangeLine]] = defaultdict(list)
+    for row in trail:
+        if row.entity != "task" or row.at <= since:
+            continue
+        task = board.tasks.get(row.entity_id)
+        if task is None or task.archived:
+            continue
+        line = None
+        if row.field == "created":
+            line = ChangeLine(NEW, task.id, row.at, row.actor_id)
+        elif row.field == "status_id" and row.new:
+            new, old = int(row.new), int(row.old) if row.old else None
+            kind = FINISHED if new in done and old not in done else MOVED
+            line = ChangeLine(kind, task.id, row.at, row.actor_id, old, new)
+        elif row.field == "due":
+            line = ChangeLine(DEADLINE, task.id, row.at, row.actor_id, _day(row.old), _day(row.new))
+        if line is not None:
+            found[task.team_id].append(line)
+    for h in board.handoffs.values():
+        if h.sent_at <= since or h.state is HandoffState.WITHDRAWN:
+            continue
+        if h.task_id not in board.tasks:
+            continue
+        found[h.sender_team_id].append(
+            ChangeLine(
+                HANDOFF_SENT,
+                h.task_id,
+                h.sent_at,
+                h.sender_id,
+                None,
+                None,
+                h.id,
+                h.receiver_team_id,
+            )
+        )
+        found[h.receiver_team_id].append(
+            ChangeLine(
+                HANDOFF_RECEIVED,
+                h.task_id,
+                h.sent_at,
+                h.sender_id,
+                None,
+                None,
+                h.id,
+                h.sender_team_id,
+            )
+        )
+    for lines in found.values():
+        lines.sort(key=lambda line: line.at, reverse=True)
+    return found
+
+
+def _day(text: str | None) -> date | None:
+    return date.fromisoformat(text) if text else None
+
+
+def team_order(board: Board, chosen: Sequence[int] = ()) -> list[int | None]:
+    """The teams in the order the lead chose (unknown ids dropped), then the others in the
+    board's order; "no team" last when some live task has none."""
+    known = {t.id for t in board.teams.values()}
+    order: list[int | None] = [t for t in dict.fromkeys(chosen) if t in known]
+    order += [t.id for t in board.ordered_teams() if t.id not in order]
+    done = board.done_status_ids()
+    if any(t.team_id is None and _live(t, done) for t in board.tasks.values()):
+        order.append(None)
+    return order
+
+
+def build_agenda(session: Any, since: datetime | None, order: Sequence[int] = ()) -> Agenda:
+    """Every team's slide from the session's board. ``since`` None (never held): the last
+    day's changes."""
+    board: Board = session.board
+    today: date = session.today()
+    now: datetime = session.now()
+    start = since or now - timedelta(days=1)
+    trail = session.store.history("task", since=start)
+    changes = changes_since(board, trail, start)
+    done = board.done_status_ids()
+    live = [t for t in board.tasks.values() if _live(t, done)]
+    by_team: dict[int | None, list[Task]] = defaultdict(list)
+    for task in live:
+        by_team[task.team_id].append(task)
+    waiting: dict[int | None, list[WaitingHandoff]] = defaultdict(list)
+    for h in board.handoffs.values():
+        if h.state is HandoffState.SENT and h.task_id in board.tasks:
+            waiting[h.receiver_team_id].append(WaitingHandoff(h, now - h.sent_at))
+    slides = []
+    for team_id in team_order(board, order):
+        tasks = sorted(by_team.get(team_id, []), key=lambda t: (t.due or date.max, t.id))
+        week_end = today + timedelta(days=WEEK)
+        at_risk = tuple((t.id, reasons) for t in tasks if (reasons := session.risk(t.id)))
+        people = tuple(
+            PersonWork(p.id, current_work(board, p.id, today))
+            for p in sorted(board.people.values(), key=lambda p: p.name)
+            if p.team_id == team_id
+        )
+        slides.append(
+            TeamSlide(
+                team_id=team_id,
+                changes=tuple(changes.get(team_id, ())),
+                due_today=tuple(t.id for t in tasks if t.due == today),
+                due_this_week=tuple(
+                    t.id for t in tasks if t.due is not None and today < t.due <= week_end
+                ),
+                overdue=tuple(t.id for t in tasks if t.due is not None and t.due < today),
+                at_risk=at_risk,
+                blocked=tuple(t.id for t in tasks if session.blocked(t.id)),
+                waiting=tuple(
+                    sorted(waiting.get(team_id, ()), key=lambda w: w.waited, reverse=True)
+                ),
+                people=people,
+            )
+        )
+    return Agenda(since, tuple(slides))

@@ -1,0 +1,300 @@
+"""The standup's slides in words: the agenda turned into sections of lines a painter draws.
+
+Nothing here paints; ``window.py`` lays the words out for the screen it is on. Every line
+carries an icon name and a word next to its colour, so meaning never rests on colour alone.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+
+from PySide6.QtCore import QCoreApplication
+
+from renkei.app.standup import (
+    DEADLINE,
+    FINISHED,
+    HANDOFF_RECEIVED,
+    HANDOFF_SENT,
+    MOVED,
+    NEW,
+    Agenda,
+    ChangeLine,
+    TeamSlide,
+)
+from renkei.domain.model import Board
+from renkei.domain.risk import RiskKind
+from renkei.ui.text import date_text, due_text, risk_sentence, risk_word, span_text
+
+TEAM = "team"
+OVERVIEW = "overview"
+TIMELINE = "timeline"
+DONE = "done"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Standup", text)
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    """One item: an icon and a coloured word, the task's title, and a detail underneath."""
+
+    title: str
+    word: str = ""  # beside the icon: "Finished", "Late", "Blocked"…
+    detail: str = ""  # who, why, how long
+    icon: str = ""  # done, new, moved, deadline, sent, received, risk, blocked, clock, person
+    tone: str = "text"  # text, done, risk, late, blocked, handoff, accent
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    key: str
+    title: str
+    lines: tuple[Line, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class OverviewRow:
+    team: str
+    open: int
+    done: int
+    at_risk: int
+    blocked: int
+    overdue: int
+
+
+@dataclass(frozen=True, slots=True)
+class Slide:
+    kind: str  # TEAM, OVERVIEW, TIMELINE, DONE
+    key: object  # what keeps the slide across refreshes: ("team", id), or the kind
+    title: str
+    subtitle: str = ""
+    columns: tuple[tuple[Section, ...], ...] = ()  # TEAM: non-empty sections per column
+    rows: tuple[OverviewRow, ...] = ()  # OVERVIEW
+    team_number: int = 0  # TEAM: 1-based
+
+    @property
+    def empty(self) -> bool:
+        return self.kind == TEAM and not self.columns
+
+
+@dataclass
+class _Names:
+    board: Board
+    today: date
+    cache: dict = field(default_factory=dict)
+
+    def team(self, team_id: int | None) -> str:
+        team = self.board.teams.get(team_id) if team_id is not None else None
+        return team.name if team else _t("No team")
+
+    def person(self, person_id: int | None) -> str:
+        person = self.board.people.get(person_id) if person_id is not None else None
+        return person.name if person else ""
+
+    def task(self, task_id: int) -> str:
+        task = self.board.tasks.get(task_id)
+        return task.title if task else f"#{task_id}"
+
+    def owner(self, task_id: int) -> str:
+        task = self.board.tasks.get(task_id)
+        return self.person(task.owner_id) if task else ""
+
+    def status(self, status_id) -> str:
+        status = self.board.statuses.get(status_id) if status_id is not None else None
+        return status.name if status else "?"
+
+    def day(self, day: date | None) -> str:
+        return date_text(day, self.today) if day else _t("none")
+
+
+def _join(*parts: str) -> str:
+    return " · ".join(p for p in parts if p)
+
+
+def change_line(change: ChangeLine, names: _Names) -> Line:
+    title = names.task(change.task_id)
+    who = names.person(change.actor_id)
+    if change.kind == FINISHED:
+        return Line(title, _t("Finished"), who, "done", "done")
+    if change.kind == NEW:
+        return Line(title, _t("New"), who, "new", "accent")
+    if change.kind == MOVED:
+        word = _t("Moved → %1").replace("%1", names.status(change.new))
+        return Line(title, word, who, "moved", "text")
+    if change.kind == DEADLINE:
+        word = (
+            _t("Deadline %1 → %2")
+            .replace("%1", names.day(change.old))
+            .replace("%2", names.day(change.new))
+        )
+        return Line(title, word, who, "deadline", "risk")
+    if change.kind == HANDOFF_SENT:
+        word = _t("Handed to %1").replace("%1", names.team(change.other_team_id))
+        return Line(title, word, who, "sent", "handoff")
+    if change.kind == HANDOFF_RECEIVED:
+        word = _t("Received from %1").replace("%1", names.team(change.other_team_id))
+        return Line(title, word, who, "received", "handoff")
+    return Line(title, change.kind, who)
+
+
+def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...], ...]:
+    """The non-empty sections in three columns: what changed; what is due and blocked;
+    what is at risk, waiting, and who does what."""
+    board = names.board
+    done_ids = board.done_status_ids()
+
+    def dated(ids, word_of, icon, tone) -> tuple[Line, ...]:
+        return tuple(
+            Line(names.task(i), word_of(i), names.owner(i), icon, tone)
+            for i in ids
+            if i in board.tasks
+        )
+
+    changes = Section(
+        "changes",
+        _t("Since last standup"),
+        tuple(change_line(c, names) for c in slide.changes),
+    )
+    overdue = Section(
+        "overdue",
+        _t("Overdue"),
+        dated(slide.overdue, lambda i: due_text(board.tasks[i].due, names.today), "clock", "late"),
+    )
+    today = Section(
+        "due_today", _t("Due today"), dated(slide.due_today, lambda i: _t("Today"), "clock", "risk")
+    )
+    week = Section(
+        "due_week",
+        _t("This week"),
+        dated(slide.due_this_week, lambda i: names.day(board.tasks[i].due), "clock", "text"),
+    )
+
+    def waits_for(task_id: int) -> str:
+        task = board.tasks[task_id]
+        open_ = [
+            names.task(p)
+            for p in task.depends_on
+            if p in board.tasks and board.tasks[p].status_id not in done_ids
+        ]
+        return _t("waits for %1").replace("%1", ", ".join(open_)) if open_ else ""
+
+    blocked = Section(
+        "blocked",
+        _t("Blocked"),
+        tuple(
+            Line(
+                names.task(i),
+                _t("Blocked"),
+                _join(waits_for(i), names.owner(i)),
+                "blocked",
+                "blocked",
+            )
+            for i in slide.blocked
+            if i in board.tasks
+        ),
+    )
+    risk_lines = []
+    for task_id, reasons in slide.at_risk:
+        if not reasons or task_id not in board.tasks:
+            continue
+        first = reasons[0]
+        more = len(reasons) - 1
+        word = risk_word(first) + (f" +{more}" if more else "")
+        tone = "late" if first.kind is RiskKind.OVERDUE else "risk"
+        risk_lines.append(Line(names.task(task_id), word, risk_sentence(first), "risk", tone))
+    at_risk = Section("at_risk", _t("At risk"), tuple(risk_lines))
+    waiting = Section(
+        "waiting",
+        _t("Waiting for us"),
+        tuple(
+            Line(
+                names.task(w.handoff.task_id),
+                _t("Waiting %1").replace("%1", span_text(w.waited)),
+                _join(
+                    _t("from %1").replace("%1", names.team(w.handoff.sender_team_id)),
+                    names.person(w.handoff.sender_id),
+                ),
+                "received",
+                "handoff",
+            )
+            for w in slide.waiting
+        ),
+    )
+    people = Section(
+        "people",
+        _t("Who is doing what"),
+        tuple(
+            Line(
+                names.person(p.person_id),
+                "",
+                " · ".join(names.task(i) for i in p.task_ids) or _t("Nothing started"),
+                "person",
+                "text",
+            )
+            for p in slide.people
+        ),
+    )
+    columns = ((changes,), (overdue, today, week, blocked), (at_risk, waiting, people))
+    kept = tuple(tuple(s for s in column if s.lines) for column in columns)
+    return tuple(column for column in kept if column)
+
+
+def build_slides(agenda: Agenda, board: Board, today: date) -> list[Slide]:
+    """One slide per team, then the overview, the timeline and the closing slide."""
+    names = _Names(board, today)
+    total = len(agenda.teams)
+    slides: list[Slide] = []
+    for number, team in enumerate(agenda.teams, start=1):
+        slides.append(
+            Slide(
+                TEAM,
+                (TEAM, team.team_id),
+                names.team(team.team_id),
+                _t("Team %1 of %2").replace("%1", str(number)).replace("%2", str(total)),
+                team_sections(team, names),
+                team_number=number,
+            )
+        )
+    slides.append(
+        Slide(
+            OVERVIEW, OVERVIEW, _t("Overview"), _t("The whole board"), rows=overview(agenda, names)
+        )
+    )
+    slides.append(Slide(TIMELINE, TIMELINE, _t("Timeline"), _t("The weeks around today")))
+    slides.append(Slide(DONE, DONE, _t("That's the standup"), _t("End of the agenda")))
+    return slides
+
+
+def overview(agenda: Agenda, names: _Names) -> tuple[OverviewRow, ...]:
+    board = names.board
+    done_ids = board.done_status_ids()
+    rows = []
+    for team in agenda.teams:
+        open_count = sum(
+            1
+            for t in board.tasks.values()
+            if t.team_id == team.team_id and not t.archived and t.status_id not in done_ids
+        )
+        finished = {c.task_id for c in team.changes if c.kind == FINISHED}
+        rows.append(
+            OverviewRow(
+                names.team(team.team_id),
+                open_count,
+                len(finished),
+                len(team.at_risk),
+                len(team.blocked),
+                len(team.overdue),
+            )
+        )
+    return tuple(rows)
+
+
+def since_text(agenda: Agenda) -> str:
+    """'Since the last standup, Mon 14 Dec 09:02' or 'Since this time yesterday'."""
+    from renkei.ui.text import local_time_text
+
+    if agenda.since is None:
+        return _t("Since this time yesterday")
+    return _t("Since %1").replace("%1", local_time_text(agenda.since))

@@ -1,0 +1,58 @@
+"""`renkei snapshot`: every view drawn to a PNG of the size asked for, from a real process
+with no display; a bad view or size is refused with a clear message."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+
+import pytest
+from PySide6.QtGui import QImage
+
+from renkei.ui.snapshot import VIEWS
+
+CLI = "from renkei.cli.main import main; raise SystemExit(main())"
+
+
+def run(*args: str) -> subprocess.CompletedProcess:
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    return subprocess.run(
+        [sys.executable, "-c", CLI, *args], capture_output=True, text=True, env=env, timeout=120
+    )
+
+
+@pytest.fixture(scope="module")
+def demo_board(tmp_path_factory):
+    path = tmp_path_factory.mktemp("snap") / "demo.renkei"
+    assert run("--board", str(path), "demo").returncode == 0
+    return path
+
+
+@pytest.mark.parametrize("view", VIEWS)
+def test_every_view_draws_to_a_png_of_the_asked_size(demo_board, tmp_path, view):
+    out = tmp_path / f"{view}.png"
+    done = run(
+        "--board", str(demo_board), "snapshot", "--view", view, "--size", "1280x720", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    assert (image.width(), image.height()) == (1280, 720)
+    # Not a blank picture: many distinct colours (text, badges, bars).
+    colours = {image.pixel(x, y) for x in range(0, 1280, 16) for y in range(0, 720, 16)}
+    assert len(colours) > 20
+
+
+def test_the_standup_holds_at_4k(demo_board, tmp_path):
+    out = tmp_path / "standup-4k.png"
+    done = run(
+        "--board", str(demo_board), "snapshot", "--view", "standup", "--size", "3840x2160", str(out)
+    )
+    assert done.returncode == 0, done.stderr
+    assert QImage(str(out)).size().width() == 3840
+
+
+def test_an_unknown_view_is_refused(demo_board, tmp_path):
+    done = run("--board", str(demo_board), "snapshot", "--view", "gantt", str(tmp_path / "x.png"))
+    assert done.returncode != 0 and "invalid choice: 'gantt'" in done.stderr
+    assert not (tmp_path / "x.png").exists()
