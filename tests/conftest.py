@@ -92,3 +92,20 @@ def pg_demo_url(pg_url):
     finally:
         store.dispose()
     return pg_url
+
+
+# -- poppler: the PDF tests read reports back with its command-line tools -------------------
+
+
+@pytest.fixture(scope="session")
+def poppler():
+    """pdftotext, pdfinfo, pdffonts and pdftoppm are there, or the test skips (fails in CI,
+    where .ci/run installs them)."""
+    import shutil
+
+    missing = [t for t in ("pdftotext", "pdfinfo", "pdffonts", "pdftoppm") if not shutil.which(t)]
+    if missing:
+        message = f"the PDF tests need poppler-utils ({', '.join(missing)} missing)"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (CI is set: these tests must run, not skip)", pytrace=False)
+        pytest.skip(message)

@@ -210,6 +210,8 @@ class MainWindow(QMainWindow):
         self._action(self.tr("&Connect to server…"), self.connect_to_server, None, file_menu)
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
+        self._action(self.tr("&Export status as PDF…"), self.export_pdf, "Ctrl+Shift+E", file_menu)
+        file_menu.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 
         edit_menu = bar.addMenu(self.tr("&Edit"))
@@ -379,6 +381,15 @@ class MainWindow(QMainWindow):
     def _timeline_current(self, task_id: int | None) -> None:
         if task_id is not None:
             self._task_chosen_elsewhere(task_id)
+
+    def export_pdf(self) -> None:
+        from renkei.ui.dialogs.export_pdf import ask_and_export  # the PDF code loads on use
+
+        path = ask_and_export(self, self.session)
+        if path is not None:
+            self.statusBar().showMessage(
+                self.tr("Status report written to %1").replace("%1", str(path)), 10_000
+            )
 
     # -- standup ---------------------------------------------------------------------------
 

@@ -1,0 +1,123 @@
+"""File → Export status as PDF…: which team, which paper, where; then the export with a
+progress bar that can cancel (nothing is left behind when cancelled)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QLocale, Qt
+from PySide6.QtWidgets import (
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QFormLayout,
+    QMessageBox,
+    QProgressDialog,
+    QWidget,
+)
+
+from renkei.app import paths
+from renkei.app.session import BoardSession
+from renkei.export.pdf import ExportCancelled
+from renkei.export.report import ReportOptions, export_pdf
+
+
+def default_paper() -> str:
+    """Letter where it is the norm (the US, Canada and a few others), A4 elsewhere."""
+    letter = {
+        QLocale.Country.UnitedStates,
+        QLocale.Country.Canada,
+        QLocale.Country.Mexico,
+        QLocale.Country.Philippines,
+        QLocale.Country.Chile,
+        QLocale.Country.Colombia,
+    }
+    return "letter" if QLocale().territory() in letter else "a4"
+
+
+class ExportOptionsDialog(QDialog):
+    def __init__(self, session: BoardSession, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Export status as PDF"))
+        self.team_combo = QComboBox(self)
+        self.team_combo.addItem(self.tr("All teams"), None)
+        for team in session.board.ordered_teams():
+            self.team_combo.addItem(team.name, team.id)
+        self.paper_combo = QComboBox(self)
+        self.paper_combo.addItem("A4", "a4")
+        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
+        buttons = QDialogButtonBox(
+            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
+        )
+        buttons.button(QDialogButtonBox.StandardButton.Ok).setText(self.tr("Export…"))
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form = QFormLayout(self)
+        form.addRow(self.tr("Teams:"), self.team_combo)
+        form.addRow(self.tr("Paper:"), self.paper_combo)
+        form.addRow(buttons)
+
+    def options(self) -> ReportOptions:
+        return ReportOptions(
+            paper=self.paper_combo.currentData(), team_id=self.team_combo.currentData()
+        )
+
+
+def export_with_progress(
+    parent: QWidget, session: BoardSession, path: Path, options: ReportOptions
+) -> bool:
+    """Export, showing progress; True when written, False when cancelled or failed (said)."""
+    progress = QProgressDialog(
+        parent.tr("Writing the status report…"), parent.tr("Cancel"), 0, 100, parent
+    )
+    progress.setWindowModality(Qt.WindowModality.WindowModal)
+    progress.setMinimumDuration(300)
+
+    def step(done: int, total: int) -> bool:
+        progress.setMaximum(max(total, 1))
+        progress.setValue(min(done, total))
+        QApplication.processEvents()
+        return not progress.wasCanceled()
+
+    try:
+        export_pdf(session, path, options, step)
+    except ExportCancelled:
+        return False
+    except OSError as error:
+        QMessageBox.warning(
+            parent,
+            parent.tr("Not exported"),
+            parent.tr("Could not write %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", error.strerror or str(error)),
+        )
+        return False
+    finally:
+        progress.close()
+        progress.deleteLater()
+    return True
+
+
+def ask_and_export(parent: QWidget, session: BoardSession) -> Path | None:
+    """The whole gesture: options, where to save, the export. The written path or None."""
+    dialog = ExportOptionsDialog(session, parent)
+    try:
+        if dialog.exec() != QDialog.DialogCode.Accepted:
+            return None
+        options = dialog.options()
+    finally:
+        dialog.deleteLater()
+    name = f"{session.board.name} status {session.today().isoformat()}.pdf"
+    chosen, _ = QFileDialog.getSaveFileName(
+        parent,
+        parent.tr("Export status as PDF"),
+        str(paths.data_dir() / name),
+        parent.tr("PDF files (*.pdf)"),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen if chosen.lower().endswith(".pdf") else chosen + ".pdf")
+    return path if export_with_progress(parent, session, path, options) else None

@@ -1,0 +1,177 @@
+"""The PDF status report, read back with poppler's command-line tools."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from renkei.app.session import BoardSession
+from renkei.demo.build import build_demo
+from renkei.export.pdf import ExportCancelled
+from renkei.export.report import ReportOptions, export_pdf
+from renkei.store.board_store import BoardStore
+
+# A Qt application for fonts and painting, and poppler to read the PDFs back.
+pytestmark = pytest.mark.usefixtures("qapp", "poppler")
+
+
+@pytest.fixture(autouse=True)
+def offscreen(monkeypatch):
+    if not os.environ.get("DISPLAY"):
+        monkeypatch.setenv("QT_QPA_PLATFORM", "offscreen")
+
+
+def run(*args: str) -> str:
+    return subprocess.run(args, check=True, capture_output=True, text=True).stdout
+
+
+def text_of(pdf: Path) -> str:
+    return run("pdftotext", "-layout", str(pdf), "-")
+
+
+def squeezed(text: str) -> str:
+    """Text without the whitespace and line breaks the layout puts inside long titles."""
+    return re.sub(r"\s+", "", text)
+
+
+def page_sizes(pdf: Path, pages: int) -> list[tuple[float, float]]:
+    info = run("pdfinfo", "-f", "1", "-l", str(pages), str(pdf))
+    found = re.findall(r"Page\s+\d+ size:\s+([\d.]+) x ([\d.]+) pts", info)
+    return [(float(w), float(h)) for w, h in found]
+
+
+def at_risk_titles(session: BoardSession) -> list[str]:
+    board = session.board
+    return [t.title for t in board.tasks.values() if not t.archived and session.risk(t.id)]
+
+
+@pytest.fixture
+def ja_session(tmp_path):
+    store = BoardStore.open(tmp_path / "ja.renkei")
+    build_demo(store, "ja", today=date.today())
+    board = store.load()
+    yield BoardSession(store, next(iter(board.people)))
+    store.dispose()
+
+
+def test_english_report_holds_every_at_risk_title(demo_session, tmp_path):
+    out = tmp_path / "status.pdf"
+    pages = export_pdf(demo_session, out)
+    text = squeezed(text_of(out))
+    titles = at_risk_titles(demo_session)
+    assert titles
+    for title in titles:
+        assert squeezed(title) in text, title
+    assert pages > 3
+    assert "Page1of" + str(pages) in text
+
+
+def test_japanese_titles_copy_back_exactly(ja_session, tmp_path):
+    out = tmp_path / "status-ja.pdf"
+    export_pdf(ja_session, out)
+    text = squeezed(text_of(out))
+    titles = at_risk_titles(ja_session)
+    assert titles and any(ord(ch) > 0x3000 for ch in "".join(titles))
+    for title in titles:
+        assert squeezed(title) in text, f"{title!r} not copied back exactly"
+
+
+def test_page_count_and_sizes_a4(demo_session, tmp_path):
+    out = tmp_path / "a4.pdf"
+    pages = export_pdf(demo_session, out, ReportOptions(paper="a4"))
+    info = run("pdfinfo", str(out))
+    assert f"Pages:           {pages}" in info
+    sizes = page_sizes(out, pages)
+    assert len(sizes) == pages
+    assert sizes[0] == (595, 842)
+    assert set(sizes) == {(595, 842), (842, 595)}  # the timeline and board go landscape
+
+
+def test_letter_paper(demo_session, tmp_path):
+    out = tmp_path / "letter.pdf"
+    pages = export_pdf(demo_session, out, ReportOptions(paper="letter"))
+    sizes = page_sizes(out, pages)
+    assert sizes[0] == (612, 792)
+    assert set(sizes) == {(612, 792), (792, 612)}
+
+
+def test_fonts_are_embedded_and_bundled(demo_session, tmp_path):
+    out = tmp_path / "fonts.pdf"
+    export_pdf(demo_session, out)
+    rows = run("pdffonts", str(out)).splitlines()[2:]
+    assert rows
+    for row in rows:
+        assert "RenkeiSansJP" in row, row
+        cols = row.split()
+        assert cols[-5] == "yes", row  # emb
+
+
+def test_team_option_keeps_only_that_team(demo_session, tmp_path):
+    board = demo_session.board
+    team = board.ordered_teams()[0]
+    out = tmp_path / "team.pdf"
+    export_pdf(demo_session, out, ReportOptions(team_id=team.id))
+    text = squeezed(text_of(out))
+    for task in board.tasks.values():
+        if task.archived or not demo_session.risk(task.id):
+            continue
+        if task.team_id == team.id:
+            assert squeezed(task.title) in text, task.title
+    others = [
+        t
+        for t in board.tasks.values()
+        if t.team_id != team.id
+        and not t.archived
+        and t.id not in {h.task_id for h in board.handoffs.values()}
+        and not any(
+            squeezed(t.title) in squeezed(o.title) for o in board.tasks.values() if o is not t
+        )
+    ]
+    assert others
+    for task in others:
+        assert squeezed(task.title) not in text, task.title
+
+
+def test_cancel_leaves_nothing(demo_session, tmp_path):
+    out = tmp_path / "cancelled.pdf"
+    calls = []
+
+    def progress(done: int, total: int) -> bool:
+        calls.append((done, total))
+        return len(calls) < 4
+
+    with pytest.raises(ExportCancelled):
+        export_pdf(demo_session, out, progress=progress)
+    assert list(tmp_path.glob("*.pdf*")) == []
+    assert not out.exists()
+
+
+def test_progress_reaches_the_end(demo_session, tmp_path):
+    seen = []
+    export_pdf(demo_session, tmp_path / "p.pdf", progress=lambda d, t: seen.append((d, t)) or True)
+    assert seen and seen[-1][0] == seen[-1][1]
+
+
+def test_unwritable_path_raises_oserror(demo_session, tmp_path):
+    folder = tmp_path / "missing"
+    with pytest.raises(OSError):
+        export_pdf(demo_session, folder / "x.pdf")
+    assert not folder.exists()
+    a_file = tmp_path / "plain.txt"
+    a_file.write_text("not a folder")
+    with pytest.raises(OSError):
+        export_pdf(demo_session, a_file / "x.pdf")  # even root cannot write under a file
+    assert not list(tmp_path.glob("*.pdf*")) and not list(tmp_path.glob(".*.tmp"))
+
+
+def test_overwrites_atomically(demo_session, tmp_path):
+    out = tmp_path / "again.pdf"
+    out.write_bytes(b"old")
+    export_pdf(demo_session, out)
+    assert out.read_bytes().startswith(b"%PDF")
+    assert sorted(p.name for p in tmp_path.iterdir() if "again" in p.name) == ["again.pdf"]
