@@ -18,7 +18,7 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDate, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPdfWriter, QPen, QPolygonF
 
 from renkei.app.handoff_analysis import severity
@@ -33,10 +33,10 @@ from renkei.app.standup import (
     build_agenda,
 )
 from renkei.domain.dates import due_words
-from renkei.domain.handoff import HandoffState, item_label, sla_deadline, template_for
+from renkei.domain.handoff import HandoffState, item_label
 from renkei.domain.handoff_loss import LOST_KINDS, Names, format_span
 from renkei.domain.handoff_loss import describe as describe_finding
-from renkei.domain.model import Priority, Task
+from renkei.domain.model import Task
 from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.pdf import (
     ExportCancelled,
@@ -48,8 +48,11 @@ from renkei.export.pdf import (
     render_to_bytes,
     wrap,
 )
-from renkei.render.card import CARD_GAP, CARD_HEIGHT, CardFace, paint_card
+from renkei.render import words
+from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card
+from renkei.render.card_face import card_face
 from renkei.render.theme import LIGHT
+from renkei.render.words import date_text, finding_word
 
 __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 
@@ -59,15 +62,6 @@ HEAD_BACK = QColor("#e3e6eb")
 MAX_CHANGES = 60  # per team in "changes since the last standup"
 CARD_SCALE = 0.6
 LOST = frozenset(k.value for k in LOST_KINDS)
-FINDING_WORDS = {
-    "dropped": "Dropped",
-    "incomplete_at_send": "Sent incomplete",
-    "lost_in_transit": "Info lost",
-    "lost_downstream": "Info lost",
-    "bounced": "Bounced",
-    "silent_handoff": "No handoff",
-    "stalled": "Stalled",
-}
 
 Progress = Callable[[int, int], bool]
 
@@ -83,20 +77,7 @@ def tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)
 
 
-def _qt_tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
-
-
-def date_text(day: date, today: date) -> str:
-    """ "Sun 13 Dec" / "12月13日(日)", with the year only when it is not this year."""
-    locale = QLocale()
-    qdate = QDate(day.year, day.month, day.day)
-    same_year = day.year == today.year
-    if locale.language() == QLocale.Language.Japanese:
-        pattern = "M月d日(ddd)" if same_year else "yyyy年M月d日(ddd)"
-    else:
-        pattern = "ddd d MMM" if same_year else "d MMM yyyy"
-    return locale.toString(qdate, pattern)
+_qt_tr = words.tr  # Qt's translate, in a context of its own
 
 
 def local(at: datetime) -> datetime:
@@ -717,7 +698,12 @@ class _Report:
             )
             y = top + head_h
             for t in tasks[:fits]:
-                paint_card(p, QRectF(x + 4, y, width - 8, card_h), self._face(t), scale=scale)
+                paint_card(
+                    p,
+                    QRectF(x + 4, y, width - 8, card_h),
+                    card_face(self.session, t.id),
+                    scale=scale,
+                )
                 y += card_h + CARD_GAP * scale
             if len(tasks) > fits:
                 draw_lines(
@@ -731,51 +717,6 @@ class _Report:
                 )
             x += width + gap
         flow.y = body.bottom()
-
-    def _face(self, task: Task) -> CardFace:
-        board = self.board
-        owner = board.people.get(task.owner_id) if task.owner_id is not None else None
-        done = task.status_id in self.done_ids
-        reasons = self.risk.get(task.id, ())
-        team_index = None
-        if task.team_id is not None and task.team_id in board.teams:
-            team_index = board.teams[task.team_id].position
-        priority_word = ""
-        if task.priority >= Priority.HIGH:
-            priority_word = _qt_tr("Priority", task.priority.label)
-        waiting_word, late = "", False
-        waiting = self.analysis.waiting.get(task.id)
-        if waiting is not None and waiting.state is HandoffState.SENT:
-            waiting_word = tr("Waiting %1").replace(
-                "%1", format_span(self.analysis.now - waiting.sent_at, _qt_tr)
-            )
-            template = template_for(waiting, board.templates_by_name())
-            late = self.analysis.now > sla_deadline(waiting, template)
-        breaking = self.analysis.breaking_finding(task.id)
-        finding = ""
-        if breaking is not None:
-            finding = _qt_tr("Handoffs", FINDING_WORDS.get(breaking.kind, breaking.kind))
-        due = (
-            ""
-            if done
-            else due_words(task.due, self.today, _qt_tr, lambda d: date_text(d, self.today))
-        )
-        return CardFace(
-            title=task.title,
-            initials=owner.initials if owner else "",
-            due_text=due,
-            late=task.due is not None and task.due < self.today and not done,
-            risk_word=badge_word(reasons[0], _qt_tr) if reasons else "",
-            risk_more=max(0, len(reasons) - 1),
-            blocked_word=tr("Blocked") if not done and self.session.blocked(task.id) else "",
-            progress=task.progress,
-            done=done,
-            team_index=team_index,
-            priority_word=priority_word,
-            handoff_word=waiting_word,
-            handoff_late=late,
-            finding_word=finding,
-        )
 
     def _handoffs_in_scope(self):
         team = self.options.team_id
@@ -857,7 +798,7 @@ class _Report:
         for _sev, _at, task_id, f in worst[:5]:
             task = self.board.tasks[task_id]
             hops = len(self.analysis.chain(task_id))
-            word = _qt_tr("Handoffs", FINDING_WORDS.get(f.kind, f.kind))
+            word = finding_word(f.kind)
             rows.append(
                 [
                     [

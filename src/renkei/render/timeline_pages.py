@@ -36,6 +36,7 @@ from PySide6.QtGui import (
 from renkei.app.session import BoardSession
 from renkei.domain.risk import RiskKind, badge_word
 from renkei.domain.schedule import Span, span_of, violations
+from renkei.render.bar import paint_bar
 from renkei.render.card import paint_warning_glyph
 from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
 
@@ -706,21 +707,8 @@ class _Painter:
             inset = min(0.8, ppd * 0.1)
             bar_left, bar_right = self._x(first) + inset, self._x(last + 1) - inset
             rect = QRectF(bar_left, cy - 4.5, bar_right - bar_left, 9)
-            path = QPainterPath()
-            path.addRoundedRect(rect, 2, 2)
-            painter.fillPath(path, fill)
-            share = max(0, min(task.progress, 100))
-            if share and not done:
-                painter.save()
-                painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-                painter.fillRect(
-                    QRectF(rect.left(), rect.top(), rect.width() * share / 100, rect.height()),
-                    progress_colour,
-                )
-                painter.restore()
-            painter.setPen(QPen(edge, 0.7))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+            share = 0 if done else task.progress
+            paint_bar(painter, rect, 2, fill, progress_colour, share, QPen(edge, 0.7))
         if last >= end:
             return  # its marks go on the page where it ends
         if done:

@@ -13,16 +13,14 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
 from renkei.app.filtering import TaskFilter, matching_ids
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
-from renkei.domain.handoff import HandoffState, sla_deadline, template_for
-from renkei.domain.model import Priority, Task
+from renkei.domain.handoff import HandoffState
+from renkei.domain.model import Task
 from renkei.render.card import CardFace
+from renkei.render.card_face import card_face
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.text import (
-    due_text,
     finding_sentence,
-    finding_word,
     risk_sentence,
-    risk_word,
     span_text,
     tr,
 )
@@ -169,37 +167,7 @@ class KanbanModel(QAbstractListModel):
         return matching_ids(self.session, ordered, self._filter, self._haystacks)
 
     def _build_face(self, task_id: int) -> CardFace:
-        session = self.session
-        board = session.board
-        task = board.tasks[task_id]
-        owner = board.people.get(task.owner_id) if task.owner_id is not None else None
-        status = board.statuses.get(task.status_id)
-        done = bool(status and status.is_done)
-        reasons = session.risk(task_id)
-        team_index = None
-        if task.team_id is not None and task.team_id in board.teams:
-            team_index = board.teams[task.team_id].position
-        today = session.today()
-        priority_word = ""
-        if task.priority >= Priority.HIGH:
-            priority_word = tr("Priority", task.priority.label)
-        waiting_word, waiting_late, lost_word = self._handoff_words(task_id)
-        return CardFace(
-            title=task.title,
-            initials=owner.initials if owner else "",
-            due_text="" if done else due_text(task.due, today),
-            late=task.due is not None and task.due < today and not done,
-            risk_word=risk_word(reasons[0]) if reasons else "",
-            risk_more=max(0, len(reasons) - 1),
-            blocked_word=tr("Kanban", "Blocked") if not done and session.blocked(task_id) else "",
-            progress=task.progress,
-            done=done,
-            team_index=team_index,
-            priority_word=priority_word,
-            handoff_word=waiting_word,
-            handoff_late=waiting_late,
-            finding_word=lost_word,
-        )
+        return card_face(self.session, task_id)
 
     def _tooltip(self, task: Task) -> str:
         session = self.session
@@ -216,19 +184,6 @@ class KanbanModel(QAbstractListModel):
             )
         lines.extend(finding_sentence(board, f) for f in analysis.findings_of(task.id))
         return "\n".join(lines)
-
-    def _handoff_words(self, task_id: int) -> tuple[str, bool, str]:
-        """The waiting badge (how long, late past the SLA) and the finding badge's word."""
-        analysis = self.session.handoff_analysis()
-        waiting_word, late = "", False
-        waiting = analysis.waiting.get(task_id)
-        if waiting is not None and waiting.state is HandoffState.SENT:
-            since = span_text(analysis.now - waiting.sent_at)
-            waiting_word = tr("Kanban", "Waiting %1").replace("%1", since)
-            template = template_for(waiting, self.session.board.templates_by_name())
-            late = analysis.now > sla_deadline(waiting, template)
-        breaking = analysis.breaking_finding(task_id)
-        return waiting_word, late, finding_word(breaking.kind) if breaking else ""
 
     def _on_change(self, change: Change) -> None:
         # A change can alter other cards' words too (a finished predecessor unblocks its

@@ -34,6 +34,7 @@ from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import critical_path, shifted, violations
+from renkei.render.bar import paint_bar
 from renkei.render.card import paint_warning_glyph
 from renkei.render.theme import LIGHT
 from renkei.ui.fonts import scaled_font
@@ -972,21 +973,8 @@ class TimelineView(QAbstractScrollArea):
         if milestone:
             self._paint_diamond(painter, rect, share if not done else self.theme.card_border, edge)
         else:
-            path = QPainterPath()
-            path.addRoundedRect(rect, 3, 3)
-            painter.fillPath(path, fill)
-            progress = 100 if done else max(0, min(task.progress, 100))
-            if progress and not done:
-                painter.save()
-                painter.setClipPath(path, Qt.ClipOperation.IntersectClip)
-                painter.fillRect(
-                    QRectF(rect.left(), rect.top(), rect.width() * progress / 100, rect.height()),
-                    share,
-                )
-                painter.restore()
-            painter.setPen(QPen(edge, 1.2))
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            painter.drawPath(path)
+            progress = 0 if done else task.progress
+            paint_bar(painter, rect, 3, fill, share, progress, QPen(edge, 1.2))
         painter.setOpacity(1.0)
         if task_id in self._critical:
             self._outline(painter, rect, milestone, QPen(CRITICAL, 3), 2.0)

@@ -1,0 +1,60 @@
+"""What a task's card says, in words: built once per change of the task by the kanban, and
+for the PDF report's board snapshot, so both show the same card."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from renkei.domain.handoff import HandoffState, sla_deadline, template_for
+from renkei.domain.model import Priority
+from renkei.render.card import CardFace
+from renkei.render.words import due_text, finding_word, risk_word, span_text, tr
+
+
+def card_face(session: Any, task_id: int) -> CardFace:
+    """The card of ``task_id`` on the session's board (a BoardSession: board, risk,
+    blocked, today, handoff_analysis)."""
+    board = session.board
+    task = board.tasks[task_id]
+    owner = board.people.get(task.owner_id) if task.owner_id is not None else None
+    status = board.statuses.get(task.status_id)
+    done = bool(status and status.is_done)
+    reasons = session.risk(task_id)
+    team_index = None
+    if task.team_id is not None and task.team_id in board.teams:
+        team_index = board.teams[task.team_id].position
+    today = session.today()
+    priority_word = ""
+    if task.priority >= Priority.HIGH:
+        priority_word = tr("Priority", task.priority.label)
+    waiting_word, waiting_late, lost_word = _handoff_words(session, task_id)
+    return CardFace(
+        title=task.title,
+        initials=owner.initials if owner else "",
+        due_text="" if done else due_text(task.due, today),
+        late=task.due is not None and task.due < today and not done,
+        risk_word=risk_word(reasons[0]) if reasons else "",
+        risk_more=max(0, len(reasons) - 1),
+        blocked_word=tr("Kanban", "Blocked") if not done and session.blocked(task_id) else "",
+        progress=task.progress,
+        done=done,
+        team_index=team_index,
+        priority_word=priority_word,
+        handoff_word=waiting_word,
+        handoff_late=waiting_late,
+        finding_word=lost_word,
+    )
+
+
+def _handoff_words(session: Any, task_id: int) -> tuple[str, bool, str]:
+    """The waiting badge (how long, late past the SLA) and the finding badge's word."""
+    analysis = session.handoff_analysis()
+    waiting_word, late = "", False
+    waiting = analysis.waiting.get(task_id)
+    if waiting is not None and waiting.state is HandoffState.SENT:
+        since = span_text(analysis.now - waiting.sent_at)
+        waiting_word = tr("Kanban", "Waiting %1").replace("%1", since)
+        template = template_for(waiting, session.board.templates_by_name())
+        late = analysis.now > sla_deadline(waiting, template)
+    breaking = analysis.breaking_finding(task_id)
+    return waiting_word, late, finding_word(breaking.kind) if breaking else ""
