@@ -23,6 +23,22 @@ def private_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("LC_MESSAGES", raising=False)
 
 
+@pytest.fixture(autouse=True)
+def english_words(request):
+    """Tests with a Qt application hear it as the app speaks under an English locale: with
+    the English catalogue (plural forms), whichever test ran before."""
+    if "qapp" not in request.fixturenames:
+        return
+    request.getfixturevalue("qapp")
+    from PySide6.QtCore import QLocale
+
+    from renkei.render.language import use_language
+
+    locale = QLocale()
+    use_language("en")
+    QLocale.setDefault(locale)  # the words only: dates stay as the machine formats them
+
+
 @pytest.fixture
 def board_path(tmp_path):
     return tmp_path / "team.renkei"
@@ -109,3 +125,18 @@ def poppler():
         if os.environ.get("CI"):
             pytest.fail(f"{message} (CI is set: these tests must run, not skip)", pytrace=False)
         pytest.skip(message)
+
+
+@pytest.fixture
+def japanese_ui(qapp):
+    """The app speaking Japanese, as under a Japanese locale or the Preferences choice; back
+    to English afterwards."""
+    from PySide6.QtCore import QLocale
+
+    from renkei.render.language import use_language
+
+    before = QLocale()
+    assert use_language("ja") == "ja"
+    yield
+    use_language("en")
+    QLocale.setDefault(before)

@@ -13,8 +13,10 @@ CLI = "from renkei.cli.main import main; raise SystemExit(main())"
 pytestmark = pytest.mark.usefixtures("poppler")
 
 
-def run(*args: str) -> subprocess.CompletedProcess:
+def run(*args: str, lang: str | None = None) -> subprocess.CompletedProcess:
     env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+    if lang:
+        env["LANG"] = lang
     return subprocess.run(
         [sys.executable, "-c", CLI, *args], capture_output=True, text=True, env=env, timeout=180
     )
@@ -80,3 +82,14 @@ def test_an_unwritable_folder_is_a_clear_error(demo_board, tmp_path):
     done = run("--board", str(demo_board), "export", "pdf", str(out))
     assert done.returncode == 1 and "could not write" in done.stderr
     assert not out.parent.exists()
+
+
+def test_under_a_japanese_locale_the_report_is_japanese(tmp_path):
+    """A Japanese lead's demo board, exported headless: the words follow the locale."""
+    board = tmp_path / "ja.renkei"
+    assert run("--board", str(board), "demo", lang="ja_JP.UTF-8").returncode == 0
+    out = tmp_path / "status.pdf"
+    done = run("--board", str(board), "export", "pdf", str(out), lang="ja_JP.UTF-8")
+    assert done.returncode == 0, done.stderr
+    text = subprocess.run(["pdftotext", str(out), "-"], capture_output=True, text=True).stdout
+    assert "状況レポート" in text and "Status report" not in text

@@ -175,3 +175,30 @@ def test_overwrites_atomically(demo_session, tmp_path):
     export_pdf(demo_session, out)
     assert out.read_bytes().startswith(b"%PDF")
     assert sorted(p.name for p in tmp_path.iterdir() if "again" in p.name) == ["again.pdf"]
+
+
+REPORT_WORDS = [
+    ("Report", "Status report"),
+    ("Report", "Summary"),
+    ("Report", "At risk"),
+    ("Report", "Overdue"),
+    ("Report", "Who is doing what"),
+    ("Report", "Board snapshot"),
+    ("Report", "Team to team"),
+]
+
+
+def test_japanese_report_speaks_japanese(ja_session, japanese_ui, tmp_path):
+    """Headings, risk words and page numbers in Japanese, not only the data."""
+    from PySide6.QtCore import QCoreApplication
+
+    out = tmp_path / "ja.pdf"
+    pages = export_pdf(ja_session, out)
+    text = squeezed(text_of(out))
+    for context, english in REPORT_WORDS:
+        word = QCoreApplication.translate(context, english)
+        assert word != english
+        assert squeezed(word) in text, word
+    assert "Status report" not in text and "Page1of" not in text
+    page_word = QCoreApplication.translate("Report", "Page %1 of %2")
+    assert squeezed(page_word.replace("%1", "1").replace("%2", str(pages))) in text

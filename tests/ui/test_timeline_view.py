@@ -428,7 +428,8 @@ def test_a_violated_dependency_is_told_on_the_successor(view, demo_session):
     rect = shown_bar(view, v.successor)
     text = view.tooltip_at(rect.center())
     predecessor = board.tasks[v.predecessor].title
-    assert f"Starts before “{predecessor}” ends ({v.overlap} day(s) overlap)" in text
+    days = f"{v.overlap} day" if v.overlap == 1 else f"{v.overlap} days"
+    assert f"Starts before “{predecessor}” ends ({days} overlap)" in text
     assert (v.predecessor, v.successor) in view._violated
 
 

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from renkei.app.settings import LocalSettings
 from renkei.cli.commands import (
     CliError,
     board_session,
@@ -69,8 +70,10 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         from PySide6.QtGui import QGuiApplication  # Qt, imported only now
 
         from renkei.export.report import ReportOptions, export_pdf
+        from renkei.render.language import use_language
 
         _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
+        use_language(LocalSettings.load().language)
         path = Path(args.out)
         started = time.perf_counter()
         try:

@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Callable
 from importlib import resources
 
-from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QMarginsF, QPointF, QRectF, Qt
+from PySide6.QtCore import (
+    QBuffer,
+    QByteArray,
+    QCoreApplication,
+    QIODevice,
+    QMarginsF,
+    QPointF,
+    QRectF,
+    Qt,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -137,14 +146,12 @@ class Pages:
         title: str,
         exported: str,
         total: int | None = None,
-        translate: Callable[[str, str], str] = lambda c, t: t,
     ):
         self.writer = writer
         self.board_name = board_name
         self.title = title
         self.exported = exported
         self.total = total
-        self.tr = translate
         self.page = 1
         self.landscape = False
         writer.setPageOrientation(QPageLayout.Orientation.Portrait)
@@ -211,7 +218,9 @@ class Pages:
         p.drawLine(QPointF(MARGIN, HEADER_HEIGHT), QPointF(w - MARGIN, HEADER_HEIGHT))
         rule = h - FOOTER_HEIGHT
         p.drawLine(QPointF(MARGIN, rule), QPointF(w - MARGIN, rule))
-        page_text = self.tr("Report", "Page %1 of %2").replace("%1", str(self.page))
+        page_text = QCoreApplication.translate("Report", "Page %1 of %2").replace(
+            "%1", str(self.page)
+        )
         page_text = page_text.replace("%2", str(self.total if self.total else self.page))
         draw_lines(p, MARGIN, rule + 6, width, [self.exported], small, LIGHT.muted)
         draw_lines(

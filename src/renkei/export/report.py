@@ -362,7 +362,7 @@ class _Report:
         if self.options.team_id is not None:
             scope = " — " + self.board.teams[self.options.team_id].name
         exported = tr("Exported %1").replace("%1", f"{self.exported_at:%Y-%m-%d %H:%M}")
-        return Pages(writer, self.board.name + scope, tr("Status report"), exported, total, _qt_tr)
+        return Pages(writer, self.board.name + scope, tr("Status report"), exported, total)
 
     def paint(self, pages: Pages) -> None:
         self.check()

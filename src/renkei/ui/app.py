@@ -12,6 +12,7 @@ from renkei.app.identity import IdentityError, who_am_i
 from renkei.app.opening import conflict_copies_of, conflict_warning, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
+from renkei.render.language import use_language
 from renkei.store.board_store import BoardStore
 from renkei.store.database import StorageError
 from renkei.store.migrate import BoardRefused
@@ -29,6 +30,7 @@ def create_application() -> QApplication:
         app.setOrganizationName("Renkei")
         app.setStyle("Fusion")
         apply_app_font(app)
+        use_language(LocalSettings.load().language)
     return app
 
 

@@ -414,7 +414,12 @@ class MainWindow(QMainWindow):
         if len(others) > 1:
             names = [f"{s.name()} ({s.size().width()}×{s.size().height()})" for s in screens]
             name, ok = QInputDialog.getItem(
-                window, window.tr("Standup"), window.tr("Present on:"), names, 0, False
+                window,
+                QCoreApplication.translate("MainWindow", "Standup"),
+                QCoreApplication.translate("MainWindow", "Present on:"),
+                names,
+                0,
+                False,
             )
             return screens[names.index(name)] if ok else None
         return window.screen()

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, Qt
+from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication,
     QComboBox,
@@ -22,6 +22,10 @@ from renkei.app import paths
 from renkei.app.session import BoardSession
 from renkei.export.pdf import ExportCancelled
 from renkei.export.report import ReportOptions, export_pdf
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("ExportPdf", text)
 
 
 def default_paper() -> str:
@@ -47,7 +51,7 @@ class ExportOptionsDialog(QDialog):
             self.team_combo.addItem(team.name, team.id)
         self.paper_combo = QComboBox(self)
         self.paper_combo.addItem("A4", "a4")
-        self.paper_combo.addItem("Letter", "letter")
+        self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
@@ -70,9 +74,7 @@ def export_with_progress(
     parent: QWidget, session: BoardSession, path: Path, options: ReportOptions
 ) -> bool:
     """Export, showing progress; True when written, False when cancelled or failed (said)."""
-    progress = QProgressDialog(
-        parent.tr("Writing the status report…"), parent.tr("Cancel"), 0, 100, parent
-    )
+    progress = QProgressDialog(_t("Writing the status report…"), _t("Cancel"), 0, 100, parent)
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
@@ -89,8 +91,8 @@ def export_with_progress(
     except OSError as error:
         QMessageBox.warning(
             parent,
-            parent.tr("Not exported"),
-            parent.tr("Could not write %1: %2")
+            _t("Not exported"),
+            _t("Could not write %1: %2")
             .replace("%1", str(path))
             .replace("%2", error.strerror or str(error)),
         )
@@ -110,12 +112,16 @@ def ask_and_export(parent: QWidget, session: BoardSession) -> Path | None:
         options = dialog.options()
     finally:
         dialog.deleteLater()
-    name = f"{session.board.name} status {session.today().isoformat()}.pdf"
+    name = (
+        _t("%1 status %2.pdf")
+        .replace("%1", session.board.name)
+        .replace("%2", session.today().isoformat())
+    )
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        parent.tr("Export status as PDF"),
+        _t("Export status as PDF"),
         str(paths.data_dir() / name),
-        parent.tr("PDF files (*.pdf)"),
+        _t("PDF files (*.pdf)"),
     )
     if not chosen:
         return None

@@ -6,6 +6,7 @@ import enum
 from dataclasses import dataclass
 
 from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
     QAbstractTableModel,
     QSortFilterProxyModel,
     Qt,
@@ -45,14 +46,14 @@ class Column(enum.IntEnum):
 
 
 HEADERS = {
-    Column.SENT: "Sent",
-    Column.TASK: "Task",
-    Column.FROM: "From",
-    Column.TO: "To",
-    Column.STATE: "State",
-    Column.ACKNOWLEDGED: "Acknowledged",
-    Column.MISSING: "Sent without",
-    Column.FINDINGS: "Where it broke",
+    Column.SENT: QT_TRANSLATE_NOOP("HandoffLog", "Sent"),
+    Column.TASK: QT_TRANSLATE_NOOP("HandoffLog", "Task"),
+    Column.FROM: QT_TRANSLATE_NOOP("HandoffLog", "From"),
+    Column.TO: QT_TRANSLATE_NOOP("HandoffLog", "To"),
+    Column.STATE: QT_TRANSLATE_NOOP("HandoffLog", "State"),
+    Column.ACKNOWLEDGED: QT_TRANSLATE_NOOP("HandoffLog", "Acknowledged"),
+    Column.MISSING: QT_TRANSLATE_NOOP("HandoffLog", "Sent without"),
+    Column.FINDINGS: QT_TRANSLATE_NOOP("HandoffLog", "Where it broke"),
 }
 
 ENTRY_ROLE = Qt.ItemDataRole.UserRole + 1

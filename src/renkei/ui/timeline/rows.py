@@ -10,6 +10,7 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
 from renkei.domain.schedule import span_of
 from renkei.ui.kanban.model import LANE_FIELD, LaneMode
@@ -46,7 +47,12 @@ class Zoom(enum.Enum):
 PIXELS_PER_DAY = {Zoom.DAY: 40.0, Zoom.WEEK: 14.0, Zoom.MONTH: 4.5, Zoom.QUARTER: 1.6}
 
 # Marked for translation where they are used (tr("Timeline", …)).
-ZOOM_LABELS = {Zoom.DAY: "Day", Zoom.WEEK: "Week", Zoom.MONTH: "Month", Zoom.QUARTER: "Quarter"}
+ZOOM_LABELS = {
+    Zoom.DAY: QT_TRANSLATE_NOOP("Timeline", "Day"),
+    Zoom.WEEK: QT_TRANSLATE_NOOP("Timeline", "Week"),
+    Zoom.MONTH: QT_TRANSLATE_NOOP("Timeline", "Month"),
+    Zoom.QUARTER: QT_TRANSLATE_NOOP("Timeline", "Quarter"),
+}
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,0 +1,3156 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ja" sourcelanguage="en">
+  <context>
+    <name>AnswerQuestionDialog</name>
+    <message>
+      <source>Answer</source>
+      <translation>回答</translation>
+    </message>
+    <message>
+      <source>Answer a question</source>
+      <translation>質問に回答</translation>
+    </message>
+    <message>
+      <source>Answer a question about “%1”</source>
+      <translation>「%1」についての質問に回答</translation>
+    </message>
+    <message>
+      <source>Asked %1.</source>
+      <translation>%1 に質問されました。</translation>
+    </message>
+    <message>
+      <source>No open questions</source>
+      <translation>未回答の質問はありません</translation>
+    </message>
+    <message>
+      <source>Nobody is waiting for an answer.</source>
+      <translation>回答待ちの質問はありません。</translation>
+    </message>
+    <message>
+      <source>Question</source>
+      <translation>質問</translation>
+    </message>
+    <message>
+      <source>The packet did not include it.</source>
+      <translation>引き継ぎ情報には含まれていませんでした。</translation>
+    </message>
+    <message>
+      <source>The packet says: %1</source>
+      <translation>引き継ぎ情報の記載：%1</translation>
+    </message>
+    <message>
+      <source>Your answer</source>
+      <translation>回答を入力</translation>
+    </message>
+  </context>
+  <context>
+    <name>App</name>
+    <message>
+      <source>Cannot open the board</source>
+      <translation>ボードを開けません</translation>
+    </message>
+    <message>
+      <source>Conflict copies beside the board</source>
+      <translation>ボードと同じ場所に競合コピーがあります</translation>
+    </message>
+    <message>
+      <source>Could not connect to the server at %1.</source>
+      <translation>%1 のサーバーに接続できませんでした。</translation>
+    </message>
+    <message>
+      <source>Could not connect to the server: %1</source>
+      <translation>サーバーに接続できませんでした：%1</translation>
+    </message>
+    <message>
+      <source>The server asks for a password. (%1)</source>
+      <translation>サーバーがパスワードを要求しています。（%1）</translation>
+    </message>
+    <message>
+      <source>The server did not accept the password. (%1)</source>
+      <translation>サーバーがパスワードを受け付けませんでした。（%1）</translation>
+    </message>
+    <message>
+      <source>This is not a server board's address: %1</source>
+      <translation>サーバー上のボードのアドレスではありません：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>AskAboutItemDialog</name>
+    <message>
+      <source>%1 sent it and is asked to answer.</source>
+      <translation>%1 さんが送り手のため、回答を依頼します。</translation>
+    </message>
+    <message>
+      <source>About</source>
+      <translation>対象項目</translation>
+    </message>
+    <message>
+      <source>Ask</source>
+      <translation>質問する</translation>
+    </message>
+    <message>
+      <source>Ask about the handoff</source>
+      <translation>引き継ぎについて質問</translation>
+    </message>
+    <message>
+      <source>Ask about “%1”</source>
+      <translation>「%1」について質問</translation>
+    </message>
+    <message>
+      <source>Question</source>
+      <translation>質問</translation>
+    </message>
+    <message>
+      <source>What do you need to know?</source>
+      <translation>確認したい内容を入力してください</translation>
+    </message>
+    <message>
+      <source>not sent</source>
+      <translation>未送付</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConnectDialog</name>
+    <message>
+      <source>&amp;Database:</source>
+      <translation>データベース(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>&amp;Port:</source>
+      <translation>ポート(&amp;P)：</translation>
+    </message>
+    <message>
+      <source>&amp;Server:</source>
+      <translation>サーバー(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;User:</source>
+      <translation>ユーザー(&amp;U)：</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Connect</source>
+      <translation>接続</translation>
+    </message>
+    <message>
+      <source>Connect to server</source>
+      <translation>サーバーに接続</translation>
+    </message>
+    <message>
+      <source>No system keyring is available on this computer, so Renkei will ask for the password each time.</source>
+      <translation>このコンピューターではシステムのキーリングを使用できないため、Renkei は接続のたびにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+      <source>Open a board kept on a PostgreSQL server, so everyone on the team sees the same board.</source>
+      <translation>PostgreSQL サーバー上のボードを開きます。チーム全員が同じボードを共有できます。</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>パスワード(&amp;W)：</translation>
+    </message>
+    <message>
+      <source>Passwords are never written to Renkei's settings.</source>
+      <translation>パスワードが Renkei の設定に保存されることはありません。</translation>
+    </message>
+    <message>
+      <source>Remember password in the system keyring</source>
+      <translation>パスワードをシステムのキーリングに保存</translation>
+    </message>
+    <message>
+      <source>e.g. boards.example.com</source>
+      <translation>例：boards.example.com</translation>
+    </message>
+    <message>
+      <source>e.g. renkei</source>
+      <translation>例：renkei</translation>
+    </message>
+    <message>
+      <source>leave empty if the server needs none</source>
+      <translation>不要な場合は空欄のまま</translation>
+    </message>
+  </context>
+  <context>
+    <name>Dates</name>
+    <message>
+      <source>1 day late</source>
+      <translation>1日遅延</translation>
+    </message>
+    <message>
+      <source>due in {n} days</source>
+      <translation>期限まで{n}日</translation>
+    </message>
+    <message>
+      <source>due today</source>
+      <translation>今日が期限</translation>
+    </message>
+    <message>
+      <source>due tomorrow</source>
+      <translation>明日が期限</translation>
+    </message>
+    <message>
+      <source>due {date}</source>
+      <translation>期限 {date}</translation>
+    </message>
+    <message>
+      <source>{n} days late</source>
+      <translation>{n}日遅延</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportOptionsDialog</name>
+    <message>
+      <source>All teams</source>
+      <translation>すべてのチーム</translation>
+    </message>
+    <message>
+      <source>Export status as PDF</source>
+      <translation>状況レポートを PDF でエクスポート</translation>
+    </message>
+    <message>
+      <source>Export…</source>
+      <translation>エクスポート…</translation>
+    </message>
+    <message>
+      <source>Letter</source>
+      <translation>レター</translation>
+    </message>
+    <message>
+      <source>Paper:</source>
+      <translation>用紙：</translation>
+    </message>
+    <message>
+      <source>Teams:</source>
+      <translation>チーム：</translation>
+    </message>
+  </context>
+  <context>
+    <name>ExportPdf</name>
+    <message>
+      <source>%1 status %2.pdf</source>
+      <translation>%1 状況レポート %2.pdf</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Could not write %1: %2</source>
+      <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+      <source>Export status as PDF</source>
+      <translation>状況レポートを PDF でエクスポート</translation>
+    </message>
+    <message>
+      <source>Not exported</source>
+      <translation>エクスポートできませんでした</translation>
+    </message>
+    <message>
+      <source>PDF files (*.pdf)</source>
+      <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+      <source>Writing the status report…</source>
+      <translation>状況レポートを作成しています…</translation>
+    </message>
+  </context>
+  <context>
+    <name>Field</name>
+    <message>
+      <source>Archived</source>
+      <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+      <source>At-risk flag</source>
+      <translation>リスクありフラグ</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>連絡先</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>作成日時</translation>
+    </message>
+    <message>
+      <source>Depends on</source>
+      <translation>先行タスク</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>説明</translation>
+    </message>
+    <message>
+      <source>Due date</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>見積もり</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名前</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>担当者</translation>
+    </message>
+    <message>
+      <source>Position</source>
+      <translation>並び順</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>優先度</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>進捗</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>プロジェクト</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>開始日</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>ステータス</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>タグ</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>チーム</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>タイトル</translation>
+    </message>
+  </context>
+  <context>
+    <name>FilterBar</name>
+    <message>
+      <source>All owners</source>
+      <translation>すべての担当者</translation>
+    </message>
+    <message>
+      <source>All projects</source>
+      <translation>すべてのプロジェクト</translation>
+    </message>
+    <message>
+      <source>All teams</source>
+      <translation>すべてのチーム</translation>
+    </message>
+    <message>
+      <source>Any due date</source>
+      <translation>すべての期限</translation>
+    </message>
+    <message>
+      <source>At risk only</source>
+      <translation>リスクありのみ</translation>
+    </message>
+    <message>
+      <source>Clear</source>
+      <translation>クリア</translation>
+    </message>
+    <message>
+      <source>Due today or late</source>
+      <translation>今日が期限または期限超過</translation>
+    </message>
+    <message numerus="yes">
+      <source>Due within %n day(s)</source>
+      <translation>
+        <numerusform>%n日以内に期限</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Search titles, descriptions, tags, owners…</source>
+      <translation>タイトル・説明・タグ・担当者を検索…</translation>
+    </message>
+    <message>
+      <source>Show every task again</source>
+      <translation>すべてのタスクを再表示</translation>
+    </message>
+  </context>
+  <context>
+    <name>Handoff</name>
+    <message>
+      <source>Accepted</source>
+      <translation>受け入れ済み</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>受領済み</translation>
+    </message>
+    <message>
+      <source>Assets</source>
+      <translation>素材</translation>
+    </message>
+    <message>
+      <source>Audience</source>
+      <translation>対象者</translation>
+    </message>
+    <message>
+      <source>Bad data</source>
+      <translation>データ不備</translation>
+    </message>
+    <message>
+      <source>Budget</source>
+      <translation>予算</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Company</source>
+      <translation>会社名</translation>
+    </message>
+    <message>
+      <source>Consent</source>
+      <translation>連絡許諾</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>連絡先</translation>
+    </message>
+    <message>
+      <source>Contract scope</source>
+      <translation>契約範囲</translation>
+    </message>
+    <message>
+      <source>Deadline</source>
+      <translation>納期</translation>
+    </message>
+    <message>
+      <source>Deal</source>
+      <translation>商談</translation>
+    </message>
+    <message>
+      <source>Decision maker</source>
+      <translation>決裁者</translation>
+    </message>
+    <message>
+      <source>Duplicate</source>
+      <translation>重複</translation>
+    </message>
+    <message>
+      <source>From %1</source>
+      <translation>%1 から</translation>
+    </message>
+    <message>
+      <source>From %1 (%2)</source>
+      <translation>%1（%2）から</translation>
+    </message>
+    <message>
+      <source>Go-live date</source>
+      <translation>稼働開始日</translation>
+    </message>
+    <message>
+      <source>Goal</source>
+      <translation>目的</translation>
+    </message>
+    <message>
+      <source>Key users</source>
+      <translation>主要ユーザー</translation>
+    </message>
+    <message>
+      <source>Lead</source>
+      <translation>リード</translation>
+    </message>
+    <message>
+      <source>Missing information</source>
+      <translation>情報不足</translation>
+    </message>
+    <message>
+      <source>Need</source>
+      <translation>ニーズ</translation>
+    </message>
+    <message>
+      <source>No budget</source>
+      <translation>予算なし</translation>
+    </message>
+    <message>
+      <source>No fit</source>
+      <translation>対象外</translation>
+    </message>
+    <message>
+      <source>No need</source>
+      <translation>ニーズなし</translation>
+    </message>
+    <message>
+      <source>No note.</source>
+      <translation>メモはありません。</translation>
+    </message>
+    <message>
+      <source>Not ready</source>
+      <translation>時期尚早</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>却下</translation>
+    </message>
+    <message>
+      <source>Request</source>
+      <translation>依頼</translation>
+    </message>
+    <message>
+      <source>Requester</source>
+      <translation>依頼者</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>差し戻し</translation>
+    </message>
+    <message>
+      <source>Risks</source>
+      <translation>リスク</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>送付済み</translation>
+    </message>
+    <message>
+      <source>Source</source>
+      <translation>獲得経路</translation>
+    </message>
+    <message>
+      <source>Success criteria</source>
+      <translation>成功基準</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>導入時期</translation>
+    </message>
+    <message>
+      <source>Unreachable</source>
+      <translation>連絡不通</translation>
+    </message>
+    <message>
+      <source>Withdrawn</source>
+      <translation>取り下げ</translation>
+    </message>
+    <message>
+      <source>Wrong team</source>
+      <translation>担当チーム違い</translation>
+    </message>
+    <message>
+      <source>sent %1</source>
+      <translation>%1 送付</translation>
+    </message>
+    <message>
+      <source>someone</source>
+      <translation>不明なメンバー</translation>
+    </message>
+    <message>
+      <source>{label}:</source>
+      <translation>{label}：</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoffActions</name>
+    <message>
+      <source>%1 has a question to answer</source>
+      <translation>%1に未回答の質問があります</translation>
+    </message>
+    <message>
+      <source>Accept handoff</source>
+      <translation>引き継ぎを受け入れ</translation>
+    </message>
+    <message>
+      <source>Accept — take the task over</source>
+      <translation>受け入れる — タスクを引き取る</translation>
+    </message>
+    <message>
+      <source>Acknowledge</source>
+      <translation>受領する</translation>
+    </message>
+    <message>
+      <source>Acknowledge handoff</source>
+      <translation>引き継ぎを受領</translation>
+    </message>
+    <message>
+      <source>Acknowledged by %1, waiting for a decision (%2)</source>
+      <translation>%1が受領済み、判断待ち（%2）</translation>
+    </message>
+    <message>
+      <source>Answer a question</source>
+      <translation>質問に回答</translation>
+    </message>
+    <message>
+      <source>Answer a question…</source>
+      <translation>質問に回答…</translation>
+    </message>
+    <message>
+      <source>Ask about a handoff</source>
+      <translation>引き継ぎについて質問</translation>
+    </message>
+    <message>
+      <source>Ask the sender about an item…</source>
+      <translation>項目について送り手に質問…</translation>
+    </message>
+    <message>
+      <source>Choose who you are first (the status bar).</source>
+      <translation>先にステータスバーで自分の名前を選択してください。</translation>
+    </message>
+    <message>
+      <source>Hand off</source>
+      <translation>引き継ぐ</translation>
+    </message>
+    <message>
+      <source>Hand off…</source>
+      <translation>引き継ぐ…</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>保存されていません</translation>
+    </message>
+    <message>
+      <source>Only %1 can acknowledge, accept or return it</source>
+      <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
+    </message>
+    <message>
+      <source>Reject handoff</source>
+      <translation>引き継ぎを却下</translation>
+    </message>
+    <message>
+      <source>Reject…</source>
+      <translation>却下する…</translation>
+    </message>
+    <message>
+      <source>Return for missing information…</source>
+      <translation>情報不足で差し戻す…</translation>
+    </message>
+    <message>
+      <source>Return handoff</source>
+      <translation>引き継ぎを差し戻し</translation>
+    </message>
+    <message>
+      <source>Waiting for %1 to acknowledge (%2)</source>
+      <translation>%1の受領待ち（%2）</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoffLog</name>
+    <message>
+      <source>%1 entries</source>
+      <translation>%1 件</translation>
+    </message>
+    <message>
+      <source>%1 of %2 entries</source>
+      <translation>%2 件中 %1 件</translation>
+    </message>
+    <message>
+      <source>Acknowledged</source>
+      <translation>受領</translation>
+    </message>
+    <message>
+      <source>All entries</source>
+      <translation>すべての記録</translation>
+    </message>
+    <message>
+      <source>Any state</source>
+      <translation>すべての状態</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>送り手</translation>
+    </message>
+    <message>
+      <source>No handoff record</source>
+      <translation>引き継ぎ記録なし</translation>
+    </message>
+    <message>
+      <source>Only %1 → %2</source>
+      <translation>%1 → %2 のみ</translation>
+    </message>
+    <message>
+      <source>Search task, team, person, item…</source>
+      <translation>タスク、チーム、メンバー、項目を検索…</translation>
+    </message>
+    <message>
+      <source>Sent</source>
+      <translation>送付日時</translation>
+    </message>
+    <message>
+      <source>Sent without</source>
+      <translation>未入力の項目</translation>
+    </message>
+    <message>
+      <source>Show all</source>
+      <translation>すべて表示</translation>
+    </message>
+    <message>
+      <source>State</source>
+      <translation>状態</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>タスク</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>受け手</translation>
+    </message>
+    <message>
+      <source>Where it broke</source>
+      <translation>途切れた箇所</translation>
+    </message>
+    <message>
+      <source>With a finding</source>
+      <translation>検出事項あり</translation>
+    </message>
+    <message>
+      <source>after %1</source>
+      <translation>%1後</translation>
+    </message>
+    <message>
+      <source>waiting %1</source>
+      <translation>%1待ち</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoffLoss</name>
+    <message>
+      <source>{from_team} → {to_team} ({from_person} → {to_person})</source>
+      <translation>{from_team} → {to_team}（{from_person} → {to_person}）</translation>
+    </message>
+    <message>
+      <source>{hop}: accepted, then no activity by the receiver for {days} business day(s)</source>
+      <translation>{hop}：受け入れ後、受け手による活動が{days}営業日ありません</translation>
+    </message>
+    <message>
+      <source>{hop}: acknowledged {late} late (SLA: {sla} business day(s))</source>
+      <translation>{hop}：受領が{late}遅れました（SLA：{sla}営業日）</translation>
+    </message>
+    <message>
+      <source>{hop}: changed hands with no handoff record</source>
+      <translation>{hop}：引き継ぎの記録がないまま担当が変わりました</translation>
+    </message>
+    <message>
+      <source>{hop}: not acknowledged, {late} overdue (SLA: {sla} business day(s))</source>
+      <translation>{hop}：未受領、期限を{late}超過（SLA：{sla}営業日）</translation>
+    </message>
+    <message>
+      <source>{hop}: rejected ({reason}), bounce {count} between these teams</source>
+      <translation>{hop}：却下（{reason}）、このチーム間で{count}回目の差し戻し</translation>
+    </message>
+    <message>
+      <source>{hop}: returned ({reason}) for {items}, bounce {count} between these teams</source>
+      <translation>{hop}：{items}について差し戻し（{reason}）、このチーム間で{count}回目</translation>
+    </message>
+    <message>
+      <source>{hop}: returned ({reason}), bounce {count} between these teams</source>
+      <translation>{hop}：差し戻し（{reason}）、このチーム間で{count}回目</translation>
+    </message>
+    <message>
+      <source>{hop}: sent without {items}</source>
+      <translation>{hop}：{items}が欠けたまま送付</translation>
+    </message>
+    <message>
+      <source>{hop}: {items} marked provided by the sender, yet asked about or returned as missing by the receiver</source>
+      <translation>{hop}：送り手は{items}を提供済みとしたが、受け手が問い合わせたか不足として差し戻した</translation>
+    </message>
+    <message>
+      <source>{hop}: {items} provided at an earlier hop, missing from here on</source>
+      <translation>{hop}：{items}は前の段階では提供済みだが、ここから先で欠落</translation>
+    </message>
+    <message>
+      <source>{n} day(s)</source>
+      <translation>{n}日</translation>
+    </message>
+    <message>
+      <source>{n} hour(s)</source>
+      <translation>{n}時間</translation>
+    </message>
+    <message>
+      <source>{n} minute(s)</source>
+      <translation>{n}分</translation>
+    </message>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+  </context>
+  <context>
+    <name>Handoffs</name>
+    <message>
+      <source>%1 d</source>
+      <translation>%1日</translation>
+    </message>
+    <message>
+      <source>%1 h</source>
+      <translation>%1時間</translation>
+    </message>
+    <message>
+      <source>%1 min</source>
+      <translation>%1分</translation>
+    </message>
+    <message>
+      <source>1 handoff</source>
+      <translation>引き継ぎ 1件</translation>
+    </message>
+    <message>
+      <source>Acknowledged within the SLA: {share} of those due</source>
+      <translation>SLA内に受領：期限を迎えた引き継ぎの{share}</translation>
+    </message>
+    <message>
+      <source>Acknowledged within the SLA: — (none due yet)</source>
+      <translation>SLA内に受領：—（期限を迎えた引き継ぎはまだなし）</translation>
+    </message>
+    <message>
+      <source>Acknowledged → decided</source>
+      <translation>受領 → 判断</translation>
+    </message>
+    <message>
+      <source>Acknowledged: {at}</source>
+      <translation>受領：{at}</translation>
+    </message>
+    <message>
+      <source>Bounced</source>
+      <translation>差し戻し多発</translation>
+    </message>
+    <message>
+      <source>Broke at hop {n}: {hop}</source>
+      <translation>{n}番目の引き継ぎで途切れ：{hop}</translation>
+    </message>
+    <message>
+      <source>Broke here</source>
+      <translation>ここで途切れ</translation>
+    </message>
+    <message>
+      <source>Changed hands without a handoff record</source>
+      <translation>引き継ぎの記録なしで担当者が変更</translation>
+    </message>
+    <message>
+      <source>Changed hands: {at}</source>
+      <translation>担当者変更：{at}</translation>
+    </message>
+    <message>
+      <source>Click to list these handoffs</source>
+      <translation>クリックでこれらの引き継ぎを一覧表示</translation>
+    </message>
+    <message>
+      <source>Click to open this handoff</source>
+      <translation>クリックでこの引き継ぎを開く</translation>
+    </message>
+    <message>
+      <source>Dropped</source>
+      <translation>放置</translation>
+    </message>
+    <message>
+      <source>Dropped — acknowledged {late} late</source>
+      <translation>放置 — {late}遅れて受領</translation>
+    </message>
+    <message>
+      <source>Dropped — not acknowledged, {late} overdue</source>
+      <translation>放置 — 未受領（期限を{late}超過）</translation>
+    </message>
+    <message>
+      <source>From ↓</source>
+      <translation>送り手 ↓</translation>
+    </message>
+    <message>
+      <source>Handoff chain</source>
+      <translation>引き継ぎの流れ</translation>
+    </message>
+    <message>
+      <source>Handoffs received by {team}</source>
+      <translation>{team}が受けた引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Handoffs sent by {team}</source>
+      <translation>{team}が送った引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Handoffs sent: {n}</source>
+      <translation>送った引き継ぎ：{n}件</translation>
+    </message>
+    <message>
+      <source>Info lost</source>
+      <translation>情報欠落</translation>
+    </message>
+    <message>
+      <source>Items lost (handoffs that lost each):</source>
+      <translation>欠落した項目（欠落があった引き継ぎの件数）：</translation>
+    </message>
+    <message>
+      <source>Loses the most</source>
+      <translation>欠落が最多</translation>
+    </message>
+    <message>
+      <source>Lost here</source>
+      <translation>ここで欠落</translation>
+    </message>
+    <message>
+      <source>Lost most: {items}</source>
+      <translation>主な欠落：{items}</translation>
+    </message>
+    <message>
+      <source>Lost: {items}</source>
+      <translation>欠落：{items}</translation>
+    </message>
+    <message>
+      <source>Median time to acknowledge: {h} h {m} min (business time)</source>
+      <translation>受領までの時間（中央値）：{h}時間{m}分（営業時間）</translation>
+    </message>
+    <message>
+      <source>No handoff</source>
+      <translation>引き継ぎなし</translation>
+    </message>
+    <message>
+      <source>No handoff record</source>
+      <translation>引き継ぎの記録なし</translation>
+    </message>
+    <message>
+      <source>No handoffs between teams yet</source>
+      <translation>チーム間の引き継ぎはまだありません</translation>
+    </message>
+    <message>
+      <source>No handoffs yet</source>
+      <translation>引き継ぎはまだありません</translation>
+    </message>
+    <message>
+      <source>No information lost on this chain</source>
+      <translation>この引き継ぎの流れで欠落した情報はありません</translation>
+    </message>
+    <message>
+      <source>No items lost</source>
+      <translation>欠落した項目なし</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>チームなし</translation>
+    </message>
+    <message>
+      <source>Now</source>
+      <translation>現在</translation>
+    </message>
+    <message>
+      <source>Reason: {reason}</source>
+      <translation>理由：{reason}</translation>
+    </message>
+    <message>
+      <source>Rejected</source>
+      <translation>却下</translation>
+    </message>
+    <message>
+      <source>Returned</source>
+      <translation>差し戻し</translation>
+    </message>
+    <message>
+      <source>Returned or rejected: {n} of {count} ({share})</source>
+      <translation>差し戻し・却下：{count}件中{n}件（{share}）</translation>
+    </message>
+    <message>
+      <source>Select a task to see its handoffs</source>
+      <translation>タスクを選択すると引き継ぎが表示されます</translation>
+    </message>
+    <message>
+      <source>Sent incomplete</source>
+      <translation>不完全な送付</translation>
+    </message>
+    <message>
+      <source>Sent: {at}</source>
+      <translation>送付：{at}</translation>
+    </message>
+    <message>
+      <source>Stalled</source>
+      <translation>停滞中</translation>
+    </message>
+    <message>
+      <source>Stalled — no activity for {days} business day(s)</source>
+      <translation>停滞中 — {days}営業日動きなし</translation>
+    </message>
+    <message>
+      <source>Team to team handoff matrix</source>
+      <translation>引き継ぎのチーム間マトリクス</translation>
+    </message>
+    <message>
+      <source>To →</source>
+      <translation>受け手 →</translation>
+    </message>
+    <message>
+      <source>Waiting for acknowledgement</source>
+      <translation>受領待ち</translation>
+    </message>
+    <message>
+      <source>acknowledged in {span}</source>
+      <translation>{span}で受領</translation>
+    </message>
+    <message>
+      <source>lost: {items}</source>
+      <translation>欠落：{items}</translation>
+    </message>
+    <message>
+      <source>median {span} to acknowledge</source>
+      <translation>受領まで中央値{span}</translation>
+    </message>
+    <message>
+      <source>median — to acknowledge</source>
+      <translation>受領まで中央値 —</translation>
+    </message>
+    <message>
+      <source>nobody</source>
+      <translation>担当者なし</translation>
+    </message>
+    <message>
+      <source>waiting {span}</source>
+      <translation>{span}待ち</translation>
+    </message>
+    <message>
+      <source>{n} d</source>
+      <translation>{n}日</translation>
+    </message>
+    <message>
+      <source>{n} h</source>
+      <translation>{n}時間</translation>
+    </message>
+    <message>
+      <source>{n} handoffs</source>
+      <translation>引き継ぎ {n}件</translation>
+    </message>
+    <message>
+      <source>{n} min</source>
+      <translation>{n}分</translation>
+    </message>
+    <message>
+      <source>{share} acknowledged in time</source>
+      <translation>期限内受領 {share}</translation>
+    </message>
+    <message>
+      <source>{share} returned or rejected</source>
+      <translation>差し戻し・却下 {share}</translation>
+    </message>
+    <message>
+      <source>— acknowledged in time</source>
+      <translation>期限内受領 —</translation>
+    </message>
+    <message>
+      <source>⚠ Loses the most information of all team pairs</source>
+      <translation>⚠ 全チームの組み合わせの中で情報の欠落が最多</translation>
+    </message>
+  </context>
+  <context>
+    <name>HandoffsTab</name>
+    <message>
+      <source>Handoff log</source>
+      <translation>引き継ぎログ</translation>
+    </message>
+    <message>
+      <source>Loses the most: &lt;b&gt;%1&lt;/b&gt;</source>
+      <translation>欠落が最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+      <source>No team pair has lost information yet.</source>
+      <translation>情報が欠落したチームの組み合わせはまだありません。</translation>
+    </message>
+    <message>
+      <source>Team to team: who loses what</source>
+      <translation>チーム間マトリクス：どこで何が欠落しているか</translation>
+    </message>
+    <message>
+      <source>This task's handoffs over time</source>
+      <translation>このタスクの引き継ぎの流れ</translation>
+    </message>
+    <message>
+      <source>most often lost: %1</source>
+      <translation>欠落の多い項目：%1</translation>
+    </message>
+  </context>
+  <context>
+    <name>IdentityDialog</name>
+    <message>
+      <source>Add me</source>
+      <translation>自分を追加</translation>
+    </message>
+    <message>
+      <source>Add person</source>
+      <translation>メンバーを追加</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Contact</source>
+      <translation>連絡先</translation>
+    </message>
+    <message>
+      <source>Could not add you: {reason}</source>
+      <translation>追加できませんでした：{reason}</translation>
+    </message>
+    <message>
+      <source>I'm not listed — add me</source>
+      <translation>一覧に自分がいない — 自分を追加する</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名前</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>チームなし</translation>
+    </message>
+    <message>
+      <source>Role</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>チーム</translation>
+    </message>
+    <message>
+      <source>The name is too long: at most {max} characters.</source>
+      <translation>名前が長すぎます（最大 {max} 文字）。</translation>
+    </message>
+    <message>
+      <source>The {field} is too long.</source>
+      <translation>{field}が長すぎます。</translation>
+    </message>
+    <message>
+      <source>This is me</source>
+      <translation>これが自分です</translation>
+    </message>
+    <message>
+      <source>Type to find your name…</source>
+      <translation>名前を入力して検索…</translation>
+    </message>
+    <message>
+      <source>Who are you on this board?</source>
+      <translation>このボードでのあなたを選んでください</translation>
+    </message>
+    <message>
+      <source>Who are you?</source>
+      <translation>あなたはどなたですか？</translation>
+    </message>
+    <message>
+      <source>Your changes are signed with your name, so colleagues know whom to ask. This is remembered on this computer only.</source>
+      <translation>変更にはあなたの名前が記録されるため、同僚は誰に確認すればよいかがわかります。この設定はこのコンピューターにのみ保存されます。</translation>
+    </message>
+    <message>
+      <source>Your name as colleagues know it</source>
+      <translation>同僚に通じるあなたの名前</translation>
+    </message>
+    <message>
+      <source>Your name is required.</source>
+      <translation>名前を入力してください。</translation>
+    </message>
+    <message>
+      <source>contact</source>
+      <translation>連絡先</translation>
+    </message>
+    <message>
+      <source>e-mail, extension or chat handle</source>
+      <translation>メール、内線番号、チャットのIDなど</translation>
+    </message>
+    <message>
+      <source>e.g. Inside Sales lead</source>
+      <translation>例：インサイドセールスリーダー</translation>
+    </message>
+    <message>
+      <source>role</source>
+      <translation>役割</translation>
+    </message>
+    <message>
+      <source>{label}:</source>
+      <translation>{label}：</translation>
+    </message>
+    <message>
+      <source>— none —</source>
+      <translation>— なし —</translation>
+    </message>
+    <message>
+      <source>“{name}” is already on the list above: pick it there.</source>
+      <translation>「{name}」はすでに上の一覧にあります。一覧から選んでください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Kanban</name>
+    <message numerus="yes">
+      <source>%n task(s)</source>
+      <translation>
+        <numerusform>%n件</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>+ Add task</source>
+      <translation>+ タスクを追加</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>ブロック中</translation>
+    </message>
+    <message>
+      <source>Handed to %1 %2 ago; not acknowledged yet.</source>
+      <translation>%2前に %1 へ引き継ぎましたが、まだ受領されていません。</translation>
+    </message>
+    <message>
+      <source>Kanban board</source>
+      <translation>カンバンボード</translation>
+    </message>
+    <message>
+      <source>New task title — Enter to add</source>
+      <translation>新しいタスク名 — Enter キーで追加</translation>
+    </message>
+    <message>
+      <source>No project</source>
+      <translation>プロジェクトなし</translation>
+    </message>
+    <message>
+      <source>No task matches the filter.</source>
+      <translation>絞り込み条件に一致するタスクはありません。</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>チームなし</translation>
+    </message>
+    <message>
+      <source>Over limit</source>
+      <translation>上限超過</translation>
+    </message>
+    <message>
+      <source>Unassigned</source>
+      <translation>未割り当て</translation>
+    </message>
+    <message>
+      <source>Waiting %1</source>
+      <translation>待ち %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>MainWindow</name>
+    <message>
+      <source>%1 of %2 tasks shown · %3</source>
+      <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
+    </message>
+    <message>
+      <source>%1 tasks · %2</source>
+      <translation>タスク %1 件 · %2</translation>
+    </message>
+    <message>
+      <source>%1 unsaved changes — Retry</source>
+      <translation>未保存の変更 %1 件 — 再試行</translation>
+    </message>
+    <message>
+      <source>%1 — Renkei</source>
+      <translation>%1 — Renkei</translation>
+    </message>
+    <message>
+      <source>&amp;About Renkei</source>
+      <translation>Renkei について(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Archive task</source>
+      <translation>タスクをアーカイブ(&amp;A)</translation>
+    </message>
+    <message>
+      <source>&amp;Board</source>
+      <translation>ボード(&amp;B)</translation>
+    </message>
+    <message>
+      <source>&amp;Connect to server…</source>
+      <translation>サーバーに接続(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;Detail pane</source>
+      <translation>詳細パネル(&amp;D)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit</source>
+      <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+      <source>&amp;Edit task…</source>
+      <translation>タスクを編集(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;Export status as PDF…</source>
+      <translation>状況レポートをPDFでエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+      <source>&amp;File</source>
+      <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+      <source>&amp;Find…</source>
+      <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+      <source>&amp;Handoffs</source>
+      <translation>引き継ぎ(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Help</source>
+      <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+      <source>&amp;Keyboard shortcuts</source>
+      <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;New board…</source>
+      <translation>新しいボード(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;New task…</source>
+      <translation>新しいタスク(&amp;N)…</translation>
+    </message>
+    <message>
+      <source>&amp;Open board…</source>
+      <translation>ボードを開く(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>&amp;Quit</source>
+      <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo</source>
+      <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Redo %1</source>
+      <translation>「%1」をやり直す(&amp;R)</translation>
+    </message>
+    <message>
+      <source>&amp;Standup</source>
+      <translation>朝会(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Swimlanes</source>
+      <translation>スイムレーン(&amp;S)</translation>
+    </message>
+    <message>
+      <source>&amp;Timeline</source>
+      <translation>タイムライン(&amp;T)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo</source>
+      <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;Undo %1</source>
+      <translation>「%1」を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+      <source>&amp;View</source>
+      <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+      <source>1 unsaved change — Retry</source>
+      <translation>未保存の変更 1 件 — 再試行</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Renkei %1&lt;/b&gt;&lt;p&gt;Cross-team work at a glance, and where information got lost between teams.&lt;/p&gt;&lt;p&gt;Japanese text uses Renkei Sans JP, derived from Noto Sans CJK JP under the SIL Open Font License 1.1.&lt;/p&gt;</source>
+      <translation>&lt;b&gt;Renkei %1&lt;/b&gt;&lt;p&gt;チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを確認できます。&lt;/p&gt;&lt;p&gt;日本語テキストには Renkei Sans JP を使用しています。これは SIL Open Font License 1.1 に基づき Noto Sans CJK JP から派生したフォントです。&lt;/p&gt;</translation>
+    </message>
+    <message>
+      <source>About Renkei</source>
+      <translation>Renkei について</translation>
+    </message>
+    <message>
+      <source>Add &amp;person…</source>
+      <translation>メンバーを追加(&amp;P)…</translation>
+    </message>
+    <message>
+      <source>Add &amp;team…</source>
+      <translation>チームを追加(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Add p&amp;roject…</source>
+      <translation>プロジェクトを追加(&amp;R)…</translation>
+    </message>
+    <message>
+      <source>Add person</source>
+      <translation>メンバーを追加</translation>
+    </message>
+    <message>
+      <source>Add project</source>
+      <translation>プロジェクトを追加</translation>
+    </message>
+    <message>
+      <source>Add task</source>
+      <translation>タスクを追加</translation>
+    </message>
+    <message>
+      <source>Add team</source>
+      <translation>チームを追加</translation>
+    </message>
+    <message>
+      <source>Archive task</source>
+      <translation>タスクをアーカイブ</translation>
+    </message>
+    <message>
+      <source>Archive the card</source>
+      <translation>カードをアーカイブ</translation>
+    </message>
+    <message>
+      <source>Board</source>
+      <translation>ボード</translation>
+    </message>
+    <message>
+      <source>Board / Timeline / Handoffs</source>
+      <translation>ボード / タイムライン / 引き継ぎ</translation>
+    </message>
+    <message>
+      <source>By owner</source>
+      <translation>担当者別</translation>
+    </message>
+    <message>
+      <source>By project</source>
+      <translation>プロジェクト別</translation>
+    </message>
+    <message>
+      <source>By team</source>
+      <translation>チーム別</translation>
+    </message>
+    <message>
+      <source>Cannot redo</source>
+      <translation>やり直せません</translation>
+    </message>
+    <message>
+      <source>Cannot undo</source>
+      <translation>元に戻せません</translation>
+    </message>
+    <message>
+      <source>Change not saved</source>
+      <translation>変更は保存されていません</translation>
+    </message>
+    <message>
+      <source>Changed by someone else</source>
+      <translation>他のメンバーが変更しました</translation>
+    </message>
+    <message>
+      <source>Clear &amp;filter</source>
+      <translation>絞り込みを解除(&amp;F)</translation>
+    </message>
+    <message>
+      <source>Click to save these again.</source>
+      <translation>クリックすると、これらの変更をもう一度保存します。</translation>
+    </message>
+    <message>
+      <source>Close without saving?</source>
+      <translation>保存せずに閉じますか？</translation>
+    </message>
+    <message>
+      <source>Edit the card</source>
+      <translation>カードを編集</translation>
+    </message>
+    <message>
+      <source>Filter</source>
+      <translation>絞り込み</translation>
+    </message>
+    <message>
+      <source>Handoff &amp;templates…</source>
+      <translation>引き継ぎテンプレート(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>Handoffs</source>
+      <translation>引き継ぎ</translation>
+    </message>
+    <message>
+      <source>It is kept in the status bar: press “Retry” there once it says Connected again. Renkei keeps trying to reconnect.</source>
+      <translation>この変更はステータスバーに保持されています。ステータスバーに再び「接続中」と表示されたら、そこで「再試行」を押してください。Renkei は再接続を試み続けます。</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+      <source>Move between cards</source>
+      <translation>カード間を移動</translation>
+    </message>
+    <message>
+      <source>Move card</source>
+      <translation>カードを移動</translation>
+    </message>
+    <message>
+      <source>Move the card to the previous / next column</source>
+      <translation>カードを前 / 次の列へ移動</translation>
+    </message>
+    <message>
+      <source>Move the card up / down in its column</source>
+      <translation>カードを列内で上 / 下へ移動</translation>
+    </message>
+    <message>
+      <source>Name:</source>
+      <translation>名前：</translation>
+    </message>
+    <message>
+      <source>New %1 “%2”</source>
+      <translation>新しい%1「%2」</translation>
+    </message>
+    <message>
+      <source>New board</source>
+      <translation>新しいボード</translation>
+    </message>
+    <message>
+      <source>New task</source>
+      <translation>新しいタスク</translation>
+    </message>
+    <message>
+      <source>No recent boards</source>
+      <translation>最近使ったボードはありません</translation>
+    </message>
+    <message>
+      <source>No swimlanes</source>
+      <translation>スイムレーンなし</translation>
+    </message>
+    <message>
+      <source>Not saved</source>
+      <translation>保存されませんでした</translation>
+    </message>
+    <message>
+      <source>Nothing was changed. Renkei keeps trying to reconnect; try again once the status bar says Connected.</source>
+      <translation>何も変更されていません。Renkei は再接続を試み続けます。ステータスバーに「接続中」と表示されたら、もう一度お試しください。</translation>
+    </message>
+    <message>
+      <source>Open &amp;recent</source>
+      <translation>最近使ったボードを開く(&amp;R)</translation>
+    </message>
+    <message>
+      <source>Open board</source>
+      <translation>ボードを開く</translation>
+    </message>
+    <message>
+      <source>Present on:</source>
+      <translation>表示先の画面：</translation>
+    </message>
+    <message>
+      <source>Project name:</source>
+      <translation>プロジェクト名：</translation>
+    </message>
+    <message>
+      <source>Redo %1</source>
+      <translation>「%1」をやり直す</translation>
+    </message>
+    <message>
+      <source>Renkei boards (*.renkei)</source>
+      <translation>Renkei ボード (*.renkei)</translation>
+    </message>
+    <message>
+      <source>Renkei boards (*.renkei);;All files (*)</source>
+      <translation>Renkei ボード (*.renkei);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Retry is possible once the board is connected again.</source>
+      <translation>ボードに再接続されると再試行できます。</translation>
+    </message>
+    <message>
+      <source>Search</source>
+      <translation>検索</translation>
+    </message>
+    <message>
+      <source>Show its handoffs</source>
+      <translation>このタスクの引き継ぎを表示</translation>
+    </message>
+    <message>
+      <source>Show or hide the detail pane</source>
+      <translation>詳細パネルの表示 / 非表示</translation>
+    </message>
+    <message>
+      <source>Since your edit, someone else changed %1:</source>
+      <translation>あなたの編集後に、他のメンバーが %1 を変更しました：</translation>
+    </message>
+    <message>
+      <source>Someone changed the same field since; redoing would overwrite their change, so nothing was redone.
+
+%1</source>
+      <translation>その後、他のメンバーが同じ項目を変更しています。やり直すとその変更を上書きしてしまうため、やり直しは行いませんでした。
+
+%1</translation>
+    </message>
+    <message>
+      <source>Someone changed this task while you were editing it. Your change was not saved; the board now shows their version.
+
+%1</source>
+      <translation>編集中に他のメンバーがこのタスクを変更しました。あなたの変更は保存されていません。ボードには現在、そのメンバーによる変更後の内容が表示されています。
+
+%1</translation>
+    </message>
+    <message>
+      <source>Standup</source>
+      <translation>朝会</translation>
+    </message>
+    <message>
+      <source>Standup &amp;order…</source>
+      <translation>朝会の順番(&amp;O)…</translation>
+    </message>
+    <message>
+      <source>Standup held</source>
+      <translation>朝会を実施</translation>
+    </message>
+    <message>
+      <source>Standup: present the board team by team</source>
+      <translation>朝会：ボードをチームごとに表示</translation>
+    </message>
+    <message>
+      <source>Status report written to %1</source>
+      <translation>状況レポートを %1 に保存しました</translation>
+    </message>
+    <message>
+      <source>Team name:</source>
+      <translation>チーム名：</translation>
+    </message>
+    <message>
+      <source>The &amp;board</source>
+      <translation>ボード(&amp;B)</translation>
+    </message>
+    <message>
+      <source>The change that was not saved (%1):</source>
+      <translation>保存されなかった変更（%1）：</translation>
+    </message>
+    <message>
+      <source>The task changed again meanwhile; nothing was undone.</source>
+      <translation>その間にタスクが再度変更されたため、何も元に戻していません。</translation>
+    </message>
+    <message>
+      <source>These changes could not reach the board and are NOT saved:
+
+%1
+
+Close anyway and lose them?</source>
+      <translation>次の変更はボードに届かず、保存されていません：
+
+%1
+
+このまま閉じて、これらの変更を破棄しますか？</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>タイムライン</translation>
+    </message>
+    <message>
+      <source>Timeline: scroll to today</source>
+      <translation>タイムライン：今日へスクロール</translation>
+    </message>
+    <message>
+      <source>Timeline: zoom</source>
+      <translation>タイムライン：ズーム</translation>
+    </message>
+    <message>
+      <source>Undo %1</source>
+      <translation>「%1」を元に戻す</translation>
+    </message>
+    <message>
+      <source>Undo / redo</source>
+      <translation>元に戻す / やり直す</translation>
+    </message>
+    <message>
+      <source>Undo anyway and replace their value?</source>
+      <translation>それでも元に戻して、相手の値を置き換えますか？</translation>
+    </message>
+    <message>
+      <source>Undo over someone else's change?</source>
+      <translation>他のメンバーの変更を上書きして元に戻しますか？</translation>
+    </message>
+    <message>
+      <source>Why: %1</source>
+      <translation>原因：%1</translation>
+    </message>
+    <message>
+      <source>You: %1</source>
+      <translation>あなた：%1</translation>
+    </message>
+    <message>
+      <source>You: not chosen</source>
+      <translation>あなた：未選択</translation>
+    </message>
+    <message>
+      <source>Your change was NOT saved: the board could not be reached.</source>
+      <translation>あなたの変更は保存されていません。ボードに接続できませんでした。</translation>
+    </message>
+    <message>
+      <source>archived</source>
+      <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+      <source>column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>person</source>
+      <translation>メンバー</translation>
+    </message>
+    <message>
+      <source>project</source>
+      <translation>プロジェクト</translation>
+    </message>
+    <message>
+      <source>reordered</source>
+      <translation>並び替え</translation>
+    </message>
+    <message>
+      <source>restored from the archive</source>
+      <translation>アーカイブから復元</translation>
+    </message>
+    <message>
+      <source>task</source>
+      <translation>タスク</translation>
+    </message>
+    <message>
+      <source>team</source>
+      <translation>チーム</translation>
+    </message>
+    <message>
+      <source>• %1: %2 made it “%3”; undo would put back “%4”.</source>
+      <translation>• %1：%2 さんが「%3」に変更しました。元に戻すと「%4」に戻ります。</translation>
+    </message>
+    <message>
+      <source>• %1: now “%3”; undo would put back “%4”.</source>
+      <translation>• %1：現在は「%3」です。元に戻すと「%4」に戻ります。</translation>
+    </message>
+  </context>
+  <context>
+    <name>OptionalDateEdit</name>
+    <message>
+      <source>not set</source>
+      <translation>未設定</translation>
+    </message>
+  </context>
+  <context>
+    <name>Priority</name>
+    <message>
+      <source>High</source>
+      <translation>高</translation>
+    </message>
+    <message>
+      <source>Low</source>
+      <translation>低</translation>
+    </message>
+    <message>
+      <source>Normal</source>
+      <translation>中</translation>
+    </message>
+    <message>
+      <source>Urgent</source>
+      <translation>緊急</translation>
+    </message>
+  </context>
+  <context>
+    <name>RejectHandoffDialog</name>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Reject</source>
+      <translation>却下</translation>
+    </message>
+    <message>
+      <source>Reject handoff</source>
+      <translation>引き継ぎを却下</translation>
+    </message>
+    <message>
+      <source>Reject “%1”</source>
+      <translation>「%1」を却下</translation>
+    </message>
+    <message>
+      <source>Rejecting ends this handoff for good: it cannot be sent again. If something is missing or wrong, return it instead — that asks the sender to fix it.</source>
+      <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。不足や誤りがある場合は、代わりに差し戻してください。差し戻すと送り手に修正を依頼できます。</translation>
+    </message>
+    <message>
+      <source>Why?</source>
+      <translation>理由を選択</translation>
+    </message>
+  </context>
+  <context>
+    <name>Report</name>
+    <message>
+      <source>%1 hop(s)</source>
+      <translation>引き継ぎ %1 回</translation>
+    </message>
+    <message>
+      <source>%1 open task(s) · %2 at risk · %3 overdue · %4 blocked · %5 handoff(s) waiting for the team</source>
+      <translation>未完了 %1 件 · リスクあり %2 件 · 期限超過 %3 件 · ブロック中 %4 件 · チーム宛ての受領待ち引き継ぎ %5 件</translation>
+    </message>
+    <message>
+      <source>%1 task(s) at risk, soonest due first.</source>
+      <translation>リスクありのタスク %1 件（期限の近い順）。</translation>
+    </message>
+    <message>
+      <source>+%1 more</source>
+      <translation>ほか %1 件</translation>
+    </message>
+    <message>
+      <source>7 days ago</source>
+      <translation>7日前</translation>
+    </message>
+    <message>
+      <source>Acknowledged in time</source>
+      <translation>SLA内に受領</translation>
+    </message>
+    <message>
+      <source>As of %1</source>
+      <translation>%1 時点</translation>
+    </message>
+    <message>
+      <source>At risk</source>
+      <translation>リスクあり</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>ブロック中</translation>
+    </message>
+    <message>
+      <source>Board snapshot</source>
+      <translation>ボードの現況</translation>
+    </message>
+    <message>
+      <source>Changes since %1</source>
+      <translation>%1 以降の変更</translation>
+    </message>
+    <message>
+      <source>Current work</source>
+      <translation>現在の作業</translation>
+    </message>
+    <message>
+      <source>Detail</source>
+      <translation>詳細</translation>
+    </message>
+    <message>
+      <source>Done in the period</source>
+      <translation>期間内に完了</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Due date changed</source>
+      <translation>期限変更</translation>
+    </message>
+    <message>
+      <source>Due this week</source>
+      <translation>今週が期限</translation>
+    </message>
+    <message>
+      <source>Exported %1</source>
+      <translation>作成日時：%1</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>完了</translation>
+    </message>
+    <message>
+      <source>From</source>
+      <translation>送り手</translation>
+    </message>
+    <message>
+      <source>Handed off</source>
+      <translation>引き継ぎ送付</translation>
+    </message>
+    <message>
+      <source>Handoffs</source>
+      <translation>引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Handoffs that lost information</source>
+      <translation>情報が欠落した引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Handoffs waiting</source>
+      <translation>受領待ちの引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Handoffs waiting for the team</source>
+      <translation>チーム宛ての受領待ち引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Items lost</source>
+      <translation>欠落した項目</translation>
+    </message>
+    <message>
+      <source>Median to acknowledge</source>
+      <translation>受領までの中央値</translation>
+    </message>
+    <message>
+      <source>Most lost items</source>
+      <translation>欠落の多い項目</translation>
+    </message>
+    <message>
+      <source>Moved</source>
+      <translation>移動</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新規</translation>
+    </message>
+    <message>
+      <source>No changes.</source>
+      <translation>変更はありません。</translation>
+    </message>
+    <message>
+      <source>No handoff chain broke.</source>
+      <translation>途切れた引き継ぎの流れはありません。</translation>
+    </message>
+    <message>
+      <source>No handoffs yet.</source>
+      <translation>引き継ぎはまだありません。</translation>
+    </message>
+    <message>
+      <source>No task is at risk.</source>
+      <translation>リスクのあるタスクはありません。</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>チームなし</translation>
+    </message>
+    <message>
+      <source>Nothing is overdue.</source>
+      <translation>期限超過のタスクはありません。</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>期限超過</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>担当者</translation>
+    </message>
+    <message>
+      <source>Page %1 of %2</source>
+      <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+      <source>Pair</source>
+      <translation>チーム間</translation>
+    </message>
+    <message>
+      <source>Person</source>
+      <translation>メンバー</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>優先度</translation>
+    </message>
+    <message>
+      <source>Received</source>
+      <translation>引き継ぎ受取</translation>
+    </message>
+    <message>
+      <source>Returned or rejected</source>
+      <translation>差し戻し・却下</translation>
+    </message>
+    <message>
+      <source>Since %1</source>
+      <translation>%1 以降</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>ステータス</translation>
+    </message>
+    <message>
+      <source>Status report</source>
+      <translation>状況レポート</translation>
+    </message>
+    <message>
+      <source>Summary</source>
+      <translation>概要</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>タスク</translation>
+    </message>
+    <message>
+      <source>Tasks</source>
+      <translation>タスク</translation>
+    </message>
+    <message>
+      <source>Team to team</source>
+      <translation>チーム間の引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Team: %1</source>
+      <translation>チーム：%1</translation>
+    </message>
+    <message>
+      <source>The five tasks whose handoffs went worst, and the hop where each broke.</source>
+      <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ途切れた段階です。</translation>
+    </message>
+    <message>
+      <source>The team pair that loses the most: %1 → %2</source>
+      <translation>情報欠落が最も多いチーム間：%1 → %2</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>受け手</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>待ち時間</translation>
+    </message>
+    <message>
+      <source>Waiting for</source>
+      <translation>先行タスク</translation>
+    </message>
+    <message>
+      <source>What</source>
+      <translation>種別</translation>
+    </message>
+    <message>
+      <source>When</source>
+      <translation>日時</translation>
+    </message>
+    <message>
+      <source>Where it broke</source>
+      <translation>途切れた段階</translation>
+    </message>
+    <message>
+      <source>Who is doing what</source>
+      <translation>メンバー別の作業状況</translation>
+    </message>
+    <message>
+      <source>Why</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Worst chains</source>
+      <translation>問題の大きい引き継ぎの流れ</translation>
+    </message>
+    <message>
+      <source>from %1</source>
+      <translation>%1 から</translation>
+    </message>
+    <message>
+      <source>last standup</source>
+      <translation>前回の朝会</translation>
+    </message>
+    <message>
+      <source>most lost: %1</source>
+      <translation>欠落の多い項目：%1</translation>
+    </message>
+    <message>
+      <source>to %1</source>
+      <translation>%1 へ</translation>
+    </message>
+    <message>
+      <source>—</source>
+      <translation>—</translation>
+    </message>
+    <message>
+      <source>…and %1 older change(s).</source>
+      <translation>…ほか、これより前の変更が %1 件あります。</translation>
+    </message>
+  </context>
+  <context>
+    <name>ReturnHandoffDialog</name>
+    <message>
+      <source> — not sent</source>
+      <translation> — 未送付</translation>
+    </message>
+    <message>
+      <source>Reason</source>
+      <translation>理由</translation>
+    </message>
+    <message>
+      <source>Return</source>
+      <translation>差し戻す</translation>
+    </message>
+    <message>
+      <source>Return handoff</source>
+      <translation>引き継ぎの差し戻し</translation>
+    </message>
+    <message>
+      <source>Return “%1” to its sender</source>
+      <translation>「%1」を送り手に差し戻す</translation>
+    </message>
+    <message>
+      <source>The sender is asked to add what is missing and hand it off again. To end the handoff for good, reject it instead.</source>
+      <translation>送り手に、不足分を追加して再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
+    </message>
+    <message>
+      <source>What do you need?</source>
+      <translation>必要な項目を選択</translation>
+    </message>
+  </context>
+  <context>
+    <name>Risk</name>
+    <message>
+      <source>Behind</source>
+      <translation>遅れ気味</translation>
+    </message>
+    <message>
+      <source>Behind schedule: {progress}% done with {elapsed}% of the time used.</source>
+      <translation>遅れ気味：期間の {elapsed}% が経過しましたが、進捗は {progress}% です。</translation>
+    </message>
+    <message>
+      <source>Dependency</source>
+      <translation>依存関係</translation>
+    </message>
+    <message>
+      <source>Flagged</source>
+      <translation>フラグ付き</translation>
+    </message>
+    <message>
+      <source>Flagged by {who}: {reason}</source>
+      <translation>{who} がフラグを設定：{reason}</translation>
+    </message>
+    <message>
+      <source>Late</source>
+      <translation>遅延</translation>
+    </message>
+    <message>
+      <source>No activity for {days} days.</source>
+      <translation>{days} 日間、更新履歴がありません。</translation>
+    </message>
+    <message>
+      <source>No owner</source>
+      <translation>担当者なし</translation>
+    </message>
+    <message>
+      <source>Nobody owns this task.</source>
+      <translation>このタスクには担当者がいません。</translation>
+    </message>
+    <message>
+      <source>Overdue: was due {days} day(s) ago.</source>
+      <translation>期限超過：期限を {days} 日過ぎています。</translation>
+    </message>
+    <message>
+      <source>Stale</source>
+      <translation>停滞</translation>
+    </message>
+    <message>
+      <source>WIP</source>
+      <translation>WIP超過</translation>
+    </message>
+    <message>
+      <source>Waits for “{other}”, which ends {other_due} — after this task's {edge} ({date}).</source>
+      <translation>先行タスク「{other}」の終了が {other_due} で、このタスクの{edge}（{date}）より後です。</translation>
+    </message>
+    <message>
+      <source>due date</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>start</source>
+      <translation>開始日</translation>
+    </message>
+    <message>
+      <source>“{column}” holds {count} tasks, over its limit of {limit}.</source>
+      <translation>「{column}」のタスクが {count} 件あり、WIP上限の {limit} 件を超えています。</translation>
+    </message>
+  </context>
+  <context>
+    <name>SendHandoffDialog</name>
+    <message>
+      <source>%1 of %2 items provided</source>
+      <translation>%2 項目中 %1 項目入力済み</translation>
+    </message>
+    <message>
+      <source>Anything the receiver should know that the packet does not say.</source>
+      <translation>引き継ぎ情報に含まれていない、受け手に伝えておくべきこと。</translation>
+    </message>
+    <message>
+      <source>Choose who takes it over…</source>
+      <translation>引き継ぎ先を選択…</translation>
+    </message>
+    <message>
+      <source>From %1</source>
+      <translation>%1 から</translation>
+    </message>
+    <message>
+      <source>From %1 (%2)</source>
+      <translation>%1（%2）から</translation>
+    </message>
+    <message>
+      <source>From %1 to %2</source>
+      <translation>%1 から %2 へ</translation>
+    </message>
+    <message>
+      <source>Hand off</source>
+      <translation>引き継ぐ</translation>
+    </message>
+    <message>
+      <source>Hand off — %1 items missing</source>
+      <translation>引き継ぐ（%1 項目未入力）</translation>
+    </message>
+    <message>
+      <source>Hand off — 1 item missing</source>
+      <translation>引き継ぐ（1 項目未入力）</translation>
+    </message>
+    <message>
+      <source>Hand off “%1”</source>
+      <translation>「%1」を引き継ぐ</translation>
+    </message>
+    <message>
+      <source>Information packet</source>
+      <translation>引き継ぎ情報</translation>
+    </message>
+    <message>
+      <source>Kind</source>
+      <translation>種類</translation>
+    </message>
+    <message>
+      <source>Note</source>
+      <translation>メモ</translation>
+    </message>
+    <message>
+      <source>The note is too long: at most %1 characters.</source>
+      <translation>メモが長すぎます。%1 文字以内にしてください。</translation>
+    </message>
+    <message>
+      <source>This board has no handoff templates.</source>
+      <translation>このボードには引き継ぎテンプレートがありません。</translation>
+    </message>
+    <message>
+      <source>This task is already waiting for a handoff to %1 to be accepted or returned.</source>
+      <translation>このタスクは、%1 への引き継ぎの受け入れまたは差し戻しを待っています。</translation>
+    </message>
+    <message>
+      <source>To</source>
+      <translation>受け手</translation>
+    </message>
+    <message>
+      <source>To %1</source>
+      <translation>%1 へ</translation>
+    </message>
+    <message>
+      <source>missing</source>
+      <translation>未入力</translation>
+    </message>
+    <message>
+      <source>not known yet</source>
+      <translation>まだ不明</translation>
+    </message>
+    <message>
+      <source>provided</source>
+      <translation>入力済み</translation>
+    </message>
+    <message>
+      <source>to be acknowledged the same day</source>
+      <translation>当日中に受領</translation>
+    </message>
+    <message>
+      <source>to be acknowledged within %1 business days</source>
+      <translation>%1 営業日以内に受領</translation>
+    </message>
+    <message>
+      <source>to be acknowledged within 1 business day</source>
+      <translation>1 営業日以内に受領</translation>
+    </message>
+  </context>
+  <context>
+    <name>Standup</name>
+    <message>
+      <source>%1 left</source>
+      <translation>残り %1</translation>
+    </message>
+    <message>
+      <source>+%1 more</source>
+      <translation>ほか%1件</translation>
+    </message>
+    <message>
+      <source>At risk</source>
+      <translation>リスクあり</translation>
+    </message>
+    <message>
+      <source>Auto-advance on</source>
+      <translation>自動送り オン</translation>
+    </message>
+    <message>
+      <source>Blocked</source>
+      <translation>ブロック中</translation>
+    </message>
+    <message>
+      <source>Deadline %1 → %2</source>
+      <translation>期限 %1 → %2</translation>
+    </message>
+    <message>
+      <source>Due today</source>
+      <translation>今日が期限</translation>
+    </message>
+    <message>
+      <source>End of the agenda</source>
+      <translation>全議題終了</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>完了</translation>
+    </message>
+    <message>
+      <source>Handed to %1</source>
+      <translation>%1へ引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Mark standup held (H)</source>
+      <translation>朝会の実施を記録 (H)</translation>
+    </message>
+    <message>
+      <source>Moved → %1</source>
+      <translation>移動 → %1</translation>
+    </message>
+    <message>
+      <source>New</source>
+      <translation>新規</translation>
+    </message>
+    <message>
+      <source>No changes, nothing due, nobody blocked.</source>
+      <translation>変更・期限・ブロック中のタスクはありません。</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>チームなし</translation>
+    </message>
+    <message>
+      <source>Nothing started</source>
+      <translation>着手中のタスクなし</translation>
+    </message>
+    <message>
+      <source>Nothing to report</source>
+      <translation>報告事項なし</translation>
+    </message>
+    <message>
+      <source>Open</source>
+      <translation>未完了</translation>
+    </message>
+    <message>
+      <source>Overdue</source>
+      <translation>期限超過</translation>
+    </message>
+    <message>
+      <source>Overview</source>
+      <translation>全体概要</translation>
+    </message>
+    <message>
+      <source>Paused</source>
+      <translation>一時停止中</translation>
+    </message>
+    <message>
+      <source>Press H or the button to record that the standup was held.</source>
+      <translation>H キーまたはボタンを押して、朝会の実施を記録してください。</translation>
+    </message>
+    <message>
+      <source>Received from %1</source>
+      <translation>%1から受け取り</translation>
+    </message>
+    <message>
+      <source>Since %1</source>
+      <translation>%1以降</translation>
+    </message>
+    <message>
+      <source>Since last standup</source>
+      <translation>前回の朝会以降</translation>
+    </message>
+    <message>
+      <source>Since this time yesterday</source>
+      <translation>昨日の同時刻以降</translation>
+    </message>
+    <message>
+      <source>Standup</source>
+      <translation>朝会</translation>
+    </message>
+    <message>
+      <source>Standup held at %1.</source>
+      <translation>朝会を%1に実施しました。</translation>
+    </message>
+    <message>
+      <source>Team %1 of %2</source>
+      <translation>チーム %1/%2</translation>
+    </message>
+    <message>
+      <source>Thank you, everyone</source>
+      <translation>ありがとうございました</translation>
+    </message>
+    <message>
+      <source>That's the standup</source>
+      <translation>朝会は以上です</translation>
+    </message>
+    <message>
+      <source>The weeks around today</source>
+      <translation>今日の前後数週間</translation>
+    </message>
+    <message>
+      <source>The whole board</source>
+      <translation>ボード全体</translation>
+    </message>
+    <message>
+      <source>This week</source>
+      <translation>今週</translation>
+    </message>
+    <message>
+      <source>Time's up</source>
+      <translation>時間切れ</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>タイムライン</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Waiting %1</source>
+      <translation>%1待ち</translation>
+    </message>
+    <message>
+      <source>Waiting for us</source>
+      <translation>自チームの対応待ち</translation>
+    </message>
+    <message>
+      <source>Who is doing what</source>
+      <translation>メンバー別の作業</translation>
+    </message>
+    <message>
+      <source>from %1</source>
+      <translation>%1から</translation>
+    </message>
+    <message>
+      <source>none</source>
+      <translation>なし</translation>
+    </message>
+    <message>
+      <source>waits for %1</source>
+      <translation>%1の完了待ち</translation>
+    </message>
+    <message>
+      <source>← → next · Space pause · A auto · T theme · H held · Esc leave</source>
+      <translation>← → 移動 · Space 一時停止 · A 自動送り · T テーマ · H 実施記録 · Esc 終了</translation>
+    </message>
+  </context>
+  <context>
+    <name>StandupOrderDialog</name>
+    <message>
+      <source>Drag the teams into the order the standup walks through them.</source>
+      <translation>朝会で扱う順にチームをドラッグして並べ替えてください。</translation>
+    </message>
+    <message>
+      <source>Standup order</source>
+      <translation>朝会の順番</translation>
+    </message>
+  </context>
+  <context>
+    <name>Status</name>
+    <message>
+      <source>Backlog</source>
+      <translation>バックログ</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完了</translation>
+    </message>
+    <message>
+      <source>In progress</source>
+      <translation>進行中</translation>
+    </message>
+    <message>
+      <source>To do</source>
+      <translation>未着手</translation>
+    </message>
+    <message>
+      <source>Waiting</source>
+      <translation>待ち</translation>
+    </message>
+  </context>
+  <context>
+    <name>SyncStatusWidget</name>
+    <message>
+      <source>Board: %1</source>
+      <translation>ボード：%1</translation>
+    </message>
+    <message>
+      <source>Click to try again now.</source>
+      <translation>クリックすると今すぐ再接続します。</translation>
+    </message>
+    <message>
+      <source>Connected</source>
+      <translation>接続中</translation>
+    </message>
+    <message>
+      <source>Connected · synced %1</source>
+      <translation>接続中 · %1に同期</translation>
+    </message>
+    <message>
+      <source>Edits are not saved until the connection is back.</source>
+      <translation>接続が回復するまで編集内容は保存されません。</translation>
+    </message>
+    <message>
+      <source>Last in step with the board: %1</source>
+      <translation>ボードとの最終同期：%1</translation>
+    </message>
+    <message>
+      <source>Last problem (%1): %2</source>
+      <translation>直近の問題（%1）：%2</translation>
+    </message>
+    <message>
+      <source>Offline — changes cannot be saved</source>
+      <translation>オフライン — 変更を保存できません</translation>
+    </message>
+    <message>
+      <source>Reconnecting… (attempt %1)</source>
+      <translation>再接続中…（%1回目）</translation>
+    </message>
+    <message>
+      <source>Renkei keeps trying every few seconds; edits cannot be saved until then.</source>
+      <translation>Renkei は数秒ごとに再接続を試みます。それまで編集内容は保存できません。</translation>
+    </message>
+    <message>
+      <source>Sharing status</source>
+      <translation>同期状態</translation>
+    </message>
+    <message>
+      <source>next try in %1 s</source>
+      <translation>%1秒後に再試行</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskDetailPane</name>
+    <message>
+      <source>&lt;b&gt;Blocked by:&lt;/b&gt; {titles}</source>
+      <translation>&lt;b&gt;ブロック元：&lt;/b&gt;{titles}</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+      <source>Ask</source>
+      <translation>連絡先</translation>
+    </message>
+    <message>
+      <source>At risk</source>
+      <translation>リスクあり</translation>
+    </message>
+    <message>
+      <source>At-risk flag cleared (was: {reason})</source>
+      <translation>リスクありのフラグを解除（理由：{reason}）</translation>
+    </message>
+    <message>
+      <source>Change this task</source>
+      <translation>このタスクを変更</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>作成</translation>
+    </message>
+    <message>
+      <source>Dependencies</source>
+      <translation>依存関係</translation>
+    </message>
+    <message>
+      <source>Description changed</source>
+      <translation>説明を変更</translation>
+    </message>
+    <message>
+      <source>Edit…</source>
+      <translation>編集…</translation>
+    </message>
+    <message>
+      <source>Flagged at risk: {reason}</source>
+      <translation>リスクありのフラグを設定：{reason}</translation>
+    </message>
+    <message>
+      <source>History</source>
+      <translation>履歴</translation>
+    </message>
+    <message>
+      <source>Needed by: {titles}</source>
+      <translation>後続タスク：{titles}</translation>
+    </message>
+    <message>
+      <source>No changes recorded.</source>
+      <translation>変更履歴はありません。</translation>
+    </message>
+    <message>
+      <source>Nobody yet</source>
+      <translation>未割り当て</translation>
+    </message>
+    <message>
+      <source>Reordered</source>
+      <translation>並び順を変更</translation>
+    </message>
+    <message>
+      <source>Restored</source>
+      <translation>復元</translation>
+    </message>
+    <message>
+      <source>Select a card to see who owns it, what is at risk and its history.</source>
+      <translation>カードを選択すると、担当者、リスク、履歴が表示されます。</translation>
+    </message>
+    <message>
+      <source>Waited for (finished): {titles}</source>
+      <translation>先行タスク（完了済み）：{titles}</translation>
+    </message>
+    <message>
+      <source>someone</source>
+      <translation>不明なメンバー</translation>
+    </message>
+    <message>
+      <source>{field}: {old} → {new}</source>
+      <translation>{field}：{old} → {new}</translation>
+    </message>
+    <message>
+      <source>{label}:</source>
+      <translation>{label}：</translation>
+    </message>
+    <message>
+      <source>{n} h</source>
+      <translation>{n}時間</translation>
+    </message>
+    <message>
+      <source>{n}% done</source>
+      <translation>{n}%完了</translation>
+    </message>
+    <message>
+      <source>— none —</source>
+      <translation>— なし —</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskEditor</name>
+    <message>
+      <source> %</source>
+      <translation>%</translation>
+    </message>
+    <message>
+      <source> h</source>
+      <translation>時間</translation>
+    </message>
+    <message>
+      <source>A title is required.</source>
+      <translation>タイトルを入力してください。</translation>
+    </message>
+    <message>
+      <source>Add task</source>
+      <translation>タスクを追加</translation>
+    </message>
+    <message>
+      <source>At risk</source>
+      <translation>リスクあり</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Chosen only</source>
+      <translation>選択済みのみ</translation>
+    </message>
+    <message>
+      <source>Context the next team needs: what was agreed, what is missing, whom to ask.</source>
+      <translation>次のチームに必要な背景：合意した内容、不足している情報、誰に確認すればよいか。</translation>
+    </message>
+    <message>
+      <source>Could not save: {reason}</source>
+      <translation>保存できませんでした：{reason}</translation>
+    </message>
+    <message>
+      <source>Edit task</source>
+      <translation>タスクを編集</translation>
+    </message>
+    <message>
+      <source>Flag as at risk</source>
+      <translation>リスクありのフラグを付ける</translation>
+    </message>
+    <message>
+      <source>Flagged by {who} on {when}.</source>
+      <translation>{when}に{who}がフラグを付けました。</translation>
+    </message>
+    <message>
+      <source>Hours of work; 0 means no estimate</source>
+      <translation>作業時間（時間単位）。0 は見積もりなし</translation>
+    </message>
+    <message>
+      <source>New task</source>
+      <translation>新しいタスク</translation>
+    </message>
+    <message>
+      <source>Not saved — the board could not be reached: {reason}</source>
+      <translation>保存されていません — ボードに接続できませんでした：{reason}</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Say why the task is at risk, or untick “Flag as at risk”.</source>
+      <translation>リスクがある理由を入力するか、「リスクありのフラグを付ける」のチェックを外してください。</translation>
+    </message>
+    <message>
+      <source>Search tasks…</source>
+      <translation>タスクを検索…</translation>
+    </message>
+    <message>
+      <source>Someone else changed this task while you were editing it: {changes}. Save again to replace their change with yours, or Cancel to keep theirs.</source>
+      <translation>編集中に他のメンバーがこのタスクを変更しました：{changes}。もう一度「保存」すると相手の変更をあなたの変更で上書きします。「キャンセル」すると相手の変更が残ります。</translation>
+    </message>
+    <message>
+      <source>The at-risk reason is too long: at most {max} characters.</source>
+      <translation>リスクの理由が長すぎます（最大{max}文字）。</translation>
+    </message>
+    <message>
+      <source>The description is too long: at most {max} characters.</source>
+      <translation>説明が長すぎます（最大{max}文字）。</translation>
+    </message>
+    <message>
+      <source>The due date is before the start date.</source>
+      <translation>期限が開始日より前になっています。</translation>
+    </message>
+    <message>
+      <source>The tag “{tag}…” is too long: at most {max} characters.</source>
+      <translation>タグ「{tag}…」が長すぎます（最大{max}文字）。</translation>
+    </message>
+    <message>
+      <source>The task has a due date</source>
+      <translation>タスクに期限を設定する</translation>
+    </message>
+    <message>
+      <source>The task has a start date</source>
+      <translation>タスクに開始日を設定する</translation>
+    </message>
+    <message>
+      <source>The title is too long: {n} characters, at most {max}.</source>
+      <translation>タイトルが長すぎます：{n}文字（最大{max}文字）。</translation>
+    </message>
+    <message>
+      <source>Too many tags: {n}, at most {max}.</source>
+      <translation>タグが多すぎます：{n}個（最大{max}個）。</translation>
+    </message>
+    <message>
+      <source>Waits for (finish before this starts)</source>
+      <translation>先行タスク（このタスクの開始前に完了が必要）</translation>
+    </message>
+    <message>
+      <source>Waits for nothing.</source>
+      <translation>先行タスクはありません。</translation>
+    </message>
+    <message>
+      <source>Waits for {n}: {titles}</source>
+      <translation>先行タスク {n}件：{titles}</translation>
+    </message>
+    <message>
+      <source>What needs doing?</source>
+      <translation>やるべきことを入力</translation>
+    </message>
+    <message>
+      <source>Why the task is at risk</source>
+      <translation>タスクにリスクがある理由</translation>
+    </message>
+    <message>
+      <source>Why? e.g. the customer's budget owner changed</source>
+      <translation>理由（例：顧客の予算決裁者が交代した）</translation>
+    </message>
+    <message>
+      <source>comma-separated, e.g. webinar, handoff</source>
+      <translation>カンマ区切り（例：ウェビナー, 引き継ぎ）</translation>
+    </message>
+    <message>
+      <source>no estimate</source>
+      <translation>見積もりなし</translation>
+    </message>
+    <message>
+      <source>someone</source>
+      <translation>不明なメンバー</translation>
+    </message>
+    <message>
+      <source>{field} is now “{value}”</source>
+      <translation>{field}は現在「{value}」</translation>
+    </message>
+    <message>
+      <source>{label}:</source>
+      <translation>{label}：</translation>
+    </message>
+    <message>
+      <source>— none —</source>
+      <translation>— なし —</translation>
+    </message>
+  </context>
+  <context>
+    <name>TaskHandoffsSection</name>
+    <message>
+      <source>Handoffs</source>
+      <translation>引き継ぎ</translation>
+    </message>
+    <message>
+      <source>No handoff record</source>
+      <translation>引き継ぎの記録なし</translation>
+    </message>
+    <message>
+      <source>Sent without: %1</source>
+      <translation>未入力のまま送付：%1</translation>
+    </message>
+    <message>
+      <source>Show on the Handoffs tab</source>
+      <translation>引き継ぎタブで表示</translation>
+    </message>
+    <message>
+      <source>acknowledged after %1</source>
+      <translation>%1 後に受領</translation>
+    </message>
+    <message>
+      <source>waiting %1</source>
+      <translation>待ち %1</translation>
+    </message>
+  </context>
+  <context>
+    <name>TemplateEditor</name>
+    <message>
+      <source> business day(s)</source>
+      <translation>営業日</translation>
+    </message>
+    <message>
+      <source>%1 (new)</source>
+      <translation>%1（新規）</translation>
+    </message>
+    <message>
+      <source>A template called “%1” already exists.</source>
+      <translation>「%1」というテンプレートはすでに存在します。</translation>
+    </message>
+    <message>
+      <source>Acknowledge within</source>
+      <translation>受領期限</translation>
+    </message>
+    <message>
+      <source>Close</source>
+      <translation>閉じる</translation>
+    </message>
+    <message>
+      <source>Could not save the template: %1</source>
+      <translation>テンプレートを保存できませんでした：%1</translation>
+    </message>
+    <message>
+      <source>Discard your unsaved changes to “%1”?</source>
+      <translation>「%1」への未保存の変更を破棄しますか？</translation>
+    </message>
+    <message>
+      <source>Edit handoff template</source>
+      <translation>引き継ぎテンプレートを編集</translation>
+    </message>
+    <message>
+      <source>From team</source>
+      <translation>送り手チーム</translation>
+    </message>
+    <message>
+      <source>Handoff templates</source>
+      <translation>引き継ぎテンプレート</translation>
+    </message>
+    <message>
+      <source>How soon the receiver must acknowledge it; weekends do not count.</source>
+      <translation>受け手が受領するまでの期限です。週末は数えません。</translation>
+    </message>
+    <message>
+      <source>Items</source>
+      <translation>項目</translation>
+    </message>
+    <message>
+      <source>Label</source>
+      <translation>表示名</translation>
+    </message>
+    <message>
+      <source>Name</source>
+      <translation>名前</translation>
+    </message>
+    <message>
+      <source>Name at least one item.</source>
+      <translation>項目を1つ以上入力してください。</translation>
+    </message>
+    <message>
+      <source>Name of the new template (a short key, e.g. renewal):</source>
+      <translation>新しいテンプレートの名前（短いキー。例：renewal）：</translation>
+    </message>
+    <message>
+      <source>New handoff template</source>
+      <translation>新しい引き継ぎテンプレート</translation>
+    </message>
+    <message>
+      <source>New template…</source>
+      <translation>新しいテンプレート…</translation>
+    </message>
+    <message>
+      <source>One item per line, e.g. budget</source>
+      <translation>1行に1項目（例：予算）</translation>
+    </message>
+    <message>
+      <source>Save</source>
+      <translation>保存</translation>
+    </message>
+    <message>
+      <source>Team names pick this kind when handing off: “Sales” fits Inside Sales and Field Sales.</source>
+      <translation>引き継ぐときは、チーム名によってこのテンプレートが選ばれます。たとえば「Sales」は Inside Sales にも Field Sales にも一致します。</translation>
+    </message>
+    <message>
+      <source>The %1 is too long.</source>
+      <translation>%1が長すぎます。</translation>
+    </message>
+    <message>
+      <source>The item name “%1…” is too long: at most %2 characters.</source>
+      <translation>項目名「%1…」が長すぎます（最大 %2 文字）。</translation>
+    </message>
+    <message>
+      <source>The name is too long: at most %1 characters.</source>
+      <translation>名前が長すぎます（最大 %1 文字）。</translation>
+    </message>
+    <message>
+      <source>To team</source>
+      <translation>受け手チーム</translation>
+    </message>
+    <message>
+      <source>any team</source>
+      <translation>すべてのチーム</translation>
+    </message>
+    <message>
+      <source>from team</source>
+      <translation>送り手チーム</translation>
+    </message>
+    <message>
+      <source>label</source>
+      <translation>表示名</translation>
+    </message>
+    <message>
+      <source>to team</source>
+      <translation>受け手チーム</translation>
+    </message>
+    <message>
+      <source>{label}:</source>
+      <translation>{label}：</translation>
+    </message>
+  </context>
+  <context>
+    <name>Timeline</name>
+    <message>
+      <source>%1% done</source>
+      <translation>%1% 完了</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n日</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Add dependency</source>
+      <translation>依存関係を追加</translation>
+    </message>
+    <message>
+      <source>By owner</source>
+      <translation>担当者別</translation>
+    </message>
+    <message>
+      <source>By project</source>
+      <translation>プロジェクト別</translation>
+    </message>
+    <message>
+      <source>By team</source>
+      <translation>チーム別</translation>
+    </message>
+    <message>
+      <source>Critical path</source>
+      <translation>クリティカルパス</translation>
+    </message>
+    <message>
+      <source>Day</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <source>Drag a task onto the chart to give it dates.</source>
+      <translation>タスクをチャートにドラッグして日付を設定します。</translation>
+    </message>
+    <message>
+      <source>Finished</source>
+      <translation>完了</translation>
+    </message>
+    <message>
+      <source>Fit to selection</source>
+      <translation>選択範囲に合わせる</translation>
+    </message>
+    <message>
+      <source>Handed to %1 on %2 — %3</source>
+      <translation>%2 に %1 へ引き継ぎ — %3</translation>
+    </message>
+    <message>
+      <source>Handed to %1 on %2 — waiting: not acknowledged yet</source>
+      <translation>%2 に %1 へ引き継ぎ — 待ち：まだ受領されていません</translation>
+    </message>
+    <message>
+      <source>Milestone: %1</source>
+      <translation>マイルストーン：%1</translation>
+    </message>
+    <message>
+      <source>Month</source>
+      <translation>月</translation>
+    </message>
+    <message>
+      <source>Move task</source>
+      <translation>タスクを移動</translation>
+    </message>
+    <message>
+      <source>Move task and what waits for it</source>
+      <translation>タスクと後続タスクを移動</translation>
+    </message>
+    <message>
+      <source>Move the tasks that wait for it?</source>
+      <translation>後続タスクも移動しますか？</translation>
+    </message>
+    <message>
+      <source>No grouping</source>
+      <translation>グループなし</translation>
+    </message>
+    <message>
+      <source>No owner</source>
+      <translation>担当者なし</translation>
+    </message>
+    <message>
+      <source>No task with dates to show.</source>
+      <translation>表示できる日付付きのタスクはありません。</translation>
+    </message>
+    <message>
+      <source>On the critical path</source>
+      <translation>クリティカルパス上</translation>
+    </message>
+    <message>
+      <source>Outline the chain of dependent tasks that decides when the work finishes</source>
+      <translation>作業の完了時期を左右する、依存し合うタスクの連なりを強調表示します</translation>
+    </message>
+    <message>
+      <source>Owner: %1</source>
+      <translation>担当者：%1</translation>
+    </message>
+    <message>
+      <source>Quarter</source>
+      <translation>四半期</translation>
+    </message>
+    <message>
+      <source>Schedule task</source>
+      <translation>タスクの日程を設定</translation>
+    </message>
+    <message>
+      <source>Scroll to today (Ctrl+T)</source>
+      <translation>今日へスクロール (Ctrl+T)</translation>
+    </message>
+    <message numerus="yes">
+      <source>Starts before “%1” ends (%n day(s) overlap)</source>
+      <translation>
+        <numerusform>「%1」の終了前に開始（%n日重複）</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Tasks with dates: %1</source>
+      <translation>日付ありのタスク：%1 件</translation>
+    </message>
+    <message>
+      <source>These tasks wait for this one and would now start before it ends:
+
+%1
+
+Move them later by just enough, keeping their length?</source>
+      <translation>次のタスクはこのタスクを待っていますが、このままではこのタスクの終了前に開始することになります：
+
+%1
+
+期間を保ったまま、必要な分だけ後ろにずらしますか？</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>タイムライン</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>Unscheduled (%1): drag onto the chart</source>
+      <translation>日程未設定（%1）：チャートへドラッグ</translation>
+    </message>
+    <message>
+      <source>W%1</source>
+      <translation>第%1週</translation>
+    </message>
+    <message>
+      <source>Week</source>
+      <translation>週</translation>
+    </message>
+    <message>
+      <source>Week %1</source>
+      <translation>第%1週</translation>
+    </message>
+    <message>
+      <source>critical</source>
+      <translation>クリティカル</translation>
+    </message>
+    <message>
+      <source>“%1” will wait for this task</source>
+      <translation>「%1」はこのタスクの完了を待ちます</translation>
+    </message>
+    <message>
+      <source>… and %1 more</source>
+      <translation>… ほか %1 件</translation>
+    </message>
+  </context>
+  <context>
+    <name>TimelineReport</name>
+    <message>
+      <source>%1 (continued)</source>
+      <translation>%1（続き）</translation>
+    </message>
+    <message>
+      <source>At risk</source>
+      <translation>リスクあり</translation>
+    </message>
+    <message>
+      <source>Conflict</source>
+      <translation>日程矛盾</translation>
+    </message>
+    <message>
+      <source>Done</source>
+      <translation>完了</translation>
+    </message>
+    <message>
+      <source>Milestone</source>
+      <translation>マイルストーン</translation>
+    </message>
+    <message>
+      <source>No tasks with dates.</source>
+      <translation>日付が設定されたタスクはありません。</translation>
+    </message>
+    <message>
+      <source>No team</source>
+      <translation>チームなし</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>担当者</translation>
+    </message>
+    <message>
+      <source>Task</source>
+      <translation>タスク</translation>
+    </message>
+    <message>
+      <source>Timeline · %1</source>
+      <translation>タイムライン · %1</translation>
+    </message>
+    <message>
+      <source>Timeline — part %1 of %2 · %3</source>
+      <translation>タイムライン — その%1（全%2） · %3</translation>
+    </message>
+    <message>
+      <source>Today</source>
+      <translation>今日</translation>
+    </message>
+    <message>
+      <source>W%1</source>
+      <translation>第%1週</translation>
+    </message>
+  </context>
+  <context>
+    <name>Values</name>
+    <message>
+      <source>nothing</source>
+      <translation>なし</translation>
+    </message>
+  </context>
+</TS>
