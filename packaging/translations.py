@@ -113,6 +113,11 @@ class _Visitor(ast.NodeVisitor):
         self._take(node)
         self.generic_visit(node)
 
+    @staticmethod
+    def _disambiguated(func: ast.AST, args: list[ast.expr]) -> bool:
+        comment = _comment_of(func, args)
+        return comment is not None and _literal(comment) != ""
+
     def _found(self, node: ast.Call, context: str | None, text: str | None, numerus: bool):
         where = f"{self.where}:{node.lineno}"
         if context is None or text is None:
@@ -121,6 +126,11 @@ class _Visitor(ast.NodeVisitor):
 
     def _take(self, node: ast.Call) -> None:
         func, args = node.func, node.args
+        if self._disambiguated(func, args):
+            self.out.problems.append(
+                f"{self.where}:{node.lineno}: a disambiguation comment, which the catalogue "
+                "does not keep; reword the source text instead"
+            )
         if _is_qt_translate(func) and len(args) >= 2:
             self._found(node, _literal(args[0]), _literal(args[1]), len(args) >= 4)
         elif isinstance(func, ast.Name) and func.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
@@ -147,6 +157,14 @@ class _Visitor(ast.NodeVisitor):
                     f"{self.where}:{node.lineno}: tr() on something other than self; "
                     'use tr("Context", …) so the context is certain'
                 )
+
+
+def _comment_of(func: ast.AST, args: list[ast.expr]) -> ast.expr | None:
+    if _is_qt_translate(func) and len(args) >= 3:
+        return args[2]
+    if isinstance(func, ast.Attribute) and func.attr == "tr" and len(args) >= 2:
+        return args[1]
+    return None
 
 
 def extract(sources: Path = SOURCES) -> Extraction:

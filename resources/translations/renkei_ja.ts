@@ -2152,6 +2152,10 @@ Close anyway and lose them?</source>
       <translation>%2 項目中 %1 項目入力済み</translation>
     </message>
     <message>
+      <source>%1; %2</source>
+      <translation>%1、%2</translation>
+    </message>
+    <message>
       <source>Anything the receiver should know that the packet does not say.</source>
       <translation>引き継ぎ情報に含まれていない、受け手に伝えておくべきこと。</translation>
     </message>

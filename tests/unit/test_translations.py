@@ -84,6 +84,7 @@ def test_the_extractor_reads_each_way_the_code_translates(tmp_path):
         "        self.tr('Save')\n        _t('Zoom')\n        _tn('%n day(s)', 3)\n"
         "        tr('Report', 'Summary')\n        tr('Report', name)\n"
         "        QCoreApplication.translate('App', 'Quit')\n        parent.tr('Oops')\n"
+        "        self.tr('Close', 'the window')\n"
     )
     found = translations.extract(package)
     M = translations.Message
@@ -94,5 +95,8 @@ def test_the_extractor_reads_each_way_the_code_translates(tmp_path):
         M("View", "%n day(s)", numerus=True),
         M("Report", "Summary"),
         M("App", "Quit"),
+        M("Panel", "Close"),
     }
-    assert len(found.problems) == 1 and "view.py:16" in found.problems[0]
+    assert len(found.problems) == 2
+    assert "view.py:16: tr() on something other than self" in found.problems[0]
+    assert "view.py:17: a disambiguation comment" in found.problems[1]

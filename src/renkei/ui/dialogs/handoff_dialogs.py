@@ -466,7 +466,10 @@ class SendHandoffDialog(_HandoffDialog):
             teams = self.tr("To %1").replace("%1", t.to_team)
         else:
             teams = ""
-        return f"{teams}; {days}" if teams else days[:1].upper() + days[1:]
+        if not teams:
+            return days[:1].upper() + days[1:]
+        # Which teams; how soon: the separator is the language's own.
+        return self.tr("%1; %2").replace("%1", teams).replace("%2", days)
 
     def _previous_value(self, name: str) -> str:
         """What the task's latest handoff that carried this item said about it."""
