@@ -20,7 +20,9 @@ from renkei.domain.commands import (
     ConflictError,
     Create,
     FieldChange,
+    NewRow,
     NotFoundError,
+    Record,
     RowChange,
     SetFields,
     ValidationError,
@@ -357,6 +359,8 @@ class _Writer:
         self.activity: list[dict[str, Any]] = []
         self.changes: list[RowChange] = []
         self._known: dict[str, set[int]] = {}
+        self.keys: dict[str, int] = {}  # Create.key → the id of the row it made
+        self.recorded = 0  # history rows written by Record commands
 
     def run(self, commands: Sequence[Command], progress) -> Change:
         if self.actor_id is not None and self.actor_id not in self.known_ids("person"):
@@ -367,15 +371,20 @@ class _Writer:
         for done, command in enumerate(commands, 1):
             if isinstance(command, Create):
                 self.create(command)
+            elif isinstance(command, Record):
+                self.record(command)
             else:
                 self.set_fields(command)
             if progress is not None and (done % 200 == 0 or done == total):
                 progress(done, total)
-        if not self.changes:
+        if not self.changes and not self.recorded:
             return Change(self.revision - 1, self.actor_id, ())
         self.conn.execute(update(schema.board_table).values(revision=self.revision))
         for row in self.activity:
-            row.update(revision=self.revision, at=self.at, actor_id=self.actor_id)
+            # Imported history and backdated creations bring their own time and author.
+            row["revision"] = self.revision
+            row.setdefault("at", self.at)
+            row.setdefault("actor_id", self.actor_id)
         self.conn.execute(insert(schema.activity), self.activity)
         if self.conn.dialect.name == "postgresql":
             # Delivered to listeners when this transaction commits, not before.
@@ -426,7 +435,24 @@ class _Writer:
     def normalise(self, entity: str, values: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         if entity not in ENTITY_TABLES:
             raise ValidationError(f"unknown kind of record {entity!r}")
-        return {name: fields.check_value(entity, name, value) for name, value in values}
+        return {
+            name: fields.check_value(entity, name, self.resolve(value)) for name, value in values
+        }
+
+    def text_of(self, value: Any) -> str | None:
+        """A Record's old/new value as the audit trail keeps it (a new row by its id)."""
+        if isinstance(value, NewRow):
+            return str(self.resolve(value))
+        return value
+
+    def resolve(self, value: Any) -> Any:
+        """A ``NewRow`` placeholder → the id of the row its Create made in this batch."""
+        if not isinstance(value, NewRow):
+            return value
+        found = self.keys.get(value.key)
+        if found is None:
+            raise NotFoundError(f"no row {value.key!r} was created before it is used")
+        return found
 
     def read(self, entity: str, entity_id: int):
         found = _read_row(self.conn, entity, entity_id)
@@ -439,6 +465,10 @@ class _Writer:
     def create(self, command: Create) -> None:
         entity = command.entity
         values = self.normalise(entity, command.values)
+        at = command.at or self.at
+        by = self.resolve(command.by) if command.by is not None else self.actor_id
+        if by is not None and by not in self.known_ids("person"):
+            raise NotFoundError(f"person {by} (who made this row) does not exist")
         for name, spec in fields.SPECS[entity].items():
             if spec.required and values.get(name) in (None, ""):
                 raise ValidationError(f"{name} is required")
@@ -453,11 +483,13 @@ class _Writer:
             if start is not None and due is not None and due < start:
                 raise ValidationError("the due date is before the start date")
             columns = rows.task_columns(values)
-            columns.update(created_at=self.at, updated_at=self.at, version=1)
+            columns.update(created_at=at, updated_at=at, version=1)
         else:
             columns = dict(rows.columns(entity, values), version=1)
         new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
         self.known_ids(entity).add(new_id)
+        if command.key is not None:
+            self.keys[command.key] = new_id
         if depends_on:
             self.conn.execute(
                 insert(schema.dependencies),
@@ -465,12 +497,45 @@ class _Writer:
             )
         label = values.get("title") or values.get("name") or values.get("template")
         self.activity.append(
-            {"entity": entity, "entity_id": new_id, "field": "created", "old": None, "new": label}
+            {
+                "entity": entity,
+                "entity_id": new_id,
+                "field": "created",
+                "old": None,
+                "new": label,
+                "at": at,
+                "actor_id": by,
+            }
         )
         row = self.read(entity, new_id)
         if entity != "task":
             fields.check_row(entity, row)
-        self.changes.append(RowChange(entity, new_id, True, (), row, self.revision, self.actor_id))
+        self.changes.append(RowChange(entity, new_id, True, (), row, self.revision, by))
+
+    def record(self, command: Record) -> None:
+        """One imported history row, checked like the rows it talks about."""
+        if command.entity not in ENTITY_TABLES:
+            raise ValidationError(f"unknown kind of record {command.entity!r}")
+        entity_id = self.resolve(command.entity_id)
+        if entity_id not in self.known_ids(command.entity):
+            raise NotFoundError(f"{command.entity} {entity_id} does not exist")
+        by = self.resolve(command.by)
+        if by is not None and by not in self.known_ids("person"):
+            raise NotFoundError(f"person {by} (who made this change) does not exist")
+        if not command.field or len(command.field) > 40:
+            raise ValidationError("a history row names a field (at most 40 characters)")
+        self.activity.append(
+            {
+                "entity": command.entity,
+                "entity_id": entity_id,
+                "field": command.field,
+                "old": self.text_of(command.old),
+                "new": self.text_of(command.new),
+                "at": command.at,
+                "actor_id": by,
+            }
+        )
+        self.recorded += 1
 
     def next_position(self, status_id: int) -> float:
         highest = self.conn.execute(
@@ -481,7 +546,7 @@ class _Writer:
     def set_fields(self, command: SetFields) -> None:
         entity = command.entity
         values = self.normalise(entity, command.values)
-        current = self.read(entity, command.entity_id)
+        current = self.read(entity, self.resolve(command.entity_id))
         base = dict(command.base or ())
         conflicts = []
         changed: dict[str, Any] = {}
