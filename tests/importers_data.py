@@ -61,7 +61,16 @@ def trello_board(cards: int = 6, actions_per_card: int = 6, seed: int = 1) -> di
         due = created + timedelta(days=10)
         events = []
 
-        def act(kind: str, at: datetime, data: dict, who: int | None = None) -> None:
+        def act(
+            kind: str,
+            at: datetime,
+            data: dict,
+            who: int | None = None,
+            owners: list = owners,
+            events: list = events,
+            card_id: str = card_id,
+            n: int = n,
+        ) -> None:
             member = members[who if who is not None else owners[0] if owners else 0]
             events.append(
                 {
@@ -108,7 +117,7 @@ def trello_board(cards: int = 6, actions_per_card: int = 6, seed: int = 1) -> di
                     {"idMember": members[new]["id"]},
                     who=old,
                 )
-                owners = [new]
+                owners[:] = [new]
             else:
                 act("commentCard", at, {"text": f"Update {step} on card {n + 1} 進捗あり"})
         checklist_id = _id(n, 6)

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 import pytest
+
 from importers_data import (
     GENERIC,
     JIRA,
@@ -21,7 +22,6 @@ from importers_data import (
     trello_board,
     write_json,
 )
-
 from renkei.app.session import BoardSession
 from renkei.cli.main import main
 from renkei.domain.handoff import HandoffState
@@ -426,8 +426,9 @@ def test_a_0003_board_migrates_and_source_ids_are_unique(board):
         from renkei.domain.commands import Create
 
         status = session.board.ordered_statuses()[0].id
-        from renkei.domain.commands import CommandError
         from sqlalchemy.exc import IntegrityError
+
+        from renkei.domain.commands import CommandError
 
         with pytest.raises((IntegrityError, CommandError)):
             store.apply(

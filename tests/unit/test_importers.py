@@ -7,6 +7,7 @@ import json
 from datetime import date, datetime
 
 import pytest
+
 from importers_data import (
     GENERIC,
     JIRA,
@@ -19,7 +20,6 @@ from importers_data import (
     trello_board,
     write_json,
 )
-
 from renkei.domain.model import Priority
 from renkei.importers import files, model
 from renkei.importers.csv_tasks import parse_moment, preview_csv, read_csv
@@ -49,7 +49,10 @@ def test_real_trello_export_reads_lists_cards_labels_checklists_and_history():
     assert len(comments) == 3
     assert comments[0].at == datetime(2022, 11, 21, 19, 23, 46, 824000)
     assert plan.person(comments[0].actor).name == "Trello Sample User"
-    assert [e.kind for e in attachments.events if e.kind != "comment"][:2] == ["title", "description"]
+    assert [e.kind for e in attachments.events if e.kind != "comment"][:2] == [
+        "title",
+        "description",
+    ]
     assert attachments.created_at == datetime(2022, 11, 20, 10, 25, 17, 538000)
     assert all(t.source_id.startswith("trello:") for t in plan.tasks)
 
@@ -182,7 +185,10 @@ def test_jira_csv_in_every_encoding_reads_the_same(path):
     assert japanese.tags == ("見積", "pharma", "urgent")
     assert japanese.priority is Priority.URGENT
     assert "決裁者：購買部長" in japanese.description
-    assert [e.new for e in japanese.events] == ["先方の予算感を確認済み。", "決裁者の名前を追記しました。"]
+    assert [e.new for e in japanese.events] == [
+        "先方の予算感を確認済み。",
+        "決裁者の名前を追記しました。",
+    ]
     assert {c.name for c in plan.columns} >= {"To Do", "In Progress", "完了", "進行中"}
 
 
@@ -254,7 +260,7 @@ def test_csv_that_is_an_excel_workbook(tmp_path):
 
 def test_truncated_csv_inside_quotes(tmp_path):
     data = JIRA.read_bytes()
-    cut = data[: data.index("Budget not confirmed".encode())]
+    cut = data[: data.index(b"Budget not confirmed")]
     _csv_refused(tmp_path, cut, "ends inside a quoted cell")
 
 
@@ -278,9 +284,7 @@ def test_csv_huge_cell_is_refused_with_its_line(tmp_path):
     huge = "x" * 10_000_000
     _csv_refused(tmp_path, f"Title,Description\nA,{huge}\n".encode(), "row 2", "longer than")
     long_text = "y" * 30_000
-    _csv_refused(
-        tmp_path, f"Title,Description\nA,{long_text}\n".encode(), "row 2", "'Description'"
-    )
+    _csv_refused(tmp_path, f"Title,Description\nA,{long_text}\n".encode(), "row 2", "'Description'")
 
 
 def test_csv_empty_and_headers_only(tmp_path):
