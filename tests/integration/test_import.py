@@ -460,3 +460,19 @@ def test_trello_import_on_postgresql(pg_demo_url, run):
         assert sum(1 for a in store.history(fields=["comment"])) == 4
     finally:
         store.dispose()
+
+
+def test_moves_through_a_deleted_list_are_told_by_name(board, run, tmp_path):
+    """A list deleted in Trello since is no status here: moves through it are history by
+    list name, and the status history keeps only ids (the standup reads them as ids)."""
+    data = trello_board(cards=3, actions_per_card=7)
+    data["lists"] = [lst for lst in data["lists"] if lst["name"] != "Doing"]
+    for card in data["cards"]:
+        if card["idList"] not in {lst["id"] for lst in data["lists"]}:
+            card["idList"] = data["lists"][0]["id"]
+    result = run("--board", board, "import", "trello", write_json(tmp_path / "b.json", data))
+    assert result.code == 0, result.err
+    _, history = _load(board)
+    lists = [(a.old, a.new) for a in history if a.field == "list"]
+    assert ("To Do", "Doing") in lists and ("Doing", "Review") in lists
+    assert all(int(a.new) > 0 for a in history if a.field == "status_id" and a.at.year == 2024)

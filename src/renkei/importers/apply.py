@@ -34,6 +34,7 @@ EVENT_FIELDS = {
     "tags": "tags",
     "comment": "comment",
     "checklist": "checklist",
+    "list": "list",  # a move from or to a list that is no status here (deleted, archived)
 }
 
 # Column names people use for the same step of work, in English and Japanese, normalised
@@ -207,6 +208,8 @@ class _Builder:
         self.plan = plan
         self.seen = seen  # (task id, field, at, new) already in the audit trail
         self.people_in_plan = {p.key: p for p in plan.people}
+        self.list_names = dict(plan.list_names)
+        self.list_names.update((c.key, c.name) for c in plan.columns)
         self.people_by_name: dict[str, int | NewRow] = {}
         for person in board.people.values():
             self.people_by_name.setdefault(person.name.casefold(), person.id)
@@ -388,7 +391,11 @@ class _Builder:
                 continue
             old, new = event.old, event.new
             if event.kind == "status":
-                old, new = self.column_ref(old), self.column_ref(new)
+                mapped_old, mapped_new = self.column_ref(old), self.column_ref(new)
+                if (old is None or mapped_old is not None) and mapped_new is not None:
+                    old, new = mapped_old, mapped_new
+                else:  # status_id history holds ids only; this move is told by list names
+                    field, old, new = "list", self.list_name(old), self.list_name(new)
             elif event.kind == "owner":
                 old, new = self.person(old), self.person(new)
                 if old is not None and new is not None:
@@ -402,11 +409,13 @@ class _Builder:
             )
             self.counts["history"] += 1
 
-    def column_ref(self, key: str | None) -> int | NewRow | str | None:
+    def column_ref(self, key: str | None) -> int | NewRow | None:
+        return None if key is None else self.column_status.get(key)
+
+    def list_name(self, key: str | None) -> str | None:
         if key is None:
             return None
-        found = self.column_status.get(key)
-        return found if found is not None else key  # a deleted list: its name, as text
+        return self.list_names.get(key, key)
 
     def handoff(self, item, task, old, new, at: datetime, actor) -> None:
         """A card moving from a person of one team to a person of another is a handoff."""
@@ -510,6 +519,7 @@ def run_import(
     *,
     progress: Callable[[int, int], bool | None] | None = None,
     dry_run: bool = False,
+    label: str = "",
 ) -> ImportSummary:
     """Apply the plan in one transaction. ``progress(done, total)`` returning True (or
     raising ImportCancelled) cancels: the transaction is rolled back, the board unchanged."""
@@ -533,7 +543,8 @@ def run_import(
         if progress is not None and progress(done, total):
             raise ImportCancelled()
 
-    session.apply_all(commands, f"Import {plan.source}", progress=report)
+    # One undo step: undoing it archives the tasks it added and puts updated fields back.
+    session.apply_all(commands, label or f"Import {plan.source}", progress=report)
     return summary
 
 

@@ -88,6 +88,8 @@ class ImportPlan:
     people: tuple[ImportedPerson, ...]
     tasks: tuple[ImportedTask, ...]
     warnings: tuple[str, ...] = field(default=())
+    # Every list/column name the history mentions, by key, mapped or not (a deleted list).
+    list_names: tuple[tuple[str, str], ...] = ()
 
     def person(self, key: str | None) -> ImportedPerson | None:
         if key is None:

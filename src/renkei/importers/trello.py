@@ -119,6 +119,7 @@ class _Reader:
             if full and full.strip():
                 self.people[member_id] = ImportedPerson(member_id, f.name(full, where, "the name"))
         columns: dict[str, ImportedColumn] = {}
+        self.list_names: dict[str, str] = {}
         for i, lst in enumerate(sorted(lists, key=lambda x: _pos(x))):
             where = f"list {i + 1}"
             list_id = f.get(lst, "id", str, where, required=True)
@@ -127,6 +128,7 @@ class _Reader:
             columns[list_id] = ImportedColumn(
                 list_id, f.name(title, where, "the name") or "?", closed
             )
+            self.list_names[list_id] = columns[list_id].name
         label_names: dict[str, str] = {}
         self.label_names = label_names
         for i, label in enumerate(labels):
@@ -162,6 +164,7 @@ class _Reader:
             tuple(self.people.values()),
             tuple(tasks),
             tuple(self.warnings),
+            tuple(self.list_names.items()),
         )
 
     # -- actions ---------------------------------------------------------------------------
@@ -282,7 +285,13 @@ class _Reader:
         return json.dumps(list(f.tags(names)[0]), ensure_ascii=False)
 
     def list_ref(self, lst: dict, where: str) -> str | None:
-        return f.get(lst, "id", str, where) or f.get(lst, "name", str, where)
+        key = f.get(lst, "id", str, where)
+        name = f.get(lst, "name", str, where)
+        if key is None:
+            return name
+        if name and key not in self.list_names:  # a list deleted since: its name, for history
+            self.list_names[key] = f.name(name, where, "the list name")
+        return key
 
     def day(self, value: Any, where: str, key: str) -> str | None:
         if value is None or value == "":

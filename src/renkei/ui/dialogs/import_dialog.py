@@ -297,7 +297,9 @@ class ImportDialog(QDialog):
         if self.kind == CSV:
             plan = read_csv(self.path, self.column_mapping(), progress=reading)
         assert plan is not None
-        return run_import(self.session, plan, status_map, progress=progress)
+        return run_import(
+            self.session, plan, status_map, progress=progress, label=tr("ImportDialog", "Import")
+        )
 
     def start_import(self) -> None:
         progress = _Progress(self, tr("ImportDialog", "Importing…"))
