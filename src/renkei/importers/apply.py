@@ -389,7 +389,8 @@ class _Builder:
             field = EVENT_FIELDS.get(event.kind)
             if field is None:
                 continue
-            old, new = event.old, event.new
+            old: Any = event.old
+            new: Any = event.new
             if event.kind == "status":
                 mapped_old, mapped_new = self.column_ref(old), self.column_ref(new)
                 if (old is None or mapped_old is not None) and mapped_new is not None:

@@ -275,7 +275,7 @@ def read_csv(
         for count, (where, row) in enumerate(lines, 1):
             reader.add(where, row)
             if progress is not None and count % 1000 == 0:
-                progress(min(handle.buffer.tell(), size), size)
+                progress(min(handle.buffer.tell(), size), size)  # type: ignore[attr-defined]
         if progress is not None:
             progress(size, size)
     return reader.plan(path.stem)
@@ -327,12 +327,11 @@ def parse_moment(value: str) -> datetime | None:
             return None
     m = _NUMERIC_DATE.match(value)
     if m:
-        year, month, day, hour, minute, second = m.groups()
-        year_n = int(year) + (2000 if len(year) == 2 else 0)
+        parts = m.groups()
+        year_n = int(parts[0]) + (2000 if len(parts[0]) == 2 else 0)
         try:
-            return datetime(
-                year_n, int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0)
-            )
+            month, day, hour, minute, second = (int(p or 0) for p in parts[1:])
+            return datetime(year_n, month, day, hour, minute, second)
         except ValueError:
             return None
     try:
@@ -382,9 +381,9 @@ class _RowReader:
                 f"{len(self.headers)}: is a comma missing its quotes?"
             )
         values: dict[str, list[tuple[str, str]]] = {}
-        for header, target, cell in zip(self.headers, self.targets, row, strict=False):
-            if target != "ignore" and cell.strip():
-                values.setdefault(target, []).append((header, cell))
+        for header, target, text in zip(self.headers, self.targets, row, strict=False):
+            if target != "ignore" and text.strip():
+                values.setdefault(target, []).append((header, text))
         where = line
 
         def one(field: str) -> tuple[str, str] | None:

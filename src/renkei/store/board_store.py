@@ -669,7 +669,7 @@ class _Writer:
             elif stored != value:
                 changed[name] = value
         if conflicts:
-            raise ConflictError(entity, command.entity_id, tuple(conflicts))
+            raise ConflictError(entity, current.id, tuple(conflicts))
         if not changed:
             return
         if entity == "task" and ("position" in changed or "status_id" in changed):
