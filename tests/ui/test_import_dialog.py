@@ -23,7 +23,8 @@ def test_trello_mapping_proposes_statuses_and_imports(qtbot, demo_session, shots
     dialog.load()
     proposed = [combo.currentData() for combo in dialog.list_combos.values()]
     assert proposed == ["Backlog", "To do", "In progress", "Done"]
-    assert "Simple Project Board" in dialog.intro.text() and "10 cards" in dialog.intro.text()
+    intro = dialog.statuses_intro.text()
+    assert "Simple Project Board" in intro and "10 cards" in intro
     brainstorm = next(iter(dialog.list_combos.values()))
     brainstorm.setCurrentIndex(brainstorm.findData("BRAINSTORM 🤔"))
     dialog.show()
@@ -44,13 +45,12 @@ def test_csv_mapping_shows_encoding_columns_and_first_rows(qtbot, demo_session, 
     dialog = ImportDialog(demo_session, CSV, JIRA_SJIS)
     qtbot.addWidget(dialog)
     dialog.load()
-    assert "cp932" in dialog.intro.text() and "Jira export" in dialog.intro.text()
+    assert "cp932" in dialog.columns_intro.text() and "Jira export" in dialog.columns_intro.text()
     assert dialog.field_combos["Summary"].currentData() == "title"
     assert dialog.field_combos["Labels"].currentData() == "tags"
-    row = next(
-        r for r in range(dialog.table.rowCount()) if dialog.table.item(r, 0).text() == "Summary"
-    )
-    assert "ミナト製薬 見積書の作成" in dialog.table.item(row, 2).text()
+    table = dialog.columns_table
+    row = next(r for r in range(table.rowCount()) if table.item(r, 0).text() == "Summary")
+    assert "ミナト製薬 見積書の作成" in table.item(row, 2).text()
     combo = dialog.field_combos["Issue Type"]
     combo.setCurrentIndex(combo.findData("tags"))
     dialog.show()
@@ -68,7 +68,7 @@ def test_a_mapping_without_titles_is_refused_and_nothing_changes(qtbot, demo_ses
     before = _counts(demo_session)
     combo = dialog.field_combos["Summary"]
     combo.setCurrentIndex(combo.findData("ignore"))
-    dialog.start_import()
+    dialog.next_step()
     assert "Nothing was imported" in dialog.result_label.text()
     assert "no column holds the task titles" in dialog.error
     assert _counts(demo_session) == before
@@ -137,3 +137,28 @@ def test_export_tasks_writes_utf8_with_or_without_bom(qtbot, demo_session, tmp_p
     out = tmp_path / "t.csv"
     assert import_dialog.export_tasks(host, demo_session, out, excel)
     assert out.read_bytes().startswith(b"\xef\xbb\xbf") == excel
+
+
+def test_csv_next_offers_the_status_values(qtbot, demo_session, shots):
+    """Next reads the file with the chosen columns and offers its status values: by meaning
+    (In Review → Waiting, 完了 → Done), a new status for the rest; then Import."""
+    dialog = ImportDialog(demo_session, CSV, JIRA_SJIS)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    assert dialog.import_button.text() == "Next"
+    dialog.next_step()
+    assert dialog.pages.currentIndex() == ImportDialog.STATUSES
+    assert dialog.import_button.text() == "Import"
+    chosen = {c.name: dialog.list_combos[c.key].currentData() for c in dialog.plan.columns}
+    assert chosen["In Review"] == "Waiting" and chosen["完了"] == "Done"
+    assert chosen["Waiting for customer"] == "Waiting for customer"
+    assert "8 rows with 8 status values" in dialog.statuses_intro.text()
+    waiting = dialog.list_combos["waiting for customer"]
+    waiting.setCurrentIndex(waiting.findData("Waiting"))
+    dialog.show()
+    dialog.grab().save(str(shots / "import_csv_statuses.png"))
+    dialog.next_step()
+    assert dialog.summary is not None and dialog.summary.added == 8
+    assert dialog.summary.statuses == 0
+    task = next(t for t in demo_session.board.tasks.values() if t.source_id == "jira:CS-7")
+    assert demo_session.board.statuses[task.status_id].name == "Waiting"

@@ -118,7 +118,12 @@ class _Progress:
 
 
 class ImportDialog(QDialog):
-    """Mapping → import → summary, for one file already chosen."""
+    """Pick the file (done by ``ask``) → map it → import → summary.
+
+    Trello: one mapping page, lists → statuses. CSV: columns → fields (with the first rows
+    and the encoding), then Next reads the file and offers its status values → statuses."""
+
+    COLUMNS, STATUSES, RESULT = range(3)
 
     def __init__(self, session: BoardSession, kind: str, path: Path, parent=None):
         super().__init__(parent)
@@ -129,23 +134,16 @@ class ImportDialog(QDialog):
         self.preview: CsvPreview | None = None
         self.summary: ImportSummary | None = None
         self.error: str | None = None
+        self.list_combos: dict[str, QComboBox] = {}
+        self.field_combos: dict[str, QComboBox] = {}
         self.setWindowTitle(
             tr("ImportDialog", "Import Trello board")
             if kind == TRELLO
             else tr("ImportDialog", "Import CSV file")
         )
         self.pages = QStackedWidget(self)
-        self.intro = QLabel(self)
-        self.intro.setWordWrap(True)
-        self.table = QTableWidget(self)
-        self.table.verticalHeader().hide()
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
-        mapping = QWidget(self)
-        box = QVBoxLayout(mapping)
-        box.setContentsMargins(0, 0, 0, 0)
-        box.addWidget(self.intro)
-        box.addWidget(self.table, 1)
+        self.columns_intro, self.columns_table = self._page()
+        self.statuses_intro, self.statuses_table = self._page()
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
@@ -154,7 +152,6 @@ class ImportDialog(QDialog):
         font = self.result_label.font()
         font.setPointSizeF(font.pointSizeF() * 1.15)
         self.result_label.setFont(font)
-        self.pages.addWidget(mapping)
         self.pages.addWidget(self.result_label)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
@@ -163,7 +160,7 @@ class ImportDialog(QDialog):
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
         self.close_button.hide()
-        self.import_button.clicked.connect(self.start_import)
+        self.import_button.clicked.connect(self.next_step)
         self.cancel_button.clicked.connect(self.reject)
         self.close_button.clicked.connect(self.accept)
         layout = QVBoxLayout(self)
@@ -171,48 +168,71 @@ class ImportDialog(QDialog):
         layout.addWidget(self.buttons)
         self.resize(760, 520)
 
+    def _page(self) -> tuple[QLabel, QTableWidget]:
+        page = QWidget(self)
+        intro = QLabel(page)
+        intro.setWordWrap(True)
+        table = QTableWidget(page)
+        table.verticalHeader().hide()
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(intro)
+        box.addWidget(table, 1)
+        self.pages.addWidget(page)
+        return intro, table
+
     # -- reading the file --------------------------------------------------------------------
 
     def load(self, progress: Callable[[int, int], None] | None = None) -> None:
-        """Read the file and fill the mapping step; ImportProblem when it cannot be read."""
+        """Read the file and fill the first mapping step; ImportProblem when it cannot be
+        read."""
         if self.kind == TRELLO:
             self.plan = read_trello(self.path, progress)
             self.fill_lists(self.plan)
         else:
             self.preview = preview_csv(self.path)
             self.fill_columns(self.preview)
+            self.import_button.setText(tr("ImportDialog", "Next"))
+            self.pages.setCurrentIndex(self.COLUMNS)
 
     def status_names(self) -> list[str]:
         return [s.name for s in self.session.board.ordered_statuses()]
 
     def fill_lists(self, plan: ImportPlan) -> None:
-        self.intro.setText(
-            tr(
-                "ImportDialog",
-                "Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.",
+        if self.kind == TRELLO:
+            intro = (
+                tr(
+                    "ImportDialog",
+                    "Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.",
+                )
+                .replace("%1", plan.name)
+                .replace("%2", f"{len(plan.tasks):,}")
+                .replace("%3", str(len(plan.columns)))
             )
-            .replace("%1", plan.name)
-            .replace("%2", f"{len(plan.tasks):,}")
-            .replace("%3", str(len(plan.columns)))
-        )
-        self.table.setColumnCount(3)
-        self.table.setHorizontalHeaderLabels(
-            [
-                tr("ImportDialog", "Trello list"),
-                tr("ImportDialog", "Cards"),
-                tr("ImportDialog", "Status"),
-            ]
-        )
-        self.table.setRowCount(len(plan.columns))
+            headers = [tr("ImportDialog", "Trello list"), tr("ImportDialog", "Cards")]
+        else:
+            intro = (
+                tr("ImportDialog", "%1 rows with %2 status values. Pick a status for each value.")
+                .replace("%1", f"{len(plan.tasks):,}")
+                .replace("%2", str(len(plan.columns)))
+            )
+            headers = [tr("ImportDialog", "Status in the file"), tr("ImportDialog", "Rows")]
+        self.statuses_intro.setText(intro)
+        table = self.statuses_table
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([*headers, tr("ImportDialog", "Status")])
+        table.setRowCount(len(plan.columns))
         proposed = default_status_map(self.session.board, plan)
         existing = self.status_names()
-        self.list_combos: dict[str, QComboBox] = {}
+        self.list_combos = {}
         for row, column in enumerate(plan.columns):
-            self.table.setItem(row, 0, QTableWidgetItem(column.name))
+            table.setItem(row, 0, QTableWidgetItem(column.name))
             count = QTableWidgetItem(f"{column.count:,}")
             count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-            self.table.setItem(row, 1, count)
-            combo = QComboBox(self.table)
+            table.setItem(row, 1, count)
+            combo = QComboBox(table)
             for name in existing:
                 combo.addItem(name, name)
             new_name = column.name[:40]
@@ -221,20 +241,23 @@ class ImportDialog(QDialog):
                     tr("ImportDialog", "New status “%1”").replace("%1", new_name), new_name
                 )
             combo.setCurrentIndex(max(0, combo.findData(proposed[column.key])))
-            self.table.setCellWidget(row, 2, combo)
+            table.setCellWidget(row, 2, combo)
             self.list_combos[column.key] = combo
-        self._fit_columns()
+        self._fit(table, stretch=0, combos=2)
+        self.import_button.setText(tr("ImportDialog", "Import"))
+        self.pages.setCurrentIndex(self.STATUSES)
 
     def fill_columns(self, preview: CsvPreview) -> None:
         kind = tr("ImportDialog", "Jira export") if preview.jira else tr("ImportDialog", "CSV file")
-        self.intro.setText(
+        self.columns_intro.setText(
             tr("ImportDialog", "%1 “%2”, encoding %3. Choose the task field each column feeds.")
             .replace("%1", kind)
             .replace("%2", self.path.name)
             .replace("%3", preview.encoding)
         )
-        self.table.setColumnCount(3)
-        self.table.setHorizontalHeaderLabels(
+        table = self.columns_table
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(
             [
                 tr("ImportDialog", "Column"),
                 tr("ImportDialog", "Field"),
@@ -242,15 +265,16 @@ class ImportDialog(QDialog):
             ]
         )
         headers = list(dict.fromkeys(preview.headers))
-        self.table.setRowCount(len(headers))
-        self.field_combos: dict[str, QComboBox] = {}
+        table.setRowCount(len(headers))
+        self.field_combos = {}
         for row, header in enumerate(headers):
-            self.table.setItem(row, 0, QTableWidgetItem(header))
-            combo = QComboBox(self.table)
+            table.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox(table)
             for name in FIELDS:
                 combo.addItem(field_label(name), name)
             combo.setCurrentIndex(combo.findData(preview.mapping.get(header, "ignore")))
-            self.table.setCellWidget(row, 1, combo)
+            combo.currentIndexChanged.connect(self._forget_rows)
+            table.setCellWidget(row, 1, combo)
             self.field_combos[header] = combo
             indexes = [i for i, h in enumerate(preview.headers) if h == header]
             samples = [
@@ -261,44 +285,79 @@ class ImportDialog(QDialog):
             ]
             item = QTableWidgetItem(" · ".join(s[:40] for s in samples))
             item.setToolTip("\n".join(samples))
-            self.table.setItem(row, 2, item)
-        self._fit_columns()
+            table.setItem(row, 2, item)
+        self._fit(table, stretch=2, combos=1)
 
-    def _fit_columns(self) -> None:
+    def _forget_rows(self) -> None:
+        self.plan = None  # the mapping changed: the file is read again
+
+    @staticmethod
+    def _fit(table: QTableWidget, stretch: int, combos: int) -> None:
         """Names get the room (Trello's lists are long); the combo boxes what they need."""
-        header = self.table.horizontalHeader()
-        self.table.resizeColumnsToContents()
-        self.table.resizeRowsToContents()
-        stretch = 0 if self.kind == TRELLO else self.table.columnCount() - 1
+        header = table.horizontalHeader()
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
         header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
-        combos = 2 if self.kind == TRELLO else 1
         header.resizeSection(combos, max(header.sectionSize(combos), 240))
 
     # -- the choices -------------------------------------------------------------------------
 
     def status_map(self) -> dict[str, str]:
-        return {key: combo.currentData() for key, combo in getattr(self, "list_combos", {}).items()}
+        return {key: combo.currentData() for key, combo in self.list_combos.items()}
 
     def column_mapping(self) -> dict[str, str]:
-        return {h: combo.currentData() for h, combo in getattr(self, "field_combos", {}).items()}
+        return {h: combo.currentData() for h, combo in self.field_combos.items()}
 
     # -- importing ---------------------------------------------------------------------------
 
-    def run(self, progress: Callable[[int, int], bool] | None = None) -> ImportSummary:
-        """Read (CSV) and apply with the chosen mapping; raises ImportProblem,
-        ImportCancelled, CommandError or StorageError, and the board is then unchanged."""
+    def read_rows(self, progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
+        """A CSV file read with the chosen column mapping (ImportProblem, ImportCancelled)."""
 
         def reading(done: int, total: int) -> None:
             if progress is not None and progress(done, total):
                 raise ImportCancelled()
 
-        plan = self.plan
-        status_map = self.status_map()
-        if self.kind == CSV:
-            plan = read_csv(self.path, self.column_mapping(), progress=reading)
-        assert plan is not None
+        self.plan = read_csv(self.path, self.column_mapping(), progress=reading)
+        return self.plan
+
+    def run(self, progress: Callable[[int, int], bool] | None = None) -> ImportSummary:
+        """Apply with the chosen mapping (reading a CSV file first if needed); raises
+        ImportProblem, ImportCancelled, CommandError or StorageError, and the board is then
+        unchanged."""
+        plan = self.plan if self.plan is not None else self.read_rows(progress)
         return run_import(
-            self.session, plan, status_map, progress=progress, label=tr("ImportDialog", "Import")
+            self.session,
+            plan,
+            self.status_map(),
+            progress=progress,
+            label=tr("ImportDialog", "Import"),
+        )
+
+    def next_step(self) -> None:
+        """Next (CSV columns → its status values) or Import."""
+        if self.pages.currentIndex() == self.COLUMNS:
+            progress = _Progress(
+                self, tr("ImportDialog", "Reading %1…").replace("%1", self.path.name)
+            )
+            try:
+                plan = self.read_rows(progress)
+            except ImportCancelled:
+                return
+            except ImportProblem as error:
+                self.fail(error)
+                return
+            finally:
+                progress.close()
+            self.fill_lists(plan)
+            return
+        self.start_import()
+
+    def fail(self, error: Exception) -> None:
+        self.error = str(error)
+        self.show_result(
+            tr("ImportDialog", "Nothing was imported; the board was not changed.")
+            + "\n\n"
+            + str(error)
         )
 
     def start_import(self) -> None:
@@ -309,12 +368,7 @@ class ImportDialog(QDialog):
             self.show_result(tr("ImportDialog", "Import cancelled. The board was not changed."))
             return
         except (ImportProblem, CommandError, StorageError) as error:
-            self.error = str(error)
-            self.show_result(
-                tr("ImportDialog", "Nothing was imported; the board was not changed.")
-                + "\n\n"
-                + str(error)
-            )
+            self.fail(error)
             return
         finally:
             progress.close()
@@ -328,7 +382,7 @@ class ImportDialog(QDialog):
 
     def show_result(self, text: str) -> None:
         self.result_label.setText(text)
-        self.pages.setCurrentIndex(1)
+        self.pages.setCurrentIndex(self.RESULT)
         self.import_button.hide()
         self.cancel_button.hide()
         self.close_button.show()
