@@ -12,6 +12,7 @@ from renkei.app.handoff_analysis import findings
 from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import ConflictError, Create, ValidationError, set_task
 from renkei.domain.handoff import DEFAULT_TEMPLATES, HandoffState
+from renkei.store import migrate
 from renkei.store.board_store import BoardStore
 
 SENT = datetime(2026, 11, 24, 9, 0)  # a Tuesday
@@ -251,6 +252,7 @@ def test_a_0001_board_migrates_and_keeps_its_data(board_path, cast, store):
         conn.execute("DROP TABLE standups")
         conn.execute("DROP TABLE handoffs")
         conn.execute("DROP TABLE handoff_templates")
+        conn.execute("DROP INDEX ix_tasks_source_id")
         conn.execute("UPDATE alembic_version SET version_num = '0001'")
     conn.close()
     reopened = BoardStore.open(board_path)
@@ -265,7 +267,9 @@ def test_a_0001_board_migrates_and_keeps_its_data(board_path, cast, store):
         assert board.handoffs == {}
         assert list(board_path.parent.glob(f"{board_path.name}.before-0001-*.bak"))
         with sqlite3.connect(board_path) as conn:
-            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == ("0003",)
+            assert conn.execute("SELECT version_num FROM alembic_version").fetchone() == (
+                migrate.head_revision(),
+            )
         conn.close()
     finally:
         reopened.dispose()

@@ -78,6 +78,7 @@ def test_a_0002_board_gains_the_standups_table(board_path, store):
     store.dispose()
     with sqlite3.connect(board_path) as conn:
         conn.execute("DROP TABLE standups")
+        conn.execute("DROP INDEX ix_tasks_source_id")  # made by 0004
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
     conn.close()
     reopened = BoardStore.open(board_path)

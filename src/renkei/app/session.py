@@ -108,8 +108,15 @@ class BoardSession:
     def apply(self, command: Command, label: str = "") -> Change:
         return self.apply_all((command,), label)
 
-    def apply_all(self, commands: Sequence[Command], label: str = "") -> Change:
-        change = self.store.apply_all(commands, self.actor_id)
+    def apply_all(
+        self,
+        commands: Sequence[Command],
+        label: str = "",
+        progress: Callable[[int, int], None] | None = None,
+    ) -> Change:
+        """Apply in one transaction; ``progress(done, total)`` is called inside it, so an
+        exception it raises (a cancelled import) leaves the board as it was."""
+        change = self.store.apply_all(commands, self.actor_id, progress=progress)
         self._note_own_revision(change)
         if change.rows:
             if change.inverse():  # adding a team or a person is not undoable: nothing to archive

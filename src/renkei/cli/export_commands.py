@@ -20,7 +20,7 @@ from renkei.cli.commands import (
 
 
 def add_parsers(sub: Any) -> None:
-    export = sub.add_parser("export", help="export the board (a PDF status report)")
+    export = sub.add_parser("export", help="export the board (a PDF status report, tasks as CSV)")
     kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     pdf = kinds.add_parser(
         "pdf",
@@ -41,6 +41,9 @@ def add_parsers(sub: Any) -> None:
     )
     pdf.add_argument("--paper", choices=("a4", "letter"), default="a4")
     pdf.set_defaults(handler=cmd_export_pdf)
+    from renkei.cli.import_commands import add_export_parser  # CSV lives with the importers
+
+    add_export_parser(kinds)
 
 
 def _day(text: str) -> date:

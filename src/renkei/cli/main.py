@@ -17,8 +17,9 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from renkei import __version__
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
-from renkei.cli import commands, export_commands, handoff_commands
+from renkei.cli import commands, export_commands, handoff_commands, import_commands
 from renkei.domain.commands import CommandError, ConflictError
+from renkei.importers.model import ImportProblem
 from renkei.store.database import StorageError
 from renkei.store.migrate import BoardRefused
 
@@ -29,6 +30,7 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     FieldInputError,
     IdentityError,
     commands.CliError,
+    ImportProblem,
 )
 
 DEFAULT_SIZE = (1600, 1000)
@@ -170,6 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
+    import_commands.add_parsers(sub)
 
     board = sub.add_parser("board", help="whole-board operations (copy)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)

@@ -7,17 +7,33 @@ different fields and detect two people changing the same field instead of overwr
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
 FieldValues = tuple[tuple[str, Any], ...]
 
 
 @dataclass(frozen=True, slots=True)
+class NewRow:
+    """A row created earlier in the same batch, by its ``Create.key``: an import creates a
+    person and that person's tasks in one transaction, before either has an id."""
+
+    key: str
+
+
+@dataclass(frozen=True, slots=True)
 class Create:
-    """Add a row; ``entity`` is one of task, person, team, project, status."""
+    """Add a row; ``entity`` is one of task, person, team, project, status.
+
+    ``key`` names the new row for later commands of the same batch (``NewRow(key)`` in a
+    value or as a ``SetFields.entity_id``). ``at`` and ``by`` backdate its creation and name
+    who made it (an import keeps the original date and author); ``None`` means the batch's."""
 
     entity: str
     values: FieldValues
+    key: str | None = None
+    at: datetime | None = None
+    by: int | NewRow | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -26,7 +42,7 @@ class SetFields:
     a field whose stored value differs from its base is a conflict, not an overwrite."""
 
     entity: str
-    entity_id: int
+    entity_id: int | NewRow
     values: FieldValues
     base: FieldValues | None = None
 
@@ -34,7 +50,21 @@ class SetFields:
         return dict(self.values)
 
 
-Command = Create | SetFields
+@dataclass(frozen=True, slots=True)
+class Record:
+    """History that happened elsewhere (an import): one Activity row with its own time and
+    author, changing no row. ``old``/``new`` are the values as the audit trail keeps them."""
+
+    entity: str
+    entity_id: int | NewRow
+    field: str
+    old: str | NewRow | None
+    new: str | NewRow | None
+    at: datetime
+    by: int | NewRow | None = None
+
+
+Command = Create | SetFields | Record
 
 
 def set_task(task, **changes: Any) -> SetFields:

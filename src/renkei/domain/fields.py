@@ -30,6 +30,7 @@ MAX_TAG = 40
 MAX_ITEM = 40  # a handoff item's or template's name
 MAX_ITEM_VALUE = 2_000
 MAX_QUESTION = 2_000
+MAX_SOURCE_ID = 200  # an imported task's origin, e.g. "trello:<card id>"
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,6 +66,7 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "archived": FieldSpec("bool"),
         "position": FieldSpec("float"),
         "flag": FieldSpec("flag", nullable=True),
+        "source_id": FieldSpec("opt_text", max_len=MAX_SOURCE_ID, nullable=True),
     },
     "person": {
         "name": FieldSpec("text", required=True, max_len=MAX_NAME),

@@ -117,6 +117,9 @@ class Task:
     created_at: datetime | None = None
     updated_at: datetime | None = None
     version: int = 1
+    # Where an imported task came from ("trello:<card id>", "jira:<issue key>"): importing
+    # the same export again updates this task instead of adding it twice.
+    source_id: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

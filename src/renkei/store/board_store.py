@@ -8,6 +8,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, delete, func, insert, make_url, select, text, update
@@ -20,7 +21,9 @@ from renkei.domain.commands import (
     ConflictError,
     Create,
     FieldChange,
+    NewRow,
     NotFoundError,
+    Record,
     RowChange,
     SetFields,
     ValidationError,
@@ -61,6 +64,28 @@ REFERENCES = {
 
 # Entities whose ``name`` is unique (case-insensitively), and the table that holds them.
 UNIQUE_NAMES = {"team": schema.teams, "handoff_template": schema.handoff_templates}
+
+
+# New tasks written by one multi-row INSERT per this many.
+TASK_BATCH = 1000
+# Every task column a new row gets when its Create does not name it (the table's defaults).
+_TASK_DEFAULTS: dict[str, Any] = {
+    "description": "",
+    "team_id": None,
+    "owner_id": None,
+    "project_id": None,
+    "priority": 1,
+    "start": None,
+    "due": None,
+    "progress": 0,
+    "estimate_hours": None,
+    "tags": "[]",
+    "archived": False,
+    "flag_reason": None,
+    "flag_by": None,
+    "flag_at": None,
+    "source_id": None,
+}
 
 
 def utcnow() -> datetime:
@@ -357,6 +382,10 @@ class _Writer:
         self.activity: list[dict[str, Any]] = []
         self.changes: list[RowChange] = []
         self._known: dict[str, set[int]] = {}
+        self.keys: dict[str, int] = {}  # Create.key → the id of the row it made
+        self._positions: dict[int, float] = {}  # status id → the highest card position
+        self._pending_tasks: list[Create] = []
+        self.recorded = 0  # history rows written by Record commands
 
     def run(self, commands: Sequence[Command], progress) -> Change:
         if self.actor_id is not None and self.actor_id not in self.known_ids("person"):
@@ -365,17 +394,36 @@ class _Writer:
             )
         total = len(commands)
         for done, command in enumerate(commands, 1):
-            if isinstance(command, Create):
-                self.create(command)
+            if isinstance(command, Create) and command.entity == "task":
+                values = dict(command.values)
+                if not values.get("depends_on"):
+                    # Runs of new tasks (an import, a synthetic board) go in as one
+                    # multi-row INSERT; anything else writes them first, keeping the order.
+                    self._pending_tasks.append(command)
+                    if len(self._pending_tasks) >= TASK_BATCH:
+                        self.flush_tasks()
+                else:
+                    self.flush_tasks()
+                    self.create(command)
             else:
-                self.set_fields(command)
+                self.flush_tasks()
+                if isinstance(command, Create):
+                    self.create(command)
+                elif isinstance(command, Record):
+                    self.record(command)
+                else:
+                    self.set_fields(command)
             if progress is not None and (done % 200 == 0 or done == total):
                 progress(done, total)
-        if not self.changes:
+        self.flush_tasks()
+        if not self.changes and not self.recorded:
             return Change(self.revision - 1, self.actor_id, ())
         self.conn.execute(update(schema.board_table).values(revision=self.revision))
         for row in self.activity:
-            row.update(revision=self.revision, at=self.at, actor_id=self.actor_id)
+            # Imported history and backdated creations bring their own time and author.
+            row["revision"] = self.revision
+            row.setdefault("at", self.at)
+            row.setdefault("actor_id", self.actor_id)
         self.conn.execute(insert(schema.activity), self.activity)
         if self.conn.dialect.name == "postgresql":
             # Delivered to listeners when this transaction commits, not before.
@@ -426,7 +474,24 @@ class _Writer:
     def normalise(self, entity: str, values: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         if entity not in ENTITY_TABLES:
             raise ValidationError(f"unknown kind of record {entity!r}")
-        return {name: fields.check_value(entity, name, value) for name, value in values}
+        return {
+            name: fields.check_value(entity, name, self.resolve(value)) for name, value in values
+        }
+
+    def text_of(self, value: Any) -> str | None:
+        """A Record's old/new value as the audit trail keeps it (a new row by its id)."""
+        if isinstance(value, NewRow):
+            return str(self.resolve(value))
+        return value
+
+    def resolve(self, value: Any) -> Any:
+        """A ``NewRow`` placeholder → the id of the row its Create made in this batch."""
+        if not isinstance(value, NewRow):
+            return value
+        found = self.keys.get(value.key)
+        if found is None:
+            raise NotFoundError(f"no row {value.key!r} was created before it is used")
+        return found
 
     def read(self, entity: str, entity_id: int):
         found = _read_row(self.conn, entity, entity_id)
@@ -439,6 +504,10 @@ class _Writer:
     def create(self, command: Create) -> None:
         entity = command.entity
         values = self.normalise(entity, command.values)
+        at = command.at or self.at
+        by = self.resolve(command.by) if command.by is not None else self.actor_id
+        if by is not None and by not in self.known_ids("person"):
+            raise NotFoundError(f"person {by} (who made this row) does not exist")
         for name, spec in fields.SPECS[entity].items():
             if spec.required and values.get(name) in (None, ""):
                 raise ValidationError(f"{name} is required")
@@ -449,15 +518,19 @@ class _Writer:
         if entity == "task":
             if values.get("position") is None:
                 values["position"] = self.next_position(values["status_id"])
+            else:
+                self.note_position(values["status_id"], values["position"])
             start, due = values.get("start"), values.get("due")
             if start is not None and due is not None and due < start:
                 raise ValidationError("the due date is before the start date")
             columns = rows.task_columns(values)
-            columns.update(created_at=self.at, updated_at=self.at, version=1)
+            columns.update(created_at=at, updated_at=at, version=1)
         else:
             columns = dict(rows.columns(entity, values), version=1)
         new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
         self.known_ids(entity).add(new_id)
+        if command.key is not None:
+            self.keys[command.key] = new_id
         if depends_on:
             self.conn.execute(
                 insert(schema.dependencies),
@@ -465,23 +538,127 @@ class _Writer:
             )
         label = values.get("title") or values.get("name") or values.get("template")
         self.activity.append(
-            {"entity": entity, "entity_id": new_id, "field": "created", "old": None, "new": label}
+            {
+                "entity": entity,
+                "entity_id": new_id,
+                "field": "created",
+                "old": None,
+                "new": label,
+                "at": at,
+                "actor_id": by,
+            }
         )
         row = self.read(entity, new_id)
         if entity != "task":
             fields.check_row(entity, row)
-        self.changes.append(RowChange(entity, new_id, True, (), row, self.revision, self.actor_id))
+        self.changes.append(RowChange(entity, new_id, True, (), row, self.revision, by))
+
+    def record(self, command: Record) -> None:
+        """One imported history row, checked like the rows it talks about."""
+        if command.entity not in ENTITY_TABLES:
+            raise ValidationError(f"unknown kind of record {command.entity!r}")
+        entity_id = self.resolve(command.entity_id)
+        if entity_id not in self.known_ids(command.entity):
+            raise NotFoundError(f"{command.entity} {entity_id} does not exist")
+        by = self.resolve(command.by)
+        if by is not None and by not in self.known_ids("person"):
+            raise NotFoundError(f"person {by} (who made this change) does not exist")
+        if not command.field or len(command.field) > 40:
+            raise ValidationError("a history row names a field (at most 40 characters)")
+        self.activity.append(
+            {
+                "entity": command.entity,
+                "entity_id": entity_id,
+                "field": command.field,
+                "old": self.text_of(command.old),
+                "new": self.text_of(command.new),
+                "at": command.at,
+                "actor_id": by,
+            }
+        )
+        self.recorded += 1
 
     def next_position(self, status_id: int) -> float:
-        highest = self.conn.execute(
-            select(func.max(schema.tasks.c.position)).where(schema.tasks.c.status_id == status_id)
-        ).scalar()
-        return (highest or 0.0) + POSITION_GAP
+        """The end of a column; remembered for this transaction (it holds the write lock)."""
+        highest = self._positions.get(status_id)
+        if highest is None:
+            highest = self.conn.execute(
+                select(func.max(schema.tasks.c.position)).where(
+                    schema.tasks.c.status_id == status_id
+                )
+            ).scalar()
+        position = (highest or 0.0) + POSITION_GAP
+        self._positions[status_id] = position
+        return position
+
+    def note_position(self, status_id: int, position: float) -> None:
+        highest = self._positions.get(status_id)
+        if highest is not None and position > highest:
+            self._positions[status_id] = position
+
+    def flush_tasks(self) -> None:
+        """Write the pending new tasks with one multi-row INSERT … RETURNING: checked exactly
+        as ``create`` checks one, recorded the same way (a created Activity row each)."""
+        batch, self._pending_tasks = self._pending_tasks, []
+        if len(batch) == 1:
+            self.create(batch[0])
+        if len(batch) <= 1:
+            return
+        prepared = []
+        for command in batch:
+            values = self.normalise("task", command.values)
+            for name, spec in fields.SPECS["task"].items():
+                if spec.required and values.get(name) in (None, ""):
+                    raise ValidationError(f"{name} is required")
+            self.check_references("task", values)
+            at = command.at or self.at
+            by = self.resolve(command.by) if command.by is not None else self.actor_id
+            if by is not None and by not in self.known_ids("person"):
+                raise NotFoundError(f"person {by} (who made this row) does not exist")
+            values.pop("depends_on", None)
+            if values.get("position") is None:
+                values["position"] = self.next_position(values["status_id"])
+            else:
+                self.note_position(values["status_id"], values["position"])
+            start, due = values.get("start"), values.get("due")
+            if start is not None and due is not None and due < start:
+                raise ValidationError("the due date is before the start date")
+            row = dict(_TASK_DEFAULTS)
+            row.update(rows.task_columns(values))
+            row.update(created_at=at, updated_at=at, version=1)
+            prepared.append((command, values, row, at, by))
+        table = schema.tasks
+        ids = (
+            self.conn.execute(
+                insert(table).returning(table.c.id, sort_by_parameter_order=True),
+                [row for _, _, row, _, _ in prepared],
+            )
+            .scalars()
+            .all()
+        )
+        known = self.known_ids("task")
+        for new_id, (command, values, row, at, by) in zip(ids, prepared, strict=True):
+            known.add(new_id)
+            if command.key is not None:
+                self.keys[command.key] = new_id
+            self.activity.append(
+                {
+                    "entity": "task",
+                    "entity_id": new_id,
+                    "field": "created",
+                    "old": None,
+                    "new": values["title"],
+                    "at": at,
+                    "actor_id": by,
+                }
+            )
+            task = rows.task(SimpleNamespace(id=new_id, **row))
+            self.changes.append(RowChange("task", new_id, True, (), task, self.revision, by))
 
     def set_fields(self, command: SetFields) -> None:
         entity = command.entity
         values = self.normalise(entity, command.values)
-        current = self.read(entity, command.entity_id)
+        current = self.read(entity, self.resolve(command.entity_id))
         base = dict(command.base or ())
         conflicts = []
         changed: dict[str, Any] = {}
@@ -492,9 +669,11 @@ class _Writer:
             elif stored != value:
                 changed[name] = value
         if conflicts:
-            raise ConflictError(entity, command.entity_id, tuple(conflicts))
+            raise ConflictError(entity, current.id, tuple(conflicts))
         if not changed:
             return
+        if entity == "task" and ("position" in changed or "status_id" in changed):
+            self._positions.clear()  # a card moved: read the columns' ends again
         self.check_references(entity, changed)
         self.check_unique_name(entity, changed, current.id)
         updated = dataclasses.replace(current, **changed)

@@ -79,6 +79,7 @@ def task(r, depends_on: tuple[int, ...] = ()) -> Task:
         created_at=r.created_at,
         updated_at=r.updated_at,
         version=r.version,
+        source_id=r.source_id,
     )
 
 

@@ -117,6 +117,8 @@ class TaskRow(Base):
     updated_at: Mapped[datetime] = mapped_column(DateTime)
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+    # An imported task remembers its origin once: re-importing updates it, never doubles it.
+    __table_args__ = (Index("ix_tasks_source_id", "source_id", unique=True),)
 
 
 class DependencyRow(Base):

@@ -211,6 +211,9 @@ class MainWindow(QMainWindow):
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._action(self.tr("&Export status as PDF…"), self.export_pdf, "Ctrl+Shift+E", file_menu)
+        from renkei.ui.dialogs.import_dialog import add_file_actions  # Import ▸, Export CSV
+
+        add_file_actions(self, file_menu)
         file_menu.addSeparator()
         self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit, file_menu)
 

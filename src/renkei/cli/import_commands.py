@@ -1,0 +1,185 @@
+"""``renkei import trello|csv FILE`` and ``renkei export csv OUT.csv``: work in and out.
+
+An import is one transaction: a broken file, a cancelled run (Ctrl-C) or a refused value
+leaves the board exactly as it was, and the exit status is 1 with one line saying why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import dataclasses
+import json
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+from renkei.app.identity import who_am_i
+from renkei.cli.commands import CliError, _Progress, board_session, note, out
+from renkei.importers.apply import parse_list_mapping, run_import
+from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
+from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
+from renkei.importers.trello import read_trello
+
+
+def add_parsers(sub: Any) -> None:
+    imp = sub.add_parser(
+        "import",
+        help="bring tasks in from Trello or a CSV file (Jira, spreadsheets)",
+        description=(
+            "Import a Trello board export (JSON) or a CSV file into the board, in one "
+            "transaction: all of it or, on any problem, nothing. Importing the same file "
+            "again updates the tasks it added and adds nothing twice. Files up to "
+            f"{MAX_FILE_TEXT}."
+        ),
+    )
+    kinds = imp.add_subparsers(dest="import_kind", metavar="KIND", required=True)
+    trello = kinds.add_parser(
+        "trello",
+        help="a Trello board export (Menu → Print, export and share → Export as JSON)",
+        description=(
+            "Lists become statuses (the board's own when the name or meaning matches: To Do, "
+            "Doing, Done, 未着手, 進行中, 完了…; new ones otherwise), cards tasks, labels tags, "
+            "members people (the first member owns the card), checklists part of the "
+            "description, and the export's actions history with their original dates and "
+            "authors. A card passed between people of different teams records a handoff."
+        ),
+    )
+    trello.add_argument("file", metavar="EXPORT.json")
+    trello.add_argument(
+        "--map-list",
+        action="append",
+        default=[],
+        metavar="LIST=STATUS",
+        help="put the cards of this Trello list in this status (repeatable); a status "
+        "that does not exist is created",
+    )
+    _common(trello)
+    trello.set_defaults(handler=cmd_import_trello)
+
+    csv_ = kinds.add_parser(
+        "csv",
+        help="a CSV file: Jira's export or any spreadsheet with a header row",
+        description=(
+            "Each column feeds a task field; Jira's headers (Summary, Issue key, Status, "
+            "Assignee, Reporter, Created, Due date, Labels, Priority, Description…, in "
+            "English or Japanese) and Renkei's own CSV export are recognised. Fields: "
+            + ", ".join(FIELDS)
+            + ". UTF-8 (with or without BOM), UTF-16 and Shift_JIS files are read."
+        ),
+    )
+    csv_.add_argument("file", metavar="FILE.csv")
+    csv_.add_argument(
+        "--mapping",
+        action="append",
+        default=[],
+        metavar="COLUMN=FIELD",
+        help="feed this column into this field (repeatable), e.g. 'Ticket=key' or 'Notes=ignore'",
+    )
+    csv_.add_argument(
+        "--map-status",
+        action="append",
+        default=[],
+        metavar="VALUE=STATUS",
+        help="put rows with this status value in this board status (repeatable)",
+    )
+    csv_.add_argument(
+        "--encoding", metavar="NAME", help="the file's encoding (default: detected; e.g. cp932)"
+    )
+    csv_.add_argument(
+        "--show-mapping",
+        action="store_true",
+        help="print the columns, the field each feeds and the first rows, then stop",
+    )
+    _common(csv_)
+    csv_.set_defaults(handler=cmd_import_csv)
+
+
+def add_export_parser(kinds: Any) -> None:
+    csv_ = kinds.add_parser(
+        "csv",
+        help="every task with every field, as CSV",
+        description=(
+            "Write the board's tasks (archived ones too unless --open-only) with every field: "
+            "id, source, title, status, team, owner, project, priority, start, due, estimate, "
+            "progress, tags, flag, archived, dependencies, created, updated, description. "
+            "`renkei import csv` reads the file back."
+        ),
+    )
+    csv_.add_argument("out", metavar="OUT.csv")
+    csv_.add_argument(
+        "--excel",
+        action="store_true",
+        help="for Excel: UTF-8 with a byte-order mark (Japanese opens correctly), and cells "
+        "starting with = + - @ protected by an apostrophe",
+    )
+    csv_.add_argument("--open-only", action="store_true", help="leave archived tasks out")
+    csv_.set_defaults(handler=cmd_export_csv)
+
+
+def _common(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--dry-run", action="store_true", help="say what would be imported; change nothing"
+    )
+    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+
+
+def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
+    with board_session(args) as session:
+        person = who_am_i(session.board, session.store.location, args.as_name)
+        session.set_actor(person.id if person else None)
+        started = time.perf_counter()
+        progress = _Progress(sys.stderr, "Importing", at_least=2000)
+        summary = run_import(
+            session, plan, mapping, progress=lambda d, t: progress(d, t), dry_run=args.dry_run
+        )
+        seconds = time.perf_counter() - started
+    for warning in summary.warnings:
+        note(f"renkei: note: {warning}")
+    if args.json:
+        data = dataclasses.asdict(summary)
+        data["dry_run"] = args.dry_run
+        out(json.dumps(data, ensure_ascii=False))
+    else:
+        out(summary.text(args.dry_run) + ("" if args.dry_run else f" ({seconds:.1f} s)"))
+    return 0
+
+
+def _path(text: str) -> Path:
+    return Path(text).expanduser()
+
+
+def cmd_import_trello(args: argparse.Namespace) -> int:
+    plan = read_trello(_path(args.file))
+    return _run(args, plan, parse_list_mapping(args.map_list, plan))
+
+
+def cmd_import_csv(args: argparse.Namespace) -> int:
+    path = _path(args.file)
+    preview = preview_csv(path, args.encoding)
+    mapping = parse_mapping(args.mapping, preview.headers)
+    if args.show_mapping:
+        chosen = {**preview.mapping, **mapping}
+        kind = "a Jira export" if preview.jira else "a CSV file"
+        out(f"{path.name}: {kind}, {preview.encoding}, separated by {preview.delimiter!r}")
+        for header in dict.fromkeys(preview.headers):
+            out(f"  {header} → {chosen.get(header, 'ignore')}")
+        for row in preview.rows[:5]:
+            out("  | " + " | ".join(cell[:20] for cell in row))
+        return 0
+    plan = read_csv(path, mapping, encoding=args.encoding)
+    return _run(args, plan, parse_list_mapping(args.map_status, plan))
+
+
+def cmd_export_csv(args: argparse.Namespace) -> int:
+    from renkei.export.csv_tasks import export_csv
+
+    path = Path(args.out)
+    with board_session(args) as session:
+        try:
+            rows = export_csv(session.board, path, excel=args.excel, archived=not args.open_only)
+        except OSError as error:
+            raise CliError(f"could not write {path}: {error.strerror or error}") from None
+    encoding = "UTF-8 with BOM, for Excel" if args.excel else "UTF-8"
+    out(f"Wrote {rows:,} tasks to {path} ({encoding}).")
+    return 0

@@ -1,0 +1,100 @@
+"""What an import reads, as plain frozen data, whatever the file it came from."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import date, datetime
+
+from renkei.domain.model import Priority
+
+# Beyond this, a file is refused before it is read (a real Trello board with 5,000 cards and
+# its actions, or a 100,000-row Jira CSV, stays well under it).
+MAX_FILE_BYTES = 64 * 1024 * 1024
+MAX_FILE_TEXT = "64 MB"
+# A single text field of an import beyond these is not a real export (Trello caps a card's
+# name and description at 16,384 characters).
+MAX_TEXT = 20_000
+MAX_NAME = 100
+
+Progress = Callable[[int, int], None]
+
+
+class ImportProblem(Exception):
+    """The file cannot be imported; the message says what is wrong and where (line, card,
+    column) in words a team lead understands. Nothing was written."""
+
+
+class ImportCancelled(Exception):
+    """The user cancelled; nothing was written."""
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedColumn:
+    """A Trello list or a distinct CSV status: mapped to one of the board's statuses."""
+
+    key: str
+    name: str
+    closed: bool = False
+    count: int = 0  # how many tasks are in it
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedPerson:
+    key: str
+    name: str
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedEvent:
+    """One change in the source's history. ``kind`` is the board field it changed (status,
+    owner, due, start, title, description, archived, tags) or ``comment`` / ``checklist``.
+    For ``status``, old/new are column keys; for ``owner``, person keys."""
+
+    at: datetime
+    actor: str | None
+    kind: str
+    old: str | None
+    new: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class ImportedTask:
+    source_id: str | None  # "trello:<card id>", "jira:<key>"; None: cannot be matched again
+    title: str
+    column: str | None = None  # an ImportedColumn key
+    description: str = ""
+    owner: str | None = None  # an ImportedPerson key
+    creator: str | None = None
+    tags: tuple[str, ...] = ()
+    start: date | None = None
+    due: date | None = None
+    archived: bool = False
+    priority: Priority | None = None
+    created_at: datetime | None = None
+    team: str | None = None
+    project: str | None = None
+    progress: int | None = None
+    estimate_hours: float | None = None
+    events: tuple[ImportedEvent, ...] = ()
+    where: str = ""  # "card 'Call Minato'" / "line 12", for messages
+
+
+@dataclass(frozen=True, slots=True)
+class ImportPlan:
+    source: str  # "Trello", "Jira CSV", "CSV"
+    name: str  # the board's or file's name, for the summary
+    columns: tuple[ImportedColumn, ...]
+    people: tuple[ImportedPerson, ...]
+    tasks: tuple[ImportedTask, ...]
+    warnings: tuple[str, ...] = field(default=())
+    # Every list/column name the history mentions, by key, mapped or not (a deleted list).
+    list_names: tuple[tuple[str, str], ...] = ()
+
+    def person(self, key: str | None) -> ImportedPerson | None:
+        if key is None:
+            return None
+        for p in self.people:
+            if p.key == key:
+                return p
+        return None

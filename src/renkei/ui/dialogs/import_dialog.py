@@ -1,0 +1,500 @@
+"""File → Import → Trello board… / CSV file…, and File → Export tasks as CSV….
+
+The import is a small wizard: pick the file → map it (Trello lists → the board's statuses;
+CSV columns → task fields, with the first rows and the encoding shown) → import with a
+progress bar that can cancel (cancelled or failed: the board is unchanged, one transaction)
+→ a summary. Reading and applying are the Qt-free functions of ``renkei.importers``; this
+module only wires them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QApplication,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHeaderView,
+    QLabel,
+    QMenu,
+    QMessageBox,
+    QProgressDialog,
+    QStackedWidget,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from renkei.app import paths
+from renkei.app.session import BoardSession
+from renkei.domain.commands import CommandError
+from renkei.export.csv_tasks import ExportCancelled, export_csv
+from renkei.importers.apply import ImportSummary, default_status_map, run_import
+from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
+from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
+from renkei.importers.trello import read_trello
+from renkei.render.words import tr
+from renkei.store.database import StorageError
+
+TRELLO = "trello"
+CSV = "csv"
+
+
+def field_label(name: str) -> str:
+    labels = {
+        "ignore": tr("ImportDialog", "(not imported)"),
+        "key": tr("ImportDialog", "Key (matches on re-import)"),
+        "id": tr("ImportDialog", "Row id"),
+        "title": tr("ImportDialog", "Title"),
+        "description": tr("ImportDialog", "Description"),
+        "status": tr("ImportDialog", "Status"),
+        "owner": tr("ImportDialog", "Owner"),
+        "creator": tr("ImportDialog", "Created by"),
+        "team": tr("ImportDialog", "Team"),
+        "project": tr("ImportDialog", "Project"),
+        "priority": tr("ImportDialog", "Priority"),
+        "start": tr("ImportDialog", "Start"),
+        "due": tr("ImportDialog", "Due"),
+        "created": tr("ImportDialog", "Created"),
+        "tags": tr("ImportDialog", "Tags"),
+        "progress": tr("ImportDialog", "Progress"),
+        "estimate": tr("ImportDialog", "Estimate"),
+        "archived": tr("ImportDialog", "Archived"),
+        "comment": tr("ImportDialog", "Comment"),
+    }
+    return labels[name]
+
+
+def summary_text(summary: ImportSummary) -> str:
+    text = (
+        tr("ImportDialog", "%1 tasks added, %2 updated, %3 history entries, %4 handoffs.")
+        .replace("%1", f"{summary.added:,}")
+        .replace("%2", f"{summary.updated:,}")
+        .replace("%3", f"{summary.history:,}")
+        .replace("%4", f"{summary.handoffs:,}")
+    )
+    made = []
+    if summary.people:
+        made.append(tr("ImportDialog", "%1 new people").replace("%1", str(summary.people)))
+    if summary.statuses:
+        made.append(tr("ImportDialog", "%1 new statuses").replace("%1", str(summary.statuses)))
+    if summary.teams:
+        made.append(tr("ImportDialog", "%1 new teams").replace("%1", str(summary.teams)))
+    if summary.projects:
+        made.append(tr("ImportDialog", "%1 new projects").replace("%1", str(summary.projects)))
+    if summary.unchanged:
+        made.append(tr("ImportDialog", "%1 unchanged").replace("%1", f"{summary.unchanged:,}"))
+    return text + ("\n" + ", ".join(made) + "." if made else "")
+
+
+class _Progress:
+    """A QProgressDialog as the importers' progress callback: True means cancel."""
+
+    def __init__(self, parent: QWidget, label: str):
+        self.dialog = QProgressDialog(label, tr("ImportDialog", "Cancel"), 0, 100, parent)
+        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
+        self.dialog.setMinimumDuration(300)
+
+    def __call__(self, done: int, total: int) -> bool:
+        self.dialog.setMaximum(max(total, 1))
+        self.dialog.setValue(min(done, total))
+        QApplication.processEvents()
+        return self.dialog.wasCanceled()
+
+    def reading(self, done: int, total: int) -> None:
+        if self(done, total):
+            raise ImportCancelled()
+
+    def close(self) -> None:
+        self.dialog.close()
+        self.dialog.deleteLater()
+
+
+class ImportDialog(QDialog):
+    """Pick the file (done by ``ask``) → map it → import → summary.
+
+    Trello: one mapping page, lists → statuses. CSV: columns → fields (with the first rows
+    and the encoding), then Next reads the file and offers its status values → statuses."""
+
+    COLUMNS, STATUSES, RESULT = range(3)
+
+    def __init__(self, session: BoardSession, kind: str, path: Path, parent=None):
+        super().__init__(parent)
+        self.session = session
+        self.kind = kind
+        self.path = path
+        self.plan: ImportPlan | None = None
+        self.preview: CsvPreview | None = None
+        self.summary: ImportSummary | None = None
+        self.error: str | None = None
+        self.list_combos: dict[str, QComboBox] = {}
+        self.field_combos: dict[str, QComboBox] = {}
+        self.setWindowTitle(
+            tr("ImportDialog", "Import Trello board")
+            if kind == TRELLO
+            else tr("ImportDialog", "Import CSV file")
+        )
+        self.pages = QStackedWidget(self)
+        self.columns_intro, self.columns_table = self._page()
+        self.statuses_intro, self.statuses_table = self._page()
+        self.result_label = QLabel(self)
+        self.result_label.setWordWrap(True)
+        self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)
+        self.result_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.result_label.setContentsMargins(12, 12, 12, 12)
+        font = self.result_label.font()
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.result_label.setFont(font)
+        self.pages.addWidget(self.result_label)
+        self.buttons = QDialogButtonBox(self)
+        self.import_button = self.buttons.addButton(
+            tr("ImportDialog", "Import"), QDialogButtonBox.ButtonRole.AcceptRole
+        )
+        self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
+        self.close_button.hide()
+        self.import_button.clicked.connect(self.next_step)
+        self.cancel_button.clicked.connect(self.reject)
+        self.close_button.clicked.connect(self.accept)
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.pages, 1)
+        layout.addWidget(self.buttons)
+        self.resize(760, 520)
+
+    def _page(self) -> tuple[QLabel, QTableWidget]:
+        page = QWidget(self)
+        intro = QLabel(page)
+        intro.setWordWrap(True)
+        table = QTableWidget(page)
+        table.verticalHeader().hide()
+        table.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
+        table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        box = QVBoxLayout(page)
+        box.setContentsMargins(0, 0, 0, 0)
+        box.addWidget(intro)
+        box.addWidget(table, 1)
+        self.pages.addWidget(page)
+        return intro, table
+
+    # -- reading the file --------------------------------------------------------------------
+
+    def load(self, progress: Callable[[int, int], None] | None = None) -> None:
+        """Read the file and fill the first mapping step; ImportProblem when it cannot be
+        read."""
+        if self.kind == TRELLO:
+            self.plan = read_trello(self.path, progress)
+            self.fill_lists(self.plan)
+        else:
+            self.preview = preview_csv(self.path)
+            self.fill_columns(self.preview)
+            self.import_button.setText(tr("ImportDialog", "Next"))
+            self.pages.setCurrentIndex(self.COLUMNS)
+
+    def status_names(self) -> list[str]:
+        return [s.name for s in self.session.board.ordered_statuses()]
+
+    def fill_lists(self, plan: ImportPlan) -> None:
+        if self.kind == TRELLO:
+            intro = (
+                tr(
+                    "ImportDialog",
+                    "Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.",
+                )
+                .replace("%1", plan.name)
+                .replace("%2", f"{len(plan.tasks):,}")
+                .replace("%3", str(len(plan.columns)))
+            )
+            headers = [tr("ImportDialog", "Trello list"), tr("ImportDialog", "Cards")]
+        else:
+            intro = (
+                tr("ImportDialog", "%1 rows with %2 status values. Pick a status for each value.")
+                .replace("%1", f"{len(plan.tasks):,}")
+                .replace("%2", str(len(plan.columns)))
+            )
+            headers = [tr("ImportDialog", "Status in the file"), tr("ImportDialog", "Rows")]
+        self.statuses_intro.setText(intro)
+        table = self.statuses_table
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels([*headers, tr("ImportDialog", "Status")])
+        table.setRowCount(len(plan.columns))
+        proposed = default_status_map(self.session.board, plan)
+        existing = self.status_names()
+        self.list_combos = {}
+        for row, column in enumerate(plan.columns):
+            table.setItem(row, 0, QTableWidgetItem(column.name))
+            count = QTableWidgetItem(f"{column.count:,}")
+            count.setTextAlignment(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
+            table.setItem(row, 1, count)
+            combo = QComboBox(table)
+            for name in existing:
+                combo.addItem(name, name)
+            new_name = column.name[:40]
+            if new_name.casefold() not in {n.casefold() for n in existing}:
+                combo.addItem(
+                    tr("ImportDialog", "New status “%1”").replace("%1", new_name), new_name
+                )
+            combo.setCurrentIndex(max(0, combo.findData(proposed[column.key])))
+            table.setCellWidget(row, 2, combo)
+            self.list_combos[column.key] = combo
+        self._fit(table, stretch=0, combos=2)
+        self.import_button.setText(tr("ImportDialog", "Import"))
+        self.pages.setCurrentIndex(self.STATUSES)
+
+    def fill_columns(self, preview: CsvPreview) -> None:
+        kind = tr("ImportDialog", "Jira export") if preview.jira else tr("ImportDialog", "CSV file")
+        self.columns_intro.setText(
+            tr("ImportDialog", "%1 “%2”, encoding %3. Choose the task field each column feeds.")
+            .replace("%1", kind)
+            .replace("%2", self.path.name)
+            .replace("%3", preview.encoding)
+        )
+        table = self.columns_table
+        table.setColumnCount(3)
+        table.setHorizontalHeaderLabels(
+            [
+                tr("ImportDialog", "Column"),
+                tr("ImportDialog", "Field"),
+                tr("ImportDialog", "First rows"),
+            ]
+        )
+        headers = list(dict.fromkeys(preview.headers))
+        table.setRowCount(len(headers))
+        self.field_combos = {}
+        for row, header in enumerate(headers):
+            table.setItem(row, 0, QTableWidgetItem(header))
+            combo = QComboBox(table)
+            for name in FIELDS:
+                combo.addItem(field_label(name), name)
+            combo.setCurrentIndex(combo.findData(preview.mapping.get(header, "ignore")))
+            combo.currentIndexChanged.connect(self._forget_rows)
+            table.setCellWidget(row, 1, combo)
+            self.field_combos[header] = combo
+            indexes = [i for i, h in enumerate(preview.headers) if h == header]
+            samples = [
+                " ".join(r[i].split())
+                for r in preview.rows[:3]
+                for i in indexes
+                if i < len(r) and r[i].strip()
+            ]
+            item = QTableWidgetItem(" · ".join(s[:40] for s in samples))
+            item.setToolTip("\n".join(samples))
+            table.setItem(row, 2, item)
+        self._fit(table, stretch=2, combos=1)
+
+    def _forget_rows(self) -> None:
+        self.plan = None  # the mapping changed: the file is read again
+
+    @staticmethod
+    def _fit(table: QTableWidget, stretch: int, combos: int) -> None:
+        """Names get the room (Trello's lists are long); the combo boxes what they need."""
+        header = table.horizontalHeader()
+        table.resizeColumnsToContents()
+        table.resizeRowsToContents()
+        header.setSectionResizeMode(stretch, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(combos, max(header.sectionSize(combos), 240))
+
+    # -- the choices -------------------------------------------------------------------------
+
+    def status_map(self) -> dict[str, str]:
+        return {key: combo.currentData() for key, combo in self.list_combos.items()}
+
+    def column_mapping(self) -> dict[str, str]:
+        return {h: combo.currentData() for h, combo in self.field_combos.items()}
+
+    # -- importing ---------------------------------------------------------------------------
+
+    def read_rows(self, progress: Callable[[int, int], bool] | None = None) -> ImportPlan:
+        """A CSV file read with the chosen column mapping (ImportProblem, ImportCancelled)."""
+
+        def reading(done: int, total: int) -> None:
+            if progress is not None and progress(done, total):
+                raise ImportCancelled()
+
+        self.plan = read_csv(self.path, self.column_mapping(), progress=reading)
+        return self.plan
+
+    def run(self, progress: Callable[[int, int], bool] | None = None) -> ImportSummary:
+        """Apply with the chosen mapping (reading a CSV file first if needed); raises
+        ImportProblem, ImportCancelled, CommandError or StorageError, and the board is then
+        unchanged."""
+        plan = self.plan if self.plan is not None else self.read_rows(progress)
+        return run_import(
+            self.session,
+            plan,
+            self.status_map(),
+            progress=progress,
+            label=tr("ImportDialog", "Import"),
+        )
+
+    def next_step(self) -> None:
+        """Next (CSV columns → its status values) or Import."""
+        if self.pages.currentIndex() == self.COLUMNS:
+            progress = _Progress(
+                self, tr("ImportDialog", "Reading %1…").replace("%1", self.path.name)
+            )
+            try:
+                plan = self.read_rows(progress)
+            except ImportCancelled:
+                return
+            except ImportProblem as error:
+                self.fail(error)
+                return
+            finally:
+                progress.close()
+            self.fill_lists(plan)
+            return
+        self.start_import()
+
+    def fail(self, error: Exception) -> None:
+        self.error = str(error)
+        self.show_result(
+            tr("ImportDialog", "Nothing was imported; the board was not changed.")
+            + "\n\n"
+            + str(error)
+        )
+
+    def start_import(self) -> None:
+        progress = _Progress(self, tr("ImportDialog", "Importing…"))
+        try:
+            self.summary = self.run(progress)
+        except ImportCancelled:
+            self.show_result(tr("ImportDialog", "Import cancelled. The board was not changed."))
+            return
+        except (ImportProblem, CommandError, StorageError) as error:
+            self.fail(error)
+            return
+        finally:
+            progress.close()
+        warnings = "\n".join(f"• {w}" for w in self.summary.warnings[:10])
+        self.show_result(
+            tr("ImportDialog", "Imported from “%1”.").replace("%1", self.path.name)
+            + "\n\n"
+            + summary_text(self.summary)
+            + ("\n\n" + warnings if warnings else "")
+        )
+
+    def show_result(self, text: str) -> None:
+        self.result_label.setText(text)
+        self.pages.setCurrentIndex(self.RESULT)
+        self.import_button.hide()
+        self.cancel_button.hide()
+        self.close_button.show()
+        # The box had hidden all its buttons for a moment; lay it out again or it stays 0 high.
+        self.buttons.layout().invalidate()
+        self.buttons.updateGeometry()
+        self.layout().activate()
+
+    # -- the whole gesture -------------------------------------------------------------------
+
+    @classmethod
+    def choose_file(cls, parent: QWidget, kind: str) -> Path | None:
+        """The seam tests replace: which file to import."""
+        if kind == TRELLO:
+            title, filters = (
+                tr("ImportDialog", "Import Trello board"),
+                tr("ImportDialog", "Trello export (*.json)"),
+            )
+        else:
+            title, filters = (
+                tr("ImportDialog", "Import CSV file"),
+                tr("ImportDialog", "CSV files (*.csv *.txt)"),
+            )
+        chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
+        return Path(chosen) if chosen else None
+
+    @classmethod
+    def ask(cls, parent: QWidget, session: BoardSession, kind: str) -> ImportSummary | None:
+        """Pick a file, map it, import it. The summary, or None when nothing was imported."""
+        path = cls.choose_file(parent, kind)
+        if path is None:
+            return None
+        dialog = cls(session, kind, path, parent)
+        reading = _Progress(parent, tr("ImportDialog", "Reading %1…").replace("%1", path.name))
+        try:
+            dialog.load(reading.reading)
+        except ImportCancelled:
+            dialog.deleteLater()
+            return None
+        except ImportProblem as error:
+            dialog.deleteLater()
+            QMessageBox.warning(parent, tr("ImportDialog", "Not imported"), str(error))
+            return None
+        finally:
+            reading.close()
+        try:
+            dialog.exec()
+            return dialog.summary
+        finally:
+            dialog.deleteLater()
+
+
+# -- export ------------------------------------------------------------------------------------
+
+
+def choose_export_path(parent: QWidget, session: BoardSession) -> tuple[Path, bool] | None:
+    """Where to write, and whether for Excel (UTF-8 with BOM): the seam tests replace."""
+    excel_filter = tr("ImportDialog", "CSV for Excel, UTF-8 with BOM (*.csv)")
+    plain_filter = tr("ImportDialog", "CSV, UTF-8 (*.csv)")
+    name = f"{session.board.name} tasks {session.today().isoformat()}.csv"
+    chosen, selected = QFileDialog.getSaveFileName(
+        parent,
+        tr("ImportDialog", "Export tasks as CSV"),
+        str(paths.data_dir() / name),
+        ";;".join((excel_filter, plain_filter)),
+    )
+    if not chosen:
+        return None
+    path = Path(chosen if chosen.lower().endswith(".csv") else chosen + ".csv")
+    return path, selected != plain_filter
+
+
+def export_tasks(parent: QWidget, session: BoardSession, path: Path, excel: bool) -> bool:
+    progress = _Progress(parent, tr("ImportDialog", "Writing the tasks…"))
+    try:
+        export_csv(session.board, path, excel=excel, progress=progress)
+    except ExportCancelled:
+        return False
+    except OSError as error:
+        QMessageBox.warning(
+            parent,
+            tr("ImportDialog", "Not exported"),
+            tr("ImportDialog", "Could not write %1: %2")
+            .replace("%1", str(path))
+            .replace("%2", error.strerror or str(error)),
+        )
+        return False
+    finally:
+        progress.close()
+    return True
+
+
+def add_file_actions(window, file_menu: QMenu) -> None:
+    """File → Import → Trello board… / CSV file…, and File → Export tasks as CSV…."""
+    imports = file_menu.addMenu(tr("ImportDialog", "&Import"))
+
+    def import_(kind: str) -> None:
+        summary = ImportDialog.ask(window, window.session, kind)
+        if summary is not None:
+            window.statusBar().showMessage(summary_text(summary).splitlines()[0], 10_000)
+
+    imports.addAction(tr("ImportDialog", "&Trello board…"), lambda: import_(TRELLO))
+    imports.addAction(tr("ImportDialog", "&CSV file (Jira, spreadsheet)…"), lambda: import_(CSV))
+
+    def export() -> None:
+        chosen = choose_export_path(window, window.session)
+        if chosen is None:
+            return
+        path, excel = chosen
+        if export_tasks(window, window.session, path, excel):
+            window.statusBar().showMessage(
+                tr("ImportDialog", "Tasks written to %1").replace("%1", str(path)), 10_000
+            )
+
+    file_menu.addAction(tr("ImportDialog", "Export tasks as &CSV…"), export)
