@@ -1180,6 +1180,257 @@
     </message>
   </context>
   <context>
+    <name>ImportDialog</name>
+    <message>
+      <source>%1 new people</source>
+      <translation>新しいメンバー %1 人</translation>
+    </message>
+    <message>
+      <source>%1 new projects</source>
+      <translation>新しいプロジェクト %1 件</translation>
+    </message>
+    <message>
+      <source>%1 new statuses</source>
+      <translation>新しいステータス %1 件</translation>
+    </message>
+    <message>
+      <source>%1 new teams</source>
+      <translation>新しいチーム %1 件</translation>
+    </message>
+    <message>
+      <source>%1 rows with %2 status values. Pick a status for each value.</source>
+      <translation>%1 行、ステータスの値は %2 種類です。値ごとにステータスを選んでください。</translation>
+    </message>
+    <message>
+      <source>%1 tasks added, %2 updated, %3 history entries, %4 handoffs.</source>
+      <translation>タスク %1 件を追加、%2 件を更新、履歴 %3 件、引き継ぎ %4 件。</translation>
+    </message>
+    <message>
+      <source>%1 unchanged</source>
+      <translation>変更なし %1 件</translation>
+    </message>
+    <message>
+      <source>%1 “%2”, encoding %3. Choose the task field each column feeds.</source>
+      <translation>%1「%2」（文字コード：%3）。列ごとに取り込み先の項目を選んでください。</translation>
+    </message>
+    <message>
+      <source>&amp;CSV file (Jira, spreadsheet)…</source>
+      <translation>CSV ファイル（Jira、表計算）(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>&amp;Import</source>
+      <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+      <source>&amp;Trello board…</source>
+      <translation>Trello ボード(&amp;T)…</translation>
+    </message>
+    <message>
+      <source>(not imported)</source>
+      <translation>（取り込まない）</translation>
+    </message>
+    <message>
+      <source>Archived</source>
+      <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+      <source>CSV file</source>
+      <translation>CSV ファイル</translation>
+    </message>
+    <message>
+      <source>CSV files (*.csv *.txt)</source>
+      <translation>CSV ファイル (*.csv *.txt)</translation>
+    </message>
+    <message>
+      <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+      <translation>Excel 用 CSV、BOM 付き UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+      <source>CSV, UTF-8 (*.csv)</source>
+      <translation>CSV、UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Cards</source>
+      <translation>カード</translation>
+    </message>
+    <message>
+      <source>Column</source>
+      <translation>列</translation>
+    </message>
+    <message>
+      <source>Comment</source>
+      <translation>コメント</translation>
+    </message>
+    <message>
+      <source>Could not write %1: %2</source>
+      <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+      <source>Created</source>
+      <translation>作成日時</translation>
+    </message>
+    <message>
+      <source>Created by</source>
+      <translation>作成者</translation>
+    </message>
+    <message>
+      <source>Description</source>
+      <translation>説明</translation>
+    </message>
+    <message>
+      <source>Due</source>
+      <translation>期限</translation>
+    </message>
+    <message>
+      <source>Estimate</source>
+      <translation>見積もり</translation>
+    </message>
+    <message>
+      <source>Export tasks as &amp;CSV…</source>
+      <translation>タスクを CSV でエクスポート(&amp;C)…</translation>
+    </message>
+    <message>
+      <source>Export tasks as CSV</source>
+      <translation>タスクを CSV でエクスポート</translation>
+    </message>
+    <message>
+      <source>Field</source>
+      <translation>項目</translation>
+    </message>
+    <message>
+      <source>First rows</source>
+      <translation>先頭の行</translation>
+    </message>
+    <message>
+      <source>Import</source>
+      <translation>インポート</translation>
+    </message>
+    <message>
+      <source>Import CSV file</source>
+      <translation>CSV ファイルをインポート</translation>
+    </message>
+    <message>
+      <source>Import Trello board</source>
+      <translation>Trello ボードをインポート</translation>
+    </message>
+    <message>
+      <source>Import cancelled. The board was not changed.</source>
+      <translation>インポートをキャンセルしました。ボードは変更されていません。</translation>
+    </message>
+    <message>
+      <source>Imported from “%1”.</source>
+      <translation>「%1」からインポートしました。</translation>
+    </message>
+    <message>
+      <source>Importing…</source>
+      <translation>インポート中…</translation>
+    </message>
+    <message>
+      <source>Jira export</source>
+      <translation>Jira のエクスポート</translation>
+    </message>
+    <message>
+      <source>Key (matches on re-import)</source>
+      <translation>キー（再インポート時の照合用）</translation>
+    </message>
+    <message>
+      <source>New status “%1”</source>
+      <translation>新しいステータス「%1」</translation>
+    </message>
+    <message>
+      <source>Next</source>
+      <translation>次へ</translation>
+    </message>
+    <message>
+      <source>Not exported</source>
+      <translation>エクスポートされませんでした</translation>
+    </message>
+    <message>
+      <source>Not imported</source>
+      <translation>インポートされませんでした</translation>
+    </message>
+    <message>
+      <source>Nothing was imported; the board was not changed.</source>
+      <translation>何もインポートされませんでした。ボードは変更されていません。</translation>
+    </message>
+    <message>
+      <source>Owner</source>
+      <translation>担当者</translation>
+    </message>
+    <message>
+      <source>Priority</source>
+      <translation>優先度</translation>
+    </message>
+    <message>
+      <source>Progress</source>
+      <translation>進捗</translation>
+    </message>
+    <message>
+      <source>Project</source>
+      <translation>プロジェクト</translation>
+    </message>
+    <message>
+      <source>Reading %1…</source>
+      <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+      <source>Row id</source>
+      <translation>行 ID</translation>
+    </message>
+    <message>
+      <source>Rows</source>
+      <translation>行</translation>
+    </message>
+    <message>
+      <source>Start</source>
+      <translation>開始日</translation>
+    </message>
+    <message>
+      <source>Status</source>
+      <translation>ステータス</translation>
+    </message>
+    <message>
+      <source>Status in the file</source>
+      <translation>ファイル内のステータス</translation>
+    </message>
+    <message>
+      <source>Tags</source>
+      <translation>タグ</translation>
+    </message>
+    <message>
+      <source>Tasks written to %1</source>
+      <translation>タスクを %1 に書き出しました</translation>
+    </message>
+    <message>
+      <source>Team</source>
+      <translation>チーム</translation>
+    </message>
+    <message>
+      <source>Title</source>
+      <translation>タイトル</translation>
+    </message>
+    <message>
+      <source>Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.</source>
+      <translation>Trello ボード「%1」：%3 リストに %2 枚のカード。リストごとにステータスを選んでください。</translation>
+    </message>
+    <message>
+      <source>Trello export (*.json)</source>
+      <translation>Trello のエクスポート (*.json)</translation>
+    </message>
+    <message>
+      <source>Trello list</source>
+      <translation>Trello のリスト</translation>
+    </message>
+    <message>
+      <source>Writing the tasks…</source>
+      <translation>タスクを書き出し中…</translation>
+    </message>
+  </context>
+  <context>
     <name>Kanban</name>
     <message numerus="yes">
       <source>%n task(s)</source>
