@@ -412,6 +412,25 @@ def test_generic_csv_into_an_empty_board(tmp_path, run):
     assert call.due == date(2024, 4, 5)
 
 
+def test_importing_into_a_board_that_does_not_exist_yet_makes_it(tmp_path, run):
+    """A team moving its Trello board over names a new file; it is made, named after the
+    Trello board, and only when the import succeeds (not for a dry run, not for a bad file)."""
+    new = tmp_path / "team.renkei"
+    assert run("--board", new, "import", "trello", TRELLO_SAMPLE, "--dry-run").code == 0
+    assert not new.exists()
+    broken = tmp_path / "broken.json"
+    broken.write_text('{"name": "x", "cards": [', encoding="utf-8")
+    result = run("--board", new, "import", "trello", broken)
+    assert result.code == 1 and "made the new board" not in result.err
+    assert list(tmp_path.iterdir()) == [broken]
+    result = run("--board", new, "import", "trello", TRELLO_SAMPLE)
+    assert result.code == 0, result.err
+    assert f"made the new board {new}" in result.err
+    loaded, _ = _load(new)
+    assert loaded.name == "Simple Project Board"
+    assert len(loaded.tasks) == 10
+
+
 def test_a_0003_board_migrates_and_source_ids_are_unique(board):
     """Boards from before imports gain the source index; a second task with the same source
     is refused by the database itself."""

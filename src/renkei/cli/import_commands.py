@@ -11,15 +11,20 @@ import dataclasses
 import json
 import sys
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from renkei.app.credentials import is_server_url
 from renkei.app.identity import who_am_i
+from renkei.app.session import BoardSession
 from renkei.cli.commands import CliError, _Progress, board_session, note, out
 from renkei.importers.apply import parse_list_mapping, run_import
 from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
 from renkei.importers.trello import read_trello
+from renkei.store.board_store import BoardStore
 
 
 def add_parsers(sub: Any) -> None:
@@ -124,8 +129,35 @@ def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--json", action="store_true", help="print the summary as JSON")
 
 
+@contextmanager
+def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[BoardSession]:
+    """The board to import into. A --board path that does not exist yet becomes a new board
+    named after the import, kept only when the import succeeds (and not for a dry run), so a
+    team moving its Trello board over needs no empty board first."""
+    target = args.board
+    path = Path(target).expanduser() if target and not is_server_url(target) else None
+    if path is None or path.exists():
+        with board_session(args) as session:
+            yield session
+        return
+    if not path.parent.is_dir():
+        raise CliError(f"there is no folder {path.parent} for the new board")
+    store = BoardStore.open(path, name=plan.name or path.stem)
+    keep = False
+    try:
+        yield BoardSession(store, None)
+        keep = not args.dry_run
+    finally:
+        store.dispose()
+        if not keep:
+            for leftover in (path, path.with_name(path.name + "-journal")):
+                leftover.unlink(missing_ok=True)
+    if keep:
+        note(f"renkei: made the new board {path}")
+
+
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
-    with board_session(args) as session:
+    with _import_target(args, plan) as session:
         person = who_am_i(session.board, session.store.location, args.as_name)
         session.set_actor(person.id if person else None)
         started = time.perf_counter()
