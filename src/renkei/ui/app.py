@@ -18,6 +18,7 @@ from renkei.store.migrate import BoardRefused
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.fonts import apply_app_font
+from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.sync_driver import plain_reason
 
 
@@ -28,6 +29,9 @@ def create_application() -> QApplication:
         app.setApplicationName("Renkei")
         app.setOrganizationName("Renkei")
         app.setStyle("Fusion")
+        # The desktop file's name lets Wayland and the docks match the window to its icon.
+        app.setDesktopFileName(APP_ID)
+        app.setWindowIcon(app_icon())
         apply_app_font(app)
     return app
 
