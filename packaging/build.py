@@ -220,6 +220,7 @@ def check_gui(s: Smoke, board: str, person: str | None, seconds: float) -> None:
         opened = opened or (settings.exists() and board in settings.read_text(encoding="utf-8"))
         time.sleep(0.2)
     running = process.poll() is None
+    foreign = python_outside(process.pid, s.app) if running else []
     if running:
         process.send_signal(signal.SIGTERM)
     try:
@@ -235,6 +236,30 @@ def check_gui(s: Smoke, board: str, person: str | None, seconds: float) -> None:
         if running and opened and "Traceback" not in err
         else f"running={running} opened={opened} exit={process.returncode} {err[-1500:]}",
         took,
+    )
+    if running and Path("/proc").is_dir():
+        s.check(
+            "the window loads no Python, PySide6 or Qt from outside the folder",
+            not foreign,
+            ", ".join(foreign[:5]),
+        )
+
+
+def python_outside(pid: int, app: Path) -> list[str]:
+    """Files mapped into the running app (Linux /proc) that look like a Python or Qt
+    installation outside the app's own folder: there must be none."""
+    try:
+        maps = Path(f"/proc/{pid}/maps").read_text()
+    except OSError:
+        return []
+    paths = {line.split(maxsplit=5)[5] for line in maps.splitlines() if len(line.split()) == 6}
+    suspicious = ("python", "site-packages", "pyside6", "shiboken", "libqt6", "venv")
+    return sorted(
+        p
+        for p in paths
+        if p.startswith("/")
+        and not p.startswith(str(app))
+        and any(word in p.lower() for word in suspicious)
     )
 
 

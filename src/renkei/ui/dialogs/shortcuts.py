@@ -180,6 +180,14 @@ def other_rows() -> list[ShortcutRow]:
     return [ShortcutRow(_t(group), _t(what), _t(keys)) for group, keys, what in OTHER_KEYS]
 
 
+def ordered(window: QMainWindow, rows: list[ShortcutRow]) -> list[ShortcutRow]:
+    """The menus' groups in menu-bar order, then the views' in OTHER_KEYS order (a tab's
+    toolbar actions join their tab's keys), anything else last; rows keep their order."""
+    order = [plain_text(a.text()) for a in window.menuBar().actions() if a.menu() is not None]
+    order += [g for g in dict.fromkeys(_t(group) for group, _, _ in OTHER_KEYS) if g not in order]
+    return sorted(rows, key=lambda r: order.index(r.group) if r.group in order else len(order))
+
+
 class ShortcutsDialog(QDialog):
     """The list, grouped (menus first, then the views), with a search field that matches
     the command and the keys ("pdf", "F11", "ctrl+shift")."""
@@ -214,7 +222,7 @@ class ShortcutsDialog(QDialog):
         layout.addWidget(self.empty)
         layout.addWidget(buttons)
 
-        self.rows = action_rows(window) + other_rows()
+        self.rows = ordered(window, action_rows(window) + other_rows())
         self._fill()
         self.search.textChanged.connect(self.apply_filter)
         self.resize(620, 640)
