@@ -7,6 +7,7 @@ import configparser
 import os
 import shutil
 import subprocess
+import sys
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -118,3 +119,23 @@ def test_icon_files_are_rendered_from_the_current_svgs(qapp):
         assert _mean_difference(stored, fresh) < 2.0, f"rerun packaging/make_icons.py ({size} px)"
     assert (PACKAGING / "renkei.ico").read_bytes()[:4] == b"\x00\x00\x01\x00"
     assert (PACKAGING / "renkei.icns").read_bytes()[:4] == b"icns"
+
+
+def test_the_app_starts_with_its_icon_and_desktop_file_name():
+    """A fresh start names its desktop file (Wayland matches the window to the desktop
+    entry by it) and sets the window icon (X11 and the taskbars show it)."""
+    script = (
+        "from renkei.ui.app import create_application\n"
+        "app = create_application()\n"
+        "sizes = sorted(s.width() for s in app.windowIcon().availableSizes())\n"
+        "print(app.desktopFileName(), sizes)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", script],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "QT_QPA_PLATFORM": "offscreen"},
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split(maxsplit=1) == [APP_ID, "[16, 24, 32, 48, 64, 128, 256, 512]\n"]
