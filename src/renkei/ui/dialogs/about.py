@@ -170,6 +170,14 @@ class AboutDialog(QDialog):
                 "(About Qt tells more)."
             ).replace("%1", qVersion()),
         ]
+        if getattr(sys, "frozen", False):
+            parts.append(
+                self.tr(
+                    "Python, SQLAlchemy, Alembic, psycopg, keyring and the other libraries "
+                    "inside this app keep their licence files beside them, in the app "
+                    "folder's <i>_internal</i> folder (<i>licenses</i> and <i>*.dist-info</i>)."
+                )
+            )
         summary.setText("".join(f"<p>{p}</p>" for p in parts))
         layout.addWidget(summary)
         if not font_ok:
