@@ -19,6 +19,7 @@ from renkei.store.migrate import BoardRefused
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.fonts import apply_app_font
+from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.sync_driver import plain_reason
 
 
@@ -29,6 +30,9 @@ def create_application() -> QApplication:
         app.setApplicationName("Renkei")
         app.setOrganizationName("Renkei")
         app.setStyle("Fusion")
+        # The desktop file's name lets Wayland and the docks match the window to its icon.
+        app.setDesktopFileName(APP_ID)
+        app.setWindowIcon(app_icon())
         apply_app_font(app)
         use_language(LocalSettings.load().language)
     return app

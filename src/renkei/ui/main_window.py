@@ -820,38 +820,14 @@ class MainWindow(QMainWindow):
     # -- help -------------------------------------------------------------------------------
 
     def show_shortcuts(self) -> None:
-        rows = [
-            ("←  →  ↑  ↓", self.tr("Move between cards")),
-            ("Alt + ←  →", self.tr("Move the card to the previous / next column")),
-            ("Alt + ↑  ↓", self.tr("Move the card up / down in its column")),
-            ("Enter, F2", self.tr("Edit the card")),
-            ("Ctrl+N", self.tr("New task")),
-            ("Ctrl+Z / Ctrl+Shift+Z", self.tr("Undo / redo")),
-            ("Ctrl+F", self.tr("Search")),
-            ("Ctrl+I", self.tr("Show or hide the detail pane")),
-            ("Ctrl+Delete", self.tr("Archive the card")),
-            ("Ctrl+1 / 2 / 3", self.tr("Board / Timeline / Handoffs")),
-            ("F11", self.tr("Standup: present the board team by team")),
-            ("Ctrl+T", self.tr("Timeline: scroll to today")),
-            ("Ctrl+wheel", self.tr("Timeline: zoom")),
-        ]
-        text = "".join(
-            f"<tr><td><b>{keys}</b></td><td>&nbsp;&nbsp;{what}</td></tr>" for keys, what in rows
-        )
-        QMessageBox.information(self, self.tr("Keyboard shortcuts"), f"<table>{text}</table>")
+        from renkei.ui.dialogs.shortcuts import ShortcutsDialog
+
+        ShortcutsDialog.show_for(self)
 
     def show_about(self) -> None:
-        from renkei import __version__
+        from renkei.ui.dialogs.about import AboutDialog
 
-        QMessageBox.about(
-            self,
-            self.tr("About Renkei"),
-            self.tr(
-                "<b>Renkei %1</b><p>Cross-team work at a glance, and where information got "
-                "lost between teams.</p><p>Japanese text uses Renkei Sans JP, derived from "
-                "Noto Sans CJK JP under the SIL Open Font License 1.1.</p>"
-            ).replace("%1", __version__),
-        )
+        AboutDialog.run(self, self.session.store.location)
 
     # -- window state ---------------------------------------------------------------------------
 
