@@ -104,6 +104,14 @@ class _Visitor(ast.NodeVisitor):
         self.out = out
         self.classes: list[str] = []
 
+    def visit_Assign(self, node: ast.Assign) -> None:
+        if isinstance(node.value, ast.Name) and node.value.id in ("QT_TRANSLATE_NOOP", "tr"):
+            self.out.problems.append(
+                f"{self.where}:{node.lineno}: another name for {node.value.id}, which the "
+                "extractor cannot follow; call it by its own name"
+            )
+        self.generic_visit(node)
+
     def visit_ClassDef(self, node: ast.ClassDef) -> None:
         self.classes.append(node.name)
         self.generic_visit(node)

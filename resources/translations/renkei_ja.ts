@@ -2,6 +2,101 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
   <context>
+    <name>AboutDialog</name>
+    <message>
+      <source>&lt;b&gt;Application icon&lt;/b&gt;: drawn for Renkei; part of Renkei, under the MIT License.</source>
+      <translation>&lt;b&gt;アプリケーションアイコン&lt;/b&gt;：Renkei のために描かれたもので、Renkei の一部として MIT ライセンスで提供されます。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Font: %1&lt;/b&gt; (Regular and Bold), a Modified Version of Noto Sans CJK JP, used for Japanese text on screen and in PDF reports. %2. Licensed under the SIL Open Font License 1.1, printed below.</source>
+      <translation>&lt;b&gt;フォント：%1&lt;/b&gt;（Regular と Bold）。Noto Sans CJK JP の改変版（Modified Version）で、画面と PDF レポートの日本語表示に使用しています。%2。SIL Open Font License 1.1（全文は下記）に基づきます。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Qt %1 and PySide6&lt;/b&gt;: under the GNU Lesser General Public License v3 (About Qt tells more).</source>
+      <translation>&lt;b&gt;Qt %1 と PySide6&lt;/b&gt;：GNU Lesser General Public License v3 に基づきます（詳しくは「Qt について」）。</translation>
+    </message>
+    <message>
+      <source>&lt;b&gt;Renkei&lt;/b&gt; is free software under the MIT License.</source>
+      <translation>&lt;b&gt;Renkei&lt;/b&gt; は MIT ライセンスのフリーソフトウェアです。</translation>
+    </message>
+    <message>
+      <source>About Qt</source>
+      <translation>Qt について</translation>
+    </message>
+    <message>
+      <source>About Renkei</source>
+      <translation>Renkei について</translation>
+    </message>
+    <message>
+      <source>Licences</source>
+      <translation>ライセンス</translation>
+    </message>
+    <message>
+      <source>OFL.txt is missing.</source>
+      <translation>OFL.txt が見つかりません。</translation>
+    </message>
+    <message>
+      <source>Python, SQLAlchemy, Alembic, psycopg, keyring and the other libraries inside this app keep their licence files beside them, in the app folder's &lt;i&gt;_internal&lt;/i&gt; folder (&lt;i&gt;licenses&lt;/i&gt; and &lt;i&gt;*.dist-info&lt;/i&gt;).</source>
+      <translation>Python、SQLAlchemy、Alembic、psycopg、keyring など、このアプリに含まれるライブラリのライセンスファイルは、アプリフォルダー内の &lt;i&gt;_internal&lt;/i&gt; フォルダー（&lt;i&gt;licenses&lt;/i&gt; と &lt;i&gt;*.dist-info&lt;/i&gt;）にあります。</translation>
+    </message>
+    <message>
+      <source>Qt %1, PySide6 %2, Python %3</source>
+      <translation>Qt %1、PySide6 %2、Python %3</translation>
+    </message>
+    <message>
+      <source>Renkei</source>
+      <translation>Renkei（連携）</translation>
+    </message>
+    <message>
+      <source>Renkei %1</source>
+      <translation>Renkei %1</translation>
+    </message>
+    <message>
+      <source>Runs on:</source>
+      <translation>実行環境：</translation>
+    </message>
+    <message>
+      <source>Settings file:</source>
+      <translation>設定ファイル：</translation>
+    </message>
+    <message>
+      <source>Settings on this computer (who you are on each board, recent boards, the window's layout) stay in the settings file, never inside a shared board.</source>
+      <translation>このコンピューターの設定（各ボードでのあなたの名前、最近使ったボード、ウィンドウの配置）は設定ファイルに保存され、共有ボードには書き込まれません。</translation>
+    </message>
+    <message>
+      <source>System:</source>
+      <translation>システム：</translation>
+    </message>
+    <message>
+      <source>The bundled font is not loaded in this session.</source>
+      <translation>同梱フォントはこのセッションで読み込まれていません。</translation>
+    </message>
+    <message>
+      <source>This board:</source>
+      <translation>このボード：</translation>
+    </message>
+    <message>
+      <source>Version:</source>
+      <translation>バージョン：</translation>
+    </message>
+    <message>
+      <source>Your boards folder:</source>
+      <translation>ボードの保存フォルダー：</translation>
+    </message>
+    <message>
+      <source>installed app</source>
+      <translation>インストール済みアプリ</translation>
+    </message>
+    <message>
+      <source>none open</source>
+      <translation>開いていません</translation>
+    </message>
+    <message>
+      <source>連携 — working hand in hand. Cross-team work at a glance, and where information got lost between teams.</source>
+      <translation>連携 — 手を取り合って働く。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを示します。</translation>
+    </message>
+  </context>
+  <context>
     <name>AnswerQuestionDialog</name>
     <message>
       <source>Answer</source>
@@ -1606,14 +1701,6 @@
       <translation>未保存の変更 1 件 — 再試行</translation>
     </message>
     <message>
-      <source>&lt;b&gt;Renkei %1&lt;/b&gt;&lt;p&gt;Cross-team work at a glance, and where information got lost between teams.&lt;/p&gt;&lt;p&gt;Japanese text uses Renkei Sans JP, derived from Noto Sans CJK JP under the SIL Open Font License 1.1.&lt;/p&gt;</source>
-      <translation>&lt;b&gt;Renkei %1&lt;/b&gt;&lt;p&gt;チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを確認できます。&lt;/p&gt;&lt;p&gt;日本語テキストには Renkei Sans JP を使用しています。これは SIL Open Font License 1.1 に基づき Noto Sans CJK JP から派生したフォントです。&lt;/p&gt;</translation>
-    </message>
-    <message>
-      <source>About Renkei</source>
-      <translation>Renkei について</translation>
-    </message>
-    <message>
       <source>Add &amp;person…</source>
       <translation>メンバーを追加(&amp;P)…</translation>
     </message>
@@ -1646,16 +1733,8 @@
       <translation>タスクをアーカイブ</translation>
     </message>
     <message>
-      <source>Archive the card</source>
-      <translation>カードをアーカイブ</translation>
-    </message>
-    <message>
       <source>Board</source>
       <translation>ボード</translation>
-    </message>
-    <message>
-      <source>Board / Timeline / Handoffs</source>
-      <translation>ボード / タイムライン / 引き継ぎ</translation>
     </message>
     <message>
       <source>By owner</source>
@@ -1698,10 +1777,6 @@
       <translation>保存せずに閉じますか？</translation>
     </message>
     <message>
-      <source>Edit the card</source>
-      <translation>カードを編集</translation>
-    </message>
-    <message>
       <source>Filter</source>
       <translation>絞り込み</translation>
     </message>
@@ -1718,24 +1793,8 @@
       <translation>この変更はステータスバーに保持されています。ステータスバーに再び「接続中」と表示されたら、そこで「再試行」を押してください。Renkei は再接続を試み続けます。</translation>
     </message>
     <message>
-      <source>Keyboard shortcuts</source>
-      <translation>キーボードショートカット</translation>
-    </message>
-    <message>
-      <source>Move between cards</source>
-      <translation>カード間を移動</translation>
-    </message>
-    <message>
       <source>Move card</source>
       <translation>カードを移動</translation>
-    </message>
-    <message>
-      <source>Move the card to the previous / next column</source>
-      <translation>カードを前 / 次の列へ移動</translation>
-    </message>
-    <message>
-      <source>Move the card up / down in its column</source>
-      <translation>カードを列内で上 / 下へ移動</translation>
     </message>
     <message>
       <source>Name:</source>
@@ -1748,10 +1807,6 @@
     <message>
       <source>New board</source>
       <translation>新しいボード</translation>
-    </message>
-    <message>
-      <source>New task</source>
-      <translation>新しいタスク</translation>
     </message>
     <message>
       <source>No recent boards</source>
@@ -1802,16 +1857,8 @@
       <translation>ボードに再接続されると再試行できます。</translation>
     </message>
     <message>
-      <source>Search</source>
-      <translation>検索</translation>
-    </message>
-    <message>
       <source>Show its handoffs</source>
       <translation>このタスクの引き継ぎを表示</translation>
-    </message>
-    <message>
-      <source>Show or hide the detail pane</source>
-      <translation>詳細パネルの表示 / 非表示</translation>
     </message>
     <message>
       <source>Since your edit, someone else changed %1:</source>
@@ -1844,10 +1891,6 @@
     <message>
       <source>Standup held</source>
       <translation>朝会を実施</translation>
-    </message>
-    <message>
-      <source>Standup: present the board team by team</source>
-      <translation>朝会：ボードをチームごとに表示</translation>
     </message>
     <message>
       <source>Status report written to %1</source>
@@ -1886,20 +1929,8 @@ Close anyway and lose them?</source>
       <translation>タイムライン</translation>
     </message>
     <message>
-      <source>Timeline: scroll to today</source>
-      <translation>タイムライン：今日へスクロール</translation>
-    </message>
-    <message>
-      <source>Timeline: zoom</source>
-      <translation>タイムライン：ズーム</translation>
-    </message>
-    <message>
       <source>Undo %1</source>
       <translation>「%1」を元に戻す</translation>
-    </message>
-    <message>
-      <source>Undo / redo</source>
-      <translation>元に戻す / やり直す</translation>
     </message>
     <message>
       <source>Undo anyway and replace their value?</source>
@@ -2497,6 +2528,172 @@ Close anyway and lose them?</source>
     <message>
       <source>to be acknowledged within 1 business day</source>
       <translation>1 営業日以内に受領</translation>
+    </message>
+  </context>
+  <context>
+    <name>Shortcuts</name>
+    <message>
+      <source>+ Add task: add the card / cancel</source>
+      <translation>＋タスクを追加：カードを追加 / キャンセル</translation>
+    </message>
+    <message>
+      <source>Cancel a drag</source>
+      <translation>ドラッグを取り消す</translation>
+    </message>
+    <message>
+      <source>Cards on the board</source>
+      <translation>ボードのカード</translation>
+    </message>
+    <message>
+      <source>Chain: previous / next handoff</source>
+      <translation>引き継ぎの流れ：前 / 次の引き継ぎ</translation>
+    </message>
+    <message>
+      <source>Ctrl+wheel</source>
+      <translation>Ctrl+ホイール</translation>
+    </message>
+    <message>
+      <source>Dark or light theme</source>
+      <translation>ダーク / ライトテーマ</translation>
+    </message>
+    <message>
+      <source>Edit the card</source>
+      <translation>カードを編集</translation>
+    </message>
+    <message>
+      <source>Edit the task</source>
+      <translation>タスクを編集</translation>
+    </message>
+    <message>
+      <source>Enter, double-click</source>
+      <translation>Enter、ダブルクリック</translation>
+    </message>
+    <message>
+      <source>First / last card</source>
+      <translation>最初 / 最後のカード</translation>
+    </message>
+    <message>
+      <source>First / last slide</source>
+      <translation>最初 / 最後のスライド</translation>
+    </message>
+    <message>
+      <source>Handoffs tab</source>
+      <translation>引き継ぎタブ</translation>
+    </message>
+    <message>
+      <source>Leave the standup</source>
+      <translation>朝会を終了</translation>
+    </message>
+    <message>
+      <source>Matrix: show the handoffs between the two teams</source>
+      <translation>マトリクス：2 チーム間の引き継ぎを表示</translation>
+    </message>
+    <message>
+      <source>Move between cards</source>
+      <translation>カード間を移動</translation>
+    </message>
+    <message>
+      <source>Move on by itself when a team's time is up (on / off)</source>
+      <translation>チームの持ち時間が過ぎたら自動で次へ（オン / オフ）</translation>
+    </message>
+    <message>
+      <source>Move the card to the previous / next column</source>
+      <translation>カードを前 / 次の列へ移動</translation>
+    </message>
+    <message>
+      <source>Move the card up / down (or to the lane above / below)</source>
+      <translation>カードを上 / 下へ移動（または上 / 下のレーンへ）</translation>
+    </message>
+    <message>
+      <source>Next slide</source>
+      <translation>次のスライド</translation>
+    </message>
+    <message>
+      <source>Other</source>
+      <translation>その他</translation>
+    </message>
+    <message>
+      <source>Pause or resume the team's timer</source>
+      <translation>チームのタイマーを一時停止 / 再開</translation>
+    </message>
+    <message>
+      <source>Previous / next task</source>
+      <translation>前 / 次のタスク</translation>
+    </message>
+    <message>
+      <source>Previous slide</source>
+      <translation>前のスライド</translation>
+    </message>
+    <message>
+      <source>Record the standup as held</source>
+      <translation>朝会の実施を記録</translation>
+    </message>
+    <message>
+      <source>Right-click</source>
+      <translation>右クリック</translation>
+    </message>
+    <message>
+      <source>Scroll in time</source>
+      <translation>時間軸をスクロール</translation>
+    </message>
+    <message>
+      <source>Scroll to today</source>
+      <translation>今日へスクロール</translation>
+    </message>
+    <message>
+      <source>Shift+wheel</source>
+      <translation>Shift+ホイール</translation>
+    </message>
+    <message>
+      <source>Standup</source>
+      <translation>朝会</translation>
+    </message>
+    <message>
+      <source>The card's menu: hand off, handoffs, archive</source>
+      <translation>カードのメニュー：引き継ぐ、引き継ぎ一覧、アーカイブ</translation>
+    </message>
+    <message>
+      <source>Timeline</source>
+      <translation>タイムライン</translation>
+    </message>
+    <message>
+      <source>Zoom around the mouse pointer</source>
+      <translation>マウスポインターを中心にズーム</translation>
+    </message>
+    <message>
+      <source>Zoom in / out</source>
+      <translation>拡大 / 縮小</translation>
+    </message>
+    <message>
+      <source>←, PgUp, ↑, Backspace, right-click</source>
+      <translation>←、PgUp、↑、Backspace、右クリック</translation>
+    </message>
+    <message>
+      <source>→, PgDown, ↓, Enter, click</source>
+      <translation>→、PgDown、↓、Enter、クリック</translation>
+    </message>
+  </context>
+  <context>
+    <name>ShortcutsDialog</name>
+    <message>
+      <source>Command</source>
+      <translation>コマンド</translation>
+    </message>
+    <message>
+      <source>Keyboard shortcuts</source>
+      <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+      <source>Keys</source>
+      <translation>キー</translation>
+    </message>
+    <message>
+      <source>No command or key matches the search.</source>
+      <translation>検索に一致するコマンドやキーはありません。</translation>
+    </message>
+    <message>
+      <source>Search commands and keys</source>
+      <translation>コマンドやキーを検索</translation>
     </message>
   </context>
   <context>

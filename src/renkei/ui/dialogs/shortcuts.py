@@ -37,87 +37,129 @@ class ShortcutRow(NamedTuple):
     keys: str  # as shown: "Ctrl+Shift+E", "F11", "← / →"
 
 
-_N = QT_TRANSLATE_NOOP  # marks text for lupdate; translated when the dialog is built
-
 # Keys handled in keyPressEvent/wheelEvent rather than by a QAction:
 # kanban/view.py, timeline/view.py, handoffs/matrix_view.py and chain_view.py, standup/window.py.
 OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
-    (_N("Shortcuts", "Cards on the board"), "←  →  ↑  ↓", _N("Shortcuts", "Move between cards")),
-    (_N("Shortcuts", "Cards on the board"), "Home / End", _N("Shortcuts", "First / last card")),
     (
-        _N("Shortcuts", "Cards on the board"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
+        "←  →  ↑  ↓",
+        QT_TRANSLATE_NOOP("Shortcuts", "Move between cards"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
+        "Home / End",
+        QT_TRANSLATE_NOOP("Shortcuts", "First / last card"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
         "Alt+←  /  Alt+→",
-        _N("Shortcuts", "Move the card to the previous / next column"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move the card to the previous / next column"),
     ),
     (
-        _N("Shortcuts", "Cards on the board"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
         "Alt+↑  /  Alt+↓",
-        _N("Shortcuts", "Move the card up / down (or to the lane above / below)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move the card up / down (or to the lane above / below)"),
     ),
     (
-        _N("Shortcuts", "Cards on the board"),
-        _N("Shortcuts", "Enter, double-click"),
-        _N("Shortcuts", "Edit the card"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Enter, double-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Edit the card"),
     ),
     (
-        _N("Shortcuts", "Cards on the board"),
-        _N("Shortcuts", "Right-click"),
-        _N("Shortcuts", "The card's menu: hand off, handoffs, archive"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Right-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "The card's menu: hand off, handoffs, archive"),
     ),
     (
-        _N("Shortcuts", "Cards on the board"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
         "Enter / Esc",
-        _N("Shortcuts", "+ Add task: add the card / cancel"),
-    ),
-    (_N("Shortcuts", "Timeline"), "↑  /  ↓", _N("Shortcuts", "Previous / next task")),
-    (
-        _N("Shortcuts", "Timeline"),
-        _N("Shortcuts", "Enter, double-click"),
-        _N("Shortcuts", "Edit the task"),
-    ),
-    (_N("Shortcuts", "Timeline"), "Home", _N("Shortcuts", "Scroll to today")),
-    (_N("Shortcuts", "Timeline"), "Ctrl++  /  Ctrl+-", _N("Shortcuts", "Zoom in / out")),
-    (
-        _N("Shortcuts", "Timeline"),
-        _N("Shortcuts", "Ctrl+wheel"),
-        _N("Shortcuts", "Zoom around the mouse pointer"),
+        QT_TRANSLATE_NOOP("Shortcuts", "+ Add task: add the card / cancel"),
     ),
     (
-        _N("Shortcuts", "Timeline"),
-        _N("Shortcuts", "Shift+wheel"),
-        _N("Shortcuts", "Scroll in time"),
-    ),
-    (_N("Shortcuts", "Timeline"), "Esc", _N("Shortcuts", "Cancel a drag")),
-    (
-        _N("Shortcuts", "Handoffs tab"),
-        "Enter",
-        _N("Shortcuts", "Matrix: show the handoffs between the two teams"),
-    ),
-    (
-        _N("Shortcuts", "Handoffs tab"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
         "↑  /  ↓",
-        _N("Shortcuts", "Chain: previous / next handoff"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous / next task"),
     ),
     (
-        _N("Shortcuts", "Standup"),
-        _N("Shortcuts", "→, PgDown, ↓, Enter, click"),
-        _N("Shortcuts", "Next slide"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Enter, double-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Edit the task"),
     ),
     (
-        _N("Shortcuts", "Standup"),
-        _N("Shortcuts", "←, PgUp, ↑, Backspace, right-click"),
-        _N("Shortcuts", "Previous slide"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        "Home",
+        QT_TRANSLATE_NOOP("Shortcuts", "Scroll to today"),
     ),
-    (_N("Shortcuts", "Standup"), "Home / End", _N("Shortcuts", "First / last slide")),
-    (_N("Shortcuts", "Standup"), "Space", _N("Shortcuts", "Pause or resume the team's timer")),
     (
-        _N("Shortcuts", "Standup"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        "Ctrl++  /  Ctrl+-",
+        QT_TRANSLATE_NOOP("Shortcuts", "Zoom in / out"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Ctrl+wheel"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Zoom around the mouse pointer"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Shift+wheel"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Scroll in time"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        "Esc",
+        QT_TRANSLATE_NOOP("Shortcuts", "Cancel a drag"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Handoffs tab"),
+        "Enter",
+        QT_TRANSLATE_NOOP("Shortcuts", "Matrix: show the handoffs between the two teams"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Handoffs tab"),
+        "↑  /  ↓",
+        QT_TRANSLATE_NOOP("Shortcuts", "Chain: previous / next handoff"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        QT_TRANSLATE_NOOP("Shortcuts", "→, PgDown, ↓, Enter, click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Next slide"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        QT_TRANSLATE_NOOP("Shortcuts", "←, PgUp, ↑, Backspace, right-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Previous slide"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        "Home / End",
+        QT_TRANSLATE_NOOP("Shortcuts", "First / last slide"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        "Space",
+        QT_TRANSLATE_NOOP("Shortcuts", "Pause or resume the team's timer"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
         "A",
-        _N("Shortcuts", "Move on by itself when a team's time is up (on / off)"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Move on by itself when a team's time is up (on / off)"),
     ),
-    (_N("Shortcuts", "Standup"), "T", _N("Shortcuts", "Dark or light theme")),
-    (_N("Shortcuts", "Standup"), "H", _N("Shortcuts", "Record the standup as held")),
-    (_N("Shortcuts", "Standup"), "Esc", _N("Shortcuts", "Leave the standup")),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        "T",
+        QT_TRANSLATE_NOOP("Shortcuts", "Dark or light theme"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        "H",
+        QT_TRANSLATE_NOOP("Shortcuts", "Record the standup as held"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        "Esc",
+        QT_TRANSLATE_NOOP("Shortcuts", "Leave the standup"),
+    ),
 )
 
 
