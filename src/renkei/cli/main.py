@@ -207,6 +207,11 @@ def build_parser() -> argparse.ArgumentParser:
     snap = sub.add_parser("snapshot", help="draw a view into a PNG (no display needed)")
     snap.add_argument("--view", choices=commands.SNAPSHOT_VIEWS, default=commands.SNAPSHOT_VIEWS[0])
     snap.add_argument(
+        "--theme",
+        choices=commands.SNAPSHOT_THEMES,
+        help="light (default), dark or high_contrast; standup slides: light or dark",
+    )
+    snap.add_argument(
         "--size",
         type=snapshot_size,
         default=DEFAULT_SIZE,

@@ -7,7 +7,7 @@ import json
 import re
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QBoxLayout,
     QFormLayout,
@@ -27,7 +27,7 @@ from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
 from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
-from renkei.render.theme import LIGHT
+from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
 from renkei.ui.text import (
@@ -54,16 +54,16 @@ def risk_icon(kind: RiskKind | None, size: int = ICON_SIZE, ratio: float = 1.0) 
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if kind is None:
-        colour = LIGHT.blocked
+        colour = current().blocked
     elif kind is RiskKind.OVERDUE:
-        colour = LIGHT.late
+        colour = current().late
     else:
-        colour = LIGHT.risk
+        colour = current().risk
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
     centre = QPointF(size / 2, size / 2)
-    white = QColor("#ffffff")
+    white = current().badge_ink  # white on the light theme's badges, dark on the others
     if kind is None:
         r = size * 0.27
         painter.setPen(QPen(white, max(1.3, size * 0.11)))

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVB
 
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState, item_label
-from renkei.render.theme import LIGHT
+from renkei.render.theme import current
 from renkei.ui.handoff_actions import HandoffActions, Step
 from renkei.ui.text import finding_sentence, local_time_text, muted_text_color, span_text, tr
 
@@ -126,7 +126,7 @@ class TaskHandoffsSection(QWidget):
             missing = ", ".join(item_label(i, tr) for i in h.missing_items)
             lines.append(html.escape(self.tr("Sent without: %1").replace("%1", missing)))
         for f in entry.findings:
-            colour = LIGHT.lost.name()
+            colour = current().lost.name()
             lines.append(
                 f'<span style="color:{colour}">⚠ {html.escape(finding_sentence(board, f))}</span>'
             )
