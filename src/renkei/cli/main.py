@@ -75,8 +75,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--board",
         metavar="PATH|URL",
-        help="the board file or database URL (default: your own board, made with the demo on "
-        "first run)",
+        help="the board file or database URL (default: the default board set in Preferences, "
+        "else your own board, made with the demo on first run)",
     )
     parser.add_argument(
         "--as",
