@@ -4,7 +4,9 @@ the lead's risk thresholds in `tasks` and in the PDF report."""
 from __future__ import annotations
 
 import json
+import os
 import subprocess
+import sys
 from datetime import date
 
 import pytest
@@ -14,6 +16,8 @@ from renkei.app.settings import LocalSettings
 from renkei.cli.main import main
 from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
+
+CLI = "from renkei.cli.main import main; raise SystemExit(main())"
 
 
 @pytest.fixture
@@ -79,12 +83,22 @@ def test_thresholds_from_preferences_decide_stale_in_tasks(capsys, team_board):
     assert lenient == set()
 
 
-def test_the_pdf_report_uses_the_same_thresholds(capsys, team_board, tmp_path, poppler):
+def test_the_pdf_report_uses_the_same_thresholds(team_board, tmp_path, poppler):
     """The status report's risk sentences follow Preferences like the screen does."""
 
     def stale_lines(name: str) -> int:
         out = tmp_path / name
-        assert main(["--board", str(team_board), "export", "pdf", str(out)]) == 0
+        # In a process of its own: the export makes a QGuiApplication, which must not be
+        # left behind for the widget tests.
+        env = {k: v for k, v in os.environ.items() if k not in ("DISPLAY", "QT_QPA_PLATFORM")}
+        done = subprocess.run(
+            [sys.executable, "-c", CLI, "--board", str(team_board), "export", "pdf", str(out)],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=180,
+        )
+        assert done.returncode == 0, done.stderr
         text = subprocess.run(
             ["pdftotext", str(out), "-"], capture_output=True, text=True, check=True
         ).stdout

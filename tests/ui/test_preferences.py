@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 
 from renkei.app import paths
 from renkei.app.session import BoardSession
@@ -345,3 +345,18 @@ def test_sessions_of_other_windows_get_new_thresholds_too(qtbot, window, dialog,
     dialog.stale_days.setValue(3)
     dialog.apply()
     assert other.risk_context().stale_days == 3
+
+
+def test_muted_words_stay_readable_after_a_live_switch(qtbot, window, dialog):
+    """Words set in the muted colour (the detail pane's) take the new theme's muted colour:
+    no grey on a dark grey after switching from light to dark."""
+    task_id = next(iter(window.model.task_ids()))
+    window.board_view.set_current_task(task_id)
+    dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
+    dialog.apply()
+    role = QPalette.ColorRole
+    for label in [window.detail.empty_label, *window.detail.findChildren(QLabel)]:
+        if not label.isVisibleTo(window.detail) or not label.text():
+            continue
+        ink = label.palette().color(role.WindowText)
+        assert contrast(ink, DARK.window) >= 4.5, label.text()

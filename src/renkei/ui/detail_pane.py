@@ -9,6 +9,7 @@ import re
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFormLayout,
     QFrame,
@@ -340,6 +341,13 @@ class TaskDetailPane(QWidget):
             self._render()
         elif self.session.risk(task_id) != self._risk:
             self._render()  # e.g. its column went over its WIP limit
+
+    def theme_changed(self) -> None:
+        """After a theme switch (``renkei.ui.themes``): muted words and risk icons again."""
+        self._muted = muted_text_color(QApplication.palette())
+        self._set_muted(self.empty_label)
+        if self._task_id is not None and self._task_id in self.session.board.tasks:
+            self._render()
 
     def _on_reset(self) -> None:
         task_id = self._task_id

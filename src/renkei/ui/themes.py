@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QApplication
 
 from renkei.render import theme as render_theme
 from renkei.render.theme import DARK, HIGH_CONTRAST, LIGHT, Theme
+from renkei.ui.text import muted_text_color
 
 _chosen = "system"  # the name last applied ("system", "light", "dark", "high_contrast")
 _following = False  # connected to colorSchemeChanged once
@@ -124,7 +125,9 @@ def apply_theme(name: str) -> Theme:
     if app is None:
         return theme
     _follow_system(app)
+    old_muted = muted_text_color(app.palette())
     app.setPalette(palette_for(theme))
+    _recolour_muted_labels(app, old_muted, muted_text_color(app.palette()))
     app.setStyleSheet(_high_contrast_sheet() if theme is HIGH_CONTRAST else "")
     for widget in app.allWidgets():
         hook = getattr(widget, "theme_changed", None)
@@ -132,6 +135,19 @@ def apply_theme(name: str) -> Theme:
             hook()
         widget.update()
     return theme
+
+
+def _recolour_muted_labels(app, old: QColor, new: QColor) -> None:
+    """Widgets that set their words in the muted colour (``ui.text.muted_text_color``) keep
+    that colour through a palette change; give them the new theme's muted colour."""
+    if old == new:
+        return
+    role = QPalette.ColorRole.WindowText
+    for widget in app.allWidgets():
+        palette = widget.palette()
+        if palette.isBrushSet(QPalette.ColorGroup.Active, role) and palette.color(role) == old:
+            palette.setColor(role, new)
+            widget.setPalette(palette)
 
 
 def _follow_system(app) -> None:

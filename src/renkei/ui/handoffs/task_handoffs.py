@@ -7,7 +7,15 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState, item_label
@@ -56,6 +64,11 @@ class TaskHandoffsSection(QWidget):
         self.buttons.setVerticalSpacing(4)
         layout.addLayout(self.buttons)
         self._muted = muted_text_color(self.palette()).name()
+
+    def theme_changed(self) -> None:
+        """After a theme switch (``renkei.ui.themes``): the muted words are in the HTML."""
+        self._muted = muted_text_color(QApplication.palette()).name()
+        self.show_task(self._task_id)
 
     def set_actions(self, actions: HandoffActions) -> None:
         self.actions = actions
