@@ -354,6 +354,7 @@ def test_muted_words_stay_readable_after_a_live_switch(qtbot, window, dialog):
     window.board_view.set_current_task(task_id)
     dialog.theme.setCurrentIndex(dialog.theme.findData("dark"))
     dialog.apply()
+    QApplication.processEvents()  # palette changes reach the widgets as events
     role = QPalette.ColorRole
     for label in [window.detail.empty_label, *window.detail.findChildren(QLabel)]:
         if not label.isVisibleTo(window.detail) or not label.text():

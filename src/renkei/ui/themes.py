@@ -23,7 +23,8 @@ _following = False  # connected to colorSchemeChanged once
 
 # Fusion draws frames and check boxes in the window colour darkened: invisible on black. In
 # high contrast, the edges of what one types into or ticks are drawn white (yellow with the
-# focus), 2 px. Combo boxes and buttons keep Fusion's drawing (their faces are lighter).
+# focus), 2 px, and so are push buttons'. Combo boxes keep Fusion's drawing (their faces
+# are lighter).
 HIGH_CONTRAST_SHEET = """
 QLineEdit, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit {
     border: 2px solid #ffffff; border-radius: 2px; padding: 1px 3px;
@@ -43,6 +44,12 @@ QCheckBox::indicator:checked, QGroupBox::indicator:checked {
     background: #ffff00; border-color: #ffff00;
 }
 QCheckBox::indicator:disabled { border-color: #b3b3b3; }
+QPushButton {
+    border: 2px solid #ffffff; border-radius: 3px; padding: 3px 10px; background: #000000;
+}
+QPushButton:default, QPushButton:focus { border-color: #ffff00; }
+QPushButton:pressed, QPushButton:checked { background: #333300; }
+QPushButton:disabled { border-color: #b3b3b3; color: #b3b3b3; }
 QCheckBox:focus { outline: 2px solid #ffff00; }
 """
 
