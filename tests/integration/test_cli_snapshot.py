@@ -56,3 +56,21 @@ def test_an_unknown_view_is_refused(demo_board, tmp_path):
     done = run("--board", str(demo_board), "snapshot", "--view", "gantt", str(tmp_path / "x.png"))
     assert done.returncode != 0 and "invalid choice: 'gantt'" in done.stderr
     assert not (tmp_path / "x.png").exists()
+
+
+@pytest.mark.parametrize("theme", ["dark", "high_contrast"])
+def test_snapshot_draws_the_board_in_a_theme(demo_board, tmp_path, theme):
+    """--theme draws the whole window in it: the menu bar's corner is the theme's window."""
+    from renkei.render.theme import THEMES
+
+    out = tmp_path / f"kanban-{theme}.png"
+    done = run("--board", str(demo_board), "snapshot", "--theme", theme, str(out))
+    assert done.returncode == 0, done.stderr
+    image = QImage(str(out))
+    corner = image.pixelColor(image.width() - 2, 2)
+    assert corner == THEMES[theme].window
+
+
+def test_snapshot_refuses_an_unknown_theme(demo_board, tmp_path):
+    done = run("--board", str(demo_board), "snapshot", "--theme", "purple", str(tmp_path / "x"))
+    assert done.returncode == 2 and "purple" in done.stderr

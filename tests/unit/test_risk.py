@@ -9,12 +9,16 @@ import pytest
 from renkei.domain.model import Board, BoardSettings, Person, RiskFlag, Status, Task
 from renkei.domain.risk import (
     BADGE_WORDS,
+    DUE_SOON_DAYS,
+    STALE_DAYS,
     TEMPLATES,
     RiskContext,
     RiskKind,
     RiskReason,
+    RiskThresholds,
     badge_word,
     describe,
+    due_soon,
     is_blocked,
     risk_reasons,
 )
@@ -465,3 +469,50 @@ def test_blocked_uses_given_done_ids():
     """Callers may pass the done columns they already computed."""
     board = make_board(make_task(1, depends_on=(2,)), make_task(2, status_id=DONE))
     assert is_blocked(board.tasks[1], board, frozenset()) is True
+
+
+# -- thresholds from Preferences ------------------------------------------------------------
+
+
+def test_context_thresholds_default_to_the_boards_settings():
+    """Without thresholds, the context uses the board's own (7 idle days, due within 3)."""
+    ctx = RiskContext(make_board(settings=BoardSettings(stale_days=5, due_soon_days=2)), TODAY)
+    assert (ctx.stale_days, ctx.due_soon_days) == (5, 2)
+    plain = RiskContext(make_board(), TODAY)
+    assert (plain.stale_days, plain.due_soon_days) == (STALE_DAYS, DUE_SOON_DAYS) == (7, 3)
+
+
+def test_stale_days_threshold_overrides_the_board():
+    """A lead's stale_days=3 calls four idle days stale; 10 does not, whatever the board says."""
+    task = make_task(updated_at=NOW - timedelta(days=4))
+    board = make_board(task)
+    assert risk_reasons(task, RiskContext(board, TODAY, NOW, stale_days=3))[0].kind is (
+        RiskKind.STALE
+    )
+    assert risk_reasons(task, RiskContext(board, TODAY, NOW, stale_days=10)) == ()
+    assert risk_reasons(task, RiskContext(board, TODAY, NOW, stale_days=4))[0].param("days") == 4
+
+
+def test_due_soon_days_threshold_decides_behind():
+    """Behind is judged only within due_soon_days of the due date: 6 days out counts with a
+    threshold of 6, not of 5."""
+    task = make_task(start=day(-4), due=day(6), progress=0)
+    board = make_board(task)
+    wide = RiskContext(board, TODAY, NOW, due_soon_days=6)
+    narrow = RiskContext(board, TODAY, NOW, due_soon_days=5)
+    assert [r.kind for r in risk_reasons(task, wide)] == [RiskKind.BEHIND]
+    assert risk_reasons(task, narrow) == ()
+
+
+def test_due_soon_counts_today_to_the_threshold_and_never_late_work():
+    """Due today … in N days is 'due soon'; yesterday is late, not soon; no date, never."""
+    assert due_soon(TODAY, TODAY, 0)
+    assert due_soon(day(3), TODAY, 3)
+    assert not due_soon(day(4), TODAY, 3)
+    assert not due_soon(day(-1), TODAY, 3)
+    assert not due_soon(None, TODAY, 3)
+
+
+def test_thresholds_default_to_unset():
+    """RiskThresholds() leaves both to the board."""
+    assert RiskThresholds() == RiskThresholds(None, None)

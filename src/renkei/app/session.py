@@ -10,7 +10,13 @@ from datetime import date, datetime
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser, HandoffAnalysis
 from renkei.domain.commands import Change, Command, SetFields
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
-from renkei.domain.risk import RiskContext, RiskReason, is_blocked, risk_reasons
+from renkei.domain.risk import (
+    RiskContext,
+    RiskReason,
+    RiskThresholds,
+    is_blocked,
+    risk_reasons,
+)
 from renkei.store.board_store import BoardStore, utcnow
 
 Listener = Callable[[Change | None], None]
@@ -32,8 +38,11 @@ class BoardSession:
         actor_id: int | None,
         today: Callable[[], date] = date.today,
         now: Callable[[], datetime] = utcnow,
+        thresholds: RiskThresholds | None = None,
     ):
         self.store = store
+        # The lead's own risk thresholds (Preferences); unset fields: the board's values.
+        self.thresholds = thresholds or RiskThresholds()
         self.actor_id = actor_id
         self._today = today
         self._now = now
@@ -68,8 +77,23 @@ class BoardSession:
 
     def risk_context(self) -> RiskContext:
         if self._risk_ctx is None:
-            self._risk_ctx = RiskContext(self._board, self._today(), self._now())
+            self._risk_ctx = RiskContext(
+                self._board,
+                self._today(),
+                self._now(),
+                stale_days=self.thresholds.stale_days,
+                due_soon_days=self.thresholds.due_soon_days,
+            )
         return self._risk_ctx
+
+    def set_thresholds(self, thresholds: RiskThresholds) -> None:
+        """New risk thresholds: every task's risk is judged again and every view, told of a
+        full refresh (``None``), repaints."""
+        if thresholds == self.thresholds:
+            return
+        self.thresholds = thresholds
+        self._forget_derived()
+        self._notify(None)
 
     def risk(self, task_id: int) -> tuple[RiskReason, ...]:
         """Every reason the task is at risk; computed on demand, kept until the next change."""

@@ -23,6 +23,7 @@ from renkei.app.field_input import (
 from renkei.app.identity import require_actor, who_am_i
 from renkei.app.opening import conflict_copies_of, conflict_warning, open_store, system_language
 from renkei.app.session import BoardSession
+from renkei.app.settings import LocalSettings
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
 from renkei.cli import output
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
@@ -31,10 +32,14 @@ from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_t
 from renkei.domain.model import ENTITY_COLLECTIONS, Board
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
-from renkei.ui.snapshot import VIEWS
+from renkei.store.database import StorageError
+from renkei.store.migrate import BoardRefused
+from renkei.ui.snapshot import THEMES, VIEWS
 
-# The views `snapshot` can draw (the parser reads them here; Qt loads only when drawing).
+# The views and themes `snapshot` can draw (the parser reads them here; Qt loads only when
+# drawing).
 SNAPSHOT_VIEWS = VIEWS
+SNAPSHOT_THEMES = THEMES
 
 
 class CliError(Exception):
@@ -52,23 +57,46 @@ def note(text: str) -> None:
 # -- opening -------------------------------------------------------------------------------
 
 
-def open_board(target: str | None) -> BoardStore:
-    """The board named by --board, or the default one (made with the demo on first run).
+def open_board(target: str | None, settings: LocalSettings | None = None) -> BoardStore:
+    """The board named by --board, else the default board chosen in Preferences, else the
+    built-in one (made with the demo on first run).
 
     A path that does not exist is refused rather than created: a typo must not silently make
-    an empty board. Only `demo` creates boards at a given path."""
+    an empty board. Only `demo` creates boards at a given path. A default board that cannot
+    be opened is an error, not a quiet switch to another board: a script's writes must not
+    land on a board nobody named."""
+    if not target:
+        chosen = (settings or LocalSettings.load()).default_board
+        if chosen:
+            try:
+                store = open_store(chosen, create=False)
+            except (BoardRefused, StorageError) as error:
+                raise CliError(
+                    f"cannot open your default board {chosen} (set in Edit → Preferences): "
+                    f"{str(error).rstrip('.')}. Give --board, or choose another default "
+                    "board in Preferences."
+                ) from None
+            _warn_conflict_copies(store)
+            return store
     store = open_store(target, create=False)
+    _warn_conflict_copies(store)
+    return store
+
+
+def _warn_conflict_copies(store: BoardStore) -> None:
     copies = conflict_copies_of(store)
     if copies:
         note(f"renkei: warning: {conflict_warning(copies)}")
-    return store
 
 
 @contextmanager
 def board_session(args: argparse.Namespace) -> Iterator[BoardSession]:
-    store = open_board(args.board)
+    """The board's session, judging risk with the thresholds chosen in Preferences (the
+    same as the window's, so `tasks --at-risk` and the PDF agree with the screen)."""
+    settings = LocalSettings.load()
+    store = open_board(args.board, settings)
     try:
-        yield BoardSession(store, None)
+        yield BoardSession(store, None, thresholds=settings.risk_thresholds())
     finally:
         store.dispose()
 
@@ -400,11 +428,12 @@ class _SyncNotes:
 
 def cmd_watch(args: argparse.Namespace) -> int:
     """Print every change anyone makes to the board, as it arrives, until Ctrl-C."""
-    store = open_board(args.board)
+    settings = LocalSettings.load()
+    store = open_board(args.board, settings)
     sync: BoardSync | None = None
     previous = _stop_on_sigterm()
     try:
-        session = BoardSession(store, None)
+        session = BoardSession(store, None, thresholds=settings.risk_thresholds())
         stream = _ChangeStream(session, args.json, args.count)
         session.subscribe(stream)
         sync = BoardSync(session)
@@ -495,7 +524,7 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
         out_path = Path(args.out)
         try:
-            snapshot(session, args.view, args.size, out_path)
+            snapshot(session, args.view, args.size, out_path, getattr(args, "theme", None))
         except ValueError as error:
             raise CliError(str(error)) from None
         width, height = args.size

@@ -77,8 +77,8 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--board",
         metavar="PATH|URL",
-        help="the board file or database URL (default: your own board, made with the demo on "
-        "first run)",
+        help="the board file or database URL (default: the default board set in Preferences, "
+        "else your own board, made with the demo on first run)",
     )
     parser.add_argument(
         "--as",
@@ -209,6 +209,11 @@ def build_parser() -> argparse.ArgumentParser:
 
     snap = sub.add_parser("snapshot", help="draw a view into a PNG (no display needed)")
     snap.add_argument("--view", choices=commands.SNAPSHOT_VIEWS, default=commands.SNAPSHOT_VIEWS[0])
+    snap.add_argument(
+        "--theme",
+        choices=commands.SNAPSHOT_THEMES,
+        help="light (default), dark or high_contrast; standup slides: light or dark",
+    )
     snap.add_argument(
         "--size",
         type=snapshot_size,

@@ -81,15 +81,49 @@ def badge_word(reason: RiskReason, translate=lambda context, text: text) -> str:
     return translate("Risk", BADGE_WORDS[reason.kind])
 
 
+STALE_DAYS = 7  # no activity for this many days: "Stale"
+DUE_SOON_DAYS = 3  # due within this many days: "due soon" (cards, "Behind" risk)
+
+
+@dataclass(frozen=True, slots=True)
+class RiskThresholds:
+    """The two numbers a lead tunes in Preferences; None on a field: the board's own value."""
+
+    stale_days: int | None = None
+    due_soon_days: int | None = None
+
+
 class RiskContext:
-    """What the rules need beyond the task itself, computed once per board snapshot."""
+    """What the rules need beyond the task itself, computed once per board snapshot.
+    ``stale_days`` and ``due_soon_days`` default to the board's settings (7 and 3)."""
 
-    __slots__ = ("board", "today", "now", "done_ids", "over_limit", "backlog_id")
+    __slots__ = (
+        "board",
+        "today",
+        "now",
+        "done_ids",
+        "over_limit",
+        "backlog_id",
+        "stale_days",
+        "due_soon_days",
+    )
 
-    def __init__(self, board: Board, today: date, now: datetime | None = None):
+    def __init__(
+        self,
+        board: Board,
+        today: date,
+        now: datetime | None = None,
+        *,
+        stale_days: int | None = None,
+        due_soon_days: int | None = None,
+    ):
         self.board = board
         self.today = today
         self.now = now or datetime.combine(today, datetime.min.time())
+        self.stale_days = board.settings.stale_days if stale_days is None else stale_days
+        self.due_soon_days = (
+            board.settings.due_soon_days if due_soon_days is None else due_soon_days
+        )
         self.done_ids = board.done_status_ids()
         first = min(board.statuses.values(), key=lambda s: (s.position, s.id), default=None)
         self.backlog_id = first.id if first is not None and not first.is_done else None
@@ -111,7 +145,7 @@ def behind_schedule(task: Task, ctx: RiskContext) -> RiskReason | None:
     """Due soon and less done than the share of its time already used."""
     if task.start is None or task.due is None or task.due < ctx.today:
         return None
-    if (task.due - ctx.today).days > ctx.board.settings.due_soon_days:
+    if (task.due - ctx.today).days > ctx.due_soon_days:
         return None
     span = (task.due - task.start).days + 1
     used = max(0, (ctx.today - task.start).days + 1)
@@ -119,6 +153,12 @@ def behind_schedule(task: Task, ctx: RiskContext) -> RiskReason | None:
     if task.progress >= elapsed:
         return None
     return RiskReason(RiskKind.BEHIND, (("progress", task.progress), ("elapsed", elapsed)))
+
+
+def due_soon(due: date | None, today: date, due_soon_days: int) -> bool:
+    """Due today or within ``due_soon_days`` days (not yet late): the card's due words stand
+    out, and unfinished work that is behind its share of time is at risk."""
+    return due is not None and 0 <= (due - today).days <= due_soon_days
 
 
 def dependency_conflicts(task: Task, ctx: RiskContext) -> list[RiskReason]:
@@ -156,7 +196,7 @@ def stale(task: Task, ctx: RiskContext) -> RiskReason | None:
     if task.updated_at is None:
         return None
     idle = (ctx.now - task.updated_at).days
-    if idle < ctx.board.settings.stale_days:
+    if idle < ctx.stale_days:
         return None
     return RiskReason(RiskKind.STALE, (("days", idle),))
 

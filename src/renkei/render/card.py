@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -31,6 +31,7 @@ class CardFace:
     initials: str = ""
     due_text: str = ""
     late: bool = False
+    soon: bool = False  # due within the "due soon" days (Preferences): a clock, warm words
     risk_word: str = ""  # the most serious reason's word; empty when not at risk
     risk_more: int = 0  # further reasons beyond the first
     blocked_word: str = ""  # "Blocked" when a predecessor is unfinished
@@ -67,7 +68,8 @@ def paint_card(
     path.addRoundedRect(rect, radius, radius)
     painter.fillPath(path, theme.card_done if face.done else theme.card)
     border = QPen(
-        theme.selection if selected else theme.card_border, 2.5 * scale if selected else 1
+        theme.selection if selected else theme.card_border,
+        2.5 * scale if selected else theme.border_width,
     )
     painter.setPen(border)
     painter.drawPath(path)
@@ -112,7 +114,8 @@ def paint_card(
         x = _paint_initials(painter, x, meta_top, row_h, face.initials, theme, scale) + 6 * scale
     right = inner.right()
     painter.setFont(meta_font)
-    due_width = meta.horizontalAdvance(face.due_text) + (14 * scale if face.late else 0)
+    flagged_due = (face.late or face.soon) and not face.done
+    due_width = meta.horizontalAdvance(face.due_text) + (14 * scale if flagged_due else 0)
     if face.priority_word:
         width = meta.horizontalAdvance(face.priority_word)
         if right - x >= due_width + width + 8 * scale:
@@ -125,8 +128,8 @@ def paint_card(
             right -= width + 8 * scale
     if face.due_text:
         late = face.late and not face.done
-        colour = theme.late if late else theme.muted
-        if late:
+        colour = theme.late if late else theme.risk if flagged_due else theme.muted
+        if flagged_due:
             _paint_clock(painter, QPointF(x + 6 * scale, meta_top + row_h / 2), 5.5 * scale, colour)
             x += 14 * scale
         painter.setPen(colour)
@@ -221,21 +224,29 @@ class _Badge:
     colour: QColor
     icon: Callable[[QPainter, QPointF, float, QColor], None]
     outlined: bool = False  # white pill, coloured edge and word: a finding, not a state
+    # The theme's badge ink (dark on the dark themes' light badges) and an outlined pill's
+    # inside (the card).
+    ink: QColor = field(default_factory=lambda: QColor(WHITE))
+    paper: QColor = field(default_factory=lambda: QColor(WHITE))
 
 
 def _badges(face: CardFace, theme: Theme) -> list[_Badge]:
     """The card's signals, most urgent first; those that do not fit are counted as "+N"."""
     badges = []
+    inks = {"ink": theme.badge_ink, "paper": theme.card}
     if face.risk_word:
         word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
-        badges.append(_Badge(word, theme.late if face.late else theme.risk, paint_warning_glyph))
+        colour = theme.late if face.late else theme.risk
+        badges.append(_Badge(word, colour, paint_warning_glyph, **inks))
     if face.handoff_word:
         colour = theme.late if face.handoff_late else theme.handoff
-        badges.append(_Badge(face.handoff_word, colour, _paint_handoff))
+        badges.append(_Badge(face.handoff_word, colour, _paint_handoff, **inks))
     if face.blocked_word:
-        badges.append(_Badge(face.blocked_word, theme.blocked, _paint_blocked))
+        badges.append(_Badge(face.blocked_word, theme.blocked, _paint_blocked, **inks))
     if face.finding_word:
-        badges.append(_Badge(face.finding_word, theme.lost, _paint_broken_link, outlined=True))
+        badges.append(
+            _Badge(face.finding_word, theme.lost, _paint_broken_link, outlined=True, **inks)
+        )
     return badges
 
 
@@ -274,9 +285,9 @@ def _paint_badge(painter, left, top, height, badge: _Badge, font, scale, right) 
     rect = QRectF(left, top, width, height)
     path = QPainterPath()
     path.addRoundedRect(rect, height / 2, height / 2)
-    ink = badge.colour if badge.outlined else QColor("#ffffff")
+    ink = badge.colour if badge.outlined else badge.ink
     if badge.outlined:
-        painter.fillPath(path, QColor("#ffffff"))
+        painter.fillPath(path, badge.paper)
         painter.setPen(QPen(badge.colour, 1.4 * scale))
         painter.drawPath(path)
     else:
@@ -294,7 +305,7 @@ def _paint_badge(painter, left, top, height, badge: _Badge, font, scale, right) 
 def paint_warning_glyph(
     painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE
 ) -> None:
-    """A white warning triangle with an exclamation mark."""
+    """A warning triangle in ``ink`` with an exclamation mark that stands out of it."""
     triangle = QPolygonF(
         [
             QPointF(centre.x(), centre.y() - size * 1.1),
@@ -306,7 +317,8 @@ def paint_warning_glyph(
     painter.setBrush(ink)
     painter.drawPolygon(triangle)
     painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.setPen(QPen(QColor("#000000"), max(1.0, size * 0.28)))
+    mark = QColor("#000000") if ink.lightness() >= 128 else QColor("#ffffff")
+    painter.setPen(QPen(mark, max(1.0, size * 0.28)))
     painter.drawLine(
         QPointF(centre.x(), centre.y() - size * 0.45), QPointF(centre.x(), centre.y() + size * 0.25)
     )

@@ -7,6 +7,7 @@ from typing import Any
 
 from renkei.domain.handoff import HandoffState, sla_deadline, template_for
 from renkei.domain.model import Priority
+from renkei.domain.risk import due_soon
 from renkei.render.card import CardFace
 from renkei.render.words import due_text, finding_word, risk_word, span_text, tr
 
@@ -33,6 +34,7 @@ def card_face(session: Any, task_id: int) -> CardFace:
         initials=owner.initials if owner else "",
         due_text="" if done else due_text(task.due, today),
         late=task.due is not None and task.due < today and not done,
+        soon=not done and due_soon(task.due, today, session.risk_context().due_soon_days),
         risk_word=risk_word(reasons[0]) if reasons else "",
         risk_more=max(0, len(reasons) - 1),
         blocked_word=tr("Kanban", "Blocked") if not done and session.blocked(task_id) else "",

@@ -21,6 +21,7 @@ from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.sync_driver import plain_reason
+from renkei.ui.themes import apply_theme
 
 
 def create_application() -> QApplication:
@@ -44,6 +45,9 @@ class WindowKeeper:
     def __init__(self, settings: LocalSettings):
         self.settings = settings
         self.windows: list[QWidget] = []
+        self.refused = False  # the last open failed with a message (not cancelled)
+        self._create = True
+        self._refusal_note = ""
 
     def open(
         self,
@@ -61,6 +65,7 @@ class WindowKeeper:
         connect dialog again after any failure (the user is at the dialog already)."""
         from renkei.ui.main_window import MainWindow
 
+        self.refused = False
         if target and credentials.is_server_url(target):
             store = self._open_server(target, parent, password, remember, ask_again)
         else:
@@ -74,7 +79,7 @@ class WindowKeeper:
                 QApplication.translate("App", "Conflict copies beside the board"),
                 conflict_warning(copies),
             )
-        session = BoardSession(store, None)
+        session = BoardSession(store, None, thresholds=self.settings.risk_thresholds())
         try:
             person = who_am_i(session.board, store.location, actor, self.settings)
         except IdentityError:
@@ -92,13 +97,36 @@ class WindowKeeper:
         window.show()
         return True
 
-    @staticmethod
-    def _refuse(parent: QWidget | None, text: str) -> None:
+    def open_default(self, actor: str | None = None) -> bool:
+        """The default board chosen in Preferences; if it cannot be opened, say why and
+        open the built-in board instead. A missing file is never created here."""
+        target = self.settings.default_board
+        if not target:
+            return self.open(None, actor=actor)
+        self._create = False
+        self._refusal_note = QApplication.translate(
+            "App",
+            "This is your default board (Edit → Preferences). Renkei opens the built-in "
+            "board instead.",
+        )
+        try:
+            if self.open(target, actor=actor):
+                return True
+        finally:
+            self._create, self._refusal_note = True, ""
+        if not self.refused:
+            return False  # the person cancelled (who am I, a password): nothing more to do
+        return self.open(None, actor=actor)
+
+    def _refuse(self, parent: QWidget | None, text: str) -> None:
+        self.refused = True
+        if self._refusal_note:
+            text = f"{text}\n\n{self._refusal_note}"
         QMessageBox.critical(parent, QApplication.translate("App", "Cannot open the board"), text)
 
     def _open_file(self, target: str | None, parent: QWidget | None) -> BoardStore | None:
         try:
-            return open_store(target)
+            return open_store(target, create=self._create)
         except (BoardRefused, StorageError) as error:
             self._refuse(parent, str(error))
             return None
@@ -171,7 +199,10 @@ class WindowKeeper:
 
 def run_gui(board: str | None, actor: str | None) -> int:
     app = create_application()
-    keeper = WindowKeeper(LocalSettings.load())
-    if not keeper.open(board, actor=actor):
+    settings = LocalSettings.load()
+    apply_theme(settings.theme)
+    keeper = WindowKeeper(settings)
+    opened = keeper.open(board, actor=actor) if board else keeper.open_default(actor)
+    if not opened:
         return 1
     return app.exec()

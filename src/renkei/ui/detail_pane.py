@@ -7,8 +7,9 @@ import json
 import re
 
 from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QColor, QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
+from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
+    QApplication,
     QBoxLayout,
     QFormLayout,
     QFrame,
@@ -27,7 +28,7 @@ from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
 from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
-from renkei.render.theme import LIGHT
+from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
 from renkei.ui.text import (
@@ -54,16 +55,16 @@ def risk_icon(kind: RiskKind | None, size: int = ICON_SIZE, ratio: float = 1.0) 
     painter = QPainter(pixmap)
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     if kind is None:
-        colour = LIGHT.blocked
+        colour = current().blocked
     elif kind is RiskKind.OVERDUE:
-        colour = LIGHT.late
+        colour = current().late
     else:
-        colour = LIGHT.risk
+        colour = current().risk
     painter.setPen(Qt.PenStyle.NoPen)
     painter.setBrush(colour)
     painter.drawEllipse(QRectF(0.5, 0.5, size - 1, size - 1))
     centre = QPointF(size / 2, size / 2)
-    white = QColor("#ffffff")
+    white = current().badge_ink  # white on the light theme's badges, dark on the others
     if kind is None:
         r = size * 0.27
         painter.setPen(QPen(white, max(1.3, size * 0.11)))
@@ -340,6 +341,13 @@ class TaskDetailPane(QWidget):
             self._render()
         elif self.session.risk(task_id) != self._risk:
             self._render()  # e.g. its column went over its WIP limit
+
+    def theme_changed(self) -> None:
+        """After a theme switch (``renkei.ui.themes``): muted words and risk icons again."""
+        self._muted = muted_text_color(QApplication.palette())
+        self._set_muted(self.empty_label)
+        if self._task_id is not None and self._task_id in self.session.board.tasks:
+            self._render()
 
     def _on_reset(self) -> None:
         task_id = self._task_id

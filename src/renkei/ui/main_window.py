@@ -39,6 +39,7 @@ from renkei.domain.model import ENTITY_COLLECTIONS
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
 from renkei.ui.dialogs.connect import ConnectDialog
+from renkei.ui.dialogs.preferences import PreferencesDialog, preferences_shortcuts
 from renkei.ui.dialogs.standup_order import StandupOrderDialog
 from renkei.ui.dialogs.task_editor import TaskEditor
 from renkei.ui.dialogs.template_editor import TemplateEditor
@@ -241,6 +242,11 @@ class MainWindow(QMainWindow):
             edit_menu,
         )
         self._action(self.tr("Clear &filter"), self.filter_bar.clear, "Ctrl+Shift+F", edit_menu)
+        edit_menu.addSeparator()
+        self.preferences_action = self._action(
+            self.tr("&Preferences…"), self.edit_preferences, preferences_shortcuts(), edit_menu
+        )
+        self.preferences_action.setMenuRole(QAction.MenuRole.PreferencesRole)
 
         view_menu = bar.addMenu(self.tr("&View"))
         lanes = view_menu.addMenu(self.tr("&Swimlanes"))
@@ -378,6 +384,9 @@ class MainWindow(QMainWindow):
         if self.detail.task_id != task_id:
             self.detail.show_task(task_id)
 
+    def edit_preferences(self) -> None:
+        PreferencesDialog.run(self, self.settings, save=self.remember)
+
     def edit_templates(self) -> None:
         TemplateEditor.run(self, self.session)
 
@@ -401,7 +410,8 @@ class MainWindow(QMainWindow):
         one (the screen this window is not on), else on this screen."""
         last = self.session.board.last_standup()
         order = self.settings.standup_order.get(self.session.store.location, [])
-        standup = StandupWindow(self.session, order, last.held_at if last else None)
+        since = last.held_at if last else None
+        standup = StandupWindow.from_settings(self.session, self.settings, order, since)
         standup.heldRequested.connect(self.standup_held)
         standup.closed.connect(lambda: setattr(self, "standup", None))
         self.standup = standup

@@ -8,24 +8,38 @@ from pathlib import Path
 from renkei.app.session import BoardSession
 
 VIEWS = ("kanban", "timeline", "handoffs", "standup")
+THEMES = ("light", "dark", "high_contrast")  # never "system": a picture must not depend on it
 
 
-def snapshot(session: BoardSession, view: str, size: tuple[int, int], out: Path) -> None:
+def snapshot(
+    session: BoardSession,
+    view: str,
+    size: tuple[int, int],
+    out: Path,
+    theme: str | None = None,
+) -> None:
+    """``theme`` None: the light board and the dark standup slides (the README's)."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r} (choose from: {', '.join(VIEWS)})")
+    if theme is not None and theme not in THEMES:
+        raise ValueError(f"unknown theme {theme!r} (choose from: {', '.join(THEMES)})")
     if not os.environ.get("QT_QPA_PLATFORM") and not os.environ.get("DISPLAY"):
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtWidgets import QApplication
 
     from renkei.ui.app import create_application
     from renkei.ui.main_window import MainWindow
+    from renkei.ui.themes import apply_theme
 
     app = create_application()
+    apply_theme(theme or "light")
     if view == "standup":
         from renkei.ui.standup.window import render_slide
 
         last = session.board.last_standup()
-        image = render_slide(session, 0, size, since=last.held_at if last else None)
+        slides = "light" if theme == "light" else "dark"
+        since = last.held_at if last else None
+        image = render_slide(session, 0, size, theme=slides, since=since)
         _save(image, out)
         return
     window = MainWindow(session)

@@ -47,7 +47,7 @@ from renkei.domain.handoff_loss import (
     format_span,
 )
 from renkei.render.card import paint_warning_glyph
-from renkei.render.theme import LIGHT, Theme
+from renkei.render.theme import Theme, current
 from renkei.ui.fonts import scaled_font
 from renkei.ui.text import board_names, local_time_text, span_text, tr
 
@@ -127,10 +127,13 @@ class HandoffChainView(QWidget):
 
     handoffActivated = Signal(int)  # noqa: N815 — Qt signal naming
 
+    @property
+    def theme(self) -> Theme:
+        return current()
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
-        self.theme: Theme = LIGHT
         self._task_id: int | None = None
         self._analysis: HandoffAnalysis | None = None
         self._rows: list[_Row] = []
@@ -797,9 +800,11 @@ class HandoffChainView(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.late)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            paint_warning_glyph(painter, QPointF(pill.left() + 8 + radius, centre_y), radius)
+            paint_warning_glyph(
+                painter, QPointF(pill.left() + 8 + radius, centre_y), radius, theme.badge_ink
+            )
             painter.setFont(bold)
-            painter.setPen(QColor("#ffffff"))
+            painter.setPen(theme.badge_ink)
             painter.drawText(
                 QRectF(pill.left() + 2 * radius + 12, pill.top(), word_w + 2, pill.height()),
                 Qt.AlignmentFlag.AlignVCenter,
@@ -881,7 +886,7 @@ class HandoffChainView(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.theme.done)
         painter.drawEllipse(centre, radius, radius)
-        painter.setPen(QPen(QColor("#ffffff"), max(1.5, radius * 0.28)))
+        painter.setPen(QPen(self.theme.badge_ink, max(1.5, radius * 0.28)))
         painter.drawPolyline(
             QPolygonF(
                 [

@@ -30,7 +30,7 @@ from renkei.app.handoff_analysis import SILENT, HandoffEntry, severity
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import HandoffState, item_label
 from renkei.domain.handoff_loss import KINDS
-from renkei.render.theme import LIGHT
+from renkei.render.theme import current
 from renkei.ui.text import finding_sentence, finding_word, local_time_text, span_text, tr
 
 
@@ -117,7 +117,7 @@ class HandoffLogModel(QAbstractTableModel):
                 lines.insert(0, entry.handoff.note)
             return "\n".join(lines) or None
         if role == Qt.ItemDataRole.ForegroundRole and column is Column.FINDINGS:
-            return QBrush(LIGHT.lost) if entry.findings else None
+            return QBrush(current().lost) if entry.findings else None
         return None
 
     def _text(self, entry: HandoffEntry, column: Column) -> str:

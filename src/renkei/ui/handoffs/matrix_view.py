@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_loss import MatrixCell
 from renkei.render.card import paint_warning_glyph
-from renkei.render.theme import LIGHT
+from renkei.render.theme import LIGHT, current
 from renkei.ui.fonts import scaled_font
 from renkei.ui.text import tr
 
@@ -75,6 +75,11 @@ def loss_score(cell: MatrixCell) -> float:
     """How much a pair loses: its lost items plus the share sent back — the order
     ``HandoffAnalysis.worst_pair`` ranks by, so the worst pair is also the warmest cell."""
     return sum(n for _item, n in cell.lost_items) + cell.returned_or_rejected
+
+
+def empty_tint() -> QColor:
+    theme = current()
+    return EMPTY_TINT if theme is LIGHT else theme.window
 
 
 def _mix(a: QColor, b: QColor, t: float) -> QColor:
@@ -204,9 +209,16 @@ class TeamMatrixModel(QAbstractTableModel):
 
     def tint(self, cell: MatrixCell) -> QColor:
         score = loss_score(cell)
+        theme = current()
+        if theme is LIGHT:
+            if score <= 0 or self._max_score <= 0:
+                return QColor("#f7f9fb")
+            return _mix(WARM_MIN, WARM_MAX, score / self._max_score)
+        # Dark themes: the cell warms from the card's colour towards the "late" hue, kept
+        # dark enough that the white text stays readable.
         if score <= 0 or self._max_score <= 0:
-            return QColor("#f7f9fb")
-        return _mix(WARM_MIN, WARM_MAX, score / self._max_score)
+            return theme.card
+        return _mix(theme.card, theme.late, 0.08 + 0.27 * score / self._max_score)
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
@@ -227,7 +239,7 @@ class TeamMatrixModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return ""
             if role == Qt.ItemDataRole.BackgroundRole:
-                return EMPTY_TINT
+                return empty_tint()
             return None
         if role == Qt.ItemDataRole.DisplayRole:
             return "\n".join(text for text, _kind in self.lines(cell))
@@ -238,7 +250,7 @@ class TeamMatrixModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.BackgroundRole:
             return self.tint(cell)
         if role == Qt.ItemDataRole.ForegroundRole:
-            return LIGHT.text
+            return current().text
         if role == PAIR_ROLE:
             return (cell.from_team_id, cell.to_team_id)
         if role == WORST_ROLE:
@@ -322,7 +334,7 @@ class MatrixCellDelegate(QStyledItemDelegate):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(option.rect)
         background = index.data(Qt.ItemDataRole.BackgroundRole)
-        painter.fillRect(rect, background if background is not None else EMPTY_TINT)
+        painter.fillRect(rect, background if background is not None else empty_tint())
         lines = index.data(LINES_ROLE)
         if lines:
             worst = bool(index.data(WORST_ROLE))
@@ -332,11 +344,11 @@ class MatrixCellDelegate(QStyledItemDelegate):
                 view is None or view.hasFocus()
             )
             if worst:
-                painter.setPen(QPen(LIGHT.late, 4))
+                painter.setPen(QPen(current().late, 4))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 painter.drawRect(rect.adjusted(2, 2, -2, -2))
             if selected or has_focus:
-                painter.setPen(QPen(LIGHT.selection, 2, Qt.PenStyle.DashLine))
+                painter.setPen(QPen(current().selection, 2, Qt.PenStyle.DashLine))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
                 inset = 6 if worst else 2
                 painter.drawRect(rect.adjusted(inset, inset, -inset, -inset))
@@ -349,16 +361,16 @@ class MatrixCellDelegate(QStyledItemDelegate):
                 metrics = QFontMetricsF(font)
                 line_h = metrics.height()
                 painter.setFont(font)
-                painter.setPen(LIGHT.text)
+                painter.setPen(current().text)
                 tx = x
                 if kind == "alert":
                     radius = line_h * 0.40
                     centre = QPointF(x + radius, y + line_h / 2)
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(LIGHT.late)
+                    painter.setBrush(current().late)
                     painter.drawEllipse(centre, radius, radius)
-                    paint_warning_glyph(painter, centre, radius * 0.56)
-                    painter.setPen(LIGHT.text)
+                    paint_warning_glyph(painter, centre, radius * 0.56, current().badge_ink)
+                    painter.setPen(current().text)
                     tx = x + 2 * radius + 6
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - tx + x)
                 painter.drawText(
@@ -386,12 +398,12 @@ class _Corner(QWidget):
         painter = QPainter(self)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing)
         rect = QRectF(self.rect())
-        painter.fillRect(rect, LIGHT.lane_header)
-        painter.setPen(QPen(LIGHT.card_border, 1))
+        painter.fillRect(rect, current().lane_header)
+        painter.setPen(QPen(current().card_border, 1))
         painter.drawLine(rect.topLeft(), rect.bottomRight())
         to_text, from_text = self.texts()
         painter.setFont(scaled_font(self.font(), 1.0, bold=True))
-        painter.setPen(LIGHT.text)
+        painter.setPen(current().text)
         inner = rect.adjusted(6, 3, -6, -3)
         painter.drawText(
             inner, int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop), to_text
@@ -408,6 +420,20 @@ class TeamMatrixView(QTableView):
 
     pairActivated = Signal(object, object)  # noqa: N815 — Qt signal naming
 
+    def theme_changed(self) -> None:
+        """Called by ``renkei.ui.themes`` after a switch (and once here): the header and
+        grid colours live in a style sheet."""
+        theme = current()
+        self.setStyleSheet(
+            f"QTableView {{ gridline-color: {theme.card_border.name()};"
+            f" background: {empty_tint().name()}; }}"
+            f" QHeaderView {{ background: {empty_tint().name()}; }}"
+            f" QHeaderView::section {{ background: {theme.column.name()};"
+            f" color: {theme.text.name()}; font-weight: bold; padding: 4px 10px;"
+            f" border: none; border-right: 1px solid {theme.card_border.name()};"
+            f" border-bottom: 1px solid {theme.card_border.name()}; }}"
+        )
+
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
         self.session = session
@@ -423,15 +449,7 @@ class TeamMatrixView(QTableView):
         self.setGridStyle(Qt.PenStyle.SolidLine)
         self.setMouseTracking(True)
         self.setAccessibleName(_tr("Team to team handoff matrix"))
-        self.setStyleSheet(
-            f"QTableView {{ gridline-color: {LIGHT.card_border.name()};"
-            f" background: {EMPTY_TINT.name()}; }}"
-            f" QHeaderView {{ background: {EMPTY_TINT.name()}; }}"
-            f" QHeaderView::section {{ background: {LIGHT.column.name()};"
-            f" color: {LIGHT.text.name()}; font-weight: bold; padding: 4px 10px;"
-            f" border: none; border-right: 1px solid {LIGHT.card_border.name()};"
-            f" border-bottom: 1px solid {LIGHT.card_border.name()}; }}"
-        )
+        self.theme_changed()
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
             header.setHighlightSections(False)
@@ -535,7 +553,7 @@ class TeamMatrixView(QTableView):
         super().paintEvent(event)
         if self.matrix_model.rowCount() == 0:
             painter = QPainter(self.viewport())
-            painter.setPen(LIGHT.muted)
+            painter.setPen(current().muted)
             painter.setFont(scaled_font(self.font()))
             painter.drawText(
                 QRectF(self.viewport().rect()),

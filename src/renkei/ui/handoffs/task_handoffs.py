@@ -7,11 +7,19 @@ import re
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QFont
-from PySide6.QtWidgets import QGridLayout, QLabel, QPushButton, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QApplication,
+    QGridLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QVBoxLayout,
+    QWidget,
+)
 
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState, item_label
-from renkei.render.theme import LIGHT
+from renkei.render.theme import current
 from renkei.ui.handoff_actions import HandoffActions, Step
 from renkei.ui.text import finding_sentence, local_time_text, muted_text_color, span_text, tr
 
@@ -56,6 +64,11 @@ class TaskHandoffsSection(QWidget):
         self.buttons.setVerticalSpacing(4)
         layout.addLayout(self.buttons)
         self._muted = muted_text_color(self.palette()).name()
+
+    def theme_changed(self) -> None:
+        """After a theme switch (``renkei.ui.themes``): the muted words are in the HTML."""
+        self._muted = muted_text_color(QApplication.palette()).name()
+        self.show_task(self._task_id)
 
     def set_actions(self, actions: HandoffActions) -> None:
         self.actions = actions
@@ -126,7 +139,7 @@ class TaskHandoffsSection(QWidget):
             missing = ", ".join(item_label(i, tr) for i in h.missing_items)
             lines.append(html.escape(self.tr("Sent without: %1").replace("%1", missing)))
         for f in entry.findings:
-            colour = LIGHT.lost.name()
+            colour = current().lost.name()
             lines.append(
                 f'<span style="color:{colour}">⚠ {html.escape(finding_sentence(board, f))}</span>'
             )

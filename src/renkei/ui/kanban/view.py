@@ -10,11 +10,19 @@ import bisect
 from dataclasses import dataclass, field
 
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen
+from PySide6.QtGui import (
+    QFont,
+    QFontMetricsF,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPen,
+    QPolygonF,
+)
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit
 
 from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card, paint_warning_glyph
-from renkei.render.theme import FONT_FAMILY, LIGHT
+from renkei.render.theme import FONT_FAMILY, Theme, current
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.text import tr
 
@@ -64,10 +72,13 @@ class KanbanView(QAbstractScrollArea):
     quickAddSubmitted = Signal(int, object, str)  # status id, lane key, title
     menuRequested = Signal(int, QPoint)  # task id, global position: the card's context menu
 
+    @property
+    def theme(self) -> Theme:
+        return current()  # read at paint time: a theme switch is one repaint away
+
     def __init__(self, model: KanbanModel, parent=None):
         super().__init__(parent)
         self.model = model
-        self.theme = LIGHT
         self.lanes: list[Lane] = []
         self.columns: list = []
         self._lane_tops: list[float] = []
@@ -556,6 +567,11 @@ class KanbanView(QAbstractScrollArea):
             over = self._over_limit(status)
             colour = self.theme.column_over_limit if over else self.theme.column
             painter.fillRect(QRectF(x, 0, self.column_width, height), colour)
+            if self.theme.column_border is not None:  # high contrast: columns have edges
+                pen = QPen(self.theme.column_border, self.theme.border_width)
+                painter.setPen(pen)
+                half = self.theme.border_width / 2
+                painter.drawRect(QRectF(x + half, half, self.column_width - 1, height))
 
     def _over_limit(self, status) -> bool:
         return (
@@ -570,6 +586,9 @@ class KanbanView(QAbstractScrollArea):
             y = self.content_to_view_y(lane.top)
             band = QRectF(0, y, max(width, self._content_width()), LANE_HEADER_HEIGHT)
             painter.fillRect(band, theme.lane_header)
+            if theme.column_border is not None:
+                painter.setPen(QPen(theme.column_border, theme.border_width))
+                painter.drawLine(band.bottomLeft(), band.bottomRight())
             painter.setPen(theme.text)
             painter.setFont(self._font(14, bold=True))
             arrow = "▸" if lane.collapsed else "▾"
@@ -656,6 +675,15 @@ class KanbanView(QAbstractScrollArea):
             over = self._over_limit(status)
             rect = QRectF(x, 4, self.column_width, HEADER_HEIGHT - 4)
             painter.fillRect(rect, theme.column_over_limit if over else theme.column)
+            if theme.column_border is not None:
+                painter.setPen(QPen(theme.column_border, theme.border_width))
+                half = theme.border_width / 2
+                edge = rect.adjusted(half, half, -1, 0)  # open below: the column goes on
+                painter.drawPolyline(
+                    QPolygonF(
+                        [edge.bottomLeft(), edge.topLeft(), edge.topRight(), edge.bottomRight()]
+                    )
+                )
             painter.setPen(theme.text)
             painter.setFont(self._font(15, bold=True))
             metrics = QFontMetricsF(painter.font())

@@ -39,7 +39,7 @@ from PySide6.QtWidgets import QPushButton, QWidget
 
 from renkei.app.standup import Agenda, build_agenda
 from renkei.render.card import _paint_blocked, _paint_handoff
-from renkei.render.theme import FONT_FAMILY
+from renkei.render.theme import FONT_FAMILY, LIGHT
 from renkei.ui.standup.slides import (
     DONE,
     OVERVIEW,
@@ -294,7 +294,14 @@ class StandupWindow(QWidget):
         since: datetime | None = None,
         seconds_per_team: int = 120,
         parent=None,
+        *,
+        auto_advance: bool = False,
+        auto_advance_seconds: int = 0,
+        theme: str = "dark",
     ):
+        """``seconds_per_team``, ``auto_advance`` (on at the start; A toggles it),
+        ``auto_advance_seconds`` (how long past the time it waits before moving on) and
+        ``theme`` come from Preferences (see ``from_settings``)."""
         super().__init__(parent)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window, True)
@@ -307,8 +314,10 @@ class StandupWindow(QWidget):
         self._seconds_per_team = max(1, int(seconds_per_team))
         self._seconds_left = self._seconds_per_team
         self._paused = False
-        self._auto = False
-        self._palette = DARK
+        self._auto = bool(auto_advance)
+        self._auto_delay = max(0, int(auto_advance_seconds))
+        self._overtime = 0  # seconds past zero on this slide
+        self._palette = PALETTES.get(theme, DARK)
         self._index = 0
         self._held_at: datetime | None = None
         self._agenda: Agenda | None = None
@@ -327,6 +336,7 @@ class StandupWindow(QWidget):
         # connected) laid out at a smaller size and painted scaled up, so its fixed-height
         # rows and headers grow with the text. No mouse or key ever reaches it.
         self.timeline = TimelineView(session)
+        self.timeline.fixed_theme = LIGHT  # a light panel on every slide theme (see above)
         self.timeline.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen, True)
         self.timeline.setAcceptDrops(False)
         self.timeline.viewport().setAcceptDrops(False)
@@ -347,6 +357,21 @@ class StandupWindow(QWidget):
         self._subscribed = True
         session.subscribe(self._on_board_changed)
         self._ticker.start()
+
+    @classmethod
+    def from_settings(cls, session, settings, order=(), since=None, parent=None):
+        """The presentation as Preferences set it up: minutes per team, auto-advance and
+        its delay, the slide theme."""
+        return cls(
+            session,
+            order,
+            since,
+            seconds_per_team=60 * settings.standup_minutes,
+            parent=parent,
+            auto_advance=settings.standup_auto_advance,
+            auto_advance_seconds=settings.standup_auto_advance_seconds,
+            theme=settings.standup_theme,
+        )
 
     # -- slides ------------------------------------------------------------------------------
 
@@ -383,6 +408,7 @@ class StandupWindow(QWidget):
             return
         self._index = index
         self._seconds_left = self._seconds_per_team  # entering a slide restarts its timer
+        self._overtime = 0
         self._sync_children(entering=True)
         self.update()
 
@@ -446,7 +472,10 @@ class StandupWindow(QWidget):
         if self._seconds_left > 0:
             self._seconds_left -= 1
         if self._seconds_left == 0 and self._auto:
-            self.next_slide()
+            if self._overtime >= self._auto_delay:
+                self.next_slide()
+            else:
+                self._overtime += 1
         self.update()
 
     # -- themes ------------------------------------------------------------------------------

@@ -36,7 +36,7 @@ from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import critical_path, shifted, violations
 from renkei.render.bar import paint_bar
 from renkei.render.card import paint_warning_glyph
-from renkei.render.theme import LIGHT
+from renkei.render.theme import Theme, current
 from renkei.ui.fonts import scaled_font
 from renkei.ui.kanban.model import LaneMode
 from renkei.ui.text import date_text, risk_sentence, risk_word
@@ -53,15 +53,9 @@ EDGE = 6.0  # pixels at a bar's end that change only that end
 HANDLE_RADIUS = 5.0
 HANDLE_GAP = 10.0  # from a bar's right end to its link handle's centre
 STUB = 8.0  # horizontal stub of a dependency arrow
-CRITICAL = QColor("#111111")  # black: distinct from every risk and team colour
+CRITICAL = QColor("#111111")  # the light theme's critical-path outline
 WHITE = QColor("#ffffff")
 NO_TEAM = QColor("#8a96a8")
-HOVER = QColor(0, 114, 178, 22)
-CURRENT_ROW = QColor(0, 114, 178, 44)
-WEEKEND = QColor("#eef0f3")
-GRID_LIGHT = QColor("#e6e9ee")
-GRID_DARK = QColor("#b9c0ca")
-HEADER_BACK = QColor("#e3e6eb")
 TOOLTIP_BACK = QColor("#1d2330")
 
 
@@ -102,10 +96,14 @@ class TimelineView(QAbstractScrollArea):
     taskScheduled = Signal(int, object)  # task id dropped from outside, the day under it
     zoomChanged = Signal(object)  # Zoom, also when Ctrl+wheel or fit_to changed it
 
+    @property
+    def theme(self) -> Theme:
+        return self.fixed_theme or current()
+
     def __init__(self, session: BoardSession, parent=None):
         super().__init__(parent)
         self.session = session
-        self.theme = LIGHT
+        self.fixed_theme: Theme | None = None  # None: the app's theme (standup pins LIGHT)
         self._ids: list[int] = []
         self._mode = LaneMode.TEAM
         self._zoom = Zoom.WEEK
@@ -889,9 +887,9 @@ class TimelineView(QAbstractScrollArea):
             for day in range(first_day, last_day + 1):
                 if date.fromordinal(day).weekday() >= 5:
                     x = self._x_ord(day)
-                    painter.fillRect(QRectF(x, top, ppd, height - top), WEEKEND)
-        light = QPen(GRID_LIGHT, 1)
-        dark = QPen(GRID_DARK, 1)
+                    painter.fillRect(QRectF(x, top, ppd, height - top), self.theme.weekend)
+        light = QPen(self.theme.grid, 1)
+        dark = QPen(self.theme.grid_strong, 1)
         for day, strong in self._grid_lines(first_day, last_day):
             x = round(self._x_ord(day)) + 0.5
             painter.setPen(dark if strong else light)
@@ -926,9 +924,9 @@ class TimelineView(QAbstractScrollArea):
             if task_id is None:
                 painter.fillRect(band, self.theme.lane_header)
             elif task_id == self._current:
-                painter.fillRect(band, CURRENT_ROW)
+                painter.fillRect(band, self.theme.highlight)
             elif row == self._hover_row:
-                painter.fillRect(band, HOVER)
+                painter.fillRect(band, self.theme.hover)
 
     def _paint_today(self, painter: QPainter, height: int) -> None:
         x = float(round(self._x_ord(self._today()) + self._ppd() / 2))  # crisp: 2 whole pixels
@@ -946,14 +944,16 @@ class TimelineView(QAbstractScrollArea):
         if reasons:
             late = any(r.kind is RiskKind.OVERDUE for r in reasons)
             base = self.theme.late if late else self.theme.risk
-            return _mix(base, WHITE, 0.28), base, base, reasons
+            return _mix(base, self.theme.card, 0.28), base, base, reasons
         team = self.session.board.teams.get(task.team_id) if task.team_id is not None else None
         if team is None:
             base = NO_TEAM
         else:
             colours = self.theme.team_colours
             base = colours[team.position % len(colours)]
-        return _mix(base, WHITE, 0.35), _mix(base, WHITE, 0.8), base.darker(150), ()
+        paper = self.theme.card
+        edge = base.lighter(115) if self.theme.dark else base.darker(150)
+        return _mix(base, paper, 0.35), _mix(base, paper, 0.8), edge, ()
 
     def _paint_task(self, painter: QPainter, row: int, task_id: int, width: int) -> None:
         first, last = self._layout.spans[task_id]
@@ -977,7 +977,7 @@ class TimelineView(QAbstractScrollArea):
             paint_bar(painter, rect, 3, fill, share, progress, QPen(edge, 1.2))
         painter.setOpacity(1.0)
         if task_id in self._critical:
-            self._outline(painter, rect, milestone, QPen(CRITICAL, 3), 2.0)
+            self._outline(painter, rect, milestone, QPen(self.theme.critical, 3), 2.0)
         if task_id == self._current:
             grow = 5.0 if task_id in self._critical else 2.5
             self._outline(painter, rect, milestone, QPen(self.theme.selection, 2.5), grow)
@@ -1045,7 +1045,7 @@ class TimelineView(QAbstractScrollArea):
         if left + text_width > width - 2:
             return
         box = QRectF(left - 2, at.y() - metrics.height() / 2, text_width + 4, metrics.height())
-        painter.fillRect(box, QColor(255, 255, 255, 210))  # readable across grid lines
+        painter.fillRect(box, self.theme.label_back)  # readable across grid lines
         painter.setPen(colour)
         painter.drawText(box, Qt.AlignmentFlag.AlignCenter, word)
 
@@ -1067,7 +1067,7 @@ class TimelineView(QAbstractScrollArea):
     def _paint_handle(self, painter: QPainter, task_id: int) -> None:
         rect = self.link_handle_rect(task_id)
         painter.setPen(QPen(self.theme.selection, 2))
-        painter.setBrush(WHITE)
+        painter.setBrush(self.theme.card)
         painter.drawEllipse(rect)
         painter.setBrush(self.theme.selection)
         painter.setPen(Qt.PenStyle.NoPen)
@@ -1090,10 +1090,10 @@ class TimelineView(QAbstractScrollArea):
             waiting = handoff.state is HandoffState.SENT
             if waiting:
                 painter.setPen(QPen(colour, 1.6))
-                painter.setBrush(WHITE)
+                painter.setBrush(self.theme.card)
                 painter.drawEllipse(QPointF(x, top - 1), 7.5, 7.5)
             painter.setPen(QPen(colour, 1.4))
-            painter.setBrush(colour if waiting else WHITE)
+            painter.setBrush(colour if waiting else self.theme.card)
             painter.drawPolygon(triangle)
         painter.setBrush(Qt.BrushStyle.NoBrush)
 
@@ -1165,10 +1165,10 @@ class TimelineView(QAbstractScrollArea):
                 continue
             points = self._arrow_points(predecessor, successor)
             centre = points[-2]
-            painter.setPen(QPen(WHITE, 1.5))
+            painter.setPen(QPen(self.theme.card, 1.5))
             painter.setBrush(self.theme.late)
             painter.drawEllipse(centre, radius, radius)
-            pen = QPen(WHITE, 2.0)
+            pen = QPen(self.theme.badge_ink, 2.0)
             pen.setCapStyle(Qt.PenCapStyle.RoundCap)
             painter.setPen(pen)
             painter.drawLine(
@@ -1184,7 +1184,7 @@ class TimelineView(QAbstractScrollArea):
         if self._drop_day is not None:
             x = self._x_ord(self._drop_day)
             painter.fillRect(
-                QRectF(x, HEADER_HEIGHT, max(self._ppd(), 2), height), QColor(0, 114, 178, 40)
+                QRectF(x, HEADER_HEIGHT, max(self._ppd(), 2), height), self.theme.highlight
             )
             painter.setPen(QPen(self.theme.selection, 2))
             painter.drawLine(QPointF(x, HEADER_HEIGHT), QPointF(x, height))
@@ -1218,7 +1218,7 @@ class TimelineView(QAbstractScrollArea):
             return
         x0, x1 = self._x_ord(first), self._x_ord(last + 1)
         ghost = QRectF(x0, rect.top(), max(3.0, x1 - x0), rect.height())
-        painter.setBrush(QColor(0, 114, 178, 60))
+        painter.setBrush(self.theme.highlight)
         painter.setPen(pen)
         painter.drawRoundedRect(ghost, 3, 3)
         painter.setBrush(Qt.BrushStyle.NoBrush)
@@ -1334,7 +1334,9 @@ class TimelineView(QAbstractScrollArea):
                 painter, right, pill_top, pill_h, owner.initials, theme.lane_header, theme.text
             )
         if task_id in self._critical:
-            right = self._pill(painter, right, pill_top, pill_h, _t("critical"), CRITICAL, WHITE)
+            right = self._pill(
+                painter, right, pill_top, pill_h, _t("critical"), theme.critical, theme.card
+            )
         done = task.status_id in self._done
         if done:
             self._paint_check(painter, QPointF(right - 8, top + self._row_h / 2))
@@ -1370,7 +1372,7 @@ class TimelineView(QAbstractScrollArea):
 
     def _paint_header(self, painter: QPainter, first_day: int, last_day: int, width: int):
         theme = self.theme
-        painter.fillRect(QRectF(0, 0, width, HEADER_HEIGHT), HEADER_BACK)
+        painter.fillRect(QRectF(0, 0, width, HEADER_HEIGHT), self.theme.header)
         painter.setFont(self._font_small)
         painter.setPen(theme.muted)
         count = len(self._layout.row_of)
@@ -1386,14 +1388,14 @@ class TimelineView(QAbstractScrollArea):
         self._paint_tier(painter, top_units, 0, self._font_tier_bold, None, False)
         centre = self._zoom is Zoom.DAY
         self._paint_tier(painter, bottom_units, TIER_HEIGHT, self._font_tier, today_box, centre)
-        painter.setPen(QPen(GRID_DARK, 1))
+        painter.setPen(QPen(self.theme.grid_strong, 1))
         painter.drawLine(QPointF(LABEL_WIDTH, TIER_HEIGHT + 0.5), QPointF(width, TIER_HEIGHT + 0.5))
         if today_box is not None:
             path = QPainterPath()
             path.addRoundedRect(today_box, 4, 4)
             painter.fillPath(path, theme.selection)
             painter.setFont(self._font_small_bold)
-            painter.setPen(WHITE)
+            painter.setPen(theme.card)
             painter.drawText(today_box, Qt.AlignmentFlag.AlignCenter, _t("Today"))
         painter.restore()
         painter.setPen(QPen(theme.card_border, 1))
@@ -1428,7 +1430,7 @@ class TimelineView(QAbstractScrollArea):
         self, painter, units, top: float, font: QFont, avoid: QRectF | None, centre: bool
     ) -> None:
         edges, labels = self._tier_labels(units, top, font, avoid, centre)
-        painter.setPen(QPen(GRID_DARK, 1))
+        painter.setPen(QPen(self.theme.grid_strong, 1))
         for x in edges:
             painter.drawLine(QPointF(x, top), QPointF(x, top + TIER_HEIGHT))
         painter.setFont(font)

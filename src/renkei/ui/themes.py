@@ -1,0 +1,172 @@
+"""Applying a theme to the whole app, live: the Qt palette for the widgets, and
+``render.theme.current()`` for the painted views (kanban, timeline, handoffs).
+
+"system" follows the OS colour scheme (``QStyleHints.colorScheme``) and keeps following it
+while the app runs; the high-contrast theme is only ever chosen, never guessed."""
+
+from __future__ import annotations
+
+from importlib import resources
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QColor, QGuiApplication, QPalette
+from PySide6.QtWidgets import QApplication
+
+from renkei.render import theme as render_theme
+from renkei.render.theme import DARK, HIGH_CONTRAST, LIGHT, Theme
+from renkei.ui.text import muted_text_color
+
+_chosen = "system"  # the name last applied ("system", "light", "dark", "high_contrast")
+_following = False  # connected to colorSchemeChanged once
+
+
+# Fusion draws frames and check boxes in the window colour darkened: invisible on black. In
+# high contrast, the edges of what one types into or ticks are drawn white (yellow with the
+# focus), 2 px, and so are push buttons'. Combo boxes keep Fusion's drawing (their faces
+# are lighter).
+HIGH_CONTRAST_SHEET = """
+QLineEdit, QSpinBox, QDateEdit, QPlainTextEdit, QTextEdit {
+    border: 2px solid #ffffff; border-radius: 2px; padding: 1px 3px;
+}
+QLineEdit:focus, QSpinBox:focus, QDateEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {
+    border-color: #ffff00;
+}
+QSpinBox::up-button, QSpinBox::down-button, QDateEdit::up-button, QDateEdit::down-button {
+    width: 16px; border-left: 2px solid #ffffff; background: #000000;
+}
+QSpinBox::up-arrow, QDateEdit::up-arrow { image: url(@ICONS@/hc-arrow-up.svg); }
+QSpinBox::down-arrow, QDateEdit::down-arrow { image: url(@ICONS@/hc-arrow-down.svg); }
+QCheckBox::indicator, QGroupBox::indicator {
+    width: 13px; height: 13px; border: 2px solid #ffffff; background: #000000;
+}
+QCheckBox::indicator:checked, QGroupBox::indicator:checked {
+    background: #ffff00; border-color: #ffff00;
+}
+QCheckBox::indicator:disabled { border-color: #b3b3b3; }
+QPushButton {
+    border: 2px solid #ffffff; border-radius: 3px; padding: 3px 10px; background: #000000;
+}
+QPushButton:default, QPushButton:focus { border-color: #ffff00; }
+QPushButton:pressed, QPushButton:checked { background: #333300; }
+QPushButton:disabled { border-color: #b3b3b3; color: #b3b3b3; }
+QCheckBox:focus { outline: 2px solid #ffff00; }
+"""
+
+
+def _high_contrast_sheet() -> str:
+    icons = Path(str(resources.files("renkei.resources") / "icons")).as_posix()
+    return HIGH_CONTRAST_SHEET.replace("@ICONS@", icons)
+
+
+def resolve(name: str) -> Theme:
+    """The theme a preference names; "system" (or anything unknown) asks the OS."""
+    if name in render_theme.THEMES:
+        return render_theme.THEMES[name]
+    app = QGuiApplication.instance()
+    if app is not None:
+        scheme = QGuiApplication.styleHints().colorScheme()
+        if scheme == Qt.ColorScheme.Dark:
+            return DARK
+    return LIGHT
+
+
+def palette_for(theme: Theme) -> QPalette:
+    """The widgets' palette (menus, dialogs, lists, the detail pane) for a theme."""
+    if theme is LIGHT:
+        app = QApplication.instance()
+        return app.style().standardPalette() if app is not None else QPalette()
+    p = QPalette()
+    R, G = QPalette.ColorRole, QPalette.ColorGroup  # noqa: N806
+    if theme is HIGH_CONTRAST:
+        base, alternate, button = QColor("#000000"), QColor("#1a1a1a"), QColor("#000000")
+        text, disabled = QColor("#ffffff"), QColor("#b3b3b3")
+        highlight, highlighted_text = QColor("#ffff00"), QColor("#000000")
+        link = QColor("#ffff00")
+    else:
+        base, alternate, button = QColor("#1b2026"), QColor("#222932"), QColor("#2b323b")
+        text, disabled = theme.text, QColor("#8792a0")
+        highlight, highlighted_text = QColor("#2f6fa3"), QColor("#ffffff")
+        link = theme.selection
+    for group in (G.Active, G.Inactive, G.Disabled):
+        p.setColor(group, R.Window, theme.window)
+        p.setColor(group, R.Base, base)
+        p.setColor(group, R.AlternateBase, alternate)
+        p.setColor(group, R.Button, button)
+        p.setColor(group, R.ToolTipBase, base)
+        p.setColor(group, R.ToolTipText, text)
+        p.setColor(group, R.PlaceholderText, theme.muted)
+        p.setColor(group, R.Highlight, highlight)
+        p.setColor(group, R.HighlightedText, highlighted_text)
+        p.setColor(group, R.Link, link)
+        p.setColor(group, R.LinkVisited, link)
+        p.setColor(group, R.BrightText, QColor("#ffffff"))
+        p.setColor(group, R.Light, theme.card_border.lighter(130))
+        p.setColor(group, R.Midlight, theme.card_border)
+        p.setColor(group, R.Mid, theme.card_border)
+        p.setColor(group, R.Dark, theme.card_border.darker(150))
+        p.setColor(group, R.Shadow, QColor("#000000"))
+        ink = disabled if group == G.Disabled else text
+        for role in (R.WindowText, R.Text, R.ButtonText):
+            p.setColor(group, role, ink)
+    if theme is HIGH_CONTRAST:
+        # Strong edges: Fusion draws frames and button borders from these roles.
+        for group in (G.Active, G.Inactive):
+            p.setColor(group, R.Mid, QColor("#ffffff"))
+            p.setColor(group, R.Dark, QColor("#ffffff"))
+    return p
+
+
+def chosen() -> str:
+    return _chosen
+
+
+def apply_theme(name: str) -> Theme:
+    """Switch the whole app to the theme ``name`` names, now: palette, painted views, and
+    the few widgets that keep colours in a style sheet (they have ``theme_changed()``)."""
+    global _chosen
+    _chosen = name if name in ("system", *render_theme.THEMES) else "system"
+    theme = resolve(_chosen)
+    render_theme.set_current(theme)
+    app = QApplication.instance()
+    if app is None:
+        return theme
+    _follow_system(app)
+    old_muted = muted_text_color(app.palette())
+    app.setPalette(palette_for(theme))
+    _recolour_muted_labels(app, old_muted, muted_text_color(app.palette()))
+    app.setStyleSheet(_high_contrast_sheet() if theme is HIGH_CONTRAST else "")
+    for widget in app.allWidgets():
+        hook = getattr(widget, "theme_changed", None)
+        if callable(hook):
+            hook()
+        widget.update()
+    return theme
+
+
+def _recolour_muted_labels(app, old: QColor, new: QColor) -> None:
+    """Widgets that set their words in the muted colour (``ui.text.muted_text_color``) keep
+    that colour through a palette change; give them the new theme's muted colour."""
+    if old == new:
+        return
+    role = QPalette.ColorRole.WindowText
+    for widget in app.allWidgets():
+        palette = widget.palette()
+        if palette.isBrushSet(QPalette.ColorGroup.Active, role) and palette.color(role) == old:
+            palette.setColor(role, new)
+            widget.setPalette(palette)
+
+
+def _follow_system(app) -> None:
+    """While "system" is chosen, an OS switch between light and dark re-applies it."""
+    global _following
+    if _following:
+        return
+    _following = True
+    hints = QGuiApplication.styleHints()
+
+    def scheme_changed(_scheme) -> None:
+        if _chosen == "system":
+            apply_theme("system")
+
+    hints.colorSchemeChanged.connect(scheme_changed)
