@@ -169,6 +169,10 @@
       <source>This is not a server board's address: %1</source>
       <translation>サーバー上のボードのアドレスではありません：%1</translation>
     </message>
+    <message>
+      <source>This is your default board (Edit → Preferences). Renkei opens the built-in board instead.</source>
+      <translation>これは既定のボードです（編集 → 環境設定）。代わりに組み込みのボードを開きます。</translation>
+    </message>
   </context>
   <context>
     <name>AskAboutItemDialog</name>
@@ -1661,6 +1665,10 @@
       <translation>ボードを開く(&amp;O)…</translation>
     </message>
     <message>
+      <source>&amp;Preferences…</source>
+      <translation>環境設定(&amp;P)…</translation>
+    </message>
+    <message>
       <source>&amp;Quit</source>
       <translation>終了(&amp;Q)</translation>
     </message>
@@ -2002,6 +2010,164 @@ Close anyway and lose them?</source>
     <message>
       <source>not set</source>
       <translation>未設定</translation>
+    </message>
+  </context>
+  <context>
+    <name>Preferences</name>
+    <message>
+      <source>Dark</source>
+      <translation>ダーク</translation>
+    </message>
+    <message>
+      <source>Follow the system</source>
+      <translation>システムに合わせる</translation>
+    </message>
+    <message>
+      <source>Follow the system (light or dark)</source>
+      <translation>システムに合わせる（ライト / ダーク）</translation>
+    </message>
+    <message>
+      <source>High contrast</source>
+      <translation>ハイコントラスト</translation>
+    </message>
+    <message>
+      <source>Light</source>
+      <translation>ライト</translation>
+    </message>
+  </context>
+  <context>
+    <name>PreferencesDialog</name>
+    <message>
+      <source> days</source>
+      <translation>日</translation>
+    </message>
+    <message>
+      <source> min</source>
+      <translation>分</translation>
+    </message>
+    <message>
+      <source> s</source>
+      <translation>秒</translation>
+    </message>
+    <message>
+      <source>&amp;Browse…</source>
+      <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+      <source>&amp;Default board:</source>
+      <translation>既定のボード(&amp;D)：</translation>
+    </message>
+    <message>
+      <source>&amp;Language:</source>
+      <translation>言語(&amp;L)：</translation>
+    </message>
+    <message>
+      <source>&amp;Move on by itself when the time is up</source>
+      <translation>持ち時間が過ぎたら自動で次へ(&amp;M)</translation>
+    </message>
+    <message>
+      <source>&amp;Stale after:</source>
+      <translation>停滞とみなす日数(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>&amp;Theme:</source>
+      <translation>テーマ(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>&amp;Time per team:</source>
+      <translation>チームごとの持ち時間(&amp;T)：</translation>
+    </message>
+    <message>
+      <source>&amp;Wait before moving on:</source>
+      <translation>次へ進むまでの待ち時間(&amp;W)：</translation>
+    </message>
+    <message>
+      <source>An unfinished task nobody has changed for this many days is “Stale” (the backlog is left out).</source>
+      <translation>この日数のあいだ誰も変更していない未完了のタスクを「停滞」とします（バックログは対象外）。</translation>
+    </message>
+    <message>
+      <source>Appearance</source>
+      <translation>表示</translation>
+    </message>
+    <message>
+      <source>Cards show their due date with a clock this close to it, and a task this close to its due date with less done than time used is “Behind”.</source>
+      <translation>期限がこの日数以内に迫ったカードは期限を時計付きで表示し、経過した時間より進捗が少ないタスクを「遅れ気味」とします。</translation>
+    </message>
+    <message>
+      <source>Changes show at once on the board, the timeline, the standup and the status report. They are yours: other people on the board keep theirs.</source>
+      <translation>変更はボード、タイムライン、朝会、状況レポートにすぐ反映されます。この設定はあなた専用で、同じボードの他のメンバーにはそれぞれの設定が使われます。</translation>
+    </message>
+    <message>
+      <source>Default board</source>
+      <translation>既定のボード</translation>
+    </message>
+    <message>
+      <source>Due &amp;soon within:</source>
+      <translation>期限間近とみなす日数(&amp;S)：</translation>
+    </message>
+    <message>
+      <source>During the standup, A turns moving on by itself on and off.</source>
+      <translation>朝会中は A キーで自動送りのオン / オフを切り替えられます。</translation>
+    </message>
+    <message>
+      <source>General</source>
+      <translation>一般</translation>
+    </message>
+    <message>
+      <source>High contrast: white and yellow on black with strong edges, for bright rooms and low vision. Risk always shows an icon and a word as well.</source>
+      <translation>ハイコントラスト：黒地に白と黄色、はっきりした枠線で、明るい部屋や見えにくさのある方に向いています。リスクは常にアイコンと言葉でも示します。</translation>
+    </message>
+    <message>
+      <source>Opened when Renkei starts without --board, in the window and on the command line. A file path or a server address.</source>
+      <translation>--board を指定せずに Renkei を起動したとき（ウィンドウでもコマンドラインでも）に開きます。ファイルのパスまたはサーバーのアドレスです。</translation>
+    </message>
+    <message>
+      <source>Preferences</source>
+      <translation>環境設定</translation>
+    </message>
+    <message>
+      <source>Preferences not saved</source>
+      <translation>環境設定は保存されませんでした</translation>
+    </message>
+    <message>
+      <source>Renkei boards (*%1);;All files (*)</source>
+      <translation>Renkei ボード (*%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Renkei could not save your preferences in %1: %2</source>
+      <translation>環境設定を %1 に保存できませんでした：%2</translation>
+    </message>
+    <message>
+      <source>Risk</source>
+      <translation>リスク</translation>
+    </message>
+    <message>
+      <source>Slide t&amp;heme:</source>
+      <translation>スライドのテーマ(&amp;H)：</translation>
+    </message>
+    <message>
+      <source>Standup</source>
+      <translation>朝会</translation>
+    </message>
+    <message>
+      <source>Takes effect at the next standup; T switches.</source>
+      <translation>次の朝会から有効です。朝会中は T キーで切り替えられます。</translation>
+    </message>
+    <message>
+      <source>The built-in board</source>
+      <translation>組み込みのボード</translation>
+    </message>
+    <message>
+      <source>The language changes the next time Renkei starts.</source>
+      <translation>言語は次に Renkei を起動したときに切り替わります。</translation>
+    </message>
+    <message>
+      <source>There is no file at this path now.</source>
+      <translation>現在、このパスにファイルはありません。</translation>
+    </message>
+    <message>
+      <source>Use the &amp;built-in board</source>
+      <translation>組み込みのボードを使う(&amp;B)</translation>
     </message>
   </context>
   <context>

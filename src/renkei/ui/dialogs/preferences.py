@@ -325,9 +325,11 @@ class PreferencesDialog(QDialog):
         """The seam tests replace: a board file's path, or "" when cancelled."""
         path, _ = QFileDialog.getOpenFileName(
             parent,
-            parent.tr("Default board"),
+            QCoreApplication.translate("PreferencesDialog", "Default board"),
             folder,
-            parent.tr("Renkei boards (*%1);;All files (*)").replace("%1", paths.BOARD_SUFFIX),
+            QCoreApplication.translate(
+                "PreferencesDialog", "Renkei boards (*%1);;All files (*)"
+            ).replace("%1", paths.BOARD_SUFFIX),
         )
         return path
 
