@@ -111,11 +111,13 @@ class Smoke:
         self.work.mkdir()
         self.failures: list[str] = []
 
-    def run(self, *args: str, timeout: float = 120) -> subprocess.CompletedProcess:
+    def run(
+        self, *args: str, timeout: float = 120, lang: str | None = None
+    ) -> subprocess.CompletedProcess:
         return subprocess.run(
             [str(self.exe), *args],
             cwd=self.work,
-            env=self.env,
+            env={**self.env, "LANG": lang} if lang else self.env,
             capture_output=True,
             text=True,
             encoding="utf-8",
@@ -159,6 +161,17 @@ def smoke(app_folder: Path, gui_seconds: float) -> int:
 
         if s.command("export", "--board", board, "export", "pdf", "out.pdf") is not None:
             check_pdf(s, s.work / "out.pdf", owners)
+            s.check(
+                "English words under an English locale",
+                "Status report" in pdf_text(s.work / "out.pdf"),
+            )
+        result = s.run("--board", board, "export", "pdf", "ja.pdf", lang="ja_JP.UTF-8")
+        words = pdf_text(s.work / "ja.pdf") if result.returncode == 0 else result.stderr
+        s.check(
+            "Japanese words under a Japanese locale (the catalogue is bundled)",
+            "状況レポート" in words and "Status report" not in words,
+            words[:200] if result.returncode else "",
+        )
 
         if s.command("snapshot", "--board", board, "snapshot", "--view", "kanban", "k.png"):
             png = (s.work / "k.png").read_bytes()
@@ -182,6 +195,13 @@ def smoke(app_folder: Path, gui_seconds: float) -> int:
             return 1
         print("smoke: every check passed")
         return 0
+
+
+def pdf_text(pdf: Path) -> str:
+    done = subprocess.run(
+        ["pdftotext", "-enc", "UTF-8", str(pdf), "-"], capture_output=True, text=True
+    )
+    return done.stdout
 
 
 def check_pdf(s: Smoke, pdf: Path, owners: list[str]) -> None:

@@ -2058,6 +2058,10 @@ Close anyway and lose them?</source>
       <translation>既定のボード(&amp;D)：</translation>
     </message>
     <message>
+      <source>&amp;Due soon within:</source>
+      <translation>期限間近とみなす日数(&amp;D)：</translation>
+    </message>
+    <message>
       <source>&amp;Language:</source>
       <translation>言語(&amp;L)：</translation>
     </message>
@@ -2100,10 +2104,6 @@ Close anyway and lose them?</source>
     <message>
       <source>Default board</source>
       <translation>既定のボード</translation>
-    </message>
-    <message>
-      <source>Due &amp;soon within:</source>
-      <translation>期限間近とみなす日数(&amp;S)：</translation>
     </message>
     <message>
       <source>During the standup, A turns moving on by itself on and off.</source>

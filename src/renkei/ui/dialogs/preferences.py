@@ -214,7 +214,7 @@ class PreferencesDialog(QDialog):
             ),
         )
         self.due_soon_days = self._spin(DUE_SOON_DAYS_RANGE, self.tr(" days"))
-        form.addRow(self.tr("Due &soon within:"), self.due_soon_days)
+        form.addRow(self.tr("&Due soon within:"), self.due_soon_days)
         form.addRow(
             "",
             self._note(
