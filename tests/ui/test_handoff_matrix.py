@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import QLocale, Qt
-from PySide6.QtGui import QColor, QFont, QFontInfo, QFontMetricsF
+from PySide6.QtGui import QFont, QFontInfo, QFontMetricsF
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QStyleOptionViewItem, QVBoxLayout, QWidget
 
 from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import Create, set_task
 from renkei.domain.handoff import item_label
-from renkei.render.theme import FONT_FAMILY, LIGHT
+from renkei.render.theme import FONT_FAMILY, LIGHT, contrast, luminance
 from renkei.ui.fonts import UI_POINT_SIZE
 from renkei.ui.handoffs.matrix_view import TeamMatrixView
 
@@ -33,22 +33,6 @@ def click(view: TeamMatrixView, pair) -> None:
     QTest.mouseClick(
         view.viewport(), Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier, rect.center()
     )
-
-
-def luminance(colour: QColor) -> float:
-    def channel(c: float) -> float:
-        return c / 12.92 if c <= 0.03928 else ((c + 0.055) / 1.055) ** 2.4
-
-    return (
-        0.2126 * channel(colour.redF())
-        + 0.7152 * channel(colour.greenF())
-        + 0.0722 * channel(colour.blueF())
-    )
-
-
-def contrast(a: QColor, b: QColor) -> float:
-    high, low = sorted((luminance(a), luminance(b)), reverse=True)
-    return (high + 0.05) / (low + 0.05)
 
 
 def test_model_follows_the_qt_contract(qtbot, demo_session, app_font, qtmodeltester):

@@ -6,13 +6,13 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from renkei.domain.commands import set_task
+from renkei.render.theme import contrast
 from renkei.ui.standup.slides import DONE, OVERVIEW, TEAM, TIMELINE
 from renkei.ui.standup.window import (
     DARK,
     LIGHT_PALETTE,
     MIN_PX,
     StandupWindow,
-    contrast,
     render_slide,
 )
 

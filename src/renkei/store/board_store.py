@@ -501,7 +501,9 @@ class _Writer:
 
     # -- commands ------------------------------------------------------------------------
 
-    def create(self, command: Create) -> None:
+    def checked_new_row(self, command: Create) -> tuple[dict, dict, datetime, int | None, tuple]:
+        """A Create's values checked, and the columns of its new row: (values, columns, when,
+        by whom, the tasks it depends on). Shared by ``create`` and the batched tasks."""
         entity = command.entity
         values = self.normalise(entity, command.values)
         at = command.at or self.at
@@ -513,30 +515,27 @@ class _Writer:
                 raise ValidationError(f"{name} is required")
         self.check_references(entity, values)
         self.check_unique_name(entity, values, None)
-        table = ENTITY_TABLES[entity]
         depends_on = values.pop("depends_on", ())
-        if entity == "task":
-            if values.get("position") is None:
-                values["position"] = self.next_position(values["status_id"])
-            else:
-                self.note_position(values["status_id"], values["position"])
-            start, due = values.get("start"), values.get("due")
-            if start is not None and due is not None and due < start:
-                raise ValidationError("the due date is before the start date")
-            columns = rows.task_columns(values)
-            columns.update(created_at=at, updated_at=at, version=1)
+        if entity != "task":
+            return values, dict(rows.columns(entity, values), version=1), at, by, depends_on
+        if values.get("position") is None:
+            values["position"] = self.next_position(values["status_id"])
         else:
-            columns = dict(rows.columns(entity, values), version=1)
-        new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
+            self.note_position(values["status_id"], values["position"])
+        start, due = values.get("start"), values.get("due")
+        if start is not None and due is not None and due < start:
+            raise ValidationError("the due date is before the start date")
+        columns = rows.task_columns(values)
+        columns.update(created_at=at, updated_at=at, version=1)
+        return values, columns, at, by, depends_on
+
+    def note_created(
+        self, entity: str, new_id: int, command: Create, label: Any, at: datetime, by: int | None
+    ) -> None:
+        """The new row's id for later commands of the batch, and its "created" history row."""
         self.known_ids(entity).add(new_id)
         if command.key is not None:
             self.keys[command.key] = new_id
-        if depends_on:
-            self.conn.execute(
-                insert(schema.dependencies),
-                [{"successor_id": new_id, "predecessor_id": p} for p in depends_on],
-            )
-        label = values.get("title") or values.get("name") or values.get("template")
         self.activity.append(
             {
                 "entity": entity,
@@ -548,6 +547,19 @@ class _Writer:
                 "actor_id": by,
             }
         )
+
+    def create(self, command: Create) -> None:
+        entity = command.entity
+        values, columns, at, by, depends_on = self.checked_new_row(command)
+        table = ENTITY_TABLES[entity]
+        new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
+        if depends_on:
+            self.conn.execute(
+                insert(schema.dependencies),
+                [{"successor_id": new_id, "predecessor_id": p} for p in depends_on],
+            )
+        label = values.get("title") or values.get("name") or values.get("template")
+        self.note_created(entity, new_id, command, label, at, by)
         row = self.read(entity, new_id)
         if entity != "task":
             fields.check_row(entity, row)
@@ -606,27 +618,8 @@ class _Writer:
             return
         prepared = []
         for command in batch:
-            values = self.normalise("task", command.values)
-            for name, spec in fields.SPECS["task"].items():
-                if spec.required and values.get(name) in (None, ""):
-                    raise ValidationError(f"{name} is required")
-            self.check_references("task", values)
-            at = command.at or self.at
-            by = self.resolve(command.by) if command.by is not None else self.actor_id
-            if by is not None and by not in self.known_ids("person"):
-                raise NotFoundError(f"person {by} (who made this row) does not exist")
-            values.pop("depends_on", None)
-            if values.get("position") is None:
-                values["position"] = self.next_position(values["status_id"])
-            else:
-                self.note_position(values["status_id"], values["position"])
-            start, due = values.get("start"), values.get("due")
-            if start is not None and due is not None and due < start:
-                raise ValidationError("the due date is before the start date")
-            row = dict(_TASK_DEFAULTS)
-            row.update(rows.task_columns(values))
-            row.update(created_at=at, updated_at=at, version=1)
-            prepared.append((command, values, row, at, by))
+            values, columns, at, by, _ = self.checked_new_row(command)
+            prepared.append((command, values, {**_TASK_DEFAULTS, **columns}, at, by))
         table = schema.tasks
         ids = (
             self.conn.execute(
@@ -636,22 +629,8 @@ class _Writer:
             .scalars()
             .all()
         )
-        known = self.known_ids("task")
         for new_id, (command, values, row, at, by) in zip(ids, prepared, strict=True):
-            known.add(new_id)
-            if command.key is not None:
-                self.keys[command.key] = new_id
-            self.activity.append(
-                {
-                    "entity": "task",
-                    "entity_id": new_id,
-                    "field": "created",
-                    "old": None,
-                    "new": values["title"],
-                    "at": at,
-                    "actor_id": by,
-                }
-            )
+            self.note_created("task", new_id, command, values["title"], at, by)
             task = rows.task(SimpleNamespace(id=new_id, **row))
             self.changes.append(RowChange("task", new_id, True, (), task, self.revision, by))
 
