@@ -3153,6 +3153,14 @@ Close anyway and lose them?</source>
       <translation>このタスクを変更</translation>
     </message>
     <message>
+      <source>Checklist: %1</source>
+      <translation>チェックリスト：%1</translation>
+    </message>
+    <message>
+      <source>Comment: %1</source>
+      <translation>コメント：%1</translation>
+    </message>
+    <message>
       <source>Created</source>
       <translation>作成</translation>
     </message>
@@ -3199,6 +3207,10 @@ Close anyway and lose them?</source>
     <message>
       <source>Select a card to see who owns it, what is at risk and its history.</source>
       <translation>カードを選択すると、担当者、リスク、履歴が表示されます。</translation>
+    </message>
+    <message>
+      <source>Trello list: %1 → %2</source>
+      <translation>Trello のリスト：%1 → %2</translation>
     </message>
     <message>
       <source>Waited for (finished): {titles}</source>

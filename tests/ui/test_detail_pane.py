@@ -146,3 +146,25 @@ def test_edit_button_asks_to_edit_the_shown_task(pane, demo_session, qtbot):
     with qtbot.waitSignal(pane.editRequested) as signal:
         qtbot.mouseClick(pane.edit_button, Qt.MouseButton.LeftButton)
     assert signal.args == [task.id]
+
+
+def test_imported_comments_checklists_and_lists_read_as_sentences(pane, demo_session):
+    """History brought in from Trello or Jira says "Comment: …", not "comment: — → …"."""
+    from datetime import datetime
+
+    from renkei.domain.commands import Record
+
+    task = task_titled(demo_session.board, "Enterprise proposal for Minato Pharma")
+    at = datetime(2024, 3, 13, 9, 30)
+    demo_session.apply_all(
+        [
+            Record("task", task.id, "comment", None, "Called twice, no answer.", at),
+            Record("task", task.id, "checklist", None, "☑ Send the quote", at),
+            Record("task", task.id, "list", "Ideas", "Doing", at),
+        ]
+    )
+    pane.show_task(task.id)
+    lines = pane.history_lines()
+    assert any(line.endswith("Comment: Called twice, no answer.") for line in lines)
+    assert any(line.endswith("Checklist: ☑ Send the quote") for line in lines)
+    assert any(line.endswith("Trello list: Ideas → Doing") for line in lines)

@@ -534,6 +534,16 @@ class TaskDetailPane(QWidget):
             return self.tr("Description changed")
         if name == "archived":
             return self.tr("Archived") if line.new == "true" else self.tr("Restored")
+        if name == "comment":  # imported from Trello or Jira
+            return self.tr("Comment: %1").replace("%1", line.new or "")
+        if name == "checklist":  # a Trello checklist item ticked (☑) or unticked (☐)
+            return self.tr("Checklist: %1").replace("%1", line.new or "")
+        if name == "list":  # a move through a Trello list that is no status here
+            return (
+                self.tr("Trello list: %1 → %2")
+                .replace("%1", self._value(name, line.old))
+                .replace("%2", self._value(name, line.new))
+            )
         if name == "flag":
             if line.new is None:
                 return self.tr("At-risk flag cleared (was: {reason})").format(reason=line.old)
