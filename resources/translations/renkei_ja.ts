@@ -3771,10 +3771,6 @@ Move them later by just enough, keeping their length?</source>
       <source>Today</source>
       <translation>今日</translation>
     </message>
-    <message>
-      <source>W%1</source>
-      <translation>第%1週</translation>
-    </message>
   </context>
   <context>
     <name>Values</name>

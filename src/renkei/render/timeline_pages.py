@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Protocol
 
-from PySide6.QtCore import QCoreApplication, QLocale, QPointF, QRectF, Qt
+from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -37,6 +37,13 @@ from renkei.app.session import BoardSession
 from renkei.domain.risk import RiskKind, badge_word
 from renkei.domain.schedule import Span, span_of, violations
 from renkei.render.bar import paint_bar
+from renkei.render.calendar_labels import (
+    day_labels,
+    japanese,
+    month_labels,
+    month_name,
+    week_labels,
+)
 from renkei.render.card import paint_warning_glyph
 from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
 
@@ -214,43 +221,10 @@ class _Fonts:
 # -- calendar words ------------------------------------------------------------------------------
 
 
-def _japanese() -> bool:
-    return QLocale().language() == QLocale.Language.Japanese
-
-
-def _month_name(month: int, long: bool) -> str:
-    form = QLocale.FormatType.LongFormat if long else QLocale.FormatType.ShortFormat
-    return QLocale().standaloneMonthName(month, form)
-
-
-def _month_labels(d: date) -> tuple[str, ...]:
-    """A month in the header's top tier, longest form first."""
-    if _japanese():
-        return (f"{d.year}年{d.month}月", f"{d.month}月")
-    short = _month_name(d.month, False)
-    return (f"{_month_name(d.month, True)} {d.year}", f"{short} {d.year}", short, short[:1])
-
-
-def _day_labels(d: date) -> tuple[str, ...]:
-    weekday = QLocale().standaloneDayName(d.isoweekday(), QLocale.FormatType.ShortFormat)
-    if _japanese():
-        return (f"{d.day}({weekday})", str(d.day))
-    return (f"{weekday} {d.day}", str(d.day))
-
-
-def _week_labels(monday: date) -> tuple[str, ...]:
-    short = _t("W%1").replace("%1", str(monday.isocalendar().week))
-    if _japanese():
-        when = f"{monday.month}/{monday.day}"
-    else:
-        when = f"{monday.day} {_month_name(monday.month, False)}"
-    return (f"{short} · {when}", short, str(monday.isocalendar().week))
-
-
 def _day_text(d: date, with_year: bool) -> str:
-    if _japanese():
+    if japanese():
         return f"{d.year}年{d.month}月{d.day}日" if with_year else f"{d.month}月{d.day}日"
-    text = f"{d.day} {_month_name(d.month, False)}"
+    text = f"{d.day} {month_name(d.month, False)}"
     return f"{text} {d.year}" if with_year else text
 
 
@@ -533,15 +507,15 @@ class _Painter:
             _t("Owner"),
         )
         months = [
-            (max(s, start), min(e, end), _month_labels(d), start <= s and e <= end)
+            (max(s, start), min(e, end), month_labels(d), start <= s and e <= end)
             for s, e, d in _months(start, end)
         ]
         if self.axis.ppd >= 13:
-            bottom = [(d, d + 1, _day_labels(date.fromordinal(d)), True) for d in range(start, end)]
+            bottom = [(d, d + 1, day_labels(date.fromordinal(d)), True) for d in range(start, end)]
             centre = True
         else:
             bottom = [
-                (w, w + 7, _week_labels(date.fromordinal(w)), True) for w in range(start, end, 7)
+                (w, w + 7, week_labels(date.fromordinal(w)), True) for w in range(start, end, 7)
             ]
             centre = False
         self._tier(painter, months, top, fonts.tier_bold, False)

@@ -16,7 +16,7 @@ import math
 from collections.abc import Iterable
 from datetime import UTC, date, datetime, timedelta
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLocale, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -35,6 +35,7 @@ from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import critical_path, shifted, violations
 from renkei.render.bar import paint_bar
+from renkei.render.calendar_labels import day_labels, japanese, month_labels, week_labels
 from renkei.render.card import paint_warning_glyph
 from renkei.render.theme import Theme, current
 from renkei.ui.fonts import scaled_font
@@ -1499,27 +1500,22 @@ class TimelineView(QAbstractScrollArea):
         months = list(_months(first_day, last_day))
         if zoom is Zoom.DAY:
             days = [
-                (d, d + 1, _day_labels(date.fromordinal(d))) for d in range(first_day, last_day + 1)
+                (d, d + 1, day_labels(date.fromordinal(d))) for d in range(first_day, last_day + 1)
             ]
-            return [(s, e, _month_labels(m, True)) for s, e, m in months], days
+            return [(s, e, month_labels(m, True)) for s, e, m in months], days
         if zoom is Zoom.WEEK:
             monday = first_day - date.fromordinal(first_day).weekday()
             weeks = [
-                (w, w + 7, _week_labels(date.fromordinal(w)))
-                for w in range(monday, last_day + 1, 7)
+                (w, w + 7, week_labels(date.fromordinal(w))) for w in range(monday, last_day + 1, 7)
             ]
-            return [(s, e, _month_labels(m, True)) for s, e, m in months], weeks
-        bottom = [(s, e, _month_labels(m, False)) for s, e, m in months]
+            return [(s, e, month_labels(m, True)) for s, e, m in months], weeks
+        bottom = [(s, e, month_labels(m, False)) for s, e, m in months]
         if zoom is Zoom.MONTH:
             return list(_quarters(first_day, last_day)), bottom
         return list(_years(first_day, last_day)), bottom
 
 
 # -- calendar units and their labels ----------------------------------------------------------
-
-
-def _japanese() -> bool:
-    return QLocale().language() == QLocale.Language.Japanese
 
 
 def _months(first_day: int, last_day: int):
@@ -1536,7 +1532,7 @@ def _quarters(first_day: int, last_day: int):
     while d.toordinal() <= last_day:
         following = date(d.year + (d.month == 10), (d.month + 2) % 12 + 1, 1)
         quarter = (d.month - 1) // 3 + 1
-        if _japanese():
+        if japanese():
             labels = (f"{d.year}年 第{quarter}四半期", f"{d.year}年Q{quarter}", f"Q{quarter}")
         else:
             labels = (f"Q{quarter} {d.year}", f"Q{quarter}")
@@ -1547,32 +1543,6 @@ def _quarters(first_day: int, last_day: int):
 def _years(first_day: int, last_day: int):
     year = date.fromordinal(first_day).year
     while date(year, 1, 1).toordinal() <= last_day:
-        label = f"{year}年" if _japanese() else str(year)
+        label = f"{year}年" if japanese() else str(year)
         yield date(year, 1, 1).toordinal(), date(year + 1, 1, 1).toordinal(), (label,)
         year += 1
-
-
-def _month_labels(d: date, with_year: bool) -> tuple[str, ...]:
-    locale = QLocale()
-    if _japanese():
-        return (f"{d.year}年{d.month}月", f"{d.month}月") if with_year else (f"{d.month}月",)
-    long_name = locale.standaloneMonthName(d.month, QLocale.FormatType.LongFormat)
-    short = locale.standaloneMonthName(d.month, QLocale.FormatType.ShortFormat)
-    if with_year:
-        return (f"{long_name} {d.year}", f"{short} {d.year}", short)
-    return (long_name, short, short[:1])
-
-
-def _day_labels(d: date) -> tuple[str, ...]:
-    weekday = QLocale().standaloneDayName(d.isoweekday(), QLocale.FormatType.ShortFormat)
-    if _japanese():
-        return (f"{d.day}({weekday})", str(d.day))
-    return (f"{weekday} {d.day}", str(d.day))
-
-
-def _week_labels(monday: date) -> tuple[str, ...]:
-    week = monday.isocalendar().week
-    short = _t("W%1").replace("%1", str(week))
-    if _japanese():
-        return (f"{short} · {monday.month}/{monday.day}", short, str(week))
-    return (f"{short} · {monday.day} {_month_labels(monday, False)[1]}", short, str(week))
