@@ -29,6 +29,7 @@ TRANSLATIONS = ROOT / "resources" / "translations"
 LANGUAGES = ("ja", "en")
 
 QT_TRANSLATE = {"QCoreApplication", "QApplication", "QGuiApplication"}
+NOOPS = ("QT_TRANSLATE_NOOP", "QT_TRANSLATE_N_NOOP")  # marks constants (N: with "%n")
 
 
 @dataclass(frozen=True, order=True)
@@ -44,7 +45,10 @@ class Wrapper:
 
     context: str | int  # a literal context, or the index of the parameter that carries it
     text: int
-    numerus: bool
+    count: int | None  # the index of the parameter that carries the count ("%n"), if any
+
+    def numerus(self, args: list[ast.expr]) -> bool:
+        return self.count is not None and len(args) > self.count
 
 
 @dataclass
@@ -89,7 +93,13 @@ def _wrapper_of(node: ast.FunctionDef) -> Wrapper | None:
         context = params.index(ctx_node.id)
     else:
         return None
-    return Wrapper(context, params.index(text_node.id), numerus=len(call.args) >= 4)
+    count = None
+    if len(call.args) >= 4:
+        n_node = call.args[3]
+        if not (isinstance(n_node, ast.Name) and n_node.id in params):
+            return None  # a fixed count: not a wrapper we can read
+        count = params.index(n_node.id)
+    return Wrapper(context, params.index(text_node.id), count)
 
 
 def _module_name(path: Path, top: Path) -> str:
@@ -105,7 +115,7 @@ class _Visitor(ast.NodeVisitor):
         self.classes: list[str] = []
 
     def visit_Assign(self, node: ast.Assign) -> None:
-        if isinstance(node.value, ast.Name) and node.value.id in ("QT_TRANSLATE_NOOP", "tr"):
+        if isinstance(node.value, ast.Name) and node.value.id in (*NOOPS, "tr"):
             self.out.problems.append(
                 f"{self.where}:{node.lineno}: another name for {node.value.id}, which the "
                 "extractor cannot follow; call it by its own name"
@@ -141,8 +151,9 @@ class _Visitor(ast.NodeVisitor):
             )
         if _is_qt_translate(func) and len(args) >= 2:
             self._found(node, _literal(args[0]), _literal(args[1]), len(args) >= 4)
-        elif isinstance(func, ast.Name) and func.id == "QT_TRANSLATE_NOOP" and len(args) == 2:
-            self._found(node, _literal(args[0]), _literal(args[1]), False)
+        elif isinstance(func, ast.Name) and func.id in NOOPS and len(args) == 2:
+            numerus = func.id == "QT_TRANSLATE_N_NOOP"
+            self._found(node, _literal(args[0]), _literal(args[1]), numerus)
         elif isinstance(func, ast.Name) and func.id in self.wrappers:
             wrapper = self.wrappers[func.id]
             if len(args) <= wrapper.text:
@@ -154,7 +165,7 @@ class _Visitor(ast.NodeVisitor):
                 if len(args) > wrapper.context
                 else None
             )
-            self._found(node, context, _literal(args[wrapper.text]), wrapper.numerus)
+            self._found(node, context, _literal(args[wrapper.text]), wrapper.numerus(args))
         elif isinstance(func, ast.Attribute) and func.attr == "tr" and args:
             owner = func.value
             if isinstance(owner, ast.Name) and owner.id == "self" and self.classes:

@@ -12,12 +12,122 @@
     </message>
   </context>
   <context>
+    <name>HandoffLoss</name>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n day</numerusform>
+        <numerusform>%n days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hour(s)</source>
+      <translation>
+        <numerusform>%n hour</numerusform>
+        <numerusform>%n hours</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n minute(s)</source>
+      <translation>
+        <numerusform>%n minute</numerusform>
+        <numerusform>%n minutes</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{hop}: accepted, then no activity by the receiver for %n business day(s)</source>
+      <translation>
+        <numerusform>{hop}: accepted, then no activity by the receiver for %n business day</numerusform>
+        <numerusform>{hop}: accepted, then no activity by the receiver for %n business days</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{hop}: acknowledged {late} late (SLA: %n business day(s))</source>
+      <translation>
+        <numerusform>{hop}: acknowledged {late} late (SLA: %n business day)</numerusform>
+        <numerusform>{hop}: acknowledged {late} late (SLA: %n business days)</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))</source>
+      <translation>
+        <numerusform>{hop}: not acknowledged, {late} overdue (SLA: %n business day)</numerusform>
+        <numerusform>{hop}: not acknowledged, {late} overdue (SLA: %n business days)</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Handoffs</name>
+    <message numerus="yes">
+      <source>Stalled — no activity for %n business day(s)</source>
+      <translation>
+        <numerusform>Stalled — no activity for %n business day</numerusform>
+        <numerusform>Stalled — no activity for %n business days</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Kanban</name>
     <message numerus="yes">
       <source>%n task(s)</source>
       <translation>
         <numerusform>%n task</numerusform>
         <numerusform>%n tasks</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Report</name>
+    <message numerus="yes">
+      <source>%n handoff(s) waiting for the team</source>
+      <translation>
+        <numerusform>%n handoff waiting for the team</numerusform>
+        <numerusform>%n handoffs waiting for the team</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hop(s)</source>
+      <translation>
+        <numerusform>%n hop</numerusform>
+        <numerusform>%n hops</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n open task(s)</source>
+      <translation>
+        <numerusform>%n open task</numerusform>
+        <numerusform>%n open tasks</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) at risk, soonest due first.</source>
+      <translation>
+        <numerusform>%n task at risk, soonest due first.</numerusform>
+        <numerusform>%n tasks at risk, soonest due first.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>…and %n older change(s).</source>
+      <translation>
+        <numerusform>…and %n older change.</numerusform>
+        <numerusform>…and %n older changes.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>Risk</name>
+    <message numerus="yes">
+      <source>No activity for %n day(s).</source>
+      <translation>
+        <numerusform>No activity for %n day.</numerusform>
+        <numerusform>No activity for %n days.</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>Overdue: was due %n day(s) ago.</source>
+      <translation>
+        <numerusform>Overdue: was due %n day ago.</numerusform>
+        <numerusform>Overdue: was due %n days ago.</numerusform>
       </translation>
     </message>
   </context>

@@ -824,25 +824,49 @@
   </context>
   <context>
     <name>HandoffLoss</name>
+    <message numerus="yes">
+      <source>%n day(s)</source>
+      <translation>
+        <numerusform>%n日</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hour(s)</source>
+      <translation>
+        <numerusform>%n時間</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n minute(s)</source>
+      <translation>
+        <numerusform>%n分</numerusform>
+      </translation>
+    </message>
     <message>
       <source>{from_team} → {to_team} ({from_person} → {to_person})</source>
       <translation>{from_team} → {to_team}（{from_person} → {to_person}）</translation>
     </message>
-    <message>
-      <source>{hop}: accepted, then no activity by the receiver for {days} business day(s)</source>
-      <translation>{hop}：受け入れ後、受け手による活動が{days}営業日ありません</translation>
+    <message numerus="yes">
+      <source>{hop}: accepted, then no activity by the receiver for %n business day(s)</source>
+      <translation>
+        <numerusform>{hop}：受け入れ後、受け手による活動が%n営業日ありません</numerusform>
+      </translation>
     </message>
-    <message>
-      <source>{hop}: acknowledged {late} late (SLA: {sla} business day(s))</source>
-      <translation>{hop}：受領が{late}遅れました（SLA：{sla}営業日）</translation>
+    <message numerus="yes">
+      <source>{hop}: acknowledged {late} late (SLA: %n business day(s))</source>
+      <translation>
+        <numerusform>{hop}：受領が{late}遅れました（SLA：%n営業日）</numerusform>
+      </translation>
     </message>
     <message>
       <source>{hop}: changed hands with no handoff record</source>
       <translation>{hop}：引き継ぎの記録がないまま担当が変わりました</translation>
     </message>
-    <message>
-      <source>{hop}: not acknowledged, {late} overdue (SLA: {sla} business day(s))</source>
-      <translation>{hop}：未受領、期限を{late}超過（SLA：{sla}営業日）</translation>
+    <message numerus="yes">
+      <source>{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))</source>
+      <translation>
+        <numerusform>{hop}：未受領、期限を{late}超過（SLA：%n営業日）</numerusform>
+      </translation>
     </message>
     <message>
       <source>{hop}: rejected ({reason}), bounce {count} between these teams</source>
@@ -867,18 +891,6 @@
     <message>
       <source>{hop}: {items} provided at an earlier hop, missing from here on</source>
       <translation>{hop}：{items}は前の段階では提供済みだが、ここから先で欠落</translation>
-    </message>
-    <message>
-      <source>{n} day(s)</source>
-      <translation>{n}日</translation>
-    </message>
-    <message>
-      <source>{n} hour(s)</source>
-      <translation>{n}時間</translation>
-    </message>
-    <message>
-      <source>{n} minute(s)</source>
-      <translation>{n}分</translation>
     </message>
     <message>
       <source>—</source>
@@ -1071,9 +1083,11 @@
       <source>Stalled</source>
       <translation>停滞中</translation>
     </message>
-    <message>
-      <source>Stalled — no activity for {days} business day(s)</source>
-      <translation>停滞中 — {days}営業日動きなし</translation>
+    <message numerus="yes">
+      <source>Stalled — no activity for %n business day(s)</source>
+      <translation>
+        <numerusform>停滞中 — %n営業日動きなし</numerusform>
+      </translation>
     </message>
     <message>
       <source>Team to team handoff matrix</source>
@@ -2219,16 +2233,40 @@ Close anyway and lose them?</source>
   <context>
     <name>Report</name>
     <message>
-      <source>%1 hop(s)</source>
-      <translation>引き継ぎ %1 回</translation>
+      <source>%1 at risk</source>
+      <translation>リスクあり %1 件</translation>
     </message>
     <message>
-      <source>%1 open task(s) · %2 at risk · %3 overdue · %4 blocked · %5 handoff(s) waiting for the team</source>
-      <translation>未完了 %1 件 · リスクあり %2 件 · 期限超過 %3 件 · ブロック中 %4 件 · チーム宛ての受領待ち引き継ぎ %5 件</translation>
+      <source>%1 blocked</source>
+      <translation>ブロック中 %1 件</translation>
     </message>
     <message>
-      <source>%1 task(s) at risk, soonest due first.</source>
-      <translation>リスクありのタスク %1 件（期限の近い順）。</translation>
+      <source>%1 overdue</source>
+      <translation>期限超過 %1 件</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n handoff(s) waiting for the team</source>
+      <translation>
+        <numerusform>チーム宛ての受領待ち引き継ぎ %n 件</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n hop(s)</source>
+      <translation>
+        <numerusform>引き継ぎ %n 回</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n open task(s)</source>
+      <translation>
+        <numerusform>未完了 %n 件</numerusform>
+      </translation>
+    </message>
+    <message numerus="yes">
+      <source>%n task(s) at risk, soonest due first.</source>
+      <translation>
+        <numerusform>リスクありのタスク %n 件（期限の近い順）。</numerusform>
+      </translation>
     </message>
     <message>
       <source>+%1 more</source>
@@ -2490,9 +2528,11 @@ Close anyway and lose them?</source>
       <source>—</source>
       <translation>—</translation>
     </message>
-    <message>
-      <source>…and %1 older change(s).</source>
-      <translation>…ほか、これより前の変更が %1 件あります。</translation>
+    <message numerus="yes">
+      <source>…and %n older change(s).</source>
+      <translation>
+        <numerusform>…ほか、これより前の変更が %n 件あります。</numerusform>
+      </translation>
     </message>
   </context>
   <context>
@@ -2552,9 +2592,11 @@ Close anyway and lose them?</source>
       <source>Late</source>
       <translation>遅延</translation>
     </message>
-    <message>
-      <source>No activity for {days} days.</source>
-      <translation>{days} 日間、更新履歴がありません。</translation>
+    <message numerus="yes">
+      <source>No activity for %n day(s).</source>
+      <translation>
+        <numerusform>%n 日間、更新履歴がありません。</numerusform>
+      </translation>
     </message>
     <message>
       <source>No owner</source>
@@ -2564,9 +2606,11 @@ Close anyway and lose them?</source>
       <source>Nobody owns this task.</source>
       <translation>このタスクには担当者がいません。</translation>
     </message>
-    <message>
-      <source>Overdue: was due {days} day(s) ago.</source>
-      <translation>期限超過：期限を {days} 日過ぎています。</translation>
+    <message numerus="yes">
+      <source>Overdue: was due %n day(s) ago.</source>
+      <translation>
+        <numerusform>期限超過：期限を %n 日過ぎています。</numerusform>
+      </translation>
     </message>
     <message>
       <source>Stale</source>

@@ -139,7 +139,7 @@ def test_dropped_still_open_says_how_overdue():
     assert f.at == datetime(2026, 11, 30, 17, 0)
     assert f.detail == (
         "Marketing → Inside Sales (Aoki → Tanaka): not acknowledged, "
-        "2 day(s) overdue (SLA: 1 business day(s))"
+        "2 days overdue (SLA: 1 business day)"
     )
 
 
@@ -159,7 +159,7 @@ def test_weekend_sla_tuesday_afternoon_ack_is_late():
     """Acknowledged Tuesday 15:00: dropped, 22 business hours late."""
     h = hop(1, AOKI, MKT, TANAKA, INSIDE, FRI, ack=datetime(2026, 12, 1, 15, 0))
     [f] = of_kind(find([h]), "dropped")
-    assert "acknowledged 22 hour(s) late (SLA: 1 business day(s))" in f.detail
+    assert "acknowledged 22 hours late (SLA: 1 business day)" in f.detail
 
 
 def test_sla_follows_the_template():
@@ -387,7 +387,7 @@ def test_accepted_then_idle_is_stalled():
     [f] = find([h], activity=activity)
     assert f.kind == "stalled" and f.to_person_id == TANAKA
     assert f.at == datetime(2026, 12, 3, 10, 0)
-    assert "no activity by the receiver for 3 business day(s)" in f.detail
+    assert "no activity by the receiver for 3 business days" in f.detail
 
 
 def test_receiver_activity_in_time_is_not_stalled():
@@ -449,9 +449,9 @@ def test_describe_translates_and_names_default_to_ids():
 
 def test_format_span_units():
     """Spans read in the largest whole unit."""
-    assert format_span(timedelta(days=2, hours=5)) == "2 day(s)"
-    assert format_span(timedelta(hours=22)) == "22 hour(s)"
-    assert format_span(timedelta(seconds=30)) == "1 minute(s)"
+    assert format_span(timedelta(days=2, hours=5)) == "2 days"
+    assert format_span(timedelta(hours=22)) == "22 hours"
+    assert format_span(timedelta(seconds=30)) == "1 minute"
 
 
 # -- team matrix ---------------------------------------------------------------------------

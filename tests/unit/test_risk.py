@@ -330,7 +330,7 @@ DESCRIBED = [
         RiskReason(RiskKind.FLAGGED, (("who", "Haruka Aoki"), ("reason", "Client silent"))),
         "Flagged by Haruka Aoki: Client silent",
     ),
-    (RiskReason(RiskKind.OVERDUE, (("days", 3),)), "Overdue: was due 3 day(s) ago."),
+    (RiskReason(RiskKind.OVERDUE, (("days", 3),)), "Overdue: was due 3 days ago."),
     (
         RiskReason(RiskKind.BEHIND, (("progress", 40), ("elapsed", 90))),
         "Behind schedule: 40% done with 90% of the time used.",
@@ -413,13 +413,14 @@ def test_describe_applies_translate_to_template_and_edge_word():
         TEMPLATES[RiskKind.DEPENDENCY]: "「{other}」の終了（{other_due}）が"
         "{edge}（{date}）より後です。",
         "start": "開始日",
-        TEMPLATES[RiskKind.STALE]: "{days}日間更新がありません。",
+        TEMPLATES[RiskKind.STALE]: "%n日間更新がありません。",
     }
     calls = []
 
-    def translate(context, text):
+    def translate(context, text, n=-1):
+        """Qt's translate fills "%n" with the count it is given."""
         calls.append(context)
-        return catalogue.get(text, text)
+        return catalogue.get(text, text).replace("%n", str(n))
 
     dependency = DESCRIBED[3][0]
     assert describe(dependency, translate) == (

@@ -50,7 +50,7 @@ from renkei.domain.handoff import (
     sla_deadline,
     template_for,
 )
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, untranslated
 
 
 class FindingKind(enum.StrEnum):
@@ -72,12 +72,12 @@ LOST_KINDS = (
 
 # Template keys: "dropped" has two sentences (still open / acknowledged late).
 TEMPLATES: Mapping[str, str] = {
-    "dropped_open": QT_TRANSLATE_NOOP(
+    "dropped_open": QT_TRANSLATE_N_NOOP(
         "HandoffLoss",
-        "{hop}: not acknowledged, {late} overdue (SLA: {sla} business day(s))",
+        "{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))",
     ),
-    "dropped_late": QT_TRANSLATE_NOOP(
-        "HandoffLoss", "{hop}: acknowledged {late} late (SLA: {sla} business day(s))"
+    "dropped_late": QT_TRANSLATE_N_NOOP(
+        "HandoffLoss", "{hop}: acknowledged {late} late (SLA: %n business day(s))"
     ),
     "incomplete_at_send": QT_TRANSLATE_NOOP("HandoffLoss", "{hop}: sent without {items}"),
     "lost_in_transit": QT_TRANSLATE_NOOP(
@@ -101,17 +101,19 @@ TEMPLATES: Mapping[str, str] = {
     "silent_handoff": QT_TRANSLATE_NOOP(
         "HandoffLoss", "{hop}: changed hands with no handoff record"
     ),
-    "stalled": QT_TRANSLATE_NOOP(
+    "stalled": QT_TRANSLATE_N_NOOP(
         "HandoffLoss",
-        "{hop}: accepted, then no activity by the receiver for {days} business day(s)",
+        "{hop}: accepted, then no activity by the receiver for %n business day(s)",
     ),
 }
 
 HOP = QT_TRANSLATE_NOOP("HandoffLoss", "{from_team} → {to_team} ({from_person} → {to_person})")
 NOBODY = QT_TRANSLATE_NOOP("HandoffLoss", "—")
-SPAN_DAYS = QT_TRANSLATE_NOOP("HandoffLoss", "{n} day(s)")
-SPAN_HOURS = QT_TRANSLATE_NOOP("HandoffLoss", "{n} hour(s)")
-SPAN_MINUTES = QT_TRANSLATE_NOOP("HandoffLoss", "{n} minute(s)")
+SPAN_DAYS = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n day(s)")
+SPAN_HOURS = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n hour(s)")
+SPAN_MINUTES = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n minute(s)")
+# The count behind each template's "%n" (the others have none).
+COUNTED = {"dropped_open": "sla", "dropped_late": "sla", "stalled": "days"}
 
 
 @dataclass(frozen=True, slots=True)
@@ -153,21 +155,17 @@ class Names:
 
 # task_id → [(actor_id, at), ...]
 ActivityByTask = Mapping[int, Sequence[tuple[int | None, datetime]]]
-Translate = Callable[[str, str], str]
+Translate = Callable[..., str]  # (context, text[, n]) -> text; n fills "%n"
 
 
-def _identity(context: str, text: str) -> str:
-    return text
-
-
-def format_span(span: timedelta, translate: Translate = _identity) -> str:
-    """'2 day(s)', '5 hour(s)', '20 minute(s)': the largest whole unit, rounded down."""
+def format_span(span: timedelta, translate: Translate = untranslated) -> str:
+    """'2 days', '5 hours', '1 minute': the largest whole unit, rounded down."""
     seconds = int(span.total_seconds())
     if seconds >= 86400:
-        return translate("HandoffLoss", SPAN_DAYS).format(n=seconds // 86400)
+        return translate("HandoffLoss", SPAN_DAYS, seconds // 86400)
     if seconds >= 3600:
-        return translate("HandoffLoss", SPAN_HOURS).format(n=seconds // 3600)
-    return translate("HandoffLoss", SPAN_MINUTES).format(n=max(1, seconds // 60))
+        return translate("HandoffLoss", SPAN_HOURS, seconds // 3600)
+    return translate("HandoffLoss", SPAN_MINUTES, max(1, seconds // 60))
 
 
 def _hop_text(f: Finding, names: Names, translate: Translate) -> str:
@@ -186,7 +184,7 @@ def _hop_text(f: Finding, names: Names, translate: Translate) -> str:
     )
 
 
-def describe(f: Finding, names: Names | None = None, translate: Translate = _identity) -> str:
+def describe(f: Finding, names: Names | None = None, translate: Translate = untranslated) -> str:
     """The finding as one sentence; ``translate`` is Qt's translate in the UI."""
     params = dict(f.params)
     key = params.pop("template")
@@ -199,6 +197,9 @@ def describe(f: Finding, names: Names | None = None, translate: Translate = _ide
             values[k] = reason_label(str(v), translate)
         else:
             values[k] = v
+    if key in COUNTED:
+        count = int(values.pop(COUNTED[key]))
+        return translate("HandoffLoss", TEMPLATES[key], count).format(**values)
     return translate("HandoffLoss", TEMPLATES[key]).format(**values)
 
 

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, untranslated
 from renkei.domain.model import Board, Task
 
 
@@ -38,7 +38,7 @@ class RiskReason:
 
 TEMPLATES: Mapping[RiskKind, str] = {
     RiskKind.FLAGGED: QT_TRANSLATE_NOOP("Risk", "Flagged by {who}: {reason}"),
-    RiskKind.OVERDUE: QT_TRANSLATE_NOOP("Risk", "Overdue: was due {days} day(s) ago."),
+    RiskKind.OVERDUE: QT_TRANSLATE_N_NOOP("Risk", "Overdue: was due %n day(s) ago."),
     RiskKind.BEHIND: QT_TRANSLATE_NOOP(
         "Risk", "Behind schedule: {progress}% done with {elapsed}% of the time used."
     ),
@@ -46,7 +46,7 @@ TEMPLATES: Mapping[RiskKind, str] = {
         "Risk", "Waits for “{other}”, which ends {other_due} — after this task's {edge} ({date})."
     ),
     RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "Nobody owns this task."),
-    RiskKind.STALE: QT_TRANSLATE_NOOP("Risk", "No activity for {days} days."),
+    RiskKind.STALE: QT_TRANSLATE_N_NOOP("Risk", "No activity for %n day(s)."),
     RiskKind.WIP: QT_TRANSLATE_NOOP(
         "Risk", "“{column}” holds {count} tasks, over its limit of {limit}."
     ),
@@ -69,15 +69,18 @@ EDGE_WORDS = {
 }
 
 
-def describe(reason: RiskReason, translate=lambda context, text: text) -> str:
-    """The reason as one short sentence; ``translate`` is Qt's translate in the UI."""
+def describe(reason: RiskReason, translate=untranslated) -> str:
+    """The reason as one short sentence; ``translate`` is Qt's translate in the UI (with the
+    day count for the sentences that have plural forms)."""
     params = dict(reason.params)
     if "edge" in params:
         params["edge"] = translate("Risk", EDGE_WORDS[str(params["edge"])])
+    if reason.kind in (RiskKind.OVERDUE, RiskKind.STALE):
+        return translate("Risk", TEMPLATES[reason.kind], int(params["days"])).format(**params)
     return translate("Risk", TEMPLATES[reason.kind]).format(**params)
 
 
-def badge_word(reason: RiskReason, translate=lambda context, text: text) -> str:
+def badge_word(reason: RiskReason, translate=untranslated) -> str:
     return translate("Risk", BADGE_WORDS[reason.kind])
 
 

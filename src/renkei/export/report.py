@@ -48,11 +48,11 @@ from renkei.export.pdf import (
     render_to_bytes,
     wrap,
 )
-from renkei.render import words
 from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card
 from renkei.render.card_face import card_face
 from renkei.render.theme import LIGHT
 from renkei.render.words import date_text, finding_word
+from renkei.render.words import tr as translate  # Qt's, in any context
 
 __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 
@@ -75,9 +75,6 @@ class ReportOptions:
 
 def tr(text: str) -> str:
     return QCoreApplication.translate("Report", text)
-
-
-_qt_tr = words.tr  # Qt's translate, in a context of its own
 
 
 def local(at: datetime) -> datetime:
@@ -389,12 +386,12 @@ class _Report:
             status = self.board.statuses.get(int(status_id))
         except (TypeError, ValueError):
             status = None
-        return _qt_tr("Status", status.name) if status else "?"
+        return translate("Status", status.name) if status else "?"
 
     def due_cell(self, task: Task) -> Cell:
         if task.due is None:
             return tr("—")
-        words = due_words(task.due, self.today, _qt_tr, lambda d: date_text(d, self.today))
+        words = due_words(task.due, self.today, translate, lambda d: date_text(d, self.today))
         late = task.due < self.today and task.status_id not in self.done_ids
         return [
             Para(date_text(task.due, self.today)),
@@ -410,8 +407,10 @@ class _Report:
     def reasons_cell(self, reasons: Sequence[RiskReason]) -> Cell:
         paras: list[Para] = []
         for reason in reasons:
-            paras.append(Para(badge_word(reason, _qt_tr), bold=True, colour=LIGHT.late, icon=True))
-            paras.append(Para(describe(reason, _qt_tr), size=7))
+            paras.append(
+                Para(badge_word(reason, translate), bold=True, colour=LIGHT.late, icon=True)
+            )
+            paras.append(Para(describe(reason, translate), size=7))
         return paras
 
     # -- sections ---------------------------------------------------------------------------
@@ -475,7 +474,7 @@ class _Report:
         worst = self.analysis.worst_pair()
         if worst is not None and self._cell_in_scope(worst.from_team_id, worst.to_team_id):
             flow.space(6)
-            lost = ", ".join(item_label(i, _qt_tr) for i, _n in worst.lost_items)
+            lost = ", ".join(item_label(i, translate) for i, _n in worst.lost_items)
             text = (
                 tr("The team pair that loses the most: %1 → %2")
                 .replace("%1", self.team_name(worst.from_team_id))
@@ -522,7 +521,7 @@ class _Report:
             flow.text(tr("No task is at risk."), 9, LIGHT.muted)
         else:
             flow.text(
-                tr("%1 task(s) at risk, soonest due first.").replace("%1", str(len(at_risk))),
+                translate("Report", "%n task(s) at risk, soonest due first.", len(at_risk)),
                 8,
                 LIGHT.muted,
             )
@@ -557,7 +556,7 @@ class _Report:
                     self.person(t.owner_id),
                     self.due_cell(t),
                     self.status_name(t.status_id),
-                    _qt_tr("Priority", t.priority.label),
+                    translate("Priority", t.priority.label),
                 ]
                 for t in overdue
             ],
@@ -573,15 +572,17 @@ class _Report:
             team_tasks = [t for t in self.tasks if t.team_id == slide.team_id]
             live = [t for t in team_tasks if t.status_id not in self.done_ids]
             flow.text(
-                tr(
-                    "%1 open task(s) · %2 at risk · %3 overdue · %4 blocked · %5 handoff(s) "
-                    "waiting for the team"
-                )
-                .replace("%1", str(len(live)))
-                .replace("%2", str(len(slide.at_risk)))
-                .replace("%3", str(len(slide.overdue)))
-                .replace("%4", str(len(slide.blocked)))
-                .replace("%5", str(len(slide.waiting))),
+                " · ".join(
+                    (
+                        translate("Report", "%n open task(s)", len(live)),
+                        tr("%1 at risk").replace("%1", str(len(slide.at_risk))),
+                        tr("%1 overdue").replace("%1", str(len(slide.overdue))),
+                        tr("%1 blocked").replace("%1", str(len(slide.blocked))),
+                        translate(
+                            "Report", "%n handoff(s) waiting for the team", len(slide.waiting)
+                        ),
+                    )
+                ),
                 9,
             )
             due = [*slide.due_today, *slide.due_this_week]
@@ -625,7 +626,7 @@ class _Report:
                             f"{self.team_name(w.handoff.sender_team_id)}\n"
                             f"{self.person(w.handoff.sender_id)}",
                             self.person(w.handoff.receiver_id),
-                            format_span(w.waited, _qt_tr),
+                            format_span(w.waited, translate),
                         ]
                         for w in slide.waiting
                     ],
@@ -750,10 +751,10 @@ class _Report:
                 median = (
                     "—"
                     if c.median_to_acknowledge is None
-                    else format_span(c.median_to_acknowledge, _qt_tr)
+                    else format_span(c.median_to_acknowledge, translate)
                 )
                 lost: Cell = [
-                    Para(f"{item_label(i, _qt_tr)} × {n}", colour=LIGHT.lost, bold=True)
+                    Para(f"{item_label(i, translate)} × {n}", colour=LIGHT.lost, bold=True)
                     for i, n in c.lost_items
                 ] or tr("—")
                 rows.append(
@@ -803,13 +804,13 @@ class _Report:
                 [
                     [
                         Para(task.title, bold=True),
-                        Para(tr("%1 hop(s)").replace("%1", str(hops)), colour=LIGHT.muted, size=7),
+                        Para(translate("Report", "%n hop(s)", hops), colour=LIGHT.muted, size=7),
                     ],
                     [
                         Para(word, bold=True, colour=LIGHT.lost, icon=True),
-                        Para(describe_finding(f, self.names, _qt_tr), size=7),
+                        Para(describe_finding(f, self.names, translate), size=7),
                     ],
-                    ", ".join(item_label(i, _qt_tr) for i in f.items) or tr("—"),
+                    ", ".join(item_label(i, translate) for i in f.items) or tr("—"),
                 ]
             )
         flow.table([(tr("Task"), 2.5), (tr("Where it broke"), 4), (tr("Items lost"), 2)], rows)
@@ -839,7 +840,7 @@ class _Report:
             )
             if len(lines) > MAX_CHANGES:
                 flow.text(
-                    tr("…and %1 older change(s).").replace("%1", str(len(lines) - MAX_CHANGES)),
+                    translate("Report", "…and %n older change(s).", len(lines) - MAX_CHANGES),
                     8,
                     LIGHT.muted,
                 )

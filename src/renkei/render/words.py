@@ -11,8 +11,9 @@ from renkei.domain.dates import due_words
 from renkei.domain.risk import RiskReason, badge_word
 
 
-def tr(context: str, text: str) -> str:
-    return QCoreApplication.translate(context, text)
+def tr(context: str, text: str, n: int = -1) -> str:
+    """Qt's translate; ``n`` picks the plural form of a text with "%n" and fills it in."""
+    return QCoreApplication.translate(context, text, "", n)
 
 
 def risk_word(reason: RiskReason) -> str:

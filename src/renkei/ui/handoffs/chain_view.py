@@ -92,8 +92,8 @@ def short_finding_text(finding: Finding) -> str:
     if kind == FindingKind.SILENT_HANDOFF.value:
         return _tr("Changed hands without a handoff record")
     if kind == FindingKind.STALLED.value:
-        days = params.get("days", "")
-        return _tr("Stalled — no activity for {days} business day(s)").format(days=days)
+        days = int(params.get("days") or 0)
+        return tr("Handoffs", "Stalled — no activity for %n business day(s)", days)
     if kind in _LOST:
         items = ", ".join(item_label(i, tr) for i in finding.items)
         return _tr("Lost: {items}").format(items=items)
