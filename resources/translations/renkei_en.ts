@@ -132,6 +132,16 @@
     </message>
   </context>
   <context>
+    <name>TemplateEditor</name>
+    <message numerus="yes">
+      <source> business day(s)</source>
+      <translation>
+        <numerusform> business day</numerusform>
+        <numerusform> business days</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Timeline</name>
     <message numerus="yes">
       <source>%n day(s)</source>

@@ -3473,9 +3473,11 @@ Close anyway and lose them?</source>
   </context>
   <context>
     <name>TemplateEditor</name>
-    <message>
+    <message numerus="yes">
       <source> business day(s)</source>
-      <translation>営業日</translation>
+      <translation>
+        <numerusform>営業日</numerusform>
+      </translation>
     </message>
     <message>
       <source>%1 (new)</source>

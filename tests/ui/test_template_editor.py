@@ -241,3 +241,11 @@ def test_closing_with_unsaved_changes_asks_first(editor, monkeypatch):
     )
     editor.close_button.click()
     assert not editor.isVisible()
+
+
+def test_the_sla_reads_in_days_as_the_number_asks(editor):
+    """The suffix follows the number: 1 business day, 3 business days."""
+    editor.sla_spin.setValue(1)
+    assert editor.sla_spin.suffix() == " business day"
+    editor.sla_spin.setValue(3)
+    assert editor.sla_spin.suffix() == " business days"

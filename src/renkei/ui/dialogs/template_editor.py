@@ -165,7 +165,8 @@ class TemplateEditor(QDialog):
         items_box.addWidget(self.items_hint)
         self.sla_spin = QSpinBox(self)
         self.sla_spin.setRange(0, SLA_MAX)
-        self.sla_spin.setSuffix(self.tr(" business day(s)"))
+        self._sla_suffix(self.sla_spin.value())
+        self.sla_spin.valueChanged.connect(self._sla_suffix)
         self.sla_spin.setToolTip(
             self.tr("How soon the receiver must acknowledge it; weekends do not count.")
         )
@@ -235,6 +236,10 @@ class TemplateEditor(QDialog):
         layout.addWidget(self.buttons)
         self.resize(max(self.sizeHint().width(), 640), max(self.sizeHint().height(), 480))
 
+    def _sla_suffix(self, days: int) -> None:
+        """The unit after the number: " business day" or " business days"."""
+        self.sla_spin.setSuffix(self.tr(" business day(s)", "", days))
+
     def _label(self, text: str, buddy: QWidget | None) -> QLabel:
         label = QLabel(self.tr("{label}:").format(label=text), self)
         if buddy is not None:
@@ -293,6 +298,7 @@ class TemplateEditor(QDialog):
         sla = template.sla_business_days if template else 1
         self.sla_spin.setMaximum(max(SLA_MAX, sla))  # an imported longer SLA stays as it is
         self.sla_spin.setValue(sla)
+        self._sla_suffix(sla)  # its signal is blocked while loading
         self.from_team_edit.setText(template.from_team or "" if template else "")
         self.to_team_edit.setText(template.to_team or "" if template else "")
         for widget in quiet:
