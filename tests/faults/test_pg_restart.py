@@ -1,0 +1,258 @@
+"""A PostgreSQL restart under a running ``renkei watch --json`` and a writer, on a private
+cluster this test starts itself (never the shared server): afterwards every revision in the
+board's history was printed by the watch exactly once, in order; every acknowledged edit is
+in the board; every refused edit said so in one line, and none of them is in the board unless
+its message said the save could not be confirmed."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections import Counter
+from datetime import date
+
+import pytest
+from edit_checks import EDIT_DRIVER, check_acknowledged, driver_lines
+from fault_figures import moment, restart_figures
+from kill_helpers import WAIT, has_traceback, history_titles, open_tasks, renkei_argv, run_renkei
+from pg_cluster import PrivateCluster, tools_folder
+
+from renkei.demo.build import build_demo
+from renkei.store.board_store import BoardStore
+
+pytestmark = pytest.mark.postgres
+
+WRITE_SECONDS = 5.0  # how long the writer keeps editing
+CATCH_UP = 12.0  # seconds the watch gets, after the writer ends, to print what the board holds
+# A refusal may still have reached the board only if its message said the save is unknown.
+UNSURE = re.compile(r"confirm|may have been saved|might have been saved|not sure|unknown", re.I)
+
+
+@pytest.fixture
+def cluster():
+    tools = tools_folder()
+    if tools is None:
+        message = "the restart test needs PostgreSQL's initdb and pg_ctl"
+        if os.environ.get("CI"):
+            pytest.fail(f"{message} (CI is set: it must run, not skip)", pytrace=False)
+        pytest.skip(message)
+    private = PrivateCluster(tools)
+    try:
+        private.init()
+        private.start()
+        yield private
+    finally:
+        private.stop()
+
+
+class Lines:
+    """A process's stdout and stderr lines, read as they come (threads, so nothing blocks)."""
+
+    def __init__(self, process: subprocess.Popen):
+        self.process = process
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self.readers = [
+            threading.Thread(target=self._read, args=(process.stdout, self.out), daemon=True),
+            threading.Thread(target=self._read, args=(process.stderr, self.err), daemon=True),
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    @staticmethod
+    def _read(stream, into: list[str]) -> None:
+        for line in stream:
+            into.append(line)
+
+    def wait_for_err(self, prefix: str) -> str:
+        deadline = time.monotonic() + WAIT
+        while time.monotonic() < deadline:
+            for line in list(self.err):
+                if line.startswith(prefix):
+                    return line
+            if self.process.poll() is not None:
+                break
+            time.sleep(0.05)
+        pytest.fail(f"the watch never said {prefix!r}: {''.join(self.err)[-500:]}")
+
+    def stop(self) -> None:
+        if self.process.poll() is None:
+            self.process.send_signal(signal.SIGTERM)  # how a watch is ended (as Ctrl-C)
+        try:
+            self.process.wait(timeout=WAIT)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+        for reader in self.readers:
+            reader.join(timeout=WAIT)
+        self.process.stdout.close()
+        self.process.stderr.close()
+
+
+def board_revisions(cluster: PrivateCluster, database: str, after: int) -> list[int]:
+    import psycopg
+
+    with psycopg.connect(cluster.dsn(database)) as conn:
+        rows = conn.execute(
+            "SELECT DISTINCT revision FROM activity WHERE revision > %s ORDER BY revision",
+            (after,),
+        ).fetchall()
+    return [r[0] for r in rows]
+
+
+def board_revision(cluster: PrivateCluster, database: str) -> int:
+    import psycopg
+
+    with psycopg.connect(cluster.dsn(database)) as conn:
+        return conn.execute("SELECT revision FROM board").fetchone()[0]
+
+
+def watch_has_since() -> bool:
+    return "--since" in run_renkei("watch", "--help").stdout
+
+
+def printed_revisions(lines: list[str], problems: list[str]) -> list[tuple]:
+    """(revision, entity, id) of each JSON line the watch printed, in order."""
+    printed = []
+    for line in lines:
+        try:
+            row = json.loads(line)
+        except ValueError:
+            problems.append(f"the watch printed a line that is not JSON: {line[:120]!r}")
+            continue
+        if "revision" not in row:
+            problems.append(f"a watch line has no revision: {line[:120]!r}")
+            continue
+        printed.append((row["revision"], row.get("entity"), row.get("id")))
+    return printed
+
+
+def test_postgres_restart_under_watch_and_writer(cluster):
+    figures = restart_figures("PostgreSQL restart under watch --json + writer")
+    began = time.monotonic()
+    url = cluster.create_database("board")
+    store = BoardStore.open(url)
+    try:
+        build_demo(store, "en", today=date.today())
+    finally:
+        store.dispose()
+    figures.notes.append(f"the demo board was built in {time.monotonic() - began:.1f} s")
+    start_revision = board_revision(cluster, "board")
+    since = ("--since", str(start_revision)) if watch_has_since() else ()
+    watch = Lines(
+        subprocess.Popen(
+            renkei_argv("--board", url, "watch", "--json", *since),
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+    )
+    writer = None
+    problems: list[str] = []
+    try:
+        said = watch.wait_for_err("Watching")
+        if not since:
+            start_revision = int(re.search(r"from revision (\d+)", said).group(1))
+        writer = subprocess.Popen(
+            [
+                sys.executable,
+                str(EDIT_DRIVER),
+                url,
+                "restart",
+                "--seconds",
+                str(WRITE_SECONDS),
+                "--pause",
+                "0.05",
+                "--tasks",
+                "1",  # one row edited again and again: a watch that folds edits shows it
+            ],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for i in range(2):  # two restarts at seeded moments while the writer works
+            time.sleep(moment("pg restart", i, 1.0, 2.0))
+            took = cluster.restart()
+            figures.restarts += 1
+            figures.notes.append(f"restart {i + 1} took {took:.1f} s")
+        out, err = writer.communicate(timeout=WAIT)
+        if writer.returncode != 0:
+            problems.append(f"the writer failed: {err[-500:]}")
+        expected = board_revisions(cluster, "board", start_revision)
+        began = time.monotonic()
+        deadline = time.monotonic() + CATCH_UP
+        while time.monotonic() < deadline:
+            seen = {r for r, _, _ in printed_revisions(list(watch.out), [])}
+            if seen >= set(expected):
+                break
+            time.sleep(0.2)
+        figures.notes.append(
+            f"the watch caught up {time.monotonic() - began:.1f} s after the writer"
+        )
+    finally:
+        if writer is not None and writer.poll() is None:
+            writer.kill()
+            writer.communicate()
+        watch.stop()
+
+    attempts = driver_lines(out)
+    printed = printed_revisions(watch.out, problems)
+    check_watch(printed, expected, figures, problems)
+    check_writer(url, attempts, figures, problems)
+    if has_traceback("".join(watch.err)):
+        problems.append(f"the watch printed a traceback: {''.join(watch.err)[-400:]}")
+    figures.notes.append(f"watch said: {' | '.join(x.strip() for x in watch.err)[-600:]}")
+    if problems:
+        figures.notes += problems
+    assert not problems, "; ".join(problems)
+
+
+def check_watch(printed: list[tuple], expected: list[int], figures, problems) -> None:
+    revisions = [r for r, _, _ in printed]
+    figures.board_revisions = len(expected)
+    figures.printed = len(set(revisions) & set(expected))
+    missing = sorted(set(expected) - set(revisions))
+    figures.missing = len(missing)
+    twice = [key for key, n in Counter(printed).items() if n > 1]
+    figures.duplicated = len(twice)
+    if missing:
+        problems.append(f"{len(missing)} revisions never printed: {missing[:10]}")
+    if twice:
+        problems.append(f"{len(twice)} changes printed more than once: {twice[:5]}")
+    if revisions != sorted(revisions):
+        problems.append("the watch printed revisions out of order")
+    strange = sorted(set(revisions) - set(expected))
+    if strange:
+        problems.append(f"printed revisions the board does not hold: {strange[:10]}")
+
+
+def check_writer(url: str, attempts: list[dict], figures, problems) -> None:
+    figures.edits = len(attempts)
+    opened = open_tasks(url)
+    if not opened.ok:
+        problems.append(f"the board did not open after the restarts: {opened.message}")
+    check_acknowledged(url, attempts, opened.tasks if opened.ok else None, figures, problems)
+    refused = [a for a in attempts if a["rc"] != 0]
+    figures.refused = len(refused)
+    titles = {t["title"] for t in opened.tasks}
+    history = history_titles(url, 50 * len(attempts) + 100) or set()
+    for a in refused:
+        message = a["message"]
+        if a["rc"] == 1 and message.startswith("renkei: ") and not has_traceback(message):
+            figures.refused_said += 1
+            if "\n" in message:
+                figures.notes.append(f"edit {a['n']}: a message of several lines: {message!r}")
+        else:
+            problems.append(f"edit {a['n']} refused without a clear message: {message[-300:]!r}")
+        saved = a["title"] in (titles if a["kind"] == "add" else history)
+        if saved:
+            figures.refused_yet_saved += 1
+            if not UNSURE.search(message):
+                figures.refused_yet_saved_unsaid += 1
+                problems.append(f"edit {a['n']} was refused ({message!r}) yet is in the board")
