@@ -4,10 +4,10 @@ Shared by the file and the PostgreSQL kill tests and the server-restart test."""
 from __future__ import annotations
 
 import json
-import subprocess
 import sys
+from pathlib import Path
 
-from kill_helpers import EDIT_DRIVER, history_titles, kill_after, start
+from kill_helpers import EDIT_DRIVER, Started, history_titles
 
 
 def driver_lines(stdout: str) -> list[dict]:
@@ -46,14 +46,18 @@ def check_acknowledged(board: str, attempts: list[dict], tasks, figures, problem
             problems.append(f"task {task} reads {now!r}, not its last acknowledged title")
 
 
-def edit_stream(board: str, tag: str, delay: float):
-    """Run the edit driver on the board and kill it after ``delay`` seconds; its attempts."""
-    process = start([sys.executable, str(EDIT_DRIVER), board, tag], stdout=subprocess.PIPE)
-    killed = kill_after(process, delay)
+def edit_stream(board: str, tag: str, acks: int, delay: float, ready: Path):
+    """Run the edit driver on the board; kill it ``delay`` seconds after its ``acks``-th
+    acknowledged edit. What happened, and its attempts."""
+    driver = Started([sys.executable, str(EDIT_DRIVER), board, tag], ready)
+    driver.wait_ready()
+    driver.wait_acknowledged(acks)
+    killed = driver.kill_after(delay)
     return killed, driver_lines(killed.stdout)
 
 
-def report(figures, scenario: str, run: int, delay: float, killed, problems: list[str]):
+def report(figures, scenario: str, run: int, when: str, problems: list[str]) -> None:
+    """Note the run's problems for the figures, then fail the run if there are any."""
     if problems:
-        figures.notes.append(f"run {run} (killed at {delay} s): " + "; ".join(problems))
-    assert not problems, f"{scenario} run {run}, killed at {delay} s: " + "; ".join(problems)
+        figures.notes.append(f"run {run} (killed {when}): " + "; ".join(problems))
+    assert not problems, f"{scenario} run {run}, killed {when}: " + "; ".join(problems)

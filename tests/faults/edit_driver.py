@@ -14,9 +14,11 @@ import argparse
 import contextlib
 import io
 import json
+import os
 import sys
 import time
 import traceback
+from pathlib import Path
 
 from renkei.cli.main import main
 
@@ -45,6 +47,8 @@ def attempt(board: str, tag: str, n: int, tasks: int = 60) -> dict:
 
 
 def run(board: str, tag: str, seconds: float | None, pause: float, tasks: int) -> None:
+    if os.environ.get("RENKEI_FAULT_READY"):
+        Path(os.environ["RENKEI_FAULT_READY"]).touch()
     end = None if seconds is None else time.monotonic() + seconds
     n = 0
     while end is None or time.monotonic() < end:

@@ -19,6 +19,13 @@ def moment(scenario: str, run: int, low: float, high: float) -> float:
     return round(random.Random(f"{SEED}:{scenario}:{run}").uniform(low, high), 2)
 
 
+def edit_moment(scenario: str, run: int, most: int) -> tuple[int, float]:
+    """When an edit stream is killed: after how many acknowledged edits (1 to ``most``), and
+    how long after that (0-0.25 s: anywhere inside the next edit's work)."""
+    rng = random.Random(f"{SEED}:{scenario}:{run}")
+    return rng.randint(1, most), round(rng.uniform(0.0, 0.25), 3)
+
+
 @dataclass
 class KillFigures:
     runs: int = 0

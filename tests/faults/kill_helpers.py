@@ -10,17 +10,24 @@ import signal
 import sqlite3
 import subprocess
 import sys
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 EDIT_DRIVER = HERE / "edit_driver.py"
+READY_RENKEI = HERE / "ready_renkei.py"
 WAIT = 120.0  # seconds a check may take on a slow, shared CI machine
 
 
 def renkei_argv(*args: str) -> list[str]:
     return [sys.executable, "-m", "renkei.cli.main", *args]
+
+
+def ready_renkei_argv(*args: str) -> list[str]:
+    """``renkei ARGS`` that says when its imports are done (see Started)."""
+    return [sys.executable, str(READY_RENKEI), *args]
 
 
 def run_renkei(*args: str, timeout: float = WAIT) -> subprocess.CompletedProcess:
@@ -30,11 +37,66 @@ def run_renkei(*args: str, timeout: float = WAIT) -> subprocess.CompletedProcess
     )
 
 
-def start(argv: list[str], stdout=subprocess.DEVNULL) -> subprocess.Popen:
-    """A process in a session of its own, so a kill reaches it and anything it started."""
-    return subprocess.Popen(
-        argv, stdout=stdout, stderr=subprocess.PIPE, text=True, start_new_session=True
-    )
+class Started:
+    """A process in a session of its own (so a kill reaches it and anything it started), its
+    stdout and stderr read into lists as they come, so a check can wait for a line and a
+    chatty process never blocks on a full pipe. It touches a file when its imports are done
+    (RENKEI_FAULT_READY): the random moments count from there, not from a start-up that a
+    busy machine stretches."""
+
+    def __init__(self, argv: list[str], ready: Path):
+        ready.unlink(missing_ok=True)
+        self.ready = ready
+        self.process = subprocess.Popen(
+            argv,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
+            env=dict(os.environ, RENKEI_FAULT_READY=str(ready)),
+        )
+        self.out: list[str] = []
+        self.err: list[str] = []
+        self.readers = [
+            threading.Thread(target=_read, args=(self.process.stdout, self.out), daemon=True),
+            threading.Thread(target=_read, args=(self.process.stderr, self.err), daemon=True),
+        ]
+        for reader in self.readers:
+            reader.start()
+
+    def wait(self, condition, timeout: float = WAIT) -> None:
+        """Until the condition holds, the process ends, or the timeout passes."""
+        deadline = time.monotonic() + timeout
+        while not condition() and self.process.poll() is None and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    def wait_ready(self) -> None:
+        self.wait(self.ready.exists)
+
+    def wait_acknowledged(self, count: int) -> None:
+        """Until the edit driver has printed ``count`` acknowledged edits."""
+        self.wait(lambda: sum('"rc": 0' in line for line in list(self.out)) >= count)
+
+    def kill_after(self, delay: float) -> Killed:
+        """SIGKILL the whole group ``delay`` seconds from now, unless it ended first; then
+        collect what it wrote."""
+        try:
+            self.process.wait(timeout=delay)
+        except subprocess.TimeoutExpired:
+            with contextlib.suppress(ProcessLookupError):  # it ended just before the kill
+                os.killpg(self.process.pid, signal.SIGKILL)
+        self.process.wait(timeout=WAIT)
+        for reader in self.readers:
+            reader.join(timeout=WAIT)
+        self.process.stdout.close()
+        self.process.stderr.close()
+        code = self.process.returncode
+        return Killed(code == -signal.SIGKILL, code, "".join(self.out), "".join(self.err))
+
+
+def _read(stream, into: list[str]) -> None:
+    for line in stream:
+        into.append(line)
 
 
 @dataclass
@@ -43,21 +105,6 @@ class Killed:
     returncode: int
     stdout: str
     stderr: str
-
-
-def kill_after(process: subprocess.Popen, delay: float) -> Killed:
-    """SIGKILL the process's whole group ``delay`` seconds after now (unless it ended first),
-    then collect what it wrote. The pipes are drained in the meantime so a chatty process
-    never blocks on a full pipe instead of working."""
-    try:
-        out, err = process.communicate(timeout=delay)
-        return Killed(False, process.returncode, out or "", err or "")
-    except subprocess.TimeoutExpired:
-        pass
-    with contextlib.suppress(ProcessLookupError):  # it ended just before the kill
-        os.killpg(process.pid, signal.SIGKILL)
-    out, err = process.communicate(timeout=WAIT)
-    return Killed(process.returncode == -signal.SIGKILL, process.returncode, out or "", err or "")
 
 
 def integrity(path: Path) -> str:

@@ -8,7 +8,7 @@ from datetime import date
 
 import pytest
 from edit_checks import check_acknowledged, edit_stream, report
-from fault_figures import kill_figures, moment
+from fault_figures import edit_moment, kill_figures
 from kill_helpers import first_line, open_tasks
 
 import pg
@@ -36,10 +36,10 @@ def pg_story(pg_server):
 
 
 @pytest.mark.parametrize("run", range(4))
-def test_edit_stream_killed_on_postgres_keeps_every_acknowledged_edit(run, pg_story):
+def test_edit_stream_killed_on_postgres_keeps_every_acknowledged_edit(run, pg_story, tmp_path):
     figures = kill_figures("task set/add stream (PostgreSQL)")
-    delay = moment("pg edits", run, 1.0, 3.0)
-    killed, attempts = edit_stream(pg_story, f"pg{run}", delay)
+    acks, delay = edit_moment("pg edits", run, 8)
+    killed, attempts = edit_stream(pg_story, f"pg{run}", acks, delay, tmp_path / "ready")
     figures.runs += 1
     figures.kills += killed.killed
     problems: list[str] = []
@@ -54,4 +54,4 @@ def test_edit_stream_killed_on_postgres_keeps_every_acknowledged_edit(run, pg_st
     if not opened.ok:
         problems.append(f"the board did not open: {opened.message}")
     check_acknowledged(pg_story, attempts, opened.tasks if opened.ok else None, figures, problems)
-    report(figures, "PostgreSQL edit stream", run, delay, killed, problems)
+    report(figures, "PostgreSQL edit stream", run, f"{delay} s after edit {acks}", problems)

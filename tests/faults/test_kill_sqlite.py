@@ -14,16 +14,15 @@ from pathlib import Path
 import pytest
 from big_files import CSV_MARKER, TRELLO_MARKER, write_csv, write_trello
 from edit_checks import check_acknowledged, edit_stream, report
-from fault_figures import kill_figures, moment
+from fault_figures import edit_moment, kill_figures, moment
 from kill_helpers import (
+    Started,
     beside,
     first_line,
     integrity,
-    kill_after,
     open_tasks,
-    renkei_argv,
+    ready_renkei_argv,
     run_renkei,
-    start,
 )
 
 from renkei.demo.build import build_demo
@@ -93,9 +92,12 @@ def test_import_killed_is_all_or_nothing(run, kind, into, import_files, story_bo
     board = tmp_path / "team.renkei"
     if into == "board":
         shutil.copyfile(story_board, board)
-    delay = moment("import", run, 1.0, 3.5)
-    process = start(renkei_argv("--board", str(board), "import", kind, str(source)))
-    killed = kill_after(process, delay)
+    delay = moment("import", run, 0.0, 3.0)
+    process = Started(
+        ready_renkei_argv("--board", str(board), "import", kind, str(source)), tmp_path / "ready"
+    )
+    process.wait_ready()
+    killed = process.kill_after(delay)
     figures.runs += 1
     figures.kills += killed.killed
     problems: list[str] = []
@@ -106,7 +108,7 @@ def test_import_killed_is_all_or_nothing(run, kind, into, import_files, story_bo
         figures.notes.append(
             f"run {run}: nothing left at the new path (left beside: {beside(board) or 'nothing'})"
         )
-        report(figures, "import", run, delay, killed, problems)
+        report(figures, "import", run, f"{delay} s after start-up", problems)
         return
     tasks = check_opens(board, figures, problems, "--all")
     if tasks is not None:
@@ -119,7 +121,7 @@ def test_import_killed_is_all_or_nothing(run, kind, into, import_files, story_bo
             problems.append(f"the import finished but {imported} of {ROWS} tasks are there")
         if len(tasks) - imported != others:
             problems.append(f"{len(tasks) - imported} other tasks, expected {others}")
-    report(figures, "import", run, delay, killed, problems)
+    report(figures, "import", run, f"{delay} s after start-up", problems)
 
 
 # -- a stream of edits -----------------------------------------------------------------------
@@ -130,8 +132,8 @@ def test_edit_stream_killed_keeps_every_acknowledged_edit(run, story_board, tmp_
     figures = kill_figures("task set/add stream (file)")
     board = tmp_path / "team.renkei"
     shutil.copyfile(story_board, board)
-    delay = moment("edits", run, 1.0, 3.0)
-    killed, attempts = edit_stream(str(board), f"run{run}", delay)
+    acks, delay = edit_moment("edits", run, 15)
+    killed, attempts = edit_stream(str(board), f"run{run}", acks, delay, tmp_path / "ready")
     figures.runs += 1
     figures.kills += killed.killed
     problems: list[str] = []
@@ -142,7 +144,7 @@ def test_edit_stream_killed_keeps_every_acknowledged_edit(run, story_board, tmp_
         problems.append(f"{len(refused)} edits refused, e.g. {refused[0]['message'][:200]}")
     tasks = check_opens(board, figures, problems)
     check_acknowledged(str(board), attempts, tasks, figures, problems)
-    report(figures, "edit stream", run, delay, killed, problems)
+    report(figures, "edit stream", run, f"{delay} s after edit {acks}", problems)
 
 
 # -- demo ------------------------------------------------------------------------------------
@@ -161,9 +163,12 @@ def test_demo_killed_is_all_or_nothing(run, extra, full, tmp_path):
     name = "demo --tasks 10000 (file)" if extra else "demo (file)"
     figures = kill_figures(name)
     board = tmp_path / "demo.renkei"
-    delay = moment(name, run, 2.0, 6.0) if extra else moment(name, run, 1.0, 5.0)
-    process = start(renkei_argv("--board", str(board), "demo", "--lang", "en", *extra))
-    killed = kill_after(process, delay)
+    delay = moment(name, run, 0.5, 5.0) if extra else moment(name, run, 0.0, 4.5)
+    process = Started(
+        ready_renkei_argv("--board", str(board), "demo", "--lang", "en", *extra), tmp_path / "ready"
+    )
+    process.wait_ready()
+    killed = process.kill_after(delay)
     figures.runs += 1
     figures.kills += killed.killed
     problems: list[str] = []
@@ -173,7 +178,7 @@ def test_demo_killed_is_all_or_nothing(run, extra, full, tmp_path):
         figures.notes.append(
             f"run {run}: nothing left at the path (left beside: {beside(board) or 'nothing'})"
         )
-        report(figures, name, run, delay, killed, problems)
+        report(figures, name, run, f"{delay} s after start-up", problems)
         return
     tasks = check_opens(board, figures, problems, "--all")
     if tasks is not None and len(tasks) != full:
@@ -189,4 +194,4 @@ def test_demo_killed_is_all_or_nothing(run, extra, full, tmp_path):
                 f"half a demo: {len(tasks)} of {full} tasks; the rerun exited "
                 f"{rerun.returncode}: {first_line(rerun.stderr) or first_line(rerun.stdout)}"
             )
-    report(figures, name, run, delay, killed, problems)
+    report(figures, name, run, f"{delay} s after start-up", problems)

@@ -10,9 +10,7 @@ import json
 import os
 import re
 import signal
-import subprocess
 import sys
-import threading
 import time
 from collections import Counter
 from datetime import date
@@ -20,7 +18,15 @@ from datetime import date
 import pytest
 from edit_checks import EDIT_DRIVER, check_acknowledged, driver_lines
 from fault_figures import moment, restart_figures
-from kill_helpers import WAIT, has_traceback, history_titles, open_tasks, renkei_argv, run_renkei
+from kill_helpers import (
+    WAIT,
+    Started,
+    has_traceback,
+    history_titles,
+    open_tasks,
+    renkei_argv,
+    run_renkei,
+)
 from pg_cluster import PrivateCluster, tools_folder
 
 from renkei.demo.build import build_demo
@@ -28,7 +34,7 @@ from renkei.store.board_store import BoardStore
 
 pytestmark = pytest.mark.postgres
 
-WRITE_SECONDS = 5.0  # how long the writer keeps editing
+WRITE_SECONDS = 4.0  # how long the writer keeps editing
 CATCH_UP = 12.0  # seconds the watch gets, after the writer ends, to print what the board holds
 # A refusal may still have reached the board only if its message said the save is unknown.
 UNSURE = re.compile(r"confirm|may have been saved|might have been saved|not sure|unknown", re.I)
@@ -51,50 +57,6 @@ def cluster():
         private.stop()
 
 
-class Lines:
-    """A process's stdout and stderr lines, read as they come (threads, so nothing blocks)."""
-
-    def __init__(self, process: subprocess.Popen):
-        self.process = process
-        self.out: list[str] = []
-        self.err: list[str] = []
-        self.readers = [
-            threading.Thread(target=self._read, args=(process.stdout, self.out), daemon=True),
-            threading.Thread(target=self._read, args=(process.stderr, self.err), daemon=True),
-        ]
-        for reader in self.readers:
-            reader.start()
-
-    @staticmethod
-    def _read(stream, into: list[str]) -> None:
-        for line in stream:
-            into.append(line)
-
-    def wait_for_err(self, prefix: str) -> str:
-        deadline = time.monotonic() + WAIT
-        while time.monotonic() < deadline:
-            for line in list(self.err):
-                if line.startswith(prefix):
-                    return line
-            if self.process.poll() is not None:
-                break
-            time.sleep(0.05)
-        pytest.fail(f"the watch never said {prefix!r}: {''.join(self.err)[-500:]}")
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)  # how a watch is ended (as Ctrl-C)
-        try:
-            self.process.wait(timeout=WAIT)
-        except subprocess.TimeoutExpired:
-            self.process.kill()
-            self.process.wait()
-        for reader in self.readers:
-            reader.join(timeout=WAIT)
-        self.process.stdout.close()
-        self.process.stderr.close()
-
-
 def board_revisions(cluster: PrivateCluster, database: str, after: int) -> list[int]:
     import psycopg
 
@@ -111,6 +73,13 @@ def board_revision(cluster: PrivateCluster, database: str) -> int:
 
     with psycopg.connect(cluster.dsn(database)) as conn:
         return conn.execute("SELECT revision FROM board").fetchone()[0]
+
+
+def caught_up(lines: list[str], expected: list[int]) -> bool:
+    """The watch printed the board's last revision: it prints in order, so anything it has
+    not printed by then it never will."""
+    printed = {r for r, _, _ in printed_revisions(list(lines), [])}
+    return not expected or expected[-1] in printed or printed >= set(expected)
 
 
 def watch_has_since() -> bool:
@@ -133,7 +102,7 @@ def printed_revisions(lines: list[str], problems: list[str]) -> list[tuple]:
     return printed
 
 
-def test_postgres_restart_under_watch_and_writer(cluster):
+def test_postgres_restart_under_watch_and_writer(cluster, tmp_path):
     figures = restart_figures("PostgreSQL restart under watch --json + writer")
     began = time.monotonic()
     url = cluster.create_database("board")
@@ -145,21 +114,16 @@ def test_postgres_restart_under_watch_and_writer(cluster):
     figures.notes.append(f"the demo board was built in {time.monotonic() - began:.1f} s")
     start_revision = board_revision(cluster, "board")
     since = ("--since", str(start_revision)) if watch_has_since() else ()
-    watch = Lines(
-        subprocess.Popen(
-            renkei_argv("--board", url, "watch", "--json", *since),
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
-        )
-    )
+    watch = Started(renkei_argv("--board", url, "watch", "--json", *since), tmp_path / "w")
     writer = None
     problems: list[str] = []
     try:
-        said = watch.wait_for_err("Watching")
+        watch.wait(lambda: any(line.startswith("Watching") for line in list(watch.err)))
+        said = next((line for line in watch.err if line.startswith("Watching")), None)
+        assert said, f"the watch never said it was watching: {''.join(watch.err)[-500:]}"
         if not since:
             start_revision = int(re.search(r"from revision (\d+)", said).group(1))
-        writer = subprocess.Popen(
+        writer = Started(
             [
                 sys.executable,
                 str(EDIT_DRIVER),
@@ -172,35 +136,32 @@ def test_postgres_restart_under_watch_and_writer(cluster):
                 "--tasks",
                 "1",  # one row edited again and again: a watch that folds edits shows it
             ],
-            stdout=subprocess.PIPE,
-            stderr=subprocess.PIPE,
-            text=True,
+            tmp_path / "ready",
         )
+        writer.wait_ready()
+        writer.wait_acknowledged(1)
         for i in range(2):  # two restarts at seeded moments while the writer works
-            time.sleep(moment("pg restart", i, 1.0, 2.0))
+            time.sleep(moment("pg restart", i, 0.5, 1.5))
             took = cluster.restart()
             figures.restarts += 1
             figures.notes.append(f"restart {i + 1} took {took:.1f} s")
-        out, err = writer.communicate(timeout=WAIT)
-        if writer.returncode != 0:
-            problems.append(f"the writer failed: {err[-500:]}")
+        ended = writer.kill_after(WAIT)  # it stops by itself after WRITE_SECONDS
+        if ended.returncode != 0:
+            problems.append(f"the writer failed: {ended.stderr[-500:]}")
         expected = board_revisions(cluster, "board", start_revision)
         began = time.monotonic()
-        deadline = time.monotonic() + CATCH_UP
-        while time.monotonic() < deadline:
-            seen = {r for r, _, _ in printed_revisions(list(watch.out), [])}
-            if seen >= set(expected):
-                break
-            time.sleep(0.2)
+        watch.wait(lambda: caught_up(watch.out, expected), CATCH_UP)
         figures.notes.append(
             f"the watch caught up {time.monotonic() - began:.1f} s after the writer"
         )
     finally:
-        if writer is not None and writer.poll() is None:
-            writer.kill()
-            writer.communicate()
-        watch.stop()
+        if writer is not None and writer.process.poll() is None:
+            writer.kill_after(0)
+        if watch.process.poll() is None:
+            watch.process.send_signal(signal.SIGTERM)  # how a watch is ended (as Ctrl-C)
+        watch.kill_after(WAIT)
 
+    out = ended.stdout
     attempts = driver_lines(out)
     printed = printed_revisions(watch.out, problems)
     check_watch(printed, expected, figures, problems)
