@@ -155,16 +155,6 @@ def has_traceback(text: str) -> bool:
 
 
 def beside(path: Path) -> list[str]:
-    """Files the kill left next to the board (journal, temporary copies), for the notes."""
-    return sorted(
-        p.name
-        for p in path.parent.iterdir()
-        if p.name.startswith(path.name + "-")
-        or (p.name.startswith(path.name) and p.name != path.name)
-    )
-
-
-def wait_gone(process: subprocess.Popen, seconds: float = 5.0) -> None:
-    deadline = time.monotonic() + seconds
-    while process.poll() is None and time.monotonic() < deadline:
-        time.sleep(0.05)
+    """Files the kill left in the board's folder besides the board (a journal, a temporary
+    copy), for the notes: the test's folder holds nothing else but the ready file."""
+    return sorted(p.name for p in path.parent.iterdir() if p.name not in (path.name, "ready"))
