@@ -25,7 +25,10 @@ def check_acknowledged(board: str, attempts: list[dict], tasks, figures, problem
         problems.append(f"{len(acked)} acknowledged edits could not be looked for")
         return
     titles = {t["id"]: t["title"] for t in tasks}
-    history = history_titles(board, 50 * len(attempts) + 100) or set()
+    history = history_titles(board, 50 * len(attempts) + 100)
+    if isinstance(history, str):  # not read: say so, rather than call the edits lost
+        problems.append(f"{len(acked)} acknowledged edits could not be looked for: {history}")
+        return
     found = [
         a
         for a in acked

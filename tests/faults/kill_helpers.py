@@ -136,12 +136,12 @@ def open_tasks(board: str, *extra: str) -> Opened:
     return Opened(True, json.loads(result.stdout), "")
 
 
-def history_titles(board: str, limit: int) -> set[str] | None:
-    """The new values of the last ``limit`` title changes in the audit trail (None when the
-    history could not be read)."""
+def history_titles(board: str, limit: int) -> set[str] | str:
+    """The new values of the last ``limit`` title changes in the audit trail, or why the
+    history could not be read."""
     result = run_renkei("--board", board, "history", "--json", "--limit", str(limit))
     if result.returncode != 0:
-        return None
+        return f"history --json: {first_line(result.stderr) or result.returncode}"
     return {row["new"] for row in json.loads(result.stdout) if row.get("field") == "title"}
 
 

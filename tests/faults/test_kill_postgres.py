@@ -45,6 +45,9 @@ def test_edit_stream_killed_on_postgres_keeps_every_acknowledged_edit(run, pg_st
     problems: list[str] = []
     if not killed.killed:
         problems.append(f"the driver ended by itself: {first_line(killed.stderr)}")
+    # The shared server may be restarting under another test (not in CI, where tests run
+    # one at a time): wait for it, so a check reads the board rather than a closed door.
+    pg.wait_ready()
     refused = [a for a in attempts if a["rc"] != 0]
     if refused:
         problems.append(f"{len(refused)} edits refused, e.g. {refused[0]['message'][:200]}")

@@ -202,7 +202,10 @@ def check_writer(url: str, attempts: list[dict], figures, problems) -> None:
     refused = [a for a in attempts if a["rc"] != 0]
     figures.refused = len(refused)
     titles = {t["title"] for t in opened.tasks}
-    history = history_titles(url, 50 * len(attempts) + 100) or set()
+    history = history_titles(url, 50 * len(attempts) + 100)
+    if isinstance(history, str):
+        problems.append(f"the refused edits could not be looked for: {history}")
+        history = set()
     for a in refused:
         message = a["message"]
         if a["rc"] == 1 and message.startswith("renkei: ") and not has_traceback(message):
