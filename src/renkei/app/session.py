@@ -211,7 +211,11 @@ class BoardSession:
 
     def reload(self) -> None:
         """Read the whole board again (another board, or after losing track of changes)."""
-        self._board = self.store.load()
+        self.show_board(self.store.load())
+
+    def show_board(self, board: Board) -> None:
+        """Show a whole board read from the store (a reconnect reads it in a worker thread)."""
+        self._board = board
         self.synced_revision = self._board.revision
         self._forget_derived()
         self._handoffs_touched = None

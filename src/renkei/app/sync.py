@@ -10,10 +10,12 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from renkei.app.session import BoardSession
+from renkei.domain.model import Board
 from renkei.store.database import StorageError
 from renkei.store.feed import watcher_for
 
@@ -28,6 +30,16 @@ class SyncStatus(enum.Enum):
     CONNECTED = "connected"
     RECONNECTING = "reconnecting"
     OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class Reached:
+    """What one reconnect attempt found: a new link (the watcher's) and the whole board,
+    or the error that stopped it."""
+
+    link: Any = None
+    board: Board | None = None
+    error: BaseException | None = None
 
 
 @dataclass(frozen=True)
@@ -106,18 +118,48 @@ class BoardSync:
     def reconnect(self) -> bool:
         """Try again; on success read the whole board (notices sent while we were away are
         gone, and a full read is the only way to be sure nothing was missed)."""
+        return self.settle(self.reach())
+
+    def reach(self) -> Reached:
+        """The slow half of a reconnect — a new link to the board and a full read of it —
+        touching neither the session nor the state, so a window runs it in a worker thread:
+        a silent server takes seconds to give up on."""
+        link = None
         try:
-            if self.push:
-                self.watcher.connect()
-            else:
-                self.watcher.close()
-                self.watcher.changed()
-            self.session.reload()
-        except _LOST as error:
-            self._lost(error)
+            link = self.watcher.open_link()
+            board = self.session.store.load()
+        except Exception as error:  # _LOST is counted by settle; anything else re-raised there
+            if link is not None:
+                self.watcher.discard(link)
+            return Reached(error=error)
+        return Reached(link=link, board=board)
+
+    def settle(self, reached: Reached) -> bool:
+        """The quick half, on the thread that owns the session: show the board that was
+        read and listen on the new link, or count the failed attempt."""
+        if reached.error is not None:
+            if not isinstance(reached.error, _LOST):
+                raise reached.error
+            self._lost(reached.error)
             return False
+        self.watcher.adopt(reached.link)
+        overtaken = reached.board.revision < self.session.board.revision
+        self.session.show_board(reached.board)
+        if overtaken:
+            # Our own edit was saved while the board was being read: read what the full
+            # read missed (the server is reachable, so this is quick).
+            try:
+                self.session.pull()
+            except _LOST as error:
+                self._lost(error)
+                return False
         self._set(SyncState(SyncStatus.CONNECTED, self._now()))
         return True
+
+    def lose(self, error: BaseException) -> None:
+        """A save or read elsewhere found the board unreachable: count it as a lost
+        connection (the caller retries after ``next_retry_seconds()``)."""
+        self._lost(error)
 
     def next_retry_seconds(self) -> float:
         index = min(self.state.attempts, len(RECONNECT_SECONDS)) - 1

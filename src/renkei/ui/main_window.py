@@ -599,7 +599,7 @@ class MainWindow(QMainWindow):
         lines = self.describe_commands(commands)
         if keep:
             self.unsaved.append(UnsavedEdit(label, tuple(commands), tuple(lines)))
-        self.sync_driver.connection_lost()  # the status bar says "Reconnecting" behind the box
+        self.sync_driver.connection_lost(error)  # the status bar says "Reconnecting" behind the box
         self._update_unsaved()
         if keep:
             after = self.tr(

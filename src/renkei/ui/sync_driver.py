@@ -5,17 +5,23 @@ Connected: the timer ticks every ``sync.interval`` seconds (the SQLite poll, or 
 safety poll) and, on PostgreSQL, the listener's socket wakes us as soon as someone commits.
 Reconnecting or offline: the notifier is gone (its socket is closed) and the timer retries
 after ``sync.next_retry_seconds()``, backing off. Whatever arrives is shown through the
-session, exactly like our own edits."""
+session, exactly like our own edits.
+
+A reconnect attempt runs in a worker thread: reaching a dead or silent server takes seconds
+(the connect timeouts), and the window must keep drawing meanwhile. The worker only opens a
+link and reads the board (``BoardSync.reach``); the session and the state change back on
+the UI thread (``BoardSync.settle``)."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from renkei.app.session import BoardSession
-from renkei.app.sync import BoardSync, SyncState, SyncStatus
+from renkei.app.sync import BoardSync, Reached, SyncState, SyncStatus
 from renkei.store.database import StorageError
 
 
@@ -42,6 +48,22 @@ def plain_reason(error: BaseException) -> str:
     return text or type(error).__name__
 
 
+class _Attempt:
+    """One reconnect in a worker thread. Whoever comes last — the worker finishing or the
+    window closing — closes a link nobody will use, so no connection is left open."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.reached: Reached | None = None
+        self.abandoned = False
+
+
+class _Courier(QObject):
+    """Carries a finished attempt from the worker thread to the UI thread (queued signal)."""
+
+    arrived = Signal(object)
+
+
 class SyncDriver(QObject):
     """Owns the BoardSync of one window; ``start()`` when the window opens, ``stop()`` when
     it closes. ``stateChanged(SyncState)`` after every tick, notice and reconnection."""
@@ -63,6 +85,9 @@ class SyncDriver(QObject):
         self._running = False
         self._busy = False
         self._retry_at: float | None = None
+        self._attempt: _Attempt | None = None
+        self._courier = _Courier()  # no parent: the worker may emit after this is gone
+        self._courier.arrived.connect(self._settle)
 
     # -- life ------------------------------------------------------------------------------
 
@@ -80,11 +105,18 @@ class SyncDriver(QObject):
         self._running = True
         self._guarded(self.sync.start)
 
+    @property
+    def reconnecting(self) -> bool:
+        """True while a reconnect attempt runs in the background."""
+        return self._attempt is not None
+
     def stop(self) -> None:
-        """Stop watching and close the listener connection."""
+        """Stop watching and close the listener connection (and the link of a reconnect
+        still under way, when it ends)."""
         self._running = False
         self._timer.stop()
         self._drop_notifier()
+        self._abandon()
         self.sync.stop()
 
     # -- what wakes us ---------------------------------------------------------------------
@@ -92,24 +124,46 @@ class SyncDriver(QObject):
     def tick(self) -> None:
         """Timer: poll (SQLite), check the connection and pull (PostgreSQL), or, while
         disconnected, try to reconnect."""
-        if self._running:
+        if not self._running:
+            return
+        if self.state.status is SyncStatus.CONNECTED:
             self._guarded(self.sync.tick)
+        else:
+            self.reconnect()
 
     def reconnect(self) -> None:
-        """Try again now (the user asked, or a save just failed): a fresh listener and a
-        full read of the board on success, the backoff continues on failure."""
-        if self._running:
-            self._drop_notifier()  # the listener's socket is about to close
-            self._guarded(self.sync.reconnect)
+        """Try again now (the user asked, or the backoff's wait is over), in a worker
+        thread: a fresh listener and a full read of the board on success, the backoff
+        continues on failure. An attempt already under way is not doubled."""
+        if not self._running or self._attempt is not None:
+            return
+        self._drop_notifier()  # the listener's socket is about to close
+        self._timer.stop()
+        attempt = self._attempt = _Attempt()
+        worker = threading.Thread(
+            target=self._reach, args=(attempt,), name="Renkei reconnect", daemon=True
+        )
+        worker.start()
 
-    def connection_lost(self) -> None:
-        """A save or read failed because the board could not be reached: find out now
-        rather than at the next tick, so the status bar tells the truth."""
-        self.reconnect()
+    def connection_lost(self, error: BaseException | None = None) -> None:
+        """A save or read failed because the board could not be reached: say so now rather
+        than at the next tick, so the status bar tells the truth; retry after the backoff."""
+        if not self._running or self._attempt is not None:
+            return
+        self._drop_notifier()
+        self._timer.stop()
+        self._guarded(
+            lambda: self.sync.lose(error or StorageError("The board could not be reached."))
+        )
 
     def seconds_until_retry(self) -> float | None:
-        """While disconnected: seconds until the next attempt (None when connected)."""
-        if self._retry_at is None or self.state.status is SyncStatus.CONNECTED:
+        """While disconnected: seconds until the next attempt (None when connected, or while
+        an attempt is under way)."""
+        if (
+            self._retry_at is None
+            or self._attempt is not None
+            or self.state.status is SyncStatus.CONNECTED
+        ):
             return None
         return max(0.0, self._retry_at - time.monotonic())
 
@@ -121,6 +175,46 @@ class SyncDriver(QObject):
         self._guarded(self.sync.notice)
         if notifier is self._notifier:
             notifier.setEnabled(True)
+
+    # -- the reconnect worker --------------------------------------------------------------
+
+    def _reach(self, attempt: _Attempt) -> None:
+        """Worker thread: the slow half of a reconnect; the result goes back to the UI thread."""
+        reached = self.sync.reach()
+        with attempt.lock:
+            if attempt.abandoned:
+                self._discard(reached)
+                return
+            attempt.reached = reached
+        self._courier.arrived.emit(attempt)
+
+    def _settle(self, attempt: _Attempt) -> None:
+        """UI thread: show what the attempt found (or count the failure), then re-arm."""
+        if self._busy:  # a modal dialog of a listener is open: settle right after it
+            QTimer.singleShot(50, lambda: self._settle(attempt))
+            return
+        with attempt.lock:
+            reached, attempt.reached = attempt.reached, None
+        if attempt is not self._attempt or reached is None:
+            if reached is not None:
+                self._discard(reached)
+            return
+        self._attempt = None
+        self._guarded(lambda: self.sync.settle(reached))
+
+    def _abandon(self) -> None:
+        attempt, self._attempt = self._attempt, None
+        if attempt is None:
+            return
+        with attempt.lock:
+            attempt.abandoned = True
+            reached, attempt.reached = attempt.reached, None
+        if reached is not None:
+            self._discard(reached)
+
+    def _discard(self, reached: Reached) -> None:
+        if reached.link is not None:
+            self.sync.watcher.discard(reached.link)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -137,8 +231,8 @@ class SyncDriver(QObject):
             self._schedule()
 
     def _schedule(self) -> None:
-        if not self._running:
-            return
+        if not self._running or self._attempt is not None:
+            return  # a reconnect under way re-arms the timer when it settles
         if self.state.status is SyncStatus.CONNECTED:
             seconds = self.sync.interval
             self._retry_at = None
