@@ -103,6 +103,28 @@ def open_server_board(url: str, password: str | None, *, name: str | None = None
     return BoardStore.open(address.url, name=name, password=password)
 
 
+def with_password(url: str, password: str) -> str:
+    """The URL with the password in it, for code that takes a URL; in memory only — never
+    shown, remembered or put on a command line."""
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def check_login(url: str, password: str | None) -> None:
+    """Connect once and leave (no board is opened or made): raises the driver's error when
+    the server refuses, as when it cannot be reached."""
+    from renkei.store.database import make_engine
+
+    full = make_url(url)
+    if password:
+        full = full.set(password=password)
+    engine = make_engine(full)
+    try:
+        with engine.connect():
+            pass
+    finally:
+        engine.dispose()
+
+
 # -- the system keyring --------------------------------------------------------------------
 # Any failure of the keyring (no backend, a locked or broken one) reads as "not available":
 # the keyring is a convenience, never a reason for a board not to open.

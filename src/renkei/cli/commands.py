@@ -25,7 +25,7 @@ from renkei.app.opening import conflict_copies_of, conflict_warning, open_store,
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
-from renkei.cli import output
+from renkei.cli import output, passwords
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
 from renkei.domain import fields
 from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_task
@@ -69,7 +69,7 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
         chosen = (settings or LocalSettings.load()).default_board
         if chosen:
             try:
-                store = open_store(chosen, create=False)
+                store = _open_named(chosen)
             except (BoardRefused, StorageError) as error:
                 raise CliError(
                     f"cannot open your default board {chosen} (set in Edit → Preferences): "
@@ -78,9 +78,16 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
                 ) from None
             _warn_conflict_copies(store)
             return store
-    store = open_store(target, create=False)
+    store = _open_named(target) if target else open_store(target, create=False)
     _warn_conflict_copies(store)
     return store
+
+
+def _open_named(target: str) -> BoardStore:
+    """A board someone named; a server asks for its password (keyring, terminal) if needed."""
+    if passwords.is_server(target):
+        return passwords.open_server_store(target, passwords.terminal_prompt(), create=False)
+    return open_store(target, create=False)
 
 
 def _warn_conflict_copies(store: BoardStore) -> None:
@@ -151,7 +158,11 @@ def cmd_demo(args: argparse.Namespace) -> int:
         default = paths.default_board_path()
         default.parent.mkdir(parents=True, exist_ok=True)
         target = str(default)
-    store = BoardStore.open(target, name=BOARD_NAMES[lang])
+    store = (
+        passwords.open_server_store(target, passwords.terminal_prompt(), name=BOARD_NAMES[lang])
+        if passwords.is_server(target)
+        else BoardStore.open(target, name=BOARD_NAMES[lang])
+    )
     try:
         board = store.load()
         if board.tasks or board.people or board.teams:
@@ -313,7 +324,14 @@ COPY_PROGRESS_FROM = 5_000
 def cmd_board_copy(args: argparse.Namespace) -> int:
     """Copy a whole board (every row, ids and history kept) into a new file or database."""
     progress = _Progress(sys.stderr, "Copying rows", at_least=COPY_PROGRESS_FROM)
-    report = copy_board(args.source, args.destination, progress=progress)
+    # Each server end gets its password as any command would (keyring, terminal), in memory.
+    source, destination = (
+        passwords.url_with_password(end, passwords.terminal_prompt())
+        if passwords.is_server(end)
+        else end
+        for end in (args.source, args.destination)
+    )
+    report = copy_board(source, destination, progress=progress)
     out(output.copy_summary(report))
     return 0
 

@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from renkei import __version__
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
-from renkei.cli import commands, export_commands, handoff_commands, import_commands
+from renkei.cli import commands, export_commands, handoff_commands, import_commands, passwords
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
 from renkei.store.database import StorageError
@@ -173,6 +173,7 @@ def build_parser() -> argparse.ArgumentParser:
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
+    passwords.add_parsers(sub)
 
     board = sub.add_parser("board", help="whole-board operations (copy)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
