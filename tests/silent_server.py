@@ -45,10 +45,16 @@ class SilentServer:
         for sock in relayed:
             _close(sock)
 
+    def blackhole(self) -> None:
+        """Drop everything, as a pulled cable or a dead VPN would: relayed connections stay
+        open but nothing passes any more, and new ones are accepted and never answered."""
+        with self._lock:
+            self.mode = "blackhole"
+
     def forward(self) -> None:
         """Answer again: new connections are relayed to the real server."""
         with self._lock:
-            if self.mode == "silent":
+            if self.mode in ("silent", "blackhole"):
                 self.mode = "forward"
 
     def dead(self) -> None:
@@ -97,17 +103,18 @@ class SilentServer:
             with self._lock:
                 self._relayed += [client, upstream]
             for source, sink in ((client, upstream), (upstream, client)):
-                threading.Thread(target=_pump, args=(source, sink), daemon=True).start()
+                threading.Thread(target=self._pump, args=(source, sink), daemon=True).start()
 
-
-def _pump(source: socket.socket, sink: socket.socket) -> None:
-    try:
-        while data := source.recv(65536):
-            sink.sendall(data)
-    except OSError:
-        pass
-    _close(source)
-    _close(sink)
+    def _pump(self, source: socket.socket, sink: socket.socket) -> None:
+        try:
+            while data := source.recv(65536):
+                if self.mode == "blackhole":
+                    continue  # swallowed: the other side never hears of it
+                sink.sendall(data)
+        except OSError:
+            pass
+        _close(source)
+        _close(sink)
 
 
 def _close(sock: socket.socket) -> None:

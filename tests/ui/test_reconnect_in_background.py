@@ -46,7 +46,7 @@ def front():
 
 
 @pytest.mark.postgres
-def test_the_window_keeps_drawing_while_reconnecting_to_a_silent_server(
+def test_the_window_keeps_drawing_while_its_server_is_silent(
     qtbot, pg_demo_url, pg_database, front
 ):
     create_application()
@@ -61,6 +61,17 @@ def test_the_window_keeps_drawing_while_reconnecting_to_a_silent_server(
         session.handoff_analysis()
         driver = window.sync_driver
         assert driver.state.status is SyncStatus.CONNECTED
+
+        # Packets dropped: the open connections stay open and answer nothing. The safety
+        # poll waits on one in the worker (cut after 4 s, should it block the UI thread).
+        front.blackhole()
+        rescue = threading.Timer(4.0, front.silent)
+        rescue.start()
+        QTimer.singleShot(0, driver.tick)
+        gap = longest_gap(2.0)
+        assert gap < 1.0, f"the event loop stalled {gap:.2f} s on a poll that gets no answer"
+        assert driver.waiting, "the safety poll should still be waiting on the server"
+        rescue.cancel()
 
         front.silent()  # the window's connections drop; new ones are never answered
         gap = longest_gap(7.0, every=driver.reconnect)

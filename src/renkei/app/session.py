@@ -227,6 +227,11 @@ class BoardSession:
         """Read what others changed since the last pull and show it, exactly as our own
         changes are shown. True when anything on screen changed."""
         revision, rows = self.store.changes_since(self.synced_revision)
+        return self.take_changes(revision, rows)
+
+    def take_changes(self, revision: int, rows) -> bool:
+        """Show what ``store.changes_since(self.synced_revision)`` returned (a window reads
+        it in a worker thread); True when anything on screen changed."""
         if rows is None:
             self.reload()
             return True

@@ -43,6 +43,17 @@ class Reached:
 
 
 @dataclass(frozen=True)
+class Probed:
+    """What one safety poll of a server found: the changes since ``since`` (as
+    ``store.changes_since`` gives them), read against ``board``; or the error."""
+
+    board: Board
+    since: int
+    found: tuple[int, Any] | None = None
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
 class SyncState:
     status: SyncStatus
     last_synced: datetime | None = None
@@ -100,6 +111,34 @@ class BoardSync:
                 self.session.pull()
             elif self.watcher.changed():
                 self.session.pull()
+        except _LOST as error:
+            self._lost(error)
+            return
+        self._set(SyncState(SyncStatus.CONNECTED, self._now()))
+
+    def probe(self, board: Board, since: int) -> Probed:
+        """The slow half of a server's safety poll — what changed since ``since`` — touching
+        neither the session, the state nor the listener (a window runs it in a worker
+        thread: a server that drops packets answers nothing for a long time). A listener
+        that died quietly is found by its TCP keepalives instead (store.feed)."""
+        try:
+            found = self.session.store.changes_since(since)
+        except Exception as error:  # _LOST is counted by take; anything else re-raised there
+            return Probed(board, since, error=error)
+        return Probed(board, since, found=found)
+
+    def take(self, probed: Probed) -> None:
+        """The quick half, on the thread that owns the session."""
+        try:
+            if probed.error is not None:
+                raise probed.error
+            session = self.session
+            if session.board is probed.board and session.synced_revision == probed.since:
+                session.take_changes(*probed.found)
+            else:
+                # The board moved on while the poll read (our own edit, say): what was
+                # read may be older than the screen. The server just answered: read again.
+                session.pull()
         except _LOST as error:
             self._lost(error)
             return

@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from renkei.store.board_store import NOTIFY_CHANNEL
-from renkei.store.database import StorageError, is_locked_error
+from renkei.store.database import TCP_LIVENESS, StorageError, is_locked_error
 
 # Another Renkei holding the file (a big import commits for seconds) is not a lost board;
 # only a lock held longer than this is reported.
@@ -125,7 +125,11 @@ class PostgresListen:
         conn = None
         try:
             conn = psycopg.connect(
-                self.dsn, autocommit=True, connect_timeout=3, application_name="Renkei listener"
+                self.dsn,
+                autocommit=True,
+                connect_timeout=3,
+                application_name="Renkei listener",
+                **TCP_LIVENESS,  # a listener that died quietly becomes readable (EOF) in ~25 s
             )
             conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except psycopg.Error as error:

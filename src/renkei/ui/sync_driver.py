@@ -7,15 +7,17 @@ Reconnecting or offline: the notifier is gone (its socket is closed) and the tim
 after ``sync.next_retry_seconds()``, backing off. Whatever arrives is shown through the
 session, exactly like our own edits.
 
-A reconnect attempt runs in a worker thread: reaching a dead or silent server takes seconds
-(the connect timeouts), and the window must keep drawing meanwhile. The worker only opens a
-link and reads the board (``BoardSync.reach``); the session and the state change back on
-the UI thread (``BoardSync.settle``)."""
+A reconnect attempt and a server's safety poll run in a worker thread: reaching a dead or
+silent server takes seconds (the connect timeouts), a connection that drops packets answers
+nothing until TCP gives up, and the window must keep drawing meanwhile. The worker only
+opens a link and reads (``BoardSync.reach``, ``BoardSync.probe``); the session and the state
+change back on the UI thread (``settle``, ``take``). One job at a time."""
 
 from __future__ import annotations
 
 import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
@@ -48,18 +50,28 @@ def plain_reason(error: BaseException) -> str:
     return text or type(error).__name__
 
 
-class _Attempt:
-    """One reconnect in a worker thread. Whoever comes last — the worker finishing or the
-    window closing — closes a link nobody will use, so no connection is left open."""
+class _Job:
+    """One slow step in a worker thread — a reconnect, or a server's safety poll — whose
+    result is shown on the UI thread. Whoever comes last — the worker finishing or the
+    window closing — drops a result nobody will use (closing its link), so no connection
+    is left open."""
 
-    def __init__(self):
+    def __init__(
+        self,
+        kind: str,
+        work: Callable[[], object],
+        finish: Callable[[object], object],
+        drop: Callable[[object], None] = lambda _result: None,
+    ):
+        self.kind = kind
+        self.work, self.finish, self.drop = work, finish, drop
         self.lock = threading.Lock()
-        self.reached: Reached | None = None
+        self.result: object | None = None
         self.abandoned = False
 
 
 class _Courier(QObject):
-    """Carries a finished attempt from the worker thread to the UI thread (queued signal)."""
+    """Carries a finished job from the worker thread to the UI thread (queued signal)."""
 
     arrived = Signal(object)
 
@@ -85,7 +97,7 @@ class SyncDriver(QObject):
         self._running = False
         self._busy = False
         self._retry_at: float | None = None
-        self._attempt: _Attempt | None = None
+        self._job: _Job | None = None
         self._courier = _Courier()  # no parent: the worker may emit after this is gone
         self._courier.arrived.connect(self._settle)
 
@@ -106,9 +118,14 @@ class SyncDriver(QObject):
         self._guarded(self.sync.start)
 
     @property
+    def waiting(self) -> bool:
+        """True while a reconnect or a safety poll runs in the worker thread."""
+        return self._job is not None
+
+    @property
     def reconnecting(self) -> bool:
         """True while a reconnect attempt runs in the background."""
-        return self._attempt is not None
+        return self._job is not None and self._job.kind == "reconnect"
 
     def stop(self) -> None:
         """Stop watching and close the listener connection (and the link of a reconnect
@@ -126,30 +143,31 @@ class SyncDriver(QObject):
         disconnected, try to reconnect."""
         if not self._running:
             return
-        if self.state.status is SyncStatus.CONNECTED:
-            self._guarded(self.sync.tick)
-        else:
+        if self._job is not None:
+            return  # the job re-arms the timer when it is done
+        if self.state.status is not SyncStatus.CONNECTED:
             self.reconnect()
+        elif self.sync.push:
+            self._probe()
+        else:
+            self._guarded(self.sync.tick)  # SQLite: a look at the file's version, at once
 
     def reconnect(self) -> None:
         """Try again now (the user asked, or the backoff's wait is over), in a worker
         thread: a fresh listener and a full read of the board on success, the backoff
         continues on failure. An attempt already under way is not doubled."""
-        if not self._running or self._attempt is not None:
+        if not self._running or self.reconnecting:
             return
+        self._abandon()  # a safety poll under way: a reconnect reads everything anyway
         self._drop_notifier()  # the listener's socket is about to close
-        self._timer.stop()
-        attempt = self._attempt = _Attempt()
-        worker = threading.Thread(
-            target=self._reach, args=(attempt,), name="Renkei reconnect", daemon=True
-        )
-        worker.start()
+        self._start(_Job("reconnect", self.sync.reach, self.sync.settle, self._drop_link))
 
     def connection_lost(self, error: BaseException | None = None) -> None:
         """A save or read failed because the board could not be reached: say so now rather
         than at the next tick, so the status bar tells the truth; retry after the backoff."""
-        if not self._running or self._attempt is not None:
+        if not self._running or self.reconnecting:
             return
+        self._abandon()
         self._drop_notifier()
         self._timer.stop()
         self._guarded(
@@ -161,7 +179,7 @@ class SyncDriver(QObject):
         an attempt is under way)."""
         if (
             self._retry_at is None
-            or self._attempt is not None
+            or self.reconnecting
             or self.state.status is SyncStatus.CONNECTED
         ):
             return None
@@ -176,43 +194,53 @@ class SyncDriver(QObject):
         if notifier is self._notifier:
             notifier.setEnabled(True)
 
-    # -- the reconnect worker --------------------------------------------------------------
+    # -- the worker thread -----------------------------------------------------------------
 
-    def _reach(self, attempt: _Attempt) -> None:
-        """Worker thread: the slow half of a reconnect; the result goes back to the UI thread."""
-        reached = self.sync.reach()
-        with attempt.lock:
-            if attempt.abandoned:
-                self._discard(reached)
+    def _probe(self) -> None:
+        """A server's safety poll, read in the worker (the listener stays with this thread)."""
+        board, since = self.session.board, self.session.synced_revision
+        self._start(_Job("poll", lambda: self.sync.probe(board, since), self.sync.take))
+
+    def _start(self, job: _Job) -> None:
+        self._timer.stop()
+        self._job = job
+        threading.Thread(target=self._work, args=(job,), name="Renkei sync", daemon=True).start()
+
+    def _work(self, job: _Job) -> None:
+        """Worker thread: the slow half; the result goes back to the UI thread."""
+        result = job.work()
+        with job.lock:
+            if job.abandoned:
+                job.drop(result)
                 return
-            attempt.reached = reached
-        self._courier.arrived.emit(attempt)
+            job.result = result
+        self._courier.arrived.emit(job)
 
-    def _settle(self, attempt: _Attempt) -> None:
-        """UI thread: show what the attempt found (or count the failure), then re-arm."""
+    def _settle(self, job: _Job) -> None:
+        """UI thread: show what the job found (or count the failure), then re-arm."""
         if self._busy:  # a modal dialog of a listener is open: settle right after it
-            QTimer.singleShot(50, lambda: self._settle(attempt))
+            QTimer.singleShot(50, lambda: self._settle(job))
             return
-        with attempt.lock:
-            reached, attempt.reached = attempt.reached, None
-        if attempt is not self._attempt or reached is None:
-            if reached is not None:
-                self._discard(reached)
+        with job.lock:
+            result, job.result = job.result, None
+        if job is not self._job or result is None:
+            if result is not None:
+                job.drop(result)
             return
-        self._attempt = None
-        self._guarded(lambda: self.sync.settle(reached))
+        self._job = None
+        self._guarded(lambda: job.finish(result))
 
     def _abandon(self) -> None:
-        attempt, self._attempt = self._attempt, None
-        if attempt is None:
+        job, self._job = self._job, None
+        if job is None:
             return
-        with attempt.lock:
-            attempt.abandoned = True
-            reached, attempt.reached = attempt.reached, None
-        if reached is not None:
-            self._discard(reached)
+        with job.lock:
+            job.abandoned = True
+            result, job.result = job.result, None
+        if result is not None:
+            job.drop(result)
 
-    def _discard(self, reached: Reached) -> None:
+    def _drop_link(self, reached: Reached) -> None:
         if reached.link is not None:
             self.sync.watcher.discard(reached.link)
 
@@ -231,8 +259,8 @@ class SyncDriver(QObject):
             self._schedule()
 
     def _schedule(self) -> None:
-        if not self._running or self._attempt is not None:
-            return  # a reconnect under way re-arms the timer when it settles
+        if not self._running or self._job is not None:
+            return  # a job under way re-arms the timer when it is done
         if self.state.status is SyncStatus.CONNECTED:
             seconds = self.sync.interval
             self._retry_at = None
