@@ -216,6 +216,7 @@ class BoardSync:
 
     def _set(self, state: SyncState) -> None:
         self.state = state
+        self.session.reachable = state.status is SyncStatus.CONNECTED
         for listener in list(self._listeners):
             listener(state)
 
