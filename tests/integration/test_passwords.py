@@ -171,6 +171,7 @@ def test_board_copy_finds_both_ends_passwords_in_the_keyring(env, url, cluster, 
     local = tmp_path / "team.renkei"
     done = renkei(env, "board", "copy", url, str(local))
     assert done.returncode == 0, done.stderr
+    assert RIGHT not in done.stdout + done.stderr
     done = renkei(env, "board", "copy", str(local), copy_url)
     assert done.returncode == 0, done.stderr
     assert RIGHT not in done.stdout + done.stderr
