@@ -125,3 +125,16 @@ def test_login_without_a_keyring_stores_nothing_and_says_what_else_works(monkeyp
     monkeypatch.setattr(credentials, "available", lambda: False)
     with pytest.raises(passwords.PasswordProblem, match="PGPASSWORD or add it to ~/.pgpass"):
         passwords.login(URL, asked("right"))
+
+
+def test_login_to_a_server_that_is_down_stores_nothing(memory_keyring, monkeypatch):
+    def down(url, password):
+        raise OperationalError("connect", {}, Exception("Connection refused"))
+
+    monkeypatch.setattr(credentials, "check_login", down)
+    with pytest.raises(passwords.PasswordProblem) as problem:
+        passwords.login(URL, asked("right"))
+    assert str(problem.value) == (
+        f"could not check the password with {URL} (Connection refused); nothing was stored"
+    )
+    assert credentials.get_password(URL) is None

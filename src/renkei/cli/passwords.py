@@ -197,7 +197,11 @@ def login(target: str, prompt: Prompt | None, read_line: Callable[[], str] | Non
             raise PasswordProblem(
                 f"the server refused the password for {user}; nothing was stored"
             ) from None
-        raise
+        detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+        reason = detail[0] if detail else type(error).__name__
+        raise PasswordProblem(
+            f"could not check the password with {url} ({reason}); nothing was stored"
+        ) from None
     if not credentials.set_password(url, password):
         raise PasswordProblem("the system keyring did not take the password; nothing was stored")
     return f"Stored the password for {user} on {url} in the system keyring."
