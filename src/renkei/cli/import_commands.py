@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from renkei.app.credentials import is_server_url
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.commands import CliError, _Progress, board_session, note, out
@@ -25,6 +24,7 @@ from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
 from renkei.importers.trello import read_trello
 from renkei.store.board_store import BoardStore
+from renkei.store.database import is_url
 
 
 def add_parsers(sub: Any) -> None:
@@ -135,7 +135,7 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
     named after the import, kept only when the import succeeds (and not for a dry run), so a
     team moving its Trello board over needs no empty board first."""
     target = args.board
-    path = Path(target).expanduser() if target and not is_server_url(target) else None
+    path = Path(target).expanduser() if target and not is_url(target) else None
     if path is None or path.exists():
         with board_session(args) as session:
             yield session

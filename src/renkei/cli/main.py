@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -20,7 +21,7 @@ from renkei.app.identity import IdentityError
 from renkei.cli import commands, export_commands, handoff_commands, import_commands
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
-from renkei.store.database import StorageError
+from renkei.store.database import StorageError, storage_words
 from renkei.store.migrate import BoardRefused
 
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
@@ -226,8 +227,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A refusal is one line a person reads at a glance, whatever value it quotes.
+MAX_MESSAGE = 300
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _shown(char: str) -> str:
+    if char in "\n\r\t":
+        return " "  # a server's message over several lines reads as one
+    if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
+    """``message`` as one printable line of at most ``limit`` characters: control characters
+    and broken bytes written as escapes, and a long middle (an echoed value, a list of 20,000
+    column names) cut with "…" so that where it went wrong and what to do both stay."""
+    line = re.sub(" {2,}", " ", _UNSHOWABLE.sub(lambda m: _shown(m.group()), message)).strip()
+    if len(line) <= limit:
+        return line
+    tail = limit // 3
+    return line[: limit - tail - 1].rstrip() + "…" + line[-tail:].lstrip()
+
+
 def fail(message: str, code: int = 1) -> int:
-    print(f"renkei: {message}", file=sys.stderr, flush=True)
+    print(one_line(f"renkei: {message}"), file=sys.stderr, flush=True)
     return code
 
 
@@ -261,8 +286,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EXPECTED_ERRORS as error:
         return fail(str(error))
     except (DBAPIError, ArgumentError, NoSuchModuleError) as error:
+        words = storage_words(error, args.board)
         detail = getattr(error, "orig", None) or error
-        return fail(f"the board could not be opened: {detail}")
+        return fail(f"{words}." if words else f"the board could not be opened: {detail}")
     except ModuleNotFoundError as error:
         if error.name in ("psycopg", "psycopg2"):
             return fail("PostgreSQL boards need the driver: pip install 'renkei[postgres]'")

@@ -11,8 +11,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, delete, func, insert, make_url, select, text, update
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy import URL, Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
 
 from renkei.domain import fields
 from renkei.domain.commands import (
@@ -38,7 +38,9 @@ from renkei.store.database import (
     is_url,
     make_engine,
     retry_locked,
+    server_url,
     sqlite_url,
+    storage_words,
 )
 from renkei.store.schema import ENTITY_TABLES
 
@@ -140,7 +142,7 @@ class BoardStore:
     def _open_server(cls, url: str, name: str | None, password: str | None) -> BoardStore:
         """A server board; a password is added to the URL in memory only, so ``location``
         (shown, remembered in recent boards) never contains it."""
-        full = make_url(url)
+        full = server_url(url)
         if password:
             full = full.set(password=password)
         engine = make_engine(full)
@@ -314,12 +316,23 @@ class BoardStore:
 
         try:
             return retry_locked(work)
-        except (OperationalError, InterfaceError) as error:
-            # The transaction never committed: nothing was written. Say so plainly.
-            reason = str(error.orig or error).strip().splitlines()[0]
-            raise StorageError(
-                f"The board could not be reached; nothing was saved ({reason})."
+        except (OperationalError, InterfaceError, IntegrityError) as error:
+            # The transaction never committed: nothing was written. Say so, and what to do.
+            raise StorageError(_not_saved(error, self.location)) from error
+        except UnicodeEncodeError as error:  # text the field checks let through (a bug)
+            raise ValidationError(
+                "a value holds a broken character (bytes that are not UTF-8); nothing was saved"
             ) from error
+
+
+def _not_saved(error: Exception, location: str) -> str:
+    words = storage_words(error, location)
+    if words is not None:
+        return f"{words[0].upper()}{words[1:]}; nothing was saved."
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    if isinstance(error, IntegrityError):
+        return f"The change broke a rule of the board; nothing was saved ({reason})."
+    return f"The board could not be reached; nothing was saved ({reason})."
 
 
 def _prepare(engine: Engine, name: str) -> bool:
@@ -577,6 +590,9 @@ class _Writer:
             raise NotFoundError(f"person {by} (who made this change) does not exist")
         if not command.field or len(command.field) > 40:
             raise ValidationError("a history row names a field (at most 40 characters)")
+        for value in (command.field, command.old, command.new):
+            if isinstance(value, str):
+                fields.check_text(f"the history of {command.field!r}", value, multiline=True)
         self.activity.append(
             {
                 "entity": command.entity,

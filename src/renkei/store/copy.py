@@ -20,7 +20,14 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
 from renkei.store import migrate, schema
 from renkei.store.board_store import MIGRATION_LOCK, BoardStore
-from renkei.store.database import WRITE, StorageError, is_url, make_engine, sqlite_url
+from renkei.store.database import (
+    WRITE,
+    StorageError,
+    is_url,
+    make_engine,
+    server_url,
+    sqlite_url,
+)
 
 BATCH = 1000
 
@@ -289,7 +296,9 @@ def _shown(engine: Engine) -> str:
 
 def _engine(url: str) -> Engine:
     try:
-        return make_engine(url)
+        return make_engine(server_url(url))
+    except StorageError as error:  # a scheme Renkei does not speak, said by name
+        raise CopyError(str(error)) from None
     except Exception as error:  # a malformed URL, an unknown driver
         shown = re.sub(r"://([^:/@]*):[^@/]*@", r"://\1@", url)  # never echo a password
         raise CopyError(
