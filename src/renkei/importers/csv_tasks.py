@@ -30,6 +30,7 @@ from renkei.importers.model import (
     ImportPlan,
     ImportProblem,
     Progress,
+    counted,
 )
 
 # The fields a column can feed, in the order the dialog offers them.
@@ -357,6 +358,7 @@ class _RowReader:
         self.columns: dict[str, ImportedColumn] = {}
         self.counts: dict[str, int] = {}
         self.warnings: list[str] = []
+        self.skipped: dict[str, int] = {}  # reason → how many cells it cost
         self.no_key = "key" not in targets and "id" not in targets
         if self.no_key:
             self.warnings.append(
@@ -541,10 +543,14 @@ class _RowReader:
             moment_text, sep, rest = cell.partition(";")
             moment = parse_moment(moment_text) if sep else None
             if moment is None:
+                reason = "no date before its text (Jira writes 12/Mar/24 10:15 AM;author;text)"
+                self.skipped[reason] = self.skipped.get(reason, 0) + 1
                 continue
             _author, _sep, body = rest.partition(";")
             body = f.text(body.strip(), self.cell_where(line, header), "the comment")
-            if body:
+            if not body:
+                self.skipped["no text"] = self.skipped.get("no text", 0) + 1
+            else:
                 yield ImportedEvent(f.utc_naive(moment.astimezone()), None, "comment", None, body)
 
     def plan(self, name: str) -> ImportPlan:
@@ -559,4 +565,5 @@ class _RowReader:
             tuple(self.people.values()),
             tuple(self.tasks),
             tuple(self.warnings[:50]),
+            skipped=counted(self.skipped, "comment"),
         )

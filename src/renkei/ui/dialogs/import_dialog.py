@@ -372,7 +372,8 @@ class ImportDialog(QDialog):
             return
         finally:
             progress.close()
-        warnings = "\n".join(f"• {w}" for w in self.summary.warnings[:10])
+        notes = (*self.summary.skipped, *self.summary.warnings)
+        warnings = "\n".join(f"• {w}" for w in notes[:10])
         self.show_result(
             tr("ImportDialog", "Imported from “%1”.").replace("%1", self.path.name)
             + "\n\n"
