@@ -447,7 +447,8 @@ def test_a_0003_board_migrates_and_source_ids_are_unique(board):
         status = session.board.ordered_statuses()[0].id
         from renkei.store.database import StorageError
 
-        with pytest.raises(StorageError, match="(?i)another import of the same file finished first"):
+        first = "(?i)another import of the same file finished first"
+        with pytest.raises(StorageError, match=first):
             store.apply(
                 Create(
                     "task",

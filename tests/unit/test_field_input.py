@@ -78,7 +78,8 @@ def test_required_fields_cannot_be_emptied(name, board):
 
 def test_team_cannot_be_cleared(board):
     """`task add` needs a team, so `task set` cannot take it away; the message lists the teams."""
-    with pytest.raises(FieldInputError, match=r"^team=: a task needs a team; .*one of: Inside Sales"):
+    refusal = r"^team=: a task needs a team; .*one of: Inside Sales"
+    with pytest.raises(FieldInputError, match=refusal):
         parse_value(board, "team", "")
 
 

@@ -159,6 +159,13 @@ def detect_encoding(head: bytes, name: str) -> str:
 
 def _open(path: Path, encoding: str | None) -> tuple[io.TextIOWrapper, str, str]:
     check_size(path)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ImportProblem(
+                f"{encoding[:40]!r} is not an encoding Python knows (e.g. utf-8, cp932)."
+            ) from None
     with path.open("rb") as raw:
         head = raw.read(SAMPLE_BYTES)
     found = encoding or detect_encoding(head, path.name)
@@ -188,6 +195,11 @@ def _rows(handle, delimiter: str, name: str) -> Iterator[tuple[str, list[str]]]:
             raise ImportProblem(
                 f"{name}, row {number + 1:,}: the text is not valid "
                 f"{handle.encoding} (byte {error.start}); save the file as “CSV UTF-8”."
+            ) from None
+        except UnicodeError as error:  # e.g. "UTF-16 stream does not start with BOM"
+            raise ImportProblem(
+                f"{name}, row {number + 1:,}: the text is not {handle.encoding} ({error}); "
+                "save the file as “CSV UTF-8”."
             ) from None
         except csv.Error as error:
             detail = str(error)

@@ -70,6 +70,9 @@ def text(
 
 
 def name(value: str, where: str, field: str) -> str:
+    """A one-line name: line breaks and tabs become spaces; other control characters (which
+    ``str.split`` would also take for spaces) are refused."""
+    text(value, where, field, len(value), multiline=True)
     return text(" ".join(value.split()), where, field, MAX_NAME, multiline=False)
 
 
