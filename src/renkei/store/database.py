@@ -161,9 +161,9 @@ def _read_only_words(where: str) -> str:
                 "choose a folder you can write in"
             )
         return (
-            f"the folder {folder} is read-only for you, and Renkei writes a journal file "
-            "beside the board while saving: ask for write access to the folder, or copy the "
-            "board (renkei board copy) to change it"
+            f"the folder {folder} is read-only for you, and saving writes a journal file "
+            "beside the board: ask for write access to the folder, or copy the board "
+            "(renkei board copy)"
         )
     return f"{where} could not be written (the file system refused it)"
 
