@@ -3364,8 +3364,16 @@ Close anyway and lose them?</source>
       <translation>編集中に他のメンバーがこのタスクを変更しました：{changes}。もう一度「保存」すると相手の変更をあなたの変更で上書きします。「キャンセル」すると相手の変更が残ります。</translation>
     </message>
     <message>
+      <source>The at-risk reason holds a character that cannot be saved (a control code).</source>
+      <translation>リスクの理由に保存できない文字（制御文字）が含まれています。</translation>
+    </message>
+    <message>
       <source>The at-risk reason is too long: at most {max} characters.</source>
       <translation>リスクの理由が長すぎます（最大{max}文字）。</translation>
+    </message>
+    <message>
+      <source>The description holds a character that cannot be saved (a control code).</source>
+      <translation>説明に保存できない文字（制御文字）が含まれています。</translation>
     </message>
     <message>
       <source>The description is too long: at most {max} characters.</source>
@@ -3374,6 +3382,10 @@ Close anyway and lose them?</source>
     <message>
       <source>The due date is before the start date.</source>
       <translation>期限が開始日より前になっています。</translation>
+    </message>
+    <message>
+      <source>The tag “{tag}” holds a character that cannot be saved.</source>
+      <translation>タグ「{tag}」に保存できない文字が含まれています。</translation>
     </message>
     <message>
       <source>The tag “{tag}…” is too long: at most {max} characters.</source>
@@ -3386,6 +3398,10 @@ Close anyway and lose them?</source>
     <message>
       <source>The task has a start date</source>
       <translation>タスクに開始日を設定する</translation>
+    </message>
+    <message>
+      <source>The title holds a character that cannot be saved (a control code).</source>
+      <translation>タイトルに保存できない文字（制御文字）が含まれています。</translation>
     </message>
     <message>
       <source>The title is too long: {n} characters, at most {max}.</source>
