@@ -208,6 +208,12 @@ TRELLO_MUTATIONS: dict[str, Mutation] = {
     "card-idLabels-numbers": lambda d: _card(d, "idLabels", [1, 2]),
     "card-idMembers-null-and-number": lambda d: _card(d, "idMembers", [None, 5]),
     "card-idMembers-text": lambda d: _card(d, "idMembers", "me"),
+    "card-labels-numbers": lambda d: (_card(d, "idLabels", []), _card(d, "labels", [1])),
+    "card-label-name-control": lambda d: (
+        _card(d, "idLabels", []),
+        _card(d, "labels", [{"name": "urgent\x01"}]),
+    ),
+    "checklist-items-text": lambda d: d["checklists"][0].__setitem__("checkItems", ["a"]),
     "card-idList-number": lambda d: _card(d, "idList", 3),
     "card-not-object": lambda d: d["cards"].insert(0, "card"),
     "card-duplicate": lambda d: d["cards"].append(copy.deepcopy(d["cards"][0])),

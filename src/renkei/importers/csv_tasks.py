@@ -108,6 +108,13 @@ _JIRA_MARKERS = ({"summary", "issuekey"}, {"要約", "課題キー"})
 SAMPLE_BYTES = 64 * 1024
 
 
+def _some(headers, shown: int = 12) -> str:
+    """The first column names, for a message a person reads (a file may have 20,000)."""
+    names = [h[:40] for h in list(headers)[:shown]]
+    more = len(headers) - shown
+    return ", ".join(names) + (f" and {more:,} more" if more > 0 else "")
+
+
 def _norm(header: str) -> str:
     return "".join(ch for ch in header.casefold() if ch.isalnum())
 
@@ -250,7 +257,7 @@ def parse_mapping(pairs, headers) -> dict[str, str]:
             raise ImportProblem(f"{pair!r}: write the mapping as 'Column=field'.")
         if column.casefold() not in by_name:
             raise ImportProblem(
-                f"{column!r} is not a column of the file (columns: {', '.join(headers)})."
+                f"{column[:40]!r} is not a column of the file (columns: {_some(headers)})."
             )
         if target not in FIELDS:
             raise ImportProblem(f"{target!r} is not a field; use one of {', '.join(FIELDS)}.")
@@ -282,7 +289,7 @@ def read_csv(
         if "title" not in targets:
             raise ImportProblem(
                 f"{path.name}: no column holds the task titles (columns: "
-                f"{', '.join(headers) or 'none'}). Map one: --mapping 'Column=title'."
+                f"{_some(headers) or 'none'}). Map one: --mapping 'Column=title'."
             )
         reader = _RowReader(path.name, headers, targets, jira)
         for count, (where, row) in enumerate(lines, 1):

@@ -415,9 +415,13 @@ class _Reader:
         label_ids = f.id_list(card, "idLabels", where)
         tag_names = [label_names[i] for i in label_ids if isinstance(i, str) and i in label_names]
         if not tag_names:
-            for label in f.get(card, "labels", list, where) or []:
-                if isinstance(label, dict):
-                    tag_names.append(label.get("name") or label.get("color") or "")
+            for i, label in enumerate(f.get(card, "labels", list, where) or []):
+                here = f"{where}, label {i + 1}"
+                if not isinstance(label, dict):
+                    kind = f.kind_of(label)
+                    raise ImportProblem(f"{here} should be an object, but it is {kind}.")
+                name = f.get(label, "name", str, here) or f.get(label, "color", str, here) or ""
+                tag_names.append(f.text(name, here, "the name", 1000))
         tags, cut = f.tags([t for t in tag_names if isinstance(t, str)])
         if cut:
             self.warnings.append(f"{where}: only the first 20 labels were kept.")
@@ -448,9 +452,13 @@ class _Reader:
     def checklist(self, checklist: dict, where: str) -> str:
         title = f.get(checklist, "name", str, where) or "Checklist"
         lines = [f"**{f.text(title, where, 'a checklist name', 1000)}**"]
-        items = [
-            i for i in f.get(checklist, "checkItems", list, where) or [] if isinstance(i, dict)
-        ]
+        items = f.get(checklist, "checkItems", list, where) or []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ImportProblem(
+                    f"{where}: checklist item {i + 1} should be an object, but it is "
+                    f"{f.kind_of(item)}."
+                )
         for item in sorted(items, key=_pos):
             text = f.text(f.get(item, "name", str, where) or "", where, "a checklist item")
             mark = "[x]" if item.get("state") == "complete" else "[ ]"
