@@ -149,6 +149,9 @@ BAD_LOCATIONS = (
     "postgresql://u@h",
     "x" * 400 + "://y",
     "\x01://y",
+    "/dev/null",  # not a board file
+    "{dir}",  # a folder
+    "{dir}/missing\udcff.renkei",  # no board there (a byte that is not UTF-8 in its name)
 )
 
 

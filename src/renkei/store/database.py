@@ -138,8 +138,13 @@ def storage_words(error: BaseException, location: str | None = None) -> str | No
             f"the server {server} does not answer: check that it is running and that the "
             "address is right, or ask whoever runs it; then try again"
         )
-    if "disk i/o error" in text or "disk is full" in text or "database or disk is full" in text:
-        return f"{where} could not be written (the disk is full or failing): free some space"
+    if "disk is full" in text:
+        return f"the disk holding {where} is full: free some space, then try again"
+    if "disk i/o error" in text:
+        return (
+            f"{where} could not be read or written (a disk I/O error): check that it is a board "
+            "file on a working disk or share"
+        )
     return None
 
 
