@@ -141,7 +141,7 @@ def test_no_new_board_in_a_read_only_folder(shared_folder):
     shared_folder.chmod(0o555)
     done = _renkei(shared_folder, "--board", str(shared_folder / "new.renkei"), "demo")
     line = _one_line(done)
-    assert f"the folder {shared_folder} is read-only for you, so no board can be made" in line
+    assert f"The folder {shared_folder} is read-only for you, so no board can be made" in line
     assert not (shared_folder / "new.renkei").exists()
 
 

@@ -336,8 +336,16 @@ def _not_saved(error: Exception, location: str) -> str:
 
 
 def _prepare(engine: Engine, name: str) -> bool:
-    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        return _prepare_in(conn, name)
+    try:
+        with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            return _prepare_in(conn, name)
+    except OperationalError as error:
+        # A folder one may not write, a full disk: said in words (the window shows them too).
+        # "Locked" is left to retry_locked, which waits for the other writer.
+        words = storage_words(error, engine.url.database)
+        if words is None:
+            raise
+        raise StorageError(f"{words[0].upper()}{words[1:]}.") from error
 
 
 def _prepare_in(conn: Connection, name: str) -> bool:
