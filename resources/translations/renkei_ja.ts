@@ -158,6 +158,14 @@
       <translation>サーバーに接続できませんでした：%1</translation>
     </message>
     <message>
+      <source>Empty database</source>
+      <translation>空のデータベース</translation>
+    </message>
+    <message>
+      <source>The database at %1 is empty: it holds no board yet. Make a new board in it?</source>
+      <translation>%1 のデータベースは空で、ボードがまだありません。ここに新しいボードを作りますか？</translation>
+    </message>
+    <message>
       <source>The server asks for a password. (%1)</source>
       <translation>サーバーがパスワードを要求しています。（%1）</translation>
     </message>

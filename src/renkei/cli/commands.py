@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import select
 import signal
@@ -21,7 +22,14 @@ from renkei.app.field_input import (
     people_in_order,
 )
 from renkei.app.identity import require_actor, who_am_i
-from renkei.app.opening import conflict_copies_of, conflict_warning, open_store, system_language
+from renkei.app.opening import (
+    conflict_copies_of,
+    conflict_warning,
+    make_board,
+    open_store,
+    system_language,
+    work_on,
+)
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
@@ -32,8 +40,9 @@ from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_t
 from renkei.domain.model import ENTITY_COLLECTIONS, Board
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
-from renkei.store.database import StorageError
+from renkei.store.database import StorageError, is_url
 from renkei.store.migrate import BoardRefused
+from renkei.store.salvage import salvage_board
 from renkei.ui.snapshot import THEMES, VIEWS
 
 # The views and themes `snapshot` can draw (the parser reads them here; Qt loads only when
@@ -144,6 +153,8 @@ class _Progress:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """Make a demo board: all of it or nothing, so an interrupted run leaves the target as it
+    was and the same command can simply run again."""
     lang = args.lang or system_language()
     if args.board:
         target = args.board
@@ -151,30 +162,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
         default = paths.default_board_path()
         default.parent.mkdir(parents=True, exist_ok=True)
         target = str(default)
-    store = BoardStore.open(target, name=BOARD_NAMES[lang])
+    held = work_on(target)
+    if held is not None:
+        raise CliError(
+            f"{target} already holds {held}; the demo needs a new or empty board. "
+            "Name a new file with --board PATH."
+        )
+    if args.tasks is not None:
+        seed = 1 if args.seed is None else args.seed
+        note(f"Building {args.tasks:,} synthetic tasks (seed {seed}) for {target}…")
+        progress = _Progress(sys.stderr)
+
+        def fill(store: BoardStore) -> None:
+            build_synthetic(store, args.tasks, seed, progress=progress)
+
+        what = f"a synthetic board of {args.tasks:,} tasks (seed {seed})"
+    else:
+
+        def fill(store: BoardStore) -> None:
+            build_demo(store, lang)
+
+        what = f"the {'Japanese' if lang == 'ja' else 'English'} demo board"
+    location = make_board(target, BOARD_NAMES[lang], fill)
+    store = BoardStore.open(location, create=False)
     try:
         board = store.load()
-        if board.tasks or board.people or board.teams:
-            what = f"{len(board.tasks)} tasks" if board.tasks else "teams and people"
-            raise CliError(
-                f"{store.location} already holds {what}; the demo needs a new or empty board. "
-                "Name a new file with --board PATH."
-            )
-        if args.tasks is not None:
-            seed = 1 if args.seed is None else args.seed
-            note(f"Building {args.tasks:,} synthetic tasks (seed {seed}) in {store.location}…")
-            build_synthetic(store, args.tasks, seed, progress=_Progress(sys.stderr))
-            what = f"a synthetic board of {args.tasks:,} tasks (seed {seed})"
-        else:
-            build_demo(store, lang)
-            what = f"the {'Japanese' if lang == 'ja' else 'English'} demo board"
-        board = store.load()
-        out(
-            f"Made {what} “{board.name}” at {store.location}: {len(board.tasks):,} tasks, "
-            f"{len(board.people)} people in {len(board.teams)} teams."
-        )
     finally:
         store.dispose()
+    out(
+        f"Made {what} “{board.name}” at {location}: {len(board.tasks):,} tasks, "
+        f"{len(board.people)} people in {len(board.teams)} teams."
+    )
     return 0
 
 
@@ -315,6 +333,42 @@ def cmd_board_copy(args: argparse.Namespace) -> int:
     progress = _Progress(sys.stderr, "Copying rows", at_least=COPY_PROGRESS_FROM)
     report = copy_board(args.source, args.destination, progress=progress)
     out(output.copy_summary(report))
+    return 0
+
+
+def cmd_board_new(args: argparse.Namespace) -> int:
+    """An explicit create: the only command besides demo and import that makes a board."""
+    target = args.target
+    if not is_url(target):
+        if Path(target).expanduser().exists():
+            raise CliError(f"{target} exists already; name a new file for the new board.")
+        name = args.name or Path(target).stem
+    else:
+        name = args.name or target.rsplit("/", 1)[-1] or "Renkei"
+        held = work_on(target)
+        if held is not None:
+            raise CliError(f"{target} already holds {held}; nothing was changed.")
+    location = make_board(target, name)
+    out(f"Made the new board “{name}” at {location}.")
+    return 0
+
+
+def cmd_board_salvage(args: argparse.Namespace) -> int:
+    report = salvage_board(Path(args.source), Path(args.destination))
+    if args.json:
+        out(output.dumps(dataclasses.asdict(report)))
+        return 0
+    kept = sum(report.kept.values())
+    out(f"Salvaged {kept:,} rows from {report.source} into {report.destination}.")
+    for table in report.kept:
+        lost, orphaned = report.unreadable.get(table, 0), report.orphaned.get(table, 0)
+        if lost or orphaned:
+            out(
+                f"  {table}: {report.kept[table]:,} kept, {lost:,} unreadable, "
+                f"{orphaned:,} left out (what they referred to was lost)"
+            )
+    if report.complete:
+        out("Every row could be read.")
     return 0
 
 

@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (copy)")
+    board = sub.add_parser("board", help="whole-board operations (new, copy, salvage)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -190,6 +190,32 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
     copy.set_defaults(handler=commands.cmd_board_copy)
+    new = board_sub.add_parser(
+        "new",
+        help="make a new, empty board",
+        description=(
+            "Make a new, empty board at PATH (a file that does not exist yet) or URL (an empty "
+            "PostgreSQL database). Reading a board never makes one: this, the window's "
+            "File → New board, demo and an import into a new file are the ways to make one."
+        ),
+    )
+    new.add_argument("target", metavar="PATH|URL")
+    new.add_argument("--name", help="the board's name (default: the file or database name)")
+    new.set_defaults(handler=commands.cmd_board_new)
+    salvage = board_sub.add_parser(
+        "salvage",
+        help="copy what can still be read from a damaged board into a new one",
+        description=(
+            "Read every row that can still be read from a damaged board file SRC (left "
+            "unchanged) into a new board DST, and say what could not be kept. Use it when "
+            "Renkei says a board is damaged; an older copy would lose every change made "
+            "since it was taken."
+        ),
+    )
+    salvage.add_argument("source", metavar="SRC")
+    salvage.add_argument("destination", metavar="DST", help="a new file")
+    salvage.add_argument("--json", action="store_true", help="the report as JSON")
+    salvage.set_defaults(handler=commands.cmd_board_salvage)
 
     watch = sub.add_parser(
         "watch",

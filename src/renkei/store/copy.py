@@ -130,10 +130,7 @@ def _open_source(source: str) -> BoardStore:
             raise CopyError(f"The database {name} holds no board (it is empty); nothing to copy.")
         with _reaching(engine, "source"):
             return BoardStore.open(source)
-    path = Path(source).expanduser().absolute()
-    if path.exists() and migrate.inspect_sqlite_file(path) is None:
-        raise CopyError(f"{path.name} is empty, not a Renkei board; nothing to copy.")
-    return BoardStore.open(path, create=False)
+    return BoardStore.open(Path(source).expanduser().absolute(), create=False)
 
 
 def _read_connection(engine: Engine) -> Connection:

@@ -15,7 +15,7 @@ from renkei.app.settings import LocalSettings
 from renkei.render.language import use_language
 from renkei.store.board_store import BoardStore
 from renkei.store.database import StorageError
-from renkei.store.migrate import BoardRefused
+from renkei.store.migrate import BoardEmpty, BoardRefused
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.fonts import apply_app_font
@@ -156,9 +156,17 @@ class WindowKeeper:
         if password is None:
             password = credentials.get_password(url)
             from_keyring = password is not None
+        create = False
         while True:
             try:
-                store = credentials.open_server_board(url, password)
+                store = credentials.open_server_board(url, password, create=create)
+            except BoardEmpty:
+                # Connecting never makes a board by itself: an empty database becomes one
+                # only when the person says so.
+                if not create and self._confirm_new_board(parent, url):
+                    create = True
+                    continue
+                return None
             except BoardRefused as error:
                 self._refuse(parent, str(error))
                 return None
@@ -195,6 +203,19 @@ class WindowKeeper:
             if remember and password:
                 credentials.set_password(url, password)
             return store
+
+    @staticmethod
+    def _confirm_new_board(parent: QWidget | None, url: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            QApplication.translate("App", "Empty database"),
+            QApplication.translate(
+                "App", "The database at %1 is empty: it holds no board yet. Make a new board in it?"
+            ).replace("%1", url),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def run_gui(board: str | None, actor: str | None) -> int:
