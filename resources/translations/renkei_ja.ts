@@ -142,6 +142,10 @@
   <context>
     <name>App</name>
     <message>
+      <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
+      <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
+    </message>
+    <message>
       <source>Cannot open the board</source>
       <translation>ボードを開けません</translation>
     </message>
@@ -160,6 +164,18 @@
     <message>
       <source>Empty database</source>
       <translation>空のデータベース</translation>
+    </message>
+    <message>
+      <source>Renkei boards (*.renkei)</source>
+      <translation>Renkei ボード (*.renkei)</translation>
+    </message>
+    <message>
+      <source>Salvage into a new board</source>
+      <translation>新しいボードに救出</translation>
+    </message>
+    <message>
+      <source>Salvage into a new board…</source>
+      <translation>新しいボードに救出…</translation>
     </message>
     <message>
       <source>The database at %1 is empty: it holds no board yet. Make a new board in it?</source>

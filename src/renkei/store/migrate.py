@@ -54,6 +54,14 @@ class BoardEmpty(BoardRefused):
     create may make a board there."""
 
 
+class BoardDamaged(BoardRefused):
+    """The file's structure is broken (the header, or ``quick_check``): salvage is the way on."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
 class BoardBusy(BoardRefused):
     """Another program holds the board's lock for longer than we waited."""
 
@@ -126,7 +134,7 @@ def inspect_sqlite_file(path: Path) -> str | None:
             if line.strip() and not line.startswith("***")
         ]
         more = f", and {len(lines) - 1} more problems" if len(lines) > 1 else ""
-        raise BoardRefused(damaged_message(path, (lines or ["?"])[0][:120] + more))
+        raise BoardDamaged(damaged_message(path, (lines or ["?"])[0][:120] + more), path)
     revision = row[0] if row else None
     _refuse_unknown(revision, path.name)
     return revision
@@ -147,7 +155,7 @@ def _refusal(path: Path, error: sqlite3.DatabaseError, recover: bool) -> BoardRe
         or "unable to open" in text
     ):
         return BoardRefused(interrupted_message(path))
-    return BoardRefused(damaged_message(path, text))
+    return BoardDamaged(damaged_message(path, text), path)
 
 
 def interrupted_message(path: Path) -> str:
