@@ -125,13 +125,14 @@ class BoardStore:
                 raise migrate.BoardRefused(f"There is no board at {path}.")
             from renkei.store.new_board import BoardExists, NewBoard
 
+            created = True
             try:
                 with NewBoard(path, name or path.stem):
                     pass
             except BoardExists:
-                pass  # someone else made it meanwhile: open theirs
+                created = False  # someone else made it meanwhile: open theirs
             store = cls.open(path, create=False)
-            store.created = True
+            store.created = created
             return store
         revision = migrate.inspect_sqlite_file(path)
         head = migrate.head_revision()
