@@ -246,7 +246,8 @@ def build_parser() -> argparse.ArgumentParser:
         "--since",
         type=revision_number,
         metavar="REV",
-        help="first print every revision after REV (to resume where a watch stopped)",
+        help="first print every revision after REV, then follow (to resume where a watch "
+        "stopped; default: the board's current revision)",
     )
     watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
     watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")

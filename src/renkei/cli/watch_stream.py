@@ -82,9 +82,9 @@ class RevisionStream:
         groups: dict[tuple[str, int], list[Activity]] = {}
         for row in activity:
             groups.setdefault((row.entity, row.entity_id), []).append(row)
-        created = [key for key, rows in groups.items() if any(r.field == "created" for r in rows)]
+        created = {key for key, rows in groups.items() if any(r.field == "created" for r in rows)}
         made: dict[tuple[str, int], dict[str, str | None]] = {}
-        for entity in dict.fromkeys(entity for entity, _ in created):
+        for entity in {entity for entity, _ in created}:
             ids = [entity_id for kind, entity_id in created if kind == entity]
             for entity_id, values in self.session.store.values_as_of(entity, ids, revision).items():
                 made[(entity, entity_id)] = values
