@@ -37,10 +37,18 @@ def activity_since(
     ``after_id``, to read on from a page that ended inside a revision), up to ``upto``;
     ordered by revision, then id; at most ``limit``."""
     table = schema.activity
-    later = table.c.revision > revision
-    if after_id is not None:
-        later = or_(later, and_(table.c.revision == revision, table.c.id > after_id))
-    query = select(table).where(later)
+    if after_id is None:
+        query = select(table).where(table.c.revision > revision)
+    else:
+        # The first condition lets the revision index narrow the read; the second drops
+        # the rows of ``revision`` already read.
+        query = select(table).where(
+            table.c.revision >= revision,
+            or_(
+                table.c.revision > revision,
+                and_(table.c.revision == revision, table.c.id > after_id),
+            ),
+        )
     if upto is not None:
         query = query.where(table.c.revision <= upto)
     query = query.order_by(table.c.revision, table.c.id).limit(limit)
