@@ -11,7 +11,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from renkei.app import paths
@@ -34,10 +33,9 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
 from renkei.cli import output
+from renkei.cli.watch_stream import RevisionStream
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
-from renkei.domain import fields
-from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_task
-from renkei.domain.model import ENTITY_COLLECTIONS, Board
+from renkei.domain.commands import Create, set_task
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
 from renkei.store.database import StorageError, is_url
@@ -375,89 +373,6 @@ def cmd_board_salvage(args: argparse.Namespace) -> int:
 # -- watch ---------------------------------------------------------------------------------
 
 
-class _ChangeStream:
-    """Writes one line per changed row as the session receives other people's changes."""
-
-    def __init__(self, session: BoardSession, as_json: bool, count: int | None):
-        self.session = session
-        self.as_json = as_json
-        self.count = count
-        self.written = 0
-        self.seen = session.board  # the snapshot the last lines were written against
-        self.revision = session.synced_revision
-
-    @property
-    def finished(self) -> bool:
-        return self.count is not None and self.written >= self.count
-
-    def __call__(self, change: Change | None) -> None:
-        board = self.session.board
-        if change is None:  # the whole board was read again (reconnect, or a big change)
-            rows = _differences(self.seen, board)
-            upto = board.revision
-        else:
-            rows = change.rows
-            upto = change.revision
-        lines = []
-        for row in rows:
-            revision, actor = self.who(board, row, upto)
-            lines.append((revision, row, actor))
-        lines.sort(key=lambda line: line[0])
-        for revision, row, actor in lines:
-            if self.finished:
-                break
-            self.write(board, row, revision, actor)
-        self.seen = board
-        self.revision = max(self.revision, upto)
-
-    def who(self, board: Board, row: RowChange, upto: int) -> tuple[int, str | None]:
-        """The revision and author of the row's latest change in this batch: carried by
-        the feed; after a full re-read (no RowChange from the feed) from Activity."""
-        if row.revision is not None:
-            return row.revision, output.name_of(board, "people", row.actor_id)
-        recorded = len(row.fields) + 1
-        for limit in (recorded + 20, None):
-            history = self.session.store.history(row.entity, row.entity_id, limit=limit)
-            within = [a for a in history if self.revision < a.revision <= upto]
-            if within:
-                last = within[-1]
-                return last.revision, output.name_of(board, "people", last.actor_id)
-        return upto, None
-
-    def write(self, board: Board, row: RowChange, revision: int, actor: str | None) -> None:
-        at = datetime.now(UTC)
-        if self.as_json:
-            line = output.json_line(output.watch_json(board, row, revision, actor, at))
-        else:
-            line = output.watch_text(board, row, revision, actor, at)
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-        self.written += 1
-
-
-# Each kind of row and the board collection that holds it.
-
-
-def _differences(before: Board, after: Board) -> list[RowChange]:
-    """What changed between two snapshots, as the feed would have said it."""
-    found = []
-    for entity, collection in ENTITY_COLLECTIONS.items():
-        old_rows, new_rows = getattr(before, collection), getattr(after, collection)
-        for row_id, row in new_rows.items():
-            old = old_rows.get(row_id)
-            if old is None:
-                found.append(RowChange(entity, row_id, True, (), row))
-            elif old != row:
-                changed = tuple(
-                    FieldChange(name, getattr(old, name), getattr(row, name))
-                    for name in fields.SPECS[entity]
-                    if getattr(old, name) != getattr(row, name)
-                )
-                if changed:
-                    found.append(RowChange(entity, row_id, False, changed, row))
-    return found
-
-
 class _SyncNotes:
     """Losing and regaining the connection, told on stderr (stdout stays the stream)."""
 
@@ -481,20 +396,26 @@ class _SyncNotes:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    """Print every change anyone makes to the board, as it arrives, until Ctrl-C."""
+    """Print every change anyone makes to the board, as it arrives, until Ctrl-C: each
+    revision once, in order, across lost connections (cli/watch_stream.py)."""
     settings = LocalSettings.load()
     store = open_board(args.board, settings)
     sync: BoardSync | None = None
     previous = _stop_on_sigterm()
     try:
         session = BoardSession(store, None, thresholds=settings.risk_thresholds())
-        stream = _ChangeStream(session, args.json, args.count)
-        session.subscribe(stream)
+        start = session.synced_revision if args.since is None else args.since
+        if start > session.synced_revision:
+            raise CliError(
+                f"--since {start} is beyond the board's current revision "
+                f"({session.synced_revision}); give a revision it has reached."
+            )
+        stream = RevisionStream(session, args.json, args.count, start)
         sync = BoardSync(session)
         sync.subscribe(_SyncNotes(sync))
         sync.start()
         note(
-            f"Watching “{session.board.name}” from revision {session.synced_revision}"
+            f"Watching “{session.board.name}” from revision {start}"
             + (" (Ctrl-C to stop)." if args.count is None and args.timeout is None else ".")
         )
         _follow(sync, stream, args.timeout)
@@ -521,11 +442,14 @@ def _stop_on_sigterm():
         return None
 
 
-def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> None:
+def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> None:
     """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
-    slow safety poll; a lost connection is retried with BoardSync's backoff."""
+    slow safety poll; a lost connection is retried with BoardSync's backoff. After each look
+    the stream prints whatever revisions the session has read and it has not printed."""
     deadline = None if timeout is None else time.monotonic() + timeout
     next_tick = time.monotonic() + sync.interval
+    unread = _Unread()
+    unread(stream)
     while not stream.finished:
         now = time.monotonic()
         if deadline is not None and now >= deadline:
@@ -538,6 +462,7 @@ def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> No
             ready, _, _ = select.select([socket], [], [], wait)
             if ready:
                 sync.notice()
+                unread(stream)
                 if sync.state.status is not SyncStatus.CONNECTED:
                     next_tick = time.monotonic() + sync.next_retry_seconds()
                 continue
@@ -545,9 +470,28 @@ def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> No
             time.sleep(wait)
         if time.monotonic() >= next_tick:
             sync.tick()  # reconnects when the connection was lost
+            unread(stream)
             connected = sync.state.status is SyncStatus.CONNECTED
             pause = sync.interval if connected else sync.next_retry_seconds()
             next_tick = time.monotonic() + pause
+
+
+class _Unread:
+    """Prints what the stream has not printed yet. A failed read is said once on stderr and
+    tried again at the next look, from the last revision printed in full."""
+
+    def __init__(self):
+        self.failing = False
+
+    def __call__(self, stream: RevisionStream) -> None:
+        try:
+            stream.catch_up()
+        except StorageError as error:
+            if not self.failing:
+                note(f"renkei: {str(error).rstrip('.')}; trying again…")
+            self.failing = True
+            return
+        self.failing = False
 
 
 # -- Qt: the GUI and snapshots ---------------------------------------------------------------

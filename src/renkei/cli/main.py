@@ -57,6 +57,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def revision_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a revision is 0 or more")
+    return value
+
+
 def positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -221,14 +231,24 @@ def build_parser() -> argparse.ArgumentParser:
         "watch",
         help="print changes as anyone makes them",
         description=(
-            "Follow the board: one line per changed row, made by anyone, as it arrives "
-            "(SQLite is checked twice a second; PostgreSQL tells at once). Runs until Ctrl-C, "
-            "--count N lines or --timeout S seconds. With --json each line is a JSON object: "
-            "revision, entity, id, created, fields (field → new value, named as in history "
-            "--json), actor, at (UTC)."
+            "Follow the board: one line per row changed in each revision, made by anyone, as "
+            "it arrives (SQLite is checked twice a second; PostgreSQL tells at once). Every "
+            "revision is printed once, in order, even across a lost connection; nothing is "
+            "folded (25 edits of one task are 25 lines). Runs until Ctrl-C, --count N lines or "
+            "--timeout S seconds. With --json each line is a JSON object: revision, entity, "
+            "id, created, fields (field → new value, named as in history --json; a new row: "
+            "every field it was made with), old (field → value before), actor, at (UTC, when "
+            "the change was made)."
         ),
     )
     watch.add_argument("--json", action="store_true", help="one JSON object per line")
+    watch.add_argument(
+        "--since",
+        type=revision_number,
+        metavar="REV",
+        help="first print every revision after REV, then follow (to resume where a watch "
+        "stopped; default: the board's current revision)",
+    )
     watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
     watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")
     watch.set_defaults(handler=commands.cmd_watch)

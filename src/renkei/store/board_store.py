@@ -31,7 +31,7 @@ from renkei.domain.commands import (
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
-from renkei.store import migrate, rows, schema
+from renkei.store import activity_feed, migrate, rows, schema
 from renkei.store.database import (
     WRITE,
     StorageError,
@@ -326,6 +326,28 @@ class BoardStore:
                     )
                 )
             return current, tuple(changes)
+
+    def activity_since(
+        self,
+        revision: int,
+        limit: int = activity_feed.ACTIVITY_PAGE,
+        *,
+        after_id: int | None = None,
+        upto: int | None = None,
+    ) -> list[Activity]:
+        """The Activity rows after ``revision``, unfolded, in revision order, a page at a
+        time: what ``watch`` prints (see store/activity_feed.py)."""
+        with activity_feed.reading(), self.engine.connect() as conn:
+            return activity_feed.activity_since(
+                conn, revision, limit, after_id=after_id, upto=upto
+            )
+
+    def values_as_of(
+        self, entity: str, ids: Iterable[int], revision: int
+    ) -> dict[int, dict[str, str | None]]:
+        """Each row's fields as they stood right after ``revision`` (a new row as made)."""
+        with activity_feed.reading(), self._snapshot_read() as conn:
+            return activity_feed.values_as_of(conn, entity, ids, revision)
 
     # -- writing -------------------------------------------------------------------------
 
