@@ -210,10 +210,13 @@ def _keep_owner_and_mode(fd: int, path: Path, source: os.stat_result) -> None:
         with contextlib.suppress(OSError):
             os.fchown(fd, uid, source.st_gid)
     mode = stat.S_IMODE(source.st_mode)
-    if os.chmod in os.supports_fd:
-        os.chmod(fd, mode)
-    else:
-        os.chmod(path, mode)
+    # Some shares (SMB without unix extensions, FUSE mounts) refuse chmod; their files' modes
+    # mean nothing there, and an export or backup must not fail for it.
+    with contextlib.suppress(OSError):
+        if os.chmod in os.supports_fd:
+            os.chmod(fd, mode)
+        else:
+            os.chmod(path, mode)
 
 
 def _sync_folder(folder: Path) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -236,12 +237,17 @@ def backup_sqlite(path: Path, revision: str) -> Path:
     backup that fails is removed, so no half copy is ever offered as "the most recent"."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
     target = _new_backup(path, f"{path.name}.before-{revision}-{stamp}")
+    board_mode = stat.S_IMODE(path.stat().st_mode)
     try:
+        if not board_mode & stat.S_IWUSR:  # a read-only board: SQLite must still fill its copy
+            target.chmod(board_mode | stat.S_IWUSR)
         with (
             closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
             closing(sqlite3.connect(target)) as destination,
         ):
             source.backup(destination)
+        if not board_mode & stat.S_IWUSR:
+            target.chmod(board_mode)
     except BaseException:
         target.unlink(missing_ok=True)
         raise
