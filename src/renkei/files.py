@@ -158,6 +158,16 @@ def create_like(path: str | os.PathLike[str], like: str | os.PathLike[str]) -> N
         os.close(fd)
 
 
+def match_mode(path: str | os.PathLike[str], like: str | os.PathLike[str]) -> None:
+    """Give the existing file ``path`` the mode of ``like`` (and its group when we may)."""
+    source = os.stat(like)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_CLOEXEC", 0))
+    try:
+        _keep_owner_and_mode(fd, Path(path), source)
+    finally:
+        os.close(fd)
+
+
 # -- the parts ---------------------------------------------------------------------------------
 
 

@@ -265,12 +265,17 @@ def test_the_backup_before_a_migration_keeps_the_boards_mode(board, board_mode, 
     conn.close()
 
 
-def test_a_board_copy_keeps_the_boards_mode(board, tmp_path):
-    os.chmod(board, 0o600)
+@pytest.mark.parametrize("verb", ["copy", "salvage"])
+@pytest.mark.parametrize("board_mode", [0o600, 0o664])
+def test_a_board_copy_or_salvage_keeps_the_boards_mode(board, tmp_path, verb, board_mode):
+    """`board copy` and `board salvage` into a new file: the new board has the source's mode,
+    not the one the umask would give (0644 under 022)."""
+    os.chmod(board, board_mode)
     copy = tmp_path / "copy.renkei"
-    done = renkei("board", "copy", board, str(copy), umask=0o022)
+    done = renkei("board", verb, board, str(copy), umask=0o022)
     assert done.returncode == 0, done.stderr
-    assert mode(copy) == 0o600
+    assert mode(copy) == board_mode
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
 
 
 def test_create_like_copies_the_mode_whatever_the_umask(tmp_path):
