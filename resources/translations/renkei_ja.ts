@@ -3849,4 +3849,31 @@ Move them later by just enough, keeping their length?</source>
       <translation>なし</translation>
     </message>
   </context>
+  <context>
+    <name>WriteRefusal</name>
+    <message>
+      <source>it is a folder; nothing was written. Give a file name.</source>
+      <translation>フォルダーです。何も書き込んでいません。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>it is a read-only file; it was left as it is. Choose another name, or make the file writable first.</source>
+      <translation>読み取り専用のファイルです。そのまま残しました。別の名前を選ぶか、先にファイルを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+      <source>it is a symbolic link that leads round in a loop; nothing was written.</source>
+      <translation>シンボリックリンクが循環しています。何も書き込んでいません。</translation>
+    </message>
+    <message>
+      <source>it is not a regular file (a device, pipe or socket); it was left as it is. Choose a file name.</source>
+      <translation>通常のファイルではありません（デバイス、パイプまたはソケット）。そのまま残しました。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>the folder %1 does not exist; nothing was written.</source>
+      <translation>フォルダー %1 がありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+      <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
+      <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
+    </message>
+  </context>
 </TS>

@@ -525,6 +525,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
             snapshot(session, args.view, args.size, out_path, getattr(args, "theme", None))
         except ValueError as error:
             raise CliError(str(error)) from None
+        except OSError as error:
+            raise CliError(f"could not write {out_path}: {error.strerror or error}") from None
         width, height = args.size
         out(f"Wrote the {args.view} view ({width}×{height}) to {out_path}.")
     return 0

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sqlite3
+import stat
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +11,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, inspect, select, text
 
+from renkei.files import create_like
 from renkei.store.schema import APPLICATION_ID, board_table
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -230,15 +232,39 @@ def inspect_database(connection: Connection, name: str) -> str | None:
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:
-    """Copy the board with SQLite's backup API (consistent even if another reader is active)."""
+    """Copy the board with SQLite's backup API (consistent even if another reader is active),
+    into a new file with the board's own mode: a private board's backup is as private. A
+    backup that fails is removed, so no half copy is ever offered as "the most recent"."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
-    with (
-        closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
-        closing(sqlite3.connect(target)) as destination,
-    ):
-        source.backup(destination)
+    target = _new_backup(path, f"{path.name}.before-{revision}-{stamp}")
+    board_mode = stat.S_IMODE(path.stat().st_mode)
+    try:
+        if not board_mode & stat.S_IWUSR:  # a read-only board: SQLite must still fill its copy
+            target.chmod(board_mode | stat.S_IWUSR)
+        with (
+            closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
+            closing(sqlite3.connect(target)) as destination,
+        ):
+            source.backup(destination)
+        if not board_mode & stat.S_IWUSR:
+            target.chmod(board_mode)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target
+
+
+def _new_backup(path: Path, stem: str) -> Path:
+    """An empty file named ``stem.bak`` (``stem-2.bak``… when two openers back up in the same
+    second) with the board's mode; SQLite fills an empty file as it would a new one."""
+    for number in range(1, 100):
+        target = path.with_name(f"{stem}.bak" if number == 1 else f"{stem}-{number}.bak")
+        try:
+            create_like(target, path)
+        except FileExistsError:
+            continue
+        return target
+    raise FileExistsError(f"too many backups named {stem}*.bak beside {path.name}")
 
 
 def upgrade(connection: Connection) -> None:

@@ -16,6 +16,7 @@ import time
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from renkei.files import match_mode
 from renkei.store import migrate
 
 if TYPE_CHECKING:
@@ -77,9 +78,10 @@ class NewBoard:
     """``with NewBoard(path, name) as new: fill(new.store)`` — the board appears at ``path``
     only when the block ends without an error (and ``discard()`` was not called)."""
 
-    def __init__(self, path: Path, name: str):
+    def __init__(self, path: Path, name: str, like: Path | None = None):
         self.path = Path(path)
         self.name = name
+        self.like = like  # a board file whose mode the new one takes (a salvage of it)
         self.store: BoardStore | None = None
         self._building = _temporary_name(self.path)
         self._discard = False
@@ -94,6 +96,9 @@ class NewBoard:
         _sweep_stale(self.path)
         try:
             self.store = BoardStore.prepare_new(self._building, self.name)
+            if self.like is not None:
+                # Before any of the board's rows go in: a private board's copy is as private.
+                match_mode(self._building, self.like)
         except BaseException:
             self._remove_building()
             raise

@@ -72,7 +72,7 @@ def salvage_board(source: Path, destination: Path) -> SalvageReport:
         found["board"] = []
     orphaned = _drop_orphans(found)
     name = found["board"][0]["name"] if found["board"] else source.stem
-    with NewBoard(destination, f"{name}"[:200]) as new:
+    with NewBoard(destination, f"{name}"[:200], like=source) as new:
         assert new.store is not None
         _write(new.store.engine, found)
     return SalvageReport(
