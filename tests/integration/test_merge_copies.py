@@ -1,0 +1,214 @@
+"""Merging a sync tool's conflict copy: the second person's edits reach the board, as theirs."""
+
+from __future__ import annotations
+
+import shutil
+from datetime import date, datetime
+from pathlib import Path
+
+import pytest
+
+from renkei.app.merge import MergeRefused, apply_merge, common_revision, prepare_merge
+from renkei.domain.commands import Create, SetFields
+from renkei.store.board_store import BoardStore
+from renkei.store.migrate import conflict_copies
+
+T0 = datetime(2026, 12, 1, 9, 0)
+# The copy's edits (Kenta Mori) and the board's (Yuki Tanaka), each at its own time.
+K1, K2, K3, K4, K5 = (datetime(2026, 12, 7, 10, m) for m in (1, 2, 3, 4, 5))
+Y1, Y2, Y3 = (datetime(2026, 12, 7, 11, m) for m in (1, 2, 3))
+COPY_NAME = "team (Kenta Mori's conflicted copy 2026-12-07).renkei"
+
+
+def _status(store: BoardStore, name: str) -> int:
+    return next(s.id for s in store.load().statuses.values() if s.name == name)
+
+
+@pytest.fixture
+def shared(tmp_path):
+    """A small board with three tasks, and its byte-for-byte copy as a sync tool leaves it."""
+    path = tmp_path / "team.renkei"
+    store = BoardStore.open(path)
+    todo = _status(store, "To do")
+    store.apply_all(
+        [
+            Create("team", (("name", "Sales"),)),
+            Create("person", (("name", "Yuki Tanaka"),)),
+            Create("person", (("name", "Kenta Mori"),)),
+        ],
+        None,
+        T0,
+    )
+    for title, due in (("Proposal", date(2026, 12, 10)), ("Call list", None), ("Invoice", None)):
+        store.apply(Create("task", (("title", title), ("status_id", todo), ("due", due))), 1, T0)
+    copy_path = tmp_path / COPY_NAME
+    shutil.copyfile(path, copy_path)
+    copy = BoardStore.open(copy_path, create=False)
+    yield store, copy, copy_path
+    store.dispose()
+    copy.dispose()
+
+
+def _edit_both(store: BoardStore, copy: BoardStore) -> None:
+    yuki, kenta = 1, 2
+    done = _status(copy, "Done")
+    # In the copy, Kenta: a title, a due date, two new tasks (the second waits on the first,
+    # then is edited), and a card moved to Done.
+    copy.apply(SetFields("task", 1, (("title", "Proposal v2"),)), kenta, K1)
+    copy.apply(SetFields("task", 2, (("due", date(2026, 12, 20)),)), kenta, K2)
+    copy.apply_all(
+        [
+            Create("task", (("title", "Follow-up"), ("status_id", 2))),
+            Create("task", (("title", "Thank-you note"), ("status_id", 2), ("depends_on", (4,)))),
+        ],
+        kenta,
+        K3,
+    )
+    copy.apply(SetFields("task", 4, (("progress", 40), ("depends_on", (1,)))), kenta, K4)
+    copy.apply(SetFields("task", 3, (("status_id", done), ("position", 5000.0))), kenta, K5)
+    # On the board, meanwhile, Yuki: another field of task 1, the same field of task 2, and
+    # a task of her own that takes id 4 here.
+    store.apply(SetFields("task", 1, (("due", date(2026, 12, 11)),)), yuki, Y1)
+    store.apply(SetFields("task", 2, (("due", date(2026, 12, 15)),)), yuki, Y2)
+    store.apply(Create("task", (("title", "Board task"), ("status_id", 2))), yuki, Y3)
+
+
+def test_the_common_revision_is_where_the_histories_part(shared):
+    """Both files share revisions 1-4 (the setup); each made its own after that."""
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    assert common_revision(store.history(), copy.history()) == 4
+    assert prepare_merge(store, copy_path).common_revision == 4
+
+
+def test_merge_replays_the_copys_changes_as_kenta_at_his_times(shared):
+    """Different fields merge; the conflict keeps the board's value; new rows get new ids."""
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    before = store.revision()
+    assert conflict_copies(Path(store.location)) == [copy_path]
+    plan = prepare_merge(store, copy_path)
+    assert [c.label for c in plan.conflicts] == ["task 2 due"]
+    (conflict,) = plan.conflicts
+    assert (conflict.board_value, conflict.copy_value) == (date(2026, 12, 15), date(2026, 12, 20))
+    report = apply_merge(store, plan, {conflict.key: "board"})
+
+    board = store.load()
+    assert board.tasks[1].title == "Proposal v2"
+    assert board.tasks[1].due == date(2026, 12, 11)
+    assert board.tasks[2].due == date(2026, 12, 15)  # the board's value kept
+    assert board.tasks[3].status_id == _status(store, "Done")
+    assert board.tasks[3].position == 5000.0
+    assert board.tasks[4].title == "Board task"
+    assert board.tasks[5].title == "Follow-up"
+    assert board.tasks[5].progress == 40
+    assert board.tasks[5].depends_on == (1,)
+    assert board.tasks[6].title == "Thank-you note"
+    assert board.tasks[6].depends_on == (5,)  # the copy's task 4 is task 5 here
+    # Four of the copy's five revisions still change something (task 2's due is the board's).
+    assert store.revision() == before + 4
+    merged = [
+        (a.revision, a.entity_id, a.field, a.old, a.new, a.actor_id, a.at)
+        for a in store.history()
+        if a.revision > before
+    ]
+    assert merged == [
+        (before + 1, 1, "title", "Proposal", "Proposal v2", 2, K1),
+        (before + 2, 5, "created", None, "Follow-up", 2, K3),
+        (before + 2, 6, "created", None, "Thank-you note", 2, K3),
+        (before + 3, 5, "progress", "0", "40", 2, K4),
+        (before + 3, 5, "depends_on", "[]", "[1]", 2, K4),
+        (before + 4, 3, "status_id", "2", "5", 2, K5),
+        (before + 4, 3, "position", "3072", "5000", 2, K5),
+    ]
+    assert report.summary() == (
+        "4 changes by Kenta Mori merged (4 tasks, 2 new); 1 conflict kept the board's value: "
+        f"task 2 due. The copy was moved aside as {report.moved_to.name}."
+    )
+    # The copy is kept under a new name, and no longer reported as a conflict copy.
+    assert not copy_path.exists()
+    assert report.moved_to.exists() and report.moved_to.parent == copy_path.parent
+    assert report.moved_to.name.startswith(copy_path.stem + ".merged-")
+    assert report.moved_to.name.endswith(".renkei-copy")
+    assert conflict_copies(Path(store.location)) == []
+
+
+def test_preferring_the_copy_takes_its_value_and_its_history(shared):
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    before = store.revision()
+    plan = prepare_merge(store, copy_path)
+    report = apply_merge(store, plan, {plan.conflicts[0].key: "copy"})
+    assert store.load().tasks[2].due == date(2026, 12, 20)
+    rows = [(a.field, a.old, a.new, a.actor_id, a.at) for a in store.history(entity_id=2)]
+    assert rows[-1] == ("due", "2026-12-15", "2026-12-20", 2, K2)
+    assert store.revision() == before + 5
+    assert "1 conflict kept the copy's value: task 2 due" in report.summary()
+
+
+def test_a_conflict_nobody_decided_is_refused_and_nothing_changes(shared):
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    board_bytes = Path(store.location).read_bytes()
+    plan = prepare_merge(store, copy_path)
+    with pytest.raises(MergeRefused, match="task 2 due"):
+        apply_merge(store, plan, {})
+    assert Path(store.location).read_bytes() == board_bytes
+    assert copy_path.exists()
+
+
+def test_a_dry_run_writes_nothing(shared):
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    board_bytes = Path(store.location).read_bytes()
+    copy_bytes = copy_path.read_bytes()
+    plan = prepare_merge(store, copy_path)
+    report = apply_merge(store, plan, {plan.conflicts[0].key: "copy"}, dry_run=True)
+    assert report.changes == 5 and report.moved_to is None
+    assert report.summary().endswith("Nothing was written (--dry-run).")
+    assert Path(store.location).read_bytes() == board_bytes
+    assert copy_path.read_bytes() == copy_bytes
+
+
+def test_a_failing_replay_leaves_the_board_byte_identical_and_the_copy_in_place(shared):
+    """Both sides made a team called Ops: team names are unique, so the merge stops whole."""
+    store, copy, copy_path = shared
+    copy.apply(SetFields("task", 1, (("title", "Proposal v2"),)), 2, K1)
+    copy.apply(Create("team", (("name", "Ops"),)), 2, K2)
+    store.apply(Create("team", (("name", "Ops"),)), 1, Y1)
+    board_bytes = Path(store.location).read_bytes()
+    plan = prepare_merge(store, copy_path)
+    with pytest.raises(Exception, match="Ops"):
+        apply_merge(store, plan, {})
+    assert Path(store.location).read_bytes() == board_bytes
+    assert copy_path.exists()
+    assert store.load().tasks[1].title == "Proposal"
+
+
+def test_another_board_is_not_a_copy(shared, tmp_path):
+    store, _copy, _ = shared
+    other_path = tmp_path / "team (conflicted copy).renkei"
+    other = BoardStore.open(other_path, name="team")
+    other.dispose()
+    with pytest.raises(MergeRefused, match=r"is not a copy of this board"):
+        prepare_merge(store, other_path)
+    assert other_path.exists()
+
+
+def test_an_empty_file_is_refused_untouched(shared, tmp_path):
+    store, _copy, _ = shared
+    empty = tmp_path / "team (conflict).renkei"
+    empty.write_bytes(b"")
+    with pytest.raises(MergeRefused, match="may still be downloading"):
+        prepare_merge(store, empty)
+    assert empty.read_bytes() == b""
+
+
+def test_a_copy_with_nothing_new_merges_nothing_and_is_moved_aside(shared):
+    store, _copy, copy_path = shared
+    store.apply(SetFields("task", 1, (("title", "Proposal v3"),)), 1, Y1)
+    report = apply_merge(store, prepare_merge(store, copy_path))
+    assert report.changes == 0
+    assert report.summary().startswith("Nothing to merge")
+    assert store.load().tasks[1].title == "Proposal v3"
+    assert not copy_path.exists() and report.moved_to.exists()
