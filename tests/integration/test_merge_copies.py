@@ -2,7 +2,12 @@
 
 from __future__ import annotations
 
+import json
+import os
+import pty
 import shutil
+import subprocess
+import sys
 from datetime import date, datetime
 from pathlib import Path
 
@@ -212,3 +217,88 @@ def test_a_copy_with_nothing_new_merges_nothing_and_is_moved_aside(shared):
     assert report.summary().startswith("Nothing to merge")
     assert store.load().tasks[1].title == "Proposal v3"
     assert not copy_path.exists() and report.moved_to.exists()
+
+
+# -- the command line, as a real process --------------------------------------------------------
+
+
+def _renkei(*argv: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess:
+    return subprocess.run(
+        [sys.executable, "-m", "renkei.cli.main", *argv],
+        stdin=stdin,
+        capture_output=True,
+        text=True,
+        timeout=120,
+        env=dict(os.environ),
+    )
+
+
+def test_cli_refuses_an_undecided_conflict_then_merges_with_prefer(shared):
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    board_bytes = Path(store.location).read_bytes()
+
+    refused = _renkei("--board", store.location, "board", "merge", str(copy_path))
+    assert refused.returncode == 1
+    assert refused.stdout == ""
+    assert refused.stderr == (
+        f"renkei: 1 field was changed both on the board and in {COPY_NAME}: "
+        'task 2 "Call list" due: board 2026-12-15, copy 2026-12-20. Run again with --prefer '
+        "board or --prefer copy, or on a terminal to choose each; nothing was merged.\n"
+    )
+    assert Path(store.location).read_bytes() == board_bytes
+
+    dry = _renkei(
+        "--board", store.location, "board", "merge", str(copy_path), "--dry-run",
+        "--prefer", "copy", "--json",
+    )  # fmt: skip
+    assert dry.returncode == 0, dry.stderr
+    found = json.loads(dry.stdout)
+    assert (found["dry_run"], found["changes"], found["by"]) == (True, 5, {"Kenta Mori": 5})
+    assert found["conflicts"] == [
+        {"entity": "task", "id": 2, "field": "due", "board": "2026-12-15",
+         "copy": "2026-12-20", "kept": "copy"}
+    ]  # fmt: skip
+    assert Path(store.location).read_bytes() == board_bytes
+    assert copy_path.exists()
+
+    done = _renkei("--board", store.location, "board", "merge", str(copy_path), "--prefer", "copy")
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.startswith(
+        "5 changes by Kenta Mori merged (5 tasks, 2 new); 1 conflict kept the copy's value: "
+        "task 2 due. The copy was moved aside as team (Kenta Mori's conflicted copy "
+        "2026-12-07).merged-"
+    )
+    assert store.load().tasks[2].due == date(2026, 12, 20)
+    assert not copy_path.exists()
+    # Nothing is left to warn about.
+    people = _renkei("--board", store.location, "people")
+    assert people.returncode == 0 and people.stderr == ""
+
+
+def test_cli_asks_on_a_terminal(shared):
+    """On a terminal each conflict is asked about; "b" keeps the board's value."""
+    store, copy, copy_path = shared
+    _edit_both(store, copy)
+    main_fd, terminal = pty.openpty()
+    try:
+        os.write(main_fd, b"b\n")
+        done = _renkei("--board", store.location, "board", "merge", str(copy_path), stdin=terminal)
+    finally:
+        os.close(terminal)
+        os.close(main_fd)
+    assert done.returncode == 0, done.stderr
+    assert 'Changed on both sides: task 2 "Call list" due' in done.stderr
+    assert "1 conflict kept the board's value: task 2 due" in done.stdout
+    assert store.load().tasks[2].due == date(2026, 12, 15)
+
+
+def test_cli_refuses_a_board_that_is_not_a_copy(shared, tmp_path):
+    store, _copy, _ = shared
+    other = tmp_path / "other.renkei"
+    BoardStore.open(other).dispose()
+    before = other.read_bytes()
+    done = _renkei("--board", store.location, "board", "merge", str(other))
+    assert done.returncode == 1
+    assert done.stderr.startswith("renkei: other.renkei is not a copy of this board")
+    assert other.read_bytes() == before

@@ -17,7 +17,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from renkei import __version__
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
-from renkei.cli import commands, export_commands, handoff_commands, import_commands
+from renkei.cli import commands, export_commands, handoff_commands, import_commands, merge_commands
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
 from renkei.store.database import StorageError
@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (copy)")
+    board = sub.add_parser("board", help="whole-board operations (copy, merge)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -190,6 +190,7 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
     copy.set_defaults(handler=commands.cmd_board_copy)
+    merge_commands.add_parser(board_sub)
 
     watch = sub.add_parser(
         "watch",
