@@ -5,83 +5,32 @@ from __future__ import annotations
 import json
 import os
 import pty
-import shutil
 import subprocess
 import sys
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 
 import pytest
 
+from merge_boards import COPY_NAME, K1, K2, K3, K4, K5, Y1, edit_both, make_shared, status_id
 from renkei.app.merge import MergeRefused, apply_merge, common_revision, prepare_merge
 from renkei.domain.commands import Create, SetFields
 from renkei.store.board_store import BoardStore
 from renkei.store.migrate import conflict_copies
 
-T0 = datetime(2026, 12, 1, 9, 0)
-# The copy's edits (Kenta Mori) and the board's (Yuki Tanaka), each at its own time.
-K1, K2, K3, K4, K5 = (datetime(2026, 12, 7, 10, m) for m in (1, 2, 3, 4, 5))
-Y1, Y2, Y3 = (datetime(2026, 12, 7, 11, m) for m in (1, 2, 3))
-COPY_NAME = "team (Kenta Mori's conflicted copy 2026-12-07).renkei"
-
-
-def _status(store: BoardStore, name: str) -> int:
-    return next(s.id for s in store.load().statuses.values() if s.name == name)
-
 
 @pytest.fixture
 def shared(tmp_path):
-    """A small board with three tasks, and its byte-for-byte copy as a sync tool leaves it."""
-    path = tmp_path / "team.renkei"
-    store = BoardStore.open(path)
-    todo = _status(store, "To do")
-    store.apply_all(
-        [
-            Create("team", (("name", "Sales"),)),
-            Create("person", (("name", "Yuki Tanaka"),)),
-            Create("person", (("name", "Kenta Mori"),)),
-        ],
-        None,
-        T0,
-    )
-    for title, due in (("Proposal", date(2026, 12, 10)), ("Call list", None), ("Invoice", None)):
-        store.apply(Create("task", (("title", title), ("status_id", todo), ("due", due))), 1, T0)
-    copy_path = tmp_path / COPY_NAME
-    shutil.copyfile(path, copy_path)
-    copy = BoardStore.open(copy_path, create=False)
+    store, copy, copy_path = make_shared(tmp_path)
     yield store, copy, copy_path
     store.dispose()
     copy.dispose()
 
 
-def _edit_both(store: BoardStore, copy: BoardStore) -> None:
-    yuki, kenta = 1, 2
-    done = _status(copy, "Done")
-    # In the copy, Kenta: a title, a due date, two new tasks (the second waits on the first,
-    # then is edited), and a card moved to Done.
-    copy.apply(SetFields("task", 1, (("title", "Proposal v2"),)), kenta, K1)
-    copy.apply(SetFields("task", 2, (("due", date(2026, 12, 20)),)), kenta, K2)
-    copy.apply_all(
-        [
-            Create("task", (("title", "Follow-up"), ("status_id", 2))),
-            Create("task", (("title", "Thank-you note"), ("status_id", 2), ("depends_on", (4,)))),
-        ],
-        kenta,
-        K3,
-    )
-    copy.apply(SetFields("task", 4, (("progress", 40), ("depends_on", (1,)))), kenta, K4)
-    copy.apply(SetFields("task", 3, (("status_id", done), ("position", 5000.0))), kenta, K5)
-    # On the board, meanwhile, Yuki: another field of task 1, the same field of task 2, and
-    # a task of her own that takes id 4 here.
-    store.apply(SetFields("task", 1, (("due", date(2026, 12, 11)),)), yuki, Y1)
-    store.apply(SetFields("task", 2, (("due", date(2026, 12, 15)),)), yuki, Y2)
-    store.apply(Create("task", (("title", "Board task"), ("status_id", 2))), yuki, Y3)
-
-
 def test_the_common_revision_is_where_the_histories_part(shared):
     """Both files share revisions 1-4 (the setup); each made its own after that."""
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     assert common_revision(store.history(), copy.history()) == 4
     assert prepare_merge(store, copy_path).common_revision == 4
 
@@ -89,7 +38,7 @@ def test_the_common_revision_is_where_the_histories_part(shared):
 def test_merge_replays_the_copys_changes_as_kenta_at_his_times(shared):
     """Different fields merge; the conflict keeps the board's value; new rows get new ids."""
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     before = store.revision()
     assert conflict_copies(Path(store.location)) == [copy_path]
     plan = prepare_merge(store, copy_path)
@@ -102,7 +51,7 @@ def test_merge_replays_the_copys_changes_as_kenta_at_his_times(shared):
     assert board.tasks[1].title == "Proposal v2"
     assert board.tasks[1].due == date(2026, 12, 11)
     assert board.tasks[2].due == date(2026, 12, 15)  # the board's value kept
-    assert board.tasks[3].status_id == _status(store, "Done")
+    assert board.tasks[3].status_id == status_id(store, "Done")
     assert board.tasks[3].position == 5000.0
     assert board.tasks[4].title == "Board task"
     assert board.tasks[5].title == "Follow-up"
@@ -140,7 +89,7 @@ def test_merge_replays_the_copys_changes_as_kenta_at_his_times(shared):
 
 def test_preferring_the_copy_takes_its_value_and_its_history(shared):
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     before = store.revision()
     plan = prepare_merge(store, copy_path)
     report = apply_merge(store, plan, {plan.conflicts[0].key: "copy"})
@@ -153,7 +102,7 @@ def test_preferring_the_copy_takes_its_value_and_its_history(shared):
 
 def test_a_conflict_nobody_decided_is_refused_and_nothing_changes(shared):
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     board_bytes = Path(store.location).read_bytes()
     plan = prepare_merge(store, copy_path)
     with pytest.raises(MergeRefused, match="task 2 due"):
@@ -164,7 +113,7 @@ def test_a_conflict_nobody_decided_is_refused_and_nothing_changes(shared):
 
 def test_a_dry_run_writes_nothing(shared):
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     board_bytes = Path(store.location).read_bytes()
     copy_bytes = copy_path.read_bytes()
     plan = prepare_merge(store, copy_path)
@@ -235,7 +184,7 @@ def _renkei(*argv: str, stdin=subprocess.DEVNULL) -> subprocess.CompletedProcess
 
 def test_cli_refuses_an_undecided_conflict_then_merges_with_prefer(shared):
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     board_bytes = Path(store.location).read_bytes()
 
     refused = _renkei("--board", store.location, "board", "merge", str(copy_path))
@@ -279,7 +228,7 @@ def test_cli_refuses_an_undecided_conflict_then_merges_with_prefer(shared):
 def test_cli_asks_on_a_terminal(shared):
     """On a terminal each conflict is asked about; "b" keeps the board's value."""
     store, copy, copy_path = shared
-    _edit_both(store, copy)
+    edit_both(store, copy)
     main_fd, terminal = pty.openpty()
     try:
         os.write(main_fd, b"b\n")

@@ -150,6 +150,18 @@ def field_label(name: str) -> str:
     return name.removesuffix("_id")
 
 
+def shown_value(board: Board, name: str, value: Any) -> str:
+    """A value as a person reads it (a person, team or column by its name); "" for none."""
+    if value is None or value == () or value == "":
+        return ""
+    if name in REF_FIELDS and name != "task_id":
+        row = getattr(board, ENTITY_COLLECTIONS[REF_FIELDS[name]]).get(value)
+        if row is not None:
+            return row.name
+    text = fields.encode(value) or ""
+    return text if len(text) <= 60 else text[:59] + "…"
+
+
 # -- reading both sides ----------------------------------------------------------------------
 
 

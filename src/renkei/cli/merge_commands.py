@@ -20,11 +20,10 @@ from renkei.app.merge import (
     apply_merge,
     field_label,
     prepare_merge,
+    shown_value,
 )
 from renkei.app.opening import open_store
 from renkei.cli.commands import CliError, open_board, out
-from renkei.domain import fields
-from renkei.domain.model import ENTITY_COLLECTIONS, Board
 
 
 def add_parser(board_sub: Any) -> None:
@@ -107,33 +106,8 @@ def _ask(plan: MergePlan, conflict: Conflict) -> Side:
 def describe(plan: MergePlan, conflict: Conflict) -> str:
     """e.g. 'task 2 "Call list" due: board 2026-12-15, copy 2026-12-20'."""
     title = f' "{conflict.title}"' if conflict.title else ""
-    board = _shown(plan.board, conflict.field, conflict.board_value)
-    copy = _shown(plan.copy_board, conflict.field, conflict.copy_value)
+    board = shown_value(plan.board, conflict.field, conflict.board_value) or "(none)"
+    copy = shown_value(plan.copy_board, conflict.field, conflict.copy_value) or "(none)"
     kind = conflict.entity.replace("_", " ")
     what = f"{kind} {conflict.entity_id}{title} {field_label(conflict.field)}"
     return f"{what}: board {board}, copy {copy}"
-
-
-_NAMED = {
-    "status_id": "status",
-    "team_id": "team",
-    "owner_id": "person",
-    "project_id": "project",
-    "sender_id": "person",
-    "receiver_id": "person",
-    "sender_team_id": "team",
-    "receiver_team_id": "team",
-    "held_by": "person",
-}
-
-
-def _shown(board: Board, name: str, value: Any) -> str:
-    """A value as a person reads it: a person, team or column by its name."""
-    if value is None or value == () or value == "":
-        return "(none)"
-    if name in _NAMED:
-        row = getattr(board, ENTITY_COLLECTIONS[_NAMED[name]]).get(value)
-        if row is not None:
-            return row.name
-    text = fields.encode(value) or ""
-    return text if len(text) <= 60 else text[:59] + "…"
