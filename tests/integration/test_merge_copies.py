@@ -7,14 +7,14 @@ import os
 import pty
 import subprocess
 import sys
-from datetime import date
+from datetime import date, datetime
 from pathlib import Path
 
 import pytest
 
-from merge_boards import COPY_NAME, K1, K2, K3, K4, K5, Y1, edit_both, make_shared, status_id
+from merge_boards import COPY_NAME, K1, K2, K3, K4, K5, T0, Y1, edit_both, make_shared, status_id
 from renkei.app.merge import MergeRefused, apply_merge, common_revision, prepare_merge
-from renkei.domain.commands import Create, SetFields
+from renkei.domain.commands import Create, NewRow, Record, SetFields
 from renkei.store.board_store import BoardStore
 from renkei.store.migrate import conflict_copies
 
@@ -251,3 +251,45 @@ def test_cli_refuses_a_board_that_is_not_a_copy(shared, tmp_path):
     assert done.returncode == 1
     assert done.stderr.startswith("renkei: other.renkei is not a copy of this board")
     assert other.read_bytes() == before
+
+
+def test_a_person_made_in_the_copy_acts_under_their_new_id(shared):
+    """Kenta adds Aiko in the copy, Aiko edits a task; here Aiko gets the next free id."""
+    store, copy, copy_path = shared
+    copy.apply(Create("person", (("name", "Aiko Ono"),)), 2, K1)
+    copy.apply(SetFields("task", 1, (("title", "Proposal (Aiko)"),)), 3, K2)
+    store.apply(Create("person", (("name", "Board Person"),)), 1, Y1)
+    report = apply_merge(store, prepare_merge(store, copy_path))
+    board = store.load()
+    assert board.people[3].name == "Board Person"
+    assert board.people[4].name == "Aiko Ono"
+    last = store.history(entity="task", entity_id=1)[-1]
+    assert (last.field, last.new, last.actor_id, last.at) == ("title", "Proposal (Aiko)", 4, K2)
+    assert report.by == {"Kenta Mori": 1, "Aiko Ono": 1}
+
+
+def test_an_import_recorded_in_the_copy_is_kept_as_history(shared):
+    """An import's history rows keep their own times and authors and change no field."""
+    store, copy, copy_path = shared
+    imported_at = datetime(2026, 11, 3, 8, 0)
+    copy.apply_all(
+        [
+            Create("task", (("title", "Imported card"), ("status_id", 3)), key="card"),
+            Record("task", NewRow("card"), "status_id", "2", "3", imported_at, 1),
+            Record("task", NewRow("card"), "comment", None, "Call on Monday", imported_at, 1),
+        ],
+        2,
+        K1,
+    )
+    store.apply(Create("task", (("title", "Board task"), ("status_id", 2))), 1, Y1)
+    before = store.revision()
+    apply_merge(store, prepare_merge(store, copy_path))
+    board = store.load()
+    assert (board.tasks[5].title, board.tasks[5].status_id) == ("Imported card", 3)
+    rows = [(a.field, a.old, a.new, a.actor_id, a.at) for a in store.history(entity_id=5)]
+    assert [r for r in rows if r[4] != T0] == [
+        ("created", None, "Imported card", 2, K1),
+        ("status_id", "2", "3", 1, imported_at),
+        ("comment", None, "Call on Monday", 1, imported_at),
+    ]
+    assert store.revision() == before + 1
