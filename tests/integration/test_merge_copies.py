@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
 from datetime import date, datetime
@@ -293,3 +294,32 @@ def test_an_import_recorded_in_the_copy_is_kept_as_history(shared):
         ("comment", None, "Call on Monday", 1, imported_at),
     ]
     assert store.revision() == before + 1
+
+
+def test_a_copy_merged_twice_adds_nothing_twice(shared, tmp_path):
+    """The merged copy comes back (restored, or two people merged it at once): what is on the
+    board already is not replayed again, and the copy's later edits still are."""
+    store, copy, copy_path = shared
+    edit_both(store, copy)
+    spare = tmp_path / "spare.renkei"
+    shutil.copyfile(copy_path, spare)
+    apply_merge(store, prepare_merge(store, copy_path), {("task", 2, "due"): "copy"})
+    merged_board = Path(store.location).read_bytes()
+    # The same copy again: nothing to do, and the board is untouched.
+    shutil.copyfile(spare, copy_path)
+    again = prepare_merge(store, copy_path)
+    assert (again.already, again.conflicts) == (5, [])
+    report = apply_merge(store, again)
+    assert report.changes == 0 and report.summary().startswith("Nothing to merge")
+    assert Path(store.location).read_bytes() == merged_board
+    # The copy edited further after the first merge: only the new edit is replayed, onto the
+    # task the first merge made (the copy's task 4 is task 5 here).
+    shutil.copyfile(spare, copy_path)
+    later = BoardStore.open(copy_path, create=False)
+    later.apply(SetFields("task", 4, (("progress", 90),)), 2, datetime(2026, 12, 7, 12, 0))
+    later.dispose()
+    report = apply_merge(store, prepare_merge(store, copy_path))
+    assert (report.changes, report.already) == (1, 5)
+    board = store.load()
+    assert board.tasks[5].progress == 90
+    assert [t.title for t in board.tasks.values()].count("Follow-up") == 1

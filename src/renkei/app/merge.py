@@ -81,6 +81,8 @@ class MergePlan:
     changes: dict[tuple[str, int, str], list[Activity]]  # real field changes, per field
     skipped: set[tuple[str, int, str]] = field(default_factory=set)  # the board's value stands
     board_now: dict[tuple[str, int, str], Any] = field(default_factory=dict)
+    known: dict[tuple[str, int], int] = field(default_factory=dict)  # merged before: its id here
+    already: int = 0  # the copy's revisions found on the board already (merged before)
 
 
 @dataclass
@@ -94,6 +96,7 @@ class MergeReport:
     tasks: int  # tasks touched
     new_tasks: int
     kept: list[tuple[Conflict, Side]]  # each conflict and the side whose value stands
+    already: int = 0  # the copy's changes found on the board already (merged before)
 
     def summary(self) -> str:
         """e.g. "12 changes by Kenta Mori merged (3 tasks, 1 new); 1 conflict kept the
@@ -110,6 +113,9 @@ class MergeReport:
             verb = "would be merged" if self.dry_run else "merged"
             text = f"{who} {verb} ({self.tasks} task{'s' * (self.tasks != 1)}"
             text += f", {self.new_tasks} new)" if self.new_tasks else ")"
+        if self.already and self.changes:
+            n = self.already
+            text += f"; {n} other{'s' * (n != 1)} {'were' if n != 1 else 'was'} merged before"
         for side in ("board", "copy"):
             decided = [c.label for c, kept in self.kept if kept == side]
             if decided:
@@ -132,6 +138,7 @@ class MergeReport:
             "by": self.by,
             "tasks": self.tasks,
             "new_tasks": self.new_tasks,
+            "already_on_board": self.already,
             "conflicts": [
                 {
                     "entity": c.entity,
@@ -218,6 +225,23 @@ def prepare_merge(store: BoardStore, copy_path: str | Path) -> MergePlan:
     board_rows = store.history()
     common = common_revision(board_rows, copy_rows)
     after = [rows for revision, rows in _by_revision(copy_rows) if revision > common]
+    # A revision merged before (the copy came back, or two people merged it at once) is
+    # on the board already, with the same rows at the same moments: it is not replayed
+    # twice, and the rows it created are known here by their ids on the board.
+    merged = {
+        _signature(rows): rows for revision, rows in _by_revision(board_rows) if revision > common
+    }
+    known: dict[tuple[str, int], int] = {}
+    fresh = []
+    for rows in after:
+        twin = merged.get(_signature(rows))
+        if twin is None:
+            fresh.append(rows)
+            continue
+        made_here = [r for r in twin if r.field == "created"]
+        made_there = [r for r in rows if r.field == "created"]
+        for mine, theirs in zip(made_there, made_here, strict=True):
+            known[(mine.entity, mine.entity_id)] = theirs.entity_id
     plan = MergePlan(
         copy=copy_path,
         common_revision=common,
@@ -225,16 +249,29 @@ def prepare_merge(store: BoardStore, copy_path: str | Path) -> MergePlan:
         conflicts=[],
         board=store.load(),
         copy_board=copy_board,
-        rows=after,
-        created={(r.entity, r.entity_id) for rows in after for r in rows if r.field == "created"},
+        rows=fresh,
+        created={(r.entity, r.entity_id) for rows in fresh for r in rows if r.field == "created"},
         changes={},
+        known=known,
+        already=len(after) - len(fresh),
     )
-    for rows in after:
+    for rows in fresh:
         for row in rows:
             if _is_field_change(row, rows):
                 plan.changes.setdefault((row.entity, row.entity_id, row.field), []).append(row)
     _find_conflicts(plan)
     return plan
+
+
+def _signature(rows: list[Activity]) -> tuple:
+    """What a revision did, without the ids a merge gives new rows: the same signature on
+    both sides means the same change (moments are kept to the microsecond)."""
+    return tuple(
+        sorted((r.entity, r.field, r.at, None if r.field in _ID_VALUED else r.new) for r in rows)
+    )
+
+
+_ID_VALUED = {*REF_FIELDS, "depends_on", "flag", "questions"}
 
 
 def _is_field_change(row: Activity, revision: list[Activity]) -> bool:
@@ -266,38 +303,42 @@ def _group(entity: str, name: str) -> str:
 
 
 def _find_conflicts(plan: MergePlan) -> None:
-    grouped: dict[tuple[str, int, str], bool] = {}
+    """A field changed since the fork on both sides, to different values, is a conflict;
+    one that only the copy changed merges; one the copy ended where it began is left."""
+    conflicting: dict[tuple[str, int, str], bool] = {}  # (entity, id here, group)
+    copy_ids: dict[tuple[str, int], int] = {}  # the row's id here → its id in the copy
     for key, rows in plan.changes.items():
         entity, entity_id, name = key
         if (entity, entity_id) in plan.created:
             continue
-        board_row = _row(plan.board, entity, entity_id)
+        board_id = _ref(plan, entity, entity_id)  # a row merged before has its own id here
+        board_row = _row(plan.board, entity, board_id)
         copy_row = _row(plan.copy_board, entity, entity_id)
         if board_row is None or copy_row is None:
             continue
+        copy_ids[(entity, board_id)] = entity_id
         fork = _map(plan, name, _decode(rows[0], rows[0].old))
         board_now = getattr(board_row, name)
         copy_now = _map(plan, name, getattr(copy_row, name))
         plan.board_now[key] = board_now
-        group = (entity, entity_id, _group(entity, name))
+        group = (entity, board_id, _group(entity, name))
         if board_now == fork:
-            grouped.setdefault(group, False)
+            conflicting.setdefault(group, False)
         elif copy_now in (fork, board_now):
             plan.skipped.add(key)  # the copy ends where it began, or where the board is
-            grouped.setdefault(group, False)
+            conflicting.setdefault(group, False)
         else:
-            grouped[group] = True
-    for group, conflicting in grouped.items():
-        if not conflicting:
+            conflicting[group] = True
+    for (entity, board_id, name), both in conflicting.items():
+        if not both:
             continue
-        entity, entity_id, name = group
-        board_row = _row(plan.board, entity, entity_id)
-        copy_row = _row(plan.copy_board, entity, entity_id)
+        board_row = _row(plan.board, entity, board_id)
+        copy_row = _row(plan.copy_board, entity, copy_ids[(entity, board_id)])
         title = getattr(board_row, "title", None) or getattr(board_row, "name", "") or ""
         plan.conflicts.append(
             Conflict(
                 entity,
-                entity_id,
+                board_id,
                 name,
                 getattr(board_row, name),
                 getattr(copy_row, name),
@@ -312,7 +353,7 @@ def _find_conflicts(plan: MergePlan) -> None:
 def _ref(plan: MergePlan, entity: str, entity_id: Any) -> Any:
     if isinstance(entity_id, int) and (entity, entity_id) in plan.created:
         return NewRow(f"{entity}:{entity_id}")
-    return entity_id
+    return plan.known.get((entity, entity_id), entity_id)
 
 
 def _map(plan: MergePlan, name: str, value: Any) -> Any:
@@ -357,7 +398,8 @@ def build_steps(plan: MergePlan, choices: Mapping[tuple[str, int, str], Side]) -
         commands: list[Command] = []
         for row in revision:
             key = (row.entity, row.entity_id, row.field)
-            group = (row.entity, row.entity_id, _group(row.entity, row.field))
+            board_id = _ref(plan, row.entity, row.entity_id)
+            group = (row.entity, board_id, _group(row.entity, row.field))
             if row.field == "created":
                 commands.append(_creation(plan, row))
             elif row.id in change_rows:
@@ -477,9 +519,10 @@ def _report(plan, choices, steps, moved_to, dry_run) -> MergeReport:
     by: Counter[str] = Counter()
     for step in steps:
         actor = step.actor_id
-        if isinstance(actor, NewRow):
-            actor = int(actor.key.split(":")[1])
-        person = plan.copy_board.people.get(actor) if actor is not None else None
+        if isinstance(actor, NewRow):  # a person the copy made: named in the copy
+            person = plan.copy_board.people.get(int(actor.key.split(":")[1]))
+        else:  # a person both files know, or one merged before: named here
+            person = plan.board.people.get(actor) if actor is not None else None
         by[person.name if person else "Renkei"] += 1
     tasks = set()
     for step in steps:
@@ -497,6 +540,7 @@ def _report(plan, choices, steps, moved_to, dry_run) -> MergeReport:
         tasks=len({t.key if isinstance(t, NewRow) else t for t in tasks}),
         new_tasks=new_tasks,
         kept=[(c, choices[c.key]) for c in plan.conflicts],
+        already=plan.already,
     )
 
 
