@@ -12,6 +12,7 @@ from PySide6.QtWidgets import (
     QDialogButtonBox,
     QGridLayout,
     QLabel,
+    QLayout,
     QMessageBox,
     QRadioButton,
     QVBoxLayout,
@@ -63,7 +64,10 @@ class MergeOffer(QDialog):
         self.buttons.addButton(self.tr("Not now"), QDialogButtonBox.ButtonRole.RejectRole)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
+        text.setMinimumWidth(460)
         layout = QVBoxLayout(self)
+        # Wrapped text gets the height it needs, not the height of one line.
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(text)
         layout.addWidget(self.buttons)
 
@@ -113,6 +117,7 @@ class ConflictChoices(QDialog):
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
+        layout.setSizeConstraint(QLayout.SizeConstraint.SetMinimumSize)
         layout.addWidget(intro)
         layout.addLayout(grid)
         layout.addWidget(buttons)
