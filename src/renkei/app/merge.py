@@ -256,30 +256,38 @@ def prepare_merge(store: BoardStore, copy_path: str | Path) -> MergePlan:
         already=len(after) - len(fresh),
     )
     for rows in fresh:
+        writer = _writer(rows)
         for row in rows:
-            if _is_field_change(row, rows):
+            if _is_field_change(row, writer):
                 plan.changes.setdefault((row.entity, row.entity_id, row.field), []).append(row)
     _find_conflicts(plan)
     return plan
 
 
-def _signature(rows: list[Activity]) -> tuple:
+def _signature(rows: list[Activity]) -> frozenset:
     """What a revision did, without the ids a merge gives new rows: the same signature on
     both sides means the same change (moments are kept to the microsecond)."""
-    return tuple(
-        sorted((r.entity, r.field, r.at, None if r.field in _ID_VALUED else r.new) for r in rows)
+    return frozenset(
+        Counter(
+            (r.entity, r.field, r.at, None if r.field in _ID_VALUED else r.new) for r in rows
+        ).items()
     )
 
 
 _ID_VALUED = {*REF_FIELDS, "depends_on", "flag", "questions"}
 
 
-def _is_field_change(row: Activity, revision: list[Activity]) -> bool:
+def _writer(revision: list[Activity]) -> Activity:
+    """The row that tells who wrote a revision, and when: its latest (imported history and
+    backdated rows keep earlier times)."""
+    return max(revision, key=lambda r: (r.at, r.id))
+
+
+def _is_field_change(row: Activity, writer: Activity) -> bool:
     """A change the writer made to a row (not imported history recorded beside it): a real
     field, by the revision's writer at its moment. Imported history keeps its own times."""
     if row.field == "created" or row.field not in fields.SPECS.get(row.entity, {}):
         return False
-    writer = max(revision, key=lambda r: (r.at, r.id))
     return (row.at, row.actor_id) == (writer.at, writer.actor_id)
 
 
@@ -423,7 +431,7 @@ def build_steps(plan: MergePlan, choices: Mapping[tuple[str, int, str], Side]) -
                     )
                 )
         if commands:
-            writer = max(revision, key=lambda r: (r.at, r.id))
+            writer = _writer(revision)
             steps.append(Step(commands, _ref(plan, "person", writer.actor_id), writer.at))
     return steps
 
