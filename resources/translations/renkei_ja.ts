@@ -142,6 +142,10 @@
   <context>
     <name>App</name>
     <message>
+      <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
+      <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
+    </message>
+    <message>
       <source>Cannot open the board</source>
       <translation>ボードを開けません</translation>
     </message>
@@ -152,6 +156,26 @@
     <message>
       <source>Could not connect to the server: %1</source>
       <translation>サーバーに接続できませんでした：%1</translation>
+    </message>
+    <message>
+      <source>Empty database</source>
+      <translation>空のデータベース</translation>
+    </message>
+    <message>
+      <source>Renkei boards (*.renkei)</source>
+      <translation>Renkei ボード (*.renkei)</translation>
+    </message>
+    <message>
+      <source>Salvage into a new board</source>
+      <translation>新しいボードに救出</translation>
+    </message>
+    <message>
+      <source>Salvage into a new board…</source>
+      <translation>新しいボードに救出…</translation>
+    </message>
+    <message>
+      <source>The database at %1 is empty: it holds no board yet. Make a new board in it?</source>
+      <translation>%1 のデータベースは空で、ボードがまだありません。ここに新しいボードを作りますか？</translation>
     </message>
     <message>
       <source>The server asks for a password. (%1)</source>
@@ -3896,6 +3920,33 @@ Move them later by just enough, keeping their length?</source>
     <message>
       <source>nothing</source>
       <translation>なし</translation>
+    </message>
+  </context>
+  <context>
+    <name>WriteRefusal</name>
+    <message>
+      <source>it is a folder; nothing was written. Give a file name.</source>
+      <translation>フォルダーです。何も書き込んでいません。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>it is a read-only file; it was left as it is. Choose another name, or make the file writable first.</source>
+      <translation>読み取り専用のファイルです。そのまま残しました。別の名前を選ぶか、先にファイルを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+      <source>it is a symbolic link that leads round in a loop; nothing was written.</source>
+      <translation>シンボリックリンクが循環しています。何も書き込んでいません。</translation>
+    </message>
+    <message>
+      <source>it is not a regular file (a device, pipe or socket); it was left as it is. Choose a file name.</source>
+      <translation>通常のファイルではありません（デバイス、パイプまたはソケット）。そのまま残しました。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>the folder %1 does not exist; nothing was written.</source>
+      <translation>フォルダー %1 がありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+      <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
+      <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
     </message>
   </context>
 </TS>

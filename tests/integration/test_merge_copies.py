@@ -154,7 +154,7 @@ def test_an_empty_file_is_refused_untouched(shared, tmp_path):
     store, _copy, _ = shared
     empty = tmp_path / "team (conflict).renkei"
     empty.write_bytes(b"")
-    with pytest.raises(MergeRefused, match="may still be downloading"):
+    with pytest.raises(MergeRefused, match="is still downloading it"):
         prepare_merge(store, empty)
     assert empty.read_bytes() == b""
 

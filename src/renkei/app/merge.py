@@ -196,12 +196,7 @@ def _read_copy(path: Path) -> tuple[tuple[str, datetime], list[Activity], Board]
     untouched (an empty one may still be downloading: it must not become a board)."""
     if not path.is_file():
         raise MergeRefused(f"There is no file {path}.")
-    if path.stat().st_size == 0 or migrate.inspect_sqlite_file(path) is None:
-        raise MergeRefused(
-            f"{path.name} is empty, not a board (a sync client may still be downloading it); "
-            "nothing was merged."
-        )
-    copy = BoardStore.open(path, create=False)
+    copy = BoardStore.open(path, create=False)  # refuses an empty file (BoardEmpty)
     try:
         return copy.identity(), copy.history(), copy.load()
     finally:

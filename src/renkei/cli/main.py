@@ -57,6 +57,16 @@ def positive_int(text: str) -> int:
     return value
 
 
+def revision_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a revision is 0 or more")
+    return value
+
+
 def positive_seconds(text: str) -> float:
     try:
         value = float(text)
@@ -174,7 +184,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (copy, merge)")
+    board = sub.add_parser("board", help="whole-board operations (new, copy, salvage, merge)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -190,20 +200,56 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
     copy.set_defaults(handler=commands.cmd_board_copy)
+    new = board_sub.add_parser(
+        "new",
+        help="make a new, empty board",
+        description=(
+            "Make a new, empty board at PATH (a file that does not exist yet) or URL (an empty "
+            "PostgreSQL database). Reading a board never makes one: this, the window's "
+            "File → New board, demo and an import into a new file are the ways to make one."
+        ),
+    )
+    new.add_argument("target", metavar="PATH|URL")
+    new.add_argument("--name", help="the board's name (default: the file or database name)")
+    new.set_defaults(handler=commands.cmd_board_new)
+    salvage = board_sub.add_parser(
+        "salvage",
+        help="copy what can still be read from a damaged board into a new one",
+        description=(
+            "Read every row that can still be read from a damaged board file SRC (left "
+            "unchanged) into a new board DST, and say what could not be kept. Use it when "
+            "Renkei says a board is damaged; an older copy would lose every change made "
+            "since it was taken."
+        ),
+    )
+    salvage.add_argument("source", metavar="SRC")
+    salvage.add_argument("destination", metavar="DST", help="a new file")
+    salvage.add_argument("--json", action="store_true", help="the report as JSON")
+    salvage.set_defaults(handler=commands.cmd_board_salvage)
     merge_commands.add_parser(board_sub)
 
     watch = sub.add_parser(
         "watch",
         help="print changes as anyone makes them",
         description=(
-            "Follow the board: one line per changed row, made by anyone, as it arrives "
-            "(SQLite is checked twice a second; PostgreSQL tells at once). Runs until Ctrl-C, "
-            "--count N lines or --timeout S seconds. With --json each line is a JSON object: "
-            "revision, entity, id, created, fields (field → new value, named as in history "
-            "--json), actor, at (UTC)."
+            "Follow the board: one line per row changed in each revision, made by anyone, as "
+            "it arrives (SQLite is checked twice a second; PostgreSQL tells at once). Every "
+            "revision is printed once, in order, even across a lost connection; nothing is "
+            "folded (25 edits of one task are 25 lines). Runs until Ctrl-C, --count N lines or "
+            "--timeout S seconds. With --json each line is a JSON object: revision, entity, "
+            "id, created, fields (field → new value, named as in history --json; a new row: "
+            "every field it was made with), old (field → value before), actor, at (UTC, when "
+            "the change was made)."
         ),
     )
     watch.add_argument("--json", action="store_true", help="one JSON object per line")
+    watch.add_argument(
+        "--since",
+        type=revision_number,
+        metavar="REV",
+        help="first print every revision after REV, then follow (to resume where a watch "
+        "stopped; default: the board's current revision)",
+    )
     watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
     watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")
     watch.set_defaults(handler=commands.cmd_watch)

@@ -31,7 +31,7 @@ from renkei.domain.commands import (
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
-from renkei.store import migrate, rows, schema
+from renkei.store import activity_feed, migrate, rows, schema
 from renkei.store.database import (
     WRITE,
     StorageError,
@@ -110,48 +110,83 @@ class BoardStore:
         name: str | None = None,
         password: str | None = None,
     ) -> BoardStore:
-        """Open (or create) a board: check → back up → migrate → open.
+        """Open a board: check → back up → migrate → open. With ``create``, a file that does
+        not exist yet (or an empty server database) becomes a new, empty board — built
+        beside its name and renamed into place, so nobody ever sees half a board.
 
-        A file that is not a board, or a board made by a newer Renkei, raises
+        A file that is not a board, an empty file, or a board made by a newer Renkei raises
         ``migrate.BoardRefused`` with every byte of it untouched."""
         target = str(target)
         if is_url(target):
-            return cls._open_server(target, name, password)
+            return cls._open_server(target, name, password, create)
         path = Path(target).expanduser().absolute()
-        if path.exists():
-            revision = migrate.inspect_sqlite_file(path)
-        elif not create:
-            raise migrate.BoardRefused(f"There is no board at {path}.")
-        elif not path.parent.is_dir():
-            raise migrate.BoardRefused(f"The folder {path.parent} does not exist.")
-        else:
-            revision = None
+        if not path.exists():
+            if not create:
+                raise migrate.BoardRefused(f"There is no board at {path}.")
+            from renkei.store.new_board import BoardExists, NewBoard
+
+            created = True
+            try:
+                with NewBoard(path, name or path.stem):
+                    pass
+            except BoardExists:
+                created = False  # someone else made it meanwhile: open theirs
+            store = cls.open(path, create=False)
+            store.created = created
+            return store
+        revision = migrate.inspect_sqlite_file(path)
         head = migrate.head_revision()
         if revision is not None and revision != head:
             migrate.backup_sqlite(path, revision)
         engine = make_engine(sqlite_url(path))
-        created = False
         if revision != head:
-            # Under the write lock: of several people opening a new file at once, one makes it.
-            created = retry_locked(lambda: _prepare(engine, name or path.stem))
-        return cls(engine, str(path), created=created)
+            # Under the write lock: of several people migrating at once, one does the work.
+            retry_locked(lambda: _prepare(engine, name or path.stem))
+        return cls(engine, str(path), created=False)
 
     @classmethod
-    def _open_server(cls, url: str, name: str | None, password: str | None) -> BoardStore:
+    def prepare_new(cls, path: Path, name: str) -> BoardStore:
+        """A new board in a file that must not exist yet (see ``new_board.NewBoard``)."""
+        engine = make_engine(sqlite_url(path))
+        try:
+            retry_locked(lambda: _prepare(engine, name))
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, str(path), created=True)
+
+    @classmethod
+    def _open_server(
+        cls, url: str, name: str | None, password: str | None, create: bool
+    ) -> BoardStore:
         """A server board; a password is added to the URL in memory only, so ``location``
-        (shown, remembered in recent boards) never contains it."""
+        (shown, remembered in recent boards) never contains it. An empty database becomes a
+        board only with ``create``."""
         full = make_url(url)
         if password:
             full = full.set(password=password)
         engine = make_engine(full)
-        with engine.connect() as conn, conn.begin():
-            if conn.dialect.name == "postgresql":
-                # One client migrates; the others wait here, then find the work done.
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-            revision = migrate.inspect_database(conn, engine.url.database or url)
-            created = False
-            if revision != migrate.head_revision():
-                created = _prepare_in(conn, name or engine.url.database or "Renkei")
+        try:
+            with engine.connect() as conn, conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # One client migrates; the others wait here, then find the work done.
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                    )
+                database = engine.url.database or url
+                revision = migrate.inspect_database(conn, database)
+                if revision is None and not create:
+                    raise migrate.BoardEmpty(
+                        f"The database {database} is empty: it holds no board yet. Make one "
+                        f"with `renkei board new URL` (or File → Connect to server, which "
+                        "offers to); nothing was changed."
+                    )
+                created = False
+                if revision != migrate.head_revision():
+                    created = _prepare_in(conn, name or engine.url.database or "Renkei")
+        except BaseException:
+            engine.dispose()
+            raise
         bare = URL.create(
             full.drivername, full.username, None, full.host, full.port, full.database, full.query
         )
@@ -291,6 +326,28 @@ class BoardStore:
                     )
                 )
             return current, tuple(changes)
+
+    def activity_since(
+        self,
+        revision: int,
+        limit: int = activity_feed.ACTIVITY_PAGE,
+        *,
+        after_id: int | None = None,
+        upto: int | None = None,
+    ) -> list[Activity]:
+        """The Activity rows after ``revision``, unfolded, in revision order, a page at a
+        time: what ``watch`` prints (see store/activity_feed.py)."""
+        with activity_feed.reading(), self.engine.connect() as conn:
+            return activity_feed.activity_since(
+                conn, revision, limit, after_id=after_id, upto=upto
+            )
+
+    def values_as_of(
+        self, entity: str, ids: Iterable[int], revision: int
+    ) -> dict[int, dict[str, str | None]]:
+        """Each row's fields as they stood right after ``revision`` (a new row as made)."""
+        with activity_feed.reading(), self._snapshot_read() as conn:
+            return activity_feed.values_as_of(conn, entity, ids, revision)
 
     # -- writing -------------------------------------------------------------------------
 

@@ -36,7 +36,9 @@ class SqliteWatch:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            uri = f"file:{quote(str(self.path))}?mode=ro"
+            # Read-write (never create): a hot journal left by a writer that stopped is
+            # rolled back by SQLite here, where a read-only connection could only fail.
+            uri = f"file:{quote(str(self.path))}?mode=rw"
             # isolation_level=None: autocommit, so this connection never sits in a transaction.
             self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=1.0)
         return self._conn
