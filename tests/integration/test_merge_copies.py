@@ -323,3 +323,21 @@ def test_a_copy_merged_twice_adds_nothing_twice(shared, tmp_path):
     board = store.load()
     assert board.tasks[5].progress == 90
     assert [t.title for t in board.tasks.values()].count("Follow-up") == 1
+
+
+def test_a_copy_that_cannot_be_moved_aside_is_not_merged(shared, monkeypatch):
+    """The rename happens inside the merge's transaction: if the folder refuses it, the board
+    keeps every byte and the copy stays, to be merged later."""
+    store, copy, copy_path = shared
+    edit_both(store, copy)
+    board_bytes = Path(store.location).read_bytes()
+    plan = prepare_merge(store, copy_path)
+
+    def refuse(self, target):
+        raise PermissionError(13, "Permission denied")
+
+    monkeypatch.setattr(Path, "rename", refuse)
+    with pytest.raises(MergeRefused, match="could not be moved aside .*nothing was merged"):
+        apply_merge(store, plan, {plan.conflicts[0].key: "copy"})
+    assert Path(store.location).read_bytes() == board_bytes
+    assert copy_path.exists()
