@@ -150,10 +150,6 @@
       <translation>ボードを開けません</translation>
     </message>
     <message>
-      <source>Conflict copies beside the board</source>
-      <translation>ボードと同じ場所に競合コピーがあります</translation>
-    </message>
-    <message>
       <source>Could not connect to the server at %1.</source>
       <translation>%1 のサーバーに接続できませんでした。</translation>
     </message>
@@ -231,6 +227,29 @@
     <message>
       <source>not sent</source>
       <translation>未送付</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictChoices</name>
+    <message>
+      <source>(none)</source>
+      <translation>（なし）</translation>
+    </message>
+    <message>
+      <source>Board: %1</source>
+      <translation>ボード：%1</translation>
+    </message>
+    <message>
+      <source>Changed on both sides</source>
+      <translation>両方で変更された項目</translation>
+    </message>
+    <message>
+      <source>Copy: %1</source>
+      <translation>コピー：%1</translation>
+    </message>
+    <message>
+      <source>These fields were changed both on the board and in %1. Choose the value to keep:</source>
+      <translation>次の項目はボードと %1 の両方で変更されています。残す値を選んでください：</translation>
     </message>
   </context>
   <context>
@@ -2041,6 +2060,60 @@ Close anyway and lose them?</source>
     <message>
       <source>• %1: now “%3”; undo would put back “%4”.</source>
       <translation>• %1：現在は「%3」です。元に戻すと「%4」に戻ります。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeCopies</name>
+    <message>
+      <source>%1 held nothing new.</source>
+      <translation>%1 には新しい変更はありませんでした。</translation>
+    </message>
+    <message>
+      <source>%1 was not merged (cancelled); it stays where it is.</source>
+      <translation>%1 はマージしませんでした（キャンセル）。そのまま残っています。</translation>
+    </message>
+    <message>
+      <source>%1 was not merged: %2</source>
+      <translation>%1 はマージできませんでした：%2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) from %1 merged.</source>
+      <translation>
+        <numerusform>%1 から %n 件の変更をマージしました。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>It was kept as %1.</source>
+      <translation>%1 として保管しました。</translation>
+    </message>
+    <message>
+      <source>Merge conflict copies</source>
+      <translation>競合コピーのマージ</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeOffer</name>
+    <message numerus="yes">
+      <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
+      <translation>
+        <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを %n 件、同じ場所に残しています：</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Changes saved in them are not on the board yet. Merge replays them onto the board as the people who made them, at their times, and asks about any field changed on both sides. Each copy is then kept beside the board, renamed.</source>
+      <translation>これらに保存された変更はまだボードに反映されていません。「マージ」すると、変更した人と日時のままボードに再現し、両方で変更された項目は確認します。その後、各コピーは名前を変えてボードと同じ場所に保管されます。</translation>
+    </message>
+    <message>
+      <source>Conflict copies beside the board</source>
+      <translation>ボードと同じ場所に競合コピーがあります</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>マージ</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>後で</translation>
     </message>
   </context>
   <context>

@@ -88,18 +88,20 @@ def test_declining_to_choose_an_identity_opens_nothing(qtbot, monkeypatch, demo_
 
 
 def test_conflict_copies_are_pointed_out_on_open(qtbot, monkeypatch, demo_store, board_path):
-    """Opening a board with a sync conflict copy beside it shows a warning naming the copy."""
+    """Opening a board with a sync conflict copy beside it offers to merge the copy."""
+    from renkei.ui.dialogs.merge_copies import MergeOffer
+
     create_application()
-    warned = []
+    offered = []
     monkeypatch.setattr(
-        "renkei.ui.app.QMessageBox.warning", lambda parent, title, text: warned.append(text)
+        MergeOffer, "ask", classmethod(lambda cls, parent, copies: offered.append(copies))
     )
     copy = board_path.parent / f"{board_path.stem}.sync-conflict-20261127-101500-ABC.renkei"
     copy.write_bytes(b"copy")
     keeper = WindowKeeper(LocalSettings.load())
     assert keeper.open(str(board_path), actor="Daiki Sato")
     qtbot.addWidget(keeper.windows[0])
-    assert len(warned) == 1 and copy.name in warned[0]
+    assert offered == [[copy]]
     _close_all(keeper)
 
 

@@ -101,8 +101,9 @@ def conflict_warning(copies: list[Path]) -> str:
     names = ", ".join(p.name for p in copies[:5]) + (" …" if len(copies) > 5 else "")
     return (
         f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} made by a sync tool "
-        f"lie beside this board ({names}). Changes saved in them are not on the board: "
-        "compare them and re-enter what is missing, then remove them."
+        f"lie beside this board ({names}). Changes saved in them are not on the board "
+        "yet: merge each with `renkei board merge COPY` (or open the board in the window, "
+        "which offers to merge them)."
     )
 
 

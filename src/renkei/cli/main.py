@@ -18,7 +18,7 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from renkei import __version__
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
-from renkei.cli import commands, export_commands, handoff_commands, import_commands
+from renkei.cli import commands, export_commands, handoff_commands, import_commands, merge_commands
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
 from renkei.store.database import StorageError, storage_words
@@ -185,7 +185,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (new, copy, salvage)")
+    board = sub.add_parser("board", help="whole-board operations (new, copy, salvage, merge)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -227,6 +227,7 @@ def build_parser() -> argparse.ArgumentParser:
     salvage.add_argument("destination", metavar="DST", help="a new file")
     salvage.add_argument("--json", action="store_true", help="the report as JSON")
     salvage.set_defaults(handler=commands.cmd_board_salvage)
+    merge_commands.add_parser(board_sub)
 
     watch = sub.add_parser(
         "watch",

@@ -536,3 +536,37 @@ def encode(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def decode(entity: str, name: str, text: str | None) -> Any:
+    """The value an Activity row's text stands for: the inverse of ``encode`` for one field
+    (a merge replays another copy's history from these texts)."""
+    spec = SPECS[entity][name]
+    kind = spec.kind
+    if text is None:
+        return check_value(entity, name, None) if not spec.required else None
+    if kind in ("text", "opt_text", "reason"):
+        return text if kind == "text" else text or None
+    if kind in ("int", "ref"):
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "date":
+        return date.fromisoformat(text)
+    if kind == "datetime":
+        return datetime.fromisoformat(text)
+    if kind == "bool":
+        return text == "true"
+    if kind == "priority":
+        return Priority[text.upper()]
+    if kind == "handoff_state":
+        return HandoffState[text.upper()]
+    if kind == "flag":
+        data = json.loads(text)
+        return RiskFlag(data["reason"], data["set_by"], datetime.fromisoformat(data["set_at"]))
+    data = json.loads(text)
+    if kind == "items":
+        return tuple(item_from_data(d) for d in data)
+    if kind == "questions":
+        return tuple(question_from_data(d) for d in data)
+    return tuple(data)  # tags, ids, names

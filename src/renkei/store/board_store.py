@@ -381,6 +381,59 @@ class BoardStore:
                 "a value holds a broken character (bytes that are not UTF-8); nothing was saved"
             ) from error
 
+    def apply_steps(
+        self, steps: Sequence[Step], before_commit: Callable[[], None] | None = None
+    ) -> list[Change]:
+        """Several changes in one transaction, each its own revision with its own author and
+        time: all of them or none. A merge replays a conflict copy's history this way.
+
+        ``NewRow`` keys made by one step's ``Create`` stay known to the later steps (a step's
+        actor may be one of them). ``before_commit`` runs last, inside the transaction: if it
+        raises, nothing is written."""
+
+        def work() -> list[Change]:
+            with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                keys: dict[str, int] = {}
+                done = []
+                for step in steps:
+                    writer = _Writer(conn, None, step.at)
+                    writer.keys = keys
+                    writer.actor_id = writer.resolve(step.actor_id)
+                    done.append(writer.run(step.commands, None))
+                if before_commit is not None:
+                    before_commit()
+                return done
+
+        try:
+            return retry_locked(work)
+        except IntegrityError as error:
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise ValidationError(
+                f"a row clashes with one already on the board; nothing was saved ({reason})"
+            ) from error
+        except (OperationalError, InterfaceError) as error:
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise StorageError(
+                f"The board could not be reached; nothing was saved ({reason})."
+            ) from error
+
+    def identity(self) -> tuple[str, datetime]:
+        """The board's name and the moment it was made: a copy of it shares both."""
+        with self.engine.connect() as conn:
+            meta = conn.execute(
+                select(schema.board_table.c.name, schema.board_table.c.created_at)
+            ).one()
+            return meta.name, meta.created_at
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Step:
+    """One change of a multi-step write: its commands, who made it and when."""
+
+    commands: Sequence[Command]
+    actor_id: int | NewRow | None
+    at: datetime
+
 
 def _not_saved(error: Exception, location: str) -> str:
     words = storage_words(error, location)
@@ -563,8 +616,18 @@ class _Writer:
         return value
 
     def resolve(self, value: Any) -> Any:
-        """A ``NewRow`` placeholder → the id of the row its Create made in this batch."""
+        """A ``NewRow`` placeholder → the id of the row its Create made in this batch; also
+        inside a tuple (``depends_on``) or a value's fields (a flag's ``set_by``)."""
+        if isinstance(value, tuple):
+            return tuple(self.resolve(v) for v in value)
         if not isinstance(value, NewRow):
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                placeholders = {
+                    f.name: self.resolve(getattr(value, f.name))
+                    for f in dataclasses.fields(value)
+                    if isinstance(getattr(value, f.name), NewRow)
+                }
+                return dataclasses.replace(value, **placeholders) if placeholders else value
             return value
         found = self.keys.get(value.key)
         if found is None:
@@ -719,7 +782,7 @@ class _Writer:
         entity = command.entity
         values = self.normalise(entity, command.values)
         current = self.read(entity, self.resolve(command.entity_id))
-        base = dict(command.base or ())
+        base = {name: self.resolve(value) for name, value in command.base or ()}
         conflicts = []
         changed: dict[str, Any] = {}
         for name, value in values.items():

@@ -10,7 +10,7 @@ from sqlalchemy.exc import DBAPIError
 
 from renkei.app import credentials
 from renkei.app.identity import IdentityError, who_am_i
-from renkei.app.opening import conflict_copies_of, conflict_warning, open_store
+from renkei.app.opening import conflict_copies_of, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.render.language import use_language
@@ -20,6 +20,7 @@ from renkei.store.migrate import BoardDamaged, BoardEmpty, BoardRefused
 from renkei.store.salvage import salvage_board
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
+from renkei.ui.dialogs.merge_copies import offer_merge
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.sync_driver import plain_reason
@@ -76,11 +77,8 @@ class WindowKeeper:
             return False
         copies = conflict_copies_of(store)
         if copies:
-            QMessageBox.warning(
-                parent,
-                QApplication.translate("App", "Conflict copies beside the board"),
-                conflict_warning(copies),
-            )
+            # Before the session reads the board, so it opens with the merged changes.
+            offer_merge(parent, store, copies)
         session = BoardSession(store, None, thresholds=self.settings.risk_thresholds())
         try:
             person = who_am_i(session.board, store.location, actor, self.settings)
