@@ -188,7 +188,7 @@ def test_source_that_is_not_a_board_is_refused(run, tmp_path):
     code, _, err = run("board", "copy", str(notes), str(tmp_path / "b.renkei"))
     assert code == 1 and "not a Renkei board" in err
     code, _, err = run("board", "copy", str(empty), str(tmp_path / "b.renkei"))
-    assert code == 1 and "empty, not a Renkei board" in err
+    assert code == 1 and "empty (0 bytes)" in err and empty.stat().st_size == 0
     assert notes.read_text() == "meeting notes\n" and empty.stat().st_size == 0
     assert not (tmp_path / "b.renkei").exists()
 

@@ -21,6 +21,7 @@ from private_cluster import PrivateCluster, binaries
 
 TESTS = Path(__file__).resolve().parents[1]
 USER = "ana"
+SERVER = "127.0.0.1"
 RIGHT = "Kaede-42!"
 WRONG = "not-it"
 
@@ -72,6 +73,10 @@ def env(tmp_path):
     return values
 
 
+def PORT(url: str) -> int:  # noqa: N802 - reads as the URL's part
+    return int(url.rsplit(":", 1)[1].split("/")[0])
+
+
 def keyring_file(env) -> dict:
     path = Path(env["RENKEI_TEST_KEYRING"])
     return json.loads(path.read_text()) if path.exists() else {}
@@ -102,7 +107,7 @@ def one_line(done: subprocess.CompletedProcess) -> str:
 
 def test_no_password_anywhere_says_how_to_give_one(env, url):
     line = one_line(renkei(env, "--board", url, "tasks"))
-    assert line.startswith(f"renkei: {url} asks for a password for {USER}")
+    assert line.startswith(f"renkei: the server {SERVER}:{PORT(url)} wants a password for 'ana'")
     assert f"renkei login {url}" in line and "PGPASSWORD" in line and "~/.pgpass" in line
 
 
@@ -139,8 +144,8 @@ def test_a_wrong_stored_password_says_to_run_login(env, url):
     store_in_keyring(env, url, WRONG)
     line = one_line(renkei(env, "--board", url, "people"))
     assert line == (
-        f"renkei: the server refused the password for {USER}; run `renkei login {url}` to "
-        "store the right one"
+        f"renkei: the server {SERVER}:{PORT(url)} refused the password for 'ana': run "
+        f"`renkei login {url}` to store the right one, or ask the server's administrator"
     )
 
 
@@ -232,7 +237,7 @@ def test_the_cli_asks_on_a_terminal_with_hidden_input(env, url):
     status, shown = on_a_terminal(env, ["--board", url, "people"], WRONG)
     assert status == 1
     assert WRONG not in shown
-    assert f"the server refused the password for {USER}; run `renkei login {url}`" in shown
+    assert f"refused the password for 'ana': run `renkei login {url}`" in shown
 
 
 def test_login_asks_on_a_terminal(env, url):

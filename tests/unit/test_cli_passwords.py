@@ -88,17 +88,20 @@ def test_without_a_terminal_one_line_says_how(memory_keyring):
     with pytest.raises(passwords.PasswordProblem) as missing:
         passwords.with_password(URL, Server("right"), None)
     assert str(missing.value) == (
-        f"{URL} asks for a password for ana: run `renkei login {URL}` to keep one in the "
-        "system keyring, or set PGPASSWORD, or add it to ~/.pgpass"
+        "the server db.example.com:5432 wants a password for 'ana': set PGPASSWORD or add it "
+        f"to ~/.pgpass, or keep it in the system keyring with `renkei login {URL}`"
     )
     credentials.set_password(URL, "old")
     with pytest.raises(passwords.PasswordProblem) as wrong:
         passwords.with_password(URL, Server("right"), None)
-    assert str(wrong.value) == passwords.wrong_password("ana", URL)
+    assert str(wrong.value) == (
+        "the server db.example.com:5432 refused the password for 'ana': run "
+        f"`renkei login {URL}` to store the right one, or ask the server's administrator"
+    )
 
 
 def test_a_wrong_typed_password_and_an_empty_answer(memory_keyring):
-    with pytest.raises(passwords.PasswordProblem, match="refused the password for ana"):
+    with pytest.raises(passwords.PasswordProblem, match="refused the password for 'ana'"):
         passwords.with_password(URL, Server("right"), asked("wrong"))
     with pytest.raises(passwords.PasswordProblem, match="no password was given"):
         passwords.with_password(URL, Server("right"), asked(""))

@@ -32,8 +32,14 @@ class PasswordProblem(StorageError):
     """The server wants a password the command could not get, or refused the one it got."""
 
 
+# The spellings the store opens as PostgreSQL; any other scheme goes to the store as typed,
+# which refuses it by name.
+_SCHEMES = ("postgres", "postgresql", "postgresql+psycopg")
+
+
 def is_server(target: str | None) -> bool:
-    return bool(target) and credentials.is_server_url(str(target))
+    scheme, sep, _rest = str(target or "").partition("://")
+    return bool(sep) and scheme.strip().lower() in _SCHEMES
 
 
 def terminal_prompt() -> Prompt | None:
@@ -87,17 +93,14 @@ def with_password(
             last = error
     if prompt is None:
         if refused(last):
-            raise PasswordProblem(wrong_password(user, url)) from None
-        raise PasswordProblem(
-            f"{url} asks for a password for {user}: run `renkei login {url}` to keep one in "
-            "the system keyring, or set PGPASSWORD, or add it to ~/.pgpass"
-        ) from None
+            raise PasswordProblem(wrong_password(user, address)) from None
+        raise PasswordProblem(no_password(user, address)) from None
     typed = ask(prompt, user, address, again=bool(stored) or refused(last))
     try:
         return attempt(url, typed)
     except (DBAPIError, StorageError) as error:
         if refused(error):
-            raise PasswordProblem(wrong_password(user, url)) from None
+            raise PasswordProblem(wrong_password(user, address)) from None
         raise
 
 
@@ -115,10 +118,19 @@ def ask(prompt: Prompt, user: str, address: credentials.ServerAddress, again: bo
     return typed
 
 
-def wrong_password(user: str, url: str) -> str:
+def no_password(user: str, address: credentials.ServerAddress) -> str:
     return (
-        f"the server refused the password for {user}; run `renkei login {url}` to store "
-        "the right one"
+        f"the server {address.host}:{address.port} wants a password for {user!r}: set "
+        f"PGPASSWORD or add it to ~/.pgpass, or keep it in the system keyring with "
+        f"`renkei login {address.url}`"
+    )
+
+
+def wrong_password(user: str, address: credentials.ServerAddress) -> str:
+    return (
+        f"the server {address.host}:{address.port} refused the password for {user!r}: run "
+        f"`renkei login {address.url}` to store the right one, or ask the server's "
+        "administrator"
     )
 
 

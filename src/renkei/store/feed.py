@@ -40,7 +40,9 @@ class SqliteWatch:
         return self._conn
 
     def _open(self) -> sqlite3.Connection:
-        uri = f"file:{quote(str(self.path))}?mode=ro"
+        # Read-write (never create): a hot journal left by a writer that stopped is
+        # rolled back by SQLite here, where a read-only connection could only fail.
+        uri = f"file:{quote(str(self.path))}?mode=rw"
         # isolation_level=None: autocommit, so this connection never sits in a transaction.
         # check_same_thread=False: a reconnect opens it in a worker thread (open_link); only
         # one thread uses it at a time.
