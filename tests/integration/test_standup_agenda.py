@@ -48,7 +48,7 @@ def test_since_the_last_standup_lists_what_changed_after_it(demo_session):
     recap = next(t for t in board.tasks.values() if t.title == "Publish webinar recap article")
     yuki = board.find_person("Yuki Tanaka")
     demo_session.apply_all(
-        ho.send(demo_session.board, recap.id, yuki.id, "lead", actor_id=None, at=utcnow())
+        ho.send(demo_session.board, recap.id, yuki.id, "lead", actor_id=recap.owner_id, at=utcnow())
     )
     agenda = build_agenda(demo_session, demo_session.board.last_standup().held_at)
     slides = {s.team_id: s for s in agenda.teams}
