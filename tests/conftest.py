@@ -24,6 +24,23 @@ def private_dirs(tmp_path, monkeypatch):
 
 
 @pytest.fixture(autouse=True)
+def no_os_login(request, monkeypatch):
+    """On a file, history shows the OS login beside a name it does not match; tests compare
+    history with names only, so the store sees no login unless a test asks for the real one
+    (``real_login``). Real `renkei` processes still read it."""
+    if "real_login" in request.fixturenames:
+        return
+    from renkei.store import acting
+
+    monkeypatch.setattr(acting, "os_login", lambda: None)
+
+
+@pytest.fixture
+def real_login():
+    """The store reads the operating-system login, as in use."""
+
+
+@pytest.fixture(autouse=True)
 def english_words(request):
     """Tests with a Qt application hear it as the app speaks under an English locale: with
     the English catalogue (plural forms), whichever test ran before."""

@@ -3193,6 +3193,10 @@ Close anyway and lose them?</source>
   <context>
     <name>TaskDetailPane</name>
     <message>
+      <source>%1 (login: %2)</source>
+      <translation>%1（ログイン: %2）</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Blocked by:&lt;/b&gt; {titles}</source>
       <translation>&lt;b&gt;ブロック元：&lt;/b&gt;{titles}</translation>
     </message>

@@ -79,6 +79,9 @@ def test_a_0002_board_gains_the_standups_table(board_path, store):
     with sqlite3.connect(board_path) as conn:
         conn.execute("DROP TABLE standups")
         conn.execute("DROP INDEX ix_tasks_source_id")  # made by 0004
+        conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns
+        conn.execute("ALTER TABLE people DROP COLUMN login")
+        conn.execute("ALTER TABLE activity DROP COLUMN login")
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
     conn.close()
     reopened = BoardStore.open(board_path)

@@ -174,7 +174,7 @@ def build_parser() -> argparse.ArgumentParser:
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (copy)")
+    board = sub.add_parser("board", help="whole-board operations (copy, people link)")
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -190,6 +190,21 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
     copy.set_defaults(handler=commands.cmd_board_copy)
+    people_ = board_sub.add_parser("people", help="who is who on a server board")
+    people_sub = people_.add_subparsers(dest="people_command", metavar="ACTION", required=True)
+    link = people_sub.add_parser(
+        "link",
+        help="link a person to the login role they connect with",
+        description=(
+            "Link NAME to a PostgreSQL login role (or, on a file, an OS login). On a server "
+            "board, once anyone is linked, every change is recorded under the person linked "
+            "to the role that connected, whatever --as says; a role linked to nobody cannot "
+            "change the board. --role '' removes the link."
+        ),
+    )
+    link.add_argument("name", metavar="NAME")
+    link.add_argument("--role", required=True, metavar="ROLE")
+    link.set_defaults(handler=commands.cmd_people_link)
 
     watch = sub.add_parser(
         "watch",
