@@ -1879,6 +1879,10 @@
       <translation>プロジェクト名：</translation>
     </message>
     <message>
+      <source>Read only</source>
+      <translation>読み取り専用</translation>
+    </message>
+    <message>
       <source>Redo %1</source>
       <translation>「%1」をやり直す</translation>
     </message>

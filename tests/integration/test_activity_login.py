@@ -188,3 +188,23 @@ def test_a_0004_board_gains_the_login_columns_and_keeps_its_history(board, monke
     finally:
         store.dispose()
     assert list(Path(board).parent.glob("*.before-0004-*.bak"))
+
+
+def test_board_copy_keeps_the_logins(board, tmp_path, monkeypatch):
+    from renkei.domain.commands import SetFields
+    from renkei.store.copy import copy_board
+
+    monkeypatch.setenv("LOGNAME", "yuki")
+    store = BoardStore.open(board, create=False)
+    try:
+        kenta = store.load().find_person("Kenta Mori")
+        store.apply(SetFields("person", kenta.id, (("login", "km7"),)), kenta.id)
+    finally:
+        store.dispose()
+    copy_board(board, str(tmp_path / "copy.renkei"))
+    copied = BoardStore.open(tmp_path / "copy.renkei", create=False)
+    try:
+        assert copied.history()[-1].login == "yuki"
+        assert copied.load().find_person("Kenta Mori").login == "km7"
+    finally:
+        copied.dispose()

@@ -4,7 +4,6 @@ uniquely and dropped afterwards) writing to a private demo database."""
 from __future__ import annotations
 
 import json
-import secrets
 from dataclasses import dataclass
 
 import pytest
@@ -22,46 +21,6 @@ class Result:
     err: str
 
 
-@dataclass
-class Roles:
-    database: str
-    kenta: str  # may write
-    yuki: str  # may write
-    reader: str  # SELECT only
-
-    def url(self, role: str) -> str:
-        return f"postgresql+psycopg://{role}@{pg.HOST}:{pg.PORT}/{self.database}"
-
-
-@pytest.fixture
-def roles(pg_demo_url, pg_database):
-    """Three login roles on the demo database: two writers and one reader."""
-    import psycopg
-
-    tag = secrets.token_hex(4)
-    made = Roles(pg_database, f"renkei_kenta_{tag}", f"renkei_yuki_{tag}", f"renkei_read_{tag}")
-    names = (made.kenta, made.yuki, made.reader)
-    with pg.admin_connection() as admin:
-        for name in names:
-            admin.execute(f'CREATE ROLE "{name}" LOGIN')
-    with psycopg.connect(pg.admin_dsn(pg_database), autocommit=True) as conn:
-        for name in names:
-            conn.execute(f'GRANT USAGE ON SCHEMA public TO "{name}"')
-            conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{name}"')
-        for name in (made.kenta, made.yuki):
-            conn.execute(
-                f'GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{name}"'
-            )
-            conn.execute(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{name}"')
-    try:
-        yield made
-    finally:
-        pg.drop_database(pg_database)  # the grants go with it; then the roles can go
-        with pg.admin_connection() as admin:
-            for name in names:
-                admin.execute(f'DROP ROLE IF EXISTS "{name}"')
-
-
 @pytest.fixture
 def run(capsys):
     def run(url: str, *argv: str) -> Result:
@@ -72,13 +31,13 @@ def run(capsys):
     return run
 
 
-def last_row(run, roles: Roles, task_id: int = 3) -> dict:
+def last_row(run, roles, task_id: int = 3) -> dict:
     result = run(roles.url(roles.reader), "history", str(task_id), "--json")
     assert result.code == 0, result.err
     return json.loads(result.out)[-1]
 
 
-def link(run, roles: Roles) -> None:
+def link(run, roles) -> None:
     """Kenta Mori is linked to his role, by the board's owner (no one was linked yet)."""
     owner = pg.url_for(roles.database)
     result = run(owner, "--as", "Kenta Mori", "board", "people", "link", "Kenta Mori",

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from sqlalchemy import Connection, func, select, text
 
+from renkei.domain.commands import CommandError
 from renkei.store import schema
 from renkei.store.database import StorageError
 
@@ -23,8 +24,10 @@ MAX_LOGIN = 100
 _WRITTEN = ("activity", "board", "tasks")
 
 
-class NotAllowed(StorageError):
-    """The server (or the board's links) does not let this login make the change."""
+class NotAllowed(StorageError, CommandError):
+    """The server (or the board's links) does not let this login make the change. A refused
+    edit like any other (every window and command already explains those), not a lost
+    connection to retry."""
 
 
 def os_login() -> str | None:

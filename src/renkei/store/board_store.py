@@ -213,6 +213,15 @@ class BoardStore:
         with self.engine.connect() as conn:
             return acting.server_identity(conn).person_id
 
+    def write_refusal(self) -> str | None:
+        """Why this login cannot change the board (a server role with read grants only), or
+        None when it can try."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as conn:
+            who = acting.server_identity(conn)
+        return None if who.can_write else acting.read_only_message(who.role)
+
     def revision(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(schema.board_table.c.revision)).scalar_one()
