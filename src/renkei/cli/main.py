@@ -198,8 +198,9 @@ def build_parser() -> argparse.ArgumentParser:
         description=(
             "Link NAME to a PostgreSQL login role (or, on a file, an OS login). On a server "
             "board, once anyone is linked, every change is recorded under the person linked "
-            "to the role that connected, whatever --as says; a role linked to nobody cannot "
-            "change the board. --role '' removes the link."
+            "to the role that connected: a different --as is refused, and a role linked to "
+            "nobody cannot change the board (so link yourself first). On a file the link "
+            "only says whose login is whose in the history. --role '' removes the link."
         ),
     )
     link.add_argument("name", metavar="NAME")
