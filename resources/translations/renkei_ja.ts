@@ -762,8 +762,20 @@
       <translation>保存されていません</translation>
     </message>
     <message>
+      <source>Only %1 (the owner) can hand this task off</source>
+      <translation>このタスクを引き継げるのは %1（担当者）だけです</translation>
+    </message>
+    <message>
+      <source>Only %1 (the owner) or someone in %2 can hand this task off</source>
+      <translation>このタスクを引き継げるのは %1（担当者）か %2 のメンバーだけです</translation>
+    </message>
+    <message>
       <source>Only %1 can acknowledge, accept or return it</source>
       <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
+    </message>
+    <message>
+      <source>Only someone in %2 can hand this task off</source>
+      <translation>このタスクを引き継げるのは %2 のメンバーだけです</translation>
     </message>
     <message>
       <source>Reject handoff</source>
@@ -780,6 +792,10 @@
     <message>
       <source>Return handoff</source>
       <translation>引き継ぎを差し戻し</translation>
+    </message>
+    <message>
+      <source>This task is done: a finished task is not handed off</source>
+      <translation>このタスクは完了しています。完了したタスクは引き継げません</translation>
     </message>
     <message>
       <source>Waiting for %1 to acknowledge (%2)</source>
@@ -1906,6 +1922,10 @@
       <translation>プロジェクト名：</translation>
     </message>
     <message>
+      <source>Read only</source>
+      <translation>読み取り専用</translation>
+    </message>
+    <message>
       <source>Redo %1</source>
       <translation>「%1」をやり直す</translation>
     </message>
@@ -2737,6 +2757,10 @@ Close anyway and lose them?</source>
   <context>
     <name>SendHandoffDialog</name>
     <message>
+      <source>%1 is in %2 too: within one team that is a reassignment, not a handoff. Change the task's owner instead.</source>
+      <translation>%1 も %2 のメンバーです。同じチーム内での受け渡しは引き継ぎではなく担当替えです。タスクの担当者を変更してください。</translation>
+    </message>
+    <message>
       <source>%1 of %2 items provided</source>
       <translation>%2 項目中 %1 項目入力済み</translation>
     </message>
@@ -3269,6 +3293,10 @@ Close anyway and lose them?</source>
   </context>
   <context>
     <name>TaskDetailPane</name>
+    <message>
+      <source>%1 (login: %2)</source>
+      <translation>%1（ログイン: %2）</translation>
+    </message>
     <message>
       <source>&lt;b&gt;Blocked by:&lt;/b&gt; {titles}</source>
       <translation>&lt;b&gt;ブロック元：&lt;/b&gt;{titles}</translation>

@@ -321,7 +321,12 @@ def test_handoffs_and_edited_templates_travel_with_the_copy(demo_board, tmp_path
         board = store.load()
         sender = board.find_person("Haruka Aoki")
         receiver = board.find_person("Yuki Tanaka")
-        task = next(t for t in board.tasks.values() if t.owner_id == sender.id)
+        done = board.done_status_ids()
+        task = next(
+            t
+            for t in board.tasks.values()
+            if t.owner_id == sender.id and t.status_id not in done  # done tasks stay put
+        )
         commands = handoffs.send(
             board,
             task.id,

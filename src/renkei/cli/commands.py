@@ -35,7 +35,7 @@ from renkei.app.sync import BoardSync, SyncState, SyncStatus
 from renkei.cli import output, passwords
 from renkei.cli.watch_stream import RevisionStream
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
-from renkei.domain.commands import Create, set_task
+from renkei.domain.commands import Create, SetFields, set_task
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
 from renkei.store.database import StorageError, is_url
@@ -116,7 +116,13 @@ def board_session(args: argparse.Namespace) -> Iterator[BoardSession]:
 
 
 def sign_in(session: BoardSession, as_name: str | None) -> None:
-    """Writes are signed: --as NAME, else the identity remembered for this board."""
+    """Writes are signed: on a server board whose people are linked to login roles, by the
+    person the server says you are (a different --as is refused when saving); else --as
+    NAME, else the identity remembered for this board."""
+    linked = session.store.server_person()
+    if linked is not None and not (as_name and as_name.strip()):
+        session.set_actor(linked)
+        return
     person = require_actor(session.board, session.store.location, as_name)
     session.set_actor(person.id)
 
@@ -324,6 +330,25 @@ def cmd_task_set(args: argparse.Namespace) -> int:
         ]
         for line in output.table(None, lines).splitlines():
             out(f"  {line}")
+    return 0
+
+
+def cmd_people_link(args: argparse.Namespace) -> int:
+    """``board people link NAME --role ROLE``: one SetFields on the person, signed like any
+    other change (so the history says who linked whom)."""
+    with board_session(args) as session:
+        person = session.board.find_person(args.name)
+        if person is None:
+            names = ", ".join(p.name for p in people_in_order(session.board))
+            raise CliError(f"nobody called {args.name.strip()!r} on this board ({names})")
+        sign_in(session, args.as_name)
+        role = args.role.strip() or None
+        command = SetFields("person", person.id, (("login", role),), (("login", person.login),))
+        session.apply(command, f"Link {person.name}")
+        if role is None:
+            out(f"{person.name} is no longer linked to a login.")
+        else:
+            out(f"{person.name} is linked to the login role {role}.")
     return 0
 
 

@@ -193,7 +193,9 @@ def build_parser() -> argparse.ArgumentParser:
     import_commands.add_parsers(sub)
     passwords.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (new, copy, salvage, merge)")
+    board = sub.add_parser(
+        "board", help="whole-board operations (new, copy, salvage, merge, people link)"
+    )
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -236,6 +238,22 @@ def build_parser() -> argparse.ArgumentParser:
     salvage.add_argument("--json", action="store_true", help="the report as JSON")
     salvage.set_defaults(handler=commands.cmd_board_salvage)
     merge_commands.add_parser(board_sub)
+    people_ = board_sub.add_parser("people", help="who is who on a server board")
+    people_sub = people_.add_subparsers(dest="people_command", metavar="ACTION", required=True)
+    link = people_sub.add_parser(
+        "link",
+        help="link a person to the login role they connect with",
+        description=(
+            "Link NAME to a PostgreSQL login role (or, on a file, an OS login). On a server "
+            "board, once anyone is linked, every change is recorded under the person linked "
+            "to the role that connected: a different --as is refused, and a role linked to "
+            "nobody cannot change the board (so link yourself first). On a file the link "
+            "only says whose login is whose in the history. --role '' removes the link."
+        ),
+    )
+    link.add_argument("name", metavar="NAME")
+    link.add_argument("--role", required=True, metavar="ROLE")
+    link.set_defaults(handler=commands.cmd_people_link)
 
     watch = sub.add_parser(
         "watch",

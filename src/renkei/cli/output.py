@@ -13,6 +13,7 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from renkei.app.activity_view import actor_text
 from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain.model import Activity, Board, Person, Task
@@ -197,6 +198,7 @@ def activity_json(board: Board, row: Activity) -> dict[str, Any]:
         "id": row.id,
         "at": utc_iso(row.at),
         "actor": name_of(board, "people", row.actor_id),
+        "login": row.login,  # the OS login (file) or login role (server) that wrote it
         "entity": row.entity,
         "entity_id": row.entity_id,
         "field": field_label(row.field),
@@ -210,7 +212,7 @@ def history_lines(board: Board, rows: Sequence[Activity], with_entity: bool) -> 
     """``2026-11-20 14:03  Haruka Aoki  due  2026-11-28 → 2026-12-03``, columns aligned."""
     table_rows = []
     for row in rows:
-        line = [local_minute(row.at), name_of(board, "people", row.actor_id) or "(nobody)"]
+        line = [local_minute(row.at), actor_text(board, row)]
         if with_entity:
             line.append(f"{row.entity} {row.entity_id}")
         if row.field == "created":

@@ -75,6 +75,7 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "team_id": REF,
         "role": TEXT,
         "contact": FieldSpec("text", max_len=200),
+        "login": FieldSpec("opt_text", max_len=100, nullable=True),
     },
     "team": {
         "name": FieldSpec("text", required=True, max_len=60),

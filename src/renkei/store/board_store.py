@@ -12,7 +12,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, delete, func, insert, select, text, update
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
 
 from renkei.domain import fields
 from renkei.domain.commands import (
@@ -31,7 +31,7 @@ from renkei.domain.commands import (
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
-from renkei.store import activity_feed, migrate, rows, schema
+from renkei.store import acting, activity_feed, migrate, rows, schema
 from renkei.store.database import (
     WRITE,
     StorageError,
@@ -100,6 +100,7 @@ class BoardStore:
         self.engine = engine
         self.location = location
         self.created = created  # True when this open made a new, empty board
+        self.login = acting.os_login()  # kept beside each change on a shared file
 
     # -- opening -------------------------------------------------------------------------
 
@@ -242,6 +243,22 @@ class BoardStore:
             with conn.begin():
                 yield conn
 
+    def server_person(self) -> int | None:
+        """On a server board, the person linked to the login role connected; else None."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as conn:
+            return acting.server_identity(conn).person_id
+
+    def write_refusal(self) -> str | None:
+        """Why this login cannot change the board (a server role with read grants only), or
+        None when it can try."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as conn:
+            who = acting.server_identity(conn)
+        return None if who.can_write else acting.read_only_message(who.role)
+
     def revision(self) -> int:
         with self.engine.connect() as conn:
             return conn.execute(select(schema.board_table.c.revision)).scalar_one()
@@ -369,10 +386,21 @@ class BoardStore:
 
         def work() -> Change:
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-                return _Writer(conn, actor_id, at or utcnow()).run(commands, progress)
+                # Backdated writes (the demo's story) bring history, not a login's work.
+                actor, login = actor_id, (None if at is not None else self.login)
+                if acting.is_server(conn):
+                    actor, role = acting.server_actor(conn, actor_id)
+                    login = None if at is not None else role
+                return _Writer(conn, actor, at or utcnow(), login).run(commands, progress)
 
         try:
             return retry_locked(work)
+        except ProgrammingError as error:
+            if getattr(error.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            raise acting.NotAllowed(
+                f"the server refused the change; nothing was saved ({_first_line(error)})"
+            ) from error
         except (OperationalError, InterfaceError, IntegrityError) as error:
             # The transaction never committed: nothing was written. Say so, and what to do.
             raise StorageError(_not_saved(error, self.location)) from error
@@ -396,7 +424,9 @@ class BoardStore:
                 keys: dict[str, int] = {}
                 done = []
                 for step in steps:
-                    writer = _Writer(conn, None, step.at)
+                    # Replayed history keeps its author and time; whose login wrote it there
+                    # is not known here.
+                    writer = _Writer(conn, None, step.at, None)
                     writer.keys = keys
                     writer.actor_id = writer.resolve(step.actor_id)
                     done.append(writer.run(step.commands, None))
@@ -443,6 +473,10 @@ def _not_saved(error: Exception, location: str) -> str:
     if isinstance(error, IntegrityError):
         return f"The change broke a rule of the board; nothing was saved ({reason})."
     return f"The board could not be reached; nothing was saved ({reason})."
+
+
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 def _prepare(engine: Engine, name: str) -> bool:
@@ -501,10 +535,11 @@ def _read_row(conn: Connection, entity: str, entity_id: int):
 class _Writer:
     """One write transaction: validates, writes rows and their Activity, bumps the revision."""
 
-    def __init__(self, conn: Connection, actor_id: int | None, at: datetime):
+    def __init__(self, conn: Connection, actor_id: int | None, at: datetime, login: str | None):
         self.conn = conn
         self.actor_id = actor_id
         self.at = at
+        self.login = login  # who the machine says is writing (rows with their own author: None)
         # FOR UPDATE serialises writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does):
         # every revision number is used once, so the change feed misses nothing.
         self.revision = (
@@ -555,6 +590,7 @@ class _Writer:
             row["revision"] = self.revision
             row.setdefault("at", self.at)
             row.setdefault("actor_id", self.actor_id)
+            row.setdefault("login", self.login)
         self.conn.execute(insert(schema.activity), self.activity)
         if self.conn.dialect.name == "postgresql":
             # Delivered to listeners when this transaction commits, not before.
@@ -592,6 +628,15 @@ class _Writer:
     def check_unique_name(self, entity: str, values: dict[str, Any], own_id: int | None) -> None:
         """Team and template names are unique (lanes and CLI arguments use them); say so, do
         not crash."""
+        if entity == "person" and values.get("login"):
+            people = schema.people
+            taken = self.conn.execute(
+                select(people.c.id, people.c.name).where(people.c.login == values["login"])
+            ).first()
+            if taken is not None and taken.id != own_id:
+                raise ValidationError(
+                    f"the login {values['login']} is already linked to {taken.name}"
+                )
         table = UNIQUE_NAMES.get(entity)
         if table is None or "name" not in values:
             return
@@ -686,6 +731,8 @@ class _Writer:
                 "new": label,
                 "at": at,
                 "actor_id": by,
+                # A row an import made under its source's author is history, not this login's.
+                **({"login": None} if command.by is not None else {}),
             }
         )
 
@@ -730,6 +777,7 @@ class _Writer:
                 "new": self.text_of(command.new),
                 "at": command.at,
                 "actor_id": by,
+                "login": None,  # imported history keeps its own author, no login of ours
             }
         )
         self.recorded += 1

@@ -80,10 +80,14 @@ class WindowKeeper:
             # Before the session reads the board, so it opens with the merged changes.
             offer_merge(parent, store, copies)
         session = BoardSession(store, None, thresholds=self.settings.risk_thresholds())
-        try:
-            person = who_am_i(session.board, store.location, actor, self.settings)
-        except IdentityError:
-            person = None  # a mistyped --as: let the person pick themselves
+        linked = store.server_person()
+        if linked is not None:  # a server that says who you are: no picker, no --as
+            person = session.board.people.get(linked)
+        else:
+            try:
+                person = who_am_i(session.board, store.location, actor, self.settings)
+            except IdentityError:
+                person = None  # a mistyped --as: let the person pick themselves
         actor_id = person.id if person else IdentityDialog.ask(parent, session)
         if actor_id is None:
             store.dispose()

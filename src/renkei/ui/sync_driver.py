@@ -24,12 +24,15 @@ from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from renkei.app.session import BoardSession
 from renkei.app.sync import BoardSync, Reached, SyncState, SyncStatus
+from renkei.store.acting import NotAllowed
 from renkei.store.database import StorageError
 
 
 def is_connection_lost(error: BaseException) -> bool:
     """True for a failed write or read that means the board cannot be reached right now
     (not for a refused edit: those are CommandErrors and say what is wrong)."""
+    if isinstance(error, NotAllowed):
+        return False  # the server answered: it refused, and retrying will not change that
     if isinstance(error, StorageError | OperationalError | InterfaceError | OSError):
         return True
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
