@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import os
+import secrets
+from dataclasses import dataclass
 from datetime import date
 
 import pytest
@@ -21,6 +23,23 @@ def private_dirs(tmp_path, monkeypatch):
     monkeypatch.delenv("LANGUAGE", raising=False)
     monkeypatch.delenv("LC_ALL", raising=False)
     monkeypatch.delenv("LC_MESSAGES", raising=False)
+
+
+@pytest.fixture(autouse=True)
+def no_os_login(request, monkeypatch):
+    """On a file, history shows the OS login beside a name it does not match; tests compare
+    history with names only, so the store sees no login unless a test asks for the real one
+    (``real_login``). Real `renkei` processes still read it."""
+    if "real_login" in request.fixturenames:
+        return
+    from renkei.store import acting
+
+    monkeypatch.setattr(acting, "os_login", lambda: None)
+
+
+@pytest.fixture
+def real_login():
+    """The store reads the operating-system login, as in use."""
 
 
 @pytest.fixture(autouse=True)
@@ -108,6 +127,46 @@ def pg_demo_url(pg_url):
     finally:
         store.dispose()
     return pg_url
+
+
+@dataclass
+class Roles:
+    database: str
+    kenta: str  # may write
+    yuki: str  # may write
+    reader: str  # SELECT only
+
+    def url(self, role: str) -> str:
+        return f"postgresql+psycopg://{role}@{pg.HOST}:{pg.PORT}/{self.database}"
+
+
+@pytest.fixture
+def roles(pg_demo_url, pg_database):
+    """Three login roles on the demo database: two writers and one reader."""
+    import psycopg
+
+    tag = secrets.token_hex(4)
+    made = Roles(pg_database, f"renkei_kenta_{tag}", f"renkei_yuki_{tag}", f"renkei_read_{tag}")
+    names = (made.kenta, made.yuki, made.reader)
+    with pg.admin_connection() as admin:
+        for name in names:
+            admin.execute(f'CREATE ROLE "{name}" LOGIN')
+    with psycopg.connect(pg.admin_dsn(pg_database), autocommit=True) as conn:
+        for name in names:
+            conn.execute(f'GRANT USAGE ON SCHEMA public TO "{name}"')
+            conn.execute(f'GRANT SELECT ON ALL TABLES IN SCHEMA public TO "{name}"')
+        for name in (made.kenta, made.yuki):
+            conn.execute(
+                f'GRANT INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA public TO "{name}"'
+            )
+            conn.execute(f'GRANT USAGE, SELECT ON ALL SEQUENCES IN SCHEMA public TO "{name}"')
+    try:
+        yield made
+    finally:
+        pg.drop_database(pg_database)  # the grants go with it; then the roles can go
+        with pg.admin_connection() as admin:
+            for name in names:
+                admin.execute(f'DROP ROLE IF EXISTS "{name}"')
 
 
 # -- poppler: the PDF tests read reports back with its command-line tools -------------------

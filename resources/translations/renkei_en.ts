@@ -77,6 +77,26 @@
     </message>
   </context>
   <context>
+    <name>MergeCopies</name>
+    <message numerus="yes">
+      <source>%n change(s) from %1 merged.</source>
+      <translation>
+        <numerusform>%n change from %1 merged.</numerusform>
+        <numerusform>%n changes from %1 merged.</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeOffer</name>
+    <message numerus="yes">
+      <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
+      <translation>
+        <numerusform>A sync tool left %n copy of this board beside it, made when two people changed it at the same moment:</numerusform>
+        <numerusform>A sync tool left %n copies of this board beside it, made when two people changed it at the same moment:</numerusform>
+      </translation>
+    </message>
+  </context>
+  <context>
     <name>Report</name>
     <message numerus="yes">
       <source>%n handoff(s) waiting for the team</source>

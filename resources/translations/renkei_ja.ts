@@ -142,12 +142,12 @@
   <context>
     <name>App</name>
     <message>
-      <source>Cannot open the board</source>
-      <translation>ボードを開けません</translation>
+      <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
+      <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
     </message>
     <message>
-      <source>Conflict copies beside the board</source>
-      <translation>ボードと同じ場所に競合コピーがあります</translation>
+      <source>Cannot open the board</source>
+      <translation>ボードを開けません</translation>
     </message>
     <message>
       <source>Could not connect to the server at %1.</source>
@@ -156,6 +156,26 @@
     <message>
       <source>Could not connect to the server: %1</source>
       <translation>サーバーに接続できませんでした：%1</translation>
+    </message>
+    <message>
+      <source>Empty database</source>
+      <translation>空のデータベース</translation>
+    </message>
+    <message>
+      <source>Renkei boards (*.renkei)</source>
+      <translation>Renkei ボード (*.renkei)</translation>
+    </message>
+    <message>
+      <source>Salvage into a new board</source>
+      <translation>新しいボードに救出</translation>
+    </message>
+    <message>
+      <source>Salvage into a new board…</source>
+      <translation>新しいボードに救出…</translation>
+    </message>
+    <message>
+      <source>The database at %1 is empty: it holds no board yet. Make a new board in it?</source>
+      <translation>%1 のデータベースは空で、ボードがまだありません。ここに新しいボードを作りますか？</translation>
     </message>
     <message>
       <source>The server asks for a password. (%1)</source>
@@ -207,6 +227,29 @@
     <message>
       <source>not sent</source>
       <translation>未送付</translation>
+    </message>
+  </context>
+  <context>
+    <name>ConflictChoices</name>
+    <message>
+      <source>(none)</source>
+      <translation>（なし）</translation>
+    </message>
+    <message>
+      <source>Board: %1</source>
+      <translation>ボード：%1</translation>
+    </message>
+    <message>
+      <source>Changed on both sides</source>
+      <translation>両方で変更された項目</translation>
+    </message>
+    <message>
+      <source>Copy: %1</source>
+      <translation>コピー：%1</translation>
+    </message>
+    <message>
+      <source>These fields were changed both on the board and in %1. Choose the value to keep:</source>
+      <translation>次の項目はボードと %1 の両方で変更されています。残す値を選んでください：</translation>
     </message>
   </context>
   <context>
@@ -719,8 +762,20 @@
       <translation>保存されていません</translation>
     </message>
     <message>
+      <source>Only %1 (the owner) can hand this task off</source>
+      <translation>このタスクを引き継げるのは %1（担当者）だけです</translation>
+    </message>
+    <message>
+      <source>Only %1 (the owner) or someone in %2 can hand this task off</source>
+      <translation>このタスクを引き継げるのは %1（担当者）か %2 のメンバーだけです</translation>
+    </message>
+    <message>
       <source>Only %1 can acknowledge, accept or return it</source>
       <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
+    </message>
+    <message>
+      <source>Only someone in %2 can hand this task off</source>
+      <translation>このタスクを引き継げるのは %2 のメンバーだけです</translation>
     </message>
     <message>
       <source>Reject handoff</source>
@@ -737,6 +792,10 @@
     <message>
       <source>Return handoff</source>
       <translation>引き継ぎを差し戻し</translation>
+    </message>
+    <message>
+      <source>This task is done: a finished task is not handed off</source>
+      <translation>このタスクは完了しています。完了したタスクは引き継げません</translation>
     </message>
     <message>
       <source>Waiting for %1 to acknowledge (%2)</source>
@@ -1863,6 +1922,10 @@
       <translation>プロジェクト名：</translation>
     </message>
     <message>
+      <source>Read only</source>
+      <translation>読み取り専用</translation>
+    </message>
+    <message>
       <source>Redo %1</source>
       <translation>「%1」をやり直す</translation>
     </message>
@@ -2017,6 +2080,60 @@ Close anyway and lose them?</source>
     <message>
       <source>• %1: now “%3”; undo would put back “%4”.</source>
       <translation>• %1：現在は「%3」です。元に戻すと「%4」に戻ります。</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeCopies</name>
+    <message>
+      <source>%1 held nothing new.</source>
+      <translation>%1 には新しい変更はありませんでした。</translation>
+    </message>
+    <message>
+      <source>%1 was not merged (cancelled); it stays where it is.</source>
+      <translation>%1 はマージしませんでした（キャンセル）。そのまま残っています。</translation>
+    </message>
+    <message>
+      <source>%1 was not merged: %2</source>
+      <translation>%1 はマージできませんでした：%2</translation>
+    </message>
+    <message numerus="yes">
+      <source>%n change(s) from %1 merged.</source>
+      <translation>
+        <numerusform>%1 から %n 件の変更をマージしました。</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>It was kept as %1.</source>
+      <translation>%1 として保管しました。</translation>
+    </message>
+    <message>
+      <source>Merge conflict copies</source>
+      <translation>競合コピーのマージ</translation>
+    </message>
+  </context>
+  <context>
+    <name>MergeOffer</name>
+    <message numerus="yes">
+      <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
+      <translation>
+        <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを %n 件、同じ場所に残しています：</numerusform>
+      </translation>
+    </message>
+    <message>
+      <source>Changes saved in them are not on the board yet. Merge replays them onto the board as the people who made them, at their times, and asks about any field changed on both sides. Each copy is then kept beside the board, renamed.</source>
+      <translation>これらに保存された変更はまだボードに反映されていません。「マージ」すると、変更した人と日時のままボードに再現し、両方で変更された項目は確認します。その後、各コピーは名前を変えてボードと同じ場所に保管されます。</translation>
+    </message>
+    <message>
+      <source>Conflict copies beside the board</source>
+      <translation>ボードと同じ場所に競合コピーがあります</translation>
+    </message>
+    <message>
+      <source>Merge</source>
+      <translation>マージ</translation>
+    </message>
+    <message>
+      <source>Not now</source>
+      <translation>後で</translation>
     </message>
   </context>
   <context>
@@ -2640,6 +2757,10 @@ Close anyway and lose them?</source>
   <context>
     <name>SendHandoffDialog</name>
     <message>
+      <source>%1 is in %2 too: within one team that is a reassignment, not a handoff. Change the task's owner instead.</source>
+      <translation>%1 も %2 のメンバーです。同じチーム内での受け渡しは引き継ぎではなく担当替えです。タスクの担当者を変更してください。</translation>
+    </message>
+    <message>
       <source>%1 of %2 items provided</source>
       <translation>%2 項目中 %1 項目入力済み</translation>
     </message>
@@ -3173,6 +3294,10 @@ Close anyway and lose them?</source>
   <context>
     <name>TaskDetailPane</name>
     <message>
+      <source>%1 (login: %2)</source>
+      <translation>%1（ログイン: %2）</translation>
+    </message>
+    <message>
       <source>&lt;b&gt;Blocked by:&lt;/b&gt; {titles}</source>
       <translation>&lt;b&gt;ブロック元：&lt;/b&gt;{titles}</translation>
     </message>
@@ -3364,8 +3489,16 @@ Close anyway and lose them?</source>
       <translation>編集中に他のメンバーがこのタスクを変更しました：{changes}。もう一度「保存」すると相手の変更をあなたの変更で上書きします。「キャンセル」すると相手の変更が残ります。</translation>
     </message>
     <message>
+      <source>The at-risk reason holds a character that cannot be saved (a control code).</source>
+      <translation>リスクの理由に保存できない文字（制御文字）が含まれています。</translation>
+    </message>
+    <message>
       <source>The at-risk reason is too long: at most {max} characters.</source>
       <translation>リスクの理由が長すぎます（最大{max}文字）。</translation>
+    </message>
+    <message>
+      <source>The description holds a character that cannot be saved (a control code).</source>
+      <translation>説明に保存できない文字（制御文字）が含まれています。</translation>
     </message>
     <message>
       <source>The description is too long: at most {max} characters.</source>
@@ -3374,6 +3507,10 @@ Close anyway and lose them?</source>
     <message>
       <source>The due date is before the start date.</source>
       <translation>期限が開始日より前になっています。</translation>
+    </message>
+    <message>
+      <source>The tag “{tag}” holds a character that cannot be saved.</source>
+      <translation>タグ「{tag}」に保存できない文字が含まれています。</translation>
     </message>
     <message>
       <source>The tag “{tag}…” is too long: at most {max} characters.</source>
@@ -3386,6 +3523,10 @@ Close anyway and lose them?</source>
     <message>
       <source>The task has a start date</source>
       <translation>タスクに開始日を設定する</translation>
+    </message>
+    <message>
+      <source>The title holds a character that cannot be saved (a control code).</source>
+      <translation>タイトルに保存できない文字（制御文字）が含まれています。</translation>
     </message>
     <message>
       <source>The title is too long: {n} characters, at most {max}.</source>
@@ -3823,6 +3964,33 @@ Move them later by just enough, keeping their length?</source>
     <message>
       <source>nothing</source>
       <translation>なし</translation>
+    </message>
+  </context>
+  <context>
+    <name>WriteRefusal</name>
+    <message>
+      <source>it is a folder; nothing was written. Give a file name.</source>
+      <translation>フォルダーです。何も書き込んでいません。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>it is a read-only file; it was left as it is. Choose another name, or make the file writable first.</source>
+      <translation>読み取り専用のファイルです。そのまま残しました。別の名前を選ぶか、先にファイルを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+      <source>it is a symbolic link that leads round in a loop; nothing was written.</source>
+      <translation>シンボリックリンクが循環しています。何も書き込んでいません。</translation>
+    </message>
+    <message>
+      <source>it is not a regular file (a device, pipe or socket); it was left as it is. Choose a file name.</source>
+      <translation>通常のファイルではありません（デバイス、パイプまたはソケット）。そのまま残しました。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+      <source>the folder %1 does not exist; nothing was written.</source>
+      <translation>フォルダー %1 がありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+      <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
+      <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
     </message>
   </context>
 </TS>

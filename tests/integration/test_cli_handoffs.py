@@ -83,7 +83,8 @@ def test_send_shows_missing_items_and_incomplete_finding(run):
         "Inside Sales",
         RECEIVER,
     )
-    assert sent["from_person"] == task["owner"] and sent["template"] == "lead"
+    # The sender is whoever sent it (a teammate of the owner here), not the owner.
+    assert sent["from_person"] == SENDER and sent["template"] == "lead"
     assert sent["sent_at"].endswith("Z") and sent["note"] == "hot lead"
     listed = entry(run, sent["id"])
     assert listed["state"] == "sent" and listed["task_id"] == task["id"]
@@ -239,12 +240,12 @@ def test_ask_and_answer_round_trip(run):
         str(question["id"]),
         "--text",
         "3-5M yen",
-        actor=task["owner"],
+        actor=SENDER,
     )
     assert answered.code == 0, answered.err
     assert answered.out.startswith(f"Answered question {question['id']} on handoff {handoff_id}")
     final = entry(run, handoff_id)["questions"][0]
-    assert (final["answer"], final["answered_by"]) == ("3-5M yen", task["owner"])
+    assert (final["answer"], final["answered_by"]) == ("3-5M yen", SENDER)
     assert final["answered_at"].endswith("Z")
 
 
@@ -328,3 +329,42 @@ def test_unknown_handoff_is_refused(run):
     """ack of a handoff id the board does not have: exit 1 with a message."""
     result = run("handoff", "ack", "99", actor=RECEIVER)
     assert result.code == 1 and "there is no handoff 99" in result.err
+
+
+# -- who may hand a task off ------------------------------------------------------------------
+
+
+def test_someone_outside_the_task_team_is_refused_and_told_who_may(run):
+    """Yuki Tanaka (Inside Sales) cannot hand off a Marketing task: exit 1, one line naming
+    the owner and the team, nothing written."""
+    task = marketing_task(run)
+    before = run("handoffs", "--json").json()
+    result = run("handoff", "send", str(task["id"]), "--to-person", "Ryo Ito", actor=RECEIVER)
+    assert result.code == 1 and result.out == ""
+    assert result.err == (
+        f"renkei: Only {task['owner']} (the owner) or someone in Marketing can hand this task off\n"
+    )
+    assert run("handoffs", "--json").json() == before
+
+
+def test_within_one_team_is_refused_with_the_owner_hint(run):
+    """Haruka hands a Marketing task to Kenta Mori, also in Marketing: change the owner."""
+    task = marketing_task(run)
+    result = run("handoff", "send", str(task["id"]), "--to-person", "Kenta Mori", actor=SENDER)
+    assert result.code == 1
+    assert result.err == (
+        "renkei: Kenta Mori is in Marketing too: passing a task within one team is a "
+        "reassignment, not a handoff; change the task's owner instead: "
+        f"renkei task set {task['id']} 'owner=Kenta Mori'\n"
+    )
+
+
+def test_a_done_task_is_refused_even_for_its_owner(run):
+    tasks = run("tasks", "--json").json()
+    done = next(t for t in tasks if t["status"] == "Done" and t["team"] == "Marketing")
+    result = run("handoff", "send", str(done["id"]), "--to-person", RECEIVER, actor=done["owner"])
+    assert result.code == 1
+    assert result.err == (
+        f"renkei: task {done['id']} is done (Done): a finished task cannot be handed off\n"
+    )
+

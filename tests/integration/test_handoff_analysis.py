@@ -55,7 +55,8 @@ def test_incremental_analysis_matches_a_full_one(demo_store):
     recap = next(t for t in session.board.tasks.values() if t.title.startswith("Publish webinar"))
     yuki = session.board.find_person("Yuki Tanaka")
     session.apply_all(
-        ho.send(session.board, recap.id, yuki.id, "lead", actor_id=None, at=clock[0]), "Send"
+        ho.send(session.board, recap.id, yuki.id, "lead", actor_id=recap.owner_id, at=clock[0]),
+        "Send",
     )
     assert "dropped" not in {f.kind for f in session.handoff_analysis().findings_of(recap.id)}
     clock[0] += timedelta(days=3)

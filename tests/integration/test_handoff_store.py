@@ -253,6 +253,9 @@ def test_a_0001_board_migrates_and_keeps_its_data(board_path, cast, store):
         conn.execute("DROP TABLE handoffs")
         conn.execute("DROP TABLE handoff_templates")
         conn.execute("DROP INDEX ix_tasks_source_id")
+        conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns
+        conn.execute("ALTER TABLE people DROP COLUMN login")
+        conn.execute("ALTER TABLE activity DROP COLUMN login")
         conn.execute("UPDATE alembic_version SET version_num = '0001'")
     conn.close()
     reopened = BoardStore.open(board_path)

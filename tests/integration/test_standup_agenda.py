@@ -48,7 +48,7 @@ def test_since_the_last_standup_lists_what_changed_after_it(demo_session):
     recap = next(t for t in board.tasks.values() if t.title == "Publish webinar recap article")
     yuki = board.find_person("Yuki Tanaka")
     demo_session.apply_all(
-        ho.send(demo_session.board, recap.id, yuki.id, "lead", actor_id=None, at=utcnow())
+        ho.send(demo_session.board, recap.id, yuki.id, "lead", actor_id=recap.owner_id, at=utcnow())
     )
     agenda = build_agenda(demo_session, demo_session.board.last_standup().held_at)
     slides = {s.team_id: s for s in agenda.teams}
@@ -79,6 +79,9 @@ def test_a_0002_board_gains_the_standups_table(board_path, store):
     with sqlite3.connect(board_path) as conn:
         conn.execute("DROP TABLE standups")
         conn.execute("DROP INDEX ix_tasks_source_id")  # made by 0004
+        conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns
+        conn.execute("ALTER TABLE people DROP COLUMN login")
+        conn.execute("ALTER TABLE activity DROP COLUMN login")
         conn.execute("UPDATE alembic_version SET version_num = '0002'")
     conn.close()
     reopened = BoardStore.open(board_path)

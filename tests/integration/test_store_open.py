@@ -90,25 +90,31 @@ def test_open_without_create_on_existing_board(board_path):
     assert len(board.statuses) == 5
 
 
-def test_empty_file_becomes_a_board(board_path):
-    """A 0-byte file (e.g. made by 'New file' in a file manager) is turned into a board."""
+def test_empty_file_is_refused_and_left_as_it_is(board_path):
+    """A 0-byte file may be a board a sync client is still downloading: never a new board."""
     board_path.touch()
-    board, created = _open_and_close(board_path)
-    assert created is True
-    _assert_default_board(board)
+    _age(board_path)
+    before = _state(board_path)
+    with pytest.raises(migrate.BoardEmpty, match="sync client"):
+        _open_and_close(board_path)
+    with pytest.raises(migrate.BoardEmpty):
+        _open_and_close(board_path, create=False)
+    assert _state(board_path) == before
 
 
-def test_sqlite_file_without_tables_becomes_a_board(board_path):
-    """An SQLite database with no tables at all is taken as a new board."""
+def test_sqlite_file_without_tables_is_refused(board_path):
+    """An SQLite database with no tables at all is not a board either; it keeps its bytes."""
     conn = sqlite3.connect(board_path)
     conn.execute("CREATE TABLE scratch (x)")
     conn.execute("DROP TABLE scratch")
     conn.commit()
     conn.close()
     assert board_path.stat().st_size > 0
-    board, created = _open_and_close(board_path)
-    assert created is True
-    _assert_default_board(board)
+    _age(board_path)
+    before = _state(board_path)
+    with pytest.raises(migrate.BoardEmpty, match="empty SQLite database"):
+        _open_and_close(board_path)
+    assert _state(board_path) == before
 
 
 def test_path_with_spaces_and_japanese(tmp_path):
@@ -238,10 +244,11 @@ def test_journal_mode_is_delete_after_a_write(store, board_path):
 
 
 def test_wal_file_is_switched_to_rollback_journal(board_path):
-    """An empty database left in WAL mode by another tool is switched back to DELETE.
+    """A board switched to WAL mode by another tool is switched back to DELETE.
 
     Garbage collection is paused while opening: the file check must close its own
     connection rather than rely on the collector, or the switch finds the file busy."""
+    _open_and_close(board_path)
     conn = sqlite3.connect(board_path)
     assert conn.execute("PRAGMA journal_mode=WAL").fetchone() == ("wal",)
     conn.close()

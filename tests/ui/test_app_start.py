@@ -88,16 +88,73 @@ def test_declining_to_choose_an_identity_opens_nothing(qtbot, monkeypatch, demo_
 
 
 def test_conflict_copies_are_pointed_out_on_open(qtbot, monkeypatch, demo_store, board_path):
-    """Opening a board with a sync conflict copy beside it shows a warning naming the copy."""
+    """Opening a board with a sync conflict copy beside it offers to merge the copy."""
+    from renkei.ui.dialogs.merge_copies import MergeOffer
+
     create_application()
-    warned = []
+    offered = []
     monkeypatch.setattr(
-        "renkei.ui.app.QMessageBox.warning", lambda parent, title, text: warned.append(text)
+        MergeOffer, "ask", classmethod(lambda cls, parent, copies: offered.append(copies))
     )
     copy = board_path.parent / f"{board_path.stem}.sync-conflict-20261127-101500-ABC.renkei"
     copy.write_bytes(b"copy")
     keeper = WindowKeeper(LocalSettings.load())
     assert keeper.open(str(board_path), actor="Daiki Sato")
     qtbot.addWidget(keeper.windows[0])
-    assert len(warned) == 1 and copy.name in warned[0]
+    assert offered == [[copy]]
+    _close_all(keeper)
+
+
+def test_a_damaged_board_is_salvaged_from_the_window(qtbot, monkeypatch, tmp_path):
+    """Opening a damaged board offers salvage; choosing it makes a new board with what can be
+    read, opens that one, and leaves the damaged file as it was."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    from renkei.demo.build import build_demo
+    from renkei.store.board_store import BoardStore
+
+    create_application()
+    damaged = tmp_path / "team.renkei"
+    store = BoardStore.open(damaged)
+    build_demo(store, "en")
+    store.dispose()
+    data = bytearray(damaged.read_bytes())
+    for page in range(len(data) // 4096 - 3, len(data) // 4096):
+        data[page * 4096 + 200 : page * 4096 + 700] = b"\xa5" * 500
+    damaged.write_bytes(bytes(data))
+    before = damaged.read_bytes()
+    salvaged = tmp_path / "saved.renkei"
+    monkeypatch.setattr(
+        "renkei.ui.app.QFileDialog.getSaveFileName", lambda *a, **k: (str(salvaged), "")
+    )
+    informed = []
+    monkeypatch.setattr(
+        "renkei.ui.app.QMessageBox.information", lambda p, t, text: informed.append(text)
+    )
+    monkeypatch.setattr(
+        "renkei.ui.app.IdentityDialog.ask",
+        lambda parent, session: session.board.find_person("Yuki Tanaka").id,
+    )
+    offered = []
+
+    def choose_salvage():
+        box = QApplication.activeModalWidget()
+        if not isinstance(box, QMessageBox):
+            QTimer.singleShot(20, choose_salvage)
+            return
+        offered.append(box.text())
+        button = next(b for b in box.buttons() if "Salvage" in b.text())
+        button.click()
+
+    QTimer.singleShot(0, choose_salvage)
+    keeper = WindowKeeper(LocalSettings.load())
+    assert keeper.open(str(damaged))
+    window = keeper.windows[0]
+    qtbot.addWidget(window)
+    assert "damaged" in offered[0]
+    assert window.session.store.location == str(salvaged)
+    assert len(window.session.board.tasks) == 60
+    assert "rows were copied" in informed[0]
+    assert damaged.read_bytes() == before
     _close_all(keeper)

@@ -11,6 +11,7 @@ from sqlalchemy.exc import OperationalError
 from fakes import MemoryKeyring
 from renkei.app import paths
 from renkei.app.settings import LocalSettings
+from renkei.store import migrate
 from renkei.store.board_store import BoardStore
 from renkei.ui.app import WindowKeeper, create_application
 from renkei.ui.dialogs.connect import ConnectChoice, ConnectDialog
@@ -105,7 +106,9 @@ def keeper(monkeypatch, memory_keyring):
     create_application()
     monkeypatch.setattr(
         "renkei.ui.app.IdentityDialog.ask",
-        lambda parent, session: session.board.find_person("Haruka Aoki").id,
+        lambda parent, session: session.board.find_person("Haruka Aoki").id
+        if session.board.people
+        else None,
     )
     made = WindowKeeper(LocalSettings.load())
     yield made
@@ -210,3 +213,28 @@ def test_connect_to_server_opens_the_board_and_keeps_the_password_apart(
     else:
         assert memory_keyring.saved == {}
     assert not current.isVisible()  # the new board replaced this window, as Open does
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize("agree", [True, False])
+def test_an_empty_database_becomes_a_board_only_when_asked_for(
+    qtbot, keeper, monkeypatch, pg_url, agree
+):
+    """Connecting to an empty database asks first: yes makes the board, no leaves the
+    database empty and opens nothing."""
+    asked = []
+
+    def confirm(parent, url):
+        asked.append(url)
+        return agree
+
+    monkeypatch.setattr(WindowKeeper, "_confirm_new_board", staticmethod(confirm))
+    keeper.open(pg_url)  # nobody is on a new board yet: the keeper's identity step stops there
+    assert asked == [pg_url]
+    if agree:
+        store = BoardStore.open(pg_url, create=False)
+        assert store.load().revision == 0
+        store.dispose()
+    else:
+        with pytest.raises(migrate.BoardEmpty):
+            BoardStore.open(pg_url, create=False)

@@ -168,3 +168,18 @@ def test_imported_comments_checklists_and_lists_read_as_sentences(pane, demo_ses
     assert any(line.endswith("Comment: Called twice, no answer.") for line in lines)
     assert any(line.endswith("Checklist: ☑ Send the quote") for line in lines)
     assert any(line.endswith("Trello list: Ideas → Doing") for line in lines)
+
+
+def test_history_shows_the_login_beside_a_name_it_does_not_match(pane, demo_session, qtbot):
+    """Written from the login yuki as Haruka Aoki: "Haruka Aoki (login: yuki)"; from the
+    login haruka, just the name."""
+    task = task_titled(demo_session.board, "Qualify webinar leads as SQL")
+    pane.show_task(task.id)
+    demo_session.store.login = "yuki"  # as BoardStore.open read it from the system
+    demo_session.apply(set_task(task, progress=61))
+    qtbot.waitUntil(lambda: "61%" in pane.history_lines()[0])
+    assert "Haruka Aoki (login: yuki) · Progress: 40% → 61%" in pane.history_lines()[0]
+    demo_session.store.login = "haruka"
+    demo_session.apply(set_task(demo_session.board.tasks[task.id], progress=62))
+    qtbot.waitUntil(lambda: "62%" in pane.history_lines()[0])
+    assert "Haruka Aoki · Progress: 61% → 62%" in pane.history_lines()[0]

@@ -123,6 +123,51 @@ def test_a_task_without_an_open_handoff_offers_hand_off(demo_session, actions):
     assert keys(actions.steps(task.id)) == ["send"]
 
 
+def test_someone_outside_the_task_team_is_told_who_may_hand_it_off(
+    demo_session, actions, refusals, monkeypatch
+):
+    """Yuki Tanaka (Inside Sales) sees who may send Kenta Mori's Marketing task, not the
+    action; a stale menu's send is refused with the same words before any dialog opens."""
+    task = titled(demo_session.board, "Publish webinar recap article")
+    as_person(demo_session, "Yuki Tanaka")
+    steps = actions.steps(task.id)
+    assert keys(steps) == []
+    said = "Only Kenta Mori (the owner) or someone in Marketing can hand this task off"
+    assert [s.text for s in steps] == [said]
+    monkeypatch.setattr(SendHandoffDialog, "ask", classmethod(lambda c, *a: pytest.fail()))
+    revision = demo_session.board.revision
+    assert not actions.send(task.id)
+    assert refusals == [said]
+    assert demo_session.board.revision == revision
+
+
+def test_a_done_task_offers_no_hand_off(demo_session, actions):
+    board = demo_session.board
+    task = titled(board, "Discovery meeting with Minato Pharma")  # done, owned by Ryo Ito
+    as_person(demo_session, "Ryo Ito")
+    steps = actions.steps(task.id)
+    assert "send" not in keys(steps)
+    assert "This task is done: a finished task is not handed off" in [s.text for s in steps]
+
+
+def test_the_dialog_refuses_a_receiver_in_the_same_team(qtbot, demo_session):
+    """Choosing a teammate says it is a reassignment and keeps OK disabled."""
+    board = demo_session.board
+    task = titled(board, "Publish webinar recap article")
+    haruka, kenta = board.find_person("Haruka Aoki"), board.find_person("Kenta Mori")
+    dialog = SendHandoffDialog(board, task.id, haruka.id)
+    qtbot.addWidget(dialog)
+    dialog.to_combo.setCurrentIndex(dialog.to_combo.findData(kenta.id))
+    assert not dialog.ok_button.isEnabled()
+    assert dialog.message_label.text() == (
+        "Kenta Mori is in Marketing too: within one team that is a reassignment, not a "
+        "handoff. Change the task's owner instead."
+    )
+    assert dialog.choice() is None
+    dialog.to_combo.setCurrentIndex(dialog.to_combo.findData(board.find_person("Yuki Tanaka").id))
+    assert dialog.ok_button.isEnabled()
+
+
 def test_the_sender_is_offered_to_answer_an_open_question(demo_session, actions):
     """A question on the Kitahama deal packet is for Takeshi Suzuki to answer."""
     board = demo_session.board

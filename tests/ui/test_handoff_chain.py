@@ -224,22 +224,28 @@ def test_refresh_shows_a_new_hop(qtbot, demo_session, app_font):
     """refresh() re-reads the analysis: a handoff sent after drawing appears as a new row."""
     board = demo_session.board
     analysis = demo_session.handoff_analysis()
+    done = board.done_status_ids()
     task_id = next(
         t
         for t in sorted({e.task_id for e in analysis.entries})
-        if board.open_handoff(t) is None and board.tasks[t].owner_id is not None
+        if board.open_handoff(t) is None
+        and board.tasks[t].owner_id is not None
+        and board.tasks[t].status_id not in done
     )
     view = make_view(qtbot, demo_session, app_font, task_id)
     before = len(view.hop_rows())
     owner = board.tasks[task_id].owner_id
-    receiver = next(p for p in board.people.values() if p.id != owner)
+    # The owner hands it to another team (within one team it would be a reassignment).
+    teams = {board.people[owner].team_id, board.tasks[task_id].team_id}
+    receiver = next(p for p in board.people.values() if p.team_id not in teams)
+    demo_session.set_actor(owner)
     commands = ho.send(
         board,
         task_id,
         receiver.id,
         "lead",
         {"company": "Kansai Foods"},
-        actor_id=demo_session.actor_id,
+        actor_id=owner,
         at=demo_session.now(),
     )
     demo_session.apply_all(commands, "send")

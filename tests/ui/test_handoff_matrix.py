@@ -153,14 +153,17 @@ def test_tooltip_has_the_full_numbers(qtbot, demo_session, app_font):
 
 
 def _send(session, task_id: int, person_id: int) -> None:
+    """The task's owner hands it off (only the owner or the task's team may)."""
     board = session.board
+    owner = board.tasks[task_id].owner_id
+    session.set_actor(owner)
     commands = ho.send(
         board,
         task_id,
         person_id,
         "lead",
         {"company": "Kansai Foods", "contact": "m.ito@example.jp"},
-        actor_id=session.actor_id,
+        actor_id=owner,
         at=session.now(),
     )
     session.apply_all(commands, "send")
@@ -174,6 +177,7 @@ def _free_task(session, team_id: int | None, skip=()) -> int:
         if t.team_id == team_id
         and t.owner_id is not None
         and not t.archived
+        and t.status_id not in board.done_status_ids()
         and t.id not in skip
         and board.open_handoff(t.id) is None
     )
@@ -238,7 +242,9 @@ def test_no_team_row_appears_only_when_a_handoff_has_no_team(qtbot, demo_session
     assert None not in model.senders + model.receivers
     board = demo_session.board
     task = board.tasks[_free_task(demo_session, board.find_team("Inside Sales").id)]
-    demo_session.apply(set_task(task, team_id=None))
+    # A sender with no team, owning a task with no team: the "No team" row.
+    guest = demo_session.apply(Create("person", (("name", "Guest Writer"),))).rows[0].entity_id
+    demo_session.apply(set_task(task, team_id=None, owner_id=guest))
     field_sales = board.find_team("Field Sales").id
     receiver = next(p.id for p in board.people.values() if p.team_id == field_sales)
     _send(demo_session, task.id, receiver)

@@ -94,6 +94,24 @@ def test_empty_title_disables_ok_and_says_why(demo_session, open_editor):
     assert editor.ok_button.isEnabled() and editor.message() == ""
 
 
+def test_control_characters_are_refused_inline(demo_session, open_editor):
+    """A control character pasted into the title, description or a tag is named before saving,
+    by the same field checks the store and the command line use."""
+    task = task_titled(demo_session.board, "Qualify webinar leads as SQL")
+    editor = open_editor(demo_session, task.id)
+    editor.title_edit.setText("Qualify\x01 leads")
+    assert "The title holds a character that cannot be saved" in editor.message()
+    assert not editor.ok_button.isEnabled()
+    editor.title_edit.setText("Qualify leads")
+    editor.description_edit.setPlainText("Line one\n\tindented\x1b[0m")
+    assert "The description holds a character that cannot be saved" in editor.message()
+    editor.description_edit.setPlainText("Line one\n\tindented")
+    editor.tags_edit.setText("lead, ph\x07one")
+    assert "The tag “ph\x07one” holds a character that cannot be saved." in editor.message()
+    editor.tags_edit.setText("lead, phone")
+    assert editor.ok_button.isEnabled() and editor.message() == ""
+
+
 def test_overlong_title_and_tags_are_refused_inline(demo_session, open_editor):
     """A 201-character title, a 41-character tag and 21 tags are each named before saving."""
     task = task_titled(demo_session.board, "Qualify webinar leads as SQL")

@@ -76,6 +76,13 @@ def test_required_fields_cannot_be_emptied(name, board):
         parse_value(board, name, "  ")
 
 
+def test_team_cannot_be_cleared(board):
+    """`task add` needs a team, so `task set` cannot take it away; the message lists the teams."""
+    refusal = r"^team=: a task needs a team; .*one of: Inside Sales"
+    with pytest.raises(FieldInputError, match=refusal):
+        parse_value(board, "team", "")
+
+
 def test_dates_are_iso_only(board):
     """YYYY-MM-DD is read; other spellings date.fromisoformat would take are refused."""
     assert parse_value(board, "due", "2026-12-03") == ("due", date(2026, 12, 3))

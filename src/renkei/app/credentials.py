@@ -94,13 +94,38 @@ def wants_password(error: BaseException) -> bool:
     return any(phrase in text for phrase in _PASSWORD_WANTED)
 
 
-def open_server_board(url: str, password: str | None, *, name: str | None = None) -> BoardStore:
+def open_server_board(
+    url: str, password: str | None, *, name: str | None = None, create: bool = False
+) -> BoardStore:
     """Open the board at a password-less server URL, with the password (if any) kept in
-    memory only: the store's ``location`` stays the password-less URL."""
+    memory only: the store's ``location`` stays the password-less URL. An empty database
+    becomes a board only with ``create`` (migrate.BoardEmpty otherwise)."""
     address, embedded = parse_server_url(url)
     if embedded is not None:
         raise ValueError("open_server_board takes the URL without its password")
-    return BoardStore.open(address.url, name=name, password=password)
+    return BoardStore.open(address.url, name=name, password=password, create=create)
+
+
+def with_password(url: str, password: str) -> str:
+    """The URL with the password in it, for code that takes a URL; in memory only — never
+    shown, remembered or put on a command line."""
+    return make_url(url).set(password=password).render_as_string(hide_password=False)
+
+
+def check_login(url: str, password: str | None) -> None:
+    """Connect once and leave (no board is opened or made): raises the driver's error when
+    the server refuses, as when it cannot be reached."""
+    from renkei.store.database import make_engine
+
+    full = make_url(url)
+    if password:
+        full = full.set(password=password)
+    engine = make_engine(full)
+    try:
+        with engine.connect():
+            pass
+    finally:
+        engine.dispose()
 
 
 # -- the system keyring --------------------------------------------------------------------

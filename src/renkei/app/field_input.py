@@ -49,6 +49,8 @@ class InputField:
     parse: Callable[[_Reader, str], Any]
     clearable: bool = True
     help: str = ""
+    # What an empty value is told when the field cannot be cleared (default: "X cannot be empty").
+    required: str = ""
 
 
 class _Reader:
@@ -144,7 +146,16 @@ TASK_FIELDS: Mapping[str, InputField] = {
         InputField("title", "title", _Reader.text, clearable=False, help="text"),
         InputField("description", "description", _Reader.text, help="text"),
         InputField("status", "status_id", _Reader.status, clearable=False, help="column name"),
-        InputField("team", "team_id", _Reader.team, help="team name"),
+        # `task add` needs a team, so `task set` cannot take it away: the lanes, the handoff
+        # analysis and the standup all group work by team.
+        InputField(
+            "team",
+            "team_id",
+            _Reader.team,
+            clearable=False,
+            help="team name",
+            required="a task needs a team; name another team to move it",
+        ),
         InputField("owner", "owner_id", _Reader.person, help="person's name"),
         InputField("project", "project_id", _Reader.project, help="project name"),
         InputField(
@@ -221,6 +232,9 @@ def parse_value(
     spec = lookup_field(name)
     if not text.strip():
         if not spec.clearable:
+            if spec.required:
+                teams = [t.name for t in board.ordered_teams()]
+                raise FieldInputError(spec.name, text, f"{spec.required} ({listing(teams)})")
             raise FieldInputError(spec.name, text, f"{spec.name} cannot be empty")
         return spec.attribute, _EMPTY.get(spec.attribute)
     reader = _Reader(board, actor_id, now or utcnow())

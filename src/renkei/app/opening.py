@@ -2,14 +2,22 @@
 
 from __future__ import annotations
 
+import contextlib
 import locale
 import os
+import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from renkei.app import paths
 from renkei.demo.build import BOARD_NAMES, build_demo
 from renkei.store.board_store import BoardStore
-from renkei.store.migrate import conflict_copies
+from renkei.store.copy import copy_board
+from renkei.store.database import is_url
+from renkei.store.migrate import BoardEmpty, conflict_copies
+from renkei.store.new_board import BoardExists, NewBoard
+
+Fill = Callable[[BoardStore], None]
 
 
 def system_language() -> str:
@@ -24,17 +32,62 @@ def system_language() -> str:
 
 def open_store(target: str | None, create: bool = True) -> BoardStore:
     """The board at ``target`` (path or URL), or the default board, made with the demo story
-    in the system's language on first run. ``create=False`` refuses a missing file, so a
-    mistyped path in a script does not quietly make an empty board."""
+    in the system's language on first run. ``create=False`` refuses a missing file or an
+    empty database, so a mistyped path in a script does not quietly make an empty board."""
     if target:
         return BoardStore.open(target, create=create)
     path = paths.default_board_path()
-    path.parent.mkdir(parents=True, exist_ok=True)
-    language = system_language()
-    store = BoardStore.open(path, name=BOARD_NAMES[language])
-    if store.created:
-        build_demo(store, language)
-    return store
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        language = system_language()
+        with contextlib.suppress(BoardExists):  # another window made it first
+            make_board(str(path), BOARD_NAMES[language], lambda s: build_demo(s, language))
+    return BoardStore.open(path, create=False)
+
+
+def make_board(target: str, name: str, fill: Fill | None = None) -> str:
+    """Make a board at ``target`` and fill it (the demo, an import…): all of it or nothing.
+
+    A path that does not exist yet gets a board built beside it and renamed into place.
+    Anything else — a server database, a board file nobody has used yet — must be empty or
+    unused: the board is built in a temporary file, then copied in one transaction (the copy
+    refuses a destination that holds work, or an empty file a sync client may be filling).
+    Returns the board's location."""
+    if not is_url(target):
+        path = Path(target).expanduser().absolute()
+        if not path.exists():
+            with NewBoard(path, name) as new:
+                if fill is not None:
+                    fill(new.store)
+            return str(path)
+    with tempfile.TemporaryDirectory(prefix="renkei-") as folder:
+        built = Path(folder) / "board.renkei"
+        with NewBoard(built, name) as new:
+            if fill is not None:
+                fill(new.store)
+        return copy_board(str(built), target).destination
+
+
+def work_on(target: str) -> str | None:
+    """What a board already holds that an explicit create must not overwrite ("60 tasks"),
+    or None for a missing file, an empty database or a board nobody has used."""
+    if not is_url(target) and not Path(target).expanduser().exists():
+        return None
+    try:
+        store = BoardStore.open(target, create=False)
+    except BoardEmpty:
+        if is_url(target):
+            return None
+        raise
+    try:
+        board = store.load()
+    finally:
+        store.dispose()
+    if board.tasks:
+        return f"{len(board.tasks)} tasks"
+    if board.people or board.teams or board.revision:
+        return "work (teams, people or history)"
+    return None
 
 
 def conflict_copies_of(store: BoardStore) -> list[Path]:
@@ -48,8 +101,9 @@ def conflict_warning(copies: list[Path]) -> str:
     names = ", ".join(p.name for p in copies[:5]) + (" …" if len(copies) > 5 else "")
     return (
         f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} made by a sync tool "
-        f"lie beside this board ({names}). Changes saved in them are not on the board: "
-        "compare them and re-enter what is missing, then remove them."
+        f"lie beside this board ({names}). Changes saved in them are not on the board "
+        "yet: merge each with `renkei board merge COPY` (or open the board in the window, "
+        "which offers to merge them)."
     )
 
 

@@ -57,6 +57,11 @@ class BoardSession:
         self._analyser = HandoffAnalyser(store)
         self._handoffs: HandoffAnalysis | None = None
         self._handoffs_touched: set[int] | None = None  # tasks changed since; None: all
+        # False while the sync has lost the board (BoardSync says): the views keep what
+        # they last read instead of waiting seconds, on every paint, for a server that is
+        # not there.
+        self.reachable = True
+        self._histories: dict[int, list[Activity]] = {}  # each task's last read trail
 
     # -- state ---------------------------------------------------------------------------
 
@@ -112,6 +117,11 @@ class BoardSession:
         """Findings, the handoff log and the team matrix; kept until the next change, or
         for ``MAX_AGE`` (lateness grows with the clock)."""
         now = self._now()
+        if not self.reachable:  # the trail cannot be read now: what was last read
+            if self._handoffs is None:  # (nothing yet: the board's handoffs alone)
+                self._handoffs = self._analyser.analyse(self._board, now, set())
+                self._handoffs_touched = None  # everything is read once the board is back
+            return self._handoffs
         touched = self._handoffs_touched
         if self._handoffs is None or now - self._handoffs.now > MAX_AGE:
             touched = None
@@ -125,7 +135,14 @@ class BoardSession:
         return self._now()
 
     def history(self, task_id: int) -> list[Activity]:
-        return self.store.history("task", task_id)
+        """The task's audit trail; while the board cannot be reached, as last read."""
+        if not self.reachable:
+            return self._histories.get(task_id, [])
+        found = self.store.history("task", task_id)
+        if len(self._histories) >= 500:
+            self._histories.clear()
+        self._histories[task_id] = found
+        return found
 
     # -- edits -----------------------------------------------------------------------------
 
@@ -211,7 +228,11 @@ class BoardSession:
 
     def reload(self) -> None:
         """Read the whole board again (another board, or after losing track of changes)."""
-        self._board = self.store.load()
+        self.show_board(self.store.load())
+
+    def show_board(self, board: Board) -> None:
+        """Show a whole board read from the store (a reconnect reads it in a worker thread)."""
+        self._board = board
         self.synced_revision = self._board.revision
         self._forget_derived()
         self._handoffs_touched = None
@@ -223,6 +244,11 @@ class BoardSession:
         """Read what others changed since the last pull and show it, exactly as our own
         changes are shown. True when anything on screen changed."""
         revision, rows = self.store.changes_since(self.synced_revision)
+        return self.take_changes(revision, rows)
+
+    def take_changes(self, revision: int, rows) -> bool:
+        """Show what ``store.changes_since(self.synced_revision)`` returned (a window reads
+        it in a worker thread); True when anything on screen changed."""
         if rows is None:
             self.reload()
             return True

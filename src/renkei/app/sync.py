@@ -10,10 +10,12 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy.exc import DBAPIError, OperationalError
 
 from renkei.app.session import BoardSession
+from renkei.domain.model import Board
 from renkei.store.database import StorageError
 from renkei.store.feed import watcher_for
 
@@ -28,6 +30,27 @@ class SyncStatus(enum.Enum):
     CONNECTED = "connected"
     RECONNECTING = "reconnecting"
     OFFLINE = "offline"
+
+
+@dataclass(frozen=True)
+class Reached:
+    """What one reconnect attempt found: a new link (the watcher's) and the whole board,
+    or the error that stopped it."""
+
+    link: Any = None
+    board: Board | None = None
+    error: BaseException | None = None
+
+
+@dataclass(frozen=True)
+class Probed:
+    """What one safety poll of a server found: the changes since ``since`` (as
+    ``store.changes_since`` gives them), read against ``board``; or the error."""
+
+    board: Board
+    since: int
+    found: tuple[int, Any] | None = None
+    error: BaseException | None = None
 
 
 @dataclass(frozen=True)
@@ -93,6 +116,34 @@ class BoardSync:
             return
         self._set(SyncState(SyncStatus.CONNECTED, self._now()))
 
+    def probe(self, board: Board, since: int) -> Probed:
+        """The slow half of a server's safety poll — what changed since ``since`` — touching
+        neither the session, the state nor the listener (a window runs it in a worker
+        thread: a server that drops packets answers nothing for a long time). A listener
+        that died quietly is found by its TCP keepalives instead (store.feed)."""
+        try:
+            found = self.session.store.changes_since(since)
+        except Exception as error:  # _LOST is counted by take; anything else re-raised there
+            return Probed(board, since, error=error)
+        return Probed(board, since, found=found)
+
+    def take(self, probed: Probed) -> None:
+        """The quick half, on the thread that owns the session."""
+        try:
+            if probed.error is not None:
+                raise probed.error
+            session = self.session
+            if session.board is probed.board and session.synced_revision == probed.since:
+                session.take_changes(*probed.found)
+            else:
+                # The board moved on while the poll read (our own edit, say): what was
+                # read may be older than the screen. The server just answered: read again.
+                session.pull()
+        except _LOST as error:
+            self._lost(error)
+            return
+        self._set(SyncState(SyncStatus.CONNECTED, self._now()))
+
     def notice(self) -> None:
         """The server's socket has data: notices of other people's commits."""
         try:
@@ -106,18 +157,48 @@ class BoardSync:
     def reconnect(self) -> bool:
         """Try again; on success read the whole board (notices sent while we were away are
         gone, and a full read is the only way to be sure nothing was missed)."""
+        return self.settle(self.reach())
+
+    def reach(self) -> Reached:
+        """The slow half of a reconnect — a new link to the board and a full read of it —
+        touching neither the session nor the state, so a window runs it in a worker thread:
+        a silent server takes seconds to give up on."""
+        link = None
         try:
-            if self.push:
-                self.watcher.connect()
-            else:
-                self.watcher.close()
-                self.watcher.changed()
-            self.session.reload()
-        except _LOST as error:
-            self._lost(error)
+            link = self.watcher.open_link()
+            board = self.session.store.load()
+        except Exception as error:  # _LOST is counted by settle; anything else re-raised there
+            if link is not None:
+                self.watcher.discard(link)
+            return Reached(error=error)
+        return Reached(link=link, board=board)
+
+    def settle(self, reached: Reached) -> bool:
+        """The quick half, on the thread that owns the session: show the board that was
+        read and listen on the new link, or count the failed attempt."""
+        if reached.error is not None:
+            if not isinstance(reached.error, _LOST):
+                raise reached.error
+            self._lost(reached.error)
             return False
+        self.watcher.adopt(reached.link)
+        overtaken = reached.board.revision < self.session.board.revision
+        self.session.show_board(reached.board)
+        if overtaken:
+            # Our own edit was saved while the board was being read: read what the full
+            # read missed (the server is reachable, so this is quick).
+            try:
+                self.session.pull()
+            except _LOST as error:
+                self._lost(error)
+                return False
         self._set(SyncState(SyncStatus.CONNECTED, self._now()))
         return True
+
+    def lose(self, error: BaseException) -> None:
+        """A save or read elsewhere found the board unreachable: count it as a lost
+        connection (the caller retries after ``next_retry_seconds()``)."""
+        self._lost(error)
 
     def next_retry_seconds(self) -> float:
         index = min(self.state.attempts, len(RECONNECT_SECONDS)) - 1
@@ -135,6 +216,7 @@ class BoardSync:
 
     def _set(self, state: SyncState) -> None:
         self.state = state
+        self.session.reachable = state.status is SyncStatus.CONNECTED
         for listener in list(self._listeners):
             listener(state)
 

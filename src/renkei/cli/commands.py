@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import os
 import select
 import signal
@@ -10,7 +11,6 @@ import sys
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
-from datetime import UTC, datetime
 from pathlib import Path
 
 from renkei.app import paths
@@ -21,19 +21,26 @@ from renkei.app.field_input import (
     people_in_order,
 )
 from renkei.app.identity import require_actor, who_am_i
-from renkei.app.opening import conflict_copies_of, conflict_warning, open_store, system_language
+from renkei.app.opening import (
+    conflict_copies_of,
+    conflict_warning,
+    make_board,
+    open_store,
+    system_language,
+    work_on,
+)
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
-from renkei.cli import output
+from renkei.cli import output, passwords
+from renkei.cli.watch_stream import RevisionStream
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
-from renkei.domain import fields
-from renkei.domain.commands import Change, Create, FieldChange, RowChange, set_task
-from renkei.domain.model import ENTITY_COLLECTIONS, Board
+from renkei.domain.commands import Create, SetFields, set_task
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
-from renkei.store.database import StorageError
+from renkei.store.database import StorageError, is_url
 from renkei.store.migrate import BoardRefused
+from renkei.store.salvage import salvage_board
 from renkei.ui.snapshot import THEMES, VIEWS
 
 # The views and themes `snapshot` can draw (the parser reads them here; Qt loads only when
@@ -69,7 +76,7 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
         chosen = (settings or LocalSettings.load()).default_board
         if chosen:
             try:
-                store = open_store(chosen, create=False)
+                store = _open_named(chosen)
             except (BoardRefused, StorageError) as error:
                 raise CliError(
                     f"cannot open your default board {chosen} (set in Edit → Preferences): "
@@ -78,9 +85,16 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
                 ) from None
             _warn_conflict_copies(store)
             return store
-    store = open_store(target, create=False)
+    store = _open_named(target) if target else open_store(target, create=False)
     _warn_conflict_copies(store)
     return store
+
+
+def _open_named(target: str) -> BoardStore:
+    """A board someone named; a server asks for its password (keyring, terminal) if needed."""
+    if passwords.is_server(target):
+        return passwords.open_server_store(target, passwords.terminal_prompt(), create=False)
+    return open_store(target, create=False)
 
 
 def _warn_conflict_copies(store: BoardStore) -> None:
@@ -102,7 +116,13 @@ def board_session(args: argparse.Namespace) -> Iterator[BoardSession]:
 
 
 def sign_in(session: BoardSession, as_name: str | None) -> None:
-    """Writes are signed: --as NAME, else the identity remembered for this board."""
+    """Writes are signed: on a server board whose people are linked to login roles, by the
+    person the server says you are (a different --as is refused when saving); else --as
+    NAME, else the identity remembered for this board."""
+    linked = session.store.server_person()
+    if linked is not None and not (as_name and as_name.strip()):
+        session.set_actor(linked)
+        return
     person = require_actor(session.board, session.store.location, as_name)
     session.set_actor(person.id)
 
@@ -144,6 +164,8 @@ class _Progress:
 
 
 def cmd_demo(args: argparse.Namespace) -> int:
+    """Make a demo board: all of it or nothing, so an interrupted run leaves the target as it
+    was and the same command can simply run again."""
     lang = args.lang or system_language()
     if args.board:
         target = args.board
@@ -151,30 +173,37 @@ def cmd_demo(args: argparse.Namespace) -> int:
         default = paths.default_board_path()
         default.parent.mkdir(parents=True, exist_ok=True)
         target = str(default)
-    store = BoardStore.open(target, name=BOARD_NAMES[lang])
+    held = work_on(target)
+    if held is not None:
+        raise CliError(
+            f"{target} already holds {held}; the demo needs a new or empty board. "
+            "Name a new file with --board PATH."
+        )
+    if args.tasks is not None:
+        seed = 1 if args.seed is None else args.seed
+        note(f"Building {args.tasks:,} synthetic tasks (seed {seed}) for {target}…")
+        progress = _Progress(sys.stderr)
+
+        def fill(store: BoardStore) -> None:
+            build_synthetic(store, args.tasks, seed, progress=progress)
+
+        what = f"a synthetic board of {args.tasks:,} tasks (seed {seed})"
+    else:
+
+        def fill(store: BoardStore) -> None:
+            build_demo(store, lang)
+
+        what = f"the {'Japanese' if lang == 'ja' else 'English'} demo board"
+    location = make_board(target, BOARD_NAMES[lang], fill)
+    store = BoardStore.open(location, create=False)
     try:
         board = store.load()
-        if board.tasks or board.people or board.teams:
-            what = f"{len(board.tasks)} tasks" if board.tasks else "teams and people"
-            raise CliError(
-                f"{store.location} already holds {what}; the demo needs a new or empty board. "
-                "Name a new file with --board PATH."
-            )
-        if args.tasks is not None:
-            seed = 1 if args.seed is None else args.seed
-            note(f"Building {args.tasks:,} synthetic tasks (seed {seed}) in {store.location}…")
-            build_synthetic(store, args.tasks, seed, progress=_Progress(sys.stderr))
-            what = f"a synthetic board of {args.tasks:,} tasks (seed {seed})"
-        else:
-            build_demo(store, lang)
-            what = f"the {'Japanese' if lang == 'ja' else 'English'} demo board"
-        board = store.load()
-        out(
-            f"Made {what} “{board.name}” at {store.location}: {len(board.tasks):,} tasks, "
-            f"{len(board.people)} people in {len(board.teams)} teams."
-        )
     finally:
         store.dispose()
+    out(
+        f"Made {what} “{board.name}” at {location}: {len(board.tasks):,} tasks, "
+        f"{len(board.people)} people in {len(board.teams)} teams."
+    )
     return 0
 
 
@@ -304,6 +333,25 @@ def cmd_task_set(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_people_link(args: argparse.Namespace) -> int:
+    """``board people link NAME --role ROLE``: one SetFields on the person, signed like any
+    other change (so the history says who linked whom)."""
+    with board_session(args) as session:
+        person = session.board.find_person(args.name)
+        if person is None:
+            names = ", ".join(p.name for p in people_in_order(session.board))
+            raise CliError(f"nobody called {args.name.strip()!r} on this board ({names})")
+        sign_in(session, args.as_name)
+        role = args.role.strip() or None
+        command = SetFields("person", person.id, (("login", role),), (("login", person.login),))
+        session.apply(command, f"Link {person.name}")
+        if role is None:
+            out(f"{person.name} is no longer linked to a login.")
+        else:
+            out(f"{person.name} is linked to the login role {role}.")
+    return 0
+
+
 # -- board copy ----------------------------------------------------------------------------
 
 # Below this many rows a copy takes a moment and needs no progress lines.
@@ -313,95 +361,55 @@ COPY_PROGRESS_FROM = 5_000
 def cmd_board_copy(args: argparse.Namespace) -> int:
     """Copy a whole board (every row, ids and history kept) into a new file or database."""
     progress = _Progress(sys.stderr, "Copying rows", at_least=COPY_PROGRESS_FROM)
-    report = copy_board(args.source, args.destination, progress=progress)
+    # Each server end gets its password as any command would (keyring, terminal), in memory.
+    source, destination = (
+        passwords.url_with_password(end, passwords.terminal_prompt())
+        if passwords.is_server(end)
+        else end
+        for end in (args.source, args.destination)
+    )
+    report = copy_board(source, destination, progress=progress)
     out(output.copy_summary(report))
     return 0
 
 
+def cmd_board_new(args: argparse.Namespace) -> int:
+    """An explicit create: the only command besides demo and import that makes a board."""
+    target = args.target
+    if not is_url(target):
+        if Path(target).expanduser().exists():
+            raise CliError(f"{target} exists already; name a new file for the new board.")
+        name = args.name or Path(target).stem
+    else:
+        name = args.name or target.rsplit("/", 1)[-1] or "Renkei"
+        held = work_on(target)
+        if held is not None:
+            raise CliError(f"{target} already holds {held}; nothing was changed.")
+    location = make_board(target, name)
+    out(f"Made the new board “{name}” at {location}.")
+    return 0
+
+
+def cmd_board_salvage(args: argparse.Namespace) -> int:
+    report = salvage_board(Path(args.source), Path(args.destination))
+    if args.json:
+        out(output.dumps(dataclasses.asdict(report)))
+        return 0
+    kept = sum(report.kept.values())
+    out(f"Salvaged {kept:,} rows from {report.source} into {report.destination}.")
+    for table in report.kept:
+        lost, orphaned = report.unreadable.get(table, 0), report.orphaned.get(table, 0)
+        if lost or orphaned:
+            out(
+                f"  {table}: {report.kept[table]:,} kept, {lost:,} unreadable, "
+                f"{orphaned:,} left out (what they referred to was lost)"
+            )
+    if report.complete:
+        out("Every row could be read.")
+    return 0
+
+
 # -- watch ---------------------------------------------------------------------------------
-
-
-class _ChangeStream:
-    """Writes one line per changed row as the session receives other people's changes."""
-
-    def __init__(self, session: BoardSession, as_json: bool, count: int | None):
-        self.session = session
-        self.as_json = as_json
-        self.count = count
-        self.written = 0
-        self.seen = session.board  # the snapshot the last lines were written against
-        self.revision = session.synced_revision
-
-    @property
-    def finished(self) -> bool:
-        return self.count is not None and self.written >= self.count
-
-    def __call__(self, change: Change | None) -> None:
-        board = self.session.board
-        if change is None:  # the whole board was read again (reconnect, or a big change)
-            rows = _differences(self.seen, board)
-            upto = board.revision
-        else:
-            rows = change.rows
-            upto = change.revision
-        lines = []
-        for row in rows:
-            revision, actor = self.who(board, row, upto)
-            lines.append((revision, row, actor))
-        lines.sort(key=lambda line: line[0])
-        for revision, row, actor in lines:
-            if self.finished:
-                break
-            self.write(board, row, revision, actor)
-        self.seen = board
-        self.revision = max(self.revision, upto)
-
-    def who(self, board: Board, row: RowChange, upto: int) -> tuple[int, str | None]:
-        """The revision and author of the row's latest change in this batch: carried by
-        the feed; after a full re-read (no RowChange from the feed) from Activity."""
-        if row.revision is not None:
-            return row.revision, output.name_of(board, "people", row.actor_id)
-        recorded = len(row.fields) + 1
-        for limit in (recorded + 20, None):
-            history = self.session.store.history(row.entity, row.entity_id, limit=limit)
-            within = [a for a in history if self.revision < a.revision <= upto]
-            if within:
-                last = within[-1]
-                return last.revision, output.name_of(board, "people", last.actor_id)
-        return upto, None
-
-    def write(self, board: Board, row: RowChange, revision: int, actor: str | None) -> None:
-        at = datetime.now(UTC)
-        if self.as_json:
-            line = output.json_line(output.watch_json(board, row, revision, actor, at))
-        else:
-            line = output.watch_text(board, row, revision, actor, at)
-        sys.stdout.write(line + "\n")
-        sys.stdout.flush()
-        self.written += 1
-
-
-# Each kind of row and the board collection that holds it.
-
-
-def _differences(before: Board, after: Board) -> list[RowChange]:
-    """What changed between two snapshots, as the feed would have said it."""
-    found = []
-    for entity, collection in ENTITY_COLLECTIONS.items():
-        old_rows, new_rows = getattr(before, collection), getattr(after, collection)
-        for row_id, row in new_rows.items():
-            old = old_rows.get(row_id)
-            if old is None:
-                found.append(RowChange(entity, row_id, True, (), row))
-            elif old != row:
-                changed = tuple(
-                    FieldChange(name, getattr(old, name), getattr(row, name))
-                    for name in fields.SPECS[entity]
-                    if getattr(old, name) != getattr(row, name)
-                )
-                if changed:
-                    found.append(RowChange(entity, row_id, False, changed, row))
-    return found
 
 
 class _SyncNotes:
@@ -427,20 +435,26 @@ class _SyncNotes:
 
 
 def cmd_watch(args: argparse.Namespace) -> int:
-    """Print every change anyone makes to the board, as it arrives, until Ctrl-C."""
+    """Print every change anyone makes to the board, as it arrives, until Ctrl-C: each
+    revision once, in order, across lost connections (cli/watch_stream.py)."""
     settings = LocalSettings.load()
     store = open_board(args.board, settings)
     sync: BoardSync | None = None
     previous = _stop_on_sigterm()
     try:
         session = BoardSession(store, None, thresholds=settings.risk_thresholds())
-        stream = _ChangeStream(session, args.json, args.count)
-        session.subscribe(stream)
+        start = session.synced_revision if args.since is None else args.since
+        if start > session.synced_revision:
+            raise CliError(
+                f"--since {start} is beyond the board's current revision "
+                f"({session.synced_revision}); give a revision it has reached."
+            )
+        stream = RevisionStream(session, args.json, args.count, start)
         sync = BoardSync(session)
         sync.subscribe(_SyncNotes(sync))
         sync.start()
         note(
-            f"Watching “{session.board.name}” from revision {session.synced_revision}"
+            f"Watching “{session.board.name}” from revision {start}"
             + (" (Ctrl-C to stop)." if args.count is None and args.timeout is None else ".")
         )
         _follow(sync, stream, args.timeout)
@@ -467,11 +481,14 @@ def _stop_on_sigterm():
         return None
 
 
-def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> None:
+def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> None:
     """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
-    slow safety poll; a lost connection is retried with BoardSync's backoff."""
+    slow safety poll; a lost connection is retried with BoardSync's backoff. After each look
+    the stream prints whatever revisions the session has read and it has not printed."""
     deadline = None if timeout is None else time.monotonic() + timeout
     next_tick = time.monotonic() + sync.interval
+    unread = _Unread()
+    unread(stream)
     while not stream.finished:
         now = time.monotonic()
         if deadline is not None and now >= deadline:
@@ -484,6 +501,7 @@ def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> No
             ready, _, _ = select.select([socket], [], [], wait)
             if ready:
                 sync.notice()
+                unread(stream)
                 if sync.state.status is not SyncStatus.CONNECTED:
                     next_tick = time.monotonic() + sync.next_retry_seconds()
                 continue
@@ -491,9 +509,28 @@ def _follow(sync: BoardSync, stream: _ChangeStream, timeout: float | None) -> No
             time.sleep(wait)
         if time.monotonic() >= next_tick:
             sync.tick()  # reconnects when the connection was lost
+            unread(stream)
             connected = sync.state.status is SyncStatus.CONNECTED
             pause = sync.interval if connected else sync.next_retry_seconds()
             next_tick = time.monotonic() + pause
+
+
+class _Unread:
+    """Prints what the stream has not printed yet. A failed read is said once on stderr and
+    tried again at the next look, from the last revision printed in full."""
+
+    def __init__(self):
+        self.failing = False
+
+    def __call__(self, stream: RevisionStream) -> None:
+        try:
+            stream.catch_up()
+        except StorageError as error:
+            if not self.failing:
+                note(f"renkei: {str(error).rstrip('.')}; trying again…")
+            self.failing = True
+            return
+        self.failing = False
 
 
 # -- Qt: the GUI and snapshots ---------------------------------------------------------------
@@ -527,6 +564,8 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
             snapshot(session, args.view, args.size, out_path, getattr(args, "theme", None))
         except ValueError as error:
             raise CliError(str(error)) from None
+        except OSError as error:
+            raise CliError(f"could not write {out_path}: {error.strerror or error}") from None
         width, height = args.size
         out(f"Wrote the {args.view} view ({width}×{height}) to {out_path}.")
     return 0

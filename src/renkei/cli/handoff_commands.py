@@ -10,6 +10,7 @@ teams and people appear by name.
 from __future__ import annotations
 
 import argparse
+import shlex
 from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
@@ -346,17 +347,21 @@ def cmd_send(args: argparse.Namespace) -> int:
             names = ", ".join(p.name for p in people_in_order(session.board))
             raise CliError(f"nobody called {args.to_person.strip()!r} on this board ({names})")
         missing = [key for group in args.missing for key in group]
-        commands = ho.send(
-            session.board,
-            task.id,
-            receiver.id,
-            args.template,
-            _items(args.item),
-            missing,
-            args.note,
-            actor_id=session.actor_id,
-            at=utcnow(),
-        )
+        try:
+            commands = ho.send(
+                session.board,
+                task.id,
+                receiver.id,
+                args.template,
+                _items(args.item),
+                missing,
+                args.note,
+                actor_id=session.actor_id,
+                at=utcnow(),
+            )
+        except ho.WithinOneTeam as error:
+            hint = shlex.quote(f"owner={error.receiver}")
+            raise CliError(f"{error}: renkei task set {task.id} {hint}") from None
         change = session.apply_all(commands, f"Hand over task {task.id}")
         handoff_id = change.rows[0].entity_id
         h = session.board.handoffs[handoff_id]

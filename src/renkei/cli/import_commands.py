@@ -16,7 +16,6 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from renkei.app.credentials import is_server_url
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.commands import CliError, _Progress, board_session, note, out
@@ -24,7 +23,8 @@ from renkei.importers.apply import parse_list_mapping, run_import
 from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
 from renkei.importers.trello import read_trello
-from renkei.store.board_store import BoardStore
+from renkei.store.database import is_url
+from renkei.store.new_board import NewBoard
 
 
 def add_parsers(sub: Any) -> None:
@@ -135,24 +135,21 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
     named after the import, kept only when the import succeeds (and not for a dry run), so a
     team moving its Trello board over needs no empty board first."""
     target = args.board
-    path = Path(target).expanduser() if target and not is_server_url(target) else None
+    path = Path(target).expanduser() if target and not is_url(target) else None
     if path is None or path.exists():
         with board_session(args) as session:
             yield session
         return
     if not path.parent.is_dir():
         raise CliError(f"there is no folder {path.parent} for the new board")
-    store = BoardStore.open(path, name=plan.name or path.stem)
-    keep = False
-    try:
-        yield BoardSession(store, None)
-        keep = not args.dry_run
-    finally:
-        store.dispose()
-        if not keep:
-            for leftover in (path, path.with_name(path.name + "-journal")):
-                leftover.unlink(missing_ok=True)
-    if keep:
+    # Built beside the path and renamed into place only when the import succeeds: a failed,
+    # cancelled or killed import leaves no file behind.
+    with NewBoard(path.absolute(), plan.name or path.stem) as new:
+        if args.dry_run:
+            new.discard()
+        assert new.store is not None
+        yield BoardSession(new.store, None)
+    if not args.dry_run:
         note(f"renkei: made the new board {path}")
 
 

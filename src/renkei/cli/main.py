@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import re
 import sys
 from collections.abc import Callable, Sequence
 
@@ -17,10 +18,17 @@ from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
 from renkei import __version__
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
-from renkei.cli import commands, export_commands, handoff_commands, import_commands
+from renkei.cli import (
+    commands,
+    export_commands,
+    handoff_commands,
+    import_commands,
+    merge_commands,
+    passwords,
+)
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
-from renkei.store.database import StorageError
+from renkei.store.database import StorageError, storage_words
 from renkei.store.migrate import BoardRefused
 
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
@@ -54,6 +62,16 @@ def positive_int(text: str) -> int:
         raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
     if value < 1:
         raise argparse.ArgumentTypeError(f"{text!r}: give at least 1")
+    return value
+
+
+def revision_number(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a revision number") from None
+    if value < 0:
+        raise argparse.ArgumentTypeError(f"{text!r}: a revision is 0 or more")
     return value
 
 
@@ -173,8 +191,11 @@ def build_parser() -> argparse.ArgumentParser:
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub)
+    passwords.add_parsers(sub)
 
-    board = sub.add_parser("board", help="whole-board operations (copy)")
+    board = sub.add_parser(
+        "board", help="whole-board operations (new, copy, salvage, merge, people link)"
+    )
     board_sub = board.add_subparsers(dest="board_command", metavar="ACTION", required=True)
     copy = board_sub.add_parser(
         "copy",
@@ -190,19 +211,72 @@ def build_parser() -> argparse.ArgumentParser:
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
     copy.set_defaults(handler=commands.cmd_board_copy)
+    new = board_sub.add_parser(
+        "new",
+        help="make a new, empty board",
+        description=(
+            "Make a new, empty board at PATH (a file that does not exist yet) or URL (an empty "
+            "PostgreSQL database). Reading a board never makes one: this, the window's "
+            "File → New board, demo and an import into a new file are the ways to make one."
+        ),
+    )
+    new.add_argument("target", metavar="PATH|URL")
+    new.add_argument("--name", help="the board's name (default: the file or database name)")
+    new.set_defaults(handler=commands.cmd_board_new)
+    salvage = board_sub.add_parser(
+        "salvage",
+        help="copy what can still be read from a damaged board into a new one",
+        description=(
+            "Read every row that can still be read from a damaged board file SRC (left "
+            "unchanged) into a new board DST, and say what could not be kept. Use it when "
+            "Renkei says a board is damaged; an older copy would lose every change made "
+            "since it was taken."
+        ),
+    )
+    salvage.add_argument("source", metavar="SRC")
+    salvage.add_argument("destination", metavar="DST", help="a new file")
+    salvage.add_argument("--json", action="store_true", help="the report as JSON")
+    salvage.set_defaults(handler=commands.cmd_board_salvage)
+    merge_commands.add_parser(board_sub)
+    people_ = board_sub.add_parser("people", help="who is who on a server board")
+    people_sub = people_.add_subparsers(dest="people_command", metavar="ACTION", required=True)
+    link = people_sub.add_parser(
+        "link",
+        help="link a person to the login role they connect with",
+        description=(
+            "Link NAME to a PostgreSQL login role (or, on a file, an OS login). On a server "
+            "board, once anyone is linked, every change is recorded under the person linked "
+            "to the role that connected: a different --as is refused, and a role linked to "
+            "nobody cannot change the board (so link yourself first). On a file the link "
+            "only says whose login is whose in the history. --role '' removes the link."
+        ),
+    )
+    link.add_argument("name", metavar="NAME")
+    link.add_argument("--role", required=True, metavar="ROLE")
+    link.set_defaults(handler=commands.cmd_people_link)
 
     watch = sub.add_parser(
         "watch",
         help="print changes as anyone makes them",
         description=(
-            "Follow the board: one line per changed row, made by anyone, as it arrives "
-            "(SQLite is checked twice a second; PostgreSQL tells at once). Runs until Ctrl-C, "
-            "--count N lines or --timeout S seconds. With --json each line is a JSON object: "
-            "revision, entity, id, created, fields (field → new value, named as in history "
-            "--json), actor, at (UTC)."
+            "Follow the board: one line per row changed in each revision, made by anyone, as "
+            "it arrives (SQLite is checked twice a second; PostgreSQL tells at once). Every "
+            "revision is printed once, in order, even across a lost connection; nothing is "
+            "folded (25 edits of one task are 25 lines). Runs until Ctrl-C, --count N lines or "
+            "--timeout S seconds. With --json each line is a JSON object: revision, entity, "
+            "id, created, fields (field → new value, named as in history --json; a new row: "
+            "every field it was made with), old (field → value before), actor, at (UTC, when "
+            "the change was made)."
         ),
     )
     watch.add_argument("--json", action="store_true", help="one JSON object per line")
+    watch.add_argument(
+        "--since",
+        type=revision_number,
+        metavar="REV",
+        help="first print every revision after REV, then follow (to resume where a watch "
+        "stopped; default: the board's current revision)",
+    )
     watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
     watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")
     watch.set_defaults(handler=commands.cmd_watch)
@@ -226,8 +300,32 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+# A refusal is one line a person reads at a glance, whatever value it quotes.
+MAX_MESSAGE = 300
+_UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def _shown(char: str) -> str:
+    if char in "\n\r\t":
+        return " "  # a server's message over several lines reads as one
+    if "\udc80" <= char <= "\udcff":  # a byte that was not UTF-8 (surrogateescape)
+        return f"\\x{ord(char) - 0xDC00:02x}"
+    return char.encode("unicode_escape", "backslashreplace").decode("ascii")
+
+
+def one_line(message: str, limit: int = MAX_MESSAGE) -> str:
+    """``message`` as one printable line of at most ``limit`` characters: control characters
+    and broken bytes written as escapes, and a long middle (an echoed value, a list of 20,000
+    column names) cut with "…" so that where it went wrong and what to do both stay."""
+    line = re.sub(" {2,}", " ", _UNSHOWABLE.sub(lambda m: _shown(m.group()), message)).strip()
+    if len(line) <= limit:
+        return line
+    tail = limit // 3
+    return line[: limit - tail - 1].rstrip() + "…" + line[-tail:].lstrip()
+
+
 def fail(message: str, code: int = 1) -> int:
-    print(f"renkei: {message}", file=sys.stderr, flush=True)
+    print(one_line(f"renkei: {message}"), file=sys.stderr, flush=True)
     return code
 
 
@@ -261,8 +359,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except EXPECTED_ERRORS as error:
         return fail(str(error))
     except (DBAPIError, ArgumentError, NoSuchModuleError) as error:
+        words = storage_words(error, args.board)
         detail = getattr(error, "orig", None) or error
-        return fail(f"the board could not be opened: {detail}")
+        return fail(f"{words}." if words else f"the board could not be opened: {detail}")
     except ModuleNotFoundError as error:
         if error.name in ("psycopg", "psycopg2"):
             return fail("PostgreSQL boards need the driver: pip install 'renkei[postgres]'")

@@ -13,9 +13,9 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
+from renkei.app.activity_view import actor_text
 from renkei.app.session import BoardSession
 from renkei.domain import fields
-from renkei.domain.commands import RowChange
 from renkei.domain.model import Activity, Board, Person, Task
 from renkei.domain.risk import badge_word, describe
 
@@ -198,6 +198,7 @@ def activity_json(board: Board, row: Activity) -> dict[str, Any]:
         "id": row.id,
         "at": utc_iso(row.at),
         "actor": name_of(board, "people", row.actor_id),
+        "login": row.login,  # the OS login (file) or login role (server) that wrote it
         "entity": row.entity,
         "entity_id": row.entity_id,
         "field": field_label(row.field),
@@ -211,7 +212,7 @@ def history_lines(board: Board, rows: Sequence[Activity], with_entity: bool) -> 
     """``2026-11-20 14:03  Haruka Aoki  due  2026-11-28 → 2026-12-03``, columns aligned."""
     table_rows = []
     for row in rows:
-        line = [local_minute(row.at), name_of(board, "people", row.actor_id) or "(nobody)"]
+        line = [local_minute(row.at), actor_text(board, row)]
         if with_entity:
             line.append(f"{row.entity} {row.entity_id}")
         if row.field == "created":
@@ -224,64 +225,12 @@ def history_lines(board: Board, rows: Sequence[Activity], with_entity: bool) -> 
     return table(None, table_rows).splitlines()
 
 
-# -- watch: one line per changed row ----------------------------------------------------------
+# -- watch (its lines: cli/watch_stream.py) ---------------------------------------------------
 
 
 def json_line(data: Any) -> str:
     """One JSON object on one line (a stream of them is JSON Lines)."""
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
-
-
-def changed_fields(board: Board, change: RowChange) -> dict[str, Any]:
-    """Field → new value, named and shaped as ``history --json`` shows them. A new row
-    lists all of its fields."""
-    row = change.row
-    if change.created:
-        names = list(fields.SPECS.get(change.entity, {}))
-    else:
-        names = list(dict.fromkeys(fc.name for fc in change.fields))
-    stored = {fc.name: fc.new for fc in change.fields}  # the last recorded value of each
-    shaped: dict[str, Any] = {}
-    for name in names:
-        if hasattr(row, name):
-            shaped[field_label(name)] = domain_value(board, name, getattr(row, name))
-        else:
-            shaped[field_label(name)] = stored_value(board, name, stored.get(name))
-    return shaped
-
-
-def row_label(change: RowChange) -> str:
-    """``task 12 “Call Minato Pharma”``"""
-    title = getattr(change.row, "title", None) or getattr(change.row, "name", None)
-    return f"{change.entity} {change.entity_id}" + (f" “{title}”" if title else "")
-
-
-def watch_json(
-    board: Board, change: RowChange, revision: int, actor: str | None, at: datetime
-) -> dict[str, Any]:
-    return {
-        "revision": revision,
-        "entity": change.entity,
-        "id": change.entity_id,
-        "created": change.created,
-        "fields": changed_fields(board, change),
-        "actor": actor,
-        "at": utc_iso(at),
-    }
-
-
-def watch_text(
-    board: Board, change: RowChange, revision: int, actor: str | None, at: datetime
-) -> str:
-    """``14:03:12  r141  Haruka Aoki  task 12 “Call Minato Pharma”  due → 2026-12-03``"""
-    aware = at.replace(tzinfo=UTC) if at.tzinfo is None else at
-    head = f"{aware.astimezone():%H:%M:%S}  r{revision}  {actor or '(nobody)'}  "
-    if change.created:
-        return head + f"{row_label(change)}  created"
-    parts = [
-        f"{name} → {value_text(value)}" for name, value in changed_fields(board, change).items()
-    ]
-    return head + f"{row_label(change)}  " + " · ".join(parts)
 
 
 def copy_summary(report) -> str:

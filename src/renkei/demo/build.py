@@ -122,7 +122,24 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
         first_sent_ago.setdefault(h["task"], h["days_ago"])
     team_of = {p["key"]: p["team"] for p in story.PEOPLE}
     for t in story.TASKS:
-        history = sorted(t.get("history", []), key=lambda e: -e["days_ago"])
+        history = list(t.get("history", []))
+        if (
+            t["key"] in first_sender
+            and t["status"] == "done"
+            and not any(e["field"] == "status" for e in history)
+        ):
+            # A done task is never handed off: it was in progress while it travelled and
+            # finished when it went quiet (after its last handoff step).
+            history.append(
+                {
+                    "days_ago": t["idle_days"],
+                    "by": t["owner"],
+                    "field": "status",
+                    "old": "in_progress",
+                    "new": "done",
+                }
+            )
+        history.sort(key=lambda e: -e["days_ago"])
         final = {
             "status_id": builder.status_ids[t["status"]],
             "owner_id": people[t["owner"]] if t["owner"] else None,
@@ -386,7 +403,12 @@ def _synthetic_handoffs(store: BoardStore, rng: random.Random, count: int, now) 
     people_by_team: dict[int, list[int]] = defaultdict(list)
     for person in board.people.values():
         people_by_team[person.team_id].append(person.id)
-    owned = [t for t in board.tasks.values() if t.owner_id is not None and t.team_id is not None]
+    done = board.done_status_ids()
+    owned = [
+        t
+        for t in board.tasks.values()
+        if t.owner_id is not None and t.team_id is not None and t.status_id not in done
+    ]
     chosen = rng.sample(owned, min(count, len(owned)))
     sends = []
     for task in chosen:
@@ -397,10 +419,11 @@ def _synthetic_handoffs(store: BoardStore, rng: random.Random, count: int, now) 
         values = {name: f"{name} of #{task.id}" for name in template.items if name not in dropped}
         sent_at = now - timedelta(days=rng.uniform(0.2, 40))
         sends += handoff_commands.send(
-            board, task.id, receiver, template.name, values, actor_id=None, at=sent_at
+            board, task.id, receiver, template.name, values, actor_id=task.owner_id, at=sent_at
         )
     if not sends:
         return
+    # One batch for speed; each handoff names its own sender (the task's owner).
     store.apply_all(sends, None, now - timedelta(days=40))
     # Reactions are written in six-hour batches stamped with their own time, so the audit
     # trail agrees with the handoffs (an accept's owner change is not a silent handoff).

@@ -5,6 +5,7 @@ from __future__ import annotations
 import enum
 import json
 import math
+import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -43,6 +44,7 @@ class FieldSpec:
     low: float | None = None
     high: float | None = None
     nullable: bool = False  # may hold "nothing" (no owner, no due date, no WIP limit)
+    multiline: bool = False  # text that keeps line breaks and tabs (a description, a note)
 
 
 TEXT = FieldSpec("text", max_len=MAX_NAME)
@@ -51,7 +53,7 @@ REF = FieldSpec("ref", nullable=True)
 SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
     "task": {
         "title": FieldSpec("text", required=True, max_len=MAX_TITLE),
-        "description": FieldSpec("text", max_len=MAX_DESCRIPTION),
+        "description": FieldSpec("text", max_len=MAX_DESCRIPTION, multiline=True),
         "status_id": FieldSpec("ref", required=True),
         "team_id": REF,
         "owner_id": REF,
@@ -73,6 +75,7 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "team_id": REF,
         "role": TEXT,
         "contact": FieldSpec("text", max_len=200),
+        "login": FieldSpec("opt_text", max_len=100, nullable=True),
     },
     "team": {
         "name": FieldSpec("text", required=True, max_len=60),
@@ -95,7 +98,7 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "sender_team_id": REF,
         "receiver_id": FieldSpec("ref", required=True),
         "receiver_team_id": REF,
-        "note": FieldSpec("text", max_len=MAX_DESCRIPTION),
+        "note": FieldSpec("text", max_len=MAX_DESCRIPTION, multiline=True),
         "items": FieldSpec("items"),
         "state": FieldSpec("handoff_state", required=True),
         "sent_at": FieldSpec("datetime", required=True),
@@ -121,6 +124,44 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
 
 _EMPTY_SEQUENCES = ("tags", "ids", "names", "items", "questions")
 
+# Characters no field keeps: C0/C1 controls and DEL, and lone surrogates (what Python makes of
+# bytes that are not UTF-8, or a JSON "\ud800"; no database can store them). Multi-line text
+# keeps tab and line breaks (a description's CR LF and CR become LF).
+_BAD_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+_BAD_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def normalise_line_ends(text: str) -> str:
+    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
+
+
+def text_problem(text: str, multiline: bool = False) -> str | None:
+    """What makes ``text`` unfit to keep, in words ("contains a control character (U+0001)"),
+    or None. Shared by the store's checks and the importers, which add where it came from."""
+    found = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(text)
+    if found is None:
+        return None
+    char = found.group()
+    if char == "\x00":
+        return "contains a NUL character"
+    if "\ud800" <= char <= "\udfff":
+        return (
+            "is not valid text: it holds a broken character (bytes that are not UTF-8, or a "
+            "lone surrogate)"
+        )
+    if char in "\t\n\r":
+        what = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}[char]
+        return f"contains {what}; it must be a single line"
+    return f"contains a control character (U+{ord(char):04X})"
+
+
+def check_text(name: str, text: str, multiline: bool = False) -> str:
+    """``text`` when it is fit to keep, else ValidationError naming ``name``."""
+    problem = text_problem(text, multiline)
+    if problem is not None:
+        raise ValidationError(f"{name} {problem}")
+    return text
+
 
 def check_value(entity: str, name: str, value: Any) -> Any:
     """The value normalised (text stripped, tags de-duplicated), or ValidationError."""
@@ -145,8 +186,9 @@ def _text(name: str, value: Any, spec: FieldSpec) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{name} must be text")
     value = value.strip() if spec.max_len and spec.max_len <= MAX_TITLE else value
-    if "\x00" in value:
-        raise ValidationError(f"{name} contains a NUL character")
+    if spec.multiline:
+        value = normalise_line_ends(value)
+    check_text(name, value, spec.multiline)
     if spec.max_len and len(value) > spec.max_len:
         raise ValidationError(
             f"{name} is too long ({len(value)} characters, at most {spec.max_len})"
@@ -205,6 +247,7 @@ def _tags(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
         tag = str(tag).strip()
         if not tag or tag in tags:
             continue
+        check_text("a tag", tag)
         if len(tag) > MAX_TAG:
             raise ValidationError(f"tag {tag[:20]!r}… is too long (at most {MAX_TAG} characters)")
         tags.append(tag)
@@ -225,6 +268,7 @@ def _flag(name: str, value: Any, spec: FieldSpec) -> RiskFlag:
         raise ValidationError(f"{name} must be a risk flag")
     if not value.reason.strip():
         raise ValidationError("an at-risk flag needs a reason")
+    check_text("the at-risk reason", value.reason)
     if len(value.reason) > MAX_TITLE:
         raise ValidationError(f"the at-risk reason is too long (at most {MAX_TITLE} characters)")
     return value
@@ -252,6 +296,7 @@ def _names(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
         item = item.strip()
         if not item or item in found:
             continue
+        check_text("an item name", item)
         if len(item) > MAX_ITEM:
             raise ValidationError(f"item name {item[:20]!r}… is too long (at most {MAX_ITEM})")
         found.append(item)
@@ -270,6 +315,7 @@ def _item(value: Any) -> HandoffItem:
         raise ValidationError("a handoff item's name and value are text")
     if not isinstance(value.provided, bool):
         raise ValidationError("a handoff item is provided or not (true or false)")
+    check_text(f"item {value.name!r}", value.value, multiline=True)
     return value
 
 
@@ -300,6 +346,9 @@ def _question(value: Any) -> Question:
         not value.answer.strip() or value.answered_by is None or value.answered_at is None
     ):
         raise ValidationError("an answer has some text, who gave it and when")
+    check_text("a question", value.text, multiline=True)
+    if value.answer is not None:
+        check_text("an answer", value.answer, multiline=True)
     return value
 
 
@@ -488,3 +537,37 @@ def encode(value: Any) -> str | None:
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value)
+
+
+def decode(entity: str, name: str, text: str | None) -> Any:
+    """The value an Activity row's text stands for: the inverse of ``encode`` for one field
+    (a merge replays another copy's history from these texts)."""
+    spec = SPECS[entity][name]
+    kind = spec.kind
+    if text is None:
+        return check_value(entity, name, None) if not spec.required else None
+    if kind in ("text", "opt_text", "reason"):
+        return text if kind == "text" else text or None
+    if kind in ("int", "ref"):
+        return int(text)
+    if kind == "float":
+        return float(text)
+    if kind == "date":
+        return date.fromisoformat(text)
+    if kind == "datetime":
+        return datetime.fromisoformat(text)
+    if kind == "bool":
+        return text == "true"
+    if kind == "priority":
+        return Priority[text.upper()]
+    if kind == "handoff_state":
+        return HandoffState[text.upper()]
+    if kind == "flag":
+        data = json.loads(text)
+        return RiskFlag(data["reason"], data["set_by"], datetime.fromisoformat(data["set_at"]))
+    data = json.loads(text)
+    if kind == "items":
+        return tuple(item_from_data(d) for d in data)
+    if kind == "questions":
+        return tuple(question_from_data(d) for d in data)
+    return tuple(data)  # tags, ids, names

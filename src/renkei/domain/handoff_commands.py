@@ -13,6 +13,7 @@ from __future__ import annotations
 import dataclasses
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
@@ -45,6 +46,78 @@ def _changes(old: Handoff, new: Handoff) -> SetFields:
     )
 
 
+class WithinOneTeam(ValidationError):
+    """A hand-over that stays inside one team: ``receiver`` names whom to make the owner."""
+
+    def __init__(self, message: str, receiver: str):
+        super().__init__(message)
+        self.receiver = receiver
+
+
+@dataclass(frozen=True, slots=True)
+class SendRefusal:
+    """Why the actor may not hand the task off, as data: the CLI words it in English, the
+    window in the user's language. ``kind`` is ``no_actor``, ``done`` or ``not_allowed``
+    (then ``owner_id`` and ``team_id`` say who may)."""
+
+    kind: str
+    task_id: int
+    owner_id: int | None = None
+    team_id: int | None = None
+    status_id: int | None = None
+
+
+def send_refusal(board: Board, task_id: int, actor_id: int | None) -> SendRefusal | None:
+    """Whether ``actor_id`` may hand this task off: the task's owner or someone in its team,
+    and only while the task is not done. A task with neither an owner nor a team has nobody
+    to defer to, so anyone on the board may."""
+    task = board.tasks.get(task_id)
+    if task is None:
+        raise ValidationError(f"there is no task {task_id}")
+    if actor_id is None:
+        return SendRefusal("no_actor", task_id)
+    status = board.statuses.get(task.status_id)
+    if status is not None and status.is_done:
+        return SendRefusal("done", task_id, status_id=status.id)
+    if task.owner_id is None and task.team_id is None:
+        return None
+    actor = board.people.get(actor_id)
+    in_team = actor is not None and task.team_id is not None and actor.team_id == task.team_id
+    if actor_id == task.owner_id or in_team:
+        return None
+    return SendRefusal("not_allowed", task_id, task.owner_id, task.team_id)
+
+
+def refusal_text(board: Board, refusal: SendRefusal) -> str:
+    """The refusal in English, naming who may."""
+    if refusal.kind == "no_actor":
+        return "say who is handing the task over: a handoff is sent by a person"
+    if refusal.kind == "done":
+        status = board.statuses.get(refusal.status_id or 0)
+        where = f" ({status.name})" if status is not None else ""
+        return f"task {refusal.task_id} is done{where}: a finished task cannot be handed off"
+    owner = board.people.get(refusal.owner_id or 0)
+    team = board.teams.get(refusal.team_id or 0)
+    who = [f"{owner.name} (the owner)"] if owner is not None else []
+    who += [f"someone in {team.name}"] if team is not None else []
+    return f"Only {' or '.join(who)} can hand this task off"
+
+
+def same_team(board: Board, task_id: int, sender_id: int, receiver_id: int) -> int | None:
+    """The team a hand-over would stay inside (the receiver's, when it is the sender's or the
+    task's own team): passing work within one team is a reassignment, not a handoff. None
+    when it crosses teams (or the receiver has no team to compare)."""
+    task = board.tasks.get(task_id)
+    sender = board.people.get(sender_id)
+    receiver = board.people.get(receiver_id)
+    if task is None or receiver is None or receiver.team_id is None:
+        return None
+    sender_team = sender.team_id if sender is not None else None
+    if receiver.team_id in (sender_team, task.team_id):
+        return receiver.team_id
+    return None
+
+
 def send(
     board: Board,
     task_id: int,
@@ -57,32 +130,46 @@ def send(
     actor_id: int | None,
     at: datetime,
 ) -> list[Command]:
-    """Hand the task from its owner (or, unowned, the actor) and its team to a person and
-    that person's team. A task waits for one handoff at a time."""
+    """The actor hands the task from their team to a person and that person's team.
+
+    Only the task's owner or someone in its team may send it (``send_refusal``), never a done
+    task, never within one team (``same_team``). The handoff's sender is the actor and its
+    sender team the actor's team at this moment. A task waits for one handoff at a time."""
     task = board.tasks.get(task_id)
     if task is None:
         raise ValidationError(f"there is no task {task_id}")
     receiver = board.people.get(to_person_id)
     if receiver is None:
         raise ValidationError(f"there is no person {to_person_id}")
+    refusal = send_refusal(board, task_id, actor_id)
+    if refusal is not None:
+        raise ValidationError(refusal_text(board, refusal))
+    assert actor_id is not None  # send_refusal said "no_actor" otherwise
     found = board.template(template)
     if found is None:
         names = ", ".join(sorted(t.name for t in board.handoff_templates.values()))
         raise ValidationError(f"there is no handoff template {template!r} (templates: {names})")
-    sender_id = task.owner_id if task.owner_id is not None else actor_id
-    if sender_id is None:
-        raise ValidationError("the task has no owner: say who is handing it over")
+    inside = same_team(board, task_id, actor_id, receiver.id)
+    if inside is not None and receiver.id != actor_id:
+        team = board.teams.get(inside)
+        raise WithinOneTeam(
+            f"{receiver.name} is in {team.name if team else 'the same team'} too: passing a "
+            "task within one team is a reassignment, not a handoff; change the task's owner "
+            "instead",
+            receiver.name,
+        )
     waiting = board.open_handoff(task_id)
     if waiting is not None:
         raise ValidationError(
             f"this task is already waiting for handoff {waiting.id} to be accepted or returned"
         )
+    sender = board.people.get(actor_id)
     new = rules.send(
         id=0,
         task_id=task_id,
         template=found,
-        sender_id=sender_id,
-        sender_team_id=task.team_id,
+        sender_id=actor_id,
+        sender_team_id=sender.team_id if sender is not None else None,
         receiver_id=receiver.id,
         receiver_team_id=receiver.team_id,
         at=at,

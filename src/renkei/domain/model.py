@@ -61,6 +61,8 @@ class Person:
     role: str = ""
     contact: str = ""
     version: int = 1
+    # The login role (on a server) or OS login (on a file) this person uses, once linked.
+    login: str | None = None
 
     @property
     def initials(self) -> str:
@@ -135,6 +137,8 @@ class Activity:
     old: str | None
     new: str | None
     revision: int
+    # The OS login (file) or login role (server) that wrote the row, when known.
+    login: str | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -2,21 +2,20 @@
 
 UTF-8 by default; ``excel=True`` writes UTF-8 with a byte-order mark (so Excel on Windows
 and macOS reads Japanese correctly) and protects cells that Excel would run as a formula
-(starting with = + - @) with a leading apostrophe. The file is written beside the target
-and moved over it, so a failed or cancelled export leaves nothing half-written.
+(starting with = + - @) with a leading apostrophe. The file is written under the rule of
+renkei.files: beside the target and moved over it, so a failed or cancelled export leaves
+nothing half-written, and a folder, device or read-only file is refused.
 """
 
 from __future__ import annotations
 
-import contextlib
 import csv
-import os
-import tempfile
 from collections.abc import Callable
 from datetime import UTC, datetime
 from pathlib import Path
 
 from renkei.domain.model import Board, Task
+from renkei.files import replacing
 
 # Headers the CSV import recognises, so an exported file imports back as the same tasks.
 COLUMNS = (
@@ -102,22 +101,15 @@ def export_csv(
     tasks = sorted(board.tasks.values(), key=lambda t: t.id)
     if not archived:
         tasks = [t for t in tasks if not t.archived]
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8-sig" if excel else "utf-8", newline="") as out:
-            writer = csv.writer(out)
-            writer.writerow(COLUMNS)
-            total = len(tasks)
-            for done, task in enumerate(tasks, 1):
-                row = task_row(board, task)
-                writer.writerow([_safe(c) for c in row] if excel else row)
-                tick = progress is not None and (done % 500 == 0 or done == total)
-                if tick and progress(done, total):
-                    raise ExportCancelled()
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
+    encoding = "utf-8-sig" if excel else "utf-8"
+    with replacing(path, text=True, encoding=encoding, newline="") as out:
+        writer = csv.writer(out)
+        writer.writerow(COLUMNS)
+        total = len(tasks)
+        for done, task in enumerate(tasks, 1):
+            row = task_row(board, task)
+            writer.writerow([_safe(c) for c in row] if excel else row)
+            tick = progress is not None and (done % 500 == 0 or done == total)
+            if tick and progress(done, total):
+                raise ExportCancelled()
     return len(tasks)

@@ -8,9 +8,6 @@ leaves nothing behind.
 
 from __future__ import annotations
 
-import contextlib
-import os
-import tempfile
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -48,6 +45,7 @@ from renkei.export.pdf import (
     render_to_bytes,
     wrap,
 )
+from renkei.files import writable_target, write_atomically
 from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card
 from renkei.render.card_face import card_face
 from renkei.render.theme import LIGHT
@@ -96,10 +94,12 @@ def export_pdf(
     options: ReportOptions = ReportOptions(),
     progress: Progress | None = None,
 ) -> int:
-    """Write the status report to ``path`` (atomically); returns its page count.
+    """Write the status report to ``path`` (under renkei.files' rule: atomically, never over a
+    folder, device or read-only file); returns its page count.
     ``progress(done, total)`` returning False stops it with ExportCancelled."""
     ensure_application()
     path = Path(path)
+    writable_target(path)  # a refusal now, not after the whole report was drawn
     report = _Report(session, options, progress)
     report.total_steps = 2 * len(report.sections)
     title = tr("Status report")
@@ -107,23 +107,8 @@ def export_pdf(
     data, count = render_to_bytes(
         options.paper, title, report.make_pages, report.paint, total=count
     )
-    _write_atomically(path, data)
+    write_atomically(path, data)
     return count
-
-
-def _write_atomically(path: Path, data: bytes) -> None:
-    folder = path.parent if str(path.parent) else Path(".")
-    fd, temp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(data)
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(temp, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.unlink(temp)
-        raise
 
 
 # -- the flow of text down the pages ------------------------------------------------------

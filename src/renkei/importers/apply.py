@@ -139,6 +139,7 @@ class ImportSummary:
     teams: int = 0
     projects: int = 0
     warnings: tuple[str, ...] = ()
+    skipped: tuple[str, ...] = ()  # what the file held that could not be used, counted
 
     def text(self, dry_run: bool = False) -> str:
         """One line for the command line (the GUI words its own, translated)."""
@@ -160,7 +161,8 @@ class ImportSummary:
             )
             if n
         ]
-        return f"{verb} {self.source} {self.name!r}: " + ", ".join(parts + made) + "."
+        skipped = "".join(f" {line[0].upper()}{line[1:]}." for line in self.skipped)
+        return f"{verb} {self.source} {self.name!r}: " + ", ".join(parts + made) + "." + skipped
 
 
 def default_status_map(board: Board, plan: ImportPlan) -> dict[str, str]:
@@ -355,8 +357,10 @@ class _Builder:
 
     def update(self, item: ImportedTask, task: Task) -> None:
         values = self.values(item)
-        if values.get("owner_id") == task.owner_id:
-            values.pop("team_id")  # a team set on the board stays unless the owner changed
+        if values.get("owner_id") == task.owner_id or values.get("team_id") is None:
+            # A team set on the board stays unless the owner changed to someone of another
+            # team: an import never takes a task's team away.
+            values.pop("team_id")
         changed = {
             name: value
             for name, value in values.items()
@@ -401,6 +405,15 @@ class _Builder:
                 old, new = self.person(old), self.person(new)
                 if old is not None and new is not None:
                     self.handoff(item, task, old, new, event.at, event.actor)
+            for value in (old, new):
+                if not isinstance(value, str):
+                    continue
+                problem = fields.text_problem(value, multiline=True)
+                if problem is not None:
+                    raise ImportProblem(
+                        f"{item.where}: its history of {event.at:%Y-%m-%d %H:%M} "
+                        f"({event.kind}) {problem}."
+                    )
             actor = self.person(event.actor)
             text_new = str(new) if isinstance(new, int) else new
             if isinstance(task, int) and (task, field, event.at, text_new) in self.seen:
@@ -509,7 +522,9 @@ def build_commands(
     mapping.update(status_map or {})
     builder = _Builder(board, plan, mapping, seen)
     commands = builder.build()
-    summary = ImportSummary(plan.source, plan.name, warnings=plan.warnings, **builder.counts)
+    summary = ImportSummary(
+        plan.source, plan.name, warnings=plan.warnings, skipped=plan.skipped, **builder.counts
+    )
     return commands, summary
 
 

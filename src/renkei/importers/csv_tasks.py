@@ -30,6 +30,7 @@ from renkei.importers.model import (
     ImportPlan,
     ImportProblem,
     Progress,
+    counted,
 )
 
 # The fields a column can feed, in the order the dialog offers them.
@@ -107,6 +108,13 @@ _JIRA_MARKERS = ({"summary", "issuekey"}, {"要約", "課題キー"})
 SAMPLE_BYTES = 64 * 1024
 
 
+def _some(headers, shown: int = 12) -> str:
+    """The first column names, for a message a person reads (a file may have 20,000)."""
+    names = [h[:40] for h in list(headers)[:shown]]
+    more = len(headers) - shown
+    return ", ".join(names) + (f" and {more:,} more" if more > 0 else "")
+
+
 def _norm(header: str) -> str:
     return "".join(ch for ch in header.casefold() if ch.isalnum())
 
@@ -158,6 +166,13 @@ def detect_encoding(head: bytes, name: str) -> str:
 
 def _open(path: Path, encoding: str | None) -> tuple[io.TextIOWrapper, str, str]:
     check_size(path)
+    if encoding:
+        try:
+            codecs.lookup(encoding)
+        except LookupError:
+            raise ImportProblem(
+                f"{encoding[:40]!r} is not an encoding Python knows (e.g. utf-8, cp932)."
+            ) from None
     with path.open("rb") as raw:
         head = raw.read(SAMPLE_BYTES)
     found = encoding or detect_encoding(head, path.name)
@@ -187,6 +202,11 @@ def _rows(handle, delimiter: str, name: str) -> Iterator[tuple[str, list[str]]]:
             raise ImportProblem(
                 f"{name}, row {number + 1:,}: the text is not valid "
                 f"{handle.encoding} (byte {error.start}); save the file as “CSV UTF-8”."
+            ) from None
+        except UnicodeError as error:  # e.g. "UTF-16 stream does not start with BOM"
+            raise ImportProblem(
+                f"{name}, row {number + 1:,}: the text is not {handle.encoding} ({error}); "
+                "save the file as “CSV UTF-8”."
             ) from None
         except csv.Error as error:
             detail = str(error)
@@ -237,7 +257,7 @@ def parse_mapping(pairs, headers) -> dict[str, str]:
             raise ImportProblem(f"{pair!r}: write the mapping as 'Column=field'.")
         if column.casefold() not in by_name:
             raise ImportProblem(
-                f"{column!r} is not a column of the file (columns: {', '.join(headers)})."
+                f"{column[:40]!r} is not a column of the file (columns: {_some(headers)})."
             )
         if target not in FIELDS:
             raise ImportProblem(f"{target!r} is not a field; use one of {', '.join(FIELDS)}.")
@@ -269,7 +289,7 @@ def read_csv(
         if "title" not in targets:
             raise ImportProblem(
                 f"{path.name}: no column holds the task titles (columns: "
-                f"{', '.join(headers) or 'none'}). Map one: --mapping 'Column=title'."
+                f"{_some(headers) or 'none'}). Map one: --mapping 'Column=title'."
             )
         reader = _RowReader(path.name, headers, targets, jira)
         for count, (where, row) in enumerate(lines, 1):
@@ -357,6 +377,7 @@ class _RowReader:
         self.columns: dict[str, ImportedColumn] = {}
         self.counts: dict[str, int] = {}
         self.warnings: list[str] = []
+        self.skipped: dict[str, int] = {}  # reason → how many cells it cost
         self.no_key = "key" not in targets and "id" not in targets
         if self.no_key:
             self.warnings.append(
@@ -541,10 +562,14 @@ class _RowReader:
             moment_text, sep, rest = cell.partition(";")
             moment = parse_moment(moment_text) if sep else None
             if moment is None:
+                reason = "no date before its text (Jira writes 12/Mar/24 10:15 AM;author;text)"
+                self.skipped[reason] = self.skipped.get(reason, 0) + 1
                 continue
             _author, _sep, body = rest.partition(";")
             body = f.text(body.strip(), self.cell_where(line, header), "the comment")
-            if body:
+            if not body:
+                self.skipped["no text"] = self.skipped.get("no text", 0) + 1
+            else:
                 yield ImportedEvent(f.utc_naive(moment.astimezone()), None, "comment", None, body)
 
     def plan(self, name: str) -> ImportPlan:
@@ -559,4 +584,5 @@ class _RowReader:
             tuple(self.people.values()),
             tuple(self.tasks),
             tuple(self.warnings[:50]),
+            skipped=counted(self.skipped, "comment"),
         )

@@ -6,7 +6,7 @@ import re
 from datetime import UTC, date, datetime
 from typing import Any
 
-from renkei.domain.fields import MAX_TAG, MAX_TAGS, MAX_TITLE
+from renkei.domain.fields import MAX_TAG, MAX_TAGS, MAX_TITLE, text_problem
 from renkei.importers.model import MAX_NAME, MAX_TEXT, ImportProblem
 
 _KINDS = {str: "text", bool: "true or false", list: "a list", dict: "an object"}
@@ -43,9 +43,24 @@ def get(obj: dict, key: str, kind: type, where: str, *, required: bool = False) 
     return value
 
 
-def text(value: str, where: str, field: str, limit: int = MAX_TEXT) -> str:
-    if "\x00" in value:
-        raise ImportProblem(f"{where}: {field} contains a NUL character.")
+def id_list(obj: dict, key: str, where: str) -> list[str]:
+    """A list of ids (``idMembers``, ``idLabels``): each one text, or the file is refused."""
+    values = get(obj, key, list, where) or []
+    for i, value in enumerate(values):
+        if not isinstance(value, str):
+            raise ImportProblem(
+                f"{where}: the field {key!r} should list ids (text), but its item {i + 1} is "
+                f"{kind_of(value)}."
+            )
+    return values
+
+
+def text(
+    value: str, where: str, field: str, limit: int = MAX_TEXT, *, multiline: bool = True
+) -> str:
+    problem = text_problem(value, multiline)
+    if problem is not None:
+        raise ImportProblem(f"{where}: {field} {problem}.")
     if len(value) > limit:
         raise ImportProblem(
             f"{where}: {field} is {len(value):,} characters long; at most {limit:,} can be "
@@ -55,13 +70,16 @@ def text(value: str, where: str, field: str, limit: int = MAX_TEXT) -> str:
 
 
 def name(value: str, where: str, field: str) -> str:
-    return text(" ".join(value.split()), where, field, MAX_NAME)
+    """A one-line name: line breaks and tabs become spaces; other control characters (which
+    ``str.split`` would also take for spaces) are refused."""
+    text(value, where, field, len(value), multiline=True)
+    return text(" ".join(value.split()), where, field, MAX_NAME, multiline=False)
 
 
 def title_and_rest(value: str, where: str) -> tuple[str, str]:
     """A title that fits the board (200 characters), and the full text when it did not."""
     value = text(value.strip(), where, "the title")
-    single = " ".join(value.split())
+    single = text(" ".join(value.split()), where, "the title", multiline=False)
     if len(single) <= MAX_TITLE:
         return single, ""
     return single[: MAX_TITLE - 1].rstrip() + "…", value

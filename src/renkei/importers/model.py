@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
@@ -90,6 +90,9 @@ class ImportPlan:
     warnings: tuple[str, ...] = field(default=())
     # Every list/column name the history mentions, by key, mapped or not (a deleted list).
     list_names: tuple[tuple[str, str], ...] = ()
+    # What the file holds that the import cannot use, counted and said: never dropped silently
+    # ("1 action skipped: updateCard with no data").
+    skipped: tuple[str, ...] = ()
 
     def person(self, key: str | None) -> ImportedPerson | None:
         if key is None:
@@ -98,3 +101,12 @@ class ImportPlan:
             if p.key == key:
                 return p
         return None
+
+
+def counted(counts: Mapping[str, int], what: str) -> tuple[str, ...]:
+    """``{"updateCard with no data": 2}`` → ``("2 actions skipped: updateCard with no data",)``,
+    most frequent first."""
+    return tuple(
+        f"{n:,} {what if n == 1 else what + 's'} skipped: {reason}"
+        for reason, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    )

@@ -14,7 +14,8 @@ Fields it does use must have the right type, or the file is refused naming the p
 from __future__ import annotations
 
 import json
-from collections import defaultdict
+import math
+from collections import Counter, defaultdict
 from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -30,11 +31,27 @@ from renkei.importers.model import (
     ImportPlan,
     ImportProblem,
     Progress,
+    counted,
 )
 
 SOURCE = "Trello"
 # A member removed and another added within this time is one card moving between people.
 SAME_MOVE = timedelta(hours=12)
+# The actions that become a card's history (or its creation); the rest (board and list
+# changes, attachments…) are not part of any task's story here.
+CARD_ACTIONS = frozenset(
+    {
+        "createCard",
+        "copyCard",
+        "convertToCardFromCheckItem",
+        "moveCardToBoard",
+        "updateCard",
+        "commentCard",
+        "updateCheckItemStateOnCard",
+        "addMemberToCard",
+        "removeMemberFromCard",
+    }
+)
 _CARD_FIELDS = {"name": "title", "desc": "description", "closed": "archived"}
 
 
@@ -54,7 +71,12 @@ def load_json(data: bytes, name: str, expected: str) -> Any:
     if not text.strip():
         raise ImportProblem(f"{name} is empty.")
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
+    except _NotFinite as error:
+        raise ImportProblem(
+            f"{name} is not {expected}: it holds the number {error}, which no export writes "
+            "(was the file changed by hand or by another program?)."
+        ) from None
     except RecursionError:
         raise ImportProblem(
             f"{name} is not {expected}: its data is nested too deeply to be a real export."
@@ -68,6 +90,21 @@ def load_json(data: bytes, name: str, expected: str) -> Any:
         raise ImportProblem(
             f"{name} is not valid JSON: line {error.lineno:,}, column {error.colno:,}: {error.msg}."
         ) from None
+
+
+class _NotFinite(ValueError):
+    """NaN, Infinity or a number too large for a float (1e999): not JSON any export writes."""
+
+
+def _no_constant(token: str) -> float:
+    raise _NotFinite(token)
+
+
+def _finite(token: str) -> float:
+    value = float(token)
+    if not math.isfinite(value):
+        raise _NotFinite(token[:40])
+    return value
 
 
 def parse_trello(
@@ -93,6 +130,7 @@ class _Reader:
         self.progress = progress
         self.warnings: list[str] = []
         self.people: dict[str, ImportedPerson] = {}
+        self.skipped: Counter[str] = Counter()  # reason → how many actions it cost
 
     def items(self, key: str, label: str) -> list[dict]:
         found = f.get(self.root, key, list, self.name) or []
@@ -142,6 +180,10 @@ class _Reader:
             card_id = f.get(c, "idCard", str, where, required=True)
             lists_by_card[card_id].append(c)
         by_card = self.actions_by_card(actions)
+        card_ids = {c.get("id") for c in cards}
+        for card_id, found in by_card.items():
+            if card_id not in card_ids:  # deleted since, or on another board
+                self.skipped["about a card that is not in the export"] += len(found)
         tasks = []
         counts: dict[str, int] = defaultdict(int)
         total = len(cards)
@@ -165,6 +207,7 @@ class _Reader:
             tuple(tasks),
             tuple(self.warnings),
             tuple(self.list_names.items()),
+            counted(self.skipped, "action"),
         )
 
     # -- actions ---------------------------------------------------------------------------
@@ -188,12 +231,16 @@ class _Reader:
         for i, action in enumerate(actions):
             where = f"action {i + 1}"
             kind = f.get(action, "type", str, where, required=True)
-            data = f.get(action, "data", dict, where) or {}
-            card = f.get(data, "card", dict, f"{where} (data)")
-            if card is None:
+            data = f.get(action, "data", dict, where)
+            if kind not in CARD_ACTIONS:
                 continue
-            card_id = f.get(card, "id", str, f"{where} (card)")
+            if not data:
+                self.skipped[f"{kind} with no data"] += 1
+                continue
+            card = f.get(data, "card", dict, f"{where} (data)")
+            card_id = f.get(card, "id", str, f"{where} (card)") if card is not None else None
             if card_id is None:
+                self.skipped[f"{kind} naming no card"] += 1
                 continue
             at = f.iso_moment(f.get(action, "date", str, where, required=True), where, "the date")
             found[card_id].append((at, kind, action))
@@ -217,13 +264,18 @@ class _Reader:
                 events.extend(self.update(data, at, actor, here))
             elif kind == "commentCard":
                 body = f.get(data, "text", str, here) or ""
-                if body.strip():
-                    events.append(
-                        ImportedEvent(at, actor, "comment", None, f.text(body, here, "the comment"))
-                    )
+                if not body.strip():
+                    self.skipped["commentCard with no text"] += 1
+                    continue
+                events.append(
+                    ImportedEvent(at, actor, "comment", None, f.text(body, here, "the comment"))
+                )
             elif kind == "updateCheckItemStateOnCard":
                 item = f.get(data, "checkItem", dict, here) or {}
                 label = f.get(item, "name", str, here) or ""
+                if not label.strip():
+                    self.skipped["updateCheckItemStateOnCard with no item"] += 1
+                    continue
                 state = f.get(item, "state", str, here) or ""
                 mark = "☑" if state == "complete" else "☐"
                 events.append(
@@ -236,6 +288,7 @@ class _Reader:
                 if member is None:
                     member = f.get(f.get(data, "member", dict, here) or {}, "id", str, here)
                 if member is None:
+                    self.skipped[f"{kind} naming no member"] += 1
                     continue
                 if member not in self.people:
                     info = f.get(data, "member", dict, here) or {}
@@ -267,8 +320,8 @@ class _Reader:
                 at,
                 actor,
                 "tags",
-                self.tag_list(old.get("idLabels")),
-                self.tag_list(card.get("idLabels")),
+                self.tag_list(f.id_list(old, "idLabels", where)),
+                self.tag_list(f.id_list(card, "idLabels", where)),
             )
         for key in ("due", "start"):
             if key in old:
@@ -280,8 +333,8 @@ class _Reader:
                     self.day(card.get(key), where, key),
                 )
 
-    def tag_list(self, ids: Any) -> str:
-        names = [self.label_names.get(i, "") for i in ids or () if isinstance(i, str)]
+    def tag_list(self, ids: list[str]) -> str:
+        names = [self.label_names.get(i, "") for i in ids]
         return json.dumps(list(f.tags(names)[0]), ensure_ascii=False)
 
     def list_ref(self, lst: dict, where: str) -> str | None:
@@ -358,13 +411,17 @@ class _Reader:
             self.warnings.append(f"{where} is in a list that is not in the export.")
         closed = bool(f.get(card, "closed", bool, where))
         archived = closed or (column is not None and columns[column].closed)
-        members = [m for m in f.get(card, "idMembers", list, where) or [] if isinstance(m, str)]
-        label_ids = f.get(card, "idLabels", list, where) or []
+        members = f.id_list(card, "idMembers", where)
+        label_ids = f.id_list(card, "idLabels", where)
         tag_names = [label_names[i] for i in label_ids if isinstance(i, str) and i in label_names]
         if not tag_names:
-            for label in f.get(card, "labels", list, where) or []:
-                if isinstance(label, dict):
-                    tag_names.append(label.get("name") or label.get("color") or "")
+            for i, label in enumerate(f.get(card, "labels", list, where) or []):
+                here = f"{where}, label {i + 1}"
+                if not isinstance(label, dict):
+                    kind = f.kind_of(label)
+                    raise ImportProblem(f"{here} should be an object, but it is {kind}.")
+                name = f.get(label, "name", str, here) or f.get(label, "color", str, here) or ""
+                tag_names.append(f.text(name, here, "the name", 1000))
         tags, cut = f.tags([t for t in tag_names if isinstance(t, str)])
         if cut:
             self.warnings.append(f"{where}: only the first 20 labels were kept.")
@@ -395,9 +452,13 @@ class _Reader:
     def checklist(self, checklist: dict, where: str) -> str:
         title = f.get(checklist, "name", str, where) or "Checklist"
         lines = [f"**{f.text(title, where, 'a checklist name', 1000)}**"]
-        items = [
-            i for i in f.get(checklist, "checkItems", list, where) or [] if isinstance(i, dict)
-        ]
+        items = f.get(checklist, "checkItems", list, where) or []
+        for i, item in enumerate(items):
+            if not isinstance(item, dict):
+                raise ImportProblem(
+                    f"{where}: checklist item {i + 1} should be an object, but it is "
+                    f"{f.kind_of(item)}."
+                )
         for item in sorted(items, key=_pos):
             text = f.text(f.get(item, "name", str, where) or "", where, "a checklist item")
             mark = "[x]" if item.get("state") == "complete" else "[ ]"

@@ -11,8 +11,8 @@ from pathlib import Path
 from types import SimpleNamespace
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, delete, func, insert, make_url, select, text, update
-from sqlalchemy.exc import InterfaceError, OperationalError
+from sqlalchemy import URL, Connection, Engine, delete, func, insert, select, text, update
+from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
 
 from renkei.domain import fields
 from renkei.domain.commands import (
@@ -31,14 +31,16 @@ from renkei.domain.commands import (
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
-from renkei.store import migrate, rows, schema
+from renkei.store import acting, activity_feed, migrate, rows, schema
 from renkei.store.database import (
     WRITE,
     StorageError,
     is_url,
     make_engine,
     retry_locked,
+    server_url,
     sqlite_url,
+    storage_words,
 )
 from renkei.store.schema import ENTITY_TABLES
 
@@ -98,6 +100,7 @@ class BoardStore:
         self.engine = engine
         self.location = location
         self.created = created  # True when this open made a new, empty board
+        self.login = acting.os_login()  # kept beside each change on a shared file
 
     # -- opening -------------------------------------------------------------------------
 
@@ -110,48 +113,83 @@ class BoardStore:
         name: str | None = None,
         password: str | None = None,
     ) -> BoardStore:
-        """Open (or create) a board: check → back up → migrate → open.
+        """Open a board: check → back up → migrate → open. With ``create``, a file that does
+        not exist yet (or an empty server database) becomes a new, empty board — built
+        beside its name and renamed into place, so nobody ever sees half a board.
 
-        A file that is not a board, or a board made by a newer Renkei, raises
+        A file that is not a board, an empty file, or a board made by a newer Renkei raises
         ``migrate.BoardRefused`` with every byte of it untouched."""
         target = str(target)
         if is_url(target):
-            return cls._open_server(target, name, password)
+            return cls._open_server(target, name, password, create)
         path = Path(target).expanduser().absolute()
-        if path.exists():
-            revision = migrate.inspect_sqlite_file(path)
-        elif not create:
-            raise migrate.BoardRefused(f"There is no board at {path}.")
-        elif not path.parent.is_dir():
-            raise migrate.BoardRefused(f"The folder {path.parent} does not exist.")
-        else:
-            revision = None
+        if not path.exists():
+            if not create:
+                raise migrate.BoardRefused(f"There is no board at {path}.")
+            from renkei.store.new_board import BoardExists, NewBoard
+
+            created = True
+            try:
+                with NewBoard(path, name or path.stem):
+                    pass
+            except BoardExists:
+                created = False  # someone else made it meanwhile: open theirs
+            store = cls.open(path, create=False)
+            store.created = created
+            return store
+        revision = migrate.inspect_sqlite_file(path)
         head = migrate.head_revision()
         if revision is not None and revision != head:
             migrate.backup_sqlite(path, revision)
         engine = make_engine(sqlite_url(path))
-        created = False
         if revision != head:
-            # Under the write lock: of several people opening a new file at once, one makes it.
-            created = retry_locked(lambda: _prepare(engine, name or path.stem))
-        return cls(engine, str(path), created=created)
+            # Under the write lock: of several people migrating at once, one does the work.
+            retry_locked(lambda: _prepare(engine, name or path.stem))
+        return cls(engine, str(path), created=False)
 
     @classmethod
-    def _open_server(cls, url: str, name: str | None, password: str | None) -> BoardStore:
+    def prepare_new(cls, path: Path, name: str) -> BoardStore:
+        """A new board in a file that must not exist yet (see ``new_board.NewBoard``)."""
+        engine = make_engine(sqlite_url(path))
+        try:
+            retry_locked(lambda: _prepare(engine, name))
+        except BaseException:
+            engine.dispose()
+            raise
+        return cls(engine, str(path), created=True)
+
+    @classmethod
+    def _open_server(
+        cls, url: str, name: str | None, password: str | None, create: bool
+    ) -> BoardStore:
         """A server board; a password is added to the URL in memory only, so ``location``
-        (shown, remembered in recent boards) never contains it."""
-        full = make_url(url)
+        (shown, remembered in recent boards) never contains it. An empty database becomes a
+        board only with ``create``."""
+        full = server_url(url)
         if password:
             full = full.set(password=password)
         engine = make_engine(full)
-        with engine.connect() as conn, conn.begin():
-            if conn.dialect.name == "postgresql":
-                # One client migrates; the others wait here, then find the work done.
-                conn.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK})
-            revision = migrate.inspect_database(conn, engine.url.database or url)
-            created = False
-            if revision != migrate.head_revision():
-                created = _prepare_in(conn, name or engine.url.database or "Renkei")
+        try:
+            with engine.connect() as conn, conn.begin():
+                if conn.dialect.name == "postgresql":
+                    # One client migrates; the others wait here, then find the work done.
+                    conn.execute(
+                        text("SELECT pg_advisory_xact_lock(:key)"), {"key": MIGRATION_LOCK}
+                    )
+                database = engine.url.database or url
+                revision = migrate.inspect_database(conn, database)
+                if revision is None and not create:
+                    raise migrate.BoardEmpty(
+                        f"The database {database} is empty: it holds no board yet. Make one "
+                        f"with `renkei board new URL` (or File → Connect to server, which "
+                        "offers to); nothing was changed."
+                    )
+                created = False
+                if revision != migrate.head_revision():
+                    created = _prepare_in(conn, name or engine.url.database or "Renkei")
+        except BaseException:
+            engine.dispose()
+            raise
         bare = URL.create(
             full.drivername, full.username, None, full.host, full.port, full.database, full.query
         )
@@ -204,6 +242,22 @@ class BoardStore:
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
                 yield conn
+
+    def server_person(self) -> int | None:
+        """On a server board, the person linked to the login role connected; else None."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as conn:
+            return acting.server_identity(conn).person_id
+
+    def write_refusal(self) -> str | None:
+        """Why this login cannot change the board (a server role with read grants only), or
+        None when it can try."""
+        if self.engine.dialect.name != "postgresql":
+            return None
+        with self.engine.connect() as conn:
+            who = acting.server_identity(conn)
+        return None if who.can_write else acting.read_only_message(who.role)
 
     def revision(self) -> int:
         with self.engine.connect() as conn:
@@ -292,6 +346,28 @@ class BoardStore:
                 )
             return current, tuple(changes)
 
+    def activity_since(
+        self,
+        revision: int,
+        limit: int = activity_feed.ACTIVITY_PAGE,
+        *,
+        after_id: int | None = None,
+        upto: int | None = None,
+    ) -> list[Activity]:
+        """The Activity rows after ``revision``, unfolded, in revision order, a page at a
+        time: what ``watch`` prints (see store/activity_feed.py)."""
+        with activity_feed.reading(), self.engine.connect() as conn:
+            return activity_feed.activity_since(
+                conn, revision, limit, after_id=after_id, upto=upto
+            )
+
+    def values_as_of(
+        self, entity: str, ids: Iterable[int], revision: int
+    ) -> dict[int, dict[str, str | None]]:
+        """Each row's fields as they stood right after ``revision`` (a new row as made)."""
+        with activity_feed.reading(), self._snapshot_read() as conn:
+            return activity_feed.values_as_of(conn, entity, ids, revision)
+
     # -- writing -------------------------------------------------------------------------
 
     def apply(self, command: Command, actor_id: int | None, at: datetime | None = None) -> Change:
@@ -310,21 +386,110 @@ class BoardStore:
 
         def work() -> Change:
             with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-                return _Writer(conn, actor_id, at or utcnow()).run(commands, progress)
+                # Backdated writes (the demo's story) bring history, not a login's work.
+                actor, login = actor_id, (None if at is not None else self.login)
+                if acting.is_server(conn):
+                    actor, role = acting.server_actor(conn, actor_id)
+                    login = None if at is not None else role
+                return _Writer(conn, actor, at or utcnow(), login).run(commands, progress)
 
         try:
             return retry_locked(work)
+        except ProgrammingError as error:
+            if getattr(error.orig, "sqlstate", None) != "42501":  # insufficient_privilege
+                raise
+            raise acting.NotAllowed(
+                f"the server refused the change; nothing was saved ({_first_line(error)})"
+            ) from error
+        except (OperationalError, InterfaceError, IntegrityError) as error:
+            # The transaction never committed: nothing was written. Say so, and what to do.
+            raise StorageError(_not_saved(error, self.location)) from error
+        except UnicodeEncodeError as error:  # text the field checks let through (a bug)
+            raise ValidationError(
+                "a value holds a broken character (bytes that are not UTF-8); nothing was saved"
+            ) from error
+
+    def apply_steps(
+        self, steps: Sequence[Step], before_commit: Callable[[], None] | None = None
+    ) -> list[Change]:
+        """Several changes in one transaction, each its own revision with its own author and
+        time: all of them or none. A merge replays a conflict copy's history this way.
+
+        ``NewRow`` keys made by one step's ``Create`` stay known to the later steps (a step's
+        actor may be one of them). ``before_commit`` runs last, inside the transaction: if it
+        raises, nothing is written."""
+
+        def work() -> list[Change]:
+            with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
+                keys: dict[str, int] = {}
+                done = []
+                for step in steps:
+                    # Replayed history keeps its author and time; whose login wrote it there
+                    # is not known here.
+                    writer = _Writer(conn, None, step.at, None)
+                    writer.keys = keys
+                    writer.actor_id = writer.resolve(step.actor_id)
+                    done.append(writer.run(step.commands, None))
+                if before_commit is not None:
+                    before_commit()
+                return done
+
+        try:
+            return retry_locked(work)
+        except IntegrityError as error:
+            reason = str(error.orig or error).strip().splitlines()[0]
+            raise ValidationError(
+                f"a row clashes with one already on the board; nothing was saved ({reason})"
+            ) from error
         except (OperationalError, InterfaceError) as error:
-            # The transaction never committed: nothing was written. Say so plainly.
             reason = str(error.orig or error).strip().splitlines()[0]
             raise StorageError(
                 f"The board could not be reached; nothing was saved ({reason})."
             ) from error
 
+    def identity(self) -> tuple[str, datetime]:
+        """The board's name and the moment it was made: a copy of it shares both."""
+        with self.engine.connect() as conn:
+            meta = conn.execute(
+                select(schema.board_table.c.name, schema.board_table.c.created_at)
+            ).one()
+            return meta.name, meta.created_at
+
+
+@dataclasses.dataclass(frozen=True, slots=True)
+class Step:
+    """One change of a multi-step write: its commands, who made it and when."""
+
+    commands: Sequence[Command]
+    actor_id: int | NewRow | None
+    at: datetime
+
+
+def _not_saved(error: Exception, location: str) -> str:
+    words = storage_words(error, location)
+    if words is not None:
+        return f"{words[0].upper()}{words[1:]}; nothing was saved."
+    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    if isinstance(error, IntegrityError):
+        return f"The change broke a rule of the board; nothing was saved ({reason})."
+    return f"The board could not be reached; nothing was saved ({reason})."
+
+
+def _first_line(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+
 
 def _prepare(engine: Engine, name: str) -> bool:
-    with engine.connect().execution_options(**WRITE) as conn, conn.begin():
-        return _prepare_in(conn, name)
+    try:
+        with engine.connect().execution_options(**WRITE) as conn, conn.begin():
+            return _prepare_in(conn, name)
+    except OperationalError as error:
+        # A folder one may not write, a full disk: said in words (the window shows them too).
+        # "Locked" is left to retry_locked, which waits for the other writer.
+        words = storage_words(error, engine.url.database)
+        if words is None:
+            raise
+        raise StorageError(f"{words[0].upper()}{words[1:]}.") from error
 
 
 def _prepare_in(conn: Connection, name: str) -> bool:
@@ -370,10 +535,11 @@ def _read_row(conn: Connection, entity: str, entity_id: int):
 class _Writer:
     """One write transaction: validates, writes rows and their Activity, bumps the revision."""
 
-    def __init__(self, conn: Connection, actor_id: int | None, at: datetime):
+    def __init__(self, conn: Connection, actor_id: int | None, at: datetime, login: str | None):
         self.conn = conn
         self.actor_id = actor_id
         self.at = at
+        self.login = login  # who the machine says is writing (rows with their own author: None)
         # FOR UPDATE serialises writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does):
         # every revision number is used once, so the change feed misses nothing.
         self.revision = (
@@ -424,6 +590,7 @@ class _Writer:
             row["revision"] = self.revision
             row.setdefault("at", self.at)
             row.setdefault("actor_id", self.actor_id)
+            row.setdefault("login", self.login)
         self.conn.execute(insert(schema.activity), self.activity)
         if self.conn.dialect.name == "postgresql":
             # Delivered to listeners when this transaction commits, not before.
@@ -461,6 +628,15 @@ class _Writer:
     def check_unique_name(self, entity: str, values: dict[str, Any], own_id: int | None) -> None:
         """Team and template names are unique (lanes and CLI arguments use them); say so, do
         not crash."""
+        if entity == "person" and values.get("login"):
+            people = schema.people
+            taken = self.conn.execute(
+                select(people.c.id, people.c.name).where(people.c.login == values["login"])
+            ).first()
+            if taken is not None and taken.id != own_id:
+                raise ValidationError(
+                    f"the login {values['login']} is already linked to {taken.name}"
+                )
         table = UNIQUE_NAMES.get(entity)
         if table is None or "name" not in values:
             return
@@ -485,8 +661,18 @@ class _Writer:
         return value
 
     def resolve(self, value: Any) -> Any:
-        """A ``NewRow`` placeholder → the id of the row its Create made in this batch."""
+        """A ``NewRow`` placeholder → the id of the row its Create made in this batch; also
+        inside a tuple (``depends_on``) or a value's fields (a flag's ``set_by``)."""
+        if isinstance(value, tuple):
+            return tuple(self.resolve(v) for v in value)
         if not isinstance(value, NewRow):
+            if dataclasses.is_dataclass(value) and not isinstance(value, type):
+                placeholders = {
+                    f.name: self.resolve(getattr(value, f.name))
+                    for f in dataclasses.fields(value)
+                    if isinstance(getattr(value, f.name), NewRow)
+                }
+                return dataclasses.replace(value, **placeholders) if placeholders else value
             return value
         found = self.keys.get(value.key)
         if found is None:
@@ -545,6 +731,8 @@ class _Writer:
                 "new": label,
                 "at": at,
                 "actor_id": by,
+                # A row an import made under its source's author is history, not this login's.
+                **({"login": None} if command.by is not None else {}),
             }
         )
 
@@ -577,6 +765,9 @@ class _Writer:
             raise NotFoundError(f"person {by} (who made this change) does not exist")
         if not command.field or len(command.field) > 40:
             raise ValidationError("a history row names a field (at most 40 characters)")
+        for value in (command.field, command.old, command.new):
+            if isinstance(value, str):
+                fields.check_text(f"the history of {command.field!r}", value, multiline=True)
         self.activity.append(
             {
                 "entity": command.entity,
@@ -586,6 +777,7 @@ class _Writer:
                 "new": self.text_of(command.new),
                 "at": command.at,
                 "actor_id": by,
+                "login": None,  # imported history keeps its own author, no login of ours
             }
         )
         self.recorded += 1
@@ -638,7 +830,7 @@ class _Writer:
         entity = command.entity
         values = self.normalise(entity, command.values)
         current = self.read(entity, self.resolve(command.entity_id))
-        base = dict(command.base or ())
+        base = {name: self.resolve(value) for name, value in command.base or ()}
         conflicts = []
         changed: dict[str, Any] = {}
         for name, value in values.items():

@@ -18,9 +18,17 @@ from pathlib import Path
 from sqlalchemy import URL, Connection, Engine, Table, delete, func, insert, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
+from renkei.files import create_like
 from renkei.store import migrate, schema
 from renkei.store.board_store import MIGRATION_LOCK, BoardStore
-from renkei.store.database import WRITE, StorageError, is_url, make_engine, sqlite_url
+from renkei.store.database import (
+    WRITE,
+    StorageError,
+    is_url,
+    make_engine,
+    server_url,
+    sqlite_url,
+)
 
 BATCH = 1000
 
@@ -84,6 +92,15 @@ def copy_board(source: str, destination: str, progress: Progress | None = None) 
         target = _Destination(destination)
         if _same_place(target.location, store.location):
             raise CopyError("The source and the destination are the same board; nothing was done.")
+        if target.new_file is not None and not is_url(store.location):
+            # A copy of a file board is as private (or as shared) as the board itself.
+            try:
+                create_like(target.new_file, store.location)
+            except OSError as error:
+                raise CopyError(
+                    f"Cannot create {target.new_file}: {error.strerror or error}. "
+                    "Nothing was copied."
+                ) from None
         return target.copy_from(store, progress)
     finally:
         store.dispose()
@@ -130,10 +147,7 @@ def _open_source(source: str) -> BoardStore:
             raise CopyError(f"The database {name} holds no board (it is empty); nothing to copy.")
         with _reaching(engine, "source"):
             return BoardStore.open(source)
-    path = Path(source).expanduser().absolute()
-    if path.exists() and migrate.inspect_sqlite_file(path) is None:
-        raise CopyError(f"{path.name} is empty, not a Renkei board; nothing to copy.")
-    return BoardStore.open(path, create=False)
+    return BoardStore.open(Path(source).expanduser().absolute(), create=False)
 
 
 def _read_connection(engine: Engine) -> Connection:
@@ -289,7 +303,9 @@ def _shown(engine: Engine) -> str:
 
 def _engine(url: str) -> Engine:
     try:
-        return make_engine(url)
+        return make_engine(server_url(url))
+    except StorageError as error:  # a scheme Renkei does not speak, said by name
+        raise CopyError(str(error)) from None
     except Exception as error:  # a malformed URL, an unknown driver
         shown = re.sub(r"://([^:/@]*):[^@/]*@", r"://\1@", url)  # never echo a password
         raise CopyError(

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import random
+import re
 import time
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event
-from sqlalchemy.exc import OperationalError
+from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
 T = TypeVar("T")
@@ -28,6 +30,184 @@ def sqlite_url(path) -> str:
     return f"sqlite:///{path}"
 
 
+# libpq settings that notice a server gone quiet on an open connection (a pulled cable, a
+# dropped VPN, a firewall forgetting the connection): unanswered data gives up after 15 s,
+# an idle connection is probed after 10 s. Without them a read waits for TCP, ~15 minutes.
+TCP_LIVENESS = {
+    "keepalives": 1,
+    "keepalives_idle": 10,
+    "keepalives_interval": 5,
+    "keepalives_count": 3,
+    "tcp_user_timeout": 15_000,
+}
+
+
+SERVER_DRIVER = "postgresql+psycopg"  # psycopg 3
+_POSTGRES_SCHEMES = ("postgres", "postgresql", SERVER_DRIVER)
+SERVER_EXAMPLE = "postgresql://user@host:5432/database"
+
+
+def _without_password(target: str) -> str:
+    return re.sub(r"://([^:/@]*):[^@/]*@", r"://\1@", target)
+
+
+def server_url(target: str) -> URL:
+    """A board's server address as Renkei connects to it: ``postgres://`` and ``postgresql://``
+    are PostgreSQL through psycopg 3; any other scheme is refused by name (a MySQL URL must
+    not fail deep inside SQLAlchemy with a missing driver)."""
+    scheme = target.partition("://")[0].strip().lower()
+    if scheme not in _POSTGRES_SCHEMES:
+        shown = scheme[:30] + ("…" if len(scheme) > 30 else "")
+        if scheme.startswith("sqlite"):
+            raise StorageError(
+                f"give the board file's path rather than a {shown}:// URL "
+                "(e.g. --board team.renkei)"
+            )
+        if scheme.startswith("postgresql+"):
+            raise StorageError(
+                f"Renkei reaches PostgreSQL through psycopg 3; {shown}:// is not supported: "
+                f"write {SERVER_EXAMPLE}"
+            )
+        raise StorageError(
+            f"Renkei boards live in a file or on PostgreSQL; {shown}:// is not supported "
+            f"(a server board is written {SERVER_EXAMPLE})"
+        )
+    try:
+        url = make_url(target)
+    except (ArgumentError, ValueError) as error:
+        raise StorageError(
+            f"{_without_password(target)} is not a server address ({error}): write "
+            f"{SERVER_EXAMPLE}"
+        ) from None
+    if not url.database:
+        raise StorageError(
+            f"{_without_password(target)} names no database: write {SERVER_EXAMPLE}"
+        )
+    return url.set(drivername=SERVER_DRIVER)
+
+
+def storage_words(error: BaseException, location: str | None = None) -> str | None:
+    """What a database error means for the person, and what to do, in one sentence without
+    its final stop; None when it is nothing this knows (the caller words it generically)."""
+    text = str(getattr(error, "orig", None) or error).lower()
+    where = location or "the board"
+    if isinstance(error, IntegrityError) and "source_id" in text:
+        return (
+            "another import of the same file finished first; nothing was added twice (run the "
+            "import again to bring in anything newer)"
+        )
+    if "readonly database" in text or "read-only" in text or "unable to open database" in text:
+        return _read_only_words(where)
+    server = _server_of(error, location)
+    if "permission denied" in text:
+        return (
+            f"your login on {server} may read this board but not change it: ask the server's "
+            "administrator for write access"
+        )
+    if "password authentication failed" in text:
+        return (
+            f"the server {server} refused the password for {_user_of(text, location)}: check "
+            "it (PGPASSWORD, ~/.pgpass) or ask the server's administrator"
+        )
+    if "no password supplied" in text:
+        return (
+            f"the server {server} wants a password for {_user_of(text, location)}: set "
+            "PGPASSWORD or add it to ~/.pgpass"
+        )
+    found = re.search(r'role "([^"]*)" does not exist', text)
+    if found:
+        return (
+            f"the server {server} has no login {found.group(1)!r}: check the user name in the "
+            "address or ask the server's administrator for one"
+        )
+    found = re.search(r'database "([^"]*)" does not exist', text)
+    if found:
+        return (
+            f"the server {server} has no database {found.group(1)!r}: check the name, or "
+            f"create it (createdb {found.group(1)})"
+        )
+    if "could not translate host name" in text or "name or service not known" in text:
+        return f"no server called {server} could be found: check the address"
+    if any(
+        words in text
+        for words in (
+            "connection refused",
+            "timeout expired",
+            "timed out",
+            "server closed the connection",
+            "terminating connection",
+            "no route to host",
+            "network is unreachable",
+            "the database system is starting up",
+            "the database system is shutting down",
+            "consuming input failed",
+            "server conn crashed",
+            "connection is closed",
+            "ssl negotiation",
+        )
+    ):
+        return (
+            f"the server {server} does not answer: check that it is running and that the "
+            "address is right, or ask whoever runs it; then try again"
+        )
+    if "disk is full" in text:
+        return f"the disk holding {where} is full: free some space, then try again"
+    if "disk i/o error" in text:
+        return (
+            f"{where} could not be read or written (a disk I/O error): check that it is a board "
+            "file on a working disk or share"
+        )
+    return None
+
+
+def _read_only_words(where: str) -> str:
+    """A board file Renkei may read but not write, or a folder it cannot write in (SQLite
+    writes a journal beside the board, and a new board is made in its folder)."""
+    if "://" in where:
+        return f"{where} is read-only for you: ask its owner for write access"
+    folder = os.path.dirname(os.path.abspath(where)) or "."
+    if os.path.exists(where) and not os.access(where, os.W_OK):
+        return (
+            f"{where} is read-only for you: ask its owner for write access, or copy it "
+            "(renkei board copy) to change it"
+        )
+    if not os.access(folder, os.W_OK):
+        if not os.path.exists(where):
+            return (
+                f"the folder {folder} is read-only for you, so no board can be made there: "
+                "choose a folder you can write in"
+            )
+        return (
+            f"the folder {folder} is read-only for you, and saving writes a journal file "
+            "beside the board: ask for write access to the folder, or copy the board "
+            "(renkei board copy)"
+        )
+    return f"{where} could not be written (the file system refused it)"
+
+
+def _server_of(error: BaseException, location: str | None) -> str:
+    if location and "://" in location:
+        try:
+            url = make_url(location)
+        except (ArgumentError, ValueError):
+            return "?"
+        return f"{url.host or 'localhost'}:{url.port or 5432}"
+    found = re.search(r'server at "([^"]+)"(?:[^,]*), port (\d+)', str(error))
+    return f"{found.group(1)}:{found.group(2)}" if found else "(the server)"
+
+
+def _user_of(text: str, location: str | None) -> str:
+    found = re.search(r'for user "([^"]*)"', text)
+    if found:
+        return repr(found.group(1))
+    if location and "://" in location:
+        try:
+            return repr(make_url(location).username or "")
+        except (ArgumentError, ValueError):
+            pass
+    return "this login"
+
+
 def make_engine(url: str | URL) -> Engine:
     if str(url).startswith("sqlite"):
         return _sqlite_engine(str(url))
@@ -38,7 +218,7 @@ def make_engine(url: str | URL) -> Engine:
         pool_pre_ping=True,
         pool_size=2,
         max_overflow=2,
-        connect_args={"connect_timeout": 5, "application_name": "Renkei"},
+        connect_args={"connect_timeout": 5, "application_name": "Renkei", **TCP_LIVENESS},
     )
 
 

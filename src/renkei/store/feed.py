@@ -16,7 +16,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 from renkei.store.board_store import NOTIFY_CHANNEL
-from renkei.store.database import StorageError, is_locked_error
+from renkei.store.database import TCP_LIVENESS, StorageError, is_locked_error
 
 # Another Renkei holding the file (a big import commits for seconds) is not a lost board;
 # only a lock held longer than this is reported.
@@ -36,10 +36,42 @@ class SqliteWatch:
 
     def _connection(self) -> sqlite3.Connection:
         if self._conn is None:
-            uri = f"file:{quote(str(self.path))}?mode=ro"
-            # isolation_level=None: autocommit, so this connection never sits in a transaction.
-            self._conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=1.0)
+            self._conn = self._open()
         return self._conn
+
+    def _open(self) -> sqlite3.Connection:
+        # Read-write (never create): a hot journal left by a writer that stopped is
+        # rolled back by SQLite here, where a read-only connection could only fail.
+        uri = f"file:{quote(str(self.path))}?mode=rw"
+        # isolation_level=None: autocommit, so this connection never sits in a transaction.
+        # check_same_thread=False: a reconnect opens it in a worker thread (open_link); only
+        # one thread uses it at a time.
+        return sqlite3.connect(
+            uri, uri=True, isolation_level=None, timeout=1.0, check_same_thread=False
+        )
+
+    def open_link(self) -> tuple[sqlite3.Connection, int]:
+        """A new connection and the file's version, for a reconnect (any thread; this
+        watcher is untouched until ``adopt``)."""
+        conn = None
+        try:
+            conn = self._open()
+            version = conn.execute("PRAGMA data_version").fetchone()[0]
+        except sqlite3.Error as error:
+            if conn is not None:
+                conn.close()
+            raise StorageError(f"The board file cannot be read right now: {error}") from error
+        return conn, version
+
+    def adopt(self, link: tuple[sqlite3.Connection, int]) -> None:
+        """Use a link from ``open_link`` from now on; its version is the starting point."""
+        self.close()
+        self._conn, self._version = link
+
+    @staticmethod
+    def discard(link: tuple[sqlite3.Connection, int]) -> None:
+        with suppress(sqlite3.Error):
+            link[0].close()
 
     def changed(self) -> bool:
         try:
@@ -84,17 +116,39 @@ class PostgresListen:
         self._conn = None
 
     def connect(self) -> None:
+        self.close()
+        self.adopt(self.open_link())
+
+    def open_link(self):
+        """A new listening connection (any thread: a reconnect opens it in a worker, since
+        reaching a silent server takes seconds; this watcher is untouched until ``adopt``)."""
         import psycopg
 
-        self.close()
+        conn = None
         try:
-            self._conn = psycopg.connect(
-                self.dsn, autocommit=True, connect_timeout=3, application_name="Renkei listener"
+            conn = psycopg.connect(
+                self.dsn,
+                autocommit=True,
+                connect_timeout=3,
+                application_name="Renkei listener",
+                **TCP_LIVENESS,  # a listener that died quietly becomes readable (EOF) in ~25 s
             )
-            self._conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
+            conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except psycopg.Error as error:
-            self.close()
+            if conn is not None:
+                self.discard(conn)
             raise StorageError(f"Cannot reach the board's server: {error}") from error
+        return conn
+
+    def adopt(self, link) -> None:
+        """Listen on a connection from ``open_link`` from now on."""
+        self.close()
+        self._conn = link
+
+    @staticmethod
+    def discard(link) -> None:
+        with suppress(Exception):
+            link.close()
 
     @property
     def connected(self) -> bool:

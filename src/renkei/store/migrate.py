@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 import sqlite3
+import stat
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
@@ -10,6 +12,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, inspect, select, text
 
+from renkei.files import create_like
 from renkei.store.schema import APPLICATION_ID, board_table
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -22,7 +25,7 @@ class BoardRefused(Exception):
 # Every migration this build ships, oldest first. Opening a board only needs to compare
 # revisions, so Alembic (a quarter of a second to import) loads only when a board really
 # migrates; a unit test keeps this list equal to the migration scripts.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005")
 
 
 def alembic_config(connection: Connection | None = None):
@@ -49,15 +52,46 @@ def is_known_revision(revision: str) -> bool:
     return revision in KNOWN_REVISIONS
 
 
-def inspect_sqlite_file(path: Path) -> str | None:
-    """The board's migration revision, None for a new (empty) file, or BoardRefused.
+class BoardEmpty(BoardRefused):
+    """An empty file or database: not a board (yet). Reads refuse it; only an explicit
+    create may make a board there."""
 
-    Reads in read-only mode so a refused file keeps every byte."""
+
+class BoardDamaged(BoardRefused):
+    """The file's structure is broken (the header, or ``quick_check``): salvage is the way on."""
+
+    def __init__(self, message: str, path: Path):
+        super().__init__(message)
+        self.path = path
+
+
+class BoardBusy(BoardRefused):
+    """Another program holds the board's lock for longer than we waited."""
+
+
+def journal_of(path: Path) -> Path:
+    return path.with_name(path.name + "-journal")
+
+
+def _empty_file_message(path: Path) -> str:
+    return (
+        f"{path.name} is empty (0 bytes), so it is not a board yet. If a sync client "
+        "(OneDrive, Dropbox, Google Drive…) is still downloading it, wait until it has "
+        "finished and open it again. It was left as it is."
+    )
+
+
+def inspect_sqlite_file(path: Path) -> str | None:
+    """The board's migration revision, or BoardRefused (BoardEmpty for an empty file).
+
+    A refused file keeps every byte. The one write an inspection may cause is SQLite's own
+    recovery: a writer that stopped mid-change (a crash, kill -9, a laptop put to sleep)
+    leaves a hot ``-journal`` that only a read-write open can roll back, putting the board
+    back exactly as it was at its last commit."""
     if path.is_dir():
         raise BoardRefused(f"{path} is a folder, not a board file.")
-    size = path.stat().st_size
-    if size == 0:
-        return None
+    if path.stat().st_size == 0:
+        raise BoardEmpty(_empty_file_message(path))
     with path.open("rb") as handle:
         header_bytes = handle.read(100)
     if header_bytes[: len(SQLITE_HEADER)] != SQLITE_HEADER:
@@ -68,14 +102,18 @@ def inspect_sqlite_file(path: Path) -> str | None:
     # Renkei never uses WAL. A WAL-mode file is another program's database: read it as
     # immutable so SQLite leaves no -wal/-shm files beside it (bytes 18-19 are 2 in WAL mode).
     wal = len(header_bytes) >= 20 and header_bytes[18:20] == b"\x02\x02"
-    uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if wal else "")
+    recover = not wal and journal_of(path).exists()
+    mode = "rw" if recover else "ro"
+    uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if wal else "")
     try:
-        with closing(sqlite3.connect(uri, uri=True)) as conn:
+        with closing(sqlite3.connect(uri, uri=True, timeout=10.0)) as conn:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
             if not tables:
-                return None
+                raise BoardEmpty(
+                    f"{path.name} is an empty SQLite database, not a board. It was left as it is."
+                )
             if "board" not in tables or "alembic_version" not in tables:
                 raise BoardRefused(
                     f"{path.name} is an SQLite database, but not a Renkei board "
@@ -89,24 +127,66 @@ def inspect_sqlite_file(path: Path) -> str | None:
             # half-finished copy or a sync tool is refused before anyone writes to it.
             problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
-        raise BoardRefused(damaged_message(path, str(error))) from error
+        raise _refusal(path, error, recover) from error
     if problems != ["ok"]:
-        raise BoardRefused(damaged_message(path, "; ".join(problems)))
+        # SQLite may pack several findings into one row, one a line.
+        lines = [
+            line.strip()
+            for problem in problems
+            for line in problem.splitlines()
+            if line.strip() and not line.startswith("***")
+        ]
+        more = f", and {len(lines) - 1} more problems" if len(lines) > 1 else ""
+        raise BoardDamaged(damaged_message(path, (lines or ["?"])[0][:120] + more), path)
     revision = row[0] if row else None
     _refuse_unknown(revision, path.name)
     return revision
 
 
+def _refusal(path: Path, error: sqlite3.DatabaseError, recover: bool) -> BoardRefused:
+    """Word an SQLite error met while inspecting: only a real fault of the file is "damaged"."""
+    code = getattr(error, "sqlite_errorname", "") or ""
+    text = str(error)
+    if "locked" in text or "busy" in text or code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
+        return BoardBusy(
+            f"{path.name} is being changed by another program and stayed locked; "
+            "try again in a moment. Nothing was changed."
+        )
+    if recover and (
+        code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"))
+        or "readonly" in text
+        or "unable to open" in text
+    ):
+        return BoardRefused(interrupted_message(path))
+    return BoardDamaged(damaged_message(path, text), path)
+
+
+def interrupted_message(path: Path) -> str:
+    return (
+        f"{path.name} was left mid-change by a program that stopped (a crash, or a computer "
+        f"put to sleep). Renkei needs write access to it and to its folder ({path.parent}) to "
+        "finish undoing that unfinished change; nothing is lost. Ask for write access, or "
+        "copy the board together with its -journal file to a folder you can write to."
+    )
+
+
 def damaged_message(path: Path, detail: str) -> str:
     backups = sorted(path.parent.glob(f"{path.name}.before-*.bak"))
-    hint = (
-        f" The most recent backup is {backups[-1].name}."
-        if backups
-        else " If your team keeps the board in a synced folder, an earlier version may be there."
-    )
+    if backups:
+        taken = datetime.fromtimestamp(backups[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
+        older = (
+            f"The backup {backups[-1].name} is from {taken}: it lacks every change made "
+            "since then."
+        )
+    else:
+        older = (
+            "An earlier version (a backup, or your sync tool's version history) lacks every "
+            "change made since it was taken."
+        )
     return (
         f"{path.name} is damaged and cannot be opened safely ({detail}). It was left as it "
-        f"is.{hint}"
+        f"is. `renkei board salvage {path.name} NEW.renkei` copies every row that can still "
+        f"be read into a new board. {older}"
     )
 
 
@@ -127,9 +207,28 @@ def conflict_copies(path: Path) -> list[Path]:
         name = other.name.casefold()
         if other == path or not name.startswith(stem) or name.endswith(".bak"):
             continue
+        if _MERGED.search(other.name):
+            continue  # merged already and kept aside (see merged_copy_path)
         if any(marker in name for marker in _CONFLICT_MARKERS):
             found.append(other)
     return sorted(found)
+
+
+# A merged conflict copy is kept beside the board under this name, never found again.
+_MERGED = re.compile(r"\.merged-\d{8}-\d{6}(-\d+)?\.[^.]*-copy$")
+
+
+def merged_copy_path(copy: Path, when: datetime) -> Path:
+    """Where a merged copy is kept: ``NAME.merged-YYYYmmdd-HHMMSS.renkei-copy`` beside it,
+    an extension no one opens as a board by mistake, and a name the conflict check skips."""
+    stamp = when.strftime("%Y%m%d-%H%M%S")
+    extension = (copy.suffix or ".renkei").lstrip(".")
+    target = copy.with_name(f"{copy.stem}.merged-{stamp}.{extension}-copy")
+    n = 1
+    while target.exists():
+        n += 1
+        target = copy.with_name(f"{copy.stem}.merged-{stamp}-{n}.{extension}-copy")
+    return target
 
 
 def _refuse_unknown(revision: str | None, name: str) -> None:
@@ -144,7 +243,7 @@ def inspect_database(connection: Connection, name: str) -> str | None:
     """The same check for a server database: None when it holds no tables yet."""
     tables = set(inspect(connection).get_table_names())
     if not tables:
-        return None
+        return None  # an empty database: the caller decides whether it may become a board
     if "board" not in tables or "alembic_version" not in tables:
         raise BoardRefused(f"The database {name} holds other tables and is not a Renkei board.")
     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
@@ -153,15 +252,39 @@ def inspect_database(connection: Connection, name: str) -> str | None:
 
 
 def backup_sqlite(path: Path, revision: str) -> Path:
-    """Copy the board with SQLite's backup API (consistent even if another reader is active)."""
+    """Copy the board with SQLite's backup API (consistent even if another reader is active),
+    into a new file with the board's own mode: a private board's backup is as private. A
+    backup that fails is removed, so no half copy is ever offered as "the most recent"."""
     stamp = datetime.now().strftime("%Y%m%d-%H%M%S")
-    target = path.with_name(f"{path.name}.before-{revision}-{stamp}.bak")
-    with (
-        closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
-        closing(sqlite3.connect(target)) as destination,
-    ):
-        source.backup(destination)
+    target = _new_backup(path, f"{path.name}.before-{revision}-{stamp}")
+    board_mode = stat.S_IMODE(path.stat().st_mode)
+    try:
+        if not board_mode & stat.S_IWUSR:  # a read-only board: SQLite must still fill its copy
+            target.chmod(board_mode | stat.S_IWUSR)
+        with (
+            closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
+            closing(sqlite3.connect(target)) as destination,
+        ):
+            source.backup(destination)
+        if not board_mode & stat.S_IWUSR:
+            target.chmod(board_mode)
+    except BaseException:
+        target.unlink(missing_ok=True)
+        raise
     return target
+
+
+def _new_backup(path: Path, stem: str) -> Path:
+    """An empty file named ``stem.bak`` (``stem-2.bak``… when two openers back up in the same
+    second) with the board's mode; SQLite fills an empty file as it would a new one."""
+    for number in range(1, 100):
+        target = path.with_name(f"{stem}.bak" if number == 1 else f"{stem}-{number}.bak")
+        try:
+            create_like(target, path)
+        except FileExistsError:
+            continue
+        return target
+    raise FileExistsError(f"too many backups named {stem}*.bak beside {path.name}")
 
 
 def upgrade(connection: Connection) -> None:

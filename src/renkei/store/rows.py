@@ -33,6 +33,7 @@ def person(r) -> Person:
         role=r.role or "",
         contact=r.contact or "",
         version=r.version,
+        login=r.login,
     )
 
 
@@ -94,6 +95,7 @@ def activity(r) -> Activity:
         old=r.old,
         new=r.new,
         revision=r.revision,
+        login=r.login,
     )
 
 

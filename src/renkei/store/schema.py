@@ -69,8 +69,11 @@ class PersonRow(Base):
     team_id: Mapped[int | None] = mapped_column(ForeignKey("teams.id"))
     role: Mapped[str] = mapped_column(String(100), default="")
     contact: Mapped[str] = mapped_column(String(200), default="")
+    # The login role (PostgreSQL) or OS login this person uses; one login is one person.
+    login: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
     __mapper_args__ = {"version_id_col": version}
+    __table_args__ = (Index("ix_people_login", "login", unique=True),)
 
 
 class ProjectRow(Base):
@@ -142,6 +145,9 @@ class ActivityRow(Base):
     field: Mapped[str] = mapped_column(String(40))
     old: Mapped[str | None] = mapped_column(Text)
     new: Mapped[str | None] = mapped_column(Text)
+    # Who the machine says wrote it: the OS login on a shared file, the login role on a
+    # server; NULL for history brought with its own author (imports, the demo).
+    login: Mapped[str | None] = mapped_column(String(100))
     __table_args__ = (
         Index("ix_activity_entity", "entity", "entity_id"),
         Index("ix_activity_revision", "revision"),

@@ -3,21 +3,24 @@
 from __future__ import annotations
 
 import sys
+from pathlib import Path
 
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
 from sqlalchemy.exc import DBAPIError
 
 from renkei.app import credentials
 from renkei.app.identity import IdentityError, who_am_i
-from renkei.app.opening import conflict_copies_of, conflict_warning, open_store
+from renkei.app.opening import conflict_copies_of, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.render.language import use_language
 from renkei.store.board_store import BoardStore
 from renkei.store.database import StorageError
-from renkei.store.migrate import BoardRefused
+from renkei.store.migrate import BoardDamaged, BoardEmpty, BoardRefused
+from renkei.store.salvage import salvage_board
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
+from renkei.ui.dialogs.merge_copies import offer_merge
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.sync_driver import plain_reason
@@ -74,16 +77,17 @@ class WindowKeeper:
             return False
         copies = conflict_copies_of(store)
         if copies:
-            QMessageBox.warning(
-                parent,
-                QApplication.translate("App", "Conflict copies beside the board"),
-                conflict_warning(copies),
-            )
+            # Before the session reads the board, so it opens with the merged changes.
+            offer_merge(parent, store, copies)
         session = BoardSession(store, None, thresholds=self.settings.risk_thresholds())
-        try:
-            person = who_am_i(session.board, store.location, actor, self.settings)
-        except IdentityError:
-            person = None  # a mistyped --as: let the person pick themselves
+        linked = store.server_person()
+        if linked is not None:  # a server that says who you are: no picker, no --as
+            person = session.board.people.get(linked)
+        else:
+            try:
+                person = who_am_i(session.board, store.location, actor, self.settings)
+            except IdentityError:
+                person = None  # a mistyped --as: let the person pick themselves
         actor_id = person.id if person else IdentityDialog.ask(parent, session)
         if actor_id is None:
             store.dispose()
@@ -127,9 +131,56 @@ class WindowKeeper:
     def _open_file(self, target: str | None, parent: QWidget | None) -> BoardStore | None:
         try:
             return open_store(target, create=self._create)
+        except BoardDamaged as error:
+            return self._offer_salvage(parent, error)
         except (BoardRefused, StorageError) as error:
             self._refuse(parent, str(error))
             return None
+
+    def _offer_salvage(self, parent: QWidget | None, error: BoardDamaged) -> BoardStore | None:
+        """A damaged board: say so, and offer to copy what can be read into a new board."""
+        box = QMessageBox(
+            QMessageBox.Icon.Critical,
+            QApplication.translate("App", "Cannot open the board"),
+            str(error),
+            QMessageBox.StandardButton.Close,
+            parent,
+        )
+        salvage = box.addButton(
+            QApplication.translate("App", "Salvage into a new board…"),
+            QMessageBox.ButtonRole.AcceptRole,
+        )
+        box.exec()
+        if box.clickedButton() is not salvage:
+            self.refused = True
+            return None
+        damaged = error.path
+        chosen, _ = QFileDialog.getSaveFileName(
+            parent,
+            QApplication.translate("App", "Salvage into a new board"),
+            str(damaged.with_name(f"{damaged.stem}-salvaged{damaged.suffix}")),
+            QApplication.translate("App", "Renkei boards (*.renkei)"),
+        )
+        if not chosen:
+            self.refused = True
+            return None
+        try:
+            report = salvage_board(damaged, Path(chosen))
+        except (BoardRefused, StorageError, OSError) as problem:
+            self._refuse(parent, str(problem))
+            return None
+        lost = sum(report.unreadable.values()) + sum(report.orphaned.values())
+        QMessageBox.information(
+            parent,
+            QApplication.translate("App", "Salvage into a new board"),
+            QApplication.translate(
+                "App", "%1 rows were copied into %2; %3 could not be read or were left out."
+            )
+            .replace("%1", str(sum(report.kept.values())))
+            .replace("%2", report.destination)
+            .replace("%3", str(lost)),
+        )
+        return self._open_file(report.destination, parent)
 
     def _open_server(
         self,
@@ -156,9 +207,17 @@ class WindowKeeper:
         if password is None:
             password = credentials.get_password(url)
             from_keyring = password is not None
+        create = False
         while True:
             try:
-                store = credentials.open_server_board(url, password)
+                store = credentials.open_server_board(url, password, create=create)
+            except BoardEmpty:
+                # Connecting never makes a board by itself: an empty database becomes one
+                # only when the person says so.
+                if not create and self._confirm_new_board(parent, url):
+                    create = True
+                    continue
+                return None
             except BoardRefused as error:
                 self._refuse(parent, str(error))
                 return None
@@ -195,6 +254,19 @@ class WindowKeeper:
             if remember and password:
                 credentials.set_password(url, password)
             return store
+
+    @staticmethod
+    def _confirm_new_board(parent: QWidget | None, url: str) -> bool:
+        answer = QMessageBox.question(
+            parent,
+            QApplication.translate("App", "Empty database"),
+            QApplication.translate(
+                "App", "The database at %1 is empty: it holds no board yet. Make a new board in it?"
+            ).replace("%1", url),
+            QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
+            QMessageBox.StandardButton.No,
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
 
 def run_gui(board: str | None, actor: str | None) -> int:

@@ -521,6 +521,8 @@ class TaskDetailPane(QWidget):
                 continue  # a move between columns; the status line says it
             line = describe_activity(board, row)
             who = line.actor or self.tr("someone")
+            if line.other_login:  # the name was chosen; the machine's login says more
+                who = self.tr("%1 (login: %2)").replace("%1", who).replace("%2", line.other_login)
             parts.append((local_time_text(line.at), who, self._describe(line)))
         return parts
 

@@ -1,8 +1,9 @@
 """Send, acknowledge, accept, return, reject, ask and answer: the handoff actions of one task,
 shared by the card's context menu and the detail pane.
 
-Only the person a rule names can act (the receiver reacts, the sender answers); the menu
-says who can when it is not you, instead of offering an action that would be refused. Every
+Only the person a rule names can act (the owner or the task's team sends, the receiver
+reacts, the sender answers); the menu says who can when it is not you, instead of offering
+an action that would be refused. Every
 action is built by ``renkei.domain.handoff_commands`` and applied through the window's one
 ``apply`` road, so it is signed, conflict-checked, undoable and synced like any other edit.
 """
@@ -66,8 +67,15 @@ class HandoffActions(QObject):
         waiting = board.open_handoff(task_id)
         if waiting is not None:
             steps.extend(self._reactions(waiting, me))
-        elif task.owner_id is not None or me is not None:  # someone to send it from
-            steps.append(Step("send", _t("Hand off…")))
+        else:
+            refusal = ho.send_refusal(board, task_id, me)
+            if refusal is None:
+                steps.append(Step("send", _t("Hand off…")))
+            elif refusal.kind == "no_actor":
+                if task.owner_id is not None:  # its sender is known; send asks who you are
+                    steps.append(Step("send", _t("Hand off…")))
+            else:
+                steps.append(Step("info", self.refusal_text(refusal), False))
         accepted = [h for h in board.handoffs_of(task_id) if h.state is HandoffState.ACCEPTED]
         if waiting is None and accepted and accepted[-1].receiver_id == me:
             steps.append(Step("ask", _t("Ask the sender about an item…"), True, accepted[-1].id))
@@ -105,6 +113,25 @@ class HandoffActions(QObject):
             Step("ask", _t("Ask the sender about an item…"), True, h.id),
         ]
         return steps
+
+    def refusal_text(self, refusal: ho.SendRefusal) -> str:
+        """Why this task cannot be handed off by you, naming who can."""
+        board = self.session.board
+        if refusal.kind == "no_actor":
+            return _t("Choose who you are first (the status bar).")
+        if refusal.kind == "done":
+            return _t("This task is done: a finished task is not handed off")
+        owner = board.people.get(refusal.owner_id or 0)
+        team = board.teams.get(refusal.team_id or 0)
+        if owner is not None and team is not None:
+            text = _t("Only %1 (the owner) or someone in %2 can hand this task off")
+        elif owner is not None:
+            text = _t("Only %1 (the owner) can hand this task off")
+        else:
+            text = _t("Only someone in %2 can hand this task off")
+        return text.replace("%1", owner.name if owner else "").replace(
+            "%2", team.name if team else ""
+        )
 
     def _info(self, template: str, person_id: int) -> Step:
         person = self.session.board.people.get(person_id)
@@ -147,10 +174,11 @@ class HandoffActions(QObject):
 
     def send(self, task_id: int) -> bool:
         board = self.session.board
-        task = board.tasks[task_id]
-        sender = task.owner_id if task.owner_id is not None else self.session.actor_id
-        if sender is None:
-            self.show_refusal(self._parent, _t("Choose who you are first (the status bar)."))
+        sender = self.session.actor_id  # the one who sends is the sender, owner or teammate
+        refusal = ho.send_refusal(board, task_id, sender)
+        if refusal is not None or sender is None:
+            if refusal is not None:
+                self.show_refusal(self._parent, self.refusal_text(refusal))
             return False
         choice = SendHandoffDialog.ask(self._parent, board, task_id, sender)
         if choice is None:

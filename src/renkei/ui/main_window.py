@@ -151,6 +151,12 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.sync_status)
         self.identity_label = QLabel()
         self.statusBar().addPermanentWidget(self.identity_label)
+        # A server role with read grants only: say so once, up front, and refuse edits here.
+        self.read_only = session.store.write_refusal()
+        self.read_only_label = QLabel(self.tr("Read only"))
+        self.read_only_label.setToolTip(self.read_only or "")
+        self.read_only_label.setVisible(bool(self.read_only))
+        self.statusBar().addPermanentWidget(self.read_only_label)
         self.sync_driver.stateChanged.connect(self.sync_status.show_state)
         self.sync_driver.stateChanged.connect(self._update_unsaved)
         self.sync_status.retryRequested.connect(self.sync_driver.reconnect)
@@ -294,6 +300,9 @@ class MainWindow(QMainWindow):
     def apply(self, commands: Command | list[Command], label: str) -> bool:
         """Apply through the session; a refused edit is explained, never half-done."""
         batch = commands if isinstance(commands, list) else [commands]
+        if self.read_only:
+            self.warn(self, self.tr("Not saved"), self.read_only)
+            return False
         try:
             self.session.apply_all(batch, label)
         except ConflictError as error:
@@ -599,7 +608,7 @@ class MainWindow(QMainWindow):
         lines = self.describe_commands(commands)
         if keep:
             self.unsaved.append(UnsavedEdit(label, tuple(commands), tuple(lines)))
-        self.sync_driver.connection_lost()  # the status bar says "Reconnecting" behind the box
+        self.sync_driver.connection_lost(error)  # the status bar says "Reconnecting" behind the box
         self._update_unsaved()
         if keep:
             after = self.tr(

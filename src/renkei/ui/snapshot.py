@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from renkei.app.session import BoardSession
+from renkei.files import writable_target, write_atomically
 
 VIEWS = ("kanban", "timeline", "handoffs", "standup")
 THEMES = ("light", "dark", "high_contrast")  # never "system": a picture must not depend on it
@@ -68,6 +69,17 @@ def snapshot(
 
 
 def _save(image, out: Path) -> None:
+    """Encode in memory, then write under renkei.files' rule (atomically; never over a folder,
+    device or read-only file)."""
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
+
     out.parent.mkdir(parents=True, exist_ok=True)
-    if not image.save(str(out), "PNG"):
-        raise OSError(f"could not write {out}")
+    writable_target(out)  # refuse before encoding a large picture
+    data = QByteArray()
+    buffer = QBuffer(data)
+    buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+    saved = image.save(buffer, "PNG")
+    buffer.close()
+    if not saved:
+        raise OSError(f"could not encode the {out.name} picture as PNG")
+    write_atomically(out, bytes(data.data()))

@@ -5,23 +5,34 @@ Connected: the timer ticks every ``sync.interval`` seconds (the SQLite poll, or 
 safety poll) and, on PostgreSQL, the listener's socket wakes us as soon as someone commits.
 Reconnecting or offline: the notifier is gone (its socket is closed) and the timer retries
 after ``sync.next_retry_seconds()``, backing off. Whatever arrives is shown through the
-session, exactly like our own edits."""
+session, exactly like our own edits.
+
+A reconnect attempt and a server's safety poll run in a worker thread: reaching a dead or
+silent server takes seconds (the connect timeouts), a connection that drops packets answers
+nothing until TCP gives up, and the window must keep drawing meanwhile. The worker only
+opens a link and reads (``BoardSync.reach``, ``BoardSync.probe``); the session and the state
+change back on the UI thread (``settle``, ``take``). One job at a time."""
 
 from __future__ import annotations
 
+import threading
 import time
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from renkei.app.session import BoardSession
-from renkei.app.sync import BoardSync, SyncState, SyncStatus
+from renkei.app.sync import BoardSync, Reached, SyncState, SyncStatus
+from renkei.store.acting import NotAllowed
 from renkei.store.database import StorageError
 
 
 def is_connection_lost(error: BaseException) -> bool:
     """True for a failed write or read that means the board cannot be reached right now
     (not for a refused edit: those are CommandErrors and say what is wrong)."""
+    if isinstance(error, NotAllowed):
+        return False  # the server answered: it refused, and retrying will not change that
     if isinstance(error, StorageError | OperationalError | InterfaceError | OSError):
         return True
     return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
@@ -40,6 +51,32 @@ def plain_reason(error: BaseException) -> str:
         joiner = " " if not text or text.endswith((".", "?", "!", ":", ";")) else ". "
         text = f"{text}{joiner}{line}" if text else line
     return text or type(error).__name__
+
+
+class _Job:
+    """One slow step in a worker thread — a reconnect, or a server's safety poll — whose
+    result is shown on the UI thread. Whoever comes last — the worker finishing or the
+    window closing — drops a result nobody will use (closing its link), so no connection
+    is left open."""
+
+    def __init__(
+        self,
+        kind: str,
+        work: Callable[[], object],
+        finish: Callable[[object], object],
+        drop: Callable[[object], None] = lambda _result: None,
+    ):
+        self.kind = kind
+        self.work, self.finish, self.drop = work, finish, drop
+        self.lock = threading.Lock()
+        self.result: object | None = None
+        self.abandoned = False
+
+
+class _Courier(QObject):
+    """Carries a finished job from the worker thread to the UI thread (queued signal)."""
+
+    arrived = Signal(object)
 
 
 class SyncDriver(QObject):
@@ -63,6 +100,9 @@ class SyncDriver(QObject):
         self._running = False
         self._busy = False
         self._retry_at: float | None = None
+        self._job: _Job | None = None
+        self._courier = _Courier()  # no parent: the worker may emit after this is gone
+        self._courier.arrived.connect(self._settle)
 
     # -- life ------------------------------------------------------------------------------
 
@@ -80,11 +120,23 @@ class SyncDriver(QObject):
         self._running = True
         self._guarded(self.sync.start)
 
+    @property
+    def waiting(self) -> bool:
+        """True while a reconnect or a safety poll runs in the worker thread."""
+        return self._job is not None
+
+    @property
+    def reconnecting(self) -> bool:
+        """True while a reconnect attempt runs in the background."""
+        return self._job is not None and self._job.kind == "reconnect"
+
     def stop(self) -> None:
-        """Stop watching and close the listener connection."""
+        """Stop watching and close the listener connection (and the link of a reconnect
+        still under way, when it ends)."""
         self._running = False
         self._timer.stop()
         self._drop_notifier()
+        self._abandon()
         self.sync.stop()
 
     # -- what wakes us ---------------------------------------------------------------------
@@ -92,24 +144,47 @@ class SyncDriver(QObject):
     def tick(self) -> None:
         """Timer: poll (SQLite), check the connection and pull (PostgreSQL), or, while
         disconnected, try to reconnect."""
-        if self._running:
-            self._guarded(self.sync.tick)
+        if not self._running:
+            return
+        if self._job is not None:
+            return  # the job re-arms the timer when it is done
+        if self.state.status is not SyncStatus.CONNECTED:
+            self.reconnect()
+        elif self.sync.push:
+            self._probe()
+        else:
+            self._guarded(self.sync.tick)  # SQLite: a look at the file's version, at once
 
     def reconnect(self) -> None:
-        """Try again now (the user asked, or a save just failed): a fresh listener and a
-        full read of the board on success, the backoff continues on failure."""
-        if self._running:
-            self._drop_notifier()  # the listener's socket is about to close
-            self._guarded(self.sync.reconnect)
+        """Try again now (the user asked, or the backoff's wait is over), in a worker
+        thread: a fresh listener and a full read of the board on success, the backoff
+        continues on failure. An attempt already under way is not doubled."""
+        if not self._running or self.reconnecting:
+            return
+        self._abandon()  # a safety poll under way: a reconnect reads everything anyway
+        self._drop_notifier()  # the listener's socket is about to close
+        self._start(_Job("reconnect", self.sync.reach, self.sync.settle, self._drop_link))
 
-    def connection_lost(self) -> None:
-        """A save or read failed because the board could not be reached: find out now
-        rather than at the next tick, so the status bar tells the truth."""
-        self.reconnect()
+    def connection_lost(self, error: BaseException | None = None) -> None:
+        """A save or read failed because the board could not be reached: say so now rather
+        than at the next tick, so the status bar tells the truth; retry after the backoff."""
+        if not self._running or self.reconnecting:
+            return
+        self._abandon()
+        self._drop_notifier()
+        self._timer.stop()
+        self._guarded(
+            lambda: self.sync.lose(error or StorageError("The board could not be reached."))
+        )
 
     def seconds_until_retry(self) -> float | None:
-        """While disconnected: seconds until the next attempt (None when connected)."""
-        if self._retry_at is None or self.state.status is SyncStatus.CONNECTED:
+        """While disconnected: seconds until the next attempt (None when connected, or while
+        an attempt is under way)."""
+        if (
+            self._retry_at is None
+            or self.reconnecting
+            or self.state.status is SyncStatus.CONNECTED
+        ):
             return None
         return max(0.0, self._retry_at - time.monotonic())
 
@@ -121,6 +196,56 @@ class SyncDriver(QObject):
         self._guarded(self.sync.notice)
         if notifier is self._notifier:
             notifier.setEnabled(True)
+
+    # -- the worker thread -----------------------------------------------------------------
+
+    def _probe(self) -> None:
+        """A server's safety poll, read in the worker (the listener stays with this thread)."""
+        board, since = self.session.board, self.session.synced_revision
+        self._start(_Job("poll", lambda: self.sync.probe(board, since), self.sync.take))
+
+    def _start(self, job: _Job) -> None:
+        self._timer.stop()
+        self._job = job
+        threading.Thread(target=self._work, args=(job,), name="Renkei sync", daemon=True).start()
+
+    def _work(self, job: _Job) -> None:
+        """Worker thread: the slow half; the result goes back to the UI thread."""
+        result = job.work()
+        with job.lock:
+            if job.abandoned:
+                job.drop(result)
+                return
+            job.result = result
+        self._courier.arrived.emit(job)
+
+    def _settle(self, job: _Job) -> None:
+        """UI thread: show what the job found (or count the failure), then re-arm."""
+        if self._busy:  # a modal dialog of a listener is open: settle right after it
+            QTimer.singleShot(50, lambda: self._settle(job))
+            return
+        with job.lock:
+            result, job.result = job.result, None
+        if job is not self._job or result is None:
+            if result is not None:
+                job.drop(result)
+            return
+        self._job = None
+        self._guarded(lambda: job.finish(result))
+
+    def _abandon(self) -> None:
+        job, self._job = self._job, None
+        if job is None:
+            return
+        with job.lock:
+            job.abandoned = True
+            result, job.result = job.result, None
+        if result is not None:
+            job.drop(result)
+
+    def _drop_link(self, reached: Reached) -> None:
+        if reached.link is not None:
+            self.sync.watcher.discard(reached.link)
 
     # -- internals -------------------------------------------------------------------------
 
@@ -137,8 +262,8 @@ class SyncDriver(QObject):
             self._schedule()
 
     def _schedule(self) -> None:
-        if not self._running:
-            return
+        if not self._running or self._job is not None:
+            return  # a job under way re-arms the timer when it is done
         if self.state.status is SyncStatus.CONNECTED:
             seconds = self.sync.interval
             self._retry_at = None

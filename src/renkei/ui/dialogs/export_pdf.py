@@ -22,6 +22,7 @@ from renkei.app import paths
 from renkei.app.session import BoardSession
 from renkei.export.pdf import ExportCancelled
 from renkei.export.report import ReportOptions, export_pdf
+from renkei.ui.write_refusal import write_error_text
 
 
 def _t(text: str) -> str:
@@ -94,7 +95,7 @@ def export_with_progress(
             _t("Not exported"),
             _t("Could not write %1: %2")
             .replace("%1", str(path))
-            .replace("%2", error.strerror or str(error)),
+            .replace("%2", write_error_text(error)),
         )
         return False
     finally:

@@ -32,6 +32,7 @@ from PySide6.QtWidgets import (
 )
 
 from renkei.domain import fields
+from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import (
     REJECT_REASONS,
     RETURN_REASONS,
@@ -523,6 +524,21 @@ class SendHandoffDialog(_HandoffDialog):
             found.append("")
         if self.template() is None:
             found.append(self.tr("This board has no handoff templates."))
+        receiver_id = self.to_combo.currentData()
+        inside = (
+            ho.same_team(self.board, self.task_id, self.sender_id, receiver_id)
+            if receiver_id is not None
+            else None
+        )
+        if inside is not None:
+            found.append(
+                self.tr(
+                    "%1 is in %2 too: within one team that is a reassignment, not a handoff. "
+                    "Change the task's owner instead."
+                )
+                .replace("%1", _person_name(self.board, receiver_id))
+                .replace("%2", _team_name(self.board, inside))
+            )
         waiting = self.board.open_handoff(self.task_id)
         if waiting is not None:
             found.append(

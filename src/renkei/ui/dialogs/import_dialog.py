@@ -42,6 +42,7 @@ from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
 from renkei.importers.trello import read_trello
 from renkei.render.words import tr
 from renkei.store.database import StorageError
+from renkei.ui.write_refusal import write_error_text
 
 TRELLO = "trello"
 CSV = "csv"
@@ -372,7 +373,8 @@ class ImportDialog(QDialog):
             return
         finally:
             progress.close()
-        warnings = "\n".join(f"• {w}" for w in self.summary.warnings[:10])
+        notes = (*self.summary.skipped, *self.summary.warnings)
+        warnings = "\n".join(f"• {w}" for w in notes[:10])
         self.show_result(
             tr("ImportDialog", "Imported from “%1”.").replace("%1", self.path.name)
             + "\n\n"
@@ -467,7 +469,7 @@ def export_tasks(parent: QWidget, session: BoardSession, path: Path, excel: bool
             tr("ImportDialog", "Not exported"),
             tr("ImportDialog", "Could not write %1: %2")
             .replace("%1", str(path))
-            .replace("%2", error.strerror or str(error)),
+            .replace("%2", write_error_text(error)),
         )
         return False
     finally:

@@ -658,6 +658,10 @@ class TaskEditor(QDialog):
         except ValidationError:
             if not title:
                 found.append(self.tr("A title is required."))
+            elif len(title) <= fields.MAX_TITLE:  # the field checks refuse its characters
+                found.append(
+                    self.tr("The title holds a character that cannot be saved (a control code).")
+                )
             else:
                 found.append(
                     self.tr("The title is too long: {n} characters, at most {max}.").format(
@@ -667,11 +671,18 @@ class TaskEditor(QDialog):
         try:
             fields.check_value("task", "description", values["description"])
         except ValidationError:
-            found.append(
-                self.tr("The description is too long: at most {max} characters.").format(
-                    max=fields.MAX_DESCRIPTION
+            if len(values["description"]) <= fields.MAX_DESCRIPTION:
+                found.append(
+                    self.tr(
+                        "The description holds a character that cannot be saved (a control code)."
+                    )
                 )
-            )
+            else:
+                found.append(
+                    self.tr("The description is too long: at most {max} characters.").format(
+                        max=fields.MAX_DESCRIPTION
+                    )
+                )
         candidate = dataclasses.replace(
             self._original, start=values["start"], due=values["due"], depends_on=()
         )
@@ -687,11 +698,19 @@ class TaskEditor(QDialog):
                 try:
                     fields.check_value("task", "flag", values["flag"])
                 except ValidationError:
-                    found.append(
-                        self.tr("The at-risk reason is too long: at most {max} characters.").format(
-                            max=fields.MAX_TITLE
+                    if len(values["flag"].reason) <= fields.MAX_TITLE:
+                        found.append(
+                            self.tr(
+                                "The at-risk reason holds a character that cannot be saved "
+                                "(a control code)."
+                            )
                         )
-                    )
+                    else:
+                        found.append(
+                            self.tr(
+                                "The at-risk reason is too long: at most {max} characters."
+                            ).format(max=fields.MAX_TITLE)
+                        )
         return found
 
     def _tag_problems(self, text: str) -> list[str]:
@@ -699,6 +718,12 @@ class TaskEditor(QDialog):
             try:
                 fields.check_value("task", "tags", [tag])
             except ValidationError:
+                if len(tag.strip()) <= fields.MAX_TAG:
+                    return [
+                        self.tr("The tag “{tag}” holds a character that cannot be saved.").format(
+                            tag=tag.strip()[:20]
+                        )
+                    ]
                 return [
                     self.tr("The tag “{tag}…” is too long: at most {max} characters.").format(
                         tag=tag.strip()[:20], max=fields.MAX_TAG
