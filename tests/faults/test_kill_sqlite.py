@@ -184,7 +184,7 @@ def test_demo_killed_is_all_or_nothing(run, extra, full, tmp_path):
     name = "demo --tasks 10000 (file)" if extra else "demo (file)"
     figures = kill_figures(name)
     board = tmp_path / "demo.renkei"
-    delay = moment(name, run, 0.5, 5.0) if extra else moment(name, run, 0.0, 4.5)
+    delay = moment(name, run, 0.5, 5.0) if extra else moment(name, run, 0.0, 2.0)
     process = Started(
         ready_renkei_argv("--board", str(board), "demo", "--lang", "en", *extra), tmp_path / "ready"
     )
