@@ -338,3 +338,20 @@ def test_an_edit_after_recovery_is_kept(crashed, run):
         store.dispose()
     assert change.revision == revision + 1
     assert _rows(path, "SELECT title FROM tasks WHERE id = 1") == [("Recovered",)]
+
+
+def test_a_killed_builders_leftovers_are_cleared_by_the_next_build(tmp_path):
+    """A builder killed on this computer leaves its hidden file; the next build of the same
+    board removes it. Another computer's leftover (its process cannot be seen) is kept."""
+    from renkei.store import new_board
+
+    target = tmp_path / "d.renkei"
+    with subprocess.Popen([sys.executable, "-c", "pass"]) as gone:
+        gone.wait()
+    host = new_board._host()
+    mine = tmp_path / f".d.renkei.new-{host}-{gone.pid}-0000abcd"
+    theirs = tmp_path / f".d.renkei.new-OTHER_PC-{gone.pid}-0000abcd"
+    for leftover in (mine, migrate.journal_of(mine), theirs):
+        leftover.write_bytes(b"half a board")
+    make_board(str(target), "D")
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted(["d.renkei", theirs.name])

@@ -12,6 +12,7 @@ import contextlib
 import errno
 import os
 import secrets
+import socket
 import time
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -22,8 +23,9 @@ from renkei.store import migrate
 if TYPE_CHECKING:
     from renkei.store.board_store import BoardStore
 
-# A builder that stopped (killed, power cut) leaves its temporary file; a later builder of
-# the same board removes those this old.
+# A builder that stopped (killed, power cut) leaves its temporary file. A later builder of
+# the same board removes it at once when it was this computer's and its process is gone, and
+# after this long when it was another computer's (on a share its process cannot be seen).
 STALE_SECONDS = 6 * 3600
 
 
@@ -31,16 +33,36 @@ class BoardExists(migrate.BoardRefused):
     """Someone else made a board at the target while this one was being built."""
 
 
+def _host() -> str:
+    return socket.gethostname().replace("-", "_") or "host"
+
+
 def _temporary_name(path: Path) -> Path:
-    # Hidden, and not starting with the board's name: never taken for a conflict copy.
-    return path.with_name(f".{path.name}.new-{os.getpid()}-{secrets.token_hex(4)}")
+    # Hidden, and not starting with the board's name: never taken for a conflict copy. The
+    # computer and process in the name tell a later builder whether its maker is gone.
+    return path.with_name(f".{path.name}.new-{_host()}-{os.getpid()}-{secrets.token_hex(4)}")
+
+
+def _maker_is_gone(leftover: Path) -> bool:
+    if os.name == "nt":
+        return False  # os.kill(pid, 0) would end the process there, not look at it
+    parts = leftover.name.removesuffix("-journal").rsplit("-", 3)
+    if len(parts) != 4 or parts[1] != _host() or not parts[2].isdigit():
+        return False
+    try:
+        os.kill(int(parts[2]), 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, someone else's
+    return False
 
 
 def _sweep_stale(path: Path) -> None:
     now = time.time()
     for leftover in path.parent.glob(f".{path.name}.new-*"):
         with contextlib.suppress(OSError):
-            if now - leftover.stat().st_mtime > STALE_SECONDS:
+            if _maker_is_gone(leftover) or now - leftover.stat().st_mtime > STALE_SECONDS:
                 leftover.unlink()
 
 
