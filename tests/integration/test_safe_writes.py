@@ -241,6 +241,9 @@ def _make_older(board: str) -> None:
     next open backs it up and migrates it."""
     with sqlite3.connect(board) as conn:
         conn.execute("DROP INDEX ix_tasks_source_id")
+        conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns
+        conn.execute("ALTER TABLE people DROP COLUMN login")
+        conn.execute("ALTER TABLE activity DROP COLUMN login")
         conn.execute("UPDATE alembic_version SET version_num = '0003'")
     conn.close()
 
