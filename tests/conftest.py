@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 import pg
+from leak_check import nothing_left_open  # noqa: F401  (a fixture for every test)
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
