@@ -105,12 +105,13 @@ def pg_server():
 @pytest.fixture
 def pg_database(pg_server):
     """A fresh, empty database of this test's own; its name."""
-    name = pg.create_database()
-    try:
-        yield name
-    finally:
-        pg.ensure_running()
-        pg.drop_database(name)
+    with pg.using_server():
+        name = pg.create_database()
+        try:
+            yield name
+        finally:
+            pg.ensure_running()
+            pg.drop_database(name)
 
 
 @pytest.fixture
