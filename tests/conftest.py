@@ -10,6 +10,7 @@ from datetime import date
 import pytest
 
 import pg
+from leak_check import nothing_left_open  # noqa: F401  (a fixture for every test)
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
@@ -104,12 +105,13 @@ def pg_server():
 @pytest.fixture
 def pg_database(pg_server):
     """A fresh, empty database of this test's own; its name."""
-    name = pg.create_database()
-    try:
-        yield name
-    finally:
-        pg.ensure_running()
-        pg.drop_database(name)
+    with pg.using_server():
+        name = pg.create_database()
+        try:
+            yield name
+        finally:
+            pg.ensure_running()
+            pg.drop_database(name)
 
 
 @pytest.fixture

@@ -6,12 +6,19 @@ a database of its own, ``renkei_test_<random>``, dropped afterwards.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import secrets
 import shutil
 import subprocess
+import tempfile
 import time
 from pathlib import Path
+
+try:
+    import fcntl
+except ImportError:  # Windows: no restart tests there (they need pg_ctlcluster)
+    fcntl = None
 
 HOST = "127.0.0.1"
 PORT = 5432
@@ -70,6 +77,56 @@ def drop_database(name: str) -> None:
             (name,),
         )
         conn.execute(f'DROP DATABASE IF EXISTS "{name}"')
+
+
+# -- sharing the server between test runs -------------------------------------------------------
+# CI runs the suite on two Pythons at once, against this one server. A test that restarts it
+# would cut the other run's connections mid-test, so every test using the server holds a shared
+# lock on a file, and a restart holds it exclusively: it waits for the other run's tests in
+# flight, and theirs wait while the server restarts.
+
+_LOCK_PATH = Path(tempfile.gettempdir()) / f"renkei-tests-postgresql-{PORT}.lock"
+_held = None  # this process's lock file, open while a test uses the server
+
+
+@contextlib.contextmanager
+def using_server():
+    """Around one test that uses the server: no restart by another run meanwhile."""
+    global _held
+    if fcntl is None or _held is not None:  # no locks here, or this test holds it already
+        yield
+        return
+    _held = _open_lock_file()
+    try:
+        fcntl.flock(_held, fcntl.LOCK_SH)
+        yield
+    finally:
+        _held.close()  # closing releases the lock
+        _held = None
+
+
+def _open_lock_file():
+    # Read-only is enough for flock, so runs of several users on one machine share the file;
+    # O_CREAT only when it is missing (Linux refuses it on another user's file in /tmp).
+    try:
+        descriptor = os.open(_LOCK_PATH, os.O_RDONLY)
+    except FileNotFoundError:
+        descriptor = os.open(_LOCK_PATH, os.O_RDONLY | os.O_CREAT, 0o644)
+    return os.fdopen(descriptor, "r")
+
+
+@contextlib.contextmanager
+def restarting():
+    """Inside ``using_server``: this test may restart the server; other runs wait."""
+    if fcntl is None or _held is None:
+        yield
+        return
+    # Converting the lock first lets it go, so two runs asking at once do not deadlock.
+    fcntl.flock(_held, fcntl.LOCK_EX)
+    try:
+        yield
+    finally:
+        fcntl.flock(_held, fcntl.LOCK_SH)
 
 
 # -- the server itself -------------------------------------------------------------------------

@@ -20,19 +20,21 @@ pytestmark = pytest.mark.postgres
 
 @pytest.fixture(scope="module")
 def pg_story(pg_server):
-    """The English demo board on a database of this module's own; its URL."""
-    name = pg.create_database("renkei_fault")
-    url = pg.url_for(name)
-    try:
-        store = BoardStore.open(url)
+    """The English demo board on a database of this module's own; its URL. (The shared
+    server is not restarted by another test run meanwhile: see pg.using_server.)"""
+    with pg.using_server():
+        name = pg.create_database("renkei_fault")
+        url = pg.url_for(name)
         try:
-            build_demo(store, "en", today=date.today())
+            store = BoardStore.open(url)
+            try:
+                build_demo(store, "en", today=date.today())
+            finally:
+                store.dispose()
+            yield url
         finally:
-            store.dispose()
-        yield url
-    finally:
-        pg.ensure_running()
-        pg.drop_database(name)
+            pg.ensure_running()
+            pg.drop_database(name)
 
 
 @pytest.mark.parametrize("run", range(4))

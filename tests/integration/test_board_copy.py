@@ -46,11 +46,12 @@ def demo_board(demo_template, tmp_path) -> str:
 @pytest.fixture
 def copy_db(pg_server):
     """A fresh database of this test's own, ``renkei_copy_<random>``, as a board URL."""
-    name = pg.create_database("renkei_copy")
-    try:
-        yield pg.url_for(name)
-    finally:
-        pg.drop_database(name)
+    with pg.using_server():
+        name = pg.create_database("renkei_copy")
+        try:
+            yield pg.url_for(name)
+        finally:
+            pg.drop_database(name)
 
 
 @pytest.fixture

@@ -146,13 +146,15 @@ def test_load_is_one_snapshot_while_others_commit(pg_url, store, task_id):
 
 
 @pytest.fixture
-def server_control(pg_server):
+def server_control(pg_server, pg_database):
     """This test may restart the server (root, pg_ctlcluster), or skips — fails in CI."""
     if not pg.can_control_server():
         message = "restarting the PostgreSQL server needs root and pg_ctlcluster"
         if os.environ.get("CI"):
             pytest.fail(f"{message} (CI is set: this test must run, not skip)", pytrace=False)
         pytest.skip(message)
+    with pg.restarting():  # another test run on this server waits meanwhile
+        yield
 
 
 def test_server_restart_loses_no_reported_edit_and_sync_recovers(

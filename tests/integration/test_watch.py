@@ -64,7 +64,7 @@ class Watch:
     def close(self) -> None:
         if self.process.poll() is None:
             self.process.kill()
-            self.process.communicate()
+        self.process.communicate()  # also after a kill elsewhere: it closes the pipes
 
 
 @pytest.fixture

@@ -7,6 +7,7 @@ import math
 from datetime import date, timedelta
 from pathlib import Path
 
+import PySide6
 import pytest
 from PySide6.QtCore import QEvent, QLocale, QMimeData, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QWheelEvent
@@ -31,6 +32,7 @@ from renkei.ui.timeline.view import (
 
 LEFT = Qt.MouseButton.LeftButton
 NO_MOD = Qt.KeyboardModifier.NoModifier
+PYSIDE_VERSION = tuple(PySide6.__version_info__[:2])
 
 
 @pytest.fixture
@@ -263,6 +265,13 @@ def test_dragging_from_the_link_handle_onto_a_bar_requests_a_dependency(view, de
     assert linked == []
 
 
+def drag_event(kind, point: QPoint, action, data: QMimeData):
+    """A drag enter or move event at ``point``. PySide6 6.12 deprecates the QPoint
+    constructors for the QPointF ones, which earlier versions do not have."""
+    at = QPointF(point) if PYSIDE_VERSION >= (6, 12) else point
+    return kind(at, action, data, LEFT, NO_MOD)
+
+
 def test_a_task_dropped_from_outside_is_scheduled_on_the_day_under_it(view, demo_session):
     from PySide6.QtGui import QDragEnterEvent, QDragMoveEvent, QDropEvent
 
@@ -275,15 +284,15 @@ def test_a_task_dropped_from_outside_is_scheduled_on_the_day_under_it(view, demo
     point = QPoint(int(x), 300)
     copy = Qt.DropAction.CopyAction
     viewport = view.viewport()
-    enter = QDragEnterEvent(point, copy, data, LEFT, NO_MOD)
+    enter = drag_event(QDragEnterEvent, point, copy, data)
     QApplication.sendEvent(viewport, enter)
     assert enter.isAccepted()
-    move = QDragMoveEvent(point, copy, data, LEFT, NO_MOD)
+    move = drag_event(QDragMoveEvent, point, copy, data)
     QApplication.sendEvent(viewport, move)
     assert move.isAccepted()
     assert view._drop_day == day.toordinal()  # the drop indicator's day
     # Over the label column nothing is accepted.
-    over_labels = QDragMoveEvent(QPoint(50, 300), copy, data, LEFT, NO_MOD)
+    over_labels = drag_event(QDragMoveEvent, QPoint(50, 300), copy, data)
     QApplication.sendEvent(viewport, over_labels)
     assert not over_labels.isAccepted()
     QApplication.sendEvent(viewport, QDropEvent(QPointF(point), copy, data, LEFT, NO_MOD))
@@ -291,7 +300,7 @@ def test_a_task_dropped_from_outside_is_scheduled_on_the_day_under_it(view, demo
     assert view._drop_day is None
     other = QMimeData()
     other.setText("13")
-    refused = QDragEnterEvent(point, copy, other, LEFT, NO_MOD)
+    refused = drag_event(QDragEnterEvent, point, copy, other)
     QApplication.sendEvent(viewport, refused)
     assert not refused.isAccepted()
 
