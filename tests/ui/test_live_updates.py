@@ -281,7 +281,13 @@ def test_closing_the_window_stops_watching(two_windows, monkeypatch):
     haruka, _yuki = two_windows
     watcher = haruka.sync_driver.sync.watcher
     closed = []
-    monkeypatch.setattr(watcher, "close", lambda: closed.append(True))
+    close = watcher.close
+
+    def recorded_close():
+        closed.append(True)
+        close()  # the connection really closes: a stand-in would leave it open
+
+    monkeypatch.setattr(watcher, "close", recorded_close)
     assert haruka.sync_driver.running
     haruka.close()
     assert not haruka.sync_driver.running
