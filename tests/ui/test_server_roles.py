@@ -43,6 +43,8 @@ def test_a_read_only_role_gets_a_read_only_window(open_window, roles):
         "write grant. Ask the database's owner for INSERT and UPDATE on the board's tables."
     )
     assert window.read_only_label.toolTip() == reason
+    assert window.editing_actions and not any(a.isEnabled() for a in window.editing_actions)
+    assert {a.statusTip() for a in window.editing_actions} == {reason}
     board = window.session.board
     revision = board.revision
     assert not window.apply(set_task(board.tasks[3], progress=7), "Edit task")
@@ -60,6 +62,7 @@ def test_a_writer_window_is_not_read_only_and_a_refused_identity_is_explained(
                  "Kenta Mori", "--role", roles.kenta]) == 0  # fmt: skip
     window, warned = open_window(roles.url(roles.kenta), actor="Yuki Tanaka")
     assert not window.read_only_label.isVisibleTo(window)
+    assert all(a.isEnabled() for a in window.editing_actions)
     board = window.session.board
     assert not window.apply(set_task(board.tasks[3], progress=7), "Edit task")
     assert len(warned) == 1 and warned[0][0] == "Not saved"

@@ -232,14 +232,19 @@ class MainWindow(QMainWindow):
             self.tr("&Redo"), self.redo, ["Ctrl+Shift+Z", "Ctrl+Y"], edit_menu
         )
         edit_menu.addSeparator()
-        self._action(self.tr("&New task…"), self.new_task, QKeySequence.StandardKey.New, edit_menu)
-        self._action(
-            self.tr("&Edit task…"),
-            lambda: self.edit_task(self.board_view.current_task),
-            "F2",
-            edit_menu,
-        )
-        self._action(self.tr("&Archive task"), self.archive_current, "Ctrl+Delete", edit_menu)
+        # Actions that change the board: a read-only window turns them off, saying why.
+        self.editing_actions = [
+            self._action(
+                self.tr("&New task…"), self.new_task, QKeySequence.StandardKey.New, edit_menu
+            ),
+            self._action(
+                self.tr("&Edit task…"),
+                lambda: self.edit_task(self.board_view.current_task),
+                "F2",
+                edit_menu,
+            ),
+            self._action(self.tr("&Archive task"), self.archive_current, "Ctrl+Delete", edit_menu),
+        ]
         edit_menu.addSeparator()
         self._action(
             self.tr("&Find…"),
@@ -284,12 +289,19 @@ class MainWindow(QMainWindow):
         view_menu.addAction(self.detail_action)
 
         board_menu = bar.addMenu(self.tr("&Board"))
-        self._action(self.tr("Add &team…"), self.add_team, None, board_menu)
-        self._action(self.tr("Add &person…"), self.add_person, None, board_menu)
-        self._action(self.tr("Add p&roject…"), self.add_project, None, board_menu)
+        self.editing_actions += [
+            self._action(self.tr("Add &team…"), self.add_team, None, board_menu),
+            self._action(self.tr("Add &person…"), self.add_person, None, board_menu),
+            self._action(self.tr("Add p&roject…"), self.add_project, None, board_menu),
+        ]
         board_menu.addSeparator()
-        self._action(self.tr("Handoff &templates…"), self.edit_templates, None, board_menu)
-        self._action(self.tr("Standup &order…"), self.edit_standup_order, None, board_menu)
+        self.editing_actions += [
+            self._action(self.tr("Handoff &templates…"), self.edit_templates, None, board_menu),
+            self._action(self.tr("Standup &order…"), self.edit_standup_order, None, board_menu),
+        ]
+        for action in self.editing_actions if self.read_only else ():
+            action.setEnabled(False)
+            action.setStatusTip(self.read_only)
 
         help_menu = bar.addMenu(self.tr("&Help"))
         self._action(self.tr("&Keyboard shortcuts"), self.show_shortcuts, "F1", help_menu)
