@@ -34,7 +34,7 @@ PROCESSES = 20
 
 
 def _encodable(case: Case) -> bool:
-    """Arguments a process can be given (a lone surrogate such as \ud800 is not a byte)."""
+    """Arguments a process can be given (a lone surrogate such as U+D800 is not a byte)."""
     try:
         encoded = [os.fsencode(arg) for arg in case.argv]
     except UnicodeEncodeError:
