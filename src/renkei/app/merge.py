@@ -27,19 +27,6 @@ from renkei.store.board_store import BoardStore, Step
 
 Side = Literal["board", "copy"]
 
-# Which kind of row each id-valued field names (the same name means the same kind everywhere).
-REF_FIELDS = {
-    "status_id": "status",
-    "team_id": "team",
-    "owner_id": "person",
-    "project_id": "project",
-    "task_id": "task",
-    "sender_id": "person",
-    "receiver_id": "person",
-    "sender_team_id": "team",
-    "receiver_team_id": "team",
-    "held_by": "person",
-}
 
 
 class MergeRefused(Exception):
@@ -161,8 +148,8 @@ def shown_value(board: Board, name: str, value: Any) -> str:
     """A value as a person reads it (a person, team or column by its name); "" for none."""
     if value is None or value == () or value == "":
         return ""
-    if name in REF_FIELDS and name != "task_id":
-        row = getattr(board, ENTITY_COLLECTIONS[REF_FIELDS[name]]).get(value)
+    if name in fields.REFERENCES and name != "task_id":
+        row = getattr(board, ENTITY_COLLECTIONS[fields.REFERENCES[name]]).get(value)
         if row is not None:
             return row.name
     text = fields.encode(value) or ""
@@ -269,7 +256,7 @@ def _signature(rows: list[Activity]) -> frozenset:
     )
 
 
-_ID_VALUED = {*REF_FIELDS, "depends_on", "flag", "questions"}
+_ID_VALUED = {*fields.REFERENCES, "depends_on", "flag", "questions"}
 
 
 def _writer(revision: list[Activity]) -> Activity:
@@ -361,8 +348,8 @@ def _ref(plan: MergePlan, entity: str, entity_id: Any) -> Any:
 
 def _map(plan: MergePlan, name: str, value: Any) -> Any:
     """A value of the copy with every id of a row the copy made replaced by its new row."""
-    if name in REF_FIELDS:
-        return _ref(plan, REF_FIELDS[name], value)
+    if name in fields.REFERENCES:
+        return _ref(plan, fields.REFERENCES[name], value)
     if name == "depends_on":
         return tuple(_ref(plan, "task", v) for v in value)
     if isinstance(value, RiskFlag):
@@ -381,8 +368,8 @@ def _map(plan: MergePlan, name: str, value: Any) -> Any:
 
 def _map_text(plan: MergePlan, name: str, text: str | None) -> Any:
     """An imported history row's text: an id of a row the copy made becomes its new id."""
-    if name in REF_FIELDS and text is not None and text.isdigit():
-        mapped = _ref(plan, REF_FIELDS[name], int(text))
+    if name in fields.REFERENCES and text is not None and text.isdigit():
+        mapped = _ref(plan, fields.REFERENCES[name], int(text))
         return mapped if isinstance(mapped, NewRow) else text
     return text
 

@@ -23,6 +23,21 @@ from renkei.domain.handoff import (
 )
 from renkei.domain.model import Priority, RiskFlag
 
+# Fields whose value is the id of another row, and which kind of row that is (the same name
+# names the same kind in every entity). The store checks them; a merge maps them.
+REFERENCES = {
+    "status_id": "status",
+    "team_id": "team",
+    "owner_id": "person",
+    "project_id": "project",
+    "task_id": "task",
+    "sender_id": "person",
+    "receiver_id": "person",
+    "sender_team_id": "team",
+    "receiver_team_id": "team",
+    "held_by": "person",
+}
+
 MAX_TITLE = 200
 MAX_DESCRIPTION = 20_000
 MAX_NAME = 100

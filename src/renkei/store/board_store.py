@@ -51,18 +51,6 @@ MIGRATION_LOCK = 7235846
 # Past this many changed rows, reading the whole board again is simpler and as fast.
 FEED_RELOAD_THRESHOLD = 2000
 
-# Fields whose value names another row, and which table must hold it.
-REFERENCES = {
-    "status_id": "status",
-    "team_id": "team",
-    "owner_id": "person",
-    "project_id": "project",
-    "task_id": "task",
-    "sender_id": "person",
-    "receiver_id": "person",
-    "sender_team_id": "team",
-    "receiver_team_id": "team",
-}
 
 # Entities whose ``name`` is unique (case-insensitively), and the table that holds them.
 UNIQUE_NAMES = {"team": schema.teams, "handoff_template": schema.handoff_templates}
@@ -609,7 +597,7 @@ class _Writer:
         return self._known[entity]
 
     def check_references(self, entity: str, values: dict[str, Any]) -> None:
-        for name, target in REFERENCES.items():
+        for name, target in fields.REFERENCES.items():
             value = values.get(name)
             if value is not None and value not in self.known_ids(target):
                 raise NotFoundError(f"{name.removesuffix('_id')} {value} does not exist")
