@@ -425,15 +425,12 @@ class BoardStore:
         try:
             return retry_locked(work)
         except IntegrityError as error:
-            reason = str(error.orig or error).strip().splitlines()[0]
             raise ValidationError(
-                f"a row clashes with one already on the board; nothing was saved ({reason})"
+                "a row clashes with one already on the board; nothing was saved "
+                f"({_first_line(error)})"
             ) from error
         except (OperationalError, InterfaceError) as error:
-            reason = str(error.orig or error).strip().splitlines()[0]
-            raise StorageError(
-                f"The board could not be reached; nothing was saved ({reason})."
-            ) from error
+            raise StorageError(_not_saved(error, self.location)) from error
 
     def identity(self) -> tuple[str, datetime]:
         """The board's name and the moment it was made: a copy of it shares both."""
@@ -457,7 +454,7 @@ def _not_saved(error: Exception, location: str) -> str:
     words = storage_words(error, location)
     if words is not None:
         return f"{words[0].upper()}{words[1:]}; nothing was saved."
-    reason = str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+    reason = _first_line(error)
     if isinstance(error, IntegrityError):
         return f"The change broke a rule of the board; nothing was saved ({reason})."
     return f"The board could not be reached; nothing was saved ({reason})."
