@@ -17,6 +17,7 @@ from renkei.demo.build import build_demo
 from renkei.domain.commands import Create, set_task
 from renkei.store.board_store import BoardStore
 from renkei.store.copy import CopyError, copy_board
+from renkei.store.lease import seen_path
 
 UNREACHABLE = "postgresql+psycopg://postgres@127.0.0.1:1/renkei_nowhere"
 
@@ -169,7 +170,8 @@ def test_failure_in_the_middle_leaves_no_file(demo_board, tmp_path):
         copy_board(demo_board, str(destination), fail_midway)
     assert not destination.exists()
     assert not destination.with_name("half.renkei-journal").exists()
-    assert list(tmp_path.iterdir()) == [Path(demo_board)]
+    # Only the source and its note of who used it (store/lease.py) remain.
+    assert sorted(tmp_path.iterdir()) == sorted([Path(demo_board), seen_path(Path(demo_board))])
 
 
 def test_missing_source_fails_clearly(run, tmp_path):

@@ -17,6 +17,7 @@ from renkei.domain.risk import (
     is_blocked,
     risk_reasons,
 )
+from renkei.store import lease
 from renkei.store.board_store import BoardStore, utcnow
 
 Listener = Callable[[Change | None], None]
@@ -47,6 +48,7 @@ class BoardSession:
         self._today = today
         self._now = now
         self._board = store.load()
+        self._introduce()
         # The last revision read from the change feed: everything up to it is on screen.
         self.synced_revision = self._board.revision
         self._listeners: list[Listener] = []
@@ -275,6 +277,13 @@ class BoardSession:
 
     def set_actor(self, actor_id: int | None) -> None:
         self.actor_id = actor_id
+        self._introduce()
+
+    def _introduce(self) -> None:
+        """A colleague kept waiting by this process's lease on a shared file reads this
+        person's name ("being changed by Kenta Mori on KENTA-PC since 10:42")."""
+        person = self._board.people.get(self.actor_id) if self.actor_id is not None else None
+        lease.introduce(person.name if person is not None else None)
 
     # -- applying changes to the snapshot -------------------------------------------------
 

@@ -31,9 +31,10 @@ from renkei.domain.commands import (
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
-from renkei.store import acting, activity_feed, migrate, rows, schema
+from renkei.store import acting, activity_feed, lease, migrate, rows, schema
 from renkei.store.database import (
     WRITE,
+    BoardLocked,
     StorageError,
     is_url,
     make_engine,
@@ -133,12 +134,14 @@ class BoardStore:
         if revision != head:
             # Under the write lock: of several people migrating at once, one does the work.
             retry_locked(lambda: _prepare(engine, name or path.stem))
+        lease.using(path)
         return cls(engine, str(path), created=False)
 
     @classmethod
     def prepare_new(cls, path: Path, name: str) -> BoardStore:
-        """A new board in a file that must not exist yet (see ``new_board.NewBoard``)."""
-        engine = make_engine(sqlite_url(path))
+        """A new board in a file that must not exist yet (see ``new_board.NewBoard``): its
+        hidden name is known to nobody else, so it is built without a lease."""
+        engine = make_engine(sqlite_url(path), leased=False)
         try:
             retry_locked(lambda: _prepare(engine, name))
         except BaseException:
@@ -383,6 +386,8 @@ class BoardStore:
 
         try:
             return retry_locked(work)
+        except BoardLocked as error:
+            raise _locked_not_saved(error) from error
         except ProgrammingError as error:
             if getattr(error.orig, "sqlstate", None) != "42501":  # insufficient_privilege
                 raise
@@ -424,6 +429,8 @@ class BoardStore:
 
         try:
             return retry_locked(work)
+        except BoardLocked as error:
+            raise _locked_not_saved(error) from error
         except IntegrityError as error:
             raise ValidationError(
                 "a row clashes with one already on the board; nothing was saved "
@@ -458,6 +465,13 @@ def _not_saved(error: Exception, location: str) -> str:
     if isinstance(error, IntegrityError):
         return f"The change broke a rule of the board; nothing was saved ({reason})."
     return f"The board could not be reached; nothing was saved ({reason})."
+
+
+def _locked_not_saved(error: BoardLocked) -> BoardLocked:
+    return BoardLocked(
+        f"{str(error).rstrip('.')}; nothing was saved: try again when they are done.",
+        error.holder,
+    )
 
 
 def _first_line(error: Exception) -> str:

@@ -1,17 +1,22 @@
-"""Engines tuned for a board: a shared SQLite file stays safe on a network share."""
+"""Engines tuned for a board: a PostgreSQL server, or an SQLite file that may live on a share
+(every connection to it holds the board's lease, see store/lease.py)."""
 
 from __future__ import annotations
 
 import os
 import random
 import re
+import sqlite3
 import time
 from collections.abc import Callable
+from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import URL, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
+
+from renkei.store import lease
 
 T = TypeVar("T")
 
@@ -20,6 +25,14 @@ WRITE = {"renkei_write": True}
 
 class StorageError(Exception):
     """A problem with the board's storage, worded for the user."""
+
+
+class BoardLocked(StorageError):
+    """Another Renkei (named in the message) held the board's lease longer than we waited."""
+
+    def __init__(self, message: str, holder: lease.Holder | None):
+        super().__init__(message)
+        self.holder = holder
 
 
 def is_url(target: str) -> bool:
@@ -208,9 +221,11 @@ def _user_of(text: str, location: str | None) -> str:
     return "this login"
 
 
-def make_engine(url: str | URL) -> Engine:
+def make_engine(url: str | URL, *, leased: bool = True) -> Engine:
+    """An engine for a board. ``leased=False`` only for a file nobody else can know of yet
+    (a new board built under a hidden name, see store/new_board.py)."""
     if str(url).startswith("sqlite"):
-        return _sqlite_engine(str(url))
+        return _sqlite_engine(str(url), leased)
     # pool_pre_ping: a board stays open for hours; a server restart must not surface as an
     # error. connect_timeout: a vanished server fails a save in seconds, not minutes.
     return create_engine(
@@ -222,10 +237,21 @@ def make_engine(url: str | URL) -> Engine:
     )
 
 
-def _sqlite_engine(url: str) -> Engine:
-    # NullPool: no connection (and so no lock or cached page) outlives its use, so the UI never
-    # idles holding the file; opening an SQLite connection costs microseconds.
-    engine = create_engine(url, poolclass=NullPool, connect_args={"timeout": 5.0})
+def _sqlite_engine(url: str, leased: bool) -> Engine:
+    # NullPool: no connection (and so no lease, lock or cached page) outlives its use, so the
+    # UI never idles holding the file; opening an SQLite connection costs microseconds.
+    path = Path(make_url(url).database or "")
+
+    def connect() -> sqlite3.Connection:
+        if not leased:
+            return sqlite3.connect(str(path), timeout=5.0, check_same_thread=False)
+        try:
+            # The lease first: SQLite reads the file (and may roll back a journal) at once.
+            return lease.connect(path, timeout=5.0, check_same_thread=False)
+        except lease.LeaseBusy as error:
+            raise BoardLocked(f"{error}.", error.holder) from error
+
+    engine = create_engine(url, poolclass=NullPool, creator=connect)
 
     @event.listens_for(engine, "connect")
     def _on_connect(dbapi_connection, _record):

@@ -13,6 +13,7 @@ from urllib.parse import quote
 from sqlalchemy import Connection, inspect, select, text
 
 from renkei.files import create_like
+from renkei.store import lease
 from renkei.store.schema import APPLICATION_ID, board_table
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -106,7 +107,8 @@ def inspect_sqlite_file(path: Path) -> str | None:
     mode = "rw" if recover else "ro"
     uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if wal else "")
     try:
-        with closing(sqlite3.connect(uri, uri=True, timeout=10.0)) as conn:
+        # Under the board's lease: a journal found now is no live writer's (see store/lease.py).
+        with closing(lease.connect(path, uri, timeout=10.0)) as conn:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
             }
@@ -128,6 +130,8 @@ def inspect_sqlite_file(path: Path) -> str | None:
             problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
         raise _refusal(path, error, recover) from error
+    except lease.LeaseBusy as error:
+        raise BoardBusy(f"{error}; try again when they are done. Nothing was changed.") from error
     if problems != ["ok"]:
         # SQLite may pack several findings into one row, one a line.
         lines = [
@@ -262,7 +266,7 @@ def backup_sqlite(path: Path, revision: str) -> Path:
         if not board_mode & stat.S_IWUSR:  # a read-only board: SQLite must still fill its copy
             target.chmod(board_mode | stat.S_IWUSR)
         with (
-            closing(sqlite3.connect(f"file:{quote(str(path))}?mode=ro", uri=True)) as source,
+            closing(lease.connect(path, f"file:{quote(str(path))}?mode=ro")) as source,
             closing(sqlite3.connect(target)) as destination,
         ):
             source.backup(destination)

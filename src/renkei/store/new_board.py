@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING
 
 from renkei.files import match_mode
 from renkei.store import migrate
+from renkei.store.lease import process_gone
 
 if TYPE_CHECKING:
     from renkei.store.board_store import BoardStore
@@ -44,18 +45,10 @@ def _temporary_name(path: Path) -> Path:
 
 
 def _maker_is_gone(leftover: Path) -> bool:
-    if os.name == "nt":
-        return False  # os.kill(pid, 0) would end the process there, not look at it
     parts = leftover.name.removesuffix("-journal").rsplit("-", 3)
     if len(parts) != 4 or parts[1] != _host() or not parts[2].isdigit():
         return False
-    try:
-        os.kill(int(parts[2]), 0)
-    except ProcessLookupError:
-        return True
-    except OSError:
-        return False  # alive, someone else's
-    return False
+    return process_gone(int(parts[2]))
 
 
 def _sweep_stale(path: Path) -> None:

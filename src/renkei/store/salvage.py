@@ -31,7 +31,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.pool import NullPool
 
-from renkei.store import schema
+from renkei.store import lease, schema
 from renkei.store.copy import TABLES
 from renkei.store.database import WRITE, StorageError
 from renkei.store.new_board import NewBoard
@@ -90,13 +90,13 @@ def _reading(path: Path) -> Iterator[Engine]:
     ignored (immutable): salvage reads what the file holds and changes nothing."""
     plain = f"file:{quote(str(path))}?mode=ro"
     try:
-        with contextlib.closing(sqlite3.connect(plain, uri=True)) as probe:
+        with contextlib.closing(lease.connect(path, plain)) as probe:
             probe.execute("SELECT count(*) FROM sqlite_master").fetchone()
         uri = plain
     except sqlite3.DatabaseError:
         uri = plain + "&immutable=1"
     engine = create_engine(
-        "sqlite://", creator=lambda: sqlite3.connect(uri, uri=True), poolclass=NullPool
+        "sqlite://", creator=lambda: lease.connect(path, uri), poolclass=NullPool
     )
     try:
         yield engine

@@ -1,0 +1,597 @@
+"""Taking turns on a board file across machines: a lease file beside the board.
+
+Two computers that mount one share often do not see each other's operating-system locks
+(sshfs, many NAS and cloud mounts, some SMB setups), so SQLite's own locking cannot keep
+them apart. A file can: ``team.renkei.lock`` is made with create-exclusive semantics
+(``O_CREAT | O_EXCL``: atomic on local disks, SMB, NFS v3+ and SFTP), so of several
+openers exactly one gets it. Every connection to a board file (reads, writes, the open
+check, migrations, backups, copies) holds the lease from before SQLite opens the file until
+it is closed; SQLite's own locks still keep the connections of one process apart.
+
+The lease names who holds it (computer, process, login, person, since when) and its holder
+rewrites it every ``BEAT_SECONDS`` (a "heartbeat") while it holds it. Another opener waits;
+it takes a lease over only when it is abandoned:
+
+- its holder ran on this computer and that process is gone (a crash, ``kill -9``), or
+- its content has not changed for ``STALE_SECONDS`` as seen by the one waiting (another
+  computer's process cannot be looked at; its clock is never compared with ours).
+
+Taking over moves the abandoned lease aside under a unique name first, so of two takers only
+one wins, and it is recorded (see ``recent_holders``). A holder checks that the lease is still
+its own before every COMMIT (``BoardConnection.commit``): one that was taken over — a laptop
+that slept mid-change — refuses to commit, so its change is truthfully "not saved".
+
+Each computer also keeps its line in ``.team.renkei.seen`` fresh (at most once a minute, while
+holding the lease) as it uses the board: ``renkei board check`` lists who had it open lately
+and every takeover.
+
+A lease cannot be made where the folder is read-only; then nobody can write the board from
+here (SQLite needs its journal in that folder too), and reading goes ahead without one."""
+
+from __future__ import annotations
+
+import contextlib
+import contextvars
+import errno
+import json
+import os
+import random
+import secrets
+import socket
+import sqlite3
+import threading
+import time
+import weakref
+from collections.abc import Iterator
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from pathlib import Path
+
+# The holder rewrites its lease this often.
+BEAT_SECONDS = 2.0
+# A lease whose content has not moved for this long is abandoned. Far above the beat, so a
+# busy or slow share never makes a live holder look dead.
+STALE_SECONDS = 30.0
+# How long an opener waits for a live holder before saying who holds the board.
+PATIENCE_SECONDS = 20.0
+# How often a computer refreshes its note in the ``-seen`` folder while it uses the board.
+SEEN_EVERY_SECONDS = 60.0
+# A lease is padded to this size, so a rewrite never changes its length (a reader on another
+# mount with cached attributes still reads it whole).
+_LEASE_BYTES = 1024
+
+# What ``_read`` gives for a folder of the lock's name: SQLite's ``unix-dotfile`` lock of some
+# other program. Never ours to take over.
+_FOLDER = b"\x00folder"
+
+_patience: contextvars.ContextVar[float] = contextvars.ContextVar(
+    "lease_patience", default=PATIENCE_SECONDS
+)
+
+
+class LeaseBusy(Exception):
+    """Another program held the board's lease for longer than this one waited."""
+
+    def __init__(self, message: str, holder: Holder | None):
+        super().__init__(message)
+        self.holder = holder
+
+
+class LeaseLost(sqlite3.OperationalError):
+    """This connection's lease was taken over: it must not commit."""
+
+
+def lock_path(board: Path) -> Path:
+    return board.with_name(board.name + ".lock")
+
+
+def seen_path(board: Path) -> Path:
+    """The note of which computers used the board lately (hidden: not a board, not a copy)."""
+    return board.with_name(f".{board.name}.seen")
+
+
+# -- who we are ------------------------------------------------------------------------------
+
+
+def _machine_id() -> str:
+    """This computer, as its leases name it: the host name, plus the OS's machine id where
+    there is one (two computers may share a host name)."""
+    for source in ("/etc/machine-id", "/var/lib/dbus/machine-id"):
+        with contextlib.suppress(OSError):
+            text = Path(source).read_text().strip()
+            if text:
+                return f"{socket.gethostname()}/{text[:12]}"
+    return socket.gethostname()
+
+
+_MACHINE = _machine_id()
+_person: str | None = None
+
+
+def introduce(person: str | None) -> None:
+    """Name the person working in this process: a waiting colleague reads it in "team.renkei is
+    being changed by Kenta Mori on KENTA-PC since 10:42"."""
+    global _person
+    _person = person or None
+
+
+def _login() -> str:
+    from renkei.store.acting import os_login
+
+    return os_login() or "?"
+
+
+@contextlib.contextmanager
+def patience(seconds: float) -> Iterator[None]:
+    """Wait at most ``seconds`` for another holder in this thread's block (a poll that will
+    simply look again at its next tick need not wait long)."""
+    token = _patience.set(seconds)
+    try:
+        yield
+    finally:
+        _patience.reset(token)
+
+
+# -- what a lease says -----------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Holder:
+    """Who holds (or held) a board's lease, as its lease file says."""
+
+    machine: str
+    host: str
+    pid: int
+    login: str
+    person: str | None
+    since: datetime  # aware, the holder's clock
+    token: str
+    took_over: str | None = None  # whose abandoned lease this one replaced
+
+    @property
+    def who(self) -> str:
+        return self.person or self.login
+
+    def words(self, board_name: str) -> str:
+        since = self.since.astimezone().strftime("%H:%M")
+        return f"{board_name} is being changed by {self.who} on {self.host} since {since}"
+
+    def to_bytes(self, beat: int) -> bytes:
+        data = {
+            "renkei_lease": 1,
+            "machine": self.machine,
+            "host": self.host,
+            "pid": self.pid,
+            "login": self.login,
+            "person": self.person,
+            "since": self.since.isoformat(timespec="seconds"),
+            "token": self.token,
+            "beat": beat,
+            "took_over": self.took_over,
+        }
+        raw = json.dumps(data, ensure_ascii=False).encode()
+        if len(raw) > _LEASE_BYTES:  # an absurdly long name: keep the lease parseable
+            data["person"] = (self.person or "")[:100]
+            data["took_over"] = (self.took_over or "")[:200]
+            raw = json.dumps(data, ensure_ascii=False).encode()
+        return raw.ljust(_LEASE_BYTES, b" ")
+
+
+def parse(raw: bytes) -> Holder | None:
+    """A lease's holder, or None for content that is not (yet) a whole lease."""
+    try:
+        data = json.loads(raw.decode())
+        return Holder(
+            machine=str(data["machine"]),
+            host=str(data["host"]),
+            pid=int(data["pid"]),
+            login=str(data["login"]),
+            person=data.get("person") or None,
+            since=datetime.fromisoformat(data["since"]),
+            token=str(data["token"]),
+            took_over=data.get("took_over") or None,
+        )
+    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
+        return None
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        with open(path, "rb") as handle:
+            return handle.read(_LEASE_BYTES * 2)
+    except FileNotFoundError:
+        return None
+    except IsADirectoryError:
+        return _FOLDER
+    except OSError:
+        return b""  # unreadable now (a share hiccup): treated as a lease that is changing
+
+
+def current_holder(board: Path) -> Holder | None:
+    """Who holds the board's lease right now, if anyone (for ``board check``)."""
+    raw = _read(lock_path(board))
+    return parse(raw) if raw else None
+
+
+# -- held leases, per process ----------------------------------------------------------------
+
+
+class _Held:
+    """A lease this process holds, shared by its connections (reference-counted)."""
+
+    def __init__(self, board: Path, holder: Holder):
+        self.board = board
+        self.path = lock_path(board)
+        self.holder = holder
+        self.count = 0
+        self.beat = 0
+        self.beaten_at = time.monotonic()
+        self.lost: str | None = None  # why it is no longer ours
+
+    def still_ours(self) -> bool:
+        raw = _read(self.path)
+        if raw is None:
+            self.lost = "its lock file was removed"
+            return False
+        other = parse(raw)
+        if other is not None and other.token != self.holder.token:
+            self.lost = f"{other.who} on {other.host} took the board's lock over"
+            return False
+        # Unparseable: our own rewrite seen half-way is still ours; nobody else writes it.
+        return True
+
+    def beat_now(self) -> None:
+        if self.lost or not self.still_ours():
+            return
+        self.beat += 1
+        with contextlib.suppress(OSError):
+            fd = os.open(self.path, os.O_WRONLY | getattr(os, "O_BINARY", 0))
+            try:
+                os.write(fd, self.holder.to_bytes(self.beat))
+            finally:
+                os.close(fd)
+        self.beaten_at = time.monotonic()
+
+
+_registry_lock = threading.Lock()
+_held: dict[str, _Held] = {}
+_path_locks: dict[str, threading.Lock] = {}
+_seen_written: dict[str, float] = {}
+_boards_in_use: set[str] = set()  # boards opened as boards (not a file being checked)
+_beater: threading.Thread | None = None
+
+
+def _path_lock(key: str) -> threading.Lock:
+    with _registry_lock:
+        return _path_locks.setdefault(key, threading.Lock())
+
+
+class Ticket:
+    """One connection's share of a lease; ``release`` once, when the connection closes."""
+
+    def __init__(self, held: _Held | None):
+        self.held = held  # None: no lease (a folder we cannot write in)
+        self._released = False
+
+    def confirm(self) -> None:
+        """Raise ``LeaseLost`` when the lease is no longer this process's (checked on disk)."""
+        held = self.held
+        if held is None:
+            return
+        if held.lost or not held.still_ours():
+            raise LeaseLost(
+                f"{held.lost}, so this change was not committed (nothing was saved); try again"
+            )
+
+    def release(self) -> None:
+        if self._released or self.held is None:
+            return
+        self._released = True
+        _release(self.held)
+
+
+def acquire(board: Path) -> Ticket:
+    """Take (or join) this process's lease on ``board``; waits for another holder.
+
+    Raises ``LeaseBusy`` naming the holder when it stayed busy for the patience in force."""
+    key = str(board)
+    deadline = time.monotonic() + _patience.get()
+    # Another thread of this process may be waiting for the same lease: wait behind it, but
+    # never longer in all than this thread's patience.
+    path_lock = _path_lock(key)
+    if not path_lock.acquire(timeout=max(0.0, deadline - time.monotonic())):
+        other = current_holder(board)
+        raise LeaseBusy(_busy_words(board, other, 0.0), other)
+    try:
+        held = _held.get(key)
+        if held is not None and not held.lost:
+            held.count += 1
+            return Ticket(held)
+        holder = _wait_and_take(board, deadline)
+        if holder is None:
+            return Ticket(None)  # a folder we cannot write: read without a lease
+        held = _Held(board, holder)
+        held.count = 1
+        _held[key] = held
+    finally:
+        path_lock.release()
+    _start_beater()
+    if holder.took_over is not None:
+        _note_seen(board, holder, takeover=holder.took_over)
+    elif key in _boards_in_use:
+        _note_seen(board, holder)
+    return Ticket(held)
+
+
+def _release(held: _Held) -> None:
+    key = str(held.board)
+    with _path_lock(key):
+        held.count -= 1
+        if held.count > 0:
+            return
+        if _held.get(key) is held:
+            del _held[key]
+        if held.lost is None and held.still_ours():
+            with contextlib.suppress(FileNotFoundError):
+                os.unlink(held.path)
+
+
+def _new_holder(took_over: str | None) -> Holder:
+    return Holder(
+        machine=_MACHINE,
+        host=socket.gethostname(),
+        pid=os.getpid(),
+        login=_login(),
+        person=_person,
+        since=datetime.now(UTC).astimezone(),
+        token=secrets.token_hex(8),
+        took_over=took_over,
+    )
+
+
+def _wait_and_take(board: Path, deadline: float) -> Holder | None:
+    path = lock_path(board)
+    seen_raw: bytes | None = None
+    seen_since = time.monotonic()
+    took_over: str | None = None
+    wait = 0.005
+    while True:
+        holder = _new_holder(took_over)
+        try:
+            fd = os.open(
+                path, os.O_CREAT | os.O_EXCL | os.O_WRONLY | getattr(os, "O_BINARY", 0), 0o644
+            )
+        except FileExistsError:
+            pass
+        except OSError as error:
+            if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS, errno.ENOENT):
+                return None  # read-only folder (or no folder): SQLite will say what it can
+            raise
+        else:
+            try:
+                os.write(fd, holder.to_bytes(0))
+                os.fsync(fd)
+            finally:
+                os.close(fd)
+            return holder
+        raw = _read(path)
+        now = time.monotonic()
+        if raw is None:
+            continue  # released just now: try again at once
+        if raw != seen_raw:
+            seen_raw, seen_since = raw, now
+        other = parse(raw)
+        abandoned = now - seen_since >= STALE_SECONDS or (
+            other is not None and other.machine == _MACHINE and process_gone(other.pid)
+        )
+        if abandoned and raw != _FOLDER:
+            gone = _take_over(path, raw, other, now - seen_since)
+            if gone is not None:
+                took_over = gone  # recorded in the new lease and, once held, in the note
+            continue
+        if now >= deadline:
+            raise LeaseBusy(_busy_words(board, other, now - seen_since), other)
+        time.sleep(wait * (0.5 + random.random()))
+        wait = min(wait * 2, 0.25)
+
+
+def _busy_words(board: Path, other: Holder | None, quiet_for: float) -> str:
+    if other is None:
+        return (
+            f"{board.name} is being changed by another program (its lock file is "
+            f"{lock_path(board).name})"
+        )
+    words = other.words(board.name)
+    if quiet_for >= BEAT_SECONDS * 3:
+        words += f" (no sign of life for {quiet_for:.0f} s; taken over after {STALE_SECONDS:.0f} s)"
+    return words
+
+
+def _take_over(path: Path, raw: bytes, other: Holder | None, quiet_for: float) -> str | None:
+    """Move an abandoned lease aside; the words for the record when it was the one judged
+    abandoned, None when someone else moved it first."""
+    aside = path.with_name(f"{path.name}.stale-{os.getpid()}-{secrets.token_hex(4)}")
+    try:
+        os.rename(path, aside)
+    except FileNotFoundError:
+        return None  # another taker was first
+    moved = _read(aside)
+    with contextlib.suppress(OSError):
+        os.unlink(aside)
+    if moved != raw:
+        # Not the lease we judged: a new holder got in between. Its process finds, before
+        # it commits, that its lease is gone, and says "not saved" — nothing is lost.
+        return None
+    if other is None:
+        return f"an unreadable lock file, silent for {quiet_for:.0f} s"
+    why = (
+        "its process had ended"
+        if other.machine == _MACHINE and process_gone(other.pid)
+        else f"no sign of life for {quiet_for:.0f} s"
+    )
+    return f"{other.who} on {other.host} (process {other.pid}): {why}"
+
+
+def process_gone(pid: int) -> bool:
+    """True when process ``pid`` of this computer has ended (a zombie counts as ended)."""
+    if os.name == "nt":
+        return False  # os.kill(pid, 0) would end the process there; the time rule decides
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return True
+    except OSError:
+        return False  # alive, someone else's
+    with contextlib.suppress(OSError, IndexError):
+        stat = Path(f"/proc/{pid}/stat").read_text()
+        return stat.rsplit(")", 1)[1].split()[0] == "Z"
+    return False
+
+
+# -- the heartbeat ---------------------------------------------------------------------------
+
+
+def _start_beater() -> None:
+    global _beater
+    with _registry_lock:
+        if _beater is not None and _beater.is_alive():
+            return
+        _beater = threading.Thread(target=_beat_forever, name="renkei-lease-beat", daemon=True)
+        _beater.start()
+
+
+def _beat_forever() -> None:
+    while True:
+        time.sleep(BEAT_SECONDS / 2)
+        now = time.monotonic()
+        for held in list(_held.values()):
+            if now - held.beaten_at >= BEAT_SECONDS:
+                with contextlib.suppress(Exception):
+                    held.beat_now()
+
+
+# -- who had the board lately ----------------------------------------------------------------
+
+
+def using(board: Path) -> None:
+    """This process works on ``board`` (it passed the open checks): from now on its leases
+    keep this computer's line in the board's note of who used it. A file that was only looked
+    at and refused gets no note."""
+    _boards_in_use.add(str(board))
+
+
+def _note_seen(board: Path, holder: Holder, takeover: str | None = None) -> None:
+    """Refresh this computer's line in ``.team.renkei.seen`` (at most once a minute, at once
+    for a takeover). Called while holding the lease, so nobody else rewrites the note at the
+    same moment; best effort: a board in a folder we may not write in still opens."""
+    key = str(board)
+    now = time.monotonic()
+    if takeover is None and now - _seen_written.get(key, -1e9) < SEEN_EVERY_SECONDS:
+        return
+    _seen_written[key] = now
+    target = seen_path(board)
+    with contextlib.suppress(OSError, ValueError):
+        notes = _read_notes(target)
+        me = f"{holder.host}\t{holder.login}"
+        mine = notes.get(me, {})
+        takeovers = list(mine.get("takeovers", []))[-4:]
+        stamp = datetime.now(UTC).isoformat(timespec="seconds")
+        if takeover is not None:
+            takeovers.append({"at": stamp, "of": takeover})
+        notes[me] = {
+            "host": holder.host,
+            "login": holder.login,
+            "person": holder.person,
+            "pid": holder.pid,
+            "last": stamp,
+            "takeovers": takeovers,
+        }
+        # Forget computers not seen for a month: the note stays small.
+        notes = {k: v for k, v in notes.items() if _age_days(v.get("last")) < 31}
+        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
+        temporary.write_text(json.dumps(notes, ensure_ascii=False), "utf-8")
+        os.replace(temporary, target)
+
+
+def _read_notes(target: Path) -> dict:
+    try:
+        data = json.loads(target.read_text("utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
+
+
+def _age_days(stamp) -> float:
+    try:
+        return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds() / 86400
+    except (TypeError, ValueError):
+        return 1e9
+
+
+@dataclass(frozen=True)
+class Seen:
+    host: str
+    login: str
+    person: str | None
+    last: datetime  # aware, UTC
+    takeovers: tuple[tuple[datetime, str], ...]
+
+
+def recent_holders(board: Path) -> list[Seen]:
+    """Every computer's line in the board's note of who used it, newest first."""
+    found = []
+    for data in _read_notes(seen_path(board)).values():
+        try:
+            found.append(
+                Seen(
+                    host=str(data["host"]),
+                    login=str(data["login"]),
+                    person=data.get("person") or None,
+                    last=datetime.fromisoformat(data["last"]),
+                    takeovers=tuple(
+                        (datetime.fromisoformat(t["at"]), str(t["of"]))
+                        for t in data.get("takeovers", [])
+                    ),
+                )
+            )
+        except (ValueError, KeyError, TypeError, AttributeError):
+            continue
+    return sorted(found, key=lambda seen: seen.last, reverse=True)
+
+
+# -- connections -----------------------------------------------------------------------------
+
+
+class BoardConnection(sqlite3.Connection):
+    """An SQLite connection that holds the board's lease while it is open and confirms the
+    lease is still its own before it commits."""
+
+    ticket: Ticket
+
+    def commit(self) -> None:
+        if self.in_transaction:
+            self.ticket.confirm()
+        super().commit()
+
+    def close(self) -> None:
+        try:
+            super().close()
+        finally:
+            self.ticket.release()
+
+
+def connect(board: Path, uri: str | None = None, **kwargs) -> BoardConnection:
+    """Open ``board`` with sqlite3 under its lease (``uri``: a ``file:`` URI of it, for modes)."""
+    ticket = acquire(board)
+    try:
+        if uri is not None:
+            conn = sqlite3.connect(uri, uri=True, factory=BoardConnection, **kwargs)
+        else:
+            conn = sqlite3.connect(str(board), factory=BoardConnection, **kwargs)
+    except BaseException:
+        ticket.release()
+        raise
+    conn.ticket = ticket
+    # A connection dropped without close() must not keep the lease for ever.
+    weakref.finalize(conn, ticket.release)
+    return conn
