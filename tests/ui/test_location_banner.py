@@ -121,7 +121,10 @@ def test_the_tooltip_of_a_local_board(qtbot, demo_session):
 
 def test_the_tooltip_and_banner_in_japanese(qtbot, synced, demo_session, japanese_ui):
     window = open_window(qtbot, demo_session)
-    assert "Syncthing で同期されるフォルダーにあります" in window.sync_status.toolTip()
+    tip = window.sync_status.toolTip()
+    assert "Syncthing で同期されるフォルダーにあります" in tip
+    assert not any(line.startswith(("。", "、")) for line in tip.splitlines())  # 禁則
+    assert all(len(line) <= 60 for line in tip.splitlines()[1:])
     assert window.location_banner.dismiss_button.text() == "了解"
     assert "競合コピー" in window.location_banner.label.text()
     close(window)

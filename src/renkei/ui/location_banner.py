@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QSize, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QFrame,
@@ -78,13 +78,7 @@ class LocationBanner(QFrame):
         self.place = place
         self.setObjectName("locationBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
-        # A calm information bar (not a warning): light blue, dark text, readable in every
-        # theme because it brings its own colours.
-        self.setStyleSheet(
-            "#locationBanner { background: #e8f1fb; border: 1px solid #9cbde0;"
-            " border-radius: 3px; }"
-            " #locationBanner QLabel { color: #10243a; background: transparent; }"
-        )
+        self._colour()
         self.setAccessibleName(_t("Where this board lives"))
 
         icon = QLabel(self)
@@ -108,9 +102,6 @@ class LocationBanner(QFrame):
             .replace("%2", place_headline(place))
             .replace("%3", place_meaning(place))
         )
-        palette = self.label.palette()
-        palette.setColor(QPalette.ColorRole.WindowText, Qt.GlobalColor.black)
-        self.label.setPalette(palette)
 
         self.move_button = QPushButton(_t("Move this board to a server…"), self)
         self.move_button.setAccessibleName(self.move_button.text())
@@ -133,6 +124,26 @@ class LocationBanner(QFrame):
         layout.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignVCenter)
         layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _colour(self) -> None:
+        """A calm information bar (not a warning): blue, light on a light theme and deep on
+        a dark one, its text dark or light to match (contrast above 10:1 in both)."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        background, border, text = (
+            ("#1c3049", "#3f6690", "#e8f0fa") if dark else ("#e8f1fb", "#9cbde0", "#10243a")
+        )
+        sheet = (
+            f"#locationBanner {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 3px; }}"
+            f" #locationBanner QLabel {{ color: {text}; background: transparent; }}"
+        )
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed in Preferences
+            self._colour()
 
     def _dismiss(self) -> None:
         self.hide()

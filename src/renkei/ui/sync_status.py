@@ -7,6 +7,7 @@ and what went wrong last; a click while disconnected tries again at once."""
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from datetime import datetime
 
@@ -220,9 +221,18 @@ class SyncStatusWidget(QWidget):
 
 
 def _wrapped(text: str) -> list[str]:
-    """A long sentence as tooltip lines (a plain-text tooltip never wraps by itself); text
-    without spaces, as Japanese, is cut at half the width, its characters being wide."""
-    return textwrap.wrap(text, 80 if text.isascii() else 40, break_on_hyphens=False)
+    """A long sentence as tooltip lines (a plain-text tooltip never wraps by itself). Text
+    without spaces, as Japanese, breaks after its commas and full stops (never before one),
+    about 40 of its wide characters a line."""
+    if text.isascii():
+        return textwrap.wrap(text, 80, break_on_hyphens=False)
+    lines: list[str] = []
+    for piece in re.split(r"(?<=[、。；：])", text):
+        if lines and len(lines[-1]) + len(piece) <= 40:
+            lines[-1] += piece
+        elif piece:
+            lines.append(piece)
+    return lines
 
 
 def _clock(at: datetime) -> str:

@@ -171,8 +171,18 @@ class MoveToServerDialog(QDialog):
         layout.addWidget(self.problem_label)
         layout.addWidget(self.progress)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(520)
+        self._fit()
         self.address_edit.setFocus()
+
+    def _fit(self) -> None:
+        """Room for the wrapped words at this width: a window's size hint ignores wrapping,
+        so the intro or the problem would otherwise be cut off when a row shows or hides."""
+        width = max(520, self.width() if self.isVisible() else 0)
+        height = self.layout().totalHeightForWidth(width)
+        if height < 0:  # nothing wraps
+            height = self.layout().sizeHint().height()
+        self.setMinimumSize(520, height)
+        self.resize(width, height)
 
     # -- seam ------------------------------------------------------------------------------
 
@@ -217,7 +227,7 @@ class MoveToServerDialog(QDialog):
     def show_problem(self, text: str) -> None:
         self.problem_label.setText(text)
         self.problem_label.setVisible(bool(text))
-        self.adjustSize()
+        self._fit()
 
     def _set_busy(self, busy: bool) -> None:
         self.address_edit.setEnabled(not busy)
@@ -227,6 +237,7 @@ class MoveToServerDialog(QDialog):
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
         self.cancel_button.setText(_t("Cancel"))
+        self._fit()
 
     def _progressed(self, done: int, total: int) -> None:
         self.progress.setRange(0, max(total, 1))
