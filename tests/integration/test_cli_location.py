@@ -9,6 +9,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -95,3 +96,55 @@ def test_nothing_is_said_for_a_server_board(pg_demo_url):
     done = renkei("--board", pg_demo_url, "tasks")
     assert done.returncode == 0, done.stderr
     assert location_lines(done.stderr) == []
+
+
+# -- a real network share ---------------------------------------------------------------------
+
+SFTP_SERVERS = ("/usr/lib/openssh/sftp-server", "/usr/lib/sftp-server", "/usr/libexec/sftp-server")
+
+
+@pytest.fixture
+def sshfs_share(tmp_path, demo_template):
+    """A folder mounted with sshfs at a mount point with a space in its name ("Team Share",
+    written \\040 in mountinfo). sshfs talks to sftp-server directly through a one-line
+    ssh_command, so no sshd is needed; the mount is undone and sshfs waited for by its id."""
+    sftp = next((p for p in SFTP_SERVERS if os.path.exists(p)), None)
+    if not (shutil.which("sshfs") and shutil.which("fusermount") and sftp):
+        pytest.skip("sshfs, fusermount or sftp-server is not installed")
+    source, mount = tmp_path / "served", tmp_path / "Team Share"
+    source.mkdir()
+    mount.mkdir()
+    shutil.copyfile(demo_template, source / "team.renkei")
+    ssh = tmp_path / "direct-sftp"
+    ssh.write_text(f"#!/bin/sh\nexec {sftp}\n")
+    ssh.chmod(0o755)
+    process = subprocess.Popen(
+        ["sshfs", "-f", "-o", f"ssh_command={ssh}", f"localhost:{source}", str(mount)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    try:
+        deadline = time.monotonic() + 15
+        while not os.path.ismount(mount):
+            if process.poll() is not None or time.monotonic() > deadline:
+                error = process.stderr.read().decode(errors="replace") if process.stderr else ""
+                pytest.skip(f"sshfs could not mount here (no FUSE?): {error.strip()}")
+            time.sleep(0.05)
+        yield mount / "team.renkei"
+    finally:
+        subprocess.run(["fusermount", "-u", str(mount)], capture_output=True, timeout=30)
+        try:
+            process.wait(timeout=15)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
+        if process.stderr:
+            process.stderr.close()
+
+
+def test_a_board_on_a_real_sshfs_share_is_named_once(sshfs_share):
+    done = renkei("--board", str(sshfs_share), "tasks", "--json")
+    assert done.returncode == 0, done.stderr
+    [line] = location_lines(done.stderr)
+    assert line.startswith("renkei: team.renkei is on a network share (sshfs): ")
+    assert "lock file" in line
