@@ -12,6 +12,9 @@ The whole API is one call::
     place.meaning()   # one plain sentence for a team lead
     place.shared      # True for a share or a synced folder: worth telling the user once
 
+``meaning()`` names LOCK_TAKEOVER_SECONDS (how long a crashed computer's lock file can hold
+the others up); set that constant, or pass ``takeover_seconds``, to match the lock in use.
+
 Telling it apart never raises and never writes: anything that cannot be read (no
 /proc, a share that does not answer a listing) counts as "not found here".
 
@@ -134,7 +137,7 @@ def where(
     elif platform == "darwin":
         share = _macos_share(str(path))
     else:
-        share = _linux_share(str(path), mountinfo)
+        share = _linux_mount_kind(str(path), mountinfo)
     if share is not None:
         kind, detail = share
         return BoardLocation(text, kind, detail)
@@ -298,7 +301,7 @@ def classify_fstype(fstype: str, source: str = "") -> tuple[str, str]:
     return LOCAL, fstype
 
 
-def _linux_share(path: str, mountinfo: str | None) -> tuple[str, str] | None:
+def _linux_mount_kind(path: str, mountinfo: str | None) -> tuple[str, str] | None:
     if mountinfo is None:
         try:
             mountinfo = Path("/proc/self/mountinfo").read_text(encoding="utf-8", errors="replace")
