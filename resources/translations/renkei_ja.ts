@@ -230,6 +230,69 @@
     </message>
   </context>
   <context>
+    <name>BoardLocation</name>
+    <message>
+      <source>%1 copies the whole file after each save, and two people saving within its sync delay get a conflict copy that Renkei offers to merge, so it suits one person at a time; for a team, move the board to a server.</source>
+      <translation>%1 は保存のたびにファイル全体をコピーします。同期の遅れのあいだに二人が保存すると競合コピーができ、Renkei がマージを提案します。一度に使うのは一人が向いています。チームで使うならボードをサーバーに移してください。</translation>
+    </message>
+    <message>
+      <source>%1 — %2. %3</source>
+      <translation>%1 — %2。%3</translation>
+    </message>
+    <message>
+      <source>Copies the board with its whole history to a PostgreSQL server.</source>
+      <translation>ボードを履歴ごと PostgreSQL サーバーにコピーします。</translation>
+    </message>
+    <message>
+      <source>Got it</source>
+      <translation>了解</translation>
+    </message>
+    <message>
+      <source>Hides this note; it is not shown again for this board.</source>
+      <translation>このお知らせを閉じます。このボードでは再び表示しません。</translation>
+    </message>
+    <message>
+      <source>In a folder synced by %1</source>
+      <translation>%1 で同期されるフォルダーにあります</translation>
+    </message>
+    <message>
+      <source>Information</source>
+      <translation>お知らせ</translation>
+    </message>
+    <message>
+      <source>Move this board to a server…</source>
+      <translation>このボードをサーバーに移す…</translation>
+    </message>
+    <message>
+      <source>On a PostgreSQL server (%1)</source>
+      <translation>PostgreSQL サーバー上にあります（%1）</translation>
+    </message>
+    <message>
+      <source>On a network share (%1)</source>
+      <translation>ネットワーク共有上にあります（%1）</translation>
+    </message>
+    <message>
+      <source>On this computer's disk</source>
+      <translation>このコンピューターのディスクにあります</translation>
+    </message>
+    <message>
+      <source>Only people at this computer can use it; to work on it as a team, move it to a server.</source>
+      <translation>このコンピューターを使う人だけが使えます。チームで使うならサーバーに移してください。</translation>
+    </message>
+    <message>
+      <source>Several people can use it; Renkei takes turns through a lock file beside the board, and a computer that crashes while saving holds the others up for up to %1 seconds.</source>
+      <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大 %1 秒待たされます。</translation>
+    </message>
+    <message>
+      <source>The whole team can work on it at once, and each sees the others' changes within seconds.</source>
+      <translation>チーム全員が同時に作業でき、ほかの人の変更は数秒で届きます。</translation>
+    </message>
+    <message>
+      <source>Where this board lives</source>
+      <translation>このボードの置き場所</translation>
+    </message>
+  </context>
+  <context>
     <name>ConflictChoices</name>
     <message>
       <source>(none)</source>
@@ -1662,6 +1725,14 @@
       <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
     </message>
     <message>
+      <source>%1 rows were copied to %2. Open the server board now?
+
+The file stays where it was: ask the team to open the server board from now on.</source>
+      <translation>%1 行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
+
+ファイルは元の場所に残ります。これからはサーバーのボードを開くようチームに伝えてください。</translation>
+    </message>
+    <message>
       <source>%1 tasks · %2</source>
       <translation>タスク %1 件 · %2</translation>
     </message>
@@ -1724,6 +1795,10 @@
     <message>
       <source>&amp;Keyboard shortcuts</source>
       <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+      <source>&amp;Move this board to a server…</source>
+      <translation>このボードをサーバーに移す(&amp;M)…</translation>
     </message>
     <message>
       <source>&amp;New board…</source>
@@ -1818,6 +1893,10 @@
       <translation>ボード</translation>
     </message>
     <message>
+      <source>Board copied to the server</source>
+      <translation>ボードをサーバーにコピーしました</translation>
+    </message>
+    <message>
       <source>By owner</source>
       <translation>担当者別</translation>
     </message>
@@ -1898,6 +1977,10 @@
       <translation>スイムレーンなし</translation>
     </message>
     <message>
+      <source>Not now</source>
+      <translation>今はしない</translation>
+    </message>
+    <message>
       <source>Not saved</source>
       <translation>保存されませんでした</translation>
     </message>
@@ -1912,6 +1995,10 @@
     <message>
       <source>Open board</source>
       <translation>ボードを開く</translation>
+    </message>
+    <message>
+      <source>Open the server board</source>
+      <translation>サーバーのボードを開く</translation>
     </message>
     <message>
       <source>Present on:</source>
@@ -2134,6 +2221,77 @@ Close anyway and lose them?</source>
     <message>
       <source>Not now</source>
       <translation>後で</translation>
+    </message>
+  </context>
+  <context>
+    <name>MoveToServer</name>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>Cancelling…</source>
+      <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+      <source>Copy cancelled; nothing was written to the server.</source>
+      <translation>コピーをキャンセルしました。サーバーには何も書き込まれていません。</translation>
+    </message>
+    <message>
+      <source>Copy to server</source>
+      <translation>サーバーにコピー</translation>
+    </message>
+    <message>
+      <source>Move this board to a server</source>
+      <translation>このボードをサーバーに移す</translation>
+    </message>
+    <message>
+      <source>Nothing was copied: %1</source>
+      <translation>何もコピーされませんでした：%1</translation>
+    </message>
+    <message>
+      <source>Pass&amp;word:</source>
+      <translation>パスワード(&amp;W)：</translation>
+    </message>
+    <message>
+      <source>Password</source>
+      <translation>パスワード</translation>
+    </message>
+    <message>
+      <source>Problem</source>
+      <translation>問題</translation>
+    </message>
+    <message>
+      <source>Renkei copies this board, with its whole history, into an empty database on a PostgreSQL server, where the whole team can work on it at once. The file stays where it is.</source>
+      <translation>Renkei はこのボードを履歴ごと PostgreSQL サーバーの空のデータベースにコピーします。そこではチーム全員が同時に作業できます。ファイルは元の場所に残ります。</translation>
+    </message>
+    <message>
+      <source>Rows copied</source>
+      <translation>コピーした行</translation>
+    </message>
+    <message>
+      <source>Server &amp;address:</source>
+      <translation>サーバーのアドレス(&amp;A)：</translation>
+    </message>
+    <message>
+      <source>Server address</source>
+      <translation>サーバーのアドレス</translation>
+    </message>
+    <message>
+      <source>The server asked for a password: type it in the Password field.</source>
+      <translation>サーバーがパスワードを求めています。パスワード欄に入力してください。</translation>
+    </message>
+    <message>
+      <source>Type the server's address, for example %1.</source>
+      <translation>サーバーのアドレスを入力してください（例：%1）。</translation>
+    </message>
+    <message>
+      <source>leave empty if the server needs none</source>
+      <translation>不要なら空欄のまま</translation>
+    </message>
+    <message>
+      <source>“%1” is not a server address. Write it as %2.</source>
+      <translation>「%1」はサーバーのアドレスではありません。%2 の形で書いてください。</translation>
     </message>
   </context>
   <context>

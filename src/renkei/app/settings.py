@@ -58,6 +58,9 @@ class LocalSettings:
     window: dict[str, Any] = field(default_factory=dict)
     language: str = ""
     standup_order: dict[str, list[int]] = field(default_factory=dict)  # board → team ids
+    # Boards whose "where this board lives" banner was answered with "Got it".
+    location_notes_seen: list[str] = field(default_factory=list)
+    quiet_location: bool = False  # True: the CLI does not say where a shared board lives
     # -- Preferences ------------------------------------------------------------------------
     theme: str = "system"  # one of THEMES
     default_board: str = ""  # path or URL opened without --board; "": the built-in board
@@ -93,12 +96,15 @@ class LocalSettings:
         except (TypeError, ValueError):
             order = {}
         board = raw.get("default_board", "")
+        seen = raw.get("location_notes_seen", [])
         return cls(
             identities=identities,
             recent=[str(p) for p in recent][:MAX_RECENT] if isinstance(recent, list) else [],
             window=window if isinstance(window, dict) else {},
             language=_choice(raw, "language", LANGUAGES, defaults.language),
             standup_order=order,
+            location_notes_seen=[str(p) for p in seen] if isinstance(seen, list) else [],
+            quiet_location=_flag(raw, "quiet_location", defaults.quiet_location),
             theme=_choice(raw, "theme", THEMES, defaults.theme),
             default_board=board.strip() if isinstance(board, str) else "",
             standup_minutes=_number(
@@ -127,6 +133,8 @@ class LocalSettings:
             "window": self.window,
             "language": self.language,
             "standup_order": self.standup_order,
+            "location_notes_seen": self.location_notes_seen,
+            "quiet_location": self.quiet_location,
             **self.preferences(),
         }
         fd, temp = tempfile.mkstemp(dir=path.parent, prefix=".settings-", suffix=".json")
@@ -159,6 +167,13 @@ class LocalSettings:
             self.recent.remove(location)
         self.recent.insert(0, location)
         del self.recent[MAX_RECENT:]
+
+    def location_note_seen(self, location: str) -> bool:
+        return location in self.location_notes_seen
+
+    def mark_location_note_seen(self, location: str) -> None:
+        if location not in self.location_notes_seen:
+            self.location_notes_seen.append(location)
 
     def identity(self, location: str) -> str | None:
         return self.identities.get(location)

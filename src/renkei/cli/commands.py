@@ -39,6 +39,7 @@ from renkei.domain.commands import Create, SetFields, set_task
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
 from renkei.store.database import StorageError, is_url
+from renkei.store.location import where
 from renkei.store.migrate import BoardRefused
 from renkei.store.salvage import salvage_board
 from renkei.ui.snapshot import THEMES, VIEWS
@@ -84,9 +85,11 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
                     "board in Preferences."
                 ) from None
             _warn_conflict_copies(store)
+            _note_location(store, settings)
             return store
     store = _open_named(target) if target else open_store(target, create=False)
     _warn_conflict_copies(store)
+    _note_location(store, settings)
     return store
 
 
@@ -101,6 +104,25 @@ def _warn_conflict_copies(store: BoardStore) -> None:
     copies = conflict_copies_of(store)
     if copies:
         note(f"renkei: warning: {conflict_warning(copies)}")
+
+
+QUIET_LOCATION = "RENKEI_QUIET_LOCATION"
+_locations_noted: set[str] = set()  # once per command, even if it opens the board twice
+
+
+def _note_location(store: BoardStore, settings: LocalSettings | None) -> None:
+    """One line on stderr when the board is on a network share or in a synced folder: what
+    that place means for the team (silenced by RENKEI_QUIET_LOCATION=1 or the setting)."""
+    if store.location in _locations_noted or os.environ.get(QUIET_LOCATION, "") not in ("", "0"):
+        return
+    place = where(store.location)
+    if not place.shared or (settings or LocalSettings.load()).quiet_location:
+        return
+    _locations_noted.add(store.location)
+    note(
+        f"renkei: {Path(store.location).name} is {place.headline()}: {place.meaning()} "
+        f"(set {QUIET_LOCATION}=1 to stop this note)"
+    )
 
 
 @contextmanager

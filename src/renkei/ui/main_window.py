@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QTabWidget,
     QToolBar,
     QToolButton,
+    QVBoxLayout,
+    QWidget,
 )
 
 from renkei.app import board_actions, paths
@@ -36,9 +38,11 @@ from renkei.domain.commands import (
     set_task,
 )
 from renkei.domain.model import ENTITY_COLLECTIONS
+from renkei.store.location import SERVER, where
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
 from renkei.ui.dialogs.connect import ConnectDialog
+from renkei.ui.dialogs.move_to_server import MoveResult, MoveToServerDialog
 from renkei.ui.dialogs.preferences import PreferencesDialog, preferences_shortcuts
 from renkei.ui.dialogs.standup_order import StandupOrderDialog
 from renkei.ui.dialogs.task_editor import TaskEditor
@@ -48,6 +52,7 @@ from renkei.ui.handoff_actions import HandoffActions
 from renkei.ui.handoffs.tab import HandoffsTab
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
+from renkei.ui.location_banner import LocationBanner
 from renkei.ui.standup.window import StandupWindow
 from renkei.ui.sync_driver import SyncDriver, is_connection_lost, plain_reason
 from renkei.ui.sync_status import SyncStatusWidget
@@ -120,7 +125,21 @@ class MainWindow(QMainWindow):
         splitter.setStretchFactor(1, 1)
         splitter.setSizes([1100, 360])
         self.splitter = splitter
-        self.setCentralWidget(splitter)
+        # Where the board lives: in the sync indicator's tooltip always, and once as a bar
+        # above the board when it is on a share or in a synced folder.
+        self.place = where(session.store.location)
+        self.location_banner: LocationBanner | None = None
+        central = QWidget()
+        column = QVBoxLayout(central)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        if self.place.shared and not self.settings.location_note_seen(session.store.location):
+            self.location_banner = LocationBanner(self.place)
+            self.location_banner.moveRequested.connect(self.move_to_server)
+            self.location_banner.dismissed.connect(self._location_note_seen)
+            column.addWidget(self.location_banner)
+        column.addWidget(splitter, 1)
+        self.setCentralWidget(central)
 
         toolbar = QToolBar(self.tr("Filter"))
         toolbar.setObjectName("filterToolbar")
@@ -133,7 +152,7 @@ class MainWindow(QMainWindow):
         # Other people's edits: polled (SQLite) or pushed (PostgreSQL) while the window is open.
         self.sync_driver = SyncDriver(session, self)
         self.sync_status = SyncStatusWidget(
-            session.store.location, self.sync_driver.seconds_until_retry
+            session.store.location, self.sync_driver.seconds_until_retry, place=self.place
         )
         self.sync_status.show_state(self.sync_driver.state)
         # Edits that could not be saved wait here for a Retry once connected again.
@@ -215,6 +234,10 @@ class MainWindow(QMainWindow):
         )
         self.recent_menu = file_menu.addMenu(self.tr("Open &recent"))
         self._action(self.tr("&Connect to server…"), self.connect_to_server, None, file_menu)
+        if self.place.kind != SERVER:
+            self._action(
+                self.tr("&Move this board to a server…"), self.move_to_server, None, file_menu
+            )
         self.recent_menu.aboutToShow.connect(self._fill_recent)
         file_menu.addSeparator()
         self._action(self.tr("&Export status as PDF…"), self.export_pdf, "Ctrl+Shift+E", file_menu)
@@ -846,6 +869,51 @@ class MainWindow(QMainWindow):
             ask_again=True,
         )
         if opened:
+            self.close()
+
+    def _location_note_seen(self) -> None:
+        """ "Got it": the bar is not shown again for this board (a local setting)."""
+        self.settings.mark_location_note_seen(self.session.store.location)
+        if self.remember:
+            with contextlib.suppress(OSError):  # a convenience: never fail over a setting
+                self.settings.save()
+
+    def move_to_server(self) -> None:
+        """Copy this board to a server (as `renkei board copy`), then offer to open it."""
+        moved = MoveToServerDialog.ask(self, self.session.store.location)
+        if moved is not None:
+            self._move_done(moved)
+
+    @classmethod
+    def ask_open_server(cls, parent, moved: MoveResult) -> bool:
+        """After the copy: open the server board now? (A seam for tests.)"""
+        box = QMessageBox(
+            QMessageBox.Icon.Question,
+            QCoreApplication.translate("MainWindow", "Board copied to the server"),
+            _fill(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "%1 rows were copied to %2. Open the server board now?\n\nThe file "
+                    "stays where it was: ask the team to open the server board from now on.",
+                ),
+                str(moved.report.total),
+                moved.url,
+            ),
+            QMessageBox.StandardButton.Open | QMessageBox.StandardButton.Close,
+            parent,
+        )
+        open_button = box.button(QMessageBox.StandardButton.Open)
+        open_button.setText(QCoreApplication.translate("MainWindow", "Open the server board"))
+        box.button(QMessageBox.StandardButton.Close).setText(
+            QCoreApplication.translate("MainWindow", "Not now")
+        )
+        box.exec()
+        return box.clickedButton() is open_button
+
+    def _move_done(self, moved: MoveResult) -> None:
+        if not self.ask_open_server(self, moved) or self.opener is None:
+            return
+        if self.opener(moved.url, self, password=moved.password or None, ask_again=True):
             self.close()
 
     # -- help -------------------------------------------------------------------------------

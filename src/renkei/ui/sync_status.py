@@ -7,6 +7,8 @@ and what went wrong last; a click while disconnected tries again at once."""
 from __future__ import annotations
 
 import math
+import re
+import textwrap
 from datetime import datetime
 
 from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
@@ -15,6 +17,8 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from renkei.app.sync import SyncState, SyncStatus
 from renkei.render.theme import LIGHT
+from renkei.store.location import BoardLocation, where
+from renkei.ui.location_banner import place_headline, place_meaning
 
 ICON_SIZE = 14
 
@@ -76,10 +80,18 @@ class SyncStatusWidget(QWidget):
 
     retryRequested = Signal()
 
-    def __init__(self, location: str, seconds_until_retry=None, parent: QWidget | None = None):
-        """``seconds_until_retry()`` (optional) gives the countdown to the next attempt."""
+    def __init__(
+        self,
+        location: str,
+        seconds_until_retry=None,
+        parent: QWidget | None = None,
+        place: BoardLocation | None = None,
+    ):
+        """``seconds_until_retry()`` (optional) gives the countdown to the next attempt;
+        ``place`` is where the board lives (found from ``location`` when not given)."""
         super().__init__(parent)
         self.location = location
+        self.place = place or where(location)
         self._seconds_until_retry = seconds_until_retry
         self._state: SyncState | None = None
         self._shown_status: SyncStatus | None = None
@@ -170,7 +182,11 @@ class SyncStatusWidget(QWidget):
         return text
 
     def _tooltip(self, state: SyncState) -> str:
-        lines = [self.tr("Board: %1").replace("%1", self.location)]
+        lines = [
+            self.tr("Board: %1").replace("%1", self.place.location),
+            place_headline(self.place),
+            *_wrapped(place_meaning(self.place)),
+        ]
         if state.last_synced is not None:
             lines.append(
                 self.tr("Last in step with the board: %1").replace(
@@ -202,6 +218,21 @@ class SyncStatusWidget(QWidget):
             self.retryRequested.emit()
             return
         super().mousePressEvent(event)
+
+
+def _wrapped(text: str) -> list[str]:
+    """A long sentence as tooltip lines (a plain-text tooltip never wraps by itself). Text
+    without spaces, as Japanese, breaks after its commas and full stops (never before one),
+    about 40 of its wide characters a line."""
+    if text.isascii():
+        return textwrap.wrap(text, 80, break_on_hyphens=False)
+    lines: list[str] = []
+    for piece in re.split(r"(?<=[、。；：])", text):
+        if lines and len(lines[-1]) + len(piece) <= 40:
+            lines[-1] += piece
+        elif piece:
+            lines.append(piece)
+    return lines
 
 
 def _clock(at: datetime) -> str:

@@ -1,0 +1,150 @@
+"""Where the board lives, in the window: the words for the sync indicator's tooltip, and a
+bar at the top of the board, shown until the person answers "Got it", when the board is on a
+network share or in a synced folder (what that means, and a way to move it to a server)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QEvent, QSize, Qt, Signal
+from PySide6.QtGui import QPalette
+from PySide6.QtWidgets import (
+    QFrame,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSizePolicy,
+    QStyle,
+    QWidget,
+)
+
+from renkei.store.location import (
+    LOCK_TAKEOVER_SECONDS,
+    SERVER,
+    SHARE,
+    SYNCED,
+    BoardLocation,
+)
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("BoardLocation", text)
+
+
+def place_headline(place: BoardLocation) -> str:
+    """Where, in a few words: "On a network share (sshfs)"."""
+    if place.kind == SHARE:
+        return _t("On a network share (%1)").replace("%1", place.detail)
+    if place.kind == SYNCED:
+        return _t("In a folder synced by %1").replace("%1", place.detail)
+    if place.kind == SERVER:
+        return _t("On a PostgreSQL server (%1)").replace("%1", place.detail)
+    return _t("On this computer's disk")
+
+
+def place_meaning(place: BoardLocation, takeover_seconds: int = LOCK_TAKEOVER_SECONDS) -> str:
+    """What that means for a team, in one sentence (the store's sentence, translated)."""
+    if place.kind == SHARE:
+        return _t(
+            "Several people can use it; Renkei takes turns through a lock file beside the "
+            "board, and a computer that crashes while saving holds the others up for up to "
+            "%1 seconds."
+        ).replace("%1", str(takeover_seconds))
+    if place.kind == SYNCED:
+        return _t(
+            "%1 copies the whole file after each save, and two people saving within its sync "
+            "delay get a conflict copy that Renkei offers to merge, so it suits one person at "
+            "a time; for a team, move the board to a server."
+        ).replace("%1", place.detail)
+    if place.kind == SERVER:
+        return _t(
+            "The whole team can work on it at once, and each sees the others' changes within "
+            "seconds."
+        )
+    return _t(
+        "Only people at this computer can use it; to work on it as a team, move it to a server."
+    )
+
+
+class LocationBanner(QFrame):
+    """ "plan.renkei is in a folder synced by Dropbox. …" with [Move this board to a server…]
+    and [Got it]. ``moveRequested`` / ``dismissed``; the window remembers the dismissal."""
+
+    moveRequested = Signal()
+    dismissed = Signal()
+
+    def __init__(self, place: BoardLocation, parent: QWidget | None = None):
+        super().__init__(parent)
+        self.place = place
+        self.setObjectName("locationBanner")
+        self.setFrameShape(QFrame.Shape.StyledPanel)
+        self._colour()
+        self.setAccessibleName(_t("Where this board lives"))
+
+        icon = QLabel(self)
+        size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
+        icon.setPixmap(
+            self.style()
+            .standardIcon(QStyle.StandardPixmap.SP_MessageBoxInformation)
+            .pixmap(QSize(size, size))
+        )
+        icon.setAlignment(Qt.AlignmentFlag.AlignTop)
+        icon.setAccessibleName(_t("Information"))
+
+        name = Path(place.location).name or place.location
+        self.label = QLabel(self)
+        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label.setWordWrap(True)
+        self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
+        self.label.setText(
+            _t("%1 — %2. %3")
+            .replace("%1", name)
+            .replace("%2", place_headline(place))
+            .replace("%3", place_meaning(place))
+        )
+
+        self.move_button = QPushButton(_t("Move this board to a server…"), self)
+        self.move_button.setAccessibleName(self.move_button.text())
+        self.move_button.setAccessibleDescription(
+            _t("Copies the board with its whole history to a PostgreSQL server.")
+        )
+        self.move_button.clicked.connect(self.moveRequested)
+        self.dismiss_button = QPushButton(_t("Got it"), self)
+        self.dismiss_button.setAccessibleName(self.dismiss_button.text())
+        self.dismiss_button.setAccessibleDescription(
+            _t("Hides this note; it is not shown again for this board.")
+        )
+        self.dismiss_button.clicked.connect(self._dismiss)
+
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 8, 6)
+        layout.setSpacing(10)
+        layout.addWidget(icon, 0, Qt.AlignmentFlag.AlignTop)
+        layout.addWidget(self.label, 1)
+        layout.addWidget(self.move_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        layout.addWidget(self.dismiss_button, 0, Qt.AlignmentFlag.AlignVCenter)
+        self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+
+    def _colour(self) -> None:
+        """A calm information bar (not a warning): blue, light on a light theme and deep on
+        a dark one, its text dark or light to match (contrast above 10:1 in both)."""
+        dark = self.palette().color(QPalette.ColorRole.Window).lightness() < 128
+        background, border, text = (
+            ("#1c3049", "#3f6690", "#e8f0fa") if dark else ("#e8f1fb", "#9cbde0", "#10243a")
+        )
+        sheet = (
+            f"#locationBanner {{ background: {background}; border: 1px solid {border};"
+            f" border-radius: 3px; }}"
+            f" #locationBanner QLabel {{ color: {text}; background: transparent; }}"
+        )
+        if sheet != self.styleSheet():
+            self.setStyleSheet(sheet)
+
+    def changeEvent(self, event) -> None:  # noqa: N802
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.PaletteChange:  # the theme changed in Preferences
+            self._colour()
+
+    def _dismiss(self) -> None:
+        self.hide()
+        self.dismissed.emit()
