@@ -12,9 +12,10 @@ from pathlib import Path
 from renkei.app import paths
 from renkei.demo.build import BOARD_NAMES, build_demo
 from renkei.store.board_store import BoardStore
+from renkei.store.conflict_copies import conflict_copies, fingerprint_of_engine
 from renkei.store.copy import copy_board
 from renkei.store.database import is_url
-from renkei.store.migrate import BoardEmpty, conflict_copies
+from renkei.store.migrate import BoardEmpty
 from renkei.store.new_board import BoardExists, NewBoard
 
 Fill = Callable[[BoardStore], None]
@@ -94,7 +95,7 @@ def conflict_copies_of(store: BoardStore) -> list[Path]:
     """Sync-tool conflict copies beside an SQLite board (edits in them are not in the board)."""
     if store.engine.dialect.name != "sqlite":
         return []
-    return conflict_copies(Path(store.location))
+    return conflict_copies(Path(store.location), lambda: fingerprint_of_engine(store.engine))
 
 
 def conflict_warning(copies: list[Path]) -> str:
