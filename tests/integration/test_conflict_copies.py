@@ -255,6 +255,9 @@ def test_a_onedrive_copy_is_warned_about_and_merged_with_the_cli(demo_board):
     """`renkei board copy` makes the other laptop's file, an edit goes into it, the CLI warns
     about it by name with `renkei board merge`, and the merge brings the edit to the board."""
     copy = demo_board.parent / "team-KENTA-PC.renkei"
+    before = BoardStore.open(demo_board, create=False)
+    assert before.load().tasks[1].progress != 70
+    before.dispose()
     made = _renkei("board", "copy", str(demo_board), str(copy))
     assert made.returncode == 0, made.stderr
     edit = _renkei("--board", str(copy), "--as", "Daiki Sato", "task", "set", "1", "progress=70")

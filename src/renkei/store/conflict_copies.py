@@ -4,24 +4,26 @@ Every tool names its copy differently (checked against each tool's own words, De
 
 - Dropbox: ``team (Kenta Mori's conflicted copy 2026-12-07).renkei``, a second one the same
   day gets `` (1)`` inside the brackets; help.dropbox.com/organize/conflicted-copy ("the
-  editor's username, 'conflicted copy', and the save date"). The Japanese client writes
-  ``競合コピー`` (help.dropbox.com/ja-jp/organize/conflicted-copy), seen as
-  ``team (Kenta Mori の競合コピー 2026-12-07).renkei`` with or without the space.
+  editor's username, 'conflicted copy', and the save date"). Dropbox's Japanese help
+  (help.dropbox.com/ja-jp/organize/conflicted-copy) quotes the words as 「Conflicted copy」,
+  while people on Japanese clients report ``team (Kenta Mori の競合コピー 2026-12-07).renkei``
+  (with or without the space): both are found, by the words "conflict" and 競合.
 - Nextcloud / ownCloud desktop (2.5 and later): ``team (conflicted copy [USER ]2026-12-07
   104212).renkei`` (``Utility::makeConflictFileName``, owncloud/client#6365); before 2.5:
   ``team_conflict-20261207-104212.renkei`` or ``team_conflict_USER-20261207-104212.renkei``.
 - Syncthing: ``team.sync-conflict-20261207-104212-ABCDEFG.renkei`` (date, time, device id).
 - Box: its documentation (support.box.com 360044193873) says the second save "gets saved
-  separately as a copy" without naming it; the names Box Drive users report say "conflict"
-  (found by name), and a numbered ``team (1).renkei`` is checked as below.
+  separately as a copy" without naming it, and Box Sync 3.x's notes speak of a "-copy of"
+  version. A Box copy whose name says "conflict" is found by name; a numbered
+  ``team (1).renkei`` or a hyphenated ``team-….renkei`` is checked as below.
 - OneDrive: ``team-KENTA-PC.renkei``, the computer's name appended with a hyphen (and
   ``team-KENTA-PC-2.renkei`` for the next one); a clash on upload gets ``team (1).renkei``.
 - Google Drive for desktop: ``team (1).renkei``; iCloud Drive: ``team 2.renkei``.
 
-A name that says "conflict" in some language is a copy by its name. The last three kinds say
-nothing of the sort: ``plan-2027.renkei`` or ``budget 2.renkei`` may be ordinary boards. Such a
-file is reported only when its contents show it is a copy of this board: an SQLite file whose
-board row has the same name and moment of creation and whose history starts with the same
+A name that says "conflict" in some language is a copy by its name. The numbered and hyphenated
+names say nothing of the sort: ``plan-2027.renkei`` or ``budget 2.renkei`` may be ordinary boards.
+Such a file is reported only when its contents show it is a copy of this board: an SQLite file
+whose board row has the same name and moment of creation and whose history starts with the same
 Activity rows. Only files whose name fits one of those patterns are ever opened, so listing a
 folder of thousands of files stays a matter of milliseconds.
 """
