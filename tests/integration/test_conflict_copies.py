@@ -111,6 +111,29 @@ def test_an_ambiguous_name_on_another_board_is_not_a_copy(demo_board, name):
     assert conflict_copies(demo_board) == []
 
 
+def test_a_copy_with_nothing_new_is_not_flagged_until_it_changes(demo_board):
+    """A backup or macOS's "Keep both" of an unchanged board holds nothing to merge."""
+    copy = demo_board.parent / "team 2.renkei"
+    shutil.copyfile(demo_board, copy)
+    assert conflict_copies(demo_board) == []
+    store = BoardStore.open(copy, create=False)
+    store.apply(SetFields("task", 2, (("progress", 35),)), 1, datetime(2026, 12, 7, 10, 42))
+    store.dispose()
+    assert conflict_copies(demo_board) == [copy]
+
+
+def test_an_old_copy_the_board_has_moved_past_is_not_flagged(demo_board):
+    """Everything in it is on the board already (the board went on after the copy)."""
+    shutil.copyfile(demo_board, demo_board.parent / "team (1).renkei")
+    store = BoardStore.open(demo_board, create=False)
+    try:
+        store.apply(SetFields("task", 2, (("progress", 35),)), 1, datetime(2026, 12, 7, 10, 42))
+        assert conflict_copies_of(store) == []
+    finally:
+        store.dispose()
+    assert conflict_copies(demo_board) == []
+
+
 def test_same_identity_but_another_history_is_not_a_copy(demo_board):
     """The board row alone is not enough: the first Activity rows must be the same."""
     copy = _copy_and_edit(demo_board, "team (1).renkei")

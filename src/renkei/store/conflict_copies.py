@@ -33,7 +33,7 @@ from __future__ import annotations
 import os
 import re
 import sqlite3
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from contextlib import closing
 from dataclasses import dataclass
 from datetime import datetime
@@ -71,11 +71,13 @@ _MERGED = re.compile(r"\.merged-\d{8}-\d{6}(-\d+)?\.[^.]*-copy$")
 
 @dataclass(frozen=True, slots=True)
 class Fingerprint:
-    """What a copy of a board shares with it, as SQLite stores it (text, not parsed)."""
+    """What a copy of a board shares with it, as SQLite stores it (text, not parsed), and
+    the copy's last Activity row, which says whether it holds anything the board lacks."""
 
     name: str
     created_at: str
     first_rows: tuple[tuple, ...]
+    last_row: tuple | None
 
     def matches(self, other: Fingerprint) -> bool:
         if (self.name, self.created_at) != (other.name, other.created_at):
@@ -89,22 +91,27 @@ class Fingerprint:
 
 # Read as raw SQL on both sides so that the board (through its own connection) and a
 # candidate (through sqlite3) are compared value for value.
+_COLUMNS = "id, revision, at, actor_id, entity, entity_id, field, old, new"
 IDENTITY_SQL = "SELECT name, created_at FROM board LIMIT 1"
-FIRST_ROWS_SQL = (
-    "SELECT id, revision, at, actor_id, entity, entity_id, field, old, new "
-    f"FROM activity ORDER BY id LIMIT {_SHARED_ROWS}"
-)
+FIRST_ROWS_SQL = f"SELECT {_COLUMNS} FROM activity ORDER BY id LIMIT {_SHARED_ROWS}"
+LAST_ROW_SQL = f"SELECT {_COLUMNS} FROM activity ORDER BY id DESC LIMIT 1"
+ROW_SQL = f"SELECT {_COLUMNS} FROM activity WHERE id = :id"
 
-FingerprintSource = Callable[[], "Fingerprint | None"]
+# Runs one of the queries above on a board and returns its rows as tuples.
+Query = Callable[[str, Mapping[str, object]], list[tuple]]
+
+# Whatever reading a file that may be anything can raise: each means "not a copy".
+_READ_ERRORS = (OSError, sqlite3.Error, SQLAlchemyError, ValueError, TypeError)
 
 
-def conflict_copies(path: Path, board: FingerprintSource | None = None) -> list[Path]:
+def conflict_copies(path: Path, board: Query | None = None) -> list[Path]:
     """Conflict copies a sync tool left beside the board file ``path``: edits in them are
     not on the board, so someone should merge them (``renkei board merge``).
 
-    ``board`` gives this board's fingerprint when a name needs its contents checked (the
-    caller's own connection, so the board is read under its usual lock); without it the
-    file is read directly. It is asked for at most once, and only when needed."""
+    ``board`` runs a query on this board when a name needs its contents checked (the
+    caller's own connection, so the board is read under its usual lock, see
+    ``engine_query``); without it the file is read directly. It is used only when a name
+    fits an ambiguous pattern."""
     stem = path.stem.casefold()
     suffix = path.suffix.casefold()
     if not suffix:
@@ -127,10 +134,7 @@ def conflict_copies(path: Path, board: FingerprintSource | None = None) -> list[
         else:
             ambiguous.append(other)
     if ambiguous:
-        source = board or (lambda: fingerprint_of_file(path, immutable=False))
-        mine = source()
-        if mine is not None:
-            found.extend(p for p in ambiguous if _is_copy_of(p, mine))
+        found.extend(_copies_with_changes(ambiguous, board or file_query(path, immutable=False)))
     return sorted(found)
 
 
@@ -155,46 +159,86 @@ def _kind(name: str, stem: str, suffix: str) -> str | None:
     return None
 
 
-def _is_copy_of(candidate: Path, board: Fingerprint) -> bool:
-    theirs = fingerprint_of_file(candidate, immutable=True)
-    return theirs is not None and board.matches(theirs)
+def _copies_with_changes(candidates: list[Path], board: Query) -> list[Path]:
+    """The candidates that are copies of the board and hold a change it lacks. A copy whose
+    every Activity row is on the board (a backup, macOS's "Keep both" of an unchanged file,
+    an old download) has nothing to merge: a warning about it would not be true."""
+    try:
+        mine = read_fingerprint(board)
+    except _READ_ERRORS:
+        return []  # the board cannot be read now: say nothing rather than guess
+    if mine is None:
+        return []
+    copies = []
+    for candidate in candidates:
+        theirs = fingerprint_of_file(candidate)
+        if theirs is None or theirs.last_row is None or not mine.matches(theirs):
+            continue
+        try:
+            same = board(ROW_SQL, {"id": theirs.last_row[0]})
+        except _READ_ERRORS:
+            same = []  # cannot tell: report it, a merge of nothing new says so
+        if same and same[0] == theirs.last_row:
+            continue
+        copies.append(candidate)
+    return copies
 
 
-def fingerprint_of_file(path: Path, *, immutable: bool) -> Fingerprint | None:
-    """The fingerprint of an SQLite board file, or None when it is not one (not SQLite,
-    broken, not a board, unreadable). ``immutable`` reads a sync tool's copy, which nobody
-    writes, without taking a lock or leaving a journal; the board itself is read plainly."""
+def fingerprint_of_file(path: Path) -> Fingerprint | None:
+    """The fingerprint of a candidate copy, or None when it is not a board (not SQLite,
+    broken, cut short, unreadable). Read as immutable: a sync tool's copy is a file nobody
+    writes, so SQLite takes no lock on it and leaves no journal beside it."""
     try:
         if not path.is_file():
             return None
         with path.open("rb") as handle:
             if handle.read(len(SQLITE_HEADER)) != SQLITE_HEADER:
                 return None
-        uri = f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
-        with closing(sqlite3.connect(uri, uri=True, timeout=2.0)) as conn:
-            return fingerprint_from(conn.execute)
-    except (OSError, sqlite3.Error, ValueError, TypeError):
+        with closing(sqlite3.connect(_uri(path, immutable=True), uri=True)) as conn:
+            return read_fingerprint(
+                lambda sql, params: [tuple(r) for r in conn.execute(sql, params)]
+            )
+    except _READ_ERRORS:
         return None
 
 
-def fingerprint_from(execute: Callable) -> Fingerprint | None:
-    """Read a fingerprint through ``execute(sql)`` (sqlite3's, or a SQLAlchemy connection's
-    with ``text``), so the board and a candidate are read by the same two queries."""
-    identity = execute(IDENTITY_SQL).fetchone()
-    if identity is None:
+def read_fingerprint(query: Query) -> Fingerprint | None:
+    """Read a fingerprint through ``query``, so the board and a candidate are read by the
+    same statements."""
+    identity = query(IDENTITY_SQL, {})
+    if not identity:
         return None
-    rows = tuple(tuple(row) for row in execute(FIRST_ROWS_SQL).fetchall())
-    return Fingerprint(name=identity[0], created_at=str(identity[1]), first_rows=rows)
+    last = query(LAST_ROW_SQL, {})
+    return Fingerprint(
+        name=identity[0][0],
+        created_at=str(identity[0][1]),
+        first_rows=tuple(query(FIRST_ROWS_SQL, {})),
+        last_row=last[0] if last else None,
+    )
 
 
-def fingerprint_of_engine(engine: Engine) -> Fingerprint | None:
-    """The open board's fingerprint, read through its own engine (and so its own locking);
-    None when it cannot be read now, which leaves ambiguous names unreported."""
-    try:
+def _uri(path: Path, *, immutable: bool) -> str:
+    return f"file:{quote(str(path))}?mode=ro" + ("&immutable=1" if immutable else "")
+
+
+def file_query(path: Path, *, immutable: bool) -> Query:
+    """Queries on a board file read directly, read-only (each on a short connection)."""
+
+    def run(sql: str, params: Mapping[str, object]) -> list[tuple]:
+        with closing(sqlite3.connect(_uri(path, immutable=immutable), uri=True)) as conn:
+            return [tuple(row) for row in conn.execute(sql, dict(params))]
+
+    return run
+
+
+def engine_query(engine: Engine) -> Query:
+    """Queries on the open board through its own engine (and so its own locking)."""
+
+    def run(sql: str, params: Mapping[str, object]) -> list[tuple]:
         with engine.connect() as conn:
-            return fingerprint_from(lambda sql: conn.execute(text(sql)))
-    except SQLAlchemyError:
-        return None
+            return [tuple(row) for row in conn.execute(text(sql), dict(params))]
+
+    return run
 
 
 def merged_copy_path(copy: Path, when: datetime) -> Path:
