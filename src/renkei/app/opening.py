@@ -106,7 +106,7 @@ def conflict_warning(copies: list[Path]) -> str:
         f"{'lies' if one else 'lie'} beside this board ({names}). Changes saved in "
         f"{'it' if one else 'them'} are not on the board yet: merge "
         f"{'it' if one else 'each'} with `renkei board merge COPY` (or open the board in the "
-        "window, which offers to merge them)."
+        f"window, which offers to merge {'it' if one else 'them'})."
     )
 
 
