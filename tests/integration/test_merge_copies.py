@@ -17,7 +17,7 @@ from merge_boards import COPY_NAME, K1, K2, K3, K4, K5, T0, Y1, edit_both, make_
 from renkei.app.merge import MergeRefused, apply_merge, common_revision, prepare_merge
 from renkei.domain.commands import Create, NewRow, Record, SetFields
 from renkei.store.board_store import BoardStore
-from renkei.store.migrate import conflict_copies
+from renkei.store.conflict_copies import conflict_copies
 
 
 @pytest.fixture

@@ -8,7 +8,8 @@ from contextlib import closing
 import pytest
 
 from renkei.store.board_store import BoardStore
-from renkei.store.migrate import BoardRefused, conflict_copies
+from renkei.store.conflict_copies import conflict_copies
+from renkei.store.migrate import BoardRefused
 
 
 def test_damaged_board_is_refused_with_a_clear_message(demo_store, board_path):

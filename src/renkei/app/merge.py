@@ -24,6 +24,7 @@ from renkei.domain.commands import Command, Create, NewRow, Record, SetFields, V
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board, RiskFlag
 from renkei.store import migrate
 from renkei.store.board_store import BoardStore, Step
+from renkei.store.conflict_copies import merged_copy_path
 
 Side = Literal["board", "copy"]
 
@@ -479,7 +480,7 @@ def apply_merge(
             + "; say which value to keep. Nothing was merged."
         )
     steps = build_steps(plan, choices)
-    moved_to = migrate.merged_copy_path(plan.copy, now())
+    moved_to = merged_copy_path(plan.copy, now())
     moved = False
 
     def finish() -> None:

@@ -12,9 +12,10 @@ from pathlib import Path
 from renkei.app import paths
 from renkei.demo.build import BOARD_NAMES, build_demo
 from renkei.store.board_store import BoardStore
+from renkei.store.conflict_copies import conflict_copies, engine_query
 from renkei.store.copy import copy_board
 from renkei.store.database import is_url
-from renkei.store.migrate import BoardEmpty, conflict_copies
+from renkei.store.migrate import BoardEmpty
 from renkei.store.new_board import BoardExists, NewBoard
 
 Fill = Callable[[BoardStore], None]
@@ -94,16 +95,18 @@ def conflict_copies_of(store: BoardStore) -> list[Path]:
     """Sync-tool conflict copies beside an SQLite board (edits in them are not in the board)."""
     if store.engine.dialect.name != "sqlite":
         return []
-    return conflict_copies(Path(store.location))
+    return conflict_copies(Path(store.location), engine_query(store.engine))
 
 
 def conflict_warning(copies: list[Path]) -> str:
     names = ", ".join(p.name for p in copies[:5]) + (" …" if len(copies) > 5 else "")
+    one = len(copies) == 1
     return (
-        f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} made by a sync tool "
-        f"lie beside this board ({names}). Changes saved in them are not on the board "
-        "yet: merge each with `renkei board merge COPY` (or open the board in the window, "
-        "which offers to merge them)."
+        f"{len(copies)} conflict cop{'y' if one else 'ies'} made by a sync tool "
+        f"{'lies' if one else 'lie'} beside this board ({names}). Changes saved in "
+        f"{'it' if one else 'them'} are not on the board yet: merge "
+        f"{'it' if one else 'each'} with `renkei board merge COPY` (or open the board in the "
+        f"window, which offers to merge {'it' if one else 'them'})."
     )
 
 

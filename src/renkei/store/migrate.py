@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import sqlite3
 import stat
 from contextlib import closing
@@ -192,47 +191,6 @@ def damaged_message(path: Path, detail: str) -> str:
         f"is. `renkei board salvage {path.name} NEW.renkei` copies every row that can still "
         f"be read into a new board. {older}"
     )
-
-
-# Names sync tools give a second copy when two people changed the file at once.
-_CONFLICT_MARKERS = ("conflicted copy", "conflict", ".sync-conflict-", "のコンフリクト", "競合")
-
-
-def conflict_copies(path: Path) -> list[Path]:
-    """Copies a sync tool (Dropbox, Syncthing, Nextcloud, OneDrive…) left beside the board:
-    edits in them are not in the board, so someone should look at them."""
-    stem = path.stem.casefold()
-    found = []
-    try:
-        siblings = list(path.parent.iterdir())
-    except OSError:
-        return []
-    for other in siblings:
-        name = other.name.casefold()
-        if other == path or not name.startswith(stem) or name.endswith(".bak"):
-            continue
-        if _MERGED.search(other.name):
-            continue  # merged already and kept aside (see merged_copy_path)
-        if any(marker in name for marker in _CONFLICT_MARKERS):
-            found.append(other)
-    return sorted(found)
-
-
-# A merged conflict copy is kept beside the board under this name, never found again.
-_MERGED = re.compile(r"\.merged-\d{8}-\d{6}(-\d+)?\.[^.]*-copy$")
-
-
-def merged_copy_path(copy: Path, when: datetime) -> Path:
-    """Where a merged copy is kept: ``NAME.merged-YYYYmmdd-HHMMSS.renkei-copy`` beside it,
-    an extension no one opens as a board by mistake, and a name the conflict check skips."""
-    stamp = when.strftime("%Y%m%d-%H%M%S")
-    extension = (copy.suffix or ".renkei").lstrip(".")
-    target = copy.with_name(f"{copy.stem}.merged-{stamp}.{extension}-copy")
-    n = 1
-    while target.exists():
-        n += 1
-        target = copy.with_name(f"{copy.stem}.merged-{stamp}-{n}.{extension}-copy")
-    return target
 
 
 def _refuse_unknown(revision: str | None, name: str) -> None:
