@@ -224,6 +224,26 @@ def test_a_journal_that_comes_and_goes_is_a_change(watch, board, clock):
     assert watch.changed() is True
 
 
+def test_a_change_made_while_a_journal_is_beside_it_is_said_when_the_journal_goes(
+    watch, board, tmp_path, clock
+):
+    """A writer mid-commit may already have written the new counter; reading then would wait
+    for its lock with the board open. The change is said once the journal is gone."""
+    newer = tmp_path / "newer.renkei"
+    shutil.copy2(board, newer)
+    retitle(newer, first_task(newer), "Committed while the journal was there")
+    journal = journal_of(board)
+    journal.write_bytes(b"\x00" * 512)
+    os.replace(newer, board)
+    clock.tick()
+    assert watch.changed() is False
+    journal.unlink()
+    clock.tick()
+    assert watch.changed() is True
+    clock.tick()
+    assert watch.changed() is False
+
+
 def test_after_a_reconnect_the_first_look_reports_a_change(watch, board):
     """A commit between a reconnect's full read and the first look is not missed."""
     link = watch.open_link()

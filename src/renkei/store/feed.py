@@ -17,11 +17,11 @@ table (BoardStore.changes_since). What a look can find besides a header:
   FILE_PATIENCE_SECONDS; whatever comes back is then read in full.
 - a short or garbled header: a download in progress or a writer mid-write. Look again at the
   next tick, with the same patience.
-- a ``-journal`` beside the board: a writer in the middle of a change, or one that stopped
-  (a crash, kill -9) and left a hot journal. One that sits unchanged for
-  JOURNAL_STALE_SECONDS is reported as a change, so the store's next read — which opens the
-  board read-write and lets SQLite roll the journal back — runs; one that goes away means a
-  change ended.
+- a ``-journal`` beside the board: a writer in the middle of a change (what it changed is
+  said once the journal is gone: reading sooner would only wait for its lock with the board
+  open), or one that stopped (a crash, kill -9) and left a hot journal: one that sits
+  unchanged for JOURNAL_STALE_SECONDS is reported as a change, so the store's next read —
+  which opens the board read-write and lets SQLite roll the journal back — runs.
 
 POSIX caveat: closing *any* descriptor of a file drops every fcntl lock this process holds on
 it, SQLite's included. So a look must never run while another thread of this process is inside
@@ -151,20 +151,28 @@ class SqliteWatch:
         if previous is not None:
             news = news or look.counter != previous.counter or look.identity != previous.identity
             news = news or (previous.journal is not None and look.journal is None)  # one ended
-        return self._stale_journal(now, look, previous) or news
+        age = self._journal_age(now, look, previous)
+        if age is None:
+            return news
+        if age < JOURNAL_STALE_SECONDS:
+            # A writer is in the middle of a change: the header may already carry its new
+            # counter while it still holds the file (fsync, then deleting the journal). A read
+            # now would only wait for it with the board open; say it once the journal is gone.
+            self._report_next = news
+            return False
+        if not self._journal_reported:
+            self._journal_reported = True
+            return True  # a writer that stopped: the store's next read rolls it back
+        return news
 
-    def _stale_journal(self, now: float, look: FileLook, previous: FileLook | None) -> bool:
-        """True once for a -journal that has sat unchanged for JOURNAL_STALE_SECONDS."""
+    def _journal_age(self, now: float, look: FileLook, previous: FileLook | None) -> float | None:
+        """Seconds the -journal beside the board has sat unchanged; None without one."""
         if look.journal is None:
             self._journal_since = None
-            return False
+            return None
         if previous is None or look.journal != previous.journal or self._journal_since is None:
             self._journal_since, self._journal_reported = now, False
-            return False
-        if self._journal_reported or now - self._journal_since < JOURNAL_STALE_SECONDS:
-            return False
-        self._journal_reported = True
-        return True
+        return now - self._journal_since
 
     def _patient(self, now: float, message: str) -> bool:
         """Missing or unreadable: look again at the next tick, up to FILE_PATIENCE_SECONDS."""
