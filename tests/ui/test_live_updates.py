@@ -277,7 +277,8 @@ def test_closing_with_unsaved_edits_asks_first(two_windows, monkeypatch):
 
 
 def test_closing_the_window_stops_watching(two_windows, monkeypatch):
-    """A closed window polls no more and closes its watcher's connection."""
+    """A closed window polls no more and closes its watcher (a server's listening connection;
+    on a file it only forgets what it saw: nothing is held open between looks)."""
     haruka, _yuki = two_windows
     watcher = haruka.sync_driver.sync.watcher
     closed = []
@@ -285,7 +286,7 @@ def test_closing_the_window_stops_watching(two_windows, monkeypatch):
 
     def recorded_close():
         closed.append(True)
-        close()  # the connection really closes: a stand-in would leave it open
+        close()  # the real close runs: a stand-in would leave a connection open
 
     monkeypatch.setattr(watcher, "close", recorded_close)
     assert haruka.sync_driver.running

@@ -1,108 +1,212 @@
-"""Noticing that someone else wrote to the board, cheaply, without holding a transaction.
+"""Noticing that someone else wrote to the board, cheaply, without holding the file open.
 
-SQLite: ``PRAGMA data_version`` on one idle connection changes when any other connection
-commits — a file-header read, no query of the tables (QFileSystemWatcher would not see
-writes made by other machines on a network share). PostgreSQL: LISTEN on a dedicated
-autocommit connection; writers ``pg_notify`` inside their transaction, so the notice
-arrives exactly at commit. Either way the watcher only says "look again"; what changed is
-read from the Activity table (BoardStore.changes_since)."""
+SQLite: every few hundred milliseconds the first 100 bytes of the board file are read with a
+plain open, read and close — no SQLite connection, no lock, no transaction. Byte 24..27 of the
+header is SQLite's file change counter, which every committing writer increments in rollback
+journal mode (the only mode Renkei uses); the file's identity, size and modification time are
+a second signal, so a sync client *replacing* the file with another copy also counts. Between
+looks nothing is open: Windows and sync clients can replace the file, which they cannot while
+a connection is held (the window used to keep one for as long as it was open).
+(QFileSystemWatcher would not see writes made by other machines on a network share.)
+
+A plain read takes no lock, so the watcher only ever says "look again"; the store's next read
+opens the board properly — its locks, its recovery — and reads what changed from the Activity
+table (BoardStore.changes_since). What a look can find besides a header:
+
+- no file: a sync client replacing it, for a moment. Not an error until it has been gone for
+  FILE_PATIENCE_SECONDS; whatever comes back is then read in full.
+- a short or garbled header: a download in progress or a writer mid-write. Look again at the
+  next tick, with the same patience.
+- a ``-journal`` beside the board: a writer in the middle of a change (what it changed is
+  said once the journal is gone: reading sooner would only wait for its lock with the board
+  open), or one that stopped (a crash, kill -9) and left a hot journal: one that sits
+  unchanged for JOURNAL_STALE_SECONDS is reported as a change, so the store's next read —
+  which opens the board read-write and lets SQLite roll the journal back — runs.
+
+POSIX caveat: closing *any* descriptor of a file drops every fcntl lock this process holds on
+it, SQLite's included. So a look must never run while another thread of this process is inside
+a transaction on the board: BoardSync looks only from its own thread, and a reconnect
+(``open_link``, which runs in a worker thread) does not open the file at all.
+
+PostgreSQL: LISTEN on a dedicated autocommit connection; writers ``pg_notify`` inside their
+transaction, so the notice arrives exactly at commit."""
 
 from __future__ import annotations
 
-import sqlite3
+import os
 import time
+from collections.abc import Callable
 from contextlib import suppress
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import quote
 
 from renkei.store.board_store import NOTIFY_CHANNEL
-from renkei.store.database import TCP_LIVENESS, StorageError, is_locked_error
+from renkei.store.database import TCP_LIVENESS, StorageError
+from renkei.store.migrate import journal_of
 
-# Another Renkei holding the file (a big import commits for seconds) is not a lost board;
-# only a lock held longer than this is reported.
-LOCK_PATIENCE_SECONDS = 30.0
+SQLITE_MAGIC = b"SQLite format 3\x00"
+HEADER_BYTES = 100  # SQLite's database header; the change counter is bytes 24..27
+# A file missing or unreadable for this long is a lost board, not a sync client at work.
+FILE_PATIENCE_SECONDS = 5.0
+# A -journal unchanged for this long may be a hot one (its writer stopped): read, so the store
+# rolls it back. A live writer's short transaction is over long before.
+JOURNAL_STALE_SECONDS = 2.0
+
+
+class _Garbled(Exception):
+    """The file is there but does not start with a whole SQLite header (yet)."""
+
+
+@dataclass(frozen=True)
+class FileLook:
+    """What one look at the board file saw."""
+
+    counter: int  # SQLite's file change counter (header bytes 24..27, big-endian)
+    identity: tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
+    journal: tuple[int, int, int] | None  # st_ino, st_size, st_mtime_ns of a non-empty journal
+
+
+def look_at(path: Path) -> FileLook:
+    """Read the header with a short open; FileNotFoundError, _Garbled or OSError otherwise.
+    SQLite's lock bytes sit 1 GiB into the file, so even where byte-range locks are mandatory
+    (Windows) a writer's lock never refuses this read."""
+    with open(path, "rb", buffering=0) as file:
+        header = file.read(HEADER_BYTES)
+        stat = os.fstat(file.fileno())  # the file that was read, not whatever is there now
+    if len(header) < HEADER_BYTES or not header.startswith(SQLITE_MAGIC):
+        raise _Garbled(f"{len(header)} bytes" if len(header) < HEADER_BYTES else "not SQLite")
+    journal = None
+    with suppress(FileNotFoundError):
+        found = os.stat(journal_of(path))
+        if found.st_size > 0:  # an empty journal is never hot
+            journal = (found.st_ino, found.st_size, found.st_mtime_ns)
+    return FileLook(
+        counter=int.from_bytes(header[24:28], "big"),
+        identity=(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns),
+        journal=journal,
+    )
+
+
+@dataclass(frozen=True)
+class FreshLook:
+    """SqliteWatch's link: nothing is held; after ``adopt`` the next look reports a change,
+    so a commit made while a reconnect read the board is not missed."""
+
+    path: Path
 
 
 class SqliteWatch:
-    """Polls ``PRAGMA data_version``: True from ``changed()`` after another connection's commit."""
+    """Looks at the board file's header: True from ``changed()`` after someone's commit."""
 
     push = False  # no notices: the caller polls
 
-    def __init__(self, path: str | Path):
+    def __init__(self, path: str | Path, clock: Callable[[], float] = time.monotonic):
         self.path = Path(path)
-        self._conn: sqlite3.Connection | None = None
-        self._version: int | None = None
-        self._locked_since: float | None = None
+        self._clock = clock
+        self._last: FileLook | None = None
+        self._report_next = False  # the next good look says "changed" (after a gap or adopt)
+        self._trouble_since: float | None = None  # missing or unreadable since
+        self._journal_since: float | None = None  # the journal seen has not changed since
+        self._journal_reported = False
 
-    def _connection(self) -> sqlite3.Connection:
-        if self._conn is None:
-            self._conn = self._open()
-        return self._conn
-
-    def _open(self) -> sqlite3.Connection:
-        # Read-write (never create): a hot journal left by a writer that stopped is
-        # rolled back by SQLite here, where a read-only connection could only fail.
-        uri = f"file:{quote(str(self.path))}?mode=rw"
-        # isolation_level=None: autocommit, so this connection never sits in a transaction.
-        # check_same_thread=False: a reconnect opens it in a worker thread (open_link); only
-        # one thread uses it at a time.
-        return sqlite3.connect(
-            uri, uri=True, isolation_level=None, timeout=1.0, check_same_thread=False
-        )
-
-    def open_link(self) -> tuple[sqlite3.Connection, int]:
-        """A new connection and the file's version, for a reconnect (any thread; this
-        watcher is untouched until ``adopt``)."""
-        conn = None
+    def open_link(self) -> FreshLook:
+        """For a reconnect (any thread). Only a stat — never an open: this runs in a worker
+        thread while the window may be saving (see the POSIX caveat above). A missing file
+        is refused here, before the store's read could leave an empty file in its place."""
         try:
-            conn = self._open()
-            version = conn.execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error as error:
-            if conn is not None:
-                conn.close()
+            size = self.path.stat().st_size
+        except FileNotFoundError as error:
+            raise StorageError(_missing(self.path)) from error
+        except OSError as error:
             raise StorageError(f"The board file cannot be read right now: {error}") from error
-        return conn, version
+        if size == 0:
+            raise StorageError(_garbled(self.path, "0 bytes"))
+        return FreshLook(self.path)
 
-    def adopt(self, link: tuple[sqlite3.Connection, int]) -> None:
-        """Use a link from ``open_link`` from now on; its version is the starting point."""
+    def adopt(self, link: FreshLook) -> None:
+        """A reconnect read the whole board: the next look reports a change."""
         self.close()
-        self._conn, self._version = link
+        self._report_next = True
 
     @staticmethod
-    def discard(link: tuple[sqlite3.Connection, int]) -> None:
-        with suppress(sqlite3.Error):
-            link[0].close()
+    def discard(link: FreshLook) -> None:
+        """Nothing to close."""
 
     def changed(self) -> bool:
+        """True when the board file changed since the last look. The first look only learns
+        where the file stands. StorageError once the file has been missing or unreadable for
+        FILE_PATIENCE_SECONDS."""
+        now = self._clock()
         try:
-            version = self._connection().execute("PRAGMA data_version").fetchone()[0]
-        except sqlite3.Error as error:
-            if is_locked_error(error) and self._still_patient():
-                return False  # a writer is busy with the file: look again at the next tick
-            self.close()
-            raise StorageError(f"The board file cannot be read right now: {error}") from error
-        self._locked_since = None
-        first = self._version is None
-        moved = version != self._version
-        self._version = version
-        return moved and not first
+            look = look_at(self.path)
+        except FileNotFoundError:
+            return self._patient(now, _missing(self.path))
+        except _Garbled as error:
+            return self._patient(now, _garbled(self.path, str(error)))
+        except OSError as error:  # a sharing violation on Windows, a share gone quiet
+            return self._patient(now, f"The board file cannot be read right now: {error}")
+        self._trouble_since = None
+        previous, self._last = self._last, look
+        news, self._report_next = self._report_next, False
+        if previous is not None:
+            news = news or look.counter != previous.counter or look.identity != previous.identity
+            news = news or (previous.journal is not None and look.journal is None)  # one ended
+        age = self._journal_age(now, look, previous)
+        if age is None:
+            return news
+        if age < JOURNAL_STALE_SECONDS:
+            # A writer is in the middle of a change: the header may already carry its new
+            # counter while it still holds the file (fsync, then deleting the journal). A read
+            # now would only wait for it with the board open; say it once the journal is gone.
+            self._report_next = news
+            return False
+        if not self._journal_reported:
+            self._journal_reported = True
+            return True  # a writer that stopped: the store's next read rolls it back
+        return news
 
-    def _still_patient(self) -> bool:
-        now = time.monotonic()
-        if self._locked_since is None:
-            self._locked_since = now
-        return now - self._locked_since < LOCK_PATIENCE_SECONDS
+    def _journal_age(self, now: float, look: FileLook, previous: FileLook | None) -> float | None:
+        """Seconds the -journal beside the board has sat unchanged; None without one."""
+        if look.journal is None:
+            self._journal_since = None
+            return None
+        if previous is None or look.journal != previous.journal or self._journal_since is None:
+            self._journal_since, self._journal_reported = now, False
+        return now - self._journal_since
+
+    def _patient(self, now: float, message: str) -> bool:
+        """Missing or unreadable: look again at the next tick, up to FILE_PATIENCE_SECONDS."""
+        self._report_next = True  # whatever is there when it comes back is read in full
+        if self._trouble_since is None:
+            self._trouble_since = now
+        if now - self._trouble_since < FILE_PATIENCE_SECONDS:
+            return False
+        self._trouble_since = None
+        raise StorageError(message)
 
     def fileno(self) -> int | None:
         return None
 
     def close(self) -> None:
-        if self._conn is not None:
-            with suppress(sqlite3.Error):
-                self._conn.close()
-        self._conn = None
-        self._version = None
-        self._locked_since = None
+        """Forget what was seen (nothing is held open between looks)."""
+        self._last = None
+        self._report_next = False
+        self._trouble_since = self._journal_since = None
+        self._journal_reported = False
+
+
+def _missing(path: Path) -> str:
+    return (
+        f"The board file {path} is not there (moved, renamed or deleted?); if a sync client "
+        "is replacing it, Renkei reads it again once it is back."
+    )
+
+
+def _garbled(path: Path, what: str) -> str:
+    return (
+        f"The board file {path} does not look like a board right now ({what}); if a sync "
+        "client is still downloading it, Renkei reads it again once it is complete."
+    )
 
 
 class PostgresListen:
