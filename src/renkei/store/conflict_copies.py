@@ -43,6 +43,7 @@ from urllib.parse import quote
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import SQLAlchemyError
 
+from renkei.store import lease
 from renkei.store.migrate import SQLITE_HEADER
 
 # Words that name a conflict: English (Dropbox, Nextcloud, ownCloud, Syncthing, Box) and
@@ -101,7 +102,7 @@ ROW_SQL = f"SELECT {_COLUMNS} FROM activity WHERE id = :id"
 Query = Callable[[str, Mapping[str, object]], list[tuple]]
 
 # Whatever reading a file that may be anything can raise: each means "not a copy".
-_READ_ERRORS = (OSError, sqlite3.Error, SQLAlchemyError, ValueError, TypeError)
+_READ_ERRORS = (OSError, sqlite3.Error, SQLAlchemyError, ValueError, TypeError, lease.LeaseBusy)
 
 
 def conflict_copies(path: Path, board: Query | None = None) -> list[Path]:
@@ -225,7 +226,10 @@ def file_query(path: Path, *, immutable: bool) -> Query:
     """Queries on a board file read directly, read-only (each on a short connection)."""
 
     def run(sql: str, params: Mapping[str, object]) -> list[tuple]:
-        with closing(sqlite3.connect(_uri(path, immutable=immutable), uri=True)) as conn:
+        uri = _uri(path, immutable=immutable)
+        # A live board is read under its lease; an immutable copy needs no lock at all.
+        connection = sqlite3.connect(uri, uri=True) if immutable else lease.connect(path, uri)
+        with closing(connection) as conn:
             return [tuple(row) for row in conn.execute(sql, dict(params))]
 
     return run

@@ -10,23 +10,24 @@ a connection is held (the window used to keep one for as long as it was open).
 (QFileSystemWatcher would not see writes made by other machines on a network share.)
 
 A plain read takes no lock, so the watcher only ever says "look again"; the store's next read
-opens the board properly — its locks, its recovery — and reads what changed from the Activity
-table (BoardStore.changes_since). What a look can find besides a header:
+opens the board properly — under its lease (store/lease.py), which waits for a writer on any
+computer and lets SQLite roll back a journal left by one that stopped — and reads what changed
+from the Activity table (BoardStore.changes_since). A header read mid-commit at worst says
+"look again" a moment early: that read waits for the writer. What a look can find besides a
+header:
 
 - no file: a sync client replacing it, for a moment. Not an error until it has been gone for
   FILE_PATIENCE_SECONDS; whatever comes back is then read in full.
 - a short or garbled header: a download in progress or a writer mid-write. Look again at the
   next tick, with the same patience.
-- a ``-journal`` beside the board: a writer in the middle of a change (what it changed is
-  said once the journal is gone: reading sooner would only wait for its lock with the board
-  open), or one that stopped (a crash, kill -9) and left a hot journal: one that sits
-  unchanged for JOURNAL_STALE_SECONDS is reported as a change, so the store's next read —
-  which opens the board read-write and lets SQLite roll the journal back — runs.
+
+The watcher never looks at the ``-journal``: outside the lease a journal is some writer's
+business, and on a network mount a look would be cached (sshfs keeps names for 20 s), so a
+writer on this computer would later find a journal that is no longer there.
 
 POSIX caveat: closing *any* descriptor of a file drops every fcntl lock this process holds on
-it, SQLite's included. So a look must never run while another thread of this process is inside
-a transaction on the board: BoardSync looks only from its own thread, and a reconnect
-(``open_link``, which runs in a worker thread) does not open the file at all.
+it, SQLite's included. So no look is made while this process holds the board's lease (a
+save or a read in another thread): the next tick looks instead.
 
 PostgreSQL: LISTEN on a dedicated autocommit connection; writers ``pg_notify`` inside their
 transaction, so the notice arrives exactly at commit."""
@@ -40,17 +41,14 @@ from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
 
+from renkei.store import lease
 from renkei.store.board_store import NOTIFY_CHANNEL
 from renkei.store.database import TCP_LIVENESS, StorageError
-from renkei.store.migrate import journal_of
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100  # SQLite's database header; the change counter is bytes 24..27
 # A file missing or unreadable for this long is a lost board, not a sync client at work.
 FILE_PATIENCE_SECONDS = 5.0
-# A -journal unchanged for this long may be a hot one (its writer stopped): read, so the store
-# rolls it back. A live writer's short transaction is over long before.
-JOURNAL_STALE_SECONDS = 2.0
 
 
 class _Garbled(Exception):
@@ -63,7 +61,6 @@ class FileLook:
 
     counter: int  # SQLite's file change counter (header bytes 24..27, big-endian)
     identity: tuple[int, int, int, int]  # st_dev, st_ino, st_size, st_mtime_ns
-    journal: tuple[int, int, int] | None  # st_ino, st_size, st_mtime_ns of a non-empty journal
 
 
 def look_at(path: Path) -> FileLook:
@@ -75,15 +72,9 @@ def look_at(path: Path) -> FileLook:
         stat = os.fstat(file.fileno())  # the file that was read, not whatever is there now
     if len(header) < HEADER_BYTES or not header.startswith(SQLITE_MAGIC):
         raise _Garbled(f"{len(header)} bytes" if len(header) < HEADER_BYTES else "not SQLite")
-    journal = None
-    with suppress(FileNotFoundError):
-        found = os.stat(journal_of(path))
-        if found.st_size > 0:  # an empty journal is never hot
-            journal = (found.st_ino, found.st_size, found.st_mtime_ns)
     return FileLook(
         counter=int.from_bytes(header[24:28], "big"),
         identity=(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns),
-        journal=journal,
     )
 
 
@@ -106,8 +97,6 @@ class SqliteWatch:
         self._last: FileLook | None = None
         self._report_next = False  # the next good look says "changed" (after a gap or adopt)
         self._trouble_since: float | None = None  # missing or unreadable since
-        self._journal_since: float | None = None  # the journal seen has not changed since
-        self._journal_reported = False
 
     def open_link(self) -> FreshLook:
         """For a reconnect (any thread). Only a stat — never an open: this runs in a worker
@@ -137,6 +126,8 @@ class SqliteWatch:
         where the file stands. StorageError once the file has been missing or unreadable for
         FILE_PATIENCE_SECONDS."""
         now = self._clock()
+        if lease.held_here(self.path):
+            return False  # see the POSIX caveat above: the next tick looks
         try:
             look = look_at(self.path)
         except FileNotFoundError:
@@ -150,29 +141,7 @@ class SqliteWatch:
         news, self._report_next = self._report_next, False
         if previous is not None:
             news = news or look.counter != previous.counter or look.identity != previous.identity
-            news = news or (previous.journal is not None and look.journal is None)  # one ended
-        age = self._journal_age(now, look, previous)
-        if age is None:
-            return news
-        if age < JOURNAL_STALE_SECONDS:
-            # A writer is in the middle of a change: the header may already carry its new
-            # counter while it still holds the file (fsync, then deleting the journal). A read
-            # now would only wait for it with the board open; say it once the journal is gone.
-            self._report_next = news
-            return False
-        if not self._journal_reported:
-            self._journal_reported = True
-            return True  # a writer that stopped: the store's next read rolls it back
         return news
-
-    def _journal_age(self, now: float, look: FileLook, previous: FileLook | None) -> float | None:
-        """Seconds the -journal beside the board has sat unchanged; None without one."""
-        if look.journal is None:
-            self._journal_since = None
-            return None
-        if previous is None or look.journal != previous.journal or self._journal_since is None:
-            self._journal_since, self._journal_reported = now, False
-        return now - self._journal_since
 
     def _patient(self, now: float, message: str) -> bool:
         """Missing or unreadable: look again at the next tick, up to FILE_PATIENCE_SECONDS."""
@@ -191,8 +160,7 @@ class SqliteWatch:
         """Forget what was seen (nothing is held open between looks)."""
         self._last = None
         self._report_next = False
-        self._trouble_since = self._journal_since = None
-        self._journal_reported = False
+        self._trouble_since = None
 
 
 def _missing(path: Path) -> str:

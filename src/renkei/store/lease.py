@@ -12,7 +12,8 @@ The lease names who holds it (computer, process, login, person, since when) and 
 rewrites it every ``BEAT_SECONDS`` (a "heartbeat") while it holds it. Another opener waits;
 it takes a lease over only when it is abandoned:
 
-- its holder ran on this computer and that process is gone (a crash, ``kill -9``), or
+- its holder ran on this computer, that process is gone (a crash, ``kill -9``) and the board is
+  on a local disk, or
 - its content has not changed for ``STALE_SECONDS`` as seen by the one waiting (another
   computer's process cannot be looked at; its clock is never compared with ours).
 
@@ -257,7 +258,8 @@ _registry_lock = threading.Lock()
 _held: dict[str, _Held] = {}
 _path_locks: dict[str, threading.Lock] = {}
 _seen_written: dict[str, float] = {}
-_boards_in_use: set[str] = set()  # boards opened as boards (not a file being checked)
+_boards_in_use: set[str] = set()
+_local_folders: dict[str, bool] = {}  # boards opened as boards (not a file being checked)
 _beater: threading.Thread | None = None
 
 
@@ -323,6 +325,11 @@ def acquire(board: Path) -> Ticket:
     return Ticket(held)
 
 
+def held_here(board: Path) -> bool:
+    """Whether some connection of this process holds the board's lease right now."""
+    return str(board) in _held
+
+
 def _release(held: _Held) -> None:
     key = str(held.board)
     with _path_lock(key):
@@ -382,7 +389,10 @@ def _wait_and_take(board: Path, deadline: float) -> Holder | None:
             seen_raw, seen_since = raw, now
         other = parse(raw)
         abandoned = now - seen_since >= STALE_SECONDS or (
-            other is not None and other.machine == _MACHINE and process_gone(other.pid)
+            other is not None
+            and other.machine == _MACHINE
+            and process_gone(other.pid)
+            and _on_local_disk(board)
         )
         if abandoned and raw != _FOLDER:
             gone = _take_over(path, raw, other, now - seen_since)
@@ -430,6 +440,18 @@ def _take_over(path: Path, raw: bytes, other: Holder | None, quiet_for: float) -
         else f"no sign of life for {quiet_for:.0f} s"
     )
     return f"{other.who} on {other.host} (process {other.pid}): {why}"
+
+
+def _on_local_disk(board: Path) -> bool:
+    """A crashed holder's lease is taken over at once only on a local disk. Through a network
+    mount this computer's view of the folder may lag (sshfs keeps names and sizes for 20 s):
+    waiting STALE_SECONDS first lets it see the crashed writer's journal, and roll it back."""
+    from renkei.store.location import LOCAL, where
+
+    key = str(board.parent)
+    if key not in _local_folders:
+        _local_folders[key] = where(str(board)).kind == LOCAL
+    return _local_folders[key]
 
 
 def process_gone(pid: int) -> bool:

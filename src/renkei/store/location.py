@@ -47,14 +47,16 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from urllib.parse import urlsplit
 
+from renkei.store import lease
+
 LOCAL = "local"
 SHARE = "share"
 SYNCED = "synced"
 SERVER = "server"
 
 # How long a crashed computer's lock file beside a board on a share can hold the others up
-# before it is taken over. The lease itself is made elsewhere; set this to its figure.
-LOCK_TAKEOVER_SECONDS = 30
+# before it is taken over (store/lease.py).
+LOCK_TAKEOVER_SECONDS = int(lease.STALE_SECONDS)
 
 
 @dataclass(frozen=True)

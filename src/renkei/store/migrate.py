@@ -90,6 +90,20 @@ def inspect_sqlite_file(path: Path) -> str | None:
     back exactly as it was at its last commit."""
     if path.is_dir():
         raise BoardRefused(f"{path} is a folder, not a board file.")
+    # Every look at the file and its journal under the board's lease: a journal seen now is no
+    # live writer's, and a network mount never caches what a writer elsewhere was half-way
+    # through (see store/lease.py).
+    try:
+        ticket = lease.acquire(path)
+    except lease.LeaseBusy as error:
+        raise BoardBusy(f"{error}; try again when they are done. Nothing was changed.") from error
+    try:
+        return _inspect_under_lease(path)
+    finally:
+        ticket.release()
+
+
+def _inspect_under_lease(path: Path) -> str | None:
     if path.stat().st_size == 0:
         raise BoardEmpty(_empty_file_message(path))
     with path.open("rb") as handle:
@@ -106,7 +120,6 @@ def inspect_sqlite_file(path: Path) -> str | None:
     mode = "rw" if recover else "ro"
     uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if wal else "")
     try:
-        # Under the board's lease: a journal found now is no live writer's (see store/lease.py).
         with closing(lease.connect(path, uri, timeout=10.0)) as conn:
             tables = {
                 row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
@@ -129,8 +142,6 @@ def inspect_sqlite_file(path: Path) -> str | None:
             problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
     except sqlite3.DatabaseError as error:
         raise _refusal(path, error, recover) from error
-    except lease.LeaseBusy as error:
-        raise BoardBusy(f"{error}; try again when they are done. Nothing was changed.") from error
     if problems != ["ok"]:
         # SQLite may pack several findings into one row, one a line.
         lines = [
