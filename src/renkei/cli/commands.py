@@ -431,6 +431,26 @@ def cmd_board_salvage(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_board_check(args: argparse.Namespace) -> int:
+    """Everything about a board's health in one look; exit 1 when something needs a person."""
+    from renkei.store.board_check import check_board
+
+    target = (
+        args.target
+        or args.board
+        or LocalSettings.load().default_board
+        or str(paths.default_board_path())
+    )
+    if passwords.is_server(target):
+        target = passwords.url_with_password(target, passwords.terminal_prompt())
+    report = check_board(target)
+    if args.json:
+        out(output.dumps(dataclasses.asdict(report)))
+    else:
+        out(output.check_summary(report))
+    return 1 if report.needs_attention else 0
+
+
 # -- watch ---------------------------------------------------------------------------------
 
 

@@ -28,6 +28,7 @@ from renkei.cli import (
 )
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
+from renkei.store import lease
 from renkei.store.database import StorageError, storage_words
 from renkei.store.migrate import BoardRefused
 
@@ -237,6 +238,21 @@ def build_parser() -> argparse.ArgumentParser:
     salvage.add_argument("destination", metavar="DST", help="a new file")
     salvage.add_argument("--json", action="store_true", help="the report as JSON")
     salvage.set_defaults(handler=commands.cmd_board_salvage)
+    check = board_sub.add_parser(
+        "check",
+        help="where the board lives, its lock, its health and the copies beside it",
+        description=(
+            "Look a board over: where it lives (local disk, network share, synced folder or "
+            "server) and what that means, the lock in use and who holds it now, an unfinished "
+            "change left by a program that stopped (undone, as any open does), SQLite's full "
+            "integrity check, the schema revision, conflict copies beside it and the "
+            "computers that used it in the last 15 minutes. Exits 1 when anything needs a "
+            "person, saying what to do."
+        ),
+    )
+    check.add_argument("target", metavar="PATH|URL", nargs="?", help="default: --board")
+    check.add_argument("--json", action="store_true", help="the report as JSON")
+    check.set_defaults(handler=commands.cmd_board_check)
     merge_commands.add_parser(board_sub)
     people_ = board_sub.add_parser("people", help="who is who on a server board")
     people_sub = people_.add_subparsers(dest="people_command", metavar="ACTION", required=True)
@@ -350,6 +366,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     if args.command == "demo" and args.seed is not None and args.tasks is None:
         return _usage(parser, "demo: --seed goes with --tasks N")
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", commands.cmd_gui)
+    # Whoever this command is for is named to a colleague kept waiting by its lease.
+    lease.introduce(getattr(args, "as_name", None))
     try:
         return handler(args)
     except ConflictError as error:
