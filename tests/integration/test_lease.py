@@ -250,3 +250,33 @@ def test_two_processes_writing_take_turns(board):
     )
     assert len(set(revisions)) == len(revisions) == 1 + 120  # one revision each, none twice
     assert not lease.lock_path(board).exists()
+
+
+def test_the_live_feed_waits_for_a_busy_board_without_freezing(board):
+    """A colleague's long save holds the lease: the window's poll gives up quickly, stays
+    connected, and reads the change at a later tick."""
+    from renkei.app.session import BoardSession
+    from renkei.app.sync import BoardSync, SyncStatus
+
+    store = BoardStore.open(board)
+    session = BoardSession(store, None)
+    sync = BoardSync(session)
+    sync.start()
+    other = BoardStore.open(board)
+    other.apply(Create("team", (("name", "Inside Sales"),)), None)
+    other.dispose()
+    holder = _holder_process(board, "Kenta Mori", 30)
+    try:
+        started = time.monotonic()
+        sync.tick()
+        assert time.monotonic() - started < 2
+        assert sync.state.status is SyncStatus.CONNECTED
+        assert "Inside Sales" not in {t.name for t in session.board.teams.values()}
+        sync.tick()  # still busy: nothing lost, nothing shown yet
+        assert sync.state.status is SyncStatus.CONNECTED
+    finally:
+        _stop(holder)
+    sync.tick()
+    assert "Inside Sales" in {t.name for t in session.board.teams.values()}
+    sync.stop()
+    store.dispose()

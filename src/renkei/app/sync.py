@@ -16,10 +16,13 @@ from sqlalchemy.exc import DBAPIError, OperationalError
 
 from renkei.app.session import BoardSession
 from renkei.domain.model import Board
-from renkei.store.database import StorageError
+from renkei.store import lease
+from renkei.store.database import BoardLocked, StorageError
 from renkei.store.feed import watcher_for
 
 SQLITE_POLL_SECONDS = 0.5  # the budget is 2 s from another window's edit to this screen
+# How long a poll waits for a colleague's lease on a shared file before trying next tick.
+POLL_PATIENCE_SECONDS = 0.3
 SAFETY_POLL_SECONDS = 10.0  # PostgreSQL: in case a notice was missed
 RECONNECT_SECONDS = (1.0, 2.0, 4.0, 8.0, 15.0)
 
@@ -70,6 +73,7 @@ class BoardSync:
         self._now = now
         self.state = SyncState(SyncStatus.CONNECTED)
         self._listeners: list[Callable[[SyncState], None]] = []
+        self._pull_waiting = False  # a change was seen but the board was busy: read it next
 
     @property
     def push(self) -> bool:
@@ -109,8 +113,15 @@ class BoardSync:
             if self.push:
                 self.watcher.check_alive()
                 self.session.pull()
-            elif self.watcher.changed():
-                self.session.pull()
+            elif self.watcher.changed() or self._pull_waiting:
+                self._pull_waiting = False
+                # A colleague saving a big change holds the file's lease: look again at the
+                # next tick rather than freeze the window waiting (store/lease.py).
+                with lease.patience(POLL_PATIENCE_SECONDS):
+                    self.session.pull()
+        except BoardLocked:
+            self._pull_waiting = True  # still connected: their change is read once saved
+            return
         except _LOST as error:
             self._lost(error)
             return

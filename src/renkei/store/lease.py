@@ -65,9 +65,10 @@ _LEASE_BYTES = 1024
 # other program. Never ours to take over.
 _FOLDER = b"\x00folder"
 
-_patience: contextvars.ContextVar[float] = contextvars.ContextVar(
-    "lease_patience", default=PATIENCE_SECONDS
+_patience: contextvars.ContextVar[float | None] = contextvars.ContextVar(
+    "lease_patience", default=None
 )
+_default_patience = PATIENCE_SECONDS
 
 
 class LeaseBusy(Exception):
@@ -120,6 +121,13 @@ def _login() -> str:
     from renkei.store.acting import os_login
 
     return os_login() or "?"
+
+
+def set_default_patience(seconds: float) -> None:
+    """How long this process waits by default: a window waits less than a script (its
+    unsaved-edit list keeps a change that could not wait, and tries it again)."""
+    global _default_patience
+    _default_patience = seconds
 
 
 @contextlib.contextmanager
@@ -297,7 +305,8 @@ def acquire(board: Path) -> Ticket:
 
     Raises ``LeaseBusy`` naming the holder when it stayed busy for the patience in force."""
     key = str(board)
-    deadline = time.monotonic() + _patience.get()
+    chosen = _patience.get()
+    deadline = time.monotonic() + (_default_patience if chosen is None else chosen)
     # Another thread of this process may be waiting for the same lease: wait behind it, but
     # never longer in all than this thread's patience.
     path_lock = _path_lock(key)

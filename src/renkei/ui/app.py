@@ -14,6 +14,7 @@ from renkei.app.opening import conflict_copies_of, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.render.language import use_language
+from renkei.store import lease
 from renkei.store.board_store import BoardStore
 from renkei.store.database import StorageError
 from renkei.store.migrate import BoardDamaged, BoardEmpty, BoardRefused
@@ -25,6 +26,9 @@ from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.sync_driver import plain_reason
 from renkei.ui.themes import apply_theme
+
+# How long the window waits for a colleague saving to a shared board file (store/lease.py).
+WINDOW_PATIENCE_SECONDS = 5.0
 
 
 def create_application() -> QApplication:
@@ -271,6 +275,9 @@ class WindowKeeper:
 
 def run_gui(board: str | None, actor: str | None) -> int:
     app = create_application()
+    # A save kept waiting by a colleague's lease on a shared file gives up after this and
+    # goes to the unsaved-edit list, rather than freezing the window for long.
+    lease.set_default_patience(WINDOW_PATIENCE_SECONDS)
     settings = LocalSettings.load()
     apply_theme(settings.theme)
     keeper = WindowKeeper(settings)
