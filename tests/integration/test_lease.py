@@ -280,3 +280,29 @@ def test_the_live_feed_waits_for_a_busy_board_without_freezing(board):
     assert "Inside Sales" in {t.name for t in session.board.teams.values()}
     sync.stop()
     store.dispose()
+
+
+def test_another_computers_lease_in_a_synced_folder_is_a_synced_file(tmp_path):
+    """In a Dropbox or OneDrive folder each computer has its own copy of the board: a lease
+    from another computer can only have come through the sync client, and is not waited for."""
+    synced = tmp_path / "Sync"
+    synced.mkdir()
+    (synced / ".stfolder").mkdir()  # Syncthing's marker
+    path = synced / "team.renkei"
+    BoardStore.open(path).dispose()
+    other = lease.Holder(
+        machine="KENTA-PC/abc",
+        host="KENTA-PC",
+        pid=4242,
+        login="kenta",
+        person="Kenta Mori",
+        since=lease.datetime.now(lease.UTC),
+        token="feedfacefeedface",
+    )
+    lease.lock_path(path).write_bytes(other.to_bytes(3))
+    started = time.monotonic()
+    store = BoardStore.open(path)
+    store.load()
+    store.dispose()
+    assert time.monotonic() - started < 2
+    assert not lease.lock_path(path).exists()

@@ -13,7 +13,9 @@ rewrites it every ``BEAT_SECONDS`` (a "heartbeat") while it holds it. Another op
 it takes a lease over only when it is abandoned:
 
 - its holder ran on this computer, that process is gone (a crash, ``kill -9``) and the board is
-  on a local disk, or
+  on this computer's own disk, or
+- it came from another computer through a sync client (a synced folder holds each
+  computer's own copy of the board), or
 - its content has not changed for ``STALE_SECONDS`` as seen by the one waiting (another
   computer's process cannot be looked at; its clock is never compared with ours).
 
@@ -266,8 +268,8 @@ _registry_lock = threading.Lock()
 _held: dict[str, _Held] = {}
 _path_locks: dict[str, threading.Lock] = {}
 _seen_written: dict[str, float] = {}
-_boards_in_use: set[str] = set()
-_local_folders: dict[str, bool] = {}  # boards opened as boards (not a file being checked)
+_boards_in_use: set[str] = set()  # boards opened as boards (not a file being checked)
+_folder_kinds: dict[str, str] = {}  # folder → where it lives (store/location.py)
 _beater: threading.Thread | None = None
 
 
@@ -398,10 +400,7 @@ def _wait_and_take(board: Path, deadline: float) -> Holder | None:
             seen_raw, seen_since = raw, now
         other = parse(raw)
         abandoned = now - seen_since >= STALE_SECONDS or (
-            other is not None
-            and other.machine == _MACHINE
-            and process_gone(other.pid)
-            and _on_local_disk(board)
+            other is not None and _abandoned_at_once(board, other)
         )
         if abandoned and raw != _FOLDER:
             gone = _take_over(path, raw, other, now - seen_since)
@@ -451,16 +450,31 @@ def _take_over(path: Path, raw: bytes, other: Holder | None, quiet_for: float) -
     return f"{other.who} on {other.host} (process {other.pid}): {why}"
 
 
-def _on_local_disk(board: Path) -> bool:
-    """A crashed holder's lease is taken over at once only on a local disk. Through a network
-    mount this computer's view of the folder may lag (sshfs keeps names and sizes for 20 s):
-    waiting STALE_SECONDS first lets it see the crashed writer's journal, and roll it back."""
-    from renkei.store.location import LOCAL, where
+def _abandoned_at_once(board: Path, other: Holder) -> bool:
+    """A lease that needs no waiting to be known abandoned:
+
+    - its holder ran on this computer and has ended, and the folder is on this computer's
+      own disk. Through a network mount this computer's view of the folder may lag (sshfs
+      keeps names and sizes for 20 s): waiting STALE_SECONDS first lets it see the crashed
+      writer's journal, and roll it back;
+    - it was made on another computer and the folder is a synced one (Dropbox, OneDrive…):
+      there each computer has its own copy of the board, so another computer's lease can
+      only have arrived through the sync client."""
+    from renkei.store.location import LOCAL, SYNCED
+
+    kind = _place_kind(board)
+    if other.machine == _MACHINE:
+        return kind in (LOCAL, SYNCED) and process_gone(other.pid)
+    return kind == SYNCED
+
+
+def _place_kind(board: Path) -> str:
+    from renkei.store.location import where
 
     key = str(board.parent)
-    if key not in _local_folders:
-        _local_folders[key] = where(str(board)).kind == LOCAL
-    return _local_folders[key]
+    if key not in _folder_kinds:
+        _folder_kinds[key] = where(str(board)).kind
+    return _folder_kinds[key]
 
 
 def process_gone(pid: int) -> bool:
