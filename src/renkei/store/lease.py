@@ -180,11 +180,12 @@ class Holder:
             "beat": beat,
             "took_over": self.took_over,
         }
-        raw = json.dumps(data, ensure_ascii=False).encode()
+        # "replace": a name with a broken character (a lone surrogate) still makes a lease.
+        raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
         if len(raw) > _LEASE_BYTES:  # an absurdly long name: keep the lease parseable
             data["person"] = (self.person or "")[:100]
             data["took_over"] = (self.took_over or "")[:200]
-            raw = json.dumps(data, ensure_ascii=False).encode()
+            raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
         return raw.ljust(_LEASE_BYTES, b" ")
 
 
@@ -553,9 +554,14 @@ def _note_seen(board: Path, holder: Holder, takeover: str | None = None) -> None
         }
         # Forget computers not seen for a month: the note stays small.
         notes = {k: v for k, v in notes.items() if _age_days(v.get("last")) < 31}
+        data = json.dumps(notes, ensure_ascii=False).encode("utf-8", "replace")
         temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        temporary.write_text(json.dumps(notes, ensure_ascii=False), "utf-8")
-        os.replace(temporary, target)
+        try:
+            temporary.write_bytes(data)
+            os.replace(temporary, target)
+        finally:
+            with contextlib.suppress(OSError):
+                temporary.unlink()
 
 
 def _read_notes(target: Path) -> dict:
