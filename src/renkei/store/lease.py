@@ -396,7 +396,13 @@ def _wait_and_take(board: Path, deadline: float) -> Holder | None:
         raw = _read(path)
         now = time.monotonic()
         if raw is None:
-            continue  # released just now: try again at once
+            # Released just now — or a network mount still lists a lease that is gone (sshfs
+            # keeps names for 20 s): try again soon, not in a tight loop.
+            if now >= deadline:
+                raise LeaseBusy(_busy_words(board, None, 0.0), None)
+            time.sleep(wait * (0.5 + random.random()))
+            wait = min(wait * 2, 0.25)
+            continue
         if raw != seen_raw:
             seen_raw, seen_since = raw, now
         other = parse(raw)
