@@ -357,6 +357,12 @@ class BoardStore:
         with activity_feed.reading(), self._snapshot_read() as conn:
             return activity_feed.values_as_of(conn, entity, ids, revision)
 
+    def saved_revision(self, change_id: str) -> int | None:
+        """The revision that saved the change with this id, or None: a script retrying a
+        command learns that it was saved before building it again (see ``apply_all``)."""
+        with self.engine.connect() as conn:
+            return confirm.saved_revision(conn, change_id)
+
     # -- writing -------------------------------------------------------------------------
 
     def apply(
