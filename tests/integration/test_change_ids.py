@@ -271,3 +271,34 @@ def test_an_older_renkei_refuses_a_0006_board(tmp_path, monkeypatch):
     with pytest.raises(migrate.BoardRefused):
         BoardStore.open(path, create=False)
     assert path.read_bytes() == before
+
+
+def test_two_tries_of_one_change_at_once_save_it_once(board):
+    """Two connections race with the same id (a retry while the first try is still writing):
+    the revision row serialises them, so one saves and the other finds it saved."""
+    import threading
+
+    command = add_task("Raced", board)
+    other = BoardStore.open(board.location, create=False)
+    results, errors = [], []
+    start = threading.Barrier(2)
+
+    def run(store):
+        try:
+            start.wait()
+            results.append(store.apply(command, None, change_id=ID))
+        except Exception as error:  # the test reports it below
+            errors.append(error)
+
+    threads = [threading.Thread(target=run, args=(s,)) for s in (board, other)]
+    try:
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(60)
+    finally:
+        other.dispose()
+    assert errors == []
+    assert sorted(c.already_saved for c in results) == [False, True]
+    assert titles(board) == ["Raced"]
+    assert len(rows_with(board, ID)) == 1

@@ -3,6 +3,7 @@ and the exit code says saved (0), not saved (1) or could not confirm (3)."""
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import sqlite3
@@ -77,10 +78,7 @@ def test_a_change_id_that_is_not_one_is_a_usage_error(board, capsys):
 
 
 def test_a_handoff_sent_twice_with_one_id_is_sent_once(board, capsys):
-    tasks = main(["--board", board, "tasks", "--json"])
-    assert tasks == 0
-    import json
-
+    assert main(["--board", board, "tasks", "--json"]) == 0
     task = next(
         t
         for t in json.loads(capsys.readouterr().out)
@@ -92,11 +90,21 @@ def test_a_handoff_sent_twice_with_one_id_is_sent_once(board, capsys):
         before = conn.execute("SELECT count(*) FROM handoffs").fetchone()[0]
     conn.close()
     assert main(argv) == 0
+    handoff_id = re.search(r"Sent handoff (\d+)", capsys.readouterr().out).group(1)
+    # The retry is not refused by the rules ("already waiting"): it was saved, exit 0.
     assert main(argv) == 0
+    assert "was saved already" in capsys.readouterr().err
+    ack = ["--board", board, "--as", "Yuki Tanaka", "--change-id", "ack-1", "handoff", "ack"]
+    assert main([*ack, handoff_id]) == 0
+    assert main([*ack, handoff_id]) == 0
     assert "was saved already" in capsys.readouterr().err
     with sqlite3.connect(board) as conn:
         assert conn.execute("SELECT count(*) FROM handoffs").fetchone()[0] == before + 1
+        revisions = conn.execute(
+            "SELECT count(DISTINCT revision) FROM activity WHERE change_id IN ('send-1', 'ack-1')"
+        ).fetchone()[0]
     conn.close()
+    assert revisions == 2
 
 
 # -- exit codes after an error at COMMIT (faults injected at the driver, real files) -------

@@ -108,11 +108,18 @@ def test_a_save_that_could_not_be_confirmed_is_kept_and_retried_with_its_id(
     assert edit.unconfirmed and edit.change_id == ids[0] and len(ids[0]) == 32
     assert "could not confirm whether it was saved" in window.retry_button.toolTip()
 
+    # A retry while the board still cannot be opened: this try never reached it, so the
+    # first one's fate is still unknown — it stays "could not confirm", never "NOT saved".
+    window.retry_unsaved()
+    assert len(shown) == 2 and "could not confirm" in shown[1] and "NOT saved" not in shown[1]
+    [edit] = window.unsaved
+    assert edit.unconfirmed and edit.change_id == ids[0]
+
     fault.heal()
     qtbot.waitUntil(lambda: window.sync_status.status is SyncStatus.CONNECTED, timeout=5000)
     window.retry_button.click()
 
-    assert ids == [ids[0], ids[0]]  # the retry carried the first try's id
+    assert ids == [ids[0]] * 3  # every retry carried the first try's id
     assert window.unsaved == [] and not window.retry_button.isVisibleTo(window)
     titles = [t.title for t in store.load().tasks.values()]
     assert titles.count(TITLE) == 1  # the commit had landed: not made twice
