@@ -174,3 +174,37 @@ def test_a_save_refused_at_commit_is_not_saved_and_its_retry_saves_it_once(
     window.retry_button.click()
     assert window.unsaved == []
     assert [t.title for t in store.load().tasks.values()].count(TITLE) == 1
+
+
+def test_an_import_that_could_not_be_confirmed_says_so_not_nothing_imported(
+    qtbot, demo_session
+):
+    """File → Import: the commit landed, then the board could not be read. The dialog says
+    it could not confirm (never "Nothing was imported"); importing again doubles nothing."""
+    from importers_data import TRELLO_SAMPLE
+    from renkei.ui.dialogs.import_dialog import TRELLO, ImportDialog
+
+    create_application()
+    dialog = ImportDialog(demo_session, TRELLO, TRELLO_SAMPLE)
+    qtbot.addWidget(dialog)
+    dialog.load()
+    fault = Fault(demo_session.store.engine)
+    try:
+        dialog.start_import()
+    finally:
+        fault.heal()
+    text = dialog.result_label.text()
+    assert fault.failed == 1
+    assert "could not confirm whether the import was saved" in text
+    assert "Nothing was imported" not in text
+    imported = [t for t in demo_session.store.load().tasks.values() if t.source_id]
+    assert len(imported) == 10  # it had landed
+
+    demo_session.pull()  # what the window's live feed does once the board reads again
+    again = ImportDialog(demo_session, TRELLO, TRELLO_SAMPLE)
+    qtbot.addWidget(again)
+    again.load()
+    again.start_import()
+    assert again.summary is not None, again.result_label.text()
+    assert again.summary.added == 0
+    assert len([t for t in demo_session.store.load().tasks.values() if t.source_id]) == 10
