@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from damage import scribble_on_history
 from renkei.app.opening import make_board
 from renkei.cli.main import main
 from renkei.domain.commands import Create, set_task
@@ -160,27 +161,8 @@ def test_recovery_without_write_access_says_what_is_needed(crashed, tmp_path):
 
 
 def _damage(path: Path) -> None:
-    """Scribble over the middle of three pages of the activity table's tree (found by
-    SQLite's dbstat: the file's last pages may hold an index, whose damage quick_check
-    does not see)."""
-    conn = sqlite3.connect(path)
-    try:
-        page = conn.execute("PRAGMA page_size").fetchone()[0]
-        pages = [
-            number
-            for (number,) in conn.execute(
-                "SELECT pageno FROM dbstat WHERE name = 'activity' AND pagetype = 'leaf' "
-                "ORDER BY pageno DESC LIMIT 3"
-            )
-        ]
-    finally:
-        conn.close()
-    assert len(pages) == 3
-    data = bytearray(path.read_bytes())
-    for number in pages:
-        start = (number - 1) * page
-        data[start + 200 : start + 700] = b"\xa5" * 500
-    path.write_bytes(bytes(data))
+    """Scribble over the middle of three pages of the activity table's tree."""
+    scribble_on_history(path)
 
 
 def test_a_damaged_board_is_refused_with_salvage_offered(board, run):
