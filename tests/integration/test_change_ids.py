@@ -185,7 +185,8 @@ def test_a_board_unreadable_after_the_error_is_could_not_confirm(board, monkeypa
         if seen["failed"]:
             raise driver_error(board, "unable to open database file")
 
-    event.listen(board.engine, "do_connect", refuse)
+    # On every new connection (also one made by a creator function, which skips do_connect).
+    event.listen(board.engine, "connect", refuse)
     # No pooled connection (PostgreSQL) is left to the check: it opens a new one, refused.
     board.engine.pool.dispose()
     with pytest.raises(CouldNotConfirm) as caught:
@@ -196,7 +197,7 @@ def test_a_board_unreadable_after_the_error_is_could_not_confirm(board, monkeypa
     assert LOST[dialect] in message and "unable to open database file" in message
     assert "nothing was saved" not in message
     assert caught.value.change_id == ID
-    event.remove(board.engine, "do_connect", refuse)
+    event.remove(board.engine, "connect", refuse)
     assert titles(board) == (["Unsure"] if after else [])
     # Retrying with the same id is safe either way: the task exists once.
     board.apply(command, None, change_id=ID)

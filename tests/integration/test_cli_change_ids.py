@@ -137,7 +137,7 @@ def commit_fault(monkeypatch):
 
     monkeypatch.setattr(SQLiteDialect_pysqlite, "do_commit", do_commit)
     event.listen(Engine, "before_cursor_execute", mark)
-    event.listen(Engine, "do_connect", refuse)
+    event.listen(Engine, "connect", refuse)
 
     def arm(*, after: bool, unreadable: bool = False):
         state.update(armed=True, after=after, unreadable=unreadable, failed=0)
@@ -146,7 +146,7 @@ def commit_fault(monkeypatch):
     yield arm
     state.update(armed=False, unreadable=False)
     event.remove(Engine, "before_cursor_execute", mark)
-    event.remove(Engine, "do_connect", refuse)
+    event.remove(Engine, "connect", refuse)
 
 
 def test_could_not_confirm_exits_3_and_names_the_id_to_retry_with(board, capsys, commit_fault):

@@ -50,7 +50,7 @@ class Fault:
         self.real_commit = dialect.do_commit
         dialect.do_commit = self.do_commit
         event.listen(engine, "before_cursor_execute", self.mark)
-        event.listen(engine, "do_connect", self.refuse)
+        event.listen(engine, "connect", self.refuse)
 
     def mark(self, conn, _cursor, statement, *_args):
         if self.on and statement.lstrip().upper().startswith("INSERT INTO ACTIVITY"):
@@ -71,7 +71,7 @@ class Fault:
         self.on = False
         del self.engine.dialect.do_commit
         event.remove(self.engine, "before_cursor_execute", self.mark)
-        event.remove(self.engine, "do_connect", self.refuse)
+        event.remove(self.engine, "connect", self.refuse)
 
 
 def test_a_save_that_could_not_be_confirmed_is_kept_and_retried_with_its_id(
