@@ -1613,6 +1613,10 @@
       <translation>%1 を読み込み中…</translation>
     </message>
     <message>
+      <source>Renkei could not confirm whether the import was saved. Look at the board once it is connected again; importing the same file again adds nothing twice.</source>
+      <translation>取り込みが保存されたかどうかを Renkei は確認できませんでした。再び接続されたらボードを確認してください。同じファイルをもう一度取り込んでも、二重には追加されません。</translation>
+    </message>
+    <message>
       <source>Row id</source>
       <translation>行 ID</translation>
     </message>
@@ -1720,6 +1724,10 @@
   </context>
   <context>
     <name>MainWindow</name>
+    <message>
+      <source>%1 (could not confirm whether it was saved)</source>
+      <translation>%1（保存されたかどうか確認できませんでした）</translation>
+    </message>
     <message>
       <source>%1 of %2 tasks shown · %3</source>
       <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
@@ -1917,6 +1925,10 @@ The file stays where it was: ask the team to open the server board from now on.<
       <translation>元に戻せません</translation>
     </message>
     <message>
+      <source>Change not confirmed</source>
+      <translation>変更を確認できません</translation>
+    </message>
+    <message>
       <source>Change not saved</source>
       <translation>変更は保存されていません</translation>
     </message>
@@ -1947,6 +1959,10 @@ The file stays where it was: ask the team to open the server board from now on.<
     <message>
       <source>Handoffs</source>
       <translation>引き継ぎ</translation>
+    </message>
+    <message>
+      <source>It is kept in the status bar. Once it says Connected again, look at the task's history; “Retry” is safe either way: a change that was saved is not made twice.</source>
+      <translation>この変更はステータスバーに保持されています。再び「接続中」と表示されたら、タスクの履歴を確認してください。どちらの場合も「再試行」は安全です。保存済みの変更が二重に行われることはありません。</translation>
     </message>
     <message>
       <source>It is kept in the status bar: press “Retry” there once it says Connected again. Renkei keeps trying to reconnect.</source>
@@ -1989,6 +2005,10 @@ The file stays where it was: ask the team to open the server board from now on.<
       <translation>何も変更されていません。Renkei は再接続を試み続けます。ステータスバーに「接続中」と表示されたら、もう一度お試しください。</translation>
     </message>
     <message>
+      <source>Once the status bar says Connected again, look at the history.</source>
+      <translation>ステータスバーに再び「接続中」と表示されたら、履歴を確認してください。</translation>
+    </message>
+    <message>
       <source>Open &amp;recent</source>
       <translation>最近使ったボードを開く(&amp;R)</translation>
     </message>
@@ -2023,6 +2043,10 @@ The file stays where it was: ask the team to open the server board from now on.<
     <message>
       <source>Renkei boards (*.renkei);;All files (*)</source>
       <translation>Renkei ボード (*.renkei);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+      <source>Renkei could not confirm whether your change was saved: the board could not be read after an error while saving.</source>
+      <translation>あなたの変更が保存されたかどうかを Renkei は確認できませんでした。保存中のエラーの後、ボードを読み込めませんでした。</translation>
     </message>
     <message>
       <source>Retry is possible once the board is connected again.</source>
@@ -2075,6 +2099,10 @@ The file stays where it was: ask the team to open the server board from now on.<
     <message>
       <source>The &amp;board</source>
       <translation>ボード(&amp;B)</translation>
+    </message>
+    <message>
+      <source>The change (%1):</source>
+      <translation>変更（%1）：</translation>
     </message>
     <message>
       <source>The change that was not saved (%1):</source>
@@ -2159,6 +2187,10 @@ Close anyway and lose them?</source>
     <message>
       <source>team</source>
       <translation>チーム</translation>
+    </message>
+    <message>
+      <source>“%1” had been saved already; it was not made twice.</source>
+      <translation>「%1」はすでに保存されていました。二重には行っていません。</translation>
     </message>
     <message>
       <source>• %1: %2 made it “%3”; undo would put back “%4”.</source>

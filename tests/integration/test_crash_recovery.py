@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from damage import scribble_on_history
 from renkei.app.opening import make_board
 from renkei.cli.main import main
 from renkei.domain.commands import Create, set_task
@@ -170,11 +171,7 @@ def test_recovery_without_write_access_says_what_is_needed(crashed, tmp_path):
 
 def _damage(path: Path) -> None:
     """Scribble over the middle of three pages of the activity table's tree."""
-    data = bytearray(path.read_bytes())
-    page = 4096
-    for number in range(len(data) // page - 3, len(data) // page):
-        data[number * page + 200 : number * page + 700] = b"\xa5" * 500
-    path.write_bytes(bytes(data))
+    scribble_on_history(path)
 
 
 def test_a_damaged_board_is_refused_with_salvage_offered(board, run):

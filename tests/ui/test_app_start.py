@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from damage import scribble_on_history
 from renkei.app import paths
 from renkei.app.settings import LocalSettings
 from renkei.ui.app import WindowKeeper, create_application
@@ -119,10 +120,7 @@ def test_a_damaged_board_is_salvaged_from_the_window(qtbot, monkeypatch, tmp_pat
     store = BoardStore.open(damaged)
     build_demo(store, "en")
     store.dispose()
-    data = bytearray(damaged.read_bytes())
-    for page in range(len(data) // 4096 - 3, len(data) // 4096):
-        data[page * 4096 + 200 : page * 4096 + 700] = b"\xa5" * 500
-    damaged.write_bytes(bytes(data))
+    scribble_on_history(damaged)
     before = damaged.read_bytes()
     salvaged = tmp_path / "saved.renkei"
     monkeypatch.setattr(

@@ -148,18 +148,29 @@ class BoardSession:
 
     # -- edits -----------------------------------------------------------------------------
 
-    def apply(self, command: Command, label: str = "") -> Change:
-        return self.apply_all((command,), label)
+    def apply(self, command: Command, label: str = "", *, change_id: str | None = None) -> Change:
+        return self.apply_all((command,), label, change_id=change_id)
 
     def apply_all(
         self,
         commands: Sequence[Command],
         label: str = "",
         progress: Callable[[int, int], None] | None = None,
+        *,
+        change_id: str | None = None,
     ) -> Change:
         """Apply in one transaction; ``progress(done, total)`` is called inside it, so an
-        exception it raises (a cancelled import) leaves the board as it was."""
-        change = self.store.apply_all(commands, self.actor_id, progress=progress)
+        exception it raises (a cancelled import) leaves the board as it was.
+
+        ``change_id``: a retry passes the id of the try it repeats (see BoardStore.apply_all);
+        when that try had been saved, the board is read again and the Change says
+        ``already_saved`` (no undo step: the rows may have changed since)."""
+        change = self.store.apply_all(
+            commands, self.actor_id, progress=progress, change_id=change_id
+        )
+        if change.already_saved:
+            self.reload()
+            return change
         self._note_own_revision(change)
         if change.rows:
             if change.inverse():  # adding a team or a person is not undoable: nothing to archive

@@ -35,7 +35,7 @@ from renkei.app.sync import BoardSync, SyncState, SyncStatus
 from renkei.cli import output, passwords
 from renkei.cli.watch_stream import RevisionStream
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
-from renkei.domain.commands import Create, SetFields, set_task
+from renkei.domain.commands import Change, Create, SetFields, set_task
 from renkei.store.board_store import BoardStore, utcnow
 from renkei.store.copy import copy_board
 from renkei.store.database import StorageError, is_url
@@ -147,6 +147,36 @@ def sign_in(session: BoardSession, as_name: str | None) -> None:
         return
     person = require_actor(session.board, session.store.location, as_name)
     session.set_actor(person.id)
+
+
+def saved_already(args: argparse.Namespace, change: Change) -> bool:
+    """True, said on stderr, when an earlier run with the same --change-id saved this change:
+    nothing was applied again (exit 0: the change is saved)."""
+    if not change.already_saved:
+        return False
+    _say_saved_already(args.change_id, change.revision)
+    return True
+
+
+def saved_before(args: argparse.Namespace, session: BoardSession) -> bool:
+    """True, said on stderr, when the --change-id given is on the board already. Asked before
+    a command is built: a handoff sent by the first run would otherwise be refused ("already
+    waiting") by the retry instead of reported as saved. (The write checks again, inside its
+    transaction, for runs that race.)"""
+    if not getattr(args, "change_id_given", False):
+        return False
+    revision = session.store.saved_revision(args.change_id)
+    if revision is None:
+        return False
+    _say_saved_already(args.change_id, revision)
+    return True
+
+
+def _say_saved_already(change_id: str, revision: int) -> None:
+    note(
+        f"renkei: this change (id {change_id}) was saved already, at revision {revision}; "
+        "it was not applied again."
+    )
 
 
 def task_or_fail(session: BoardSession, task_id: int):
@@ -294,6 +324,8 @@ def default_status_id(session: BoardSession) -> int:
 
 def cmd_task_add(args: argparse.Namespace) -> int:
     with board_session(args) as session:
+        if saved_before(args, session):
+            return 0
         sign_in(session, args.as_name)
         if not args.team.strip():
             raise FieldInputError("team", args.team, "a new task needs a team")
@@ -314,7 +346,11 @@ def cmd_task_add(args: argparse.Namespace) -> int:
         )
         values.setdefault("status_id", default_status_id(session))
         values = {name: value for name, value in values.items() if value is not None}
-        change = session.apply(Create("task", tuple(values.items())), f"Add {args.title}")
+        change = session.apply(
+            Create("task", tuple(values.items())), f"Add {args.title}", change_id=args.change_id
+        )
+        if saved_already(args, change):
+            return 0
         task = session.board.tasks[change.rows[0].entity_id]
         if args.json:
             out(output.dumps(output.task_json(session, task)))
@@ -325,12 +361,18 @@ def cmd_task_add(args: argparse.Namespace) -> int:
 
 def cmd_task_set(args: argparse.Namespace) -> int:
     with board_session(args) as session:
+        if saved_before(args, session):
+            return 0
         task = task_or_fail(session, args.task_id)
         sign_in(session, args.as_name)
         changes = parse_assignments(
             session.board, args.assignments, actor_id=session.actor_id, now=utcnow()
         )
-        change = session.apply(set_task(task, **changes), f"Edit task {task.id}")
+        change = session.apply(
+            set_task(task, **changes), f"Edit task {task.id}", change_id=args.change_id
+        )
+        if saved_already(args, change):
+            return 0
         board = session.board
         updated = board.tasks[task.id]
         if args.json:
@@ -359,6 +401,8 @@ def cmd_people_link(args: argparse.Namespace) -> int:
     """``board people link NAME --role ROLE``: one SetFields on the person, signed like any
     other change (so the history says who linked whom)."""
     with board_session(args) as session:
+        if saved_before(args, session):
+            return 0
         person = session.board.find_person(args.name)
         if person is None:
             names = ", ".join(p.name for p in people_in_order(session.board))
@@ -366,7 +410,9 @@ def cmd_people_link(args: argparse.Namespace) -> int:
         sign_in(session, args.as_name)
         role = args.role.strip() or None
         command = SetFields("person", person.id, (("login", role),), (("login", person.login),))
-        session.apply(command, f"Link {person.name}")
+        change = session.apply(command, f"Link {person.name}", change_id=args.change_id)
+        if saved_already(args, change):
+            return 0
         if role is None:
             out(f"{person.name} is no longer linked to a login.")
         else:

@@ -19,7 +19,15 @@ from renkei.app.field_input import people_in_order
 from renkei.app.handoff_analysis import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.app.session import BoardSession
 from renkei.cli import output
-from renkei.cli.commands import CliError, board_session, out, sign_in, task_or_fail
+from renkei.cli.commands import (
+    CliError,
+    board_session,
+    out,
+    saved_already,
+    saved_before,
+    sign_in,
+    task_or_fail,
+)
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
 from renkei.domain.handoff_loss import Finding, MatrixCell
@@ -340,6 +348,8 @@ def _show(args: argparse.Namespace, session: BoardSession, handoff_id: int, line
 
 def cmd_send(args: argparse.Namespace) -> int:
     with board_session(args) as session:
+        if saved_before(args, session):
+            return 0
         task = task_or_fail(session, args.task_id)
         sign_in(session, args.as_name)
         receiver = session.board.find_person(args.to_person)
@@ -362,7 +372,9 @@ def cmd_send(args: argparse.Namespace) -> int:
         except ho.WithinOneTeam as error:
             hint = shlex.quote(f"owner={error.receiver}")
             raise CliError(f"{error}: renkei task set {task.id} {hint}") from None
-        change = session.apply_all(commands, f"Hand over task {task.id}")
+        change = session.apply_all(commands, f"Hand over task {task.id}", change_id=args.change_id)
+        if saved_already(args, change):
+            return 0
         handoff_id = change.rows[0].entity_id
         h = session.board.handoffs[handoff_id]
         line = f"Sent handoff {h.id}: {_headline(session.board, h)}, {_missing_text(h)}"
@@ -372,11 +384,17 @@ def cmd_send(args: argparse.Namespace) -> int:
 def _react(args: argparse.Namespace, build, label: str, line, *extra: Any) -> int:
     """Sign in, build the commands for the handoff, apply them, print ``line(board, h)``."""
     with board_session(args) as session:
+        if saved_before(args, session):
+            return 0
         sign_in(session, args.as_name)
         commands = build(
             session.board, args.handoff_id, *extra, actor_id=session.actor_id, at=utcnow()
         )
-        session.apply_all(commands, f"{label} handoff {args.handoff_id}")
+        change = session.apply_all(
+            commands, f"{label} handoff {args.handoff_id}", change_id=args.change_id
+        )
+        if saved_already(args, change):
+            return 0
         h = session.board.handoffs[args.handoff_id]
         return _show(args, session, h.id, line(session.board, h))
 

@@ -18,7 +18,7 @@ from typing import Any
 
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
-from renkei.cli.commands import CliError, _Progress, board_session, note, out
+from renkei.cli.commands import CliError, _Progress, board_session, note, out, saved_before
 from renkei.importers.apply import parse_list_mapping, run_import
 from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
@@ -155,12 +155,19 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
 
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
     with _import_target(args, plan) as session:
+        if not args.dry_run and saved_before(args, session):
+            return 0
         person = who_am_i(session.board, session.store.location, args.as_name)
         session.set_actor(person.id if person else None)
         started = time.perf_counter()
         progress = _Progress(sys.stderr, "Importing", at_least=2000)
         summary = run_import(
-            session, plan, mapping, progress=lambda d, t: progress(d, t), dry_run=args.dry_run
+            session,
+            plan,
+            mapping,
+            progress=lambda d, t: progress(d, t),
+            dry_run=args.dry_run,
+            change_id=args.change_id,
         )
         seconds = time.perf_counter() - started
     for warning in summary.warnings:

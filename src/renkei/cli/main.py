@@ -2,7 +2,8 @@
 
 Global options come before the command: ``renkei --board team.renkei --as "Yuki Tanaka"
 task set 12 due=2026-12-03``. Expected failures print ``renkei: <message>`` on stderr and
-exit with 1; usage errors exit with 2 (argparse); nothing prints a traceback for them.
+exit with 1; usage errors exit with 2 (argparse); a change whose save could not be confirmed
+exits with 3 (see ``EXIT_CODES``); nothing prints a traceback for them.
 """
 
 from __future__ import annotations
@@ -29,6 +30,7 @@ from renkei.cli import (
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
 from renkei.store import lease
+from renkei.store.confirm import CHANGE_ID, CouldNotConfirm, new_change_id
 from renkei.store.database import StorageError, storage_words
 from renkei.store.migrate import BoardRefused
 
@@ -43,6 +45,16 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
 )
 
 DEFAULT_SIZE = (1600, 1000)
+
+# Exit codes a script can rely on after a command that changes the board.
+NOT_SAVED = 1  # the message says "nothing was saved" (or why the command was refused)
+COULD_NOT_CONFIRM = 3  # the message says "could not confirm": look before retrying
+EXIT_CODES = (
+    "Exit codes: 0 the change is saved (or was saved already by an earlier run with the same "
+    "--change-id); 1 not saved (the message says nothing was saved, or why); 2 a usage error; "
+    "3 Renkei could not confirm whether the change was saved: look at `renkei history`, or run "
+    "the same command again with the --change-id it printed (a change id is applied once)."
+)
 
 
 def snapshot_size(text: str) -> tuple[int, int]:
@@ -86,12 +98,21 @@ def positive_seconds(text: str) -> float:
     return value
 
 
+def change_id(text: str) -> str:
+    if not CHANGE_ID.fullmatch(text):
+        raise argparse.ArgumentTypeError(
+            f"{text[:70]!r} is not a change id: 1 to 64 letters, digits, '.', '_', ':' or '-'"
+        )
+    return text
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="renkei",
         description="Renkei (連携): cross-team work at a glance. Without a command, opens the "
         "board in a window.",
-        epilog="Global options go before the command, e.g. renkei --board team.renkei tasks.",
+        epilog="Global options go before the command, e.g. renkei --board team.renkei tasks. "
+        + EXIT_CODES,
     )
     parser.add_argument(
         "--board",
@@ -105,6 +126,15 @@ def build_parser() -> argparse.ArgumentParser:
         metavar="NAME",
         help="who you are for this call (a person on the board); writes need it unless the "
         "board remembers you",
+    )
+    parser.add_argument(
+        "--change-id",
+        type=change_id,
+        metavar="ID",
+        help="name the change this command makes (task add/set, handoff, import, board people "
+        "link), for a script that retries it: a change id already on the board is not applied "
+        "again, and the command says so and exits 0 (default: $RENKEI_CHANGE_ID, else a new "
+        "id; use a new id for each different change)",
     )
     parser.add_argument("--version", action="version", version=f"renkei {__version__}")
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
@@ -365,11 +395,25 @@ def main(argv: Sequence[str] | None = None) -> int:
         return stop.code if isinstance(stop.code, int) else (0 if stop.code is None else 2)
     if args.command == "demo" and args.seed is not None and args.tasks is None:
         return _usage(parser, "demo: --seed goes with --tasks N")
+    if args.change_id is None:
+        given = os.environ.get("RENKEI_CHANGE_ID", "").strip()
+        if given and not CHANGE_ID.fullmatch(given):
+            return _usage(parser, f"RENKEI_CHANGE_ID={given[:70]!r} is not a change id")
+        args.change_id = given or None
+    # A retry names its id (it may be on the board: commands look first); else a new one,
+    # made before the first try so that a "could not confirm" can name it for the retry.
+    args.change_id_given = args.change_id is not None
+    args.change_id = args.change_id or new_change_id()
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", commands.cmd_gui)
     # Whoever this command is for is named to a colleague kept waiting by its lease.
     lease.introduce(getattr(args, "as_name", None))
     try:
         return handler(args)
+    except CouldNotConfirm as error:
+        return fail(
+            f"{error} To retry safely (applied only once), add --change-id {error.change_id}",
+            COULD_NOT_CONFIRM,
+        )
     except ConflictError as error:
         return fail(
             f"{error}; nothing was written. See `renkei history {error.entity_id}`, then try again."

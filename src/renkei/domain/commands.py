@@ -95,11 +95,17 @@ class RowChange:
 
 @dataclass(frozen=True, slots=True)
 class Change:
-    """The result of applying a command: the board revision it produced and what changed."""
+    """The result of applying a command: the board revision it produced and what changed.
+
+    ``already_saved``: the change's id was found on the board, so an earlier try of this very
+    change (a retry after a lost connection, a script run twice) had saved it; nothing was
+    applied again. ``revision`` is then the revision that saved it and ``rows`` is empty:
+    the rows may have changed since, so whoever shows them reads the board again."""
 
     revision: int
     actor_id: int | None
     rows: tuple[RowChange, ...]
+    already_saved: bool = False
 
     def inverse(self) -> tuple[Command, ...]:
         """Commands that undo this change, based on the values it produced. Creation is

@@ -140,6 +140,7 @@ class ImportSummary:
     projects: int = 0
     warnings: tuple[str, ...] = ()
     skipped: tuple[str, ...] = ()  # what the file held that could not be used, counted
+    already_saved: bool = False  # an earlier run with the same change id had saved it
 
     def text(self, dry_run: bool = False) -> str:
         """One line for the command line (the GUI words its own, translated)."""
@@ -162,6 +163,11 @@ class ImportSummary:
             if n
         ]
         skipped = "".join(f" {line[0].upper()}{line[1:]}." for line in self.skipped)
+        if self.already_saved:
+            return (
+                f"This import of {self.source} {self.name!r} was saved already by an earlier "
+                "run with the same change id; it was not applied again."
+            )
         return f"{verb} {self.source} {self.name!r}: " + ", ".join(parts + made) + "." + skipped
 
 
@@ -536,9 +542,14 @@ def run_import(
     progress: Callable[[int, int], bool | None] | None = None,
     dry_run: bool = False,
     label: str = "",
+    change_id: str | None = None,
 ) -> ImportSummary:
     """Apply the plan in one transaction. ``progress(done, total)`` returning True (or
-    raising ImportCancelled) cancels: the transaction is rolled back, the board unchanged."""
+    raising ImportCancelled) cancels: the transaction is rolled back, the board unchanged.
+
+    The import is one change: ``change_id`` names it (a retry of an import that could not be
+    confirmed passes the same id, and is not applied twice). When that id was saved already
+    the summary says ``already_saved`` and counts what this file would have done."""
     board = session.board
     matched = [
         t.id
@@ -560,7 +571,11 @@ def run_import(
             raise ImportCancelled()
 
     # One undo step: undoing it archives the tasks it added and puts updated fields back.
-    session.apply_all(commands, label or f"Import {plan.source}", progress=report)
+    change = session.apply_all(
+        commands, label or f"Import {plan.source}", progress=report, change_id=change_id
+    )
+    if change.already_saved:
+        return dataclasses.replace(summary, already_saved=True)
     return summary
 
 

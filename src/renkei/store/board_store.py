@@ -31,7 +31,8 @@ from renkei.domain.commands import (
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.domain.ordering import GAP
-from renkei.store import acting, activity_feed, lease, migrate, rows, schema
+from renkei.store import acting, activity_feed, confirm, lease, migrate, rows, schema
+from renkei.store.confirm import CouldNotConfirm  # noqa: F401  (callers import it here)
 from renkei.store.database import (
     WRITE,
     BoardLocked,
@@ -359,10 +360,23 @@ class BoardStore:
         with activity_feed.reading(), self._snapshot_read() as conn:
             return activity_feed.values_as_of(conn, entity, ids, revision)
 
+    def saved_revision(self, change_id: str) -> int | None:
+        """The revision that saved the change with this id, or None: a script retrying a
+        command learns that it was saved before building it again (see ``apply_all``)."""
+        with self.engine.connect() as conn:
+            return confirm.saved_revision(conn, change_id)
+
     # -- writing -------------------------------------------------------------------------
 
-    def apply(self, command: Command, actor_id: int | None, at: datetime | None = None) -> Change:
-        return self.apply_all((command,), actor_id, at)
+    def apply(
+        self,
+        command: Command,
+        actor_id: int | None,
+        at: datetime | None = None,
+        *,
+        change_id: str | None = None,
+    ) -> Change:
+        return self.apply_all((command,), actor_id, at, change_id=change_id)
 
     def apply_all(
         self,
@@ -370,22 +384,33 @@ class BoardStore:
         actor_id: int | None,
         at: datetime | None = None,
         progress: Callable[[int, int], None] | None = None,
+        *,
+        change_id: str | None = None,
     ) -> Change:
         """Apply commands in one short write transaction: all of them or none.
 
-        ``at`` backdates the change (imports and the demo keep their original times)."""
+        ``at`` backdates the change (imports and the demo keep their original times).
 
-        def work() -> Change:
-            with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-                # Backdated writes (the demo's story) bring history, not a login's work.
-                actor, login = actor_id, (None if at is not None else self.login)
-                if acting.is_server(conn):
-                    actor, role = acting.server_actor(conn, actor_id)
-                    login = None if at is not None else role
-                return _Writer(conn, actor, at or utcnow(), login).run(commands, progress)
+        ``change_id`` names this change (default: a new uuid4, made here before the first
+        try, so the retries of ``retry_locked`` carry it too); it is written on each of its
+        Activity rows. A change whose id is already on the board is not applied again: the
+        Change returned says ``already_saved``, at the revision that saved it, with no rows.
+        After an error at COMMIT the id is looked for (see store/confirm.py): found, the
+        change is returned as saved; not found, StorageError "…nothing was saved…"; the board
+        unreadable, ``CouldNotConfirm``."""
+        change_id = confirm.checked_change_id(change_id)
+
+        def write(conn: Connection) -> Change:
+            # Backdated writes (the demo's story) bring history, not a login's work.
+            actor, login = actor_id, (None if at is not None else self.login)
+            if acting.is_server(conn):
+                actor, role = acting.server_actor(conn, actor_id)
+                login = None if at is not None else role
+            writer = _Writer(conn, actor, at or utcnow(), login, change_id)
+            return writer.already_saved() or writer.run(commands, progress)
 
         try:
-            return retry_locked(work)
+            return retry_locked(lambda: confirm.write_once(self.engine, change_id, write))
         except BoardLocked as error:
             raise _locked_not_saved(error) from error
         except ProgrammingError as error:
@@ -395,7 +420,7 @@ class BoardStore:
                 f"the server refused the change; nothing was saved ({_first_line(error)})"
             ) from error
         except (OperationalError, InterfaceError, IntegrityError) as error:
-            # The transaction never committed: nothing was written. Say so, and what to do.
+            # Refused before COMMIT, or at COMMIT and its id is not on the board: not saved.
             raise StorageError(_not_saved(error, self.location)) from error
         except UnicodeEncodeError as error:  # text the field checks let through (a bug)
             raise ValidationError(
@@ -403,32 +428,39 @@ class BoardStore:
             ) from error
 
     def apply_steps(
-        self, steps: Sequence[Step], before_commit: Callable[[], None] | None = None
+        self,
+        steps: Sequence[Step],
+        before_commit: Callable[[], None] | None = None,
+        *,
+        change_id: str | None = None,
     ) -> list[Change]:
         """Several changes in one transaction, each its own revision with its own author and
         time: all of them or none. A merge replays a conflict copy's history this way.
 
         ``NewRow`` keys made by one step's ``Create`` stay known to the later steps (a step's
         actor may be one of them). ``before_commit`` runs last, inside the transaction: if it
-        raises, nothing is written."""
+        raises, nothing is written. One ``change_id`` covers every step (see ``apply_all``):
+        when it is on the board already, the one Change returned says ``already_saved``."""
+        change_id = confirm.checked_change_id(change_id)
 
-        def work() -> list[Change]:
-            with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
-                keys: dict[str, int] = {}
-                done = []
-                for step in steps:
-                    # Replayed history keeps its author and time; whose login wrote it there
-                    # is not known here.
-                    writer = _Writer(conn, None, step.at, None)
-                    writer.keys = keys
-                    writer.actor_id = writer.resolve(step.actor_id)
-                    done.append(writer.run(step.commands, None))
-                if before_commit is not None:
-                    before_commit()
-                return done
+        def write(conn: Connection) -> list[Change]:
+            keys: dict[str, int] = {}
+            done = []
+            for step in steps:
+                # Replayed history keeps its author and time; whose login wrote it there
+                # is not known here.
+                writer = _Writer(conn, None, step.at, None, change_id)
+                if not done and (saved := writer.already_saved()) is not None:
+                    return [saved]
+                writer.keys = keys
+                writer.actor_id = writer.resolve(step.actor_id)
+                done.append(writer.run(step.commands, None))
+            if before_commit is not None:
+                before_commit()
+            return done
 
         try:
-            return retry_locked(work)
+            return retry_locked(lambda: confirm.write_once(self.engine, change_id, write))
         except BoardLocked as error:
             raise _locked_not_saved(error) from error
         except IntegrityError as error:
@@ -534,11 +566,19 @@ def _read_row(conn: Connection, entity: str, entity_id: int):
 class _Writer:
     """One write transaction: validates, writes rows and their Activity, bumps the revision."""
 
-    def __init__(self, conn: Connection, actor_id: int | None, at: datetime, login: str | None):
+    def __init__(
+        self,
+        conn: Connection,
+        actor_id: int | None,
+        at: datetime,
+        login: str | None,
+        change_id: str | None = None,
+    ):
         self.conn = conn
         self.actor_id = actor_id
         self.at = at
         self.login = login  # who the machine says is writing (rows with their own author: None)
+        self.change_id = change_id  # written on every Activity row of this change
         # FOR UPDATE serialises writers on PostgreSQL (SQLite's BEGIN IMMEDIATE already does):
         # every revision number is used once, so the change feed misses nothing.
         self.revision = (
@@ -551,6 +591,17 @@ class _Writer:
         self._positions: dict[int, float] = {}  # status id → the highest card position
         self._pending_tasks: list[Create] = []
         self.recorded = 0  # history rows written by Record commands
+
+    def already_saved(self) -> Change | None:
+        """The change, when its id is on the board already: an earlier try saved it. Asked
+        after the revision row is taken (FOR UPDATE on PostgreSQL, BEGIN IMMEDIATE on SQLite),
+        so no other try of the same change can be writing meanwhile."""
+        if self.change_id is None:
+            return None
+        revision = confirm.saved_revision(self.conn, self.change_id)
+        if revision is None:
+            return None
+        return Change(revision, self.actor_id, (), already_saved=True)
 
     def run(self, commands: Sequence[Command], progress) -> Change:
         if self.actor_id is not None and self.actor_id not in self.known_ids("person"):
@@ -590,6 +641,7 @@ class _Writer:
             row.setdefault("at", self.at)
             row.setdefault("actor_id", self.actor_id)
             row.setdefault("login", self.login)
+            row["change_id"] = self.change_id
         self.conn.execute(insert(schema.activity), self.activity)
         if self.conn.dialect.name == "postgresql":
             # Delivered to listeners when this transaction commits, not before.

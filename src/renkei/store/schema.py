@@ -148,9 +148,14 @@ class ActivityRow(Base):
     # Who the machine says wrote it: the OS login on a shared file, the login role on a
     # server; NULL for history brought with its own author (imports, the demo).
     login: Mapped[str | None] = mapped_column(String(100))
+    # The id of the change that wrote the row (a uuid4's 32 hex digits, or one a script gave
+    # with --change-id): after a failed commit Renkei looks for it to learn whether the change
+    # landed, and a retry carrying it is never applied twice. NULL on rows older than 0006.
+    change_id: Mapped[str | None] = mapped_column(String(64))
     __table_args__ = (
         Index("ix_activity_entity", "entity", "entity_id"),
         Index("ix_activity_revision", "revision"),
+        Index("ix_activity_change_id", "change_id"),
     )
 
 

@@ -38,6 +38,7 @@ from renkei.domain.commands import (
     set_task,
 )
 from renkei.domain.model import ENTITY_COLLECTIONS
+from renkei.store.confirm import CouldNotConfirm, new_change_id
 from renkei.store.location import SERVER, where
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
@@ -76,11 +77,17 @@ ENTITY_WORDS = {
 
 
 class UnsavedEdit(NamedTuple):
-    """An edit that could not reach the board, kept so it can be tried again."""
+    """An edit that could not reach the board, kept so it can be tried again.
+
+    ``change_id`` is the id of its first try: every retry carries it, so an edit whose save
+    in fact landed is never applied twice. ``unconfirmed``: Renkei could not tell whether it
+    was saved (the board could not be read after an error at commit)."""
 
     label: str
     commands: tuple[Command, ...]
     lines: tuple[str, ...]  # as shown to the user
+    change_id: str = ""
+    unconfirmed: bool = False
 
 
 class FieldClash(NamedTuple):
@@ -332,14 +339,26 @@ class MainWindow(QMainWindow):
 
     # -- applying edits: the one road for every gesture -------------------------------------
 
-    def apply(self, commands: Command | list[Command], label: str) -> bool:
-        """Apply through the session; a refused edit is explained, never half-done."""
+    def apply(
+        self,
+        commands: Command | list[Command],
+        label: str,
+        change_id: str | None = None,
+        unconfirmed: bool = False,
+    ) -> bool:
+        """Apply through the session; a refused edit is explained, never half-done.
+
+        ``change_id``: a retry passes its first try's id (an edit saved already is then not
+        applied twice); a new edit gets a new one here, kept with it if it must be retried.
+        ``unconfirmed``: an earlier try may have been saved; if this one cannot reach the
+        board either, that is still all anyone knows."""
         batch = commands if isinstance(commands, list) else [commands]
         if self.read_only:
             self.warn(self, self.tr("Not saved"), self.read_only)
             return False
+        change_id = change_id or new_change_id()
         try:
-            self.session.apply_all(batch, label)
+            change = self.session.apply_all(batch, label, change_id=change_id)
         except ConflictError as error:
             self.warn(
                 self,
@@ -357,8 +376,17 @@ class MainWindow(QMainWindow):
         except Exception as error:
             if not is_connection_lost(error):
                 raise
-            self._connection_lost(label, batch, error, keep=True)
+            self._connection_lost(
+                label, batch, error, keep=True, change_id=change_id, unconfirmed=unconfirmed
+            )
             return False
+        if change.already_saved:
+            self.statusBar().showMessage(
+                self.tr("“%1” had been saved already; it was not made twice.").replace(
+                    "%1", label
+                ),
+                10_000,
+            )
         return True
 
     def drop_card(self, task_id: int, status_id: int, lane_key, previous_id, next_id) -> None:
@@ -635,16 +663,28 @@ class MainWindow(QMainWindow):
     # -- saves that could not reach the board ---------------------------------------------
 
     def _connection_lost(
-        self, label: str, commands: list[Command], error: BaseException, keep: bool = False
+        self,
+        label: str,
+        commands: list[Command],
+        error: BaseException,
+        keep: bool = False,
+        change_id: str = "",
+        unconfirmed: bool = False,
     ) -> None:
         """Never lose an edit silently: say it was not saved, why, and what it was; with
-        ``keep``, hold it for a Retry (an undo or redo stays on its own stack instead)."""
+        ``keep``, hold it for a Retry (an undo or redo stays on its own stack instead).
+        When Renkei could not confirm whether it was saved, say exactly that instead."""
+        unsure = unconfirmed or isinstance(error, CouldNotConfirm)
         reason = plain_reason(error)
         lines = self.describe_commands(commands)
         if keep:
-            self.unsaved.append(UnsavedEdit(label, tuple(commands), tuple(lines)))
+            edit = UnsavedEdit(label, tuple(commands), tuple(lines), change_id, unsure)
+            self.unsaved.append(edit)
         self.sync_driver.connection_lost(error)  # the status bar says "Reconnecting" behind the box
         self._update_unsaved()
+        if unsure:
+            self._not_confirmed(label, lines, keep)
+            return
         if keep:
             after = self.tr(
                 "It is kept in the status bar: press “Retry” there once it says Connected "
@@ -666,13 +706,41 @@ class MainWindow(QMainWindow):
         )
         self.show_not_saved(self, self.tr("Change not saved"), text)
 
+    def _not_confirmed(self, label: str, lines: list[str], kept: bool) -> None:
+        """The board could not be read after an error at commit: the edit may be saved or
+        not. Say so (never "not saved"), and that a Retry is safe."""
+        after = (
+            self.tr(
+                "It is kept in the status bar. Once it says Connected again, look at the "
+                "task's history; “Retry” is safe either way: a change that was saved is not "
+                "made twice."
+            )
+            if kept
+            else self.tr("Once the status bar says Connected again, look at the history.")
+        )
+        text = "\n\n".join(
+            (
+                self.tr(
+                    "Renkei could not confirm whether your change was saved: the board could "
+                    "not be read after an error while saving."
+                ),
+                self.tr("The change (%1):").replace("%1", label)
+                + "".join(f"\n{line}" for line in lines),
+                after,
+            )
+        )
+        self.show_not_saved(self, self.tr("Change not confirmed"), text)
+
     def retry_unsaved(self) -> None:
-        """Try the kept edits again, oldest first; each is checked against the board as it
-        is now, so a field someone changed meanwhile is reported, not overwritten."""
+        """Try the kept edits again, oldest first, each with its first try's change id (one
+        that was saved after all is not applied twice); each is checked against the board as
+        it is now, so a field someone changed meanwhile is reported, not overwritten."""
         pending, self.unsaved = self.unsaved, []
         for index, edit in enumerate(pending):
             before = len(self.unsaved)
-            if not self.apply(list(edit.commands), edit.label) and len(self.unsaved) > before:
+            commands = list(edit.commands)
+            retried = self.apply(commands, edit.label, edit.change_id or None, edit.unconfirmed)
+            if not retried and len(self.unsaved) > before:
                 # Lost again: apply kept this one; keep the rest, in order, behind it.
                 self.unsaved.extend(pending[index + 1 :])
                 break
@@ -690,13 +758,18 @@ class MainWindow(QMainWindow):
             else self.tr("%1 unsaved changes — Retry").replace("%1", str(count))
         )
         self.retry_button.setEnabled(connected)
-        lines = [line for edit in self.unsaved for line in (edit.label, *edit.lines)]
+        lines = [line for edit in self.unsaved for line in (self._edit_title(edit), *edit.lines)]
         hint = (
             self.tr("Click to save these again.")
             if connected
             else self.tr("Retry is possible once the board is connected again.")
         )
         self.retry_button.setToolTip("\n".join([*lines, "", hint]))
+
+    def _edit_title(self, edit: UnsavedEdit) -> str:
+        if not edit.unconfirmed:
+            return edit.label
+        return self.tr("%1 (could not confirm whether it was saved)").replace("%1", edit.label)
 
     @classmethod
     def warn(cls, parent, title: str, text: str) -> None:

@@ -41,6 +41,7 @@ from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
 from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
 from renkei.importers.trello import read_trello
 from renkei.render.words import tr
+from renkei.store.confirm import CouldNotConfirm
 from renkei.store.database import StorageError
 from renkei.ui.write_refusal import write_error_text
 
@@ -355,11 +356,17 @@ class ImportDialog(QDialog):
 
     def fail(self, error: Exception) -> None:
         self.error = str(error)
-        self.show_result(
-            tr("ImportDialog", "Nothing was imported; the board was not changed.")
-            + "\n\n"
-            + str(error)
-        )
+        if isinstance(error, CouldNotConfirm):
+            # Never "nothing was imported" unless it was checked. Importing the file again
+            # is safe: tasks already brought in are matched by their source, not doubled.
+            header = tr(
+                "ImportDialog",
+                "Renkei could not confirm whether the import was saved. Look at the board once "
+                "it is connected again; importing the same file again adds nothing twice.",
+            )
+        else:
+            header = tr("ImportDialog", "Nothing was imported; the board was not changed.")
+        self.show_result(header + "\n\n" + str(error))
 
     def start_import(self) -> None:
         progress = _Progress(self, tr("ImportDialog", "Importing…"))
