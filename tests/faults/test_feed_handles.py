@@ -19,13 +19,17 @@ from contextlib import closing, suppress
 from pathlib import Path
 
 import pytest
-from handle_figures import HELD
+from handle_figures import EDIT_EVERY, HELD
 from kill_helpers import EDIT_DRIVER, WAIT, Started, ready_renkei_argv
 
 SAMPLES = 50
 SPAN = 10.0  # seconds the samples are spread over
 BAR = 0.10  # the board open in at most this share of the samples
-EDIT_PAUSE = 0.7  # seconds between the writer's edits
+# Seconds between a colleague's edits: a busy board. Each edit costs the feed one read of the
+# board (the file open for its transaction); faster edits measure reading, not holding —
+# with an edit every 0.7 s the two test suites CI runs side by side starved a read long
+# enough to be sampled open in 6 of 50 looks, against 0 of 50 on a quiet machine.
+EDIT_PAUSE = 2.0
 FEED_WINDOW = Path(__file__).resolve().parent / "feed_window.py"
 
 
@@ -114,6 +118,7 @@ def edit_while_sampling(processes, board: Path, feed: Started, tmp_path: Path) -
 
 def record(feed: str, held: list[int]) -> None:
     HELD[feed] = (len(held), SAMPLES)
+    EDIT_EVERY[0] = EDIT_PAUSE
     assert len(held) <= BAR * SAMPLES, (
         f"{feed} had the board open in {len(held)} of {SAMPLES} samples (at most "
         f"{int(BAR * SAMPLES)} allowed; samples {held}, {SPAN / SAMPLES:g} s apart)"
