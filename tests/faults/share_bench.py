@@ -216,6 +216,8 @@ def test_writers_on_two_mounts_lose_nothing_they_were_told_was_saved(share, tmp_
     problems: list[str] = []
     rows = check_history(local, start, answers, problems)
     in_history = {r[6] for r in rows if r[5] == "title"}
+    attempted = {a["value"] for lines in answers.values() for a in lines}
+    attempted = {a["value"] for lines in answers.values() for a in lines}
     for mount, feed in feeds.items():
         printed = printed_values(feed.out)
         missed = confirmed - printed
@@ -227,6 +229,12 @@ def test_writers_on_two_mounts_lose_nothing_they_were_told_was_saved(share, tmp_
             problems.append(
                 f"the feed on mount {mount} never printed {len(missed)} confirmed edits "
                 f"({saved_missed} of them in the history)"
+            )
+        phantoms = (printed & attempted) - in_history
+        if phantoms:  # it told of a change the board no longer holds
+            problems.append(
+                f"the feed on mount {mount} printed {len(phantoms)} edits that are not in the "
+                f"history: {sorted(phantoms)[:5]}"
             )
         said = "".join(feed.err)
         if has_traceback(said):
@@ -262,9 +270,12 @@ def check_history(local: Path, start: int, answers: dict, problems: list[str]) -
     try:
         conn = sqlite3.connect(local, timeout=30)
         try:
+            columns = {row[1] for row in conn.execute("PRAGMA table_info(activity)")}
+            # Boards of issue 21's Renkei give every change an id, recorded on its rows.
+            change_id = "change_id" if "change_id" in columns else "NULL"
             rows = conn.execute(
-                "SELECT revision, actor_id, at, entity, entity_id, field, new FROM activity "
-                "WHERE revision > ? ORDER BY id",
+                "SELECT revision, actor_id, at, entity, entity_id, field, new, "
+                f"{change_id} FROM activity WHERE revision > ? ORDER BY id",
                 (start,),
             ).fetchall()
         finally:
@@ -294,12 +305,12 @@ def check_history(local: Path, start: int, answers: dict, problems: list[str]) -
         else:  # a refusal that does not say "could not confirm" tells the person: not saved
             c.nothing_saved += 1
             c.nothing_saved_lies += saved
-    # One change per revision: an edit of ours is known by its value, anything else by who
-    # made it and when.
+    # One change per revision: a change is known by its id where the board records one, an
+    # edit of ours also by its value, anything else by who made it and when.
     changes: dict[int, set] = defaultdict(set)
-    for revision, actor, at, entity, entity_id, field_, new in rows:
+    for revision, actor, at, _entity, _entity_id, field_, new, change in rows:
         known = field_ == "title" and new in ours
-        changes[revision].add(new if known else (actor, at, entity, entity_id))
+        changes[revision].add((change, new if known else (actor, at)))
     shared = {rev: len(found) for rev, found in changes.items() if len(found) > 1}
     c.duplicated = sum(n - 1 for n in shared.values())
     if c.lost:

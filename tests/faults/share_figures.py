@@ -75,10 +75,12 @@ def summary_lines() -> list[str]:
         )
         lines.append("|---|---|---|---|---|---|---|---|")
         feeds = "; ".join(f"{name}: {said}" for name, said in c.feeds.items()) or "-"
+        found = c.integrity.split("; ")
+        integrity = found[0][:70] + (" and more" if len(found) > 1 else "")
         lines.append(
             f"| sshfs default, {c.writers} | {c.confirmed} of {c.edits} | {c.lost} | "
             f"{c.duplicated} | {c.nothing_saved} ({c.nothing_saved_lies}) | "
-            f"{c.unconfirmed} ({c.unconfirmed_saved}) | {c.integrity} | {feeds} |"
+            f"{c.unconfirmed} ({c.unconfirmed_saved}) | {integrity} | {feeds} |"
         )
         lines.append(
             f"  refused {c.refused}, tracebacks {c.tracebacks}; the writers took {c.seconds:.0f} s"
