@@ -49,7 +49,7 @@ from kill_helpers import (
     run_renkei,
 )
 from share_figures import CONTENTION, NOT_RUN, PREMISE, VANISH, SummaryPlugin
-from share_mounts import SshShare, missing
+from share_mounts import Mount, SshShare, missing
 
 HERE = Path(__file__).resolve().parent
 WRITER = HERE / "share_writer.py"
@@ -172,15 +172,18 @@ def test_a_lock_through_one_mount_is_not_seen_through_the_other(share):
 def test_writers_on_two_mounts_lose_nothing_they_were_told_was_saved(share, tmp_path):
     local = demo_board(share)
     start = board_revision(local)
-    boards = {"A": str(share.a.path / BOARD), "B": str(share.b.path / BOARD)}
+    mounts = {"A": share.a, "B": share.b}
+    boards = {letter: str(mount.path / BOARD) for letter, mount in mounts.items()}
     go = tmp_path / "go"
     CONTENTION.writers = f"4 + 4 writers × {EDITS} edits"
     feeds = {
-        mount: Started(
-            renkei_argv("--board", board, "watch", "--json", "--since", str(start)),
-            tmp_path / f"feed-{mount}",
+        letter: Started(
+            mounts[letter].run(
+                renkei_argv("--board", board, "watch", "--json", "--since", str(start))
+            ),
+            tmp_path / f"feed-{letter}",
         )
-        for mount, board in boards.items()
+        for letter, board in boards.items()
     }
     writers: list[Started] = []
     answers: dict[str, list[dict]] = {}
@@ -188,7 +191,8 @@ def test_writers_on_two_mounts_lose_nothing_they_were_told_was_saved(share, tmp_
         for i, (mount, name) in enumerate(PEOPLE):
             tag = f"w{mount}{1 + i % 4}"
             argv = [sys.executable, str(WRITER), boards[mount], name, tag, str(EDITS)]
-            writers.append(Started([*argv, SHARED_TASKS, str(go)], tmp_path / f"ready-{tag}"))
+            argv = mounts[mount].run([*argv, SHARED_TASKS, str(go)])
+            writers.append(Started(argv, tmp_path / f"ready-{tag}"))
         for writer in writers:
             writer.wait_ready()
         began = time.monotonic()
@@ -336,25 +340,30 @@ def check_history(local: Path, start: int, answers: dict, problems: list[str]) -
 
 def test_a_share_that_vanishes_during_an_import_keeps_the_board_whole(share, tmp_path):
     local = demo_board(share)
-    for mount, name, task in (("a", "Haruka Aoki", 5), ("b", "Ryo Ito", 6)):
-        board = str(getattr(share, mount).path / BOARD)
-        done = run_renkei(
-            "--board", board, "--as", name, "task", "set", str(task), f"title=before {mount}"
+    for mount, name, task in ((share.a, "Haruka Aoki", 5), (share.b, "Ryo Ito", 6)):
+        board = str(mount.path / BOARD)
+        done = run_on(
+            mount,
+            "--board",
+            board,
+            "--as",
+            name,
+            "task",
+            "set",
+            str(task),
+            f"title=before {mount.name}",
         )
-        assert done.returncode == 0, f"an edit through mount {mount} failed: {done.stderr[-400:]}"
+        assert done.returncode == 0, f"an edit through mount {mount.name} failed: {done.stderr}"
     before = tasks_through(str(local))
     assert before is not None and {"before a", "before b"} <= set(before.values())
     source = tmp_path / "rows.csv"
     VANISH.rows = write_csv(source, IMPORT_ROWS)
+    board_a = str(share.a.path / BOARD)
     importer = Started(
-        ready_renkei_argv(
-            "--board",
-            str(share.a.path / BOARD),
-            "--as",
-            "Haruka Aoki",
-            "import",
-            "csv",
-            str(source),
+        share.a.run(
+            ready_renkei_argv(
+                "--board", board_a, "--as", "Haruka Aoki", "import", "csv", str(source)
+            )
         ),
         tmp_path / "ready",
     )
@@ -394,12 +403,12 @@ def test_a_share_that_vanishes_during_an_import_keeps_the_board_whole(share, tmp
 
     board_b = str(share.b.path / BOARD)
     began = time.monotonic()
-    after = tasks_through(board_b)
+    after = tasks_through(board_b, share.b)
     while after is None and time.monotonic() - began < REOPEN:
         time.sleep(1)
-        after = tasks_through(board_b)
+        after = tasks_through(board_b, share.b)
     if after is None:
-        refused = run_renkei("--board", board_b, "tasks", "--json")
+        refused = run_on(share.b, "--board", board_b, "tasks", "--json")
         VANISH.opened_through_b = f"refused after {REOPEN:.0f} s: {first_line(refused.stderr)}"
         problems.append(f"the board did not open through mount B: {first_line(refused.stderr)}")
     else:
@@ -416,7 +425,7 @@ def test_a_share_that_vanishes_during_an_import_keeps_the_board_whole(share, tmp
             )
     VANISH.notes.append(f"beside the board after mount B opened it: {beside(local) or 'nothing'}")
     # Work goes on through the laptop still connected: an edit through mount B is saved.
-    edit = run_renkei("--board", board_b, "--as", "Ryo Ito", "task", "set", "7", "title=after")
+    edit = run_on(share.b, "--board", board_b, "--as", "Ryo Ito", "task", "set", "7", "title=after")
     saved = (tasks_through(str(local)) or {}).get(7) == "after"
     VANISH.edit_after = f"exit {edit.returncode}, {'saved' if saved else 'NOT saved'}"
     if edit.returncode != 0 or not saved:
@@ -450,9 +459,18 @@ def beside(local: Path) -> list[str]:
     return found
 
 
-def tasks_through(board: str) -> dict[int, str] | None:
-    """id → title of every task (archived too) read through ``board``; None if it did not open."""
-    result = run_renkei("--board", board, "tasks", "--json", "--all")
+def run_on(mount: Mount, *args: str) -> subprocess.CompletedProcess:
+    """``renkei ARGS`` on the mount's laptop, to its end."""
+    return subprocess.run(
+        mount.run(renkei_argv(*args)), capture_output=True, text=True, timeout=WAIT, check=False
+    )
+
+
+def tasks_through(board: str, mount: Mount | None = None) -> dict[int, str] | None:
+    """id → title of every task (archived too) read through ``board`` (on the mount's laptop,
+    or here); None if it did not open."""
+    argv = ("--board", board, "tasks", "--json", "--all")
+    result = run_on(mount, *argv) if mount else run_renkei(*argv)
     if result.returncode != 0:
         return None
     return {t["id"]: t["title"] for t in json.loads(result.stdout)}

@@ -44,7 +44,26 @@ def missing() -> str | None:
         )
     if not (shutil.which("fusermount3") or shutil.which("fusermount")):
         return "fusermount is missing (it comes with fuse3, which sshfs needs)"
+    if shutil.which("unshare") is None:
+        return "unshare is missing (util-linux): the two laptops need host names of their own"
+    tried = subprocess.run(on_laptop("probe", ["true"]), capture_output=True, text=True)
+    if tried.returncode != 0:
+        return (
+            "unshare --uts is refused here, so the two laptops would share one host name: "
+            + (tried.stderr.strip() or f"exit {tried.returncode}")[:200]
+        )
     return None
+
+
+def on_laptop(name: str, argv: list[str]) -> list[str]:
+    """``argv`` run as on the computer ``laptop-NAME``: in a UTS namespace of its own with
+    that host name. Renkei tells computers apart by host name (a lease names its holder's
+    computer, and may take over the lease of a process gone from *this* computer only), so
+    without it both mounts would be one computer to Renkei, and a vanished laptop's lease
+    would be judged by its process id rather than, as between real machines, by its
+    heartbeat. ``unshare`` and ``sh`` exec the command: its id is the one started."""
+    script = 'hostname "$0" && exec "$@"'
+    return ["unshare", "--uts", "--", "sh", "-c", script, f"laptop-{name}", *argv]
 
 
 def free_port() -> int:
@@ -105,6 +124,10 @@ class Mount:
         self.path.mkdir()
         self.log = share.root / f"sshfs-{name}.log"
         self.process: subprocess.Popen | None = None
+
+    def run(self, argv: list[str]) -> list[str]:
+        """``argv`` as run on this mount's laptop (see on_laptop)."""
+        return on_laptop(self.name, argv)
 
     def start(self) -> None:
         s = self.share
