@@ -88,13 +88,14 @@ def summary_lines() -> list[str]:
         lines += [f"  {note}" for note in c.notes]
     v = VANISH
     if v.rows:
-        found = "-" if v.import_rows_found is None else str(v.import_rows_found)
-        lines.append(
-            f"share cut during a {v.rows:,}-row import ({v.cut_after}): import {v.import_exit}, "
-            f"said {v.import_said!r}; board through mount B: {v.opened_through_b}, "
-            f"{v.before_kept}, import rows found {found}, an edit through B: {v.edit_after}, "
-            f"integrity_check {v.integrity}"
-        )
+        lines.append(f"share cut during a {v.rows:,}-row import ({v.cut_after}):")
+        lines.append(f"  the import: {v.import_exit}, said {v.import_said!r}")
+        through_b = [v.opened_through_b]
+        if v.import_rows_found is not None:
+            through_b += [v.before_kept, f"import rows found {v.import_rows_found}"]
+        through_b.append(f"then an edit through B: {v.edit_after}")
+        lines.append(f"  the board through mount B: {'; '.join(through_b)}")
+        lines.append(f"  integrity_check (through the folder): {v.integrity}")
         lines += [f"  {note}" for note in v.notes]
     return lines
 
