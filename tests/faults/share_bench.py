@@ -11,8 +11,9 @@ with sshfs, two "laptops" whose file locks do not cross, as many network shares 
   with all the work from before and none of the import.
 
 The board is read back through the plain local folder, never a mount. Figures are printed at
-the end of the run. It needs root-free FUSE access to /dev/fuse, sshd, ssh and sshfs: .ci/run
-installs them and runs this file as its own step, once (not per Python version):
+the end of the run. It runs as root (its own sshd, a host name per laptop with unshare --uts,
+two FUSE mounts) and needs sshd, ssh and sshfs: .ci/run installs them and runs this file as
+its own step, once (not per Python version):
 
     python -m pytest tests/faults/share_bench.py
 

@@ -32,6 +32,8 @@ def missing() -> str | None:
     """Why the bench cannot run on this machine, or None."""
     if not sys.platform.startswith("linux"):
         return "the share bench runs on Linux (sshd + sshfs over FUSE)"
+    if os.geteuid() != 0:
+        return "the share bench runs as root (its own sshd, a host name per laptop, FUSE)"
     if not Path("/dev/fuse").exists():
         return "/dev/fuse is missing: this machine (or container) has no FUSE"
     absent = [tool for tool in TOOLS if shutil.which(tool) is None]
