@@ -303,7 +303,7 @@ def check_history(local: Path, start: int, answers: dict, problems: list[str]) -
             c.lost += not saved
             continue
         c.refused += 1
-        why[first_line(message)[:160]] += 1
+        why[first_line(message)] += 1
         if UNSURE in message.lower():
             c.unconfirmed += 1
             c.unconfirmed_saved += saved
