@@ -306,3 +306,51 @@ def test_another_computers_lease_in_a_synced_folder_is_a_synced_file(tmp_path):
     store.dispose()
     assert time.monotonic() - started < 2
     assert not lease.lock_path(path).exists()
+
+
+def _stranger_lease(path: Path) -> None:
+    other = lease.Holder(
+        machine="KENTA-PC/abc",
+        host="KENTA-PC",
+        pid=4242,
+        login="kenta",
+        person="Kenta Mori",
+        since=lease.datetime.now(lease.UTC),
+        token="feedfacefeedface",
+    )
+    lease.lock_path(path).write_bytes(other.to_bytes(7))
+
+
+def test_short_waits_add_up_to_the_stale_time(board, monkeypatch):
+    """A window's polls each wait a moment; together they see a silent lease for the stale
+    time and the next one takes it over (a computer that vanished never blocks for ever)."""
+    monkeypatch.setattr(lease, "STALE_SECONDS", 1.5)
+    _stranger_lease(board)
+    started = time.monotonic()
+    refused = 0
+    while True:
+        try:
+            with lease.patience(0.2):
+                ticket = lease.acquire(board)
+        except lease.LeaseBusy:
+            refused += 1
+            assert time.monotonic() - started < 5
+            continue
+        ticket.release()
+        break
+    assert refused >= 3  # each poll gave up after a moment …
+    assert 1.4 <= time.monotonic() - started < 3  # … and together they waited 1.5 s
+
+
+def test_a_script_waits_out_a_silent_holder_past_its_patience(board, monkeypatch):
+    """A script's wait (the CLI's 20 s) outlasted by the stale time: a holder that shows no
+    sign of life is waited out and taken over rather than left to block everyone."""
+    monkeypatch.setattr(lease, "PATIENCE_SECONDS", 1.0)
+    monkeypatch.setattr(lease, "STALE_SECONDS", 2.5)
+    monkeypatch.setattr(lease, "BEAT_SECONDS", 0.2)
+    _stranger_lease(board)
+    started = time.monotonic()
+    with lease.patience(1.0):
+        ticket = lease.acquire(board)
+    ticket.release()
+    assert 2.4 <= time.monotonic() - started < 5

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from renkei.domain.commands import ValidationError
-from renkei.store import schema
+from renkei.store import lease, schema
 from renkei.store.database import WRITE, StorageError, retry_locked
 
 T = TypeVar("T")
@@ -91,7 +91,9 @@ def write_once(engine: Engine, change_id: str, write: Callable[[Connection], T])
         try:
             transaction.commit()
         except DBAPIError as error:
-            if not lost_at_commit(error):
+            if not lost_at_commit(error) or isinstance(error.orig, lease.LeaseLost):
+                # LeaseLost: refused before COMMIT was sent (the board's lock was taken
+                # over), so nothing was written; nothing to look for.
                 raise
             failed = error
             # A connection that failed at COMMIT is not trusted again: closed, not pooled

@@ -120,9 +120,12 @@ def conflict_copies(path: Path, board: Query | None = None) -> list[Path]:
     found: list[Path] = []
     ambiguous: list[Path] = []
     try:
-        with os.scandir(path.parent) as entries:
+        # Listed under the board's lease: on a network mount a listing is cached (sshfs: 20 s),
+        # and one taken while a writer elsewhere had its -journal beside the board would make
+        # this computer's next save see a journal that is gone.
+        with lease.holding(path), os.scandir(path.parent) as entries:
             names = [entry.name for entry in entries]
-    except OSError:
+    except (OSError, lease.LeaseBusy):
         return []
     for name in names:
         kind = _kind(name, stem, suffix)

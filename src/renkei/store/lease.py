@@ -271,6 +271,7 @@ _path_locks: dict[str, threading.Lock] = {}
 _seen_written: dict[str, float] = {}
 _boards_in_use: set[str] = set()  # boards opened as boards (not a file being checked)
 _folder_kinds: dict[str, str] = {}  # folder → where it lives (store/location.py)
+_seen_contents: dict[str, tuple[bytes, float]] = {}  # lock file → (content, first seen)
 _beater: threading.Thread | None = None
 
 
@@ -309,7 +310,8 @@ def acquire(board: Path) -> Ticket:
     Raises ``LeaseBusy`` naming the holder when it stayed busy for the patience in force."""
     key = str(board)
     chosen = _patience.get()
-    deadline = time.monotonic() + (_default_patience if chosen is None else chosen)
+    seconds = _default_patience if chosen is None else chosen
+    deadline = time.monotonic() + seconds
     # Another thread of this process may be waiting for the same lease: wait behind it, but
     # never longer in all than this thread's patience.
     path_lock = _path_lock(key)
@@ -321,7 +323,8 @@ def acquire(board: Path) -> Ticket:
         if held is not None and not held.lost:
             held.count += 1
             return Ticket(held)
-        holder = _wait_and_take(board, deadline)
+        # One who can wait as long as a script does also waits out a holder gone silent.
+        holder = _wait_and_take(board, deadline, patient=seconds >= PATIENCE_SECONDS)
         if holder is None:
             return Ticket(None)  # a folder we cannot write: read without a lease
         held = _Held(board, holder)
@@ -335,6 +338,16 @@ def acquire(board: Path) -> Ticket:
     elif key in _boards_in_use:
         _note_seen(board, holder)
     return Ticket(held)
+
+
+@contextlib.contextmanager
+def holding(board: Path) -> Iterator[None]:
+    """Hold (or join) the board's lease for a block that looks at the board's folder."""
+    ticket = acquire(board)
+    try:
+        yield
+    finally:
+        ticket.release()
 
 
 def held_here(board: Path) -> bool:
@@ -351,7 +364,8 @@ def _release(held: _Held) -> None:
         if _held.get(key) is held:
             del _held[key]
         if held.lost is None and held.still_ours():
-            with contextlib.suppress(FileNotFoundError):
+            # OSError: a share that vanished (its lease is taken over once it goes stale).
+            with contextlib.suppress(OSError):
                 os.unlink(held.path)
 
 
@@ -368,10 +382,8 @@ def _new_holder(took_over: str | None) -> Holder:
     )
 
 
-def _wait_and_take(board: Path, deadline: float) -> Holder | None:
+def _wait_and_take(board: Path, deadline: float, patient: bool) -> Holder | None:
     path = lock_path(board)
-    seen_raw: bytes | None = None
-    seen_since = time.monotonic()
     took_over: str | None = None
     wait = 0.005
     while True:
@@ -403,8 +415,7 @@ def _wait_and_take(board: Path, deadline: float) -> Holder | None:
             time.sleep(wait * (0.5 + random.random()))
             wait = min(wait * 2, 0.25)
             continue
-        if raw != seen_raw:
-            seen_raw, seen_since = raw, now
+        seen_since = _first_seen(path, raw, now)
         other = parse(raw)
         abandoned = now - seen_since >= STALE_SECONDS or (
             other is not None and _abandoned_at_once(board, other)
@@ -413,11 +424,26 @@ def _wait_and_take(board: Path, deadline: float) -> Holder | None:
             gone = _take_over(path, raw, other, now - seen_since)
             if gone is not None:
                 took_over = gone  # recorded in the new lease and, once held, in the note
+                _seen_contents.pop(str(path), None)
             continue
-        if now >= deadline:
-            raise LeaseBusy(_busy_words(board, other, now - seen_since), other)
+        quiet = now - seen_since
+        # A holder silent for several beats has likely stopped: one who can wait (a script)
+        # waits until the lease is due to be taken over, rather than leave it to no one.
+        if now >= deadline and not (patient and quiet >= BEAT_SECONDS * 3):
+            raise LeaseBusy(_busy_words(board, other, quiet), other)
         time.sleep(wait * (0.5 + random.random()))
         wait = min(wait * 2, 0.25)
+
+
+def _first_seen(path: Path, raw: bytes, now: float) -> float:
+    """Since when this process has seen this very lease content: remembered across waits, so
+    the short waits of a window's polls add up to the stale time as one long wait would."""
+    key = str(path)
+    known = _seen_contents.get(key)
+    if known is None or known[0] != raw:
+        _seen_contents[key] = (raw, now)
+        return now
+    return known[1]
 
 
 def _busy_words(board: Path, other: Holder | None, quiet_for: float) -> str:
