@@ -3,7 +3,32 @@
 from __future__ import annotations
 
 import sqlite3
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
+
+# A writer that stops mid-change: it rewrites every task title and the board's revision with a
+# tiny page cache (so changed pages reach the file before commit), then dies as kill -9 would.
+STOPPED_WRITER = textwrap.dedent(
+    """
+    import os, sqlite3, sys
+    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
+    conn.execute("PRAGMA cache_size=1")
+    conn.execute("BEGIN IMMEDIATE")
+    for _ in range(30):
+        conn.execute("UPDATE tasks SET title = title || ?", ("x" * 60,))
+    conn.execute("UPDATE board SET revision = revision + 1000")
+    os._exit(9)
+    """
+)
+
+
+def interrupt_a_writer(path: Path) -> None:
+    """Leave a hot journal beside the board, as a writer killed mid-change does."""
+    subprocess.run([sys.executable, "-c", STOPPED_WRITER, str(path)], check=False, timeout=60)
+    journal = path.with_name(path.name + "-journal")
+    assert journal.exists() and journal.stat().st_size > 0, "the writer left no hot journal"
 
 
 def scribble_on_history(path: Path, pages: int = 3) -> None:

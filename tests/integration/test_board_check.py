@@ -13,24 +13,11 @@ from pathlib import Path
 
 import pytest
 
+from damage import interrupt_a_writer
 from renkei.cli.main import main
 from renkei.store import lease, migrate
 from renkei.store.board_check import check_board
 from renkei.store.board_store import BoardStore
-
-# A writer that stops mid-change with pages already in the file (as in test_crash_recovery).
-STOPPED_WRITER = textwrap.dedent(
-    """
-    import os, sqlite3, sys
-    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-    conn.execute("PRAGMA cache_size=1")
-    conn.execute("BEGIN IMMEDIATE")
-    for _ in range(30):
-        conn.execute("UPDATE tasks SET title = title || ?", ("x" * 60,))
-    conn.execute("UPDATE board SET revision = revision + 1000")
-    os._exit(9)
-    """
-)
 
 
 @dataclass(frozen=True)
@@ -81,8 +68,7 @@ def test_the_json_report(board, run):
 
 def test_an_unfinished_change_is_found_and_undone(board, run):
     path = Path(board)
-    subprocess.run([sys.executable, "-c", STOPPED_WRITER, board], check=False, timeout=60)
-    assert migrate.journal_of(path).stat().st_size > 0
+    interrupt_a_writer(path)
     result = run("board", "check", board, "--json")
     report = json.loads(result.out)
     assert result.code == 0  # undone: nothing is left for a person to do

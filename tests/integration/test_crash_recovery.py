@@ -9,13 +9,12 @@ import os
 import sqlite3
 import subprocess
 import sys
-import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
-from damage import scribble_on_history
+from damage import interrupt_a_writer, scribble_on_history
 from renkei.app.opening import make_board
 from renkei.cli.main import main
 from renkei.domain.commands import Create, set_task
@@ -23,21 +22,6 @@ from renkei.store import migrate
 from renkei.store.board_store import BoardStore
 from renkei.store.feed import SqliteWatch
 from renkei.store.salvage import salvage_board
-
-# A writer that stops mid-change: it rewrites every task title and the board's revision with a
-# tiny page cache (so changed pages reach the file before commit), then dies as kill -9 would.
-STOPPED_WRITER = textwrap.dedent(
-    """
-    import os, sqlite3, sys
-    conn = sqlite3.connect(sys.argv[1], isolation_level=None)
-    conn.execute("PRAGMA cache_size=1")
-    conn.execute("BEGIN IMMEDIATE")
-    for _ in range(30):
-        conn.execute("UPDATE tasks SET title = title || ?", ("x" * 60,))
-    conn.execute("UPDATE board SET revision = revision + 1000")
-    os._exit(9)
-    """
-)
 
 
 @dataclass(frozen=True)
@@ -66,19 +50,13 @@ def _rows(path: Path, query: str) -> list[tuple]:
         return conn.execute(query).fetchall()
 
 
-def _interrupt_a_writer(path: Path) -> None:
-    subprocess.run([sys.executable, "-c", STOPPED_WRITER, str(path)], check=False, timeout=60)
-    journal = migrate.journal_of(path)
-    assert journal.exists() and journal.stat().st_size > 0, "the writer left no hot journal"
-
-
 @pytest.fixture
 def crashed(board, run) -> tuple[Path, list[tuple], int]:
     """The demo board with a hot journal beside it; its titles and revision as committed."""
     path = Path(board)
     titles = _rows(path, "SELECT id, title FROM tasks ORDER BY id")
     revision = _rows(path, "SELECT revision FROM board")[0][0]
-    _interrupt_a_writer(path)
+    interrupt_a_writer(path)
     return path, titles, revision
 
 

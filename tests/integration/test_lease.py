@@ -61,6 +61,20 @@ def _stop(process: subprocess.Popen) -> None:
         process.stdout.close()
 
 
+def _stranger_lease(path: Path, host: str = "KENTA-PC", person: str = "Kenta Mori") -> None:
+    """A lease another computer wrote and shows no life in (its process cannot be seen)."""
+    other = lease.Holder(
+        machine=f"{host}/abc",
+        host=host,
+        pid=4242,
+        login=person.split()[0].lower(),
+        person=person,
+        since=lease.datetime.now(lease.UTC),
+        token="feedfacefeedface",
+    )
+    lease.lock_path(path).write_bytes(other.to_bytes(7))
+
+
 def test_no_lease_is_left_after_reads_and_writes(board):
     store = BoardStore.open(board)
     store.load()
@@ -150,16 +164,7 @@ def test_a_silent_lease_of_another_computer_is_taken_over_after_the_stated_time(
     """Another computer's process cannot be looked at: only a lease that stopped changing for
     STALE_SECONDS (as seen here) is abandoned."""
     monkeypatch.setattr(lease, "STALE_SECONDS", 1.5)
-    other = lease.Holder(
-        machine="KENTA-PC/abc",
-        host="KENTA-PC",
-        pid=4242,
-        login="kenta",
-        person="Kenta Mori",
-        since=lease.datetime.now(lease.UTC),
-        token="feedfacefeedface",
-    )
-    lease.lock_path(board).write_bytes(other.to_bytes(7))
+    _stranger_lease(board)
     started = time.monotonic()
     store = BoardStore.open(board)
     assert 1.4 <= time.monotonic() - started < 6
@@ -189,16 +194,7 @@ def test_a_lease_taken_over_mid_change_refuses_to_commit(board):
     from renkei.store.board_store import Step, utcnow
 
     def taken_over() -> None:
-        stranger = lease.Holder(
-            machine="YUKI-PC/1",
-            host="YUKI-PC",
-            pid=1,
-            login="yuki",
-            person="Yuki Tanaka",
-            since=lease.datetime.now(lease.UTC),
-            token="0123456789abcdef",
-        )
-        lease.lock_path(board).write_bytes(stranger.to_bytes(0))
+        _stranger_lease(board, host="YUKI-PC", person="Yuki Tanaka")
 
     with pytest.raises(StorageError) as refused:
         store.apply_steps(
@@ -290,35 +286,13 @@ def test_another_computers_lease_in_a_synced_folder_is_a_synced_file(tmp_path):
     (synced / ".stfolder").mkdir()  # Syncthing's marker
     path = synced / "team.renkei"
     BoardStore.open(path).dispose()
-    other = lease.Holder(
-        machine="KENTA-PC/abc",
-        host="KENTA-PC",
-        pid=4242,
-        login="kenta",
-        person="Kenta Mori",
-        since=lease.datetime.now(lease.UTC),
-        token="feedfacefeedface",
-    )
-    lease.lock_path(path).write_bytes(other.to_bytes(3))
+    _stranger_lease(path)
     started = time.monotonic()
     store = BoardStore.open(path)
     store.load()
     store.dispose()
     assert time.monotonic() - started < 2
     assert not lease.lock_path(path).exists()
-
-
-def _stranger_lease(path: Path) -> None:
-    other = lease.Holder(
-        machine="KENTA-PC/abc",
-        host="KENTA-PC",
-        pid=4242,
-        login="kenta",
-        person="Kenta Mori",
-        since=lease.datetime.now(lease.UTC),
-        token="feedfacefeedface",
-    )
-    lease.lock_path(path).write_bytes(other.to_bytes(7))
 
 
 def test_short_waits_add_up_to_the_stale_time(board, monkeypatch):
