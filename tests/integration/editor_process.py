@@ -78,6 +78,9 @@ def edit(args, out: Outcomes) -> int:
         # Half the time edit from whatever the session last saw: stale snapshots make conflicts.
         if rng.random() < 0.5:
             session.pull()
+        # A person reads before they edit: the others' saves land in between (without it, one
+        # worker that keeps getting the board's lock can make all its edits before the rest).
+        time.sleep(rng.uniform(0.0, 0.01))
         for attempt in range(MAX_ATTEMPTS):
             token = f"p{args.proc}e{number}a{attempt}"
             task = session.board.tasks[task_id]

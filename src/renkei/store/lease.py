@@ -57,6 +57,9 @@ BEAT_SECONDS = 2.0
 STALE_SECONDS = 30.0
 # How long an opener waits for a live holder before saying who holds the board.
 PATIENCE_SECONDS = 20.0
+# The longest pause between two looks at a held lease (SQLite's own busy wait tops out at
+# 100 ms too): longer pauses let a holder that saves again and again keep the board to itself.
+MAX_WAIT_SECONDS = 0.1
 # How often a computer refreshes its note in the ``-seen`` folder while it uses the board.
 SEEN_EVERY_SECONDS = 60.0
 # A lease is padded to this size, so a rewrite never changes its length (a reader on another
@@ -414,7 +417,7 @@ def _wait_and_take(board: Path, deadline: float, patient: bool) -> Holder | None
             if now >= deadline:
                 raise LeaseBusy(_busy_words(board, None, 0.0), None)
             time.sleep(wait * (0.5 + random.random()))
-            wait = min(wait * 2, 0.25)
+            wait = min(wait * 2, MAX_WAIT_SECONDS)
             continue
         seen_since = _first_seen(path, raw, now)
         other = parse(raw)
@@ -433,7 +436,7 @@ def _wait_and_take(board: Path, deadline: float, patient: bool) -> Holder | None
         if now >= deadline and not (patient and quiet >= BEAT_SECONDS * 3):
             raise LeaseBusy(_busy_words(board, other, quiet), other)
         time.sleep(wait * (0.5 + random.random()))
-        wait = min(wait * 2, 0.25)
+        wait = min(wait * 2, MAX_WAIT_SECONDS)
 
 
 def _first_seen(path: Path, raw: bytes, now: float) -> float:
