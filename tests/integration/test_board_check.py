@@ -8,33 +8,12 @@ import shutil
 import subprocess
 import sys
 import textwrap
-from dataclasses import dataclass
 from pathlib import Path
 
-import pytest
-
 from damage import interrupt_a_writer
-from renkei.cli.main import main
 from renkei.store import lease, migrate
 from renkei.store.board_check import check_board
 from renkei.store.board_store import BoardStore
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run(capsys):
-    def run(*argv: str) -> Result:
-        code = main(list(argv))
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
 
 
 def test_a_healthy_board_needs_nothing(board, run):

@@ -9,36 +9,17 @@ import os
 import sqlite3
 import subprocess
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
 
 from damage import interrupt_a_writer, scribble_on_history
 from renkei.app.opening import make_board
-from renkei.cli.main import main
 from renkei.domain.commands import Create, set_task
 from renkei.store import migrate
 from renkei.store.board_store import BoardStore
 from renkei.store.feed import SqliteWatch
 from renkei.store.salvage import salvage_board
-
-
-@dataclass(frozen=True)
-class Result:
-    code: int
-    out: str
-    err: str
-
-
-@pytest.fixture
-def run(capsys):
-    def run(*argv: str) -> Result:
-        code = main(list(argv))
-        captured = capsys.readouterr()
-        return Result(code, captured.out, captured.err)
-
-    return run
 
 
 def _digest(path: Path) -> str:
