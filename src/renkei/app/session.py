@@ -7,8 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser, HandoffAnalysis
+from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
 from renkei.domain.commands import Change, Command, SetFields
+from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import (
     RiskContext,
@@ -30,7 +31,9 @@ class UndoStep:
 
 
 class BoardSession:
-    """Every edit goes ``apply → store → Change → snapshot → listeners``; so will the edits
+    """The board's ``BoardReadModel`` (renkei.domain.read_model), and its one way to change.
+
+    Every edit goes ``apply → store → Change → snapshot → listeners``; so will the edits
     of other people once they are read from the change feed."""
 
     def __init__(
@@ -145,6 +148,10 @@ class BoardSession:
             self._histories.clear()
         self._histories[task_id] = found
         return found
+
+    def task_activity_since(self, since: datetime) -> list[Activity]:
+        """Every change to any task after ``since`` (the standup's "changed since")."""
+        return self.store.history("task", since=since)
 
     # -- edits -----------------------------------------------------------------------------
 

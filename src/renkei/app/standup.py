@@ -16,6 +16,7 @@ from typing import Any
 
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.model import Activity, Board, Task
+from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskReason
 
 # What a change since the last standup was, as the slide groups them.
@@ -178,14 +179,16 @@ def team_order(board: Board, chosen: Sequence[int] = ()) -> list[int | None]:
     return order
 
 
-def build_agenda(session: Any, since: datetime | None, order: Sequence[int] = ()) -> Agenda:
+def build_agenda(
+    session: BoardReadModel, since: datetime | None, order: Sequence[int] = ()
+) -> Agenda:
     """Every team's slide from the session's board. ``since`` None (never held): the last
     day's changes."""
     board: Board = session.board
     today: date = session.today()
     now: datetime = session.now()
     start = since or now - timedelta(days=1)
-    trail = session.store.history("task", since=start)
+    trail = session.task_activity_since(start)
     changes = changes_since(board, trail, start)
     done = board.done_status_ids()
     live = [t for t in board.tasks.values() if _live(t, done)]

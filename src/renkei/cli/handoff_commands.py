@@ -16,7 +16,6 @@ from datetime import datetime
 from typing import Any
 
 from renkei.app.field_input import people_in_order
-from renkei.app.handoff_analysis import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.app.session import BoardSession
 from renkei.cli import output
 from renkei.cli.commands import (
@@ -30,6 +29,7 @@ from renkei.cli.commands import (
 )
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
+from renkei.domain.handoff_log import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.domain.handoff_loss import Finding, MatrixCell
 from renkei.domain.model import Board
 from renkei.store.board_store import utcnow

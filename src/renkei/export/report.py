@@ -18,7 +18,6 @@ from typing import Any
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainterPath, QPdfWriter, QPen, QPolygonF
 
-from renkei.app.handoff_analysis import severity
 from renkei.app.standup import (
     DEADLINE,
     FINISHED,
@@ -31,9 +30,11 @@ from renkei.app.standup import (
 )
 from renkei.domain.dates import due_words
 from renkei.domain.handoff import HandoffState, item_label
+from renkei.domain.handoff_log import severity
 from renkei.domain.handoff_loss import LOST_KINDS, Names, format_span
 from renkei.domain.handoff_loss import describe as describe_finding
 from renkei.domain.model import Task
+from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.pdf import (
     ExportCancelled,
@@ -89,7 +90,7 @@ def time_text(at: datetime, today: date) -> str:
 
 
 def export_pdf(
-    session: Any,
+    session: BoardReadModel,
     path: Path,
     options: ReportOptions = ReportOptions(),
     progress: Progress | None = None,
@@ -275,7 +276,7 @@ def _warning_icon(painter, centre: QPointF, ink: QColor) -> None:
 
 
 class _Report:
-    def __init__(self, session: Any, options: ReportOptions, progress: Progress | None):
+    def __init__(self, session: BoardReadModel, options: ReportOptions, progress: Progress | None):
         self.session = session
         self.options = options
         self.progress = progress

@@ -13,13 +13,13 @@ from PySide6.QtGui import (
     QPainter,
     QPainterPath,
     QPen,
-    QPolygonF,
 )
 
+from renkei.render import glyphs
 from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
 
 CARD_HEIGHT = 112.0
-WHITE = QColor("#ffffff")
+WHITE = glyphs.WHITE
 CARD_GAP = 6.0
 
 
@@ -107,7 +107,7 @@ def paint_card(
     _paint_badges(painter, _badges(face, theme), inner, badge_top, row_h, meta_font, theme, scale)
     if face.done:
         painter.setPen(QPen(theme.done, 2 * scale))
-        _paint_check(painter, QPointF(inner.right() - 8 * scale, badge_top + row_h / 2), scale)
+        glyphs.check(painter, QPointF(inner.right() - 8 * scale, badge_top + row_h / 2), scale)
 
     x = inner.left()
     if face.initials:
@@ -130,7 +130,7 @@ def paint_card(
         late = face.late and not face.done
         colour = theme.late if late else theme.risk if flagged_due else theme.muted
         if flagged_due:
-            _paint_clock(painter, QPointF(x + 6 * scale, meta_top + row_h / 2), 5.5 * scale, colour)
+            glyphs.clock(painter, QPointF(x + 6 * scale, meta_top + row_h / 2), 5.5 * scale, colour)
             x += 14 * scale
         painter.setPen(colour)
         text = meta.elidedText(face.due_text, Qt.TextElideMode.ElideRight, max(0.0, right - x))
@@ -237,15 +237,15 @@ def _badges(face: CardFace, theme: Theme) -> list[_Badge]:
     if face.risk_word:
         word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
         colour = theme.late if face.late else theme.risk
-        badges.append(_Badge(word, colour, paint_warning_glyph, **inks))
+        badges.append(_Badge(word, colour, glyphs.warning, **inks))
     if face.handoff_word:
         colour = theme.late if face.handoff_late else theme.handoff
-        badges.append(_Badge(face.handoff_word, colour, _paint_handoff, **inks))
+        badges.append(_Badge(face.handoff_word, colour, glyphs.handoff, **inks))
     if face.blocked_word:
-        badges.append(_Badge(face.blocked_word, theme.blocked, _paint_blocked, **inks))
+        badges.append(_Badge(face.blocked_word, theme.blocked, glyphs.blocked, **inks))
     if face.finding_word:
         badges.append(
-            _Badge(face.finding_word, theme.lost, _paint_broken_link, outlined=True, **inks)
+            _Badge(face.finding_word, theme.lost, glyphs.broken_link, outlined=True, **inks)
         )
     return badges
 
@@ -300,95 +300,3 @@ def _paint_badge(painter, left, top, height, badge: _Badge, font, scale, right) 
     word = metrics.elidedText(badge.word, Qt.TextElideMode.ElideRight, text_rect.width())
     painter.drawText(text_rect, Qt.AlignmentFlag.AlignVCenter, word)
     return rect.right()
-
-
-def paint_warning_glyph(
-    painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE
-) -> None:
-    """A warning triangle in ``ink`` with an exclamation mark that stands out of it."""
-    triangle = QPolygonF(
-        [
-            QPointF(centre.x(), centre.y() - size * 1.1),
-            QPointF(centre.x() + size * 1.2, centre.y() + size * 0.9),
-            QPointF(centre.x() - size * 1.2, centre.y() + size * 0.9),
-        ]
-    )
-    painter.setPen(Qt.PenStyle.NoPen)
-    painter.setBrush(ink)
-    painter.drawPolygon(triangle)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    mark = QColor("#000000") if ink.lightness() >= 128 else QColor("#ffffff")
-    painter.setPen(QPen(mark, max(1.0, size * 0.28)))
-    painter.drawLine(
-        QPointF(centre.x(), centre.y() - size * 0.45), QPointF(centre.x(), centre.y() + size * 0.25)
-    )
-    painter.drawPoint(QPointF(centre.x(), centre.y() + size * 0.6))
-
-
-def _paint_blocked(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE) -> None:
-    """A white no-entry sign: circle with a bar."""
-    painter.setPen(QPen(ink, max(1.2, size * 0.35)))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(centre, size, size)
-    painter.drawLine(
-        QPointF(centre.x() - size * 0.7, centre.y() + size * 0.7),
-        QPointF(centre.x() + size * 0.7, centre.y() - size * 0.7),
-    )
-
-
-def _paint_handoff(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE) -> None:
-    """An arrow passing right: something handed over, waiting on the other side."""
-    pen = QPen(ink, max(1.2, size * 0.33))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawLine(QPointF(centre.x() - size, centre.y()), QPointF(centre.x() + size, centre.y()))
-    painter.drawPolyline(
-        QPolygonF(
-            [
-                QPointF(centre.x() + size * 0.3, centre.y() - size * 0.7),
-                QPointF(centre.x() + size, centre.y()),
-                QPointF(centre.x() + size * 0.3, centre.y() + size * 0.7),
-            ]
-        )
-    )
-
-
-def _paint_broken_link(
-    painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE
-) -> None:
-    """Two chain links pulled apart: information that did not make it across."""
-    pen = QPen(ink, max(1.1, size * 0.3))
-    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-    painter.setPen(pen)
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    w, h = size * 0.8, size * 0.5
-    painter.drawRoundedRect(QRectF(centre.x() - size * 0.95, centre.y() - h, w, 2 * h), h, h)
-    painter.drawRoundedRect(QRectF(centre.x() + size * 0.15, centre.y() - h, w, 2 * h), h, h)
-    # The two sparks of the break, above and below the gap.
-    for sign in (-1, 1):
-        painter.drawLine(
-            QPointF(centre.x() - size * 0.1, centre.y() + sign * size * 1.0),
-            QPointF(centre.x() + size * 0.1, centre.y() + sign * size * 0.7),
-        )
-
-
-def _paint_clock(painter: QPainter, centre: QPointF, size: float, colour: QColor) -> None:
-    painter.setPen(QPen(colour, max(1.2, size * 0.3)))
-    painter.setBrush(Qt.BrushStyle.NoBrush)
-    painter.drawEllipse(centre, size, size)
-    painter.drawLine(centre, QPointF(centre.x(), centre.y() - size * 0.6))
-    painter.drawLine(centre, QPointF(centre.x() + size * 0.5, centre.y()))
-
-
-def _paint_check(painter: QPainter, at: QPointF, scale: float) -> None:
-    painter.drawPolyline(
-        QPolygonF(
-            [
-                QPointF(at.x() - 5 * scale, at.y()),
-                QPointF(at.x() - 1 * scale, at.y() + 4 * scale),
-                QPointF(at.x() + 6 * scale, at.y() - 5 * scale),
-            ]
-        )
-    )

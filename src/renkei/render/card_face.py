@@ -3,18 +3,16 @@ for the PDF report's board snapshot, so both show the same card."""
 
 from __future__ import annotations
 
-from typing import Any
-
 from renkei.domain.handoff import HandoffState, sla_deadline, template_for
 from renkei.domain.model import Priority
+from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import due_soon
 from renkei.render.card import CardFace
 from renkei.render.words import due_text, finding_word, risk_word, span_text, tr
 
 
-def card_face(session: Any, task_id: int) -> CardFace:
-    """The card of ``task_id`` on the session's board (a BoardSession: board, risk,
-    blocked, today, handoff_analysis)."""
+def card_face(session: BoardReadModel, task_id: int) -> CardFace:
+    """The card of ``task_id`` on the board."""
     board = session.board
     task = board.tasks[task_id]
     owner = board.people.get(task.owner_id) if task.owner_id is not None else None
@@ -48,7 +46,7 @@ def card_face(session: Any, task_id: int) -> CardFace:
     )
 
 
-def _handoff_words(session: Any, task_id: int) -> tuple[str, bool, str]:
+def _handoff_words(session: BoardReadModel, task_id: int) -> tuple[str, bool, str]:
     """The waiting badge (how long, late past the SLA) and the finding badge's word."""
     analysis = session.handoff_analysis()
     waiting_word, late = "", False

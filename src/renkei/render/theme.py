@@ -184,6 +184,16 @@ def set_current(theme: Theme) -> None:
     _current = theme
 
 
+def mix(colour: QColor, other: QColor, share: float) -> QColor:
+    """``share`` (0 to 1) of ``colour`` and the rest of ``other``: tints and faded inks."""
+    share = max(0.0, min(1.0, share))
+    return QColor.fromRgbF(
+        colour.redF() * share + other.redF() * (1 - share),
+        colour.greenF() * share + other.greenF() * (1 - share),
+        colour.blueF() * share + other.blueF() * (1 - share),
+    )
+
+
 def luminance(colour: QColor) -> float:
     """WCAG relative luminance (0 black to 1 white)."""
 

@@ -33,9 +33,10 @@ from PySide6.QtGui import (
     QPolygonF,
 )
 
-from renkei.app.session import BoardSession
+from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskKind, badge_word
 from renkei.domain.schedule import Span, span_of, violations
+from renkei.render import glyphs
 from renkei.render.bar import paint_bar
 from renkei.render.calendar_labels import (
     day_labels,
@@ -44,8 +45,7 @@ from renkei.render.calendar_labels import (
     month_name,
     week_labels,
 )
-from renkei.render.card import paint_warning_glyph
-from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
+from renkei.render.theme import FONT_FAMILY, LIGHT, Theme, mix
 
 __all__ = ["LABEL_WIDTH", "MIN_DAY", "PageSink", "paint_timeline"]
 
@@ -109,7 +109,7 @@ class _Mark:
     word: str
 
 
-def _rows(session: BoardSession, task_ids: Sequence[int], theme: Theme):
+def _rows(session: BoardReadModel, task_ids: Sequence[int], theme: Theme):
     """(rows grouped by team in board order then "No team", each sorted by first day;
     every shown task's span)."""
     board = session.board
@@ -246,14 +246,6 @@ def _months(first: int, end: int):
 # -- painting ------------------------------------------------------------------------------------
 
 
-def _mix(colour: QColor, other: QColor, share: float) -> QColor:
-    return QColor.fromRgbF(
-        colour.redF() * share + other.redF() * (1 - share),
-        colour.greenF() * share + other.greenF() * (1 - share),
-        colour.blueF() * share + other.blueF() * (1 - share),
-    )
-
-
 def _conflict_glyph(painter: QPainter, centre: QPointF, size: float, ink: QColor) -> None:
     """An exclamation mark (white on the badge's colour, drawn by the caller's circle)."""
     pen = QPen(ink, max(0.8, size * 0.32))
@@ -266,7 +258,7 @@ def _conflict_glyph(painter: QPainter, centre: QPointF, size: float, ink: QColor
 
 
 def _warning_glyph(painter: QPainter, centre: QPointF, size: float, ink: QColor) -> None:
-    paint_warning_glyph(painter, centre + QPointF(0, size * 0.08), size * 0.72, ink)
+    glyphs.warning(painter, centre + QPointF(0, size * 0.08), size * 0.72, ink)
 
 
 def _check(painter: QPainter, at: QPointF, size: float, colour: QColor) -> None:
@@ -288,7 +280,7 @@ def _check(painter: QPainter, at: QPointF, size: float, colour: QColor) -> None:
 class _Painter:
     """One report's timeline: the layout, computed once, then painted page by page."""
 
-    def __init__(self, pages: PageSink, session: BoardSession, task_ids: Sequence[int], **opts):
+    def __init__(self, pages: PageSink, session: BoardReadModel, task_ids: Sequence[int], **opts):
         self.pages = pages
         self.session = session
         self.theme: Theme = opts.get("theme", LIGHT)
@@ -430,7 +422,7 @@ class _Painter:
                 painter.setPen(QPen(theme.selection, 1.4))
                 painter.drawLine(QPointF(centre.x(), cy - 4), QPointF(centre.x(), cy + 4))
             elif kind == "milestone":
-                self._diamond(painter, centre, 3.6, _mix(NO_TEAM, WHITE, 0.8), NO_TEAM.darker(150))
+                self._diamond(painter, centre, 3.6, mix(NO_TEAM, WHITE, 0.8), NO_TEAM.darker(150))
             elif kind == "risk":
                 self._badge_glyph(painter, centre, _Mark(_warning_glyph, theme.risk, word))
             elif kind == "conflict":
@@ -636,13 +628,13 @@ class _Painter:
         if reasons:
             late = any(r.kind is RiskKind.OVERDUE for r in reasons)
             base = theme.late if late else theme.risk
-            return _mix(base, WHITE, 0.28), base, base
+            return mix(base, WHITE, 0.28), base, base
         team = self.board.teams.get(task.team_id) if task.team_id is not None else None
         if team is None:
             base = NO_TEAM
         else:
             base = theme.team_colours[team.position % len(theme.team_colours)]
-        return _mix(base, WHITE, 0.35), _mix(base, WHITE, 0.8), base.darker(150)
+        return mix(base, WHITE, 0.35), mix(base, WHITE, 0.8), base.darker(150)
 
     def _marks(self, task_id: int) -> list[_Mark]:
         theme = self.theme
@@ -757,7 +749,7 @@ class _Painter:
 
 def paint_timeline(
     pages: PageSink,
-    session: BoardSession,
+    session: BoardReadModel,
     task_ids: Sequence[int],
     *,
     label_width: float = LABEL_WIDTH,

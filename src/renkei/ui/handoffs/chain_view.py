@@ -36,8 +36,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
-from renkei.app.handoff_analysis import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.domain.handoff import STATE_LABELS, HandoffState, item_label, reason_label
+from renkei.domain.handoff_log import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.domain.handoff_loss import (
     LOST_KINDS,
     Finding,
@@ -46,7 +46,7 @@ from renkei.domain.handoff_loss import (
     describe,
     format_span,
 )
-from renkei.render.card import paint_warning_glyph
+from renkei.render import glyphs
 from renkei.render.theme import Theme, current
 from renkei.ui.fonts import scaled_font
 from renkei.ui.text import board_names, local_time_text, span_text, tr
@@ -800,7 +800,7 @@ class HandoffChainView(QWidget):
             painter.setPen(Qt.PenStyle.NoPen)
             painter.setBrush(theme.late)
             painter.drawRoundedRect(pill, pill.height() / 2, pill.height() / 2)
-            paint_warning_glyph(
+            glyphs.warning(
                 painter, QPointF(pill.left() + 8 + radius, centre_y), radius, theme.badge_ink
             )
             painter.setFont(bold)
@@ -878,7 +878,7 @@ class HandoffChainView(QWidget):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.theme.late)
         painter.drawEllipse(centre, radius, radius)
-        paint_warning_glyph(painter, centre, radius * 0.56)
+        glyphs.warning(painter, centre, radius * 0.56)
         painter.restore()
 
     def _paint_check_icon(self, painter: QPainter, centre: QPointF, radius: float) -> None:

@@ -26,9 +26,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renkei.app.handoff_analysis import SILENT, HandoffEntry, severity
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import HandoffState, item_label
+from renkei.domain.handoff_log import SILENT, HandoffEntry, severity
 from renkei.domain.handoff_loss import KINDS
 from renkei.render.theme import current
 from renkei.ui.text import finding_sentence, finding_word, local_time_text, span_text, tr

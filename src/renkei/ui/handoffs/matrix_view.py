@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_loss import MatrixCell
-from renkei.render.card import paint_warning_glyph
-from renkei.render.theme import LIGHT, current
+from renkei.render import glyphs
+from renkei.render.theme import LIGHT, current, mix
 from renkei.ui.fonts import scaled_font
 from renkei.ui.text import tr
 
@@ -80,15 +80,6 @@ def loss_score(cell: MatrixCell) -> float:
 def empty_tint() -> QColor:
     theme = current()
     return EMPTY_TINT if theme is LIGHT else theme.window
-
-
-def _mix(a: QColor, b: QColor, t: float) -> QColor:
-    t = max(0.0, min(1.0, t))
-    return QColor.fromRgbF(
-        a.redF() + (b.redF() - a.redF()) * t,
-        a.greenF() + (b.greenF() - a.greenF()) * t,
-        a.blueF() + (b.blueF() - a.blueF()) * t,
-    )
 
 
 class TeamMatrixModel(QAbstractTableModel):
@@ -213,12 +204,12 @@ class TeamMatrixModel(QAbstractTableModel):
         if theme is LIGHT:
             if score <= 0 or self._max_score <= 0:
                 return QColor("#f7f9fb")
-            return _mix(WARM_MIN, WARM_MAX, score / self._max_score)
+            return mix(WARM_MAX, WARM_MIN, score / self._max_score)
         # Dark themes: the cell warms from the card's colour towards the "late" hue, kept
         # dark enough that the white text stays readable.
         if score <= 0 or self._max_score <= 0:
             return theme.card
-        return _mix(theme.card, theme.late, 0.08 + 0.27 * score / self._max_score)
+        return mix(theme.late, theme.card, 0.08 + 0.27 * score / self._max_score)
 
     # -- QAbstractTableModel -----------------------------------------------------------------
 
@@ -369,7 +360,7 @@ class MatrixCellDelegate(QStyledItemDelegate):
                     painter.setPen(Qt.PenStyle.NoPen)
                     painter.setBrush(current().late)
                     painter.drawEllipse(centre, radius, radius)
-                    paint_warning_glyph(painter, centre, radius * 0.56, current().badge_ink)
+                    glyphs.warning(painter, centre, radius * 0.56, current().badge_ink)
                     painter.setPen(current().text)
                     tx = x + 2 * radius + 6
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - tx + x)

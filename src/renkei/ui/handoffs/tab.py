@@ -12,9 +12,9 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidget
 
-from renkei.app.handoff_analysis import HandoffEntry
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import item_label
+from renkei.domain.handoff_log import HandoffEntry
 from renkei.ui.handoffs.chain_view import HandoffChainView
 from renkei.ui.handoffs.log_view import HandoffLog
 from renkei.ui.handoffs.matrix_view import TeamMatrixView

@@ -21,7 +21,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit
 
-from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card, paint_warning_glyph
+from renkei.render import glyphs
+from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card
 from renkei.render.theme import FONT_FAMILY, Theme, current
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.text import tr
@@ -722,5 +723,5 @@ class KanbanView(QAbstractScrollArea):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(self.theme.late)
         painter.drawEllipse(centre, 8, 8)
-        paint_warning_glyph(painter, centre, 4.5)
+        glyphs.warning(painter, centre, 4.5)
         painter.restore()

@@ -38,7 +38,7 @@ from PySide6.QtGui import (
 from PySide6.QtWidgets import QPushButton, QWidget
 
 from renkei.app.standup import Agenda, build_agenda
-from renkei.render.card import _paint_blocked, _paint_handoff
+from renkei.render import glyphs
 from renkei.render.theme import FONT_FAMILY, LIGHT
 from renkei.ui.standup.slides import (
     DONE,
@@ -217,13 +217,13 @@ def paint_icon(painter: QPainter, name: str, centre: QPointF, size: float, ink: 
         painter.drawLine(QPointF(x, y - size * 0.4), QPointF(x, y + size * 0.25))
         painter.drawPoint(QPointF(x, y + size * 0.6))
     elif name == "blocked":
-        _paint_blocked(painter, centre, size * 0.85, ink)
+        glyphs.blocked(painter, centre, size * 0.85, ink)
     elif name == "sent":
-        _paint_handoff(painter, centre, size * 0.9, ink)
+        glyphs.handoff(painter, centre, size * 0.9, ink)
     elif name == "received":
         painter.translate(centre)
         painter.scale(-1, 1)
-        _paint_handoff(painter, QPointF(0, 0), size * 0.9, ink)
+        glyphs.handoff(painter, QPointF(0, 0), size * 0.9, ink)
     elif name == "done":
         painter.setPen(pen)
         painter.drawPolyline(

@@ -34,10 +34,10 @@ from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import critical_path, shifted, violations
+from renkei.render import glyphs
 from renkei.render.bar import paint_bar
 from renkei.render.calendar_labels import day_labels, japanese, month_labels, week_labels
-from renkei.render.card import paint_warning_glyph
-from renkei.render.theme import Theme, current
+from renkei.render.theme import Theme, current, mix
 from renkei.ui.fonts import scaled_font
 from renkei.ui.kanban.model import LaneMode
 from renkei.ui.text import date_text, risk_sentence, risk_word
@@ -66,15 +66,6 @@ def _t(text: str) -> str:
 
 def _tn(text: str, n: int) -> str:
     return QCoreApplication.translate("Timeline", text, "", n)
-
-
-def _mix(colour: QColor, other: QColor, share: float) -> QColor:
-    """``share`` of ``colour`` and the rest of ``other``."""
-    return QColor.fromRgbF(
-        colour.redF() * share + other.redF() * (1 - share),
-        colour.greenF() * share + other.greenF() * (1 - share),
-        colour.blueF() * share + other.blueF() * (1 - share),
-    )
 
 
 def _local_day(at: datetime) -> date:
@@ -945,7 +936,7 @@ class TimelineView(QAbstractScrollArea):
         if reasons:
             late = any(r.kind is RiskKind.OVERDUE for r in reasons)
             base = self.theme.late if late else self.theme.risk
-            return _mix(base, self.theme.card, 0.28), base, base, reasons
+            return mix(base, self.theme.card, 0.28), base, base, reasons
         team = self.session.board.teams.get(task.team_id) if task.team_id is not None else None
         if team is None:
             base = NO_TEAM
@@ -954,7 +945,7 @@ class TimelineView(QAbstractScrollArea):
             base = colours[team.position % len(colours)]
         paper = self.theme.card
         edge = base.lighter(115) if self.theme.dark else base.darker(150)
-        return _mix(base, paper, 0.35), _mix(base, paper, 0.8), edge, ()
+        return mix(base, paper, 0.35), mix(base, paper, 0.8), edge, ()
 
     def _paint_task(self, painter: QPainter, row: int, task_id: int, width: int) -> None:
         first, last = self._layout.spans[task_id]
@@ -1037,7 +1028,7 @@ class TimelineView(QAbstractScrollArea):
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(colour)
         painter.drawEllipse(centre, radius, radius)
-        paint_warning_glyph(painter, centre, 4.2)
+        glyphs.warning(painter, centre, 4.2)
         word = risk_word(reasons[0]) + (f" +{len(reasons) - 1}" if len(reasons) > 1 else "")
         painter.setFont(self._font_small_bold)
         metrics = QFontMetricsF(self._font_small_bold)
