@@ -117,3 +117,23 @@ def diamond(painter: QPainter, centre: QPointF, radius: float, fill: QColor, edg
     painter.setBrush(fill)
     painter.drawPolygon(shape)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def plus(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE) -> None:
+    """A plus sign: something new."""
+    pen = QPen(ink, max(1.2, size * 0.4))
+    pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+    painter.setPen(pen)
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.drawLine(QPointF(centre.x() - size, centre.y()), QPointF(centre.x() + size, centre.y()))
+    painter.drawLine(QPointF(centre.x(), centre.y() - size), QPointF(centre.x(), centre.y() + size))
+
+
+def person(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE) -> None:
+    """A head and shoulders: someone's work."""
+    x, y = centre.x(), centre.y()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(ink)
+    painter.drawEllipse(QPointF(x, y - size * 0.4), size * 0.38, size * 0.38)
+    painter.drawPie(QRectF(x - size * 0.75, y + size * 0.05, size * 1.5, size * 1.5), 0, 180 * 16)
+    painter.setBrush(Qt.BrushStyle.NoBrush)

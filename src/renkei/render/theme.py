@@ -8,7 +8,7 @@ yellow, strong borders, text at 7:1 or more: WCAG AAA). The painted views read
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QColor
 
@@ -170,6 +170,37 @@ HIGH_CONTRAST = Theme(
 )
 
 THEMES = {t.name: t for t in (LIGHT, DARK, HIGH_CONTRAST)}
+
+# The standup's slides, projected in a room: the board's themes with deeper text and inks,
+# so text reads at 7:1 and marks at 4.5:1 or more on the slide's panels from the back row.
+# On a slide, ``window`` is the background, ``card`` a section's panel, ``card_border`` its
+# edge and ``selection`` the accent (the header's bar, the timer's state, "New").
+SLIDE_DARK = replace(
+    DARK,
+    name="slide_dark",
+    window=QColor("#101418"),
+    card=QColor("#1a2027"),
+    card_border=QColor("#3a4654"),
+    text=QColor("#ffffff"),
+    muted=QColor("#c8d0da"),
+    selection=QColor("#7cc8ff"),
+)
+SLIDE_LIGHT = replace(
+    LIGHT,
+    name="slide_light",
+    window=QColor("#ffffff"),
+    card=QColor("#f2f4f7"),
+    card_border=QColor("#b8c0cc"),
+    text=QColor("#101418"),
+    muted=QColor("#38404c"),
+    selection=QColor("#00568a"),
+    done=QColor("#005c44"),
+    risk=QColor("#7a4c00"),
+    late=QColor("#9a3505"),
+    blocked=QColor("#56307a"),
+    handoff=QColor("#00568a"),
+)
+SLIDE_THEMES = {"dark": SLIDE_DARK, "light": SLIDE_LIGHT}  # the standup's choice: T switches
 
 _current = LIGHT
 
