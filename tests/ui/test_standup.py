@@ -6,15 +6,11 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 
 from renkei.domain.commands import set_task
-from renkei.render.theme import contrast
+from renkei.render.slide_metrics import MIN_PX
+from renkei.render.theme import SLIDE_DARK, SLIDE_LIGHT, SLIDE_THEMES, contrast
+from renkei.ui.standup.picture import render_slide
 from renkei.ui.standup.slides import DONE, OVERVIEW, TEAM, TIMELINE
-from renkei.ui.standup.window import (
-    DARK,
-    LIGHT_PALETTE,
-    MIN_PX,
-    StandupWindow,
-    render_slide,
-)
+from renkei.ui.standup.window import StandupWindow
 
 FULL_HD = (1920, 1080)
 SMALL = (1280, 720)
@@ -210,12 +206,12 @@ def test_risk_is_icon_and_word_and_sections_say_more(demo_session, make_window):
 
 
 def test_themes_are_high_contrast(demo_session, make_window, qtbot):
-    for palette in (DARK, LIGHT_PALETTE):
-        for text in (palette.text, palette.muted):
-            assert contrast(text, palette.background) >= 7
-            assert contrast(text, palette.panel) >= 7
-        for accent in (palette.done, palette.risk, palette.late, palette.blocked):
-            assert contrast(accent, palette.panel) >= 4.5
+    for theme in (SLIDE_DARK, SLIDE_LIGHT):  # window: the slide, card: a section's panel
+        for text in (theme.text, theme.muted):
+            assert contrast(text, theme.window) >= 7
+            assert contrast(text, theme.card) >= 7
+        for accent in (theme.done, theme.risk, theme.late, theme.blocked, theme.selection):
+            assert contrast(accent, theme.card) >= 4.5
     window = make_window(demo_session)
     assert window.theme == "dark"
     qtbot.keyClick(window, Qt.Key.Key_T)
@@ -252,6 +248,7 @@ def test_render_slide_pictures(demo_session, ja_session, app_font, shots, lang, 
         image = render_slide(session, index, size, theme)
         assert (image.width(), image.height()) == size
         image.save(str(shots / f"standup_{lang}_{theme}_{size[0]}_{index}.png"))
-    assert render_slide(session, 0, size, theme).pixelColor(5, size[1] - 5) == (
-        DARK.background if theme == "dark" else LIGHT_PALETTE.background
-    )
+    # The bottom-left corner, under the footer and left of its words, is the slide's own.
+    corner = image.copy(0, size[1] - 10, 12, 10)
+    colours = {corner.pixelColor(x, y).name() for x in range(12) for y in range(10)}
+    assert colours == {SLIDE_THEMES[theme].window.name()}

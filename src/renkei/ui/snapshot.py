@@ -35,7 +35,7 @@ def snapshot(
     app = create_application()
     apply_theme(theme or "light")
     if view == "standup":
-        from renkei.ui.standup.window import render_slide
+        from renkei.ui.standup.picture import render_slide
 
         last = session.board.last_standup()
         slides = "light" if theme == "light" else "dark"

@@ -1,7 +1,8 @@
 """The standup's slides in words: the agenda turned into sections of lines a painter draws.
 
-Nothing here paints; ``window.py`` lays the words out for the screen it is on. Every line
-carries an icon name and a word next to its colour, so meaning never rests on colour alone.
+Nothing here paints: the values are ``render.slide_face``'s, and ``render.slide_paint`` lays
+them out for the screen it is on. Every line carries an icon name and a word next to its
+colour, so meaning never rests on colour alone.
 """
 
 from __future__ import annotations
@@ -24,59 +25,21 @@ from renkei.app.standup import (
 )
 from renkei.domain.model import Board
 from renkei.domain.risk import RiskKind
+from renkei.render.slide_face import (
+    DONE,
+    OVERVIEW,
+    TEAM,
+    TIMELINE,
+    Line,
+    OverviewRow,
+    Section,
+    Slide,
+)
 from renkei.ui.text import date_text, due_text, risk_sentence, risk_word, span_text
-
-TEAM = "team"
-OVERVIEW = "overview"
-TIMELINE = "timeline"
-DONE = "done"
 
 
 def _t(text: str) -> str:
     return QCoreApplication.translate("Standup", text)
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One item: an icon and a coloured word, the task's title, and a detail underneath."""
-
-    title: str
-    word: str = ""  # beside the icon: "Finished", "Late", "Blocked"…
-    detail: str = ""  # who, why, how long
-    icon: str = ""  # done, new, moved, deadline, sent, received, risk, blocked, clock, person
-    tone: str = "text"  # text, done, risk, late, blocked, handoff, accent
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    key: str
-    title: str
-    lines: tuple[Line, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class OverviewRow:
-    team: str
-    open: int
-    done: int
-    at_risk: int
-    blocked: int
-    overdue: int
-
-
-@dataclass(frozen=True, slots=True)
-class Slide:
-    kind: str  # TEAM, OVERVIEW, TIMELINE, DONE
-    key: object  # what keeps the slide across refreshes: ("team", id), or the kind
-    title: str
-    subtitle: str = ""
-    columns: tuple[tuple[Section, ...], ...] = ()  # TEAM: non-empty sections per column
-    rows: tuple[OverviewRow, ...] = ()  # OVERVIEW
-    team_number: int = 0  # TEAM: 1-based
-
-    @property
-    def empty(self) -> bool:
-        return self.kind == TEAM and not self.columns
 
 
 @dataclass
@@ -235,6 +198,7 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
             )
             for p in slide.people
         ),
+        big_details=True,  # under a person's name, their tasks' titles: never small
     )
     columns = ((changes,), (overdue, today, week, blocked), (at_risk, waiting, people))
     kept = tuple(tuple(s for s in column if s.lines) for column in columns)

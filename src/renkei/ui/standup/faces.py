@@ -1,0 +1,121 @@
+"""A slide's face: what ``build_slides`` says, framed the way the presentation shows it.
+
+A pure function of plain values (the slide, the agenda, where the walk is, the team timer,
+when the standup was marked held): the window and the offscreen picture both build faces
+here and hand them to ``render.slide_paint``, which only places and colours the words.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import datetime
+
+from PySide6.QtCore import QCoreApplication
+
+from renkei.app.standup import Agenda
+from renkei.render.slide_face import (
+    DONE,
+    OVERVIEW,
+    TEAM,
+    Heading,
+    Notice,
+    Slide,
+    SlideFace,
+    Timer,
+)
+from renkei.ui.standup.slides import since_text
+
+
+@dataclass(frozen=True, slots=True)
+class Clock:
+    """A team's timer as the window keeps it."""
+
+    seconds_left: int
+    paused: bool = False
+    auto_advance: bool = False
+
+
+def timer_face(clock: Clock) -> Timer:
+    """"1:59 left" with a clock, or "Time's up" with a warning; and whether it is paused or
+    moves on by itself."""
+    if clock.seconds_left <= 0:
+        text = QCoreApplication.translate("Standup", "Time's up")
+        icon, tone = "risk", "late"
+    else:
+        minutes, seconds = divmod(clock.seconds_left, 60)
+        text = QCoreApplication.translate("Standup", "%1 left").replace(
+            "%1", f"{minutes}:{seconds:02d}"
+        )
+        icon, tone = "clock", "text"
+    state = []
+    if clock.paused:
+        state.append(QCoreApplication.translate("Standup", "Paused"))
+    if clock.auto_advance:
+        state.append(QCoreApplication.translate("Standup", "Auto-advance on"))
+    return Timer(text, icon, tone, " · ".join(state), "risk" if clock.paused else "accent")
+
+
+def overview_headings() -> tuple[Heading, ...]:
+    """The overview's columns, in the order of ``OverviewRow.values``."""
+    return (
+        Heading(QCoreApplication.translate("Standup", "Open"), "clock", "text"),
+        Heading(QCoreApplication.translate("Standup", "Finished"), "done", "done"),
+        Heading(QCoreApplication.translate("Standup", "At risk"), "risk", "risk"),
+        Heading(QCoreApplication.translate("Standup", "Blocked"), "blocked", "blocked"),
+        Heading(QCoreApplication.translate("Standup", "Overdue"), "clock", "late"),
+    )
+
+
+def closing_notice(held_at: datetime | None) -> Notice:
+    """The last slide's words: thanks, and whether the standup is recorded as held."""
+    thanks = QCoreApplication.translate("Standup", "Thank you, everyone")
+    if held_at is None:
+        words = QCoreApplication.translate(
+            "Standup", "Press H or the button to record that the standup was held."
+        )
+        return Notice(thanks, words)
+    words = QCoreApplication.translate("Standup", "Standup held at %1.").replace(
+        "%1", held_at.strftime("%H:%M")
+    )
+    return Notice(thanks, words, detail_tone="done", detail_bold=True)
+
+
+def slide_face(
+    slide: Slide,
+    agenda: Agenda,
+    *,
+    number: int,
+    count: int,
+    clock: Clock,
+    held_at: datetime | None = None,
+) -> SlideFace:
+    """Slide ``number`` (1-based) of ``count`` as the presentation shows it."""
+    face = SlideFace(
+        kind=slide.kind,
+        title=slide.title,
+        subtitle=slide.subtitle,
+        hints=QCoreApplication.translate(
+            "Standup", "← → next · Space pause · A auto · T theme · H held · Esc leave"
+        ),
+        counter=f"{number} / {count}",
+        more=QCoreApplication.translate("Standup", "+%1 more"),
+    )
+    if slide.kind == TEAM:
+        notice = None
+        if slide.empty:
+            notice = Notice(
+                QCoreApplication.translate("Standup", "Nothing to report"),
+                QCoreApplication.translate("Standup", "No changes, nothing due, nobody blocked."),
+            )
+        return replace(
+            face,
+            subtitle=f"{slide.subtitle}  ·  {since_text(agenda)}",
+            timer=timer_face(clock),
+            columns=slide.columns,
+            notice=notice,
+        )
+    if slide.kind == OVERVIEW:
+        return replace(face, headings=overview_headings(), rows=slide.rows)
+    if slide.kind == DONE:
+        return replace(face, notice=closing_notice(held_at))
+    return face
