@@ -82,6 +82,4 @@ def slide_body(rect: QRectF, m: SlideMetrics) -> QRectF:
     """Where a slide's content goes inside ``rect``: between the header and the footer."""
     top = rect.top() + header_height(m) + m.gap
     bottom = rect.bottom() - footer_height(m) - m.gap * 0.5
-    return QRectF(
-        rect.left() + m.margin, top, rect.width() - 2 * m.margin, max(0.0, bottom - top)
-    )
+    return QRectF(rect.left() + m.margin, top, rect.width() - 2 * m.margin, max(0.0, bottom - top))

@@ -14,7 +14,16 @@ from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from renkei.render import glyphs
-from renkei.render.slide_face import DONE, OVERVIEW, TEAM, TIMELINE, Line, Section, SlideFace
+from renkei.render.slide_face import (
+    DONE,
+    OVERVIEW,
+    TEAM,
+    TIMELINE,
+    Line,
+    Notice,
+    Section,
+    SlideFace,
+)
 from renkei.render.slide_metrics import (
     MIN_PX,
     SlideMetrics,
@@ -142,7 +151,7 @@ def paint_slide(
 # -- the frame ---------------------------------------------------------------------------------
 
 
-def _paint_header(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: SlideMetrics):
+def _paint_header(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: SlideMetrics) -> None:
     painter = ink.painter
     height = header_height(m)
     x, y, width = rect.left(), rect.top(), rect.width()
@@ -165,7 +174,7 @@ def _paint_header(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: Slid
     )
 
 
-def _paint_timer(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: SlideMetrics):
+def _paint_timer(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: SlideMetrics) -> float:
     """The time left, top right; the width it took."""
     timer = face.timer
     assert timer is not None
@@ -192,7 +201,7 @@ def _paint_timer(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: Slide
     return width
 
 
-def _paint_footer(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: SlideMetrics):
+def _paint_footer(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: SlideMetrics) -> None:
     h = line_height(m.hint)
     top = rect.bottom() - h - m.gap * 0.6
     counter_w = text_width(face.counter, m.hint, True) + m.gap
@@ -212,7 +221,9 @@ def _paint_footer(ink: Ink, face: SlideFace, rect: QRectF, theme: Theme, m: Slid
     )
 
 
-def _paint_notice(ink, notice, body: QRectF, theme: Theme, m: SlideMetrics, top, space):
+def _paint_notice(
+    ink: Ink, notice: Notice, body: QRectF, theme: Theme, m: SlideMetrics, top: float, space: float
+) -> None:
     """A large sentence ``top`` of the way down the body, the smaller one ``space`` big
     lines under it."""
     y = body.top() + body.height() * top
@@ -237,7 +248,7 @@ def _paint_notice(ink, notice, body: QRectF, theme: Theme, m: SlideMetrics, top,
 # -- a team ------------------------------------------------------------------------------------
 
 
-def _paint_team(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics):
+def _paint_team(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics) -> None:
     if not face.columns:
         if face.notice is not None:
             _paint_notice(ink, face.notice, body, theme, m, top=0.3, space=1.6)
@@ -292,7 +303,14 @@ def fit_lines(column: Sequence[Section], height: float, m: SlideMetrics) -> list
     return counts
 
 
-def _paint_column(ink, face, column: Sequence[Section], rect: QRectF, theme, m: SlideMetrics):
+def _paint_column(
+    ink: Ink,
+    face: SlideFace,
+    column: Sequence[Section],
+    rect: QRectF,
+    theme: Theme,
+    m: SlideMetrics,
+) -> None:
     painter = ink.painter
     pad, heading_h, more_h = _padding(m), _heading_height(m), line_height(m.detail)
     counts = fit_lines(column, rect.height(), m)
@@ -330,7 +348,9 @@ def _paint_column(ink, face, column: Sequence[Section], rect: QRectF, theme, m: 
         y += height + m.gap
 
 
-def _paint_line(ink: Ink, line: Line, rect: QRectF, theme: Theme, m, detail_px: float):
+def _paint_line(
+    ink: Ink, line: Line, rect: QRectF, theme: Theme, m: SlideMetrics, detail_px: float
+) -> None:
     colour = tone_colour(theme, line.tone)
     title_h = line_height(m.item, True)
     detail_h = line_height(detail_px)
@@ -359,7 +379,7 @@ def _paint_line(ink: Ink, line: Line, rect: QRectF, theme: Theme, m, detail_px: 
 # -- the overview ------------------------------------------------------------------------------
 
 
-def _paint_overview(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics):
+def _paint_overview(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics) -> None:
     painter = ink.painter
     name_w = body.width() * 0.3
     col_w = (body.width() - name_w) / max(1, len(face.headings))

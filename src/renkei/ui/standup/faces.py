@@ -36,8 +36,8 @@ class Clock:
 
 
 def timer_face(clock: Clock) -> Timer:
-    """"1:59 left" with a clock, or "Time's up" with a warning; and whether it is paused or
-    moves on by itself."""
+    """The time left with a clock ("1:59 left"), or "Time's up" with a warning; and whether
+    the timer is paused or moves on by itself."""
     if clock.seconds_left <= 0:
         text = QCoreApplication.translate("Standup", "Time's up")
         icon, tone = "risk", "late"

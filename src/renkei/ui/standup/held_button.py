@@ -30,6 +30,4 @@ class HeldButton(QPushButton):
         hint = self.sizeHint()
         size = QSize(max(hint.width(), int(420 * m.unit)), max(hint.height(), int(80 * m.unit)))
         self.resize(size)
-        self.move(
-            int(body.center().x() - size.width() / 2), int(body.top() + body.height() * 0.55)
-        )
+        self.move(int(body.center().x() - size.width() / 2), int(body.top() + body.height() * 0.55))
