@@ -147,6 +147,14 @@ class _Marks:
     tiles: list[tuple[QTextTable, list[QColor], int, float, float]] = field(default_factory=list)
 
 
+@dataclass
+class _Geometry:
+    units: list[Unit] = field(default_factory=list)
+    rules: list[tuple[float, QColor, float]] = field(default_factory=list)  # y, ink, width
+    icons: list[tuple[QPointF, QColor]] = field(default_factory=list)  # centre, ink
+    tiles: list[tuple[QRectF, QColor]] = field(default_factory=list)  # tile, edge colour
+
+
 class TextRun:
     """A stretch of the report that starts on a new page, ``width`` points wide."""
 
@@ -171,7 +179,7 @@ class TextRun:
             frame_format = root.frameFormat()
             frame_format.setTopMargin(top_margin)
             root.setFrameFormat(frame_format)
-        self._units: list[Unit] | None = None
+        self._laid_out: _Geometry | None = None
 
     # -- building ---------------------------------------------------------------------------
 
@@ -316,20 +324,25 @@ class TextRun:
 
     def units(self) -> list[Unit]:
         """What the pages may not cut, top to bottom, in document points."""
-        if self._units is not None:
-            return self._units
+        return self._geometry().units
+
+    def _geometry(self) -> _Geometry:
+        """Where everything landed: read from the layout once, used for every page."""
+        if self._laid_out is not None:
+            return self._laid_out
         layout = self.doc.documentLayout()
-        units = [
-            Unit(rect.top(), rect.bottom(), keep)
-            for position, keep in self._marks.blocks
-            for rect in [layout.blockBoundingRect(self.doc.findBlock(position))]
-        ]
-        for marked in self._marks.tables:
-            edges = self._row_edges(marked.table)
+        marks = self._marks
+        found = _Geometry()
+        for position, keep in marks.blocks:
+            rect = layout.blockBoundingRect(self.doc.findBlock(position))
+            found.units.append(Unit(rect.top(), rect.bottom(), keep))
+        edges_of = {id(marked.table): self._row_edges(marked.table) for marked in marks.tables}
+        for marked in marks.tables:
+            edges = edges_of[id(marked.table)]
             header = (edges[0], edges[1]) if marked.head_rows else None
             for row in range(len(edges) - 1):
                 is_head = row < marked.head_rows
-                units.append(
+                found.units.append(
                     Unit(
                         edges[row],
                         edges[row + 1],
@@ -337,9 +350,26 @@ class TextRun:
                         header=None if is_head else header,
                     )
                 )
-        units.sort(key=lambda u: u.top)
-        self._units = units
-        return units
+        found.units.sort(key=lambda u: u.top)
+        for position, colour, width in marks.rules_under:
+            y = layout.blockBoundingRect(self.doc.findBlock(position)).bottom() + 2
+            found.rules.append((y, colour, width))
+        for table in marks.table_rules:
+            found.rules.append((edges_of[id(table)][-1], LIGHT.card_border, 0.6))
+        for position, ink in marks.icons:
+            block = self.doc.findBlock(position)
+            rect = layout.blockBoundingRect(block)
+            line = block.layout().lineAt(0)
+            centre = QPointF(rect.left() + 3.5, rect.top() + line.y() + line.height() / 2)
+            found.icons.append((centre, ink))
+        for table, colours, per_row, tile, gap in marks.tiles:
+            edges = edges_of[id(table)]
+            for n, colour in enumerate(colours):
+                top, bottom = edges[n // per_row], edges[n // per_row + 1]
+                rect = QRectF((n % per_row) * (tile + gap), top, tile, bottom - top - gap)
+                found.tiles.append((rect, colour))
+        self._laid_out = found
+        return found
 
     def _row_edges(self, table: QTextTable) -> list[float]:
         """The top of each row and the bottom of the last, in document points."""
@@ -394,41 +424,24 @@ class TextRun:
         painter.restore()
 
     def _paint_tiles(self, painter: QPainter, top: float, bottom: float) -> None:
-        for table, colours, per_row, tile, gap in self._marks.tiles:
-            edges = self._row_edges(table)
-            for n, colour in enumerate(colours):
-                row = n // per_row
-                y = edges[row]
-                if not top <= y < bottom:
-                    continue
-                rect = QRectF((n % per_row) * (tile + gap), y, tile, edges[row + 1] - y - gap)
+        for rect, colour in self._geometry().tiles:
+            if top <= rect.top() < bottom:
                 path = QPainterPath()
                 path.addRoundedRect(rect, 4, 4)
                 painter.fillPath(path, ZEBRA)
                 painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), colour)
 
     def _decorate(self, painter: QPainter, top: float, bottom: float) -> None:
-        layout = self.doc.documentLayout()
+        found = self._geometry()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for position, colour, width in self._marks.rules_under:
-            y = layout.blockBoundingRect(self.doc.findBlock(position)).bottom() + 2
-            if top <= y < bottom:
+        for y, colour, width in found.rules:
+            if top <= y <= bottom:
                 painter.setPen(QPen(colour, width))
                 painter.drawLine(QPointF(0, y), QPointF(self.width, y))
-        for table in self._marks.table_rules:
-            y = self._row_edges(table)[-1]
-            if top <= y <= bottom:
-                painter.setPen(QPen(LIGHT.card_border, 0.6))
-                painter.drawLine(QPointF(0, y), QPointF(self.width, y))
-        for position, ink in self._marks.icons:
-            block = self.doc.findBlock(position)
-            rect = layout.blockBoundingRect(block)
-            if not top <= rect.top() < bottom:
-                continue
-            line = block.layout().lineAt(0)
-            centre = QPointF(rect.left() + 3.5, rect.top() + line.y() + line.height() / 2)
-            glyphs.warning(painter, centre, 3.0, ink)
-            painter.setPen(QPen())
+        for centre, ink in found.icons:
+            if top <= centre.y() < bottom:
+                glyphs.warning(painter, centre, 3.0, ink)
+        painter.setPen(QPen())
 
 
 def _block_format(f: QFont) -> QTextBlockFormat:
