@@ -10,15 +10,14 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtGui import QColor
 
+from renkei.export.report_scope import Due, TaskLabel
 from renkei.export.report_sections import (
     ChangesSection,
     Cover,
-    Due,
     Figure,
     HandoffSection,
     Reason,
     RiskSection,
-    TaskLabel,
     TeamSection,
 )
 from renkei.export.report_text import ACCENT, Cell, Para, TextRun

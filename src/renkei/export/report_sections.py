@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
-from typing import Any
+from datetime import date, datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -26,16 +25,15 @@ from renkei.app.standup import (
     NEW,
     ChangeLine,
     TeamSlide,
-    build_agenda,
 )
-from renkei.domain.dates import due_words
 from renkei.domain.handoff import HandoffState, item_label
-from renkei.domain.handoff_log import HandoffAnalysis, severity
-from renkei.domain.handoff_loss import LOST_KINDS, Names, format_span
+from renkei.domain.handoff_log import severity
+from renkei.domain.handoff_loss import LOST_KINDS, format_span
 from renkei.domain.handoff_loss import describe as describe_finding
-from renkei.domain.model import Board, Task
+from renkei.domain.model import Task
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskReason, badge_word, describe
+from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
 from renkei.render.words import date_text, finding_word
 from renkei.render.words import tr as translate  # Qt's, in any context
 
@@ -72,19 +70,6 @@ class Cover:
     statuses: tuple[Figure, ...]  # all tasks, then one per status in board order
     signals: tuple[Figure, ...]  # at risk, overdue, done in the period, handoffs…
     worst_pair: str | None  # the team pair that loses the most, as a sentence
-
-
-@dataclass(frozen=True)
-class TaskLabel:
-    title: str
-    team: str | None = None  # under the title where the table mixes teams
-
-
-@dataclass(frozen=True)
-class Due:
-    day: str  # "Thu 3 Dec"
-    words: str  # "4 days late", "due tomorrow"
-    late: bool  # past due and not done
 
 
 @dataclass(frozen=True)
@@ -230,89 +215,6 @@ class ReportSections:
     changes: ChangesSection
 
 
-# -- words shared by the sections ---------------------------------------------------------------
-
-
-def local(at: datetime) -> datetime:
-    """A stored time (naive UTC) in local wall-clock time."""
-    return at.replace(tzinfo=UTC).astimezone() if at.tzinfo is None else at.astimezone()
-
-
-def time_text(at: datetime, today: date) -> str:
-    moment = local(at)
-    return f"{date_text(moment.date(), today)} {moment:%H:%M}"
-
-
-class _Scope:
-    """The part of the board the report covers, and the words every section uses for it."""
-
-    def __init__(self, model: BoardReadModel, team_id: int | None, since: datetime | None):
-        self.model = model
-        self.board: Board = model.board
-        self.today: date = model.today()
-        self.now: datetime = model.now()
-        board = self.board
-        if team_id is not None and team_id not in board.teams:
-            raise ValueError(f"no team with id {team_id}")
-        self.team_id = team_id
-        self.done_ids = board.done_status_ids()
-        self.tasks: list[Task] = [
-            t
-            for t in board.tasks.values()
-            if not t.archived and (team_id is None or t.team_id == team_id)
-        ]
-        self.task_ids = {t.id for t in self.tasks}
-        self.live = [t for t in self.tasks if t.status_id not in self.done_ids]
-        last = board.last_standup()
-        if since is not None:
-            self.since, self.since_note = since, ""
-        elif last is not None:
-            self.since = last.held_at
-            self.since_note = QCoreApplication.translate("Report", "last standup")
-        else:
-            self.since = self.now - timedelta(days=7)
-            self.since_note = QCoreApplication.translate("Report", "7 days ago")
-        self.risk = {t.id: r for t in self.live if (r := model.risk(t.id))}
-        self.overdue = [t for t in self.live if t.due is not None and t.due < self.today]
-        self.analysis: HandoffAnalysis = model.handoff_analysis()
-        agenda = build_agenda(model, self.since)
-        self.slides: list[TeamSlide] = [
-            s for s in agenda.teams if team_id is None or s.team_id == team_id
-        ]
-        self.names = Names(
-            teams={t.id: t.name for t in board.teams.values()},
-            people={p.id: p.name for p in board.people.values()},
-        )
-
-    def in_scope(self, from_team: int | None, to_team: int | None) -> bool:
-        return self.team_id is None or self.team_id in (from_team, to_team)
-
-    def person(self, person_id: int | None) -> str:
-        person = self.board.people.get(person_id) if person_id is not None else None
-        return person.name if person else QCoreApplication.translate("Report", "—")
-
-    def team_name(self, team_id: int | None) -> str:
-        team = self.board.teams.get(team_id) if team_id is not None else None
-        return team.name if team else QCoreApplication.translate("Report", "No team")
-
-    def status_name(self, status_id: Any) -> str:
-        try:
-            status = self.board.statuses.get(int(status_id))
-        except (TypeError, ValueError):
-            status = None
-        return translate("Status", status.name) if status else "?"
-
-    def due(self, task: Task) -> Due | None:
-        if task.due is None:
-            return None
-        words = due_words(task.due, self.today, translate, lambda d: date_text(d, self.today))
-        late = task.due < self.today and task.status_id not in self.done_ids
-        return Due(date_text(task.due, self.today), words, late)
-
-    def label(self, task: Task, with_team: bool = True) -> TaskLabel:
-        return TaskLabel(task.title, self.team_name(task.team_id) if with_team else None)
-
-
 # -- the sections -------------------------------------------------------------------------------
 
 
@@ -325,7 +227,7 @@ def build_sections(
     """Everything the report says about ``model``'s board, for one team or all of them, with
     the changes since ``since`` (naive UTC; default: the last standup, else 7 days ago).
     ``check`` is called now and then and may raise to stop."""
-    scope = _Scope(model, team_id, since)
+    scope = ReportScope(model, team_id, since)
     check()
     name = scope.board.name
     if team_id is not None:
@@ -344,7 +246,7 @@ def build_sections(
     return sections
 
 
-def cover(scope: _Scope) -> Cover:
+def cover(scope: ReportScope) -> Cover:
     board = scope.board
     subtitle = QCoreApplication.translate("Report", "Status report")
     if scope.team_id is not None:
@@ -423,7 +325,7 @@ def _reasons(reasons: Sequence[RiskReason]) -> tuple[Reason, ...]:
     return tuple(Reason(badge_word(r, translate), describe(r, translate)) for r in reasons)
 
 
-def risk_section(scope: _Scope, check: Check = _no_check) -> RiskSection:
+def risk_section(scope: ReportScope, check: Check = _no_check) -> RiskSection:
     board = scope.board
     at_risk = sorted((board.tasks[i] for i in scope.risk), key=lambda t: (t.due or date.max, t.id))
     rows = []
@@ -453,11 +355,11 @@ def risk_section(scope: _Scope, check: Check = _no_check) -> RiskSection:
     return RiskSection(tuple(rows), tuple(overdue))
 
 
-def team_sections(scope: _Scope, check: Check = _no_check) -> tuple[TeamSection, ...]:
+def team_sections(scope: ReportScope, check: Check = _no_check) -> tuple[TeamSection, ...]:
     return tuple(_team(scope, slide, check) for slide in scope.slides)
 
 
-def _team(scope: _Scope, slide: TeamSlide, check: Check) -> TeamSection:
+def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
     check()
     board = scope.board
     tasks = board.tasks
@@ -513,7 +415,7 @@ def _team(scope: _Scope, slide: TeamSlide, check: Check) -> TeamSection:
     )
 
 
-def board_columns(scope: _Scope) -> tuple[BoardColumn, ...]:
+def board_columns(scope: ReportScope) -> tuple[BoardColumn, ...]:
     """One column per status: cards at risk first, then soonest due; finished work newest
     first. The painter shows as many as fit and says how many more there are."""
     by_status: dict[int, list[Task]] = {s.id: [] for s in scope.board.ordered_statuses()}
@@ -534,7 +436,7 @@ def board_columns(scope: _Scope) -> tuple[BoardColumn, ...]:
     return tuple(columns)
 
 
-def handoff_section(scope: _Scope) -> HandoffSection:
+def handoff_section(scope: ReportScope) -> HandoffSection:
     dash = QCoreApplication.translate("Report", "—")
     cells = [
         c for c in scope.analysis.matrix.values() if scope.in_scope(c.from_team_id, c.to_team_id)
@@ -574,7 +476,7 @@ def handoff_section(scope: _Scope) -> HandoffSection:
     return HandoffSection(pairs, chains)
 
 
-def changes_section(scope: _Scope, check: Check = _no_check) -> ChangesSection:
+def changes_section(scope: ReportScope, check: Check = _no_check) -> ChangesSection:
     teams = []
     for slide in scope.slides:
         check()
@@ -606,7 +508,7 @@ def _change_word(c: ChangeLine) -> str:
     return words.get(c.kind, c.kind)
 
 
-def _change_detail(scope: _Scope, c: ChangeLine) -> str:
+def _change_detail(scope: ReportScope, c: ChangeLine) -> str:
     if c.kind in (MOVED, FINISHED):
         old = scope.status_name(c.old) if c.old is not None else "—"
         return f"{old} → {scope.status_name(c.new)}"
