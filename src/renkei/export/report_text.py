@@ -54,6 +54,7 @@ CELL_PADDING = 4.0
 ICON = 9.0  # the room a warning sign takes before its paragraph
 HEADING_KEEP = 60.0  # a heading stays with this much of what follows
 TABLE_HEAD_KEEP = 24.0  # a table header stays with this much of its first row
+EDGE = 0.25  # points: how far a page's clip stays inside its slice (Qt rounds lines)
 
 
 @dataclass(frozen=True)
@@ -414,12 +415,12 @@ class TextRun:
             top, bottom = page.header
             painter.save()
             painter.translate(0, -top)
-            self.doc.drawContents(painter, QRectF(0, top, self.width, bottom - top))
+            self.doc.drawContents(painter, _inside(top, bottom, self.width))
             painter.restore()
             painter.translate(0, bottom - top)
         painter.translate(0, -page.top)
         self._paint_tiles(painter, page.top, page.bottom)
-        self.doc.drawContents(painter, QRectF(0, page.top, self.width, page.bottom - page.top))
+        self.doc.drawContents(painter, _inside(page.top, page.bottom, self.width))
         self._decorate(painter, page.top, page.bottom)
         painter.restore()
 
@@ -442,6 +443,14 @@ class TextRun:
             if top <= centre.y() < bottom:
                 glyphs.warning(painter, centre, 3.0, ink)
         painter.setPen(QPen())
+
+
+def _inside(top: float, bottom: float, width: float) -> QRectF:
+    """The clip for a slice of the document. Qt draws every block that touches the clip (and
+    the clip hides it from the eye, not from the PDF's text layer): a block that starts just
+    where a page ends, or ends just where it starts, must not touch it, or it would be copied
+    out of the PDF twice."""
+    return QRectF(0, top + EDGE, width, bottom - top - 2 * EDGE)
 
 
 def _block_format(f: QFont) -> QTextBlockFormat:
