@@ -134,8 +134,7 @@ def paginate(units: Sequence[Unit], page_height: float, end: float) -> list[Slic
 @dataclass
 class _Table:
     table: QTextTable
-    head_rows: int  # 0 or 1
-    keep_rows: bool  # rows are units (a figure grid is one)
+    head_rows: int  # 0, or 1: the header row repeated on each page
 
 
 @dataclass
@@ -242,7 +241,7 @@ class TextRun:
             for column, cell in enumerate(row):
                 paras = [Para(cell)] if isinstance(cell, str) else list(cell)
                 self._fill(table, n + 1, column, paras, back)
-        self._marks.tables.append(_Table(table, head_rows=1, keep_rows=True))
+        self._marks.tables.append(_Table(table, head_rows=1))
         self._marks.table_rules.append(table)
 
     def figures(self, figures: Sequence[Figure], per_row: int = 5, gap: float = 8.0) -> None:
@@ -270,7 +269,7 @@ class TextRun:
             at.insertText(figure.number, _chars(font(22, True), figure.colour or LIGHT.text))
             at.insertBlock(_block_format(font(8)))
             at.insertText(figure.words, _chars(font(8), LIGHT.muted))
-        self._marks.tables.append(_Table(table, head_rows=0, keep_rows=True))
+        self._marks.tables.append(_Table(table, head_rows=0))
         colours = [figure.colour or ACCENT for figure in figures]
         self._marks.tiles.append((table, colours, per_row, tile, gap))
 
