@@ -71,6 +71,26 @@ def test_english_report_holds_every_at_risk_title(demo_session, tmp_path):
     assert "Page1of" + str(pages) in text
 
 
+def test_every_heading_is_written_once(demo_session, tmp_path):
+    """A heading moved to the next page is not also hidden at the foot of the one before: the
+    text copies out of the PDF once."""
+    out = tmp_path / "once.pdf"
+    export_pdf(demo_session, out)
+    text = text_of(out)
+    teams = demo_session.board.ordered_teams()
+    for team in teams:
+        assert text.count(f"Team: {team.name}") == 1, team.name
+    with_people = sum(
+        1
+        for team in teams
+        if any(
+            t.owner_id is not None and t.team_id == team.id and not t.archived
+            for t in demo_session.board.tasks.values()
+        )
+    )
+    assert 0 < text.count("Who is doing what") <= with_people
+
+
 def test_japanese_titles_copy_back_exactly(ja_session, tmp_path):
     out = tmp_path / "status-ja.pdf"
     export_pdf(ja_session, out)

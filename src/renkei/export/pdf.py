@@ -32,8 +32,6 @@ from PySide6.QtGui import (
     QPainter,
     QPdfWriter,
     QPen,
-    QTextLayout,
-    QTextOption,
 )
 
 from renkei.render.theme import FONT_FAMILY, LIGHT
@@ -80,32 +78,6 @@ def font(size: int, bold: bool = False) -> QFont:
     f.setBold(bold)
     f.setHintingPreference(QFont.HintingPreference.PreferNoHinting)
     return f
-
-
-def wrap(text: str, f: QFont, width: float) -> list[str]:
-    """The lines ``text`` takes at ``width`` points: at word boundaries, or anywhere for
-    Japanese and for words longer than a line. Never clipped, never elided."""
-    lines: list[str] = []
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    for paragraph in (text or "").split("\n"):
-        if not paragraph:
-            lines.append("")
-            continue
-        layout = QTextLayout(paragraph, f)
-        layout.setTextOption(option)
-        layout.beginLayout()
-        while True:
-            line = layout.createLine()
-            if not line.isValid():
-                break
-            line.setLineWidth(max(1.0, width))
-        layout.endLayout()
-        for i in range(layout.lineCount()):
-            line = layout.lineAt(i)
-            start = line.textStart()
-            lines.append(paragraph[start : start + line.textLength()].rstrip())
-    return lines
 
 
 def line_height(f: QFont) -> float:

@@ -1,0 +1,64 @@
+"""Where the report's text pages break: between headings, paragraphs and table rows, a
+heading never alone at the foot of a page, a table's header again above its rows on the next."""
+
+from __future__ import annotations
+
+from renkei.export.report_text import Slice, Unit, paginate
+
+PAGE = 100.0
+
+
+def test_what_fits_stays_on_one_page():
+    units = [Unit(0, 20), Unit(25, 60), Unit(60, 95)]
+    assert paginate(units, PAGE, 95) == [Slice(0, 95)]
+
+
+def test_a_unit_that_does_not_fit_starts_the_next_page_whole():
+    units = [Unit(0, 40), Unit(45, 90), Unit(92, 130), Unit(130, 150)]
+    assert paginate(units, PAGE, 150) == [Slice(0, 92), Slice(92, 150)]
+
+
+def test_a_heading_keeps_room_for_what_follows():
+    """A heading ending at 75 with 30 points to keep goes to the next page, not alone."""
+    units = [Unit(0, 50), Unit(55, 75, keep=30), Unit(78, 110)]
+    assert paginate(units, PAGE, 110) == [Slice(0, 55), Slice(55, 110)]
+
+
+def test_a_table_header_is_repeated_above_the_rows_of_the_next_page():
+    head = (10.0, 20.0)
+    units = [
+        Unit(0, 8),
+        Unit(10, 20, keep=24),
+        *(Unit(20 + 20 * n, 40 + 20 * n, header=head) for n in range(8)),  # rows to 180
+    ]
+    pages = paginate(units, PAGE, 180)
+    # Page 1 holds the rows up to 100; page 2 the header again, then the rows from 100 to 180.
+    assert pages == [Slice(0, 100), Slice(100, 180, header=head)]
+    assert all(p.header_height() + p.bottom - p.top <= PAGE for p in pages)
+
+
+def test_rows_under_a_repeated_header_leave_it_room():
+    head = (0.0, 10.0)
+    rows = [Unit(10 + 30 * n, 40 + 30 * n, header=head) for n in range(6)]  # to 190
+    pages = paginate([Unit(0, 10, keep=24), *rows], PAGE, 190)
+    assert pages == [Slice(0, 100), Slice(100, 190, header=head)]
+    # 90 points of rows and 10 of header: the next row (190 to 220) would go on a third page
+    assert paginate([Unit(0, 10, keep=24), *rows, Unit(190, 220, header=head)], PAGE, 220) == [
+        Slice(0, 100),
+        Slice(100, 190, header=head),
+        Slice(190, 220, header=head),
+    ]
+
+
+def test_a_unit_taller_than_a_page_is_cut_at_the_page_foot():
+    units = [Unit(0, 30), Unit(30, 250)]
+    assert paginate(units, PAGE, 250) == [
+        Slice(0, 30),
+        Slice(30, 130),
+        Slice(130, 230),
+        Slice(230, 250),
+    ]
+
+
+def test_an_empty_run_is_one_empty_page():
+    assert paginate([], PAGE, 0) == [Slice(0, 0)]
