@@ -252,14 +252,14 @@ def paint_bar_row(
         x = rect.right() + style.marks_gap
         if face.done:
             if x > place.chart_left:
-                _check(painter, QPointF(x + style.check_at, rect.center().y()), style, theme)
+                paint_check(painter, QPointF(x + style.check_at, rect.center().y()), style, theme)
         else:
             _paint_marks(painter, face, place, style, theme, fonts)
     if style.handoff_flags and face.handoffs:
         paint_handoff_flags(painter, face, place, style, theme)
 
 
-def _check(painter: QPainter, at: QPointF, style: BarStyle, theme: Theme) -> None:
+def paint_check(painter: QPainter, at: QPointF, style: BarStyle, theme: Theme) -> None:
     pen = QPen(theme.done, style.check_width)
     pen.setCapStyle(Qt.PenCapStyle.RoundCap)
     pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
@@ -426,7 +426,7 @@ def paint_row_label(
         )
         right -= width + 6
     if face.done and style.label_check:
-        _check(painter, QPointF(right - 8, cy), style, theme)
+        paint_check(painter, QPointF(right - 8, cy), style, theme)
         right -= 18
     left = cell.left() + indent
     room = max(0.0, right - left - style.title_gap)
