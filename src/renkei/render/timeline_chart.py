@@ -172,6 +172,7 @@ def _paint_row_bands(painter, geo, content: ChartContent, rows, left, right, the
 def _paint_task(painter, geo: ChartGeometry, content: ChartContent, task_id, style, theme, fonts):
     face = content.face(task_id)
     rect = geo.bar_rect(content.layout, task_id, style)
+    assert rect is not None, "a task in a row has a bar"
     place = RowPlace(rect, geo.label_width, geo.width, face.first, geo.x_of(face.first), geo.ppd)
     if rect.right() + 160 < geo.label_width or rect.left() > geo.width:
         if face.handoffs:

@@ -37,6 +37,7 @@ def quarters(first_day: int, last_day: int) -> Iterator[Unit]:
     while d.toordinal() <= last_day:
         following = date(d.year + (d.month == 10), (d.month + 2) % 12 + 1, 1)
         quarter = (d.month - 1) // 3 + 1
+        labels: tuple[str, ...]
         if japanese():
             labels = (f"{d.year}年 第{quarter}四半期", f"{d.year}年Q{quarter}", f"Q{quarter}")
         else:
