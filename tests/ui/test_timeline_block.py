@@ -79,7 +79,7 @@ def test_a_block_stays_inside_its_rectangle_and_takes_the_theme(qtbot, demo_sess
 
 def test_block_rows_are_the_faces_of_the_open_work(demo_session):
     """The rows come from BarFaces: none of the open tasks is painted as finished."""
-    from renkei.render.timeline_block import FaceCache
+    from renkei.render.timeline_chart import FaceCache
     from renkei.render.timeline_rows import build_rows, team_groups
 
     board = demo_session.board

@@ -4,18 +4,22 @@ header. The screen view paints with it (and adds its drag feedback); the standup
 slide paints a block of rows with it (``timeline_block``).
 
 Only what is in view is painted: the rows in view, the days in view, the arrows with an end
-in view."""
+in view. What it reads is a ``ChartContent``: the row layout, the rows' faces (built when
+first painted: ``FaceCache``) and the links among the shown tasks (``links_among``)."""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 
-from renkei.render.bar_face import BarFace
+from renkei.domain.model import Board
+from renkei.domain.read_model import BoardReadModel
+from renkei.domain.schedule import violations
+from renkei.render.bar_face import BarFace, bar_face, handoffs_by_task
 from renkei.render.theme import Theme
 from renkei.render.timeline_geometry import ChartGeometry
 from renkei.render.timeline_header import (
@@ -66,6 +70,49 @@ class ChartContent:
     hover_row: int = -1
     handles: frozenset[int] = frozenset()  # tasks whose link handle shows
     dimmed: int | None = None  # a bar being dragged: its ghost shows where it goes
+
+
+@dataclass(slots=True)
+class Links:
+    """The finish-to-start links among the shown tasks."""
+
+    predecessors: dict[int, list[int]] = field(default_factory=dict)
+    successors: dict[int, list[int]] = field(default_factory=dict)
+    conflicts: dict[int, list[tuple[int, int]]] = field(default_factory=dict)  # → (pred, overlap)
+
+    @property
+    def violated(self) -> frozenset[tuple[int, int]]:
+        return frozenset((p, s) for s, found in self.conflicts.items() for p, _ in found)
+
+
+def links_among(board: Board, shown: Iterable[int]) -> Links:
+    shown = set(shown)
+    links = Links()
+    for task_id in shown:
+        for predecessor in board.tasks[task_id].depends_on:
+            if predecessor in shown:
+                links.predecessors.setdefault(task_id, []).append(predecessor)
+                links.successors.setdefault(predecessor, []).append(task_id)
+    for v in violations(board, shown):
+        links.conflicts.setdefault(v.successor, []).append((v.predecessor, v.overlap))
+    return links
+
+
+class FaceCache:
+    """Bar faces built when first painted and kept until the board changes (``clear``)."""
+
+    def __init__(self, model: BoardReadModel, layout: RowLayout):
+        self.model = model
+        self._handoffs = handoffs_by_task(model.board.handoffs.values(), layout.row_of)
+        self._faces: dict[int, BarFace] = {}
+
+    def __call__(self, task_id: int) -> BarFace:
+        face = self._faces.get(task_id)
+        if face is None:
+            face = bar_face(self.model, task_id, self._handoffs.get(task_id, ()))
+            assert face is not None, "only dated tasks have rows"
+            self._faces[task_id] = face
+        return face
 
 
 def paint_chart_body(
@@ -427,11 +474,14 @@ def zoom_units(zoom: Zoom, first_day: int, last_day: int):
 
 __all__ = [
     "ChartContent",
+    "FaceCache",
+    "Links",
     "grid_lines",
     "header_labels",
     "paint_chart_body",
     "paint_chart_frame",
     "paint_header",
+    "links_among",
     "today_box",
     "visible_links",
     "zoom_units",

@@ -8,6 +8,7 @@ stays after its bar); a ``BarStyle`` holds both, so there is one painter and two
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
@@ -79,6 +80,11 @@ def screen_style(row_height: float) -> BarStyle:
         min_width=3.0,
         marks_gap=20.0,  # past the link handle
     )
+
+
+def row_height(label_font: QFont) -> float:
+    """The screen timeline's row height for its label font."""
+    return float(max(32, math.ceil(QFontMetricsF(label_font).height() + 14)))
 
 
 PAPER = BarStyle(

@@ -19,23 +19,30 @@ from collections.abc import Iterable
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
-from PySide6.QtGui import QFontMetricsF, QPainter
+from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea
 
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.schedule import critical_path
 from renkei.render.bar_face import BarFace
 from renkei.render.theme import Theme, current
-from renkei.render.timeline_block import FaceCache, Links, links_among
 from renkei.render.timeline_chart import (
     ChartContent,
+    FaceCache,
+    Links,
     header_labels,
+    links_among,
     paint_chart_body,
     paint_chart_frame,
     today_box,
 )
 from renkei.render.timeline_geometry import HEADER_HEIGHT, LABEL_WIDTH, ChartGeometry
-from renkei.render.timeline_paint import handoff_flag_y, screen_fonts, screen_style
+from renkei.render.timeline_paint import (
+    handoff_flag_y,
+    row_height,
+    screen_fonts,
+    screen_style,
+)
 from renkei.ui.kanban.model import LaneMode
 from renkei.ui.timeline import drag_paint
 from renkei.ui.timeline.interaction import EDGE, TASK_MIME, TimelineInteraction
@@ -320,8 +327,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
 
     def _update_metrics(self) -> None:
         self._fonts = screen_fonts(self.font())
-        line = QFontMetricsF(self._fonts.label).height()
-        self._row_h = float(max(32, math.ceil(line + 14)))
+        self._row_h = row_height(self._fonts.label)
         self._style = screen_style(self._row_h)
 
     def changeEvent(self, event) -> None:  # noqa: N802
