@@ -53,6 +53,7 @@ class Theme:
     hover: QColor = _colour(0, 114, 178, 22)
     critical: QColor = _colour("#111111")  # the critical path's outline
     label_back: QColor = _colour(255, 255, 255, 210)  # under words drawn across grid lines
+    no_team: QColor = _colour("#8a96a8")  # a timeline bar of a task without a team
 
     @property
     def dark(self) -> bool:

@@ -37,12 +37,6 @@ from renkei.ui.timeline.view import TASK_MIME, TimelineView
 
 Apply = Callable[[list[Command], str], bool]
 
-ZOOM_LABELS = {
-    Zoom.DAY: QT_TRANSLATE_NOOP("Timeline", "Day"),
-    Zoom.WEEK: QT_TRANSLATE_NOOP("Timeline", "Week"),
-    Zoom.MONTH: QT_TRANSLATE_NOOP("Timeline", "Month"),
-    Zoom.QUARTER: QT_TRANSLATE_NOOP("Timeline", "Quarter"),
-}
 GROUP_LABELS = {
     LaneMode.TEAM: QT_TRANSLATE_NOOP("Timeline", "By team"),
     LaneMode.OWNER: QT_TRANSLATE_NOOP("Timeline", "By owner"),
@@ -149,8 +143,8 @@ class TimelineTab(QWidget):
         bar.setMovable(False)
         group = QActionGroup(self)
         self.zoom_actions: dict[Zoom, QAction] = {}
-        for zoom, label in ZOOM_LABELS.items():
-            action = QAction(_t(label), self, checkable=True)
+        for zoom in Zoom:
+            action = QAction(zoom.label, self, checkable=True)
             action.setChecked(zoom is self.view.zoom)
             action.triggered.connect(lambda _=False, z=zoom: self.set_zoom(z))
             group.addAction(action)
