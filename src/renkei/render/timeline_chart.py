@@ -127,7 +127,8 @@ def paint_chart_body(
     rows = geo.visible_rows(len(content.layout))
     first_day, last_day = geo.visible_days()
     painter.save()
-    painter.setClipRect(QRectF(geo.label_width, geo.header_height, geo.width, geo.height))
+    chart = QRectF(geo.label_width, geo.header_height, geo.width, geo.height)
+    painter.setClipRect(chart, Qt.ClipOperation.IntersectClip)  # inside any clip of the caller's
     _paint_grid(painter, geo, content.zoom, first_day, last_day, theme)
     _paint_row_bands(painter, geo, content, rows, geo.label_width, geo.width, theme)
     x = float(round(geo.x_of(content.today) + geo.ppd / 2))  # crisp: 2 whole pixels
@@ -331,7 +332,7 @@ def _paint_labels(painter, geo: ChartGeometry, content: ChartContent, style, the
     rows = geo.visible_rows(len(layout))
     width, top, height = geo.label_width, geo.header_height, geo.height
     painter.save()
-    painter.setClipRect(QRectF(0, top, width, height))
+    painter.setClipRect(QRectF(0, top, width, height), Qt.ClipOperation.IntersectClip)
     painter.fillRect(QRectF(0, top, width, height), theme.card)
     _paint_row_bands(painter, geo, content, rows, 0, width, theme)
     indent = 22.0 if content.grouped else 10.0
@@ -402,7 +403,7 @@ def paint_header(painter, geo: ChartGeometry, content: ChartContent, theme, font
         _t("Tasks with dates: %1").replace("%1", str(len(content.layout.row_of))),
     )
     painter.save()
-    painter.setClipRect(QRectF(label, 0, width - label, height))
+    painter.setClipRect(QRectF(label, 0, width - label, height), Qt.ClipOperation.IntersectClip)
     today = today_box(geo, content.today, fonts)
     for top, font, style, (edges, labels) in _tiers(geo, content, fonts):
         paint_tier(painter, edges, labels, top, style, font, theme, 1)

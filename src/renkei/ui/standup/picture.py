@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 
-from PySide6.QtCore import QCoreApplication, QRectF, QSize
+from PySide6.QtCore import QRectF, QSize
 from PySide6.QtGui import QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
@@ -50,9 +50,6 @@ def render_slide(
     if slide.kind == TIMELINE:
         timeline = TimelineSlide(session)
         timeline.show_tasks(session.board)
-        timeline.fit(body, m)
-        timeline.present(entering=True)
-        QCoreApplication.processEvents()  # the offscreen view lays itself out
     image = QImage(*size, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     try:
@@ -69,6 +66,4 @@ def render_slide(
             button.deleteLater()
     finally:
         painter.end()
-        if timeline is not None:
-            timeline.close()
     return image

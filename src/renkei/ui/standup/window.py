@@ -18,7 +18,7 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QPainter, QScreen
 from PySide6.QtWidgets import QWidget
 
 from renkei.app.standup import Agenda, build_agenda
-from renkei.render.slide_face import DONE, TEAM, TIMELINE, Slide, SlideFace
+from renkei.render.slide_face import DONE, TEAM, Slide, SlideFace
 from renkei.render.slide_metrics import SlideMetrics, slide_body
 from renkei.render.slide_paint import paint_slide
 from renkei.render.theme import SLIDE_THEMES, Theme
@@ -149,7 +149,7 @@ class StandupWindow(QWidget):
         self._index = index
         self._seconds_left = self._seconds_per_team  # entering a slide restarts its timer
         self._overtime = 0
-        self._sync_children(entering=True)
+        self._sync_children()
         self.update()
 
     def next_slide(self) -> None:
@@ -173,8 +173,7 @@ class StandupWindow(QWidget):
             self._index = keys.index(key)
         else:
             self._index = min(self._index, len(self._slides) - 1)
-        self.timeline.refresh()
-        self._sync_children(entering=False)
+        self._sync_children()
         self.update()
 
     def _on_board_changed(self, _change) -> None:
@@ -260,7 +259,6 @@ class StandupWindow(QWidget):
     def closeEvent(self, event) -> None:  # noqa: N802
         self._ticker.stop()
         self._debounce.stop()
-        self.timeline.close()
         if self._subscribed:
             self._subscribed = False
             with contextlib.suppress(ValueError):
@@ -318,21 +316,18 @@ class StandupWindow(QWidget):
     def _place_children(self) -> None:
         m = self.metrics()
         body = self._body(m)
-        self.timeline.fit(body, m)
         self.held_button.place(body, m)
 
-    def _sync_children(self, *, entering: bool) -> None:
+    def _sync_children(self) -> None:
         if not self._slides:
             return
         kind = self.current_slide.kind
         self._place_children()
         self.held_button.setVisible(kind == DONE)
-        if kind == TIMELINE:
-            self.timeline.present(entering=entering)
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
-        self._sync_children(entering=False)
+        self._sync_children()
 
     # -- painting, and what a test reads ---------------------------------------------------------
 
