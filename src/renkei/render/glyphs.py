@@ -108,14 +108,21 @@ def check(painter: QPainter, at: QPointF, scale: float) -> None:
     )
 
 
-def diamond(painter: QPainter, centre: QPointF, radius: float, fill: QColor, edge: QColor) -> None:
-    """A milestone: a square on its point, filled, with an edge."""
+def diamond(
+    painter: QPainter,
+    centre: QPointF,
+    radius: float,
+    fill: QColor,
+    edge: QColor,
+    width: float = 1.4,
+) -> None:
+    """A milestone: a square on its point, filled, with an edge ``width`` wide."""
     c, r = centre, radius
     shape = QPolygonF(
         [QPointF(c.x(), c.y() - r), QPointF(c.x() + r, c.y()),
          QPointF(c.x(), c.y() + r), QPointF(c.x() - r, c.y())]
     )  # fmt: skip
-    painter.setPen(QPen(edge, 1.4))
+    painter.setPen(QPen(edge, width))
     painter.setBrush(fill)
     painter.drawPolygon(shape)
     painter.setBrush(Qt.BrushStyle.NoBrush)
