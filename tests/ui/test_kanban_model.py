@@ -6,6 +6,7 @@ import pytest
 
 from renkei.domain.commands import Create, set_task
 from renkei.ui.board_events import BoardEvents
+from renkei.ui.kanban.geometry import Geometry, drop_neighbours, place_lanes
 from renkei.ui.kanban.grid import LaneMode, arrange
 from renkei.ui.kanban.model import KanbanModel
 from renkei.ui.kanban.view import KanbanView
@@ -147,3 +148,31 @@ def test_the_grid_puts_every_shown_card_in_its_lane_and_column(demo_session):
     assert grid.count(waiting.id) == sum(
         1 for t in board.tasks.values() if t.status_id == waiting.id and not t.archived
     )
+
+
+def test_every_placed_card_is_hit_at_its_centre_and_folded_lanes_hide_theirs(demo_session):
+    """The geometry is arithmetic over the grid: a card's slot answers with that card."""
+    board = demo_session.board
+    ids = [t.id for t in board.tasks.values() if not t.archived]
+    grid = arrange(board, ids, LaneMode.TEAM, filtered=False)
+    folded_key = grid.lanes[0].key
+    lanes, height = place_lanes(grid, {folded_key})
+    geometry = Geometry(list(grid.columns), lanes, [lane.top for lane in lanes], 240.0, 0, 0)
+    assert lanes[0].collapsed and height > lanes[-1].top
+    for lane in lanes[1:]:
+        for column_index, status in enumerate(geometry.columns):
+            for index, task_id in enumerate(lane.cells[status.id]):
+                centre = geometry.slot_rect(lane, column_index, index).center()
+                assert geometry.hit(centre).task_id == task_id
+                assert geometry.card_rect(task_id) == geometry.slot_rect(lane, column_index, index)
+    hidden = next(i for ids in lanes[0].cells.values() for i in ids)
+    assert geometry.card_rect(hidden) is None
+
+
+def test_a_dropped_card_lands_between_its_new_neighbours():
+    """Dropping below itself, the card leaves its own slot first."""
+    cell = [10, 11, 12, 13]
+    assert drop_neighbours(cell, 99, 0) == (None, 10)
+    assert drop_neighbours(cell, 99, 4) == (13, None)
+    assert drop_neighbours(cell, 10, 3) == (12, 13)  # from the top to before the last
+    assert drop_neighbours(cell, 13, 1) == (10, 11)
