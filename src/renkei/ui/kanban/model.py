@@ -129,6 +129,10 @@ class KanbanModel(QAbstractListModel):
     def task_ids(self) -> list[int]:
         return list(self._ids)
 
+    def on_board(self, task_id: int) -> bool:
+        """The task still exists (shown or filtered out): a current card may stay current."""
+        return task_id in self.session.board.tasks
+
     def row_of(self, task_id: int) -> int:
         try:
             return self._ids.index(task_id)

@@ -77,7 +77,7 @@ class KanbanView(QAbstractScrollArea):
         folded = {key for (m, key), on in self._collapsed.items() if on and m == mode}
         self.lanes, self._content_height = place_lanes(grid, folded)
         self._lane_tops = [lane.top for lane in self.lanes]
-        if self._current is not None and self._current not in self.model.session.board.tasks:
+        if self._current is not None and not self.model.on_board(self._current):
             self._set_current(None)
         self._update_scrollbars()
         self.viewport().update()
