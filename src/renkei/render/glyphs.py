@@ -7,6 +7,8 @@ ink, and leaves the painter's brush empty.
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPainter, QPen, QPolygonF
 
@@ -144,3 +146,21 @@ def person(painter: QPainter, centre: QPointF, size: float, ink: QColor = WHITE)
     painter.drawEllipse(QPointF(x, y - size * 0.4), size * 0.38, size * 0.38)
     painter.drawPie(QRectF(x - size * 0.75, y + size * 0.05, size * 1.5, size * 1.5), 0, 180 * 16)
     painter.setBrush(Qt.BrushStyle.NoBrush)
+
+
+def on_disc(
+    painter: QPainter,
+    sign: Callable[[QPainter, QPointF, float, QColor], None],
+    centre: QPointF,
+    radius: float,
+    fill: QColor,
+    ink: QColor = WHITE,
+) -> None:
+    """A sign (``warning``, ``blocked``, …) in ``ink`` on a disc of ``fill``: the badge beside
+    a heading or a count. Leaves the painter as it found it."""
+    painter.save()
+    painter.setPen(Qt.PenStyle.NoPen)
+    painter.setBrush(fill)
+    painter.drawEllipse(centre, radius, radius)
+    sign(painter, centre, radius * 0.56, ink)
+    painter.restore()

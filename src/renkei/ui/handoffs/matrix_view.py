@@ -357,11 +357,10 @@ class MatrixCellDelegate(QStyledItemDelegate):
                 if kind == "alert":
                     radius = line_h * 0.40
                     centre = QPointF(x + radius, y + line_h / 2)
-                    painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(current().late)
-                    painter.drawEllipse(centre, radius, radius)
-                    glyphs.warning(painter, centre, radius * 0.56, current().badge_ink)
-                    painter.setPen(current().text)
+                    theme = current()
+                    glyphs.on_disc(
+                        painter, glyphs.warning, centre, radius, theme.late, theme.badge_ink
+                    )
                     tx = x + 2 * radius + 6
                 shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, available - tx + x)
                 painter.drawText(

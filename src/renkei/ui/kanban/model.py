@@ -1,14 +1,21 @@
-"""KanbanModel: the filtered tasks of a board as a Qt list model, in board order.
+"""KanbanModel: the filtered tasks of a board, in board order, and the kanban grid they make.
 
-An adapter only: it turns session Changes into precise row signals (dataChanged for an
-edited card, row inserts/removals for cards entering or leaving the filter, a layout change
-when cards are reordered) and answers roles; rules come from the session."""
+Once per session Change (or a new filter, lane mode or board) it does two things:
+
+- rebuilds the plain ``grid`` (columns × lanes → card ids, see ``grid.py``) and emits
+  ``arranged`` once: the kanban view lays itself out from that, and from ``face()``;
+- as a Qt list model (the timeline's task list, the status bar and the tests read it), turns
+  the change into ranged row signals: one removal per run of rows gone, one layout change when
+  survivors were reordered, one insertion per run of new rows (a reset when the runs would be
+  many), and one ``dataChanged`` over the rows, since any card's words may have changed.
+
+Rules come from the session; this only adapts."""
 
 from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt
+from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
 
 from renkei.app.filtering import TaskFilter, matching_ids
 from renkei.app.session import BoardSession
@@ -18,6 +25,7 @@ from renkei.domain.model import Task
 from renkei.render.card import CardFace
 from renkei.render.card_face import card_face
 from renkei.ui.board_events import BoardEvents
+from renkei.ui.kanban.grid import LANE_FIELD, KanbanGrid, LaneMode, arrange
 from renkei.ui.text import (
     finding_sentence,
     risk_sentence,
@@ -25,20 +33,10 @@ from renkei.ui.text import (
     tr,
 )
 
+__all__ = ["LANE_FIELD", "KanbanModel", "LaneMode", "Role"]
 
-class LaneMode(enum.Enum):
-    TEAM = "team"
-    OWNER = "owner"
-    PROJECT = "project"
-    NONE = "none"
-
-
-LANE_FIELD = {
-    LaneMode.TEAM: "team_id",
-    LaneMode.OWNER: "owner_id",
-    LaneMode.PROJECT: "project_id",
-    LaneMode.NONE: None,
-}
+# More separate runs of new rows than this in one change: one reset says it better.
+MAX_INSERT_RUNS = 16
 
 
 class Role(enum.IntEnum):
@@ -51,6 +49,8 @@ class Role(enum.IntEnum):
 
 
 class KanbanModel(QAbstractListModel):
+    arranged = Signal()  # ``grid`` was rebuilt: once per Change, filter, lane mode or reset
+
     def __init__(self, session: BoardSession, events: BoardEvents, parent=None):
         super().__init__(parent)
         self.session = session
@@ -62,6 +62,7 @@ class KanbanModel(QAbstractListModel):
         events.changed.connect(self._on_change)
         events.reset.connect(self.refresh)
         self._ids = self._visible_ids()
+        self.grid: KanbanGrid = self._arrange()
 
     # -- Qt model interface -----------------------------------------------------------------
 
@@ -117,10 +118,9 @@ class KanbanModel(QAbstractListModel):
     def set_lane_mode(self, mode: LaneMode) -> None:
         if mode == self._lane_mode:
             return
-        self.layoutAboutToBeChanged.emit()
+        # The rows keep their order (board order does not depend on lanes); only the grid moves.
         self._lane_mode = mode
-        self._ids = self._visible_ids()
-        self.layoutChanged.emit()
+        self._rearrange()
 
     def lane_key(self, task: Task) -> int | None:
         name = LANE_FIELD[self._lane_mode]
@@ -128,6 +128,10 @@ class KanbanModel(QAbstractListModel):
 
     def task_ids(self) -> list[int]:
         return list(self._ids)
+
+    def on_board(self, task_id: int) -> bool:
+        """The task still exists (shown or filtered out): a current card may stay current."""
+        return task_id in self.session.board.tasks
 
     def row_of(self, task_id: int) -> int:
         try:
@@ -142,12 +146,12 @@ class KanbanModel(QAbstractListModel):
         self._faces.clear()
         self._ids = self._visible_ids()
         self.endResetModel()
+        self._rearrange()
 
     def refresh_faces(self) -> None:
         """Words that depend on the clock ("Waiting 3 h") are rebuilt; nothing else moves."""
         self._faces.clear()
-        if self._ids:
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+        self._all_data_changed()
 
     def face(self, task_id: int) -> CardFace:
         """The card's words, built once per change of the task (painting must stay cheap)."""
@@ -165,6 +169,18 @@ class KanbanModel(QAbstractListModel):
             board.tasks.values(), key=lambda t: (column.get(t.status_id, 0), t.position, t.id)
         )
         return matching_ids(self.session, ordered, self._filter, self._haystacks)
+
+    def _arrange(self) -> KanbanGrid:
+        filtered = not self._filter.is_empty
+        return arrange(self.session.board, self._ids, self._lane_mode, filtered)
+
+    def _rearrange(self) -> None:
+        self.grid = self._arrange()
+        self.arranged.emit()
+
+    def _all_data_changed(self) -> None:
+        if self._ids:
+            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
     def _build_face(self, task_id: int) -> CardFace:
         return card_face(self.session, task_id)
@@ -194,25 +210,31 @@ class KanbanModel(QAbstractListModel):
             self._haystacks.pop(task_id, None)
         if any(rc.entity == "person" for rc in change.rows):
             self._haystacks.clear()
-        new_ids = self._visible_ids()
-        self._apply_rows(new_ids)
-        if self._ids:
-            # Every card's words may have changed (risk, blocked); one signal for the range.
-            self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
+        self._apply_rows(self._visible_ids())
+        # Every card's words may have changed (risk, blocked); one signal for the range.
+        self._all_data_changed()
+        self._rearrange()
 
     def _apply_rows(self, new_ids: list[int]) -> None:
-        """Turn the old row list into the new one with removals, a reorder, insertions."""
-        old_ids = self._ids
-        if new_ids == old_ids:
+        """Turn the old row list into the new one: removals, a reorder, insertions, each
+        signalled for a run of rows at once."""
+        if new_ids == self._ids:
             return
         new_set = set(new_ids)
-        for row in range(len(old_ids) - 1, -1, -1):
-            if old_ids[row] not in new_set:
-                self.beginRemoveRows(QModelIndex(), row, row)
-                del self._ids[row]
-                self.endRemoveRows()
+        old_ids = self._ids
+        gone = [row for row, task_id in enumerate(old_ids) if task_id not in new_set]
+        for first, last in reversed(_runs(gone)):
+            self.beginRemoveRows(QModelIndex(), first, last)
+            del self._ids[first : last + 1]
+            self.endRemoveRows()
         kept = set(self._ids)
         survivors = [i for i in new_ids if i in kept]
+        added = [row for row, task_id in enumerate(new_ids) if task_id not in kept]
+        if len(_runs(added)) > MAX_INSERT_RUNS:
+            self.beginResetModel()
+            self._ids = list(new_ids)
+            self.endResetModel()
+            return
         if survivors != self._ids:
             self.layoutAboutToBeChanged.emit()
             previous = self._ids
@@ -222,8 +244,19 @@ class KanbanModel(QAbstractListModel):
                 moved_to = new_rows[previous[index.row()]]
                 self.changePersistentIndex(index, self.index(moved_to))
             self.layoutChanged.emit()
-        for row, task_id in enumerate(new_ids):
-            if row >= len(self._ids) or self._ids[row] != task_id:
-                self.beginInsertRows(QModelIndex(), row, row)
-                self._ids.insert(row, task_id)
-                self.endInsertRows()
+        # Runs in ascending order: everything above a run is already in place.
+        for first, last in _runs(added):
+            self.beginInsertRows(QModelIndex(), first, last)
+            self._ids[first:first] = new_ids[first : last + 1]
+            self.endInsertRows()
+
+
+def _runs(rows: list[int]) -> list[tuple[int, int]]:
+    """Ascending rows as (first, last) runs: [1, 2, 3, 7] → [(1, 3), (7, 7)]."""
+    runs: list[tuple[int, int]] = []
+    for row in rows:
+        if runs and runs[-1][1] == row - 1:
+            runs[-1] = (runs[-1][0], row)
+        else:
+            runs.append((row, row))
+    return runs

@@ -1,69 +1,34 @@
 """KanbanView: columns are statuses, swimlanes group cards; every card is painted.
 
 One scroll area paints only what is on screen, so a 10,000-card board costs the same to
-draw as a 60-card one. Geometry is plain arithmetic over fixed card heights: hit-testing,
-drop targets and keyboard moves need no widget per card."""
+draw as a 60-card one. The model's grid says which card sits in which lane and column; this
+widget places the lanes (``geometry.py``), scrolls, hit-tests, takes keys and mouse, and emits
+what the user asked for. ``painter.py`` draws it. It lays itself out once per model
+``arranged`` (once per session Change), and repaints when only card words changed."""
 
 from __future__ import annotations
 
-import bisect
-from dataclasses import dataclass, field
-
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt, Signal
-from PySide6.QtGui import (
-    QFont,
-    QFontMetricsF,
-    QKeyEvent,
-    QMouseEvent,
-    QPainter,
-    QPen,
-    QPolygonF,
-)
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit
 
-from renkei.render import glyphs
-from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card
-from renkei.render.theme import FONT_FAMILY, Theme, current
-from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
+from renkei.render.theme import Theme, current
+from renkei.ui.kanban.geometry import (
+    HEADER_HEIGHT,
+    SLOT,
+    Geometry,
+    Hit,
+    Lane,
+    content_width,
+    drop_neighbours,
+    fitted_column_width,
+    place_lanes,
+)
+from renkei.ui.kanban.model import KanbanModel
+from renkei.ui.kanban.painter import Scene, paint_board
 from renkei.ui.text import tr
 
-HEADER_HEIGHT = 46
-LANE_HEADER_HEIGHT = 32
-MIN_COLUMN_WIDTH = 200
-MAX_COLUMN_WIDTH = 320
-COLUMN_GAP = 10
-MARGIN = 10
-ADD_ROW_HEIGHT = 30
-SLOT = CARD_HEIGHT + CARD_GAP
-
-
-@dataclass
-class Lane:
-    key: int | None
-    title: str
-    collapsed: bool = False
-    top: float = 0.0  # content y of the lane header
-    height: float = 0.0
-    cells: dict[int, list[int]] = field(default_factory=dict)  # status id → task ids in order
-
-    @property
-    def count(self) -> int:
-        return sum(len(ids) for ids in self.cells.values())
-
-    @property
-    def cards_top(self) -> float:
-        return self.top + (LANE_HEADER_HEIGHT if self.title else 0) + 6
-
-
-@dataclass(frozen=True)
-class Hit:
-    """What is under a point: a card, a cell's add row, a lane header or a column header."""
-
-    kind: str  # "card", "add", "lane", "cell", "header", "none"
-    lane: Lane | None = None
-    status_id: int | None = None
-    index: int = -1
-    task_id: int | None = None
+__all__ = ["Hit", "KanbanView", "Lane"]
 
 
 class KanbanView(QAbstractScrollArea):
@@ -89,107 +54,46 @@ class KanbanView(QAbstractScrollArea):
         self._press_task: int | None = None
         self._drag_task: int | None = None
         self._drag_pos: QPoint | None = None
-        self._column_counts: dict[int, int] = {}
         self._content_height = 0.0
         self._quick_add: QLineEdit | None = None
         self._quick_target: tuple[int, int | None] | None = None
-        self.column_width = float(MIN_COLUMN_WIDTH)
+        self.column_width = fitted_column_width(0, 1)
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(tr("Kanban", "Kanban board"))
-        for signal in (
-            model.modelReset,
-            model.layoutChanged,
-            model.rowsInserted,
-            model.rowsRemoved,
-            model.dataChanged,
-        ):
-            signal.connect(self.relayout)
+        # One layout per arrangement of the grid; words alone changing (the clock) repaint.
+        model.arranged.connect(self.relayout)
+        model.dataChanged.connect(self._words_changed)
         self.relayout()
 
     # -- layout ----------------------------------------------------------------------------
 
-    def relayout(self, *args) -> None:
-        session = self.model.session
-        board = session.board
-        self.columns = board.ordered_statuses()
-        mode = self.model.lane_mode
-        lanes = self._make_lanes(mode)
-        by_key = {lane.key: lane for lane in lanes}
-        lane_field = LANE_FIELD[mode]
-        tasks = board.tasks
-        column_ids = [s.id for s in self.columns]
-        for lane in lanes:
-            lane.cells = {sid: [] for sid in column_ids}
-        for task_id in self.model.task_ids():
-            task = tasks[task_id]
-            key = getattr(task, lane_field) if lane_field else None
-            lane = by_key.get(key)
-            if lane is None:  # a reference to something not on the board any more
-                lane = by_key.get(None) or lanes[-1]
-            lane.cells.setdefault(task.status_id, []).append(task_id)
-        if not self.model.task_filter.is_empty:
-            lanes = [lane for lane in lanes if lane.count or lane.key is None and len(lanes) == 1]
-        counts: dict[int, int] = {}
-        for task in tasks.values():
-            if not task.archived:
-                counts[task.status_id] = counts.get(task.status_id, 0) + 1
-        self._column_counts = counts
-        y = float(MARGIN)
-        for lane in lanes:
-            lane.collapsed = self._collapsed.get((mode.value, lane.key), False)
-            lane.top = y
-            if lane.collapsed:
-                lane.height = LANE_HEADER_HEIGHT
-            else:
-                tallest = max((len(ids) for ids in lane.cells.values()), default=0)
-                lane.height = (lane.cards_top - lane.top) + tallest * SLOT + ADD_ROW_HEIGHT + 6
-            y += lane.height + 6
-        self.lanes = lanes
-        self._lane_tops = [lane.top for lane in lanes]
-        self._content_height = y + MARGIN
-        if self._current is not None and self._current not in tasks:
+    def relayout(self) -> None:
+        """Place the model's grid: lanes one under another, folded ones as a header only."""
+        grid = self.model.grid
+        self.columns = list(grid.columns)
+        mode = self.model.lane_mode.value
+        folded = {key for (m, key), on in self._collapsed.items() if on and m == mode}
+        self.lanes, self._content_height = place_lanes(grid, folded)
+        self._lane_tops = [lane.top for lane in self.lanes]
+        if self._current is not None and not self.model.on_board(self._current):
             self._set_current(None)
         self._update_scrollbars()
         self.viewport().update()
 
-    def _make_lanes(self, mode: LaneMode) -> list[Lane]:
-        board = self.model.session.board
-        if mode is LaneMode.NONE:
-            return [Lane(None, "")]
-        if mode is LaneMode.TEAM:
-            lanes = [Lane(t.id, t.name) for t in board.ordered_teams()]
-            return lanes + [Lane(None, tr("Kanban", "No team"))]
-        if mode is LaneMode.OWNER:
-            team_order = {t.id: t.position for t in board.teams.values()}
-            people = sorted(
-                board.people.values(), key=lambda p: (team_order.get(p.team_id, 99), p.name)
-            )
-            lanes = [Lane(p.id, p.name) for p in people]
-            return lanes + [Lane(None, tr("Kanban", "Unassigned"))]
-        projects = sorted(board.projects.values(), key=lambda p: p.name)
-        return [Lane(p.id, p.name) for p in projects] + [Lane(None, tr("Kanban", "No project"))]
-
-    def _content_width(self) -> float:
-        return MARGIN * 2 + len(self.columns) * (self.column_width + COLUMN_GAP)
-
-    def _fit_columns(self) -> None:
-        """Columns share the width when they fit, so the whole workflow is in view."""
-        count = max(1, len(self.columns))
-        available = (self.viewport().width() - 2 * MARGIN) / count - COLUMN_GAP
-        self.column_width = float(max(MIN_COLUMN_WIDTH, min(MAX_COLUMN_WIDTH, available)))
+    def _words_changed(self, *_range) -> None:
+        self.viewport().update()
 
     def _update_scrollbars(self) -> None:
-        self._fit_columns()
+        self.column_width = fitted_column_width(self.viewport().width(), len(self.columns))
         viewport = self.viewport()
         visible_height = viewport.height() - HEADER_HEIGHT
         self.verticalScrollBar().setRange(0, max(0, int(self._content_height - visible_height)))
         self.verticalScrollBar().setPageStep(max(1, visible_height))
         self.verticalScrollBar().setSingleStep(int(SLOT / 2))
-        self.horizontalScrollBar().setRange(
-            0, max(0, int(self._content_width() - viewport.width()))
-        )
+        width = content_width(len(self.columns), self.column_width)
+        self.horizontalScrollBar().setRange(0, max(0, int(width - viewport.width())))
         self.horizontalScrollBar().setPageStep(viewport.width())
         self.horizontalScrollBar().setSingleStep(40)
 
@@ -197,79 +101,42 @@ class KanbanView(QAbstractScrollArea):
         super().resizeEvent(event)
         self._update_scrollbars()
 
-    # -- geometry ----------------------------------------------------------------------------
+    # -- geometry: see geometry.py ----------------------------------------------------------
+
+    def geometry_now(self) -> Geometry:
+        """The lanes and columns at the current scroll position."""
+        return Geometry(
+            self.columns,
+            self.lanes,
+            self._lane_tops,
+            self.column_width,
+            self.horizontalScrollBar().value(),
+            self.verticalScrollBar().value(),
+        )
 
     def column_x(self, column_index: int) -> float:
         """Viewport x of a column's left edge."""
-        return (
-            MARGIN
-            + column_index * (self.column_width + COLUMN_GAP)
-            - self.horizontalScrollBar().value()
-        )
+        return self.geometry_now().column_x(column_index)
 
     def content_to_view_y(self, y: float) -> float:
-        return y - self.verticalScrollBar().value() + HEADER_HEIGHT
+        return self.geometry_now().content_to_view_y(y)
 
     def card_rect(self, task_id: int) -> QRectF | None:
         """The card's rectangle in viewport coordinates (None when hidden)."""
-        for lane in self.lanes:
-            if lane.collapsed:
-                continue
-            for column_index, status in enumerate(self.columns):
-                ids = lane.cells.get(status.id, [])
-                if task_id in ids:
-                    return self._slot_rect(lane, column_index, ids.index(task_id))
-        return None
+        return self.geometry_now().card_rect(task_id)
 
     def _slot_rect(self, lane: Lane, column_index: int, index: int) -> QRectF:
-        top = self.content_to_view_y(lane.cards_top + index * SLOT)
-        return QRectF(self.column_x(column_index) + 6, top, self.column_width - 12, CARD_HEIGHT)
+        return self.geometry_now().slot_rect(lane, column_index, index)
 
     def _add_row_rect(self, lane: Lane, column_index: int) -> QRectF:
-        count = len(lane.cells.get(self.columns[column_index].id, []))
-        top = self.content_to_view_y(lane.cards_top + count * SLOT)
-        return QRectF(
-            self.column_x(column_index) + 6, top, self.column_width - 12, ADD_ROW_HEIGHT - 4
-        )
+        return self.geometry_now().add_row_rect(lane, column_index)
 
     def hit(self, point: QPoint | QPointF) -> Hit:
-        x, y = point.x(), point.y()
-        column_index = int(
-            (x + self.horizontalScrollBar().value() - MARGIN) // (self.column_width + COLUMN_GAP)
-        )
-        status_id = self.columns[column_index].id if 0 <= column_index < len(self.columns) else None
-        if y < HEADER_HEIGHT:
-            return Hit("header", status_id=status_id)
-        content_y = y - HEADER_HEIGHT + self.verticalScrollBar().value()
-        lane_index = bisect.bisect_right(self._lane_tops, content_y) - 1
-        if lane_index < 0 or lane_index >= len(self.lanes):
-            return Hit("none")
-        lane = self.lanes[lane_index]
-        if content_y > lane.top + lane.height:
-            return Hit("none")
-        if lane.title and content_y < lane.top + LANE_HEADER_HEIGHT:
-            return Hit("lane", lane=lane)
-        if status_id is None or lane.collapsed:
-            return Hit("none", lane=lane)
-        ids = lane.cells.get(status_id, [])
-        offset = content_y - lane.cards_top
-        index = int(offset // SLOT) if offset >= 0 else -1
-        if 0 <= index < len(ids) and offset - index * SLOT <= CARD_HEIGHT:
-            return Hit("card", lane, status_id, index, ids[index])
-        if index == len(ids) and offset - index * SLOT <= ADD_ROW_HEIGHT:
-            return Hit("add", lane, status_id, index)
-        return Hit("cell", lane, status_id, len(ids))
+        return self.geometry_now().hit(point)
 
     def drop_target(self, point: QPoint | QPointF) -> Hit | None:
         """Where a dragged card would land: a lane, a column and an insertion index."""
-        found = self.hit(point)
-        if found.lane is None or found.status_id is None or found.lane.collapsed:
-            return None
-        ids = found.lane.cells.get(found.status_id, [])
-        content_y = point.y() - HEADER_HEIGHT + self.verticalScrollBar().value()
-        index = int((content_y - found.lane.cards_top + SLOT / 2) // SLOT)
-        index = max(0, min(index, len(ids)))
-        return Hit("cell", found.lane, found.status_id, index)
+        return self.geometry_now().drop_target(point)
 
     # -- current card and keyboard --------------------------------------------------------
 
@@ -306,14 +173,7 @@ class KanbanView(QAbstractScrollArea):
 
     def _locate(self, task_id: int) -> tuple[int, int, int] | None:
         """(lane index, column index, card index) of a visible card."""
-        for lane_index, lane in enumerate(self.lanes):
-            if lane.collapsed:
-                continue
-            for column_index, status in enumerate(self.columns):
-                ids = lane.cells.get(status.id, [])
-                if task_id in ids:
-                    return lane_index, column_index, ids.index(task_id)
-        return None
+        return self.geometry_now().locate(task_id)
 
     def _first_card(self) -> int | None:
         for lane in self.lanes:
@@ -469,12 +329,7 @@ class KanbanView(QAbstractScrollArea):
 
     def _emit_drop(self, task_id: int, target: Hit) -> None:
         ids = target.lane.cells.get(target.status_id, [])
-        index = target.index
-        if task_id in ids and ids.index(task_id) < index:
-            index -= 1  # the card leaves its own slot first
-        others = [i for i in ids if i != task_id]
-        previous = others[index - 1] if index > 0 else None
-        following = others[index] if index < len(others) else None
+        previous, following = drop_neighbours(ids, task_id, target.index)
         self.cardDropped.emit(task_id, target.status_id, target.lane.key, previous, following)
 
     def _autoscroll(self, position: QPoint) -> None:
@@ -528,200 +383,22 @@ class KanbanView(QAbstractScrollArea):
             self._quick_add.hide()
         self.viewport().update()
 
-    # -- painting --------------------------------------------------------------------------
+    # -- painting: see painter.py -----------------------------------------------------------
 
     def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self.viewport())
-        theme = self.theme
-        width, height = self.viewport().width(), self.viewport().height()
-        painter.fillRect(QRect(0, 0, width, height), theme.window)
-        self._paint_columns(painter, height)
-        top_content = self.verticalScrollBar().value()
-        bottom_content = top_content + height - HEADER_HEIGHT
-        first = max(0, bisect.bisect_right(self._lane_tops, top_content) - 1)
-        for lane in self.lanes[first:]:
-            if lane.top > bottom_content:
-                break
-            self._paint_lane(painter, lane, top_content, bottom_content)
-        self._paint_header(painter, width)
-        if self._drag_task is not None and self._drag_pos is not None:
-            self._paint_drag(painter)
-        if not self.model.rowCount() and not self.model.task_filter.is_empty:
-            painter.setPen(theme.muted)
-            painter.setFont(self._font(15))
-            painter.drawText(
-                QRectF(0, HEADER_HEIGHT + 40, width, 40),
-                Qt.AlignmentFlag.AlignHCenter,
-                tr("Kanban", "No task matches the filter."),
-            )
+        viewport = self.viewport()
+        scene = Scene(
+            grid=self.model.grid,
+            geometry=self.geometry_now(),
+            face=self.model.face,
+            theme=self.theme,
+            width=viewport.width(),
+            height=viewport.height(),
+            current=self._current,
+            drag_task=self._drag_task,
+            drag_pos=self._drag_pos,
+            nothing_matches=not self.model.rowCount() and not self.model.task_filter.is_empty,
+        )
+        painter = QPainter(viewport)
+        paint_board(painter, scene)
         painter.end()
-
-    def _font(self, pixels: float, bold: bool = False) -> QFont:
-        font = QFont(FONT_FAMILY)
-        font.setPixelSize(round(pixels))
-        font.setBold(bold)
-        return font
-
-    def _paint_columns(self, painter: QPainter, height: int) -> None:
-        for column_index, status in enumerate(self.columns):
-            x = self.column_x(column_index)
-            over = self._over_limit(status)
-            colour = self.theme.column_over_limit if over else self.theme.column
-            painter.fillRect(QRectF(x, 0, self.column_width, height), colour)
-            if self.theme.column_border is not None:  # high contrast: columns have edges
-                pen = QPen(self.theme.column_border, self.theme.border_width)
-                painter.setPen(pen)
-                half = self.theme.border_width / 2
-                painter.drawRect(QRectF(x + half, half, self.column_width - 1, height))
-
-    def _over_limit(self, status) -> bool:
-        return (
-            status.wip_limit is not None
-            and self._column_counts.get(status.id, 0) > status.wip_limit
-        )
-
-    def _paint_lane(self, painter: QPainter, lane: Lane, top: float, bottom: float) -> None:
-        theme = self.theme
-        width = self.viewport().width()
-        if lane.title:
-            y = self.content_to_view_y(lane.top)
-            band = QRectF(0, y, max(width, self._content_width()), LANE_HEADER_HEIGHT)
-            painter.fillRect(band, theme.lane_header)
-            if theme.column_border is not None:
-                painter.setPen(QPen(theme.column_border, theme.border_width))
-                painter.drawLine(band.bottomLeft(), band.bottomRight())
-            painter.setPen(theme.text)
-            painter.setFont(self._font(14, bold=True))
-            arrow = "▸" if lane.collapsed else "▾"
-            text = f"{arrow}  {lane.title}"
-            painter.drawText(
-                band.adjusted(MARGIN + 4 - self.horizontalScrollBar().value(), 0, 0, 0),
-                Qt.AlignmentFlag.AlignVCenter,
-                text,
-            )
-            metrics = QFontMetricsF(painter.font())
-            count_x = (
-                MARGIN
-                + 4
-                - self.horizontalScrollBar().value()
-                + metrics.horizontalAdvance(text)
-                + 12
-            )
-            painter.setPen(theme.muted)
-            painter.setFont(self._font(13))
-            painter.drawText(
-                QRectF(count_x, y, 300, LANE_HEADER_HEIGHT),
-                Qt.AlignmentFlag.AlignVCenter,
-                QCoreApplication.translate("Kanban", "%n task(s)", "", lane.count),
-            )
-        if lane.collapsed:
-            return
-        model = self.model
-        for column_index, status in enumerate(self.columns):
-            x = self.column_x(column_index)
-            if x > width or x + self.column_width < 0:
-                continue
-            ids = lane.cells.get(status.id, [])
-            first = max(0, int((top - lane.cards_top) // SLOT))
-            last = min(len(ids), int((bottom - lane.cards_top) // SLOT) + 1)
-            for index in range(first, last):
-                task_id = ids[index]
-                if task_id == self._drag_task:
-                    continue
-                rect = self._slot_rect(lane, column_index, index)
-                paint_card(
-                    painter,
-                    rect,
-                    model.face(task_id),
-                    selected=task_id == self._current,
-                    theme=self.theme,
-                )
-            if self._drag_task is not None:
-                self._paint_drop_indicator(painter, lane, status.id, column_index)
-            add = self._add_row_rect(lane, column_index)
-            if add.top() < self.viewport().height() and add.bottom() > HEADER_HEIGHT:
-                painter.setPen(theme.muted)
-                painter.setFont(self._font(13))
-                painter.drawText(
-                    add.adjusted(6, 0, 0, 0),
-                    Qt.AlignmentFlag.AlignVCenter,
-                    tr("Kanban", "+ Add task"),
-                )
-
-    def _paint_drop_indicator(
-        self, painter: QPainter, lane: Lane, status_id: int, column_index: int
-    ) -> None:
-        target = self.drop_target(self._drag_pos)
-        if target is None or target.lane is not lane or target.status_id != status_id:
-            return
-        y = self.content_to_view_y(lane.cards_top + target.index * SLOT) - CARD_GAP / 2
-        x = self.column_x(column_index)
-        painter.setPen(QPen(self.theme.selection, 3))
-        painter.drawLine(QPointF(x + 4, y), QPointF(x + self.column_width - 4, y))
-
-    def _paint_drag(self, painter: QPainter) -> None:
-        rect = QRectF(
-            self._drag_pos.x() - 40, self._drag_pos.y() - 20, self.column_width - 12, CARD_HEIGHT
-        )
-        painter.setOpacity(0.85)
-        paint_card(painter, rect, self.model.face(self._drag_task), selected=True, theme=self.theme)
-        painter.setOpacity(1.0)
-
-    def _paint_header(self, painter: QPainter, width: int) -> None:
-        """Sticky column headers: name, card count and the WIP limit (icon and words when over)."""
-        theme = self.theme
-        painter.fillRect(QRectF(0, 0, width, HEADER_HEIGHT), theme.window)
-        for column_index, status in enumerate(self.columns):
-            x = self.column_x(column_index)
-            over = self._over_limit(status)
-            rect = QRectF(x, 4, self.column_width, HEADER_HEIGHT - 4)
-            painter.fillRect(rect, theme.column_over_limit if over else theme.column)
-            if theme.column_border is not None:
-                painter.setPen(QPen(theme.column_border, theme.border_width))
-                half = theme.border_width / 2
-                edge = rect.adjusted(half, half, -1, 0)  # open below: the column goes on
-                painter.drawPolyline(
-                    QPolygonF(
-                        [edge.bottomLeft(), edge.topLeft(), edge.topRight(), edge.bottomRight()]
-                    )
-                )
-            painter.setPen(theme.text)
-            painter.setFont(self._font(15, bold=True))
-            metrics = QFontMetricsF(painter.font())
-            name = metrics.elidedText(
-                status.name, Qt.TextElideMode.ElideRight, self.column_width * 0.5
-            )
-            painter.drawText(rect.adjusted(12, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, name)
-            count = self._column_counts.get(status.id, 0)
-            limit = status.wip_limit
-            label = f"{count} / {limit}" if limit is not None else str(count)
-            painter.setFont(self._font(13))
-            small = QFontMetricsF(painter.font())
-            right = rect.right() - 10
-            if over:
-                word = tr("Kanban", "Over limit")
-                word_width = small.horizontalAdvance(word)
-                painter.setPen(theme.late)
-                painter.drawText(
-                    QRectF(right - word_width, rect.top(), word_width, rect.height()),
-                    Qt.AlignmentFlag.AlignVCenter,
-                    word,
-                )
-                right -= word_width + 4
-                self._paint_warning_icon(painter, QPointF(right - 8, rect.center().y()))
-                right -= 20
-            painter.setPen(theme.late if over else theme.muted)
-            label_width = small.horizontalAdvance(label)
-            painter.drawText(
-                QRectF(right - label_width, rect.top(), label_width, rect.height()),
-                Qt.AlignmentFlag.AlignVCenter,
-                label,
-            )
-
-    def _paint_warning_icon(self, painter: QPainter, centre: QPointF) -> None:
-        painter.save()
-        painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(self.theme.late)
-        painter.drawEllipse(centre, 8, 8)
-        glyphs.warning(painter, centre, 4.5)
-        painter.restore()
