@@ -30,9 +30,8 @@ Kinds (spelled exactly as the CLI and UI show them):
 from __future__ import annotations
 
 import enum
-import statistics
 from collections import Counter, defaultdict
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 from typing import Any
@@ -50,7 +49,7 @@ from renkei.domain.handoff import (
     sla_deadline,
     template_for,
 )
-from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, untranslated
+from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Translate, untranslated
 
 
 class FindingKind(enum.StrEnum):
@@ -155,7 +154,6 @@ class Names:
 
 # task_id → [(actor_id, at), ...]
 ActivityByTask = Mapping[int, Sequence[tuple[int | None, datetime]]]
-Translate = Callable[..., str]  # (context, text[, n]) -> text; n fills "%n"
 
 
 def format_span(span: timedelta, translate: Translate = untranslated) -> str:
@@ -334,12 +332,13 @@ def lost_downstream(ordered: Sequence[Handoff], names: Names) -> list[Finding]:
 
 def bounced(ordered: Sequence[Handoff], names: Names) -> list[Finding]:
     found: list[Finding] = []
-    pair_count: Counter[frozenset] = Counter()
+    pair_count: Counter[frozenset[int | None]] = Counter()
     for h in ordered:
         if h.state not in (HandoffState.RETURNED, HandoffState.REJECTED):
             continue
         pair = frozenset((h.sender_team_id, h.receiver_team_id))
         pair_count[pair] += 1
+        items: tuple[str, ...]
         if h.state is HandoffState.REJECTED:
             key, items = "bounced_rejected", ()
         else:
@@ -611,9 +610,19 @@ def team_matrix(
             to_team_id=key[1],
             count=len(group),
             acknowledged_in_sla=in_sla / decided if decided else None,
-            median_to_acknowledge=statistics.median(waits) if waits else None,
+            median_to_acknowledge=_median(waits) if waits else None,
             returned_or_rejected=bounced_count / len(group),
             lost_items=tuple(top),
             handoff_ids=tuple(h.id for h in group),
         )
     return matrix
+
+
+def _median(spans: Sequence[timedelta]) -> timedelta:
+    """The middle span (the mean of the two middle ones for an even count), as
+    ``statistics.median`` would give it for numbers."""
+    ordered = sorted(spans)
+    middle = len(ordered) // 2
+    if len(ordered) % 2:
+        return ordered[middle]
+    return (ordered[middle - 1] + ordered[middle]) / 2

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import contextlib
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
+from sqlalchemy import Connection, Table, and_, or_, select
 from sqlalchemy.exc import SQLAlchemyError
 
 from renkei.domain import fields
@@ -92,7 +92,7 @@ def values_as_of(
     return found
 
 
-def _rows_now(conn: Connection, entity: str, table, ids: list[int]) -> list[Any]:
+def _rows_now(conn: Connection, entity: str, table: Table, ids: list[int]) -> list[Any]:
     result = conn.execute(select(table).where(table.c.id.in_(ids)))
     if entity != "task":
         return [rows.CONVERTERS[entity](r) for r in result]
@@ -109,7 +109,7 @@ def _rows_now(conn: Connection, entity: str, table, ids: list[int]) -> list[Any]
 
 
 @contextlib.contextmanager
-def reading():
+def reading() -> Iterator[None]:
     """A lost server or a locked file while reading the history, as a StorageError (the
     watch then reconnects and reads on from the last revision it printed)."""
     try:

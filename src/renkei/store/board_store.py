@@ -5,7 +5,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
 from types import SimpleNamespace
@@ -226,7 +226,7 @@ class BoardStore:
             )
 
     @contextlib.contextmanager
-    def _snapshot_read(self):
+    def _snapshot_read(self) -> Iterator[Connection]:
         """A read transaction that sees one moment of the board. SQLite's BEGIN already does;
         PostgreSQL's default (READ COMMITTED) would let each SELECT see newer commits."""
         with self.engine.connect() as conn:
@@ -253,7 +253,7 @@ class BoardStore:
 
     def revision(self) -> int:
         with self.engine.connect() as conn:
-            return conn.execute(select(schema.board_table.c.revision)).scalar_one()
+            return _current_revision(conn)
 
     def history(
         self,
@@ -292,7 +292,7 @@ class BoardStore:
         much changed that reading the whole board is simpler"."""
         table = schema.activity
         with self._snapshot_read() as conn:
-            current = conn.execute(select(schema.board_table.c.revision)).scalar_one()
+            current = _current_revision(conn)
             if current <= revision:
                 return current, ()
             found = conn.execute(
@@ -308,7 +308,7 @@ class BoardStore:
                 .where(table.c.revision > revision, table.c.revision <= current)
                 .order_by(table.c.id)
             ).all()
-            touched: dict[tuple[str, int], list] = {}
+            touched: dict[tuple[str, int], list[rows.AnyRow]] = {}
             for row in found:
                 touched.setdefault((row.entity, row.entity_id), []).append(row)
             if len(touched) > FEED_RELOAD_THRESHOLD:
@@ -445,7 +445,7 @@ class BoardStore:
 
         def write(conn: Connection) -> list[Change]:
             keys: dict[str, int] = {}
-            done = []
+            done: list[Change] = []
             for step in steps:
                 # Replayed history keeps its author and time; whose login wrote it there
                 # is not known here.
@@ -545,7 +545,12 @@ def _prepare_in(conn: Connection, name: str) -> bool:
     return True
 
 
-def _read_row(conn: Connection, entity: str, entity_id: int):
+def _current_revision(conn: Connection) -> int:
+    revision: int = conn.execute(select(schema.board_table.c.revision)).scalar_one()
+    return revision
+
+
+def _read_row(conn: Connection, entity: str, entity_id: int) -> Any:
     """One row as a domain object (a task with its dependencies), or None."""
     table = ENTITY_TABLES[entity]
     row = conn.execute(select(table).where(table.c.id == entity_id)).first()
@@ -603,7 +608,9 @@ class _Writer:
             return None
         return Change(revision, self.actor_id, (), already_saved=True)
 
-    def run(self, commands: Sequence[Command], progress) -> Change:
+    def run(
+        self, commands: Sequence[Command], progress: Callable[[int, int], None] | None
+    ) -> Change:
         if self.actor_id is not None and self.actor_id not in self.known_ids("person"):
             raise NotFoundError(
                 f"person {self.actor_id} (who is making this change) does not exist"
@@ -705,7 +712,7 @@ class _Writer:
             name: fields.check_value(entity, name, self.resolve(value)) for name, value in values
         }
 
-    def text_of(self, value: Any) -> str | None:
+    def text_of(self, value: str | NewRow | None) -> str | None:
         """A Record's old/new value as the audit trail keeps it (a new row by its id)."""
         if isinstance(value, NewRow):
             return str(self.resolve(value))
@@ -730,7 +737,7 @@ class _Writer:
             raise NotFoundError(f"no row {value.key!r} was created before it is used")
         return found
 
-    def read(self, entity: str, entity_id: int):
+    def read(self, entity: str, entity_id: int) -> Any:
         found = _read_row(self.conn, entity, entity_id)
         if found is None:
             raise NotFoundError(f"{entity} {entity_id} does not exist")
@@ -738,7 +745,9 @@ class _Writer:
 
     # -- commands ------------------------------------------------------------------------
 
-    def checked_new_row(self, command: Create) -> tuple[dict, dict, datetime, int | None, tuple]:
+    def checked_new_row(
+        self, command: Create
+    ) -> tuple[dict[str, Any], dict[str, Any], datetime, int | None, tuple[int, ...]]:
         """A Create's values checked, and the columns of its new row: (values, columns, when,
         by whom, the tasks it depends on). Shared by ``create`` and the batched tasks."""
         entity = command.entity
@@ -791,7 +800,9 @@ class _Writer:
         entity = command.entity
         values, columns, at, by, depends_on = self.checked_new_row(command)
         table = ENTITY_TABLES[entity]
-        new_id = self.conn.execute(insert(table).values(**columns)).inserted_primary_key[0]
+        inserted = self.conn.execute(insert(table).values(**columns)).inserted_primary_key
+        assert inserted is not None  # a single-row INSERT always has its key
+        new_id: int = inserted[0]
         if depends_on:
             self.conn.execute(
                 insert(schema.dependencies),

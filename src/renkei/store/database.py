@@ -12,7 +12,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
@@ -39,7 +39,7 @@ def is_url(target: str) -> bool:
     return "://" in target
 
 
-def sqlite_url(path) -> str:
+def sqlite_url(path: str | os.PathLike[str]) -> str:
     return f"sqlite:///{path}"
 
 
@@ -254,7 +254,7 @@ def _sqlite_engine(url: str, leased: bool) -> Engine:
     engine = create_engine(url, poolclass=NullPool, creator=connect)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Python's sqlite3 would open transactions lazily on its own; we issue BEGIN ourselves.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -269,7 +269,7 @@ def _sqlite_engine(url: str, leased: bool) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):
+    def _on_begin(conn: Connection) -> None:
         # A writer takes the lock up front, so two writers never deadlock upgrading read locks.
         immediate = conn.get_execution_options().get("renkei_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

@@ -49,6 +49,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 # The holder rewrites its lease this often.
 BEAT_SECONDS = 2.0
@@ -600,7 +601,7 @@ def _note_seen(board: Path, holder: Holder, takeover: str | None = None) -> None
                 temporary.unlink()
 
 
-def _read_notes(target: Path) -> dict:
+def _read_notes(target: Path) -> dict[str, Any]:
     try:
         data = json.loads(target.read_text("utf-8"))
     except (OSError, ValueError):
@@ -608,10 +609,12 @@ def _read_notes(target: Path) -> dict:
     return data if isinstance(data, dict) else {}
 
 
-def _age_days(stamp) -> float:
+def _age_days(stamp: object) -> float:
+    if not isinstance(stamp, str):
+        return 1e9  # a note without a time: as good as forgotten
     try:
         return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds() / 86400
-    except (TypeError, ValueError):
+    except ValueError:
         return 1e9
 
 
@@ -667,7 +670,7 @@ class BoardConnection(sqlite3.Connection):
             self.ticket.release()
 
 
-def connect(board: Path, uri: str | None = None, **kwargs) -> BoardConnection:
+def connect(board: Path, uri: str | None = None, **kwargs: Any) -> BoardConnection:
     """Open ``board`` with sqlite3 under its lease (``uri``: a ``file:`` URI of it, for modes)."""
     ticket = acquire(board)
     try:
