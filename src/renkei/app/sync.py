@@ -11,8 +11,6 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy.exc import DBAPIError, OperationalError
-
 from renkei.app.session import BoardSession
 from renkei.domain.commands import RowChange
 from renkei.domain.model import Board
@@ -26,7 +24,9 @@ POLL_PATIENCE_SECONDS = 0.3
 SAFETY_POLL_SECONDS = 10.0  # PostgreSQL: in case a notice was missed
 RECONNECT_SECONDS = (1.0, 2.0, 4.0, 8.0, 15.0)
 
-_LOST = (StorageError, OperationalError, DBAPIError, OSError)
+# The store words every database error as a StorageError (reads included); OSError: a share
+# or socket that failed under the watcher.
+_LOST = (StorageError, OSError)
 
 
 class SyncStatus(enum.Enum):

@@ -39,6 +39,7 @@ from renkei.store.database import (
     StorageError,
     is_url,
     make_engine,
+    reading,
     retry_locked,
     server_url,
     sqlite_url,
@@ -134,7 +135,8 @@ class BoardStore:
         engine = make_engine(sqlite_url(path))
         if revision != head:
             # Under the write lock: of several people migrating at once, one does the work.
-            retry_locked(lambda: _prepare(engine, name or path.stem))
+            with reading(str(path), "opened"):
+                retry_locked(lambda: _prepare(engine, name or path.stem))
         lease.using(path)
         return cls(engine, str(path), created=False)
 
@@ -162,7 +164,7 @@ class BoardStore:
             full = full.set(password=password)
         engine = make_engine(full)
         try:
-            with engine.connect() as conn, conn.begin():
+            with reading(url, "opened"), engine.connect() as conn, conn.begin():
                 if conn.dialect.name == "postgresql":
                     # One client migrates; the others wait here, then find the work done.
                     conn.execute(
@@ -226,10 +228,17 @@ class BoardStore:
             )
 
     @contextlib.contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """A connection for one read; a database error leaves as the store's own error (a
+        ``BoardUnreachable``, ``LoginRefused`` or ``BoardLocked``)."""
+        with reading(self.location), self.engine.connect() as conn:
+            yield conn
+
+    @contextlib.contextmanager
     def _snapshot_read(self) -> Iterator[Connection]:
         """A read transaction that sees one moment of the board. SQLite's BEGIN already does;
         PostgreSQL's default (READ COMMITTED) would let each SELECT see newer commits."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             if conn.dialect.name == "postgresql":
                 conn = conn.execution_options(isolation_level="REPEATABLE READ")
             with conn.begin():
@@ -239,7 +248,7 @@ class BoardStore:
         """On a server board, the person linked to the login role connected; else None."""
         if self.engine.dialect.name != "postgresql":
             return None
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return acting.server_identity(conn).person_id
 
     def write_refusal(self) -> str | None:
@@ -247,12 +256,12 @@ class BoardStore:
         None when it can try."""
         if self.engine.dialect.name != "postgresql":
             return None
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             who = acting.server_identity(conn)
         return None if who.can_write else acting.read_only_message(who.role)
 
     def revision(self) -> int:
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return _current_revision(conn)
 
     def history(
@@ -281,7 +290,7 @@ class BoardStore:
             query = query.where(table.c.at > since)
         if limit is not None:
             query = query.limit(limit)
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             found = [rows.activity(r) for r in conn.execute(query)]
         found.reverse()
         return found
@@ -348,7 +357,7 @@ class BoardStore:
     ) -> list[Activity]:
         """The Activity rows after ``revision``, unfolded, in revision order, a page at a
         time: what ``watch`` prints (see store/activity_feed.py)."""
-        with activity_feed.reading(), self.engine.connect() as conn:
+        with self._read() as conn:
             return activity_feed.activity_since(
                 conn, revision, limit, after_id=after_id, upto=upto
             )
@@ -357,13 +366,13 @@ class BoardStore:
         self, entity: str, ids: Iterable[int], revision: int
     ) -> dict[int, dict[str, str | None]]:
         """Each row's fields as they stood right after ``revision`` (a new row as made)."""
-        with activity_feed.reading(), self._snapshot_read() as conn:
+        with self._snapshot_read() as conn:
             return activity_feed.values_as_of(conn, entity, ids, revision)
 
     def saved_revision(self, change_id: str) -> int | None:
         """The revision that saved the change with this id, or None: a script retrying a
         command learns that it was saved before building it again (see ``apply_all``)."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             return confirm.saved_revision(conn, change_id)
 
     # -- writing -------------------------------------------------------------------------
@@ -473,7 +482,7 @@ class BoardStore:
 
     def identity(self) -> tuple[str, datetime]:
         """The board's name and the moment it was made: a copy of it shares both."""
-        with self.engine.connect() as conn:
+        with self._read() as conn:
             meta = conn.execute(
                 select(schema.board_table.c.name, schema.board_table.c.created_at)
             ).one()

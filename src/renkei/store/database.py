@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from renkei.store import lease
@@ -33,6 +34,60 @@ class BoardLocked(StorageError):
     def __init__(self, message: str, holder: lease.Holder | None):
         super().__init__(message)
         self.holder = holder
+
+
+class BoardUnreachable(StorageError):
+    """The board could not be read: its server does not answer or the connection was lost, or
+    its file is gone, unreadable or damaged. Trying again later may work."""
+
+
+class LoginRefused(StorageError):
+    """The server turned this login away: a password missing or wrong, no such login or
+    database. The message ends with the server's own words, in brackets."""
+
+
+# What the server says when it turns a login away (see LoginRefused).
+_LOGIN_REFUSAL = re.compile(
+    r'no password supplied|authentication failed|(role|database) "[^"]*" does not exist'
+)
+
+
+def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> StorageError:
+    """A database error met while reading (or opening, ``doing="opened"``) the board, as the
+    store's own error, in words a team lead understands."""
+    words = storage_words(error, location)
+    reason = _driver_words(error)
+    if is_locked_error(error):
+        return BoardLocked(
+            "the board is locked by another Renkei and stayed locked; try again in a moment.",
+            None,
+        )
+    if "permission denied" in reason.lower():
+        return LoginRefused(
+            f"your login on {_server_of(error, location)} may not read this board: ask the "
+            f"server's administrator for access ({reason})."
+        )
+    if _LOGIN_REFUSAL.search(reason.lower()):
+        return LoginRefused(f"{words or 'the server refused this login'} ({reason}).")
+    if words is not None:
+        return BoardUnreachable(f"{words}.")
+    return BoardUnreachable(f"the board could not be {doing}: {reason}")
+
+
+@contextlib.contextmanager
+def reading(location: str | None, doing: str = "read") -> Iterator[None]:
+    """Run a read of the board; a database error leaves it as the store's own error."""
+    try:
+        yield
+    except DBAPIError as error:
+        raise read_error(error, location, doing) from error
+
+
+def _driver_words(error: BaseException) -> str:
+    """The driver's own message on one line (the last, most specific, of several)."""
+    lines = [line.strip() for line in str(getattr(error, "orig", None) or error).splitlines()]
+    lines = [line for line in lines if line and not line.startswith("(Background on this")]
+    return lines[-1] if lines else type(error).__name__
 
 
 def is_url(target: str) -> bool:

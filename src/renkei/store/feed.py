@@ -44,7 +44,7 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from renkei.store import lease
 from renkei.store.board_store import NOTIFY_CHANNEL, BoardStore
-from renkei.store.database import TCP_LIVENESS, StorageError
+from renkei.store.database import TCP_LIVENESS, BoardUnreachable
 
 if TYPE_CHECKING:  # psycopg is imported when a server board is watched
     import psycopg
@@ -132,11 +132,11 @@ class SqliteWatch:
         try:
             size = self.path.stat().st_size
         except FileNotFoundError as error:
-            raise StorageError(_missing(self.path)) from error
+            raise BoardUnreachable(_missing(self.path)) from error
         except OSError as error:
-            raise StorageError(f"The board file cannot be read right now: {error}") from error
+            raise BoardUnreachable(f"The board file cannot be read right now: {error}") from error
         if size == 0:
-            raise StorageError(_garbled(self.path, "0 bytes"))
+            raise BoardUnreachable(_garbled(self.path, "0 bytes"))
         return FreshLook(self.path)
 
     def adopt(self, link: FreshLook) -> None:
@@ -150,7 +150,7 @@ class SqliteWatch:
 
     def changed(self) -> bool:
         """True when the board file changed since the last look. The first look only learns
-        where the file stands. StorageError once the file has been missing or unreadable for
+        where the file stands. BoardUnreachable once the file has been missing or unreadable for
         FILE_PATIENCE_SECONDS."""
         now = self._clock()
         if lease.held_here(self.path):
@@ -178,7 +178,7 @@ class SqliteWatch:
         if now - self._trouble_since < FILE_PATIENCE_SECONDS:
             return False
         self._trouble_since = None
-        raise StorageError(message)
+        raise BoardUnreachable(message)
 
     def connect(self) -> None:
         """Nothing is held between looks: only learn where the file stands."""
@@ -244,7 +244,7 @@ class PostgresListen:
         except psycopg.Error as error:
             if conn is not None:
                 self.discard(conn)
-            raise StorageError(f"Cannot reach the board's server: {error}") from error
+            raise BoardUnreachable(f"Cannot reach the board's server: {error}") from error
         return conn
 
     def adopt(self, link: psycopg.Connection[Any]) -> None:
@@ -270,13 +270,13 @@ class PostgresListen:
         return conn.fileno() if conn is not None else None
 
     def changed(self) -> bool:
-        """Drain pending notices; True when any arrived. Raises StorageError when the
+        """Drain pending notices; True when any arrived. Raises BoardUnreachable when the
         connection is gone (the caller reconnects and reads everything again)."""
         import psycopg
 
         conn = self._live()
         if conn is None:
-            raise StorageError("Not connected to the board's server.")
+            raise BoardUnreachable("Not connected to the board's server.")
         try:
             pgconn = conn.pgconn
             pgconn.consume_input()
@@ -288,7 +288,7 @@ class PostgresListen:
             return arrived
         except psycopg.Error as error:
             self.close()
-            raise StorageError(f"Lost the connection to the board's server: {error}") from error
+            raise BoardUnreachable(f"Lost the connection to the board's server: {error}") from error
 
     def check_alive(self) -> None:
         """A cheap round trip: a silently dropped connection shows up here."""
@@ -296,12 +296,12 @@ class PostgresListen:
 
         conn = self._live()
         if conn is None:
-            raise StorageError("Not connected to the board's server.")
+            raise BoardUnreachable("Not connected to the board's server.")
         try:
             conn.execute("SELECT 1")
         except psycopg.Error as error:
             self.close()
-            raise StorageError(f"Lost the connection to the board's server: {error}") from error
+            raise BoardUnreachable(f"Lost the connection to the board's server: {error}") from error
 
     def close(self) -> None:
         if self._conn is not None:
