@@ -11,7 +11,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar
+from typing import TypeVar, overload
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
@@ -67,8 +67,9 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
             f"your login on {_server_of(error, location)} may not read this board: ask the "
             f"server's administrator for access ({reason})."
         )
-    if _LOGIN_REFUSAL.search(reason.lower()):
-        return LoginRefused(f"{words or 'the server refused this login'} ({reason}).")
+    refusal = _driver_words(error, _LOGIN_REFUSAL)
+    if refusal is not None:
+        return LoginRefused(f"{words or 'the server refused this login'} ({refusal}).")
     if words is not None:
         return BoardUnreachable(f"{words}.")
     return BoardUnreachable(f"the board could not be {doing}: {reason}")
@@ -83,10 +84,17 @@ def reading(location: str | None, doing: str = "read") -> Iterator[None]:
         raise read_error(error, location, doing) from error
 
 
-def _driver_words(error: BaseException) -> str:
-    """The driver's own message on one line (the last, most specific, of several)."""
+@overload
+def _driver_words(error: BaseException) -> str: ...
+@overload
+def _driver_words(error: BaseException, wanted: re.Pattern[str]) -> str | None: ...
+def _driver_words(error: BaseException, wanted: re.Pattern[str] | None = None) -> str | None:
+    """The driver's own message on one line: the last (most specific) of several, or with
+    ``wanted`` the first that matches it (None when none does; libpq reports each attempt)."""
     lines = [line.strip() for line in str(getattr(error, "orig", None) or error).splitlines()]
     lines = [line for line in lines if line and not line.startswith("(Background on this")]
+    if wanted is not None:
+        return next((line for line in lines if wanted.search(line.lower())), None)
     return lines[-1] if lines else type(error).__name__
 
 
