@@ -49,7 +49,7 @@ def test_every_read_of_a_garbled_file_raises_board_unreachable(store, board_path
         with pytest.raises(BoardUnreachable) as refused:
             read()
         assert not isinstance(refused.value, SQLAlchemyError), name
-        assert "could not be" in str(refused.value) or "disk" in str(refused.value), name
+        assert "could not be read: it is damaged" in str(refused.value), name
         assert "sqlalchemy" not in str(refused.value).lower(), name
 
 
@@ -62,7 +62,7 @@ def test_the_sync_loop_counts_a_garbled_board_as_lost(demo_session, board_path):
     sync._pull_waiting = True  # as after a change seen on the file
     sync.tick()
     assert sync.state.status is SyncStatus.RECONNECTING
-    assert "could not be read" in sync.state.problem
+    assert "could not be read: it is damaged" in sync.state.problem
     sync.stop()
 
 

@@ -46,6 +46,9 @@ class LoginRefused(StorageError):
     database. The message ends with the server's own words, in brackets."""
 
 
+# What SQLite says of a file that is damaged or was replaced by something else.
+_DAMAGE = ("malformed", "not a database", "no such table")
+
 # What the server says when it turns a login away (see LoginRefused).
 _LOGIN_REFUSAL = re.compile(
     r'no password supplied|authentication failed|(role|database) "[^"]*" does not exist'
@@ -72,6 +75,13 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
         return LoginRefused(f"{words or 'the server refused this login'} ({refusal}).")
     if words is not None:
         return BoardUnreachable(f"{words}.")
+    if any(damage in reason.lower() for damage in _DAMAGE):
+        where = location or "the board"
+        return BoardUnreachable(
+            f"{where} could not be {doing}: it is damaged, or no longer a board ({reason}); "
+            "`renkei board check` says more, and `renkei board salvage` copies what can still "
+            "be read into a new board"
+        )
     return BoardUnreachable(f"the board could not be {doing}: {reason}")
 
 
