@@ -11,6 +11,7 @@ from sqlalchemy.exc import SQLAlchemyError
 from renkei.app.credentials import check_login
 from renkei.app.session import BoardSession
 from renkei.app.sync import BoardSync, SyncStatus
+from renkei.domain.commands import Create
 from renkei.store.board_store import BoardStore
 from renkei.store.database import BoardUnreachable, StorageError, make_engine
 
@@ -101,3 +102,12 @@ def test_a_session_reload_on_a_garbled_board_raises_the_stores_error(demo_store,
     _garble(board_path, 0)
     with pytest.raises(BoardUnreachable):
         session.reload()
+
+
+def test_a_write_to_a_garbled_board_says_nothing_was_saved(store, board_path):
+    """Writes were already worded; a damaged file (not an "operational" error) is too."""
+    store.dispose()
+    _garble(board_path, HEADER_BYTES)
+    with pytest.raises(StorageError, match="nothing was saved") as refused:
+        store.apply(Create("team", (("name", "Field Sales"),)), None)
+    assert not isinstance(refused.value, SQLAlchemyError)

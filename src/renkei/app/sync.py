@@ -147,8 +147,7 @@ class BoardSync:
             if probed.error is not None:
                 raise probed.error
             session = self.session
-            if probed.found is None:
-                raise AssertionError("a probe holds what it found or its error")
+            assert probed.found is not None  # a probe without an error found something
             if session.board is probed.board and session.synced_revision == probed.since:
                 session.take_changes(*probed.found)
             else:
@@ -192,11 +191,12 @@ class BoardSync:
     def settle(self, reached: Reached) -> bool:
         """The quick half, on the thread that owns the session: show the board that was
         read and listen on the new link, or count the failed attempt."""
-        if reached.error is not None or reached.board is None:
+        if reached.error is not None:
             if not isinstance(reached.error, _LOST):
-                raise reached.error or AssertionError("a reach holds a board or its error")
+                raise reached.error
             self._lost(reached.error)
             return False
+        assert reached.board is not None  # a reach without an error read the board
         self.watcher.adopt(reached.link)
         overtaken = reached.board.revision < self.session.board.revision
         self.session.show_board(reached.board)

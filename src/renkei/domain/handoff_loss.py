@@ -25,6 +25,11 @@ Kinds (spelled exactly as the CLI and UI show them):
 * ``stalled`` — an accepted handoff with no activity by the receiver on the task within
   ``stall_days`` business days after accepting (activity strictly after the accept; a later
   handoff sent by the receiver counts as activity).
+
+This module puts the analysis together (``findings_for_task``, ``all_findings``). Its rooms:
+the kinds, findings and their sentences in domain/handoff_findings.py, one rule per kind in
+domain/handoff_rules.py, the team-to-team matrix in domain/handoff_matrix.py; their names are
+importable from here too.
 """
 
 from __future__ import annotations

@@ -1,4 +1,7 @@
-"""A board's storage: open it, load a snapshot, apply commands, read the audit trail."""
+"""A board's storage: open it, load a snapshot, apply commands, read the audit trail.
+
+Every read turns a database error into the store's own (store/database.py: ``reading``); the
+write transaction itself is store/writer.py."""
 
 from __future__ import annotations
 
@@ -10,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from sqlalchemy import URL, Connection, Engine, insert, select, text
-from sqlalchemy.exc import IntegrityError, InterfaceError, OperationalError, ProgrammingError
+from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from renkei.domain.commands import (
     Change,
@@ -22,7 +25,7 @@ from renkei.domain.commands import (
 )
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.store import acting, activity_feed, confirm, lease, migrate, rows, schema
-from renkei.store.confirm import CouldNotConfirm  # noqa: F401  (callers import it here)
+from renkei.store.confirm import CouldNotConfirm as CouldNotConfirm  # callers import it here
 from renkei.store.database import (
     WRITE,
     BoardLocked,
@@ -36,17 +39,8 @@ from renkei.store.database import (
     storage_words,
 )
 from renkei.store.schema import ENTITY_TABLES
-from renkei.store.writer import NOTIFY_CHANNEL, POSITION_GAP, Writer, read_row
-
-__all__ = [  # the writer has a room of its own; its constants are named here too
-    "MIGRATION_LOCK",
-    "NOTIFY_CHANNEL",
-    "POSITION_GAP",
-    "BoardStore",
-    "CouldNotConfirm",
-    "Step",
-    "utcnow",
-]
+from renkei.store.server_urls import without_password
+from renkei.store.writer import Writer, read_row
 
 # PostgreSQL advisory lock held while a client migrates (or copies into) a database.
 MIGRATION_LOCK = 7235846
@@ -136,7 +130,8 @@ class BoardStore:
             full = full.set(password=password)
         engine = make_engine(full)
         try:
-            with reading(url, "opened"), engine.connect() as conn, conn.begin():
+            opening = reading(without_password(url), "opened")
+            with opening, engine.connect() as conn, conn.begin():
                 if conn.dialect.name == "postgresql":
                     # One client migrates; the others wait here, then find the work done.
                     conn.execute(
@@ -396,11 +391,11 @@ class BoardStore:
             raise _locked_not_saved(error) from error
         except ProgrammingError as error:
             if getattr(error.orig, "sqlstate", None) != "42501":  # insufficient_privilege
-                raise
+                raise StorageError(_not_saved(error, self.location)) from error
             raise acting.NotAllowed(
                 f"the server refused the change; nothing was saved ({_first_line(error)})"
             ) from error
-        except (OperationalError, InterfaceError, IntegrityError) as error:
+        except DBAPIError as error:
             # Refused before COMMIT, or at COMMIT and its id is not on the board: not saved.
             raise StorageError(_not_saved(error, self.location)) from error
         except UnicodeEncodeError as error:  # text the field checks let through (a bug)
@@ -449,7 +444,7 @@ class BoardStore:
                 "a row clashes with one already on the board; nothing was saved "
                 f"({_first_line(error)})"
             ) from error
-        except (OperationalError, InterfaceError) as error:
+        except DBAPIError as error:
             raise StorageError(_not_saved(error, self.location)) from error
 
     def identity(self) -> tuple[str, datetime]:

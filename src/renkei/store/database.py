@@ -11,7 +11,7 @@ import sqlite3
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import TypeVar, overload
+from typing import TypeVar
 
 from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
@@ -70,7 +70,7 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
             f"your login on {_server_of(error, location)} may not read this board: ask the "
             f"server's administrator for access ({reason})."
         )
-    refusal = _driver_words(error, _LOGIN_REFUSAL)
+    refusal = _driver_line(error, _LOGIN_REFUSAL)
     if refusal is not None:
         return LoginRefused(f"{words or 'the server refused this login'} ({refusal}).")
     if words is not None:
@@ -94,18 +94,22 @@ def reading(location: str | None, doing: str = "read") -> Iterator[None]:
         raise read_error(error, location, doing) from error
 
 
-@overload
-def _driver_words(error: BaseException) -> str: ...
-@overload
-def _driver_words(error: BaseException, wanted: re.Pattern[str]) -> str | None: ...
-def _driver_words(error: BaseException, wanted: re.Pattern[str] | None = None) -> str | None:
-    """The driver's own message on one line: the last (most specific) of several, or with
-    ``wanted`` the first that matches it (None when none does; libpq reports each attempt)."""
+def _driver_lines(error: BaseException) -> list[str]:
+    """The driver's own message, line by line, without SQLAlchemy's wrapping."""
     lines = [line.strip() for line in str(getattr(error, "orig", None) or error).splitlines()]
-    lines = [line for line in lines if line and not line.startswith("(Background on this")]
-    if wanted is not None:
-        return next((line for line in lines if wanted.search(line.lower())), None)
+    return [line for line in lines if line and not line.startswith("(Background on this")]
+
+
+def _driver_words(error: BaseException) -> str:
+    """The driver's message on one line: the last (most specific) of several."""
+    lines = _driver_lines(error)
     return lines[-1] if lines else type(error).__name__
+
+
+def _driver_line(error: BaseException, wanted: re.Pattern[str]) -> str | None:
+    """The first line of the driver's message that matches ``wanted`` (libpq reports each
+    connection attempt on a line of its own); None when none does."""
+    return next((line for line in _driver_lines(error) if wanted.search(line.lower())), None)
 
 
 def is_url(target: str) -> bool:

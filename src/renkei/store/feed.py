@@ -43,8 +43,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
 from renkei.store import lease
-from renkei.store.board_store import NOTIFY_CHANNEL, BoardStore
+from renkei.store.board_store import BoardStore
 from renkei.store.database import TCP_LIVENESS, BoardUnreachable
+from renkei.store.writer import NOTIFY_CHANNEL
 
 if TYPE_CHECKING:  # psycopg is imported when a server board is watched
     import psycopg

@@ -29,7 +29,10 @@ holding the lease) as it uses the board: ``renkei board check`` lists who had it
 and every takeover.
 
 A lease cannot be made where the folder is read-only; then nobody can write the board from
-here (SQLite needs its journal in that folder too), and reading goes ahead without one."""
+here (SQLite needs its journal in that folder too), and reading goes ahead without one.
+
+What a lease file says (``Holder``) is in store/lease_file.py; the note of who used the board
+lately in store/lease_notes.py."""
 
 from __future__ import annotations
 
