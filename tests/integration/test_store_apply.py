@@ -19,7 +19,7 @@ from renkei.domain.commands import (
     set_task,
 )
 from renkei.domain.model import Person, Priority, Project, RiskFlag, Status, Team
-from renkei.store.board_store import POSITION_GAP
+from renkei.store.writer import POSITION_GAP
 
 AT = datetime(2026, 11, 20, 9, 0)
 LATER = datetime(2026, 11, 21, 14, 30)

@@ -10,14 +10,37 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
-
 from renkei.store.board_store import BoardStore
+from renkei.store.server_urls import (
+    DEFAULT_PORT,
+    DRIVER,
+    address_url,
+    check_login,
+    url_parts,
+    with_password,
+    without_password,
+)
+
+__all__ = [  # the address helpers live in the store; the app's callers find them here
+    "DEFAULT_PORT",
+    "DRIVER",
+    "SERVICE",
+    "ServerAddress",
+    "available",
+    "check_login",
+    "delete_password",
+    "get_password",
+    "is_server_url",
+    "open_server_board",
+    "parse_server_url",
+    "server_url",
+    "set_password",
+    "wants_password",
+    "with_password",
+    "without_password",
+]
 
 SERVICE = "Renkei"
-DEFAULT_PORT = 5432
-DRIVER = "postgresql+psycopg"
 
 # What libpq says when the server wants a password it did not get, or got a wrong one.
 _PASSWORD_WANTED = (
@@ -43,14 +66,7 @@ class ServerAddress:
 
 def server_url(host: str, port: int, database: str, user: str) -> str:
     """``postgresql+psycopg://user@host:port/db``, escaped as needed; never a password."""
-    url = URL.create(
-        DRIVER,
-        username=user or None,
-        host=host,
-        port=port,
-        database=database,
-    )
-    return url.render_as_string(hide_password=False)
+    return address_url(host, port, database, user)
 
 
 def is_server_url(target: str) -> bool:
@@ -60,36 +76,13 @@ def is_server_url(target: str) -> bool:
 def parse_server_url(target: str) -> tuple[ServerAddress, str | None]:
     """A server URL's address, and the password it carried (None when it had none).
     Raises ValueError for something that is not a server URL."""
-    try:
-        url = make_url(target)
-    except ArgumentError as error:
-        raise ValueError(f"Not a server address: {without_password(target)}") from error
-    if not url.drivername.startswith("postgres") or not url.host or not url.database:
-        raise ValueError(f"Not a server address: {without_password(target)}")
-    address = ServerAddress(url.host, url.port or DEFAULT_PORT, url.database, url.username or "")
-    return address, url.password
-
-
-def without_password(target: str) -> str:
-    """The URL with any password taken out (for messages, settings, the keyring key)."""
-    try:
-        url = make_url(target)
-    except ArgumentError:
-        return target if "@" not in target else target.split("://", 1)[0] + "://…"
-    # (URL.set(password=None) means "leave it as it is", so the URL is built again.)
-    bare = URL.create(
-        url.drivername,
-        username=url.username,
-        host=url.host,
-        port=url.port,
-        database=url.database,
-        query=url.query,
-    )
-    return bare.render_as_string(hide_password=False)
+    host, port, database, user, password = url_parts(target)
+    return ServerAddress(host, port, database, user), password
 
 
 def wants_password(error: BaseException) -> bool:
-    """True when a failed connection failed because the server asked for a password."""
+    """True when a failed connection failed because the server asked for a password (the
+    store's LoginRefused ends with the server's own words)."""
     text = str(error).lower()
     return any(phrase in text for phrase in _PASSWORD_WANTED)
 
@@ -104,28 +97,6 @@ def open_server_board(
     if embedded is not None:
         raise ValueError("open_server_board takes the URL without its password")
     return BoardStore.open(address.url, name=name, password=password, create=create)
-
-
-def with_password(url: str, password: str) -> str:
-    """The URL with the password in it, for code that takes a URL; in memory only — never
-    shown, remembered or put on a command line."""
-    return make_url(url).set(password=password).render_as_string(hide_password=False)
-
-
-def check_login(url: str, password: str | None) -> None:
-    """Connect once and leave (no board is opened or made): raises the driver's error when
-    the server refuses, as when it cannot be reached."""
-    from renkei.store.database import make_engine
-
-    full = make_url(url)
-    if password:
-        full = full.set(password=password)
-    engine = make_engine(full)
-    try:
-        with engine.connect():
-            pass
-    finally:
-        engine.dispose()
 
 
 # -- the system keyring --------------------------------------------------------------------

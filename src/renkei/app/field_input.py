@@ -289,7 +289,7 @@ def parse_pairs(
 
 def people_in_order(board: Board) -> list[Person]:
     """Everyone on the board, team by team in the board's team order; no team last."""
-    order = {t.id: i for i, t in enumerate(board.ordered_teams())}
+    order: dict[int | None, int] = {t.id: i for i, t in enumerate(board.ordered_teams())}
     return sorted(board.people.values(), key=lambda p: (order.get(p.team_id, len(order)), p.id))
 
 

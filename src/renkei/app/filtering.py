@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 
 from renkei.domain.model import Board, Task
+from renkei.domain.read_model import BoardReadModel
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,7 +32,7 @@ def search_text(task: Task, board: Board) -> str:
 
 
 def matching_ids(
-    session, tasks: list[Task], chosen: TaskFilter, haystacks: dict[int, str]
+    session: BoardReadModel, tasks: list[Task], chosen: TaskFilter, haystacks: dict[int, str]
 ) -> list[int]:
     """Ids of ``tasks`` that pass ``chosen``. ``haystacks`` caches search_text by task id
     (the caller keeps it across filter changes; typing must stay under 100 ms on 10,000)."""
@@ -42,7 +43,7 @@ def matching_ids(
     if chosen.due_within_days is not None:
         due_limit = session.today() + timedelta(days=chosen.due_within_days)
     done = board.done_status_ids()
-    result = []
+    result: list[int] = []
     for task in tasks:
         if task.archived and not chosen.show_archived:
             continue

@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from renkei.domain.handoff import Handoff
 from renkei.domain.handoff_commands import activity_by_task, owner_changes_from_activity
@@ -115,7 +115,10 @@ def _group(changes: list[OwnerChange]) -> dict[int, list[OwnerChange]]:
     return dict(grouped)
 
 
-def _put(mapping: dict, key: int, value) -> None:
+_V = TypeVar("_V")
+
+
+def _put(mapping: dict[int, _V], key: int, value: _V | None) -> None:
     if value:
         mapping[key] = value
     else:

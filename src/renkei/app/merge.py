@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import dataclasses
 from collections import Counter
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
 from pathlib import Path
@@ -152,7 +152,8 @@ def shown_value(board: Board, name: str, value: Any) -> str:
     if name in fields.REFERENCES and name != "task_id":
         row = getattr(board, ENTITY_COLLECTIONS[fields.REFERENCES[name]]).get(value)
         if row is not None:
-            return row.name
+            shown: str = row.name
+            return shown
     text = fields.encode(value) or ""
     return text if len(text) <= 60 else text[:59] + "…"
 
@@ -247,7 +248,7 @@ def prepare_merge(store: BoardStore, copy_path: str | Path) -> MergePlan:
     return plan
 
 
-def _signature(rows: list[Activity]) -> frozenset:
+def _signature(rows: list[Activity]) -> frozenset[tuple[tuple[object, ...], int]]:
     """What a revision did, without the ids a merge gives new rows: the same signature on
     both sides means the same change (moments are kept to the microsecond)."""
     return frozenset(
@@ -419,7 +420,9 @@ def build_steps(plan: MergePlan, choices: Mapping[tuple[str, int, str], Side]) -
     return steps
 
 
-def _add_field(commands: list[Command], plan: MergePlan, row: Activity, new: Any, base: Any):
+def _add_field(
+    commands: list[Command], plan: MergePlan, row: Activity, new: Any, base: Any
+) -> None:
     """Fields of one row changed by one command stay one command."""
     target = _ref(plan, row.entity, row.entity_id)
     last = commands[-1] if commands else None
@@ -506,7 +509,13 @@ def apply_merge(
     return _report(plan, choices, steps, None if dry_run else moved_to, dry_run)
 
 
-def _report(plan, choices, steps, moved_to, dry_run) -> MergeReport:
+def _report(
+    plan: MergePlan,
+    choices: Mapping[tuple[str, int, str], Side],
+    steps: Sequence[Step],
+    moved_to: Path | None,
+    dry_run: bool,
+) -> MergeReport:
     by: Counter[str] = Counter()
     for step in steps:
         actor = step.actor_id
@@ -515,7 +524,7 @@ def _report(plan, choices, steps, moved_to, dry_run) -> MergeReport:
         else:  # a person both files know, or one merged before: named here
             person = plan.board.people.get(actor) if actor is not None else None
         by[person.name if person else "Renkei"] += 1
-    tasks = set()
+    tasks: set[object] = set()  # ids of tasks on the board, keys of tasks the copy made
     for step in steps:
         for command in step.commands:
             if command.entity == "task":

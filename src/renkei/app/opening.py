@@ -59,12 +59,14 @@ def make_board(target: str, name: str, fill: Fill | None = None) -> str:
         if not path.exists():
             with NewBoard(path, name) as new:
                 if fill is not None:
+                    assert new.store is not None  # open inside the block
                     fill(new.store)
             return str(path)
     with tempfile.TemporaryDirectory(prefix="renkei-") as folder:
         built = Path(folder) / "board.renkei"
         with NewBoard(built, name) as new:
             if fill is not None:
+                assert new.store is not None  # open inside the block
                 fill(new.store)
         return copy_board(str(built), target).destination
 

@@ -6,9 +6,10 @@ import dataclasses
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
-from renkei.domain.commands import Change, Command, SetFields
+from renkei.domain.commands import Change, Command, RowChange, SetFields
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import (
@@ -266,7 +267,7 @@ class BoardSession:
         revision, rows = self.store.changes_since(self.synced_revision)
         return self.take_changes(revision, rows)
 
-    def take_changes(self, revision: int, rows) -> bool:
+    def take_changes(self, revision: int, rows: tuple[RowChange, ...] | None) -> bool:
         """Show what ``store.changes_since(self.synced_revision)`` returned (a window reads
         it in a worker thread); True when anything on screen changed."""
         if rows is None:
@@ -281,12 +282,12 @@ class BoardSession:
         self._receive(Change(max(revision, self._board.revision), None, fresh))
         return True
 
-    def _differs(self, row_change) -> bool:
+    def _differs(self, row_change: RowChange) -> bool:
         """Our own edits come back through the feed too; they are already on screen."""
         current = getattr(self._board, ENTITY_COLLECTIONS[row_change.entity]).get(
             row_change.entity_id
         )
-        return current != row_change.row
+        return bool(current != row_change.row)
 
     def _note_own_revision(self, change: Change) -> None:
         # When nothing else happened in between, our own write needs no echo from the feed.
@@ -307,7 +308,7 @@ class BoardSession:
 
     def _receive(self, change: Change) -> None:
         board = self._board
-        updated: dict[str, dict] = {}
+        updated: dict[str, Any] = {}  # a collection of the board → its new dict of rows
         for row_change in change.rows:
             name = ENTITY_COLLECTIONS[row_change.entity]
             if name not in updated:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -33,12 +34,12 @@ STANDUP_MINUTES = 2
 AUTO_ADVANCE_SECONDS = 0  # with auto-advance on: move on this long after the time is up
 
 
-def _choice(raw: dict, key: str, choices: tuple[str, ...], default: str) -> str:
+def _choice(raw: Mapping[str, object], key: str, choices: tuple[str, ...], default: str) -> str:
     value = raw.get(key, default)
     return value if isinstance(value, str) and value in choices else default
 
 
-def _number(raw: dict, key: str, bounds: tuple[int, int], default: int) -> int:
+def _number(raw: Mapping[str, object], key: str, bounds: tuple[int, int], default: int) -> int:
     value = raw.get(key, default)
     if isinstance(value, bool) or not isinstance(value, int):
         return default
@@ -46,7 +47,7 @@ def _number(raw: dict, key: str, bounds: tuple[int, int], default: int) -> int:
     return value if low <= value <= high else default
 
 
-def _flag(raw: dict, key: str, default: bool) -> bool:
+def _flag(raw: Mapping[str, object], key: str, default: bool) -> bool:
     value = raw.get(key, default)
     return value if isinstance(value, bool) else default
 

@@ -10,15 +10,13 @@ import enum
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
-
-from sqlalchemy.exc import DBAPIError, OperationalError
 
 from renkei.app.session import BoardSession
+from renkei.domain.commands import RowChange
 from renkei.domain.model import Board
 from renkei.store import lease
 from renkei.store.database import BoardLocked, StorageError
-from renkei.store.feed import watcher_for
+from renkei.store.feed import Link, Watcher, watcher_for
 
 SQLITE_POLL_SECONDS = 0.5  # the budget is 2 s from another window's edit to this screen
 # How long a poll waits for a colleague's lease on a shared file before trying next tick.
@@ -26,7 +24,9 @@ POLL_PATIENCE_SECONDS = 0.3
 SAFETY_POLL_SECONDS = 10.0  # PostgreSQL: in case a notice was missed
 RECONNECT_SECONDS = (1.0, 2.0, 4.0, 8.0, 15.0)
 
-_LOST = (StorageError, OperationalError, DBAPIError, OSError)
+# The store words every database error as a StorageError (reads included); OSError: a share
+# or socket that failed under the watcher.
+_LOST = (StorageError, OSError)
 
 
 class SyncStatus(enum.Enum):
@@ -40,7 +40,7 @@ class Reached:
     """What one reconnect attempt found: a new link (the watcher's) and the whole board,
     or the error that stopped it."""
 
-    link: Any = None
+    link: Link = None
     board: Board | None = None
     error: BaseException | None = None
 
@@ -52,7 +52,7 @@ class Probed:
 
     board: Board
     since: int
-    found: tuple[int, Any] | None = None
+    found: tuple[int, tuple[RowChange, ...] | None] | None = None
     error: BaseException | None = None
 
 
@@ -66,10 +66,13 @@ class SyncState:
 
 class BoardSync:
     def __init__(
-        self, session: BoardSession, watcher=None, now: Callable[[], datetime] = datetime.now
-    ):
+        self,
+        session: BoardSession,
+        watcher: Watcher | None = None,
+        now: Callable[[], datetime] = datetime.now,
+    ) -> None:
         self.session = session
-        self.watcher = watcher if watcher is not None else watcher_for(session.store)
+        self.watcher: Watcher = watcher if watcher is not None else watcher_for(session.store)
         self._now = now
         self.state = SyncState(SyncStatus.CONNECTED)
         self._listeners: list[Callable[[SyncState], None]] = []
@@ -144,6 +147,7 @@ class BoardSync:
             if probed.error is not None:
                 raise probed.error
             session = self.session
+            assert probed.found is not None  # a probe without an error found something
             if session.board is probed.board and session.synced_revision == probed.since:
                 session.take_changes(*probed.found)
             else:
@@ -192,6 +196,7 @@ class BoardSync:
                 raise reached.error
             self._lost(reached.error)
             return False
+        assert reached.board is not None  # a reach without an error read the board
         self.watcher.adopt(reached.link)
         overtaken = reached.board.revision < self.session.board.revision
         self.session.show_board(reached.board)

@@ -160,7 +160,7 @@ def url_with_password(target: str, prompt: Prompt | None = None) -> str:
     def check(url: str, password: str | None) -> str:
         try:
             credentials.check_login(url, password)
-        except DBAPIError as error:
+        except (DBAPIError, StorageError) as error:
             if missing(error) or refused(error):
                 raise
             return url  # down, or no such database: the copy itself says which side, and how

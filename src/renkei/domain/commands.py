@@ -8,7 +8,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # model imports the handoff rules, which import this module
+    from renkei.domain.model import Task
 
 FieldValues = tuple[tuple[str, Any], ...]
 
@@ -67,7 +70,7 @@ class Record:
 Command = Create | SetFields | Record
 
 
-def set_task(task, **changes: Any) -> SetFields:
+def set_task(task: Task, **changes: Any) -> SetFields:
     """Edit a task from the snapshot the user was looking at."""
     base = tuple((name, getattr(task, name)) for name in changes)
     return SetFields("task", task.id, tuple(changes.items()), base)
@@ -107,11 +110,11 @@ class Change:
     rows: tuple[RowChange, ...]
     already_saved: bool = False
 
-    def inverse(self) -> tuple[Command, ...]:
+    def inverse(self) -> tuple[SetFields, ...]:
         """Commands that undo this change, based on the values it produced. Creation is
         undone by archiving a task or withdrawing a handoff: the audit trail stays
         append-only."""
-        undo: list[Command] = []
+        undo: list[SetFields] = []
         for rc in reversed(self.rows):  # later edits first: a field edited twice unwinds in order
             if rc.created:
                 hide = _UNDO_CREATION.get(rc.entity)

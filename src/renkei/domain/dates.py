@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from datetime import date
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 
 DUE_TODAY = QT_TRANSLATE_NOOP("Dates", "due today")
 DUE_TOMORROW = QT_TRANSLATE_NOOP("Dates", "due tomorrow")
@@ -15,7 +16,12 @@ ONE_DAY_LATE = QT_TRANSLATE_NOOP("Dates", "1 day late")
 DAYS_LATE = QT_TRANSLATE_NOOP("Dates", "{n} days late")
 
 
-def due_words(due: date | None, today: date, translate=lambda c, t: t, fmt=None) -> str:
+def due_words(
+    due: date | None,
+    today: date,
+    translate: Translate = untranslated,
+    fmt: Callable[[date], str] | None = None,
+) -> str:
     """Relative words within two weeks, the date itself beyond (fmt formats it)."""
     if due is None:
         return ""

@@ -21,7 +21,7 @@ from renkei.domain.handoff import (
     HandoffTemplate,
     Question,
 )
-from renkei.domain.model import Priority, RiskFlag
+from renkei.domain.model import Priority, RiskFlag, Task
 
 # Fields whose value is the id of another row, and which kind of row that is (the same name
 # names the same kind in every entity). The store checks them; a merge maps them.
@@ -200,15 +200,15 @@ def check_value(entity: str, name: str, value: Any) -> Any:
 def _text(name: str, value: Any, spec: FieldSpec) -> str:
     if not isinstance(value, str):
         raise ValidationError(f"{name} must be text")
-    value = value.strip() if spec.max_len and spec.max_len <= MAX_TITLE else value
+    text: str = value.strip() if spec.max_len and spec.max_len <= MAX_TITLE else value
     if spec.multiline:
-        value = normalise_line_ends(value)
-    check_text(name, value, spec.multiline)
-    if spec.max_len and len(value) > spec.max_len:
+        text = normalise_line_ends(text)
+    check_text(name, text, spec.multiline)
+    if spec.max_len and len(text) > spec.max_len:
         raise ValidationError(
-            f"{name} is too long ({len(value)} characters, at most {spec.max_len})"
+            f"{name} is too long ({len(text)} characters, at most {spec.max_len})"
         )
-    return value
+    return text
 
 
 def _number(name: str, value: Any, spec: FieldSpec, kind: type) -> Any:
@@ -385,12 +385,12 @@ def _handoff_state(name: str, value: Any, spec: FieldSpec) -> HandoffState:
 def _reason(name: str, value: Any, spec: FieldSpec) -> str | None:
     if not isinstance(value, str):
         raise ValidationError(f"{name} must be a reason code")
-    value = value.strip()
-    if not value:
+    code: str = value.strip()
+    if not code:
         return None
-    if value not in RETURN_REASONS:
-        raise ValidationError(f"reason {value!r} is not one of {', '.join(RETURN_REASONS)}")
-    return value
+    if code not in RETURN_REASONS:
+        raise ValidationError(f"reason {code!r} is not one of {', '.join(RETURN_REASONS)}")
+    return code
 
 
 _CHECKS: Mapping[str, Callable[[str, Any, FieldSpec], Any]] = {
@@ -414,7 +414,7 @@ _CHECKS: Mapping[str, Callable[[str, Any, FieldSpec], Any]] = {
 }
 
 
-def check_task_row(task) -> None:
+def check_task_row(task: Task) -> None:
     """Rules across fields, checked on the row as it would be after the change."""
     if task.start is not None and task.due is not None and task.due < task.start:
         raise ValidationError("the due date is before the start date")
@@ -509,7 +509,7 @@ def question_from_data(data: Mapping[str, Any]) -> Question:
             id=int(data["id"]),
             item=data["item"],
             asked_by=data["asked_by"],
-            asked_at=_moment(data["asked_at"]),
+            asked_at=datetime.fromisoformat(data["asked_at"]),
             text=data["text"],
             answer=data.get("answer"),
             answered_by=data.get("answered_by"),

@@ -29,9 +29,10 @@ import enum
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import datetime, time, timedelta
+from typing import Any
 
 from renkei.domain.commands import ValidationError
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
 
 
 @dataclass(frozen=True, slots=True)
@@ -71,7 +72,7 @@ ITEM_LABELS: Mapping[str, str] = {
 }
 
 
-def item_label(name: str, translate=lambda context, text: text) -> str:
+def item_label(name: str, translate: Translate = untranslated) -> str:
     """The item's display label; a board's own item name shows as written."""
     label = ITEM_LABELS.get(name)
     return translate("Handoff", label) if label else name
@@ -177,7 +178,7 @@ REASON_LABELS: Mapping[str, str] = {
 }
 
 
-def reason_label(code: str, translate=lambda context, text: text) -> str:
+def reason_label(code: str, translate: Translate = untranslated) -> str:
     label = REASON_LABELS.get(code)
     return translate("Handoff", label) if label else code
 
@@ -445,7 +446,7 @@ def acknowledge(handoff: Handoff, by: int, at: datetime) -> Handoff:
     )
 
 
-def _resolve(handoff: Handoff, state: HandoffState, at: datetime, **changes) -> Handoff:
+def _resolve(handoff: Handoff, state: HandoffState, at: datetime, **changes: Any) -> Handoff:
     return replace(
         handoff,
         state=state,

@@ -5,6 +5,13 @@ strings written here reach the translation catalogue while this package stays fr
 The UI translates the marked text at display time with the same context.
 """
 
+from __future__ import annotations
+
+from collections.abc import Callable
+
+# Qt's translate as the rules call it: (context, text) or (context, text, n), n filling "%n".
+Translate = Callable[..., str]
+
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate matches the name
     return text

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime
+from typing import Protocol, TypeVar
 
 from renkei.domain.handoff import Handoff, HandoffTemplate
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
@@ -245,7 +247,15 @@ class Board:
         return None
 
 
-def _find_by_name(items, name: str):
+class _Named(Protocol):
+    @property
+    def name(self) -> str: ...
+
+
+_NamedT = TypeVar("_NamedT", bound=_Named)
+
+
+def _find_by_name(items: Iterable[_NamedT], name: str) -> _NamedT | None:
     wanted = name.strip().casefold()
     for item in items:
         if item.name.casefold() == wanted:

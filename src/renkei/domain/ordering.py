@@ -7,10 +7,8 @@ GAP = 1024.0
 
 def position_between(before: float | None, after: float | None) -> float:
     """A position strictly between two neighbours (either may be missing)."""
-    if before is None and after is None:
-        return GAP
     if before is None:
-        return after - GAP
+        return GAP if after is None else after - GAP
     if after is None:
         return before + GAP
     middle = (before + after) / 2

@@ -13,7 +13,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, untranslated
+from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Translate, untranslated
 from renkei.domain.model import Board, Task
 
 
@@ -69,18 +69,20 @@ EDGE_WORDS = {
 }
 
 
-def describe(reason: RiskReason, translate=untranslated) -> str:
+def describe(reason: RiskReason, translate: Translate = untranslated) -> str:
     """The reason as one short sentence; ``translate`` is Qt's translate in the UI (with the
     day count for the sentences that have plural forms)."""
     params = dict(reason.params)
     if "edge" in params:
         params["edge"] = translate("Risk", EDGE_WORDS[str(params["edge"])])
     if reason.kind in (RiskKind.OVERDUE, RiskKind.STALE):
-        return translate("Risk", TEMPLATES[reason.kind], int(params["days"])).format(**params)
+        days = params["days"]
+        assert isinstance(days, int)  # the rules that make these reasons count whole days
+        return translate("Risk", TEMPLATES[reason.kind], days).format(**params)
     return translate("Risk", TEMPLATES[reason.kind]).format(**params)
 
 
-def badge_word(reason: RiskReason, translate=untranslated) -> str:
+def badge_word(reason: RiskReason, translate: Translate = untranslated) -> str:
     return translate("Risk", BADGE_WORDS[reason.kind])
 
 

@@ -46,7 +46,8 @@ def is_server(conn: Connection) -> bool:
 
 
 def current_role(conn: Connection) -> str:
-    return conn.execute(text("SELECT current_user")).scalar_one()
+    role: str = conn.execute(text("SELECT current_user")).scalar_one()
+    return role
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,18 +7,15 @@ loaded at once), and the values a new row had in the revision that made it."""
 
 from __future__ import annotations
 
-import contextlib
 from collections import defaultdict
 from collections.abc import Iterable
 from typing import Any
 
-from sqlalchemy import Connection, and_, or_, select
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy import Connection, Table, and_, or_, select
 
 from renkei.domain import fields
 from renkei.domain.model import Activity
 from renkei.store import rows, schema
-from renkei.store.database import StorageError
 from renkei.store.schema import ENTITY_TABLES
 
 # Activity rows per read: a 10,000-task import is read in pieces, never all at once.
@@ -92,7 +89,7 @@ def values_as_of(
     return found
 
 
-def _rows_now(conn: Connection, entity: str, table, ids: list[int]) -> list[Any]:
+def _rows_now(conn: Connection, entity: str, table: Table, ids: list[int]) -> list[Any]:
     result = conn.execute(select(table).where(table.c.id.in_(ids)))
     if entity != "task":
         return [rows.CONVERTERS[entity](r) for r in result]
@@ -106,15 +103,3 @@ def _rows_now(conn: Connection, entity: str, table, ids: list[int]) -> list[Any]
     ):
         deps[successor].append(predecessor)
     return [rows.task(r, tuple(deps.get(r.id, ()))) for r in found]
-
-
-@contextlib.contextmanager
-def reading():
-    """A lost server or a locked file while reading the history, as a StorageError (the
-    watch then reconnects and reads on from the last revision it printed)."""
-    try:
-        yield
-    except SQLAlchemyError as error:
-        lines = str(getattr(error, "orig", None) or error).strip().splitlines()
-        reason = lines[0] if lines else type(error).__name__
-        raise StorageError(f"The board's history cannot be read right now ({reason}).") from error

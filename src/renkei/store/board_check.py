@@ -13,6 +13,7 @@ from contextlib import closing
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from renkei.store import conflict_copies, lease, migrate
@@ -36,7 +37,7 @@ class CheckReport:
     board: str
     location: dict[str, str]
     lock: str
-    holder: dict | None = None
+    holder: dict[str, Any] | None = None
     unfinished_change: str | None = None  # what was found beside the board, and what became of it
     integrity: list[str] = field(default_factory=list)  # ["ok"] when sound
     revision: str | None = None

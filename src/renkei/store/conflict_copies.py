@@ -77,8 +77,8 @@ class Fingerprint:
 
     name: str
     created_at: str
-    first_rows: tuple[tuple, ...]
-    last_row: tuple | None
+    first_rows: tuple[ActivityRow, ...]
+    last_row: ActivityRow | None
 
     def matches(self, other: Fingerprint) -> bool:
         if (self.name, self.created_at) != (other.name, other.created_at):
@@ -98,8 +98,11 @@ FIRST_ROWS_SQL = f"SELECT {_COLUMNS} FROM activity ORDER BY id LIMIT {_SHARED_RO
 LAST_ROW_SQL = f"SELECT {_COLUMNS} FROM activity ORDER BY id DESC LIMIT 1"
 ROW_SQL = f"SELECT {_COLUMNS} FROM activity WHERE id = :id"
 
+# One Activity row as the queries above read it (the columns of _COLUMNS, in order).
+ActivityRow = tuple[object, ...]
+
 # Runs one of the queries above on a board and returns its rows as tuples.
-Query = Callable[[str, Mapping[str, object]], list[tuple]]
+Query = Callable[[str, Mapping[str, object]], list[ActivityRow]]
 
 # Whatever reading a file that may be anything can raise: each means "not a copy".
 _READ_ERRORS = (OSError, sqlite3.Error, SQLAlchemyError, ValueError, TypeError, lease.LeaseBusy)
@@ -214,7 +217,7 @@ def read_fingerprint(query: Query) -> Fingerprint | None:
         return None
     last = query(LAST_ROW_SQL, {})
     return Fingerprint(
-        name=identity[0][0],
+        name=str(identity[0][0]),
         created_at=str(identity[0][1]),
         first_rows=tuple(query(FIRST_ROWS_SQL, {})),
         last_row=last[0] if last else None,
@@ -228,7 +231,7 @@ def _uri(path: Path, *, immutable: bool) -> str:
 def file_query(path: Path, *, immutable: bool) -> Query:
     """Queries on a board file read directly, read-only (each on a short connection)."""
 
-    def run(sql: str, params: Mapping[str, object]) -> list[tuple]:
+    def run(sql: str, params: Mapping[str, object]) -> list[ActivityRow]:
         uri = _uri(path, immutable=immutable)
         # A live board is read under its lease; an immutable copy needs no lock at all.
         connection = sqlite3.connect(uri, uri=True) if immutable else lease.connect(path, uri)
@@ -241,7 +244,7 @@ def file_query(path: Path, *, immutable: bool) -> Query:
 def engine_query(engine: Engine) -> Query:
     """Queries on the open board through its own engine (and so its own locking)."""
 
-    def run(sql: str, params: Mapping[str, object]) -> list[tuple]:
+    def run(sql: str, params: Mapping[str, object]) -> list[ActivityRow]:
         with engine.connect() as conn:
             return [tuple(row) for row in conn.execute(text(sql), dict(params))]
 

@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, Table, delete, func, insert, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
@@ -212,7 +213,9 @@ class _Destination:
             self.engine.dispose()
         return CopyReport(store.location, self.location, meta.name, meta.revision, counts)
 
-    def _write(self, source: Connection, counts: dict[str, int], progress: Progress | None):
+    def _write(
+        self, source: Connection, counts: dict[str, int], progress: Progress | None
+    ) -> None:
         total = sum(counts.values())
         done = 0
         with self.engine.connect().execution_options(**WRITE) as conn, conn.begin():
@@ -256,7 +259,7 @@ class _Destination:
                     leftover.unlink()
 
 
-def _batches(source: Connection, table: Table) -> Iterator[list[dict]]:
+def _batches(source: Connection, table: Table) -> Iterator[list[dict[str, Any]]]:
     """The source table's rows in id order, a batch at a time (a server-side cursor on
     PostgreSQL, so a big board is never held in memory whole)."""
     query = select(table).order_by(*table.primary_key.columns)
@@ -315,7 +318,7 @@ def _engine(url: str) -> Engine:
 
 
 @contextlib.contextmanager
-def _reaching(engine: Engine, role: str):
+def _reaching(engine: Engine, role: str) -> Iterator[None]:
     """A server that cannot be reached (or fails) becomes one sentence naming which side it
     was. SQLite's own errors pass through unchanged."""
     try:

@@ -3,17 +3,18 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import random
 import re
 import sqlite3
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import TypeVar
 
-from sqlalchemy import URL, Engine, create_engine, event, make_url
-from sqlalchemy.exc import ArgumentError, IntegrityError, OperationalError
+from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
+from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
 from renkei.store import lease
@@ -35,11 +36,87 @@ class BoardLocked(StorageError):
         self.holder = holder
 
 
+class BoardUnreachable(StorageError):
+    """The board could not be read: its server does not answer or the connection was lost, or
+    its file is gone, unreadable or damaged. Trying again later may work."""
+
+
+class LoginRefused(StorageError):
+    """The server turned this login away: a password missing or wrong, no such login or
+    database. The message ends with the server's own words, in brackets."""
+
+
+# What SQLite says of a file that is damaged or was replaced by something else.
+_DAMAGE = ("malformed", "not a database", "no such table")
+
+# What the server says when it turns a login away (see LoginRefused).
+_LOGIN_REFUSAL = re.compile(
+    r'no password supplied|authentication failed|(role|database) "[^"]*" does not exist'
+)
+
+
+def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> StorageError:
+    """A database error met while reading (or opening, ``doing="opened"``) the board, as the
+    store's own error, in words a team lead understands."""
+    words = storage_words(error, location)
+    reason = _driver_words(error)
+    if is_locked_error(error):
+        return BoardLocked(
+            "the board is locked by another Renkei and stayed locked; try again in a moment.",
+            None,
+        )
+    if "permission denied" in reason.lower():
+        return LoginRefused(
+            f"your login on {_server_of(error, location)} may not read this board: ask the "
+            f"server's administrator for access ({reason})."
+        )
+    refusal = _driver_line(error, _LOGIN_REFUSAL)
+    if refusal is not None:
+        return LoginRefused(f"{words or 'the server refused this login'} ({refusal}).")
+    if words is not None:
+        return BoardUnreachable(f"{words}.")
+    if any(damage in reason.lower() for damage in _DAMAGE):
+        where = location or "the board"
+        return BoardUnreachable(
+            f"{where} could not be {doing}: it is damaged, or no longer a board ({reason}); "
+            "`renkei board check` says more, and `renkei board salvage` copies what can still "
+            "be read into a new board"
+        )
+    return BoardUnreachable(f"the board could not be {doing}: {reason}")
+
+
+@contextlib.contextmanager
+def reading(location: str | None, doing: str = "read") -> Iterator[None]:
+    """Run a read of the board; a database error leaves it as the store's own error."""
+    try:
+        yield
+    except DBAPIError as error:
+        raise read_error(error, location, doing) from error
+
+
+def _driver_lines(error: BaseException) -> list[str]:
+    """The driver's own message, line by line, without SQLAlchemy's wrapping."""
+    lines = [line.strip() for line in str(getattr(error, "orig", None) or error).splitlines()]
+    return [line for line in lines if line and not line.startswith("(Background on this")]
+
+
+def _driver_words(error: BaseException) -> str:
+    """The driver's message on one line: the last (most specific) of several."""
+    lines = _driver_lines(error)
+    return lines[-1] if lines else type(error).__name__
+
+
+def _driver_line(error: BaseException, wanted: re.Pattern[str]) -> str | None:
+    """The first line of the driver's message that matches ``wanted`` (libpq reports each
+    connection attempt on a line of its own); None when none does."""
+    return next((line for line in _driver_lines(error) if wanted.search(line.lower())), None)
+
+
 def is_url(target: str) -> bool:
     return "://" in target
 
 
-def sqlite_url(path) -> str:
+def sqlite_url(path: str | os.PathLike[str]) -> str:
     return f"sqlite:///{path}"
 
 
@@ -254,7 +331,7 @@ def _sqlite_engine(url: str, leased: bool) -> Engine:
     engine = create_engine(url, poolclass=NullPool, creator=connect)
 
     @event.listens_for(engine, "connect")
-    def _on_connect(dbapi_connection, _record):
+    def _on_connect(dbapi_connection: sqlite3.Connection, _record: object) -> None:
         # Python's sqlite3 would open transactions lazily on its own; we issue BEGIN ourselves.
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
@@ -269,7 +346,7 @@ def _sqlite_engine(url: str, leased: bool) -> Engine:
         cursor.close()
 
     @event.listens_for(engine, "begin")
-    def _on_begin(conn):
+    def _on_begin(conn: Connection) -> None:
         # A writer takes the lock up front, so two writers never deadlock upgrading read locks.
         immediate = conn.get_execution_options().get("renkei_write", False)
         conn.exec_driver_sql("BEGIN IMMEDIATE" if immediate else "BEGIN")

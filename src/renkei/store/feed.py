@@ -40,15 +40,43 @@ from collections.abc import Callable
 from contextlib import suppress
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING, Any, Protocol
 
 from renkei.store import lease
-from renkei.store.board_store import NOTIFY_CHANNEL
-from renkei.store.database import TCP_LIVENESS, StorageError
+from renkei.store.board_store import BoardStore
+from renkei.store.database import TCP_LIVENESS, BoardUnreachable
+from renkei.store.writer import NOTIFY_CHANNEL
+
+if TYPE_CHECKING:  # psycopg is imported when a server board is watched
+    import psycopg
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100  # SQLite's database header; the change counter is bytes 24..27
 # A file missing or unreadable for this long is a lost board, not a sync client at work.
 FILE_PATIENCE_SECONDS = 5.0
+
+
+# What a watcher's ``open_link`` makes and ``adopt`` takes: its own kind of link (a FreshLook,
+# a psycopg connection), opaque to the caller.
+Link = Any
+
+
+class Watcher(Protocol):
+    """What the sync loop needs of a watcher, whichever backend it watches."""
+
+    @property
+    def push(self) -> bool:
+        """True when notices arrive on a socket (watch ``fileno()``); False: poll."""
+        ...
+
+    def connect(self) -> None: ...
+    def check_alive(self) -> None: ...
+    def changed(self) -> bool: ...
+    def open_link(self) -> Link: ...
+    def adopt(self, link: Link) -> None: ...
+    def discard(self, link: Link) -> None: ...
+    def fileno(self) -> int | None: ...
+    def close(self) -> None: ...
 
 
 class _Garbled(Exception):
@@ -105,11 +133,11 @@ class SqliteWatch:
         try:
             size = self.path.stat().st_size
         except FileNotFoundError as error:
-            raise StorageError(_missing(self.path)) from error
+            raise BoardUnreachable(_missing(self.path)) from error
         except OSError as error:
-            raise StorageError(f"The board file cannot be read right now: {error}") from error
+            raise BoardUnreachable(f"The board file cannot be read right now: {error}") from error
         if size == 0:
-            raise StorageError(_garbled(self.path, "0 bytes"))
+            raise BoardUnreachable(_garbled(self.path, "0 bytes"))
         return FreshLook(self.path)
 
     def adopt(self, link: FreshLook) -> None:
@@ -123,7 +151,7 @@ class SqliteWatch:
 
     def changed(self) -> bool:
         """True when the board file changed since the last look. The first look only learns
-        where the file stands. StorageError once the file has been missing or unreadable for
+        where the file stands. BoardUnreachable once the file has been missing or unreadable for
         FILE_PATIENCE_SECONDS."""
         now = self._clock()
         if lease.held_here(self.path):
@@ -151,7 +179,14 @@ class SqliteWatch:
         if now - self._trouble_since < FILE_PATIENCE_SECONDS:
             return False
         self._trouble_since = None
-        raise StorageError(message)
+        raise BoardUnreachable(message)
+
+    def connect(self) -> None:
+        """Nothing is held between looks: only learn where the file stands."""
+        self.changed()
+
+    def check_alive(self) -> None:
+        """Nothing is held open that could die quietly: the next look says what it finds."""
 
     def fileno(self) -> int | None:
         return None
@@ -185,59 +220,66 @@ class PostgresListen:
     def __init__(self, url: str):
         # psycopg wants a libpq URL, not SQLAlchemy's dialect+driver spelling.
         self.dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
-        self._conn = None
+        self._conn: psycopg.Connection[Any] | None = None
 
     def connect(self) -> None:
         self.close()
         self.adopt(self.open_link())
 
-    def open_link(self):
+    def open_link(self) -> psycopg.Connection[Any]:
         """A new listening connection (any thread: a reconnect opens it in a worker, since
         reaching a silent server takes seconds; this watcher is untouched until ``adopt``)."""
         import psycopg
+        from psycopg.conninfo import make_conninfo
 
         conn = None
         try:
             conn = psycopg.connect(
-                self.dsn,
+                # TCP_LIVENESS: a listener that died quietly becomes readable (EOF) in ~25 s.
+                make_conninfo(self.dsn, **TCP_LIVENESS),
                 autocommit=True,
                 connect_timeout=3,
                 application_name="Renkei listener",
-                **TCP_LIVENESS,  # a listener that died quietly becomes readable (EOF) in ~25 s
             )
             conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
         except psycopg.Error as error:
             if conn is not None:
                 self.discard(conn)
-            raise StorageError(f"Cannot reach the board's server: {error}") from error
+            raise BoardUnreachable(f"Cannot reach the board's server: {error}") from error
         return conn
 
-    def adopt(self, link) -> None:
+    def adopt(self, link: psycopg.Connection[Any]) -> None:
         """Listen on a connection from ``open_link`` from now on."""
         self.close()
         self._conn = link
 
     @staticmethod
-    def discard(link) -> None:
+    def discard(link: psycopg.Connection[Any]) -> None:
         with suppress(Exception):
             link.close()
 
     @property
     def connected(self) -> bool:
-        return self._conn is not None and not self._conn.closed
+        return self._live() is not None
+
+    def _live(self) -> psycopg.Connection[Any] | None:
+        """The listening connection while it is open."""
+        return self._conn if self._conn is not None and not self._conn.closed else None
 
     def fileno(self) -> int | None:
-        return self._conn.fileno() if self.connected else None
+        conn = self._live()
+        return conn.fileno() if conn is not None else None
 
     def changed(self) -> bool:
-        """Drain pending notices; True when any arrived. Raises StorageError when the
+        """Drain pending notices; True when any arrived. Raises BoardUnreachable when the
         connection is gone (the caller reconnects and reads everything again)."""
         import psycopg
 
-        if not self.connected:
-            raise StorageError("Not connected to the board's server.")
+        conn = self._live()
+        if conn is None:
+            raise BoardUnreachable("Not connected to the board's server.")
         try:
-            pgconn = self._conn.pgconn
+            pgconn = conn.pgconn
             pgconn.consume_input()
             arrived = False
             while pgconn.notifies() is not None:
@@ -247,19 +289,20 @@ class PostgresListen:
             return arrived
         except psycopg.Error as error:
             self.close()
-            raise StorageError(f"Lost the connection to the board's server: {error}") from error
+            raise BoardUnreachable(f"Lost the connection to the board's server: {error}") from error
 
     def check_alive(self) -> None:
         """A cheap round trip: a silently dropped connection shows up here."""
         import psycopg
 
-        if not self.connected:
-            raise StorageError("Not connected to the board's server.")
+        conn = self._live()
+        if conn is None:
+            raise BoardUnreachable("Not connected to the board's server.")
         try:
-            self._conn.execute("SELECT 1")
+            conn.execute("SELECT 1")
         except psycopg.Error as error:
             self.close()
-            raise StorageError(f"Lost the connection to the board's server: {error}") from error
+            raise BoardUnreachable(f"Lost the connection to the board's server: {error}") from error
 
     def close(self) -> None:
         if self._conn is not None:
@@ -268,7 +311,7 @@ class PostgresListen:
         self._conn = None
 
 
-def watcher_for(store) -> SqliteWatch | PostgresListen:
+def watcher_for(store: BoardStore) -> Watcher:
     """The right watcher for a BoardStore's backend."""
     if store.engine.dialect.name == "postgresql":
         return PostgresListen(store.engine.url.render_as_string(hide_password=False))

@@ -29,14 +29,16 @@ holding the lease) as it uses the board: ``renkei board check`` lists who had it
 and every takeover.
 
 A lease cannot be made where the folder is read-only; then nobody can write the board from
-here (SQLite needs its journal in that folder too), and reading goes ahead without one."""
+here (SQLite needs its journal in that folder too), and reading goes ahead without one.
+
+What a lease file says (``Holder``) is in store/lease_file.py; the note of who used the board
+lately in store/lease_notes.py."""
 
 from __future__ import annotations
 
 import contextlib
 import contextvars
 import errno
-import json
 import os
 import random
 import secrets
@@ -46,9 +48,23 @@ import threading
 import time
 import weakref
 from collections.abc import Iterator
-from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
+
+from renkei.store import lease_notes
+
+# What a lease file says, and who had the board lately, live in rooms of their own; the names
+# callers know are imported here as they always were.
+from renkei.store.lease_file import FOLDER, read_lease
+from renkei.store.lease_file import Holder as Holder
+from renkei.store.lease_file import current_holder as current_holder
+from renkei.store.lease_file import lock_path as lock_path
+from renkei.store.lease_file import parse as parse
+from renkei.store.lease_file import seen_path as seen_path
+from renkei.store.lease_notes import Seen as Seen
+from renkei.store.lease_notes import recent_holders as recent_holders
+from renkei.store.lease_notes import using as using
 
 # The holder rewrites its lease this often.
 BEAT_SECONDS = 2.0
@@ -60,15 +76,6 @@ PATIENCE_SECONDS = 20.0
 # The longest pause between two looks at a held lease (SQLite's own busy wait tops out at
 # 100 ms too): longer pauses let a holder that saves again and again keep the board to itself.
 MAX_WAIT_SECONDS = 0.1
-# How often a computer refreshes its note in the ``-seen`` folder while it uses the board.
-SEEN_EVERY_SECONDS = 60.0
-# A lease is padded to this size, so a rewrite never changes its length (a reader on another
-# mount with cached attributes still reads it whole).
-_LEASE_BYTES = 1024
-
-# What ``_read`` gives for a folder of the lock's name: SQLite's ``unix-dotfile`` lock of some
-# other program. Never ours to take over.
-_FOLDER = b"\x00folder"
 
 _patience: contextvars.ContextVar[float | None] = contextvars.ContextVar(
     "lease_patience", default=None
@@ -86,15 +93,6 @@ class LeaseBusy(Exception):
 
 class LeaseLost(sqlite3.OperationalError):
     """This connection's lease was taken over: it must not commit."""
-
-
-def lock_path(board: Path) -> Path:
-    return board.with_name(board.name + ".lock")
-
-
-def seen_path(board: Path) -> Path:
-    """The note of which computers used the board lately (hidden: not a board, not a copy)."""
-    return board.with_name(f".{board.name}.seen")
 
 
 # -- who we are ------------------------------------------------------------------------------
@@ -146,88 +144,6 @@ def patience(seconds: float) -> Iterator[None]:
         _patience.reset(token)
 
 
-# -- what a lease says -----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Holder:
-    """Who holds (or held) a board's lease, as its lease file says."""
-
-    machine: str
-    host: str
-    pid: int
-    login: str
-    person: str | None
-    since: datetime  # aware, the holder's clock
-    token: str
-    took_over: str | None = None  # whose abandoned lease this one replaced
-
-    @property
-    def who(self) -> str:
-        return self.person or self.login
-
-    def words(self, board_name: str) -> str:
-        since = self.since.astimezone().strftime("%H:%M")
-        return f"{board_name} is being changed by {self.who} on {self.host} since {since}"
-
-    def to_bytes(self, beat: int) -> bytes:
-        data = {
-            "renkei_lease": 1,
-            "machine": self.machine,
-            "host": self.host,
-            "pid": self.pid,
-            "login": self.login,
-            "person": self.person,
-            "since": self.since.isoformat(timespec="seconds"),
-            "token": self.token,
-            "beat": beat,
-            "took_over": self.took_over,
-        }
-        # "replace": a name with a broken character (a lone surrogate) still makes a lease.
-        raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
-        if len(raw) > _LEASE_BYTES:  # an absurdly long name: keep the lease parseable
-            data["person"] = (self.person or "")[:100]
-            data["took_over"] = (self.took_over or "")[:200]
-            raw = json.dumps(data, ensure_ascii=False).encode("utf-8", "replace")
-        return raw.ljust(_LEASE_BYTES, b" ")
-
-
-def parse(raw: bytes) -> Holder | None:
-    """A lease's holder, or None for content that is not (yet) a whole lease."""
-    try:
-        data = json.loads(raw.decode())
-        return Holder(
-            machine=str(data["machine"]),
-            host=str(data["host"]),
-            pid=int(data["pid"]),
-            login=str(data["login"]),
-            person=data.get("person") or None,
-            since=datetime.fromisoformat(data["since"]),
-            token=str(data["token"]),
-            took_over=data.get("took_over") or None,
-        )
-    except (ValueError, KeyError, TypeError, UnicodeDecodeError):
-        return None
-
-
-def _read(path: Path) -> bytes | None:
-    try:
-        with open(path, "rb") as handle:
-            return handle.read(_LEASE_BYTES * 2)
-    except FileNotFoundError:
-        return None
-    except IsADirectoryError:
-        return _FOLDER
-    except OSError:
-        return b""  # unreadable now (a share hiccup): treated as a lease that is changing
-
-
-def current_holder(board: Path) -> Holder | None:
-    """Who holds the board's lease right now, if anyone (for ``board check``)."""
-    raw = _read(lock_path(board))
-    return parse(raw) if raw else None
-
-
 # -- held leases, per process ----------------------------------------------------------------
 
 
@@ -244,7 +160,7 @@ class _Held:
         self.lost: str | None = None  # why it is no longer ours
 
     def still_ours(self) -> bool:
-        raw = _read(self.path)
+        raw = read_lease(self.path)
         if raw is None:
             self.lost = "its lock file was removed"
             return False
@@ -271,8 +187,6 @@ class _Held:
 _registry_lock = threading.Lock()
 _held: dict[str, _Held] = {}
 _path_locks: dict[str, threading.Lock] = {}
-_seen_written: dict[str, float] = {}
-_boards_in_use: set[str] = set()  # boards opened as boards (not a file being checked)
 _folder_kinds: dict[str, str] = {}  # folder → where it lives (store/location.py)
 _seen_contents: dict[str, tuple[bytes, float]] = {}  # lock file → (content, first seen)
 _beater: threading.Thread | None = None
@@ -337,9 +251,9 @@ def acquire(board: Path) -> Ticket:
         path_lock.release()
     _start_beater()
     if holder.took_over is not None:
-        _note_seen(board, holder, takeover=holder.took_over)
-    elif key in _boards_in_use:
-        _note_seen(board, holder)
+        lease_notes.note_seen(board, holder, takeover=holder.took_over)
+    elif lease_notes.in_use(board):
+        lease_notes.note_seen(board, holder)
     return Ticket(held)
 
 
@@ -409,7 +323,7 @@ def _wait_and_take(board: Path, deadline: float, patient: bool) -> Holder | None
             finally:
                 os.close(fd)
             return holder
-        raw = _read(path)
+        raw = read_lease(path)
         now = time.monotonic()
         if raw is None:
             # Released just now — or a network mount still lists a lease that is gone (sshfs
@@ -424,7 +338,7 @@ def _wait_and_take(board: Path, deadline: float, patient: bool) -> Holder | None
         abandoned = now - seen_since >= STALE_SECONDS or (
             other is not None and _abandoned_at_once(board, other)
         )
-        if abandoned and raw != _FOLDER:
+        if abandoned and raw != FOLDER:
             gone = _take_over(path, raw, other, now - seen_since)
             if gone is not None:
                 took_over = gone  # recorded in the new lease and, once held, in the note
@@ -470,7 +384,7 @@ def _take_over(path: Path, raw: bytes, other: Holder | None, quiet_for: float) -
         os.rename(path, aside)
     except FileNotFoundError:
         return None  # another taker was first
-    moved = _read(aside)
+    moved = read_lease(aside)
     with contextlib.suppress(OSError):
         os.unlink(aside)
     if moved != raw:
@@ -552,100 +466,6 @@ def _beat_forever() -> None:
                     held.beat_now()
 
 
-# -- who had the board lately ----------------------------------------------------------------
-
-
-def using(board: Path) -> None:
-    """This process works on ``board`` (it passed the open checks): from now on its leases
-    keep this computer's line in the board's note of who used it. A file that was only looked
-    at and refused gets no note."""
-    _boards_in_use.add(str(board))
-
-
-def _note_seen(board: Path, holder: Holder, takeover: str | None = None) -> None:
-    """Refresh this computer's line in ``.team.renkei.seen`` (at most once a minute, at once
-    for a takeover). Called while holding the lease, so nobody else rewrites the note at the
-    same moment; best effort: a board in a folder we may not write in still opens."""
-    key = str(board)
-    now = time.monotonic()
-    if takeover is None and now - _seen_written.get(key, -1e9) < SEEN_EVERY_SECONDS:
-        return
-    _seen_written[key] = now
-    target = seen_path(board)
-    with contextlib.suppress(OSError, ValueError):
-        notes = _read_notes(target)
-        me = f"{holder.host}\t{holder.login}"
-        mine = notes.get(me, {})
-        takeovers = list(mine.get("takeovers", []))[-4:]
-        stamp = datetime.now(UTC).isoformat(timespec="seconds")
-        if takeover is not None:
-            takeovers.append({"at": stamp, "of": takeover})
-        notes[me] = {
-            "host": holder.host,
-            "login": holder.login,
-            "person": holder.person,
-            "pid": holder.pid,
-            "last": stamp,
-            "takeovers": takeovers,
-        }
-        # Forget computers not seen for a month: the note stays small.
-        notes = {k: v for k, v in notes.items() if _age_days(v.get("last")) < 31}
-        data = json.dumps(notes, ensure_ascii=False).encode("utf-8", "replace")
-        temporary = target.with_name(f"{target.name}.{os.getpid()}.tmp")
-        try:
-            temporary.write_bytes(data)
-            os.replace(temporary, target)
-        finally:
-            with contextlib.suppress(OSError):
-                temporary.unlink()
-
-
-def _read_notes(target: Path) -> dict:
-    try:
-        data = json.loads(target.read_text("utf-8"))
-    except (OSError, ValueError):
-        return {}
-    return data if isinstance(data, dict) else {}
-
-
-def _age_days(stamp) -> float:
-    try:
-        return (datetime.now(UTC) - datetime.fromisoformat(stamp)).total_seconds() / 86400
-    except (TypeError, ValueError):
-        return 1e9
-
-
-@dataclass(frozen=True)
-class Seen:
-    host: str
-    login: str
-    person: str | None
-    last: datetime  # aware, UTC
-    takeovers: tuple[tuple[datetime, str], ...]
-
-
-def recent_holders(board: Path) -> list[Seen]:
-    """Every computer's line in the board's note of who used it, newest first."""
-    found = []
-    for data in _read_notes(seen_path(board)).values():
-        try:
-            found.append(
-                Seen(
-                    host=str(data["host"]),
-                    login=str(data["login"]),
-                    person=data.get("person") or None,
-                    last=datetime.fromisoformat(data["last"]),
-                    takeovers=tuple(
-                        (datetime.fromisoformat(t["at"]), str(t["of"]))
-                        for t in data.get("takeovers", [])
-                    ),
-                )
-            )
-        except (ValueError, KeyError, TypeError, AttributeError):
-            continue
-    return sorted(found, key=lambda seen: seen.last, reverse=True)
-
-
 # -- connections -----------------------------------------------------------------------------
 
 
@@ -667,7 +487,7 @@ class BoardConnection(sqlite3.Connection):
             self.ticket.release()
 
 
-def connect(board: Path, uri: str | None = None, **kwargs) -> BoardConnection:
+def connect(board: Path, uri: str | None = None, **kwargs: Any) -> BoardConnection:
     """Open ``board`` with sqlite3 under its lease (``uri``: a ``file:`` URI of it, for modes)."""
     ticket = acquire(board)
     try:

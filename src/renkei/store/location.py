@@ -363,7 +363,8 @@ def _macos_fstypename(path: str) -> str | None:
         result = StatFs()
         if statfs(os.fsencode(target), ctypes.byref(result)) != 0:
             return None
-        return result.f_fstypename.decode("utf-8", "replace")
+        name: bytes = result.f_fstypename
+        return name.decode("utf-8", "replace")
     except (OSError, AttributeError, ValueError):
         return None
 

@@ -7,6 +7,7 @@ import stat
 from contextlib import closing
 from datetime import datetime
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 from sqlalchemy import Connection, inspect, select, text
@@ -14,6 +15,10 @@ from sqlalchemy import Connection, inspect, select, text
 from renkei.files import create_like
 from renkei.store import lease
 from renkei.store.schema import APPLICATION_ID, board_table
+
+if TYPE_CHECKING:  # Alembic is imported when a migration is due, not at start-up
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 
@@ -28,7 +33,7 @@ class BoardRefused(Exception):
 KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
 
 
-def alembic_config(connection: Connection | None = None):
+def alembic_config(connection: Connection | None = None) -> Config:
     from alembic.config import Config
 
     config = Config()
@@ -38,7 +43,7 @@ def alembic_config(connection: Connection | None = None):
     return config
 
 
-def script_directory():
+def script_directory() -> ScriptDirectory:
     from alembic.script import ScriptDirectory
 
     return ScriptDirectory.from_config(alembic_config())

@@ -15,6 +15,7 @@ import secrets
 import socket
 import time
 from pathlib import Path
+from types import TracebackType
 from typing import TYPE_CHECKING
 
 from renkei.files import match_mode
@@ -123,7 +124,12 @@ class NewBoard:
         """Throw the built board away at the end (a dry run)."""
         self._discard = True
 
-    def __exit__(self, kind, error, traceback) -> None:
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        traceback: TracebackType | None,
+    ) -> None:
         if self.store is not None:
             self.store.dispose()  # every connection closed before the file moves
         try:

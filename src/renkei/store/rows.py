@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Callable, Mapping
 from datetime import datetime
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from renkei.domain import fields
 from renkei.domain.handoff import Handoff, HandoffState
@@ -20,12 +23,23 @@ from renkei.domain.model import (
     Team,
 )
 
+if TYPE_CHECKING:
+    from typing import TypeAlias
 
-def team(r) -> Team:
+    from sqlalchemy import Row
+
+    # Any row a query gives, whatever its columns.
+    AnyRow: TypeAlias = Row[*tuple[Any, ...]]
+    # A row as read, or the columns of a row just written (a batch of new tasks, see
+    # store/writer.py): both name their columns as attributes.
+    Columns: TypeAlias = AnyRow | SimpleNamespace
+
+
+def team(r: Columns) -> Team:
     return Team(id=r.id, name=r.name, position=r.position, version=r.version)
 
 
-def person(r) -> Person:
+def person(r: Columns) -> Person:
     return Person(
         id=r.id,
         name=r.name,
@@ -37,11 +51,11 @@ def person(r) -> Person:
     )
 
 
-def project(r) -> Project:
+def project(r: Columns) -> Project:
     return Project(id=r.id, name=r.name, version=r.version)
 
 
-def status(r) -> Status:
+def status(r: Columns) -> Status:
     return Status(
         id=r.id,
         name=r.name,
@@ -55,7 +69,7 @@ def status(r) -> Status:
 _PRIORITIES = {p.value: p for p in Priority}
 
 
-def task(r, depends_on: tuple[int, ...] = ()) -> Task:
+def task(r: Columns, depends_on: tuple[int, ...] = ()) -> Task:
     flag = None
     if r.flag_reason:
         flag = RiskFlag(reason=r.flag_reason, set_by=r.flag_by, set_at=r.flag_at or datetime.min)
@@ -84,7 +98,7 @@ def task(r, depends_on: tuple[int, ...] = ()) -> Task:
     )
 
 
-def activity(r) -> Activity:
+def activity(r: Columns) -> Activity:
     return Activity(
         id=r.id,
         at=r.at,
@@ -99,11 +113,11 @@ def activity(r) -> Activity:
     )
 
 
-def _json(text: str | None) -> list:
+def _json(text: str | None) -> list[Any]:
     return json.loads(text) if text else []
 
 
-def handoff(r) -> Handoff:
+def handoff(r: Columns) -> Handoff:
     return Handoff(
         id=r.id,
         task_id=r.task_id,
@@ -125,7 +139,7 @@ def handoff(r) -> Handoff:
     )
 
 
-def handoff_template(r) -> StoredTemplate:
+def handoff_template(r: Columns) -> StoredTemplate:
     return StoredTemplate(
         name=r.name,
         items=tuple(_json(r.items)),
@@ -138,11 +152,11 @@ def handoff_template(r) -> StoredTemplate:
     )
 
 
-def standup(r) -> Standup:
+def standup(r: Columns) -> Standup:
     return Standup(id=r.id, held_at=r.held_at, held_by=r.held_by, version=r.version)
 
 
-CONVERTERS = {
+CONVERTERS: dict[str, Callable[[Columns], Any]] = {
     "task": task,
     "person": person,
     "team": team,
@@ -156,7 +170,7 @@ CONVERTERS = {
 _JSON_COLUMNS = {"items", "returned_missing", "questions"}
 
 
-def columns(entity: str, values: dict) -> dict:
+def columns(entity: str, values: Mapping[str, Any]) -> dict[str, Any]:
     """Domain field values → the entity's table columns."""
     if entity == "task":
         return task_columns(values)
@@ -172,9 +186,9 @@ def columns(entity: str, values: dict) -> dict:
     return dict(values)
 
 
-def task_columns(values: dict) -> dict:
+def task_columns(values: Mapping[str, Any]) -> dict[str, Any]:
     """Domain field values → task table columns."""
-    columns = {}
+    columns: dict[str, Any] = {}
     for name, value in values.items():
         if name == "depends_on":
             continue

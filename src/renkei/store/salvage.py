@@ -15,11 +15,15 @@ import sqlite3
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from sqlalchemy import (
+    Column,
+    ColumnElement,
     Connection,
     Engine,
+    Integer,
     Table,
     create_engine,
     delete,
@@ -104,8 +108,8 @@ def _reading(path: Path) -> Iterator[Engine]:
         engine.dispose()
 
 
-def _read_everything(engine: Engine) -> tuple[dict[str, list[dict]], dict[str, int]]:
-    found: dict[str, list[dict]] = {}
+def _read_everything(engine: Engine) -> tuple[dict[str, list[dict[str, Any]]], dict[str, int]]:
+    found: dict[str, list[dict[str, Any]]] = {}
     unreadable: dict[str, int] = {}
     with engine.connect() as conn:
         try:
@@ -126,7 +130,7 @@ def _read_everything(engine: Engine) -> tuple[dict[str, list[dict]], dict[str, i
     return found, unreadable
 
 
-def _columns(conn: Connection, table: Table) -> list:
+def _columns(conn: Connection, table: Table) -> list[Column[Any]]:
     """This build's columns that the damaged file's table has (an older board lacks some)."""
     try:
         names = {row[1] for row in conn.exec_driver_sql(f"PRAGMA table_info({table.name})")}
@@ -135,19 +139,19 @@ def _columns(conn: Connection, table: Table) -> list:
     return [column for column in table.c if column.name in names]
 
 
-def _read_table(conn: Connection, table: Table) -> tuple[list[dict], int]:
+def _read_table(conn: Connection, table: Table) -> tuple[list[dict[str, Any]], int]:
     columns = _columns(conn, table)
     query = select(*columns)
     try:
         return [row._asdict() for row in conn.execute(query)], 0
     except (DBAPIError, StatementError, ValueError):
         pass
-    rowid = literal_column("rowid")
+    rowid: ColumnElement[int] = literal_column("rowid", Integer)
     try:
-        highest = conn.execute(select(func.max(rowid)).select_from(table)).scalar() or 0
+        highest: int = conn.execute(select(func.max(rowid)).select_from(table)).scalar() or 0
     except DBAPIError:
         highest = 0
-    kept: list[dict] = []
+    kept: list[dict[str, Any]] = []
     missing = 0  # rowids up to the highest that gave no row: lost to the damage (or deleted)
     for candidate in range(1, highest + PROBE_BEYOND + 1):
         try:
@@ -161,10 +165,10 @@ def _read_table(conn: Connection, table: Table) -> tuple[list[dict], int]:
     return kept, missing
 
 
-def _drop_orphans(found: dict[str, list[dict]]) -> dict[str, int]:
+def _drop_orphans(found: dict[str, list[dict[str, Any]]]) -> dict[str, int]:
     """Leave out rows that name a row the damage took (tables in dependency order)."""
     orphaned: dict[str, int] = {}
-    ids: dict[str, set] = {}
+    ids: dict[str, set[Any]] = {}
     for table in TABLES:
         rows = found.get(table.name, [])
         keep = []
@@ -182,7 +186,7 @@ def _drop_orphans(found: dict[str, list[dict]]) -> dict[str, int]:
     return orphaned
 
 
-def _write(engine: Engine, found: dict[str, list[dict]]) -> None:
+def _write(engine: Engine, found: dict[str, list[dict[str, Any]]]) -> None:
     with engine.connect().execution_options(**WRITE) as conn, conn.begin():
         if found["board"]:
             # The new board's own row and default workflow make way for the salvaged ones.

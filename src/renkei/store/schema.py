@@ -216,17 +216,19 @@ class StandupRow(Base):
     __mapper_args__ = {"version_id_col": version}
 
 
-board_table = BoardRow.__table__
-teams = TeamRow.__table__
-people = PersonRow.__table__
-projects = ProjectRow.__table__
-statuses = StatusRow.__table__
-tasks = TaskRow.__table__
-dependencies = DependencyRow.__table__
-activity = ActivityRow.__table__
-handoffs = HandoffRow.__table__
-handoff_templates = HandoffTemplateRow.__table__
-standups = StandupRow.__table__
+# The Core tables behind the models (``Model.__table__`` is typed as any FromClause).
+_TABLES = Base.metadata.tables
+board_table = _TABLES[BoardRow.__tablename__]
+teams = _TABLES[TeamRow.__tablename__]
+people = _TABLES[PersonRow.__tablename__]
+projects = _TABLES[ProjectRow.__tablename__]
+statuses = _TABLES[StatusRow.__tablename__]
+tasks = _TABLES[TaskRow.__tablename__]
+dependencies = _TABLES[DependencyRow.__tablename__]
+activity = _TABLES[ActivityRow.__tablename__]
+handoffs = _TABLES[HandoffRow.__tablename__]
+handoff_templates = _TABLES[HandoffTemplateRow.__tablename__]
+standups = _TABLES[StandupRow.__tablename__]
 
 ENTITY_TABLES = {
     "task": tasks,

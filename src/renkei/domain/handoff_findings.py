@@ -1,0 +1,211 @@
+"""What the handoff-loss analysis finds: the kinds, the finding itself, and its sentence.
+
+``describe`` rebuilds a finding's sentence in any language from its ``params``; the rules
+that make findings are in domain/handoff_rules.py (see domain/handoff_loss.py)."""
+
+from __future__ import annotations
+
+import enum
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timedelta
+from typing import Any
+
+from renkei.domain.handoff import (
+    Handoff,
+    HandoffState,
+    item_label,
+    reason_label,
+)
+from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Translate, untranslated
+
+
+class FindingKind(enum.StrEnum):
+    DROPPED = "dropped"
+    INCOMPLETE_AT_SEND = "incomplete_at_send"
+    LOST_IN_TRANSIT = "lost_in_transit"
+    LOST_DOWNSTREAM = "lost_downstream"
+    BOUNCED = "bounced"
+    SILENT_HANDOFF = "silent_handoff"
+    STALLED = "stalled"
+
+
+KINDS = tuple(k.value for k in FindingKind)
+LOST_KINDS = (
+    FindingKind.LOST_IN_TRANSIT,
+    FindingKind.LOST_DOWNSTREAM,
+    FindingKind.INCOMPLETE_AT_SEND,
+)
+
+# Template keys: "dropped" has two sentences (still open / acknowledged late).
+TEMPLATES: Mapping[str, str] = {
+    "dropped_open": QT_TRANSLATE_N_NOOP(
+        "HandoffLoss",
+        "{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))",
+    ),
+    "dropped_late": QT_TRANSLATE_N_NOOP(
+        "HandoffLoss", "{hop}: acknowledged {late} late (SLA: %n business day(s))"
+    ),
+    "incomplete_at_send": QT_TRANSLATE_NOOP("HandoffLoss", "{hop}: sent without {items}"),
+    "lost_in_transit": QT_TRANSLATE_NOOP(
+        "HandoffLoss",
+        "{hop}: {items} marked provided by the sender, yet asked about or returned as "
+        "missing by the receiver",
+    ),
+    "lost_downstream": QT_TRANSLATE_NOOP(
+        "HandoffLoss", "{hop}: {items} provided at an earlier hop, missing from here on"
+    ),
+    "bounced_returned": QT_TRANSLATE_NOOP(
+        "HandoffLoss", "{hop}: returned ({reason}), bounce {count} between these teams"
+    ),
+    "bounced_returned_items": QT_TRANSLATE_NOOP(
+        "HandoffLoss",
+        "{hop}: returned ({reason}) for {items}, bounce {count} between these teams",
+    ),
+    "bounced_rejected": QT_TRANSLATE_NOOP(
+        "HandoffLoss", "{hop}: rejected ({reason}), bounce {count} between these teams"
+    ),
+    "silent_handoff": QT_TRANSLATE_NOOP(
+        "HandoffLoss", "{hop}: changed hands with no handoff record"
+    ),
+    "stalled": QT_TRANSLATE_N_NOOP(
+        "HandoffLoss",
+        "{hop}: accepted, then no activity by the receiver for %n business day(s)",
+    ),
+}
+
+HOP = QT_TRANSLATE_NOOP("HandoffLoss", "{from_team} → {to_team} ({from_person} → {to_person})")
+NOBODY = QT_TRANSLATE_NOOP("HandoffLoss", "—")
+SPAN_DAYS = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n day(s)")
+SPAN_HOURS = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n hour(s)")
+SPAN_MINUTES = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n minute(s)")
+# The count behind each template's "%n" (the others have none).
+COUNTED = {"dropped_open": "sla", "dropped_late": "sla", "stalled": "days"}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    kind: str
+    handoff_id: int | None
+    task_id: int
+    from_team_id: int | None
+    to_team_id: int | None
+    from_person_id: int | None
+    to_person_id: int | None
+    at: datetime
+    items: tuple[str, ...]
+    detail: str
+    # What ``describe`` needs to rebuild ``detail`` in another language: the template key
+    # and its values (timedeltas and item/reason codes are formatted at display time).
+    params: tuple[tuple[str, Any], ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class OwnerChange:
+    """One owner or team change of a task, as the caller reads it from Activity rows."""
+
+    task_id: int
+    at: datetime
+    actor_id: int | None
+    field: str  # "owner_id" or "team_id"
+    old: int | None
+    new: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class Names:
+    """Display names for the hop in ``detail``; ids without a name show as "#id"."""
+
+    teams: Mapping[int, str] = field(default_factory=dict)
+    people: Mapping[int, str] = field(default_factory=dict)
+
+
+# task_id → [(actor_id, at), ...]
+ActivityByTask = Mapping[int, Sequence[tuple[int | None, datetime]]]
+
+
+def format_span(span: timedelta, translate: Translate = untranslated) -> str:
+    """'2 days', '5 hours', '1 minute': the largest whole unit, rounded down."""
+    seconds = int(span.total_seconds())
+    if seconds >= 86400:
+        return translate("HandoffLoss", SPAN_DAYS, seconds // 86400)
+    if seconds >= 3600:
+        return translate("HandoffLoss", SPAN_HOURS, seconds // 3600)
+    return translate("HandoffLoss", SPAN_MINUTES, max(1, seconds // 60))
+
+
+def _hop_text(f: Finding, names: Names, translate: Translate) -> str:
+    nobody = translate("HandoffLoss", NOBODY)
+
+    def name(mapping: Mapping[int, str], ident: int | None) -> str:
+        if ident is None:
+            return nobody
+        return mapping.get(ident, f"#{ident}")
+
+    return translate("HandoffLoss", HOP).format(
+        from_team=name(names.teams, f.from_team_id),
+        to_team=name(names.teams, f.to_team_id),
+        from_person=name(names.people, f.from_person_id),
+        to_person=name(names.people, f.to_person_id),
+    )
+
+
+def describe(f: Finding, names: Names | None = None, translate: Translate = untranslated) -> str:
+    """The finding as one sentence; ``translate`` is Qt's translate in the UI."""
+    params = dict(f.params)
+    key = params.pop("template")
+    values: dict[str, Any] = {"hop": _hop_text(f, names or Names(), translate)}
+    values["items"] = ", ".join(item_label(i, translate) for i in f.items)
+    for k, v in params.items():
+        if isinstance(v, timedelta):
+            values[k] = format_span(v, translate)
+        elif k == "reason":
+            values[k] = reason_label(str(v), translate)
+        else:
+            values[k] = v
+    if key in COUNTED:
+        count = int(values.pop(COUNTED[key]))
+        return translate("HandoffLoss", TEMPLATES[key], count).format(**values)
+    return translate("HandoffLoss", TEMPLATES[key]).format(**values)
+
+
+def new_finding(
+    kind: FindingKind,
+    h: Handoff | None,
+    at: datetime,
+    items: Iterable[str],
+    names: Names,
+    *,
+    task_id: int | None = None,
+    hop: tuple[int | None, int | None, int | None, int | None] | None = None,
+    **params: Any,
+) -> Finding:
+    if h is not None:
+        hop = (h.sender_team_id, h.receiver_team_id, h.sender_id, h.receiver_id)
+        task_id = h.task_id
+    assert hop is not None and task_id is not None
+    draft = Finding(
+        kind=kind.value,
+        handoff_id=h.id if h is not None else None,
+        task_id=task_id,
+        from_team_id=hop[0],
+        to_team_id=hop[1],
+        from_person_id=hop[2],
+        to_person_id=hop[3],
+        at=at,
+        items=tuple(items),
+        detail="",
+        params=tuple(params.items()),
+    )
+    return Finding(**{**finding_fields(draft), "detail": describe(draft, names)})
+
+
+def finding_fields(f: Finding) -> dict[str, Any]:
+    return {name: getattr(f, name) for name in Finding.__slots__}
+
+
+def in_send_order(handoffs: Iterable[Handoff]) -> list[Handoff]:
+    """The handoffs that count, oldest first: a withdrawn one (its send undone) never
+    happened as far as the analysis is concerned."""
+    kept = (h for h in handoffs if h.state is not HandoffState.WITHDRAWN)
+    return sorted(kept, key=lambda h: (h.sent_at, h.id))
