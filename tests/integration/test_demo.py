@@ -4,15 +4,17 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import tomllib
 from collections import Counter
 from datetime import date, datetime, timedelta
+from importlib import resources
 
 import pytest
 
 from renkei.app.handoff_analysis import findings
 from renkei.app.session import BoardSession
-from renkei.demo import story
 from renkei.demo.build import build_demo, build_synthetic
+from renkei.demo.story import LANGUAGES, in_language, load_story
 from renkei.domain.handoff import HandoffState
 from renkei.domain.handoff_loss import KINDS, team_matrix
 from renkei.domain.risk import RiskKind
@@ -234,12 +236,13 @@ def test_demo_handoffs_leave_tasks_with_their_story_owners(demo):
     and every handoff was sent after its task was created and before now."""
     board = demo.load()
     keys = {p.id: p.name for p in board.people.values()}
-    by_name = {p["name_en"]: p["key"] for p in story.PEOPLE}
-    by_title = {t["title_en"]: t for t in story.TASKS}
+    story = load_story("en")
+    by_name = {p["name"]: p["key"] for p in story.people}
+    by_title = {t["title"]: t for t in story.tasks}
     for task in board.tasks.values():
         told = by_title[task.title]
         owner = by_name[keys[task.owner_id]] if task.owner_id is not None else None
-        assert owner == told["owner"], task.title
+        assert owner == told.get("owner"), task.title
         assert board.teams[task.team_id].name == told["team"], task.title
     now = utcnow()
     for h in board.handoffs.values():
@@ -252,6 +255,45 @@ def test_unknown_demo_language_is_refused(store):
     with pytest.raises(ValueError, match="en or ja"):
         build_demo(store, "fr", today=date(2026, 11, 28))
     assert store.load().tasks == {}
+
+
+# -- the story's data file ---------------------------------------------------------------
+
+
+def test_story_ships_as_package_data():
+    """The story is read from the installed package (resources/demo/story.toml), not from
+    a checkout beside it."""
+    data = (resources.files("renkei.resources") / "demo" / "story.toml").read_bytes()
+    assert tomllib.loads(data.decode("utf-8"))["tasks"]
+
+
+def _shape(value):
+    """The story with every text replaced by its kind: what must not differ by language."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return "text" if isinstance(value, str) else value
+
+
+def test_story_tells_the_same_story_in_both_languages():
+    """Every item, field and number is the same in English and Japanese; only words differ,
+    and a text is never left empty in either."""
+    english, japanese = (load_story(lang) for lang in LANGUAGES)
+    shape = dataclasses.asdict(english)
+    for key in ("teams", "standup_lead"):  # keys and team names: one spelling for both
+        assert shape[key] == dataclasses.asdict(japanese)[key]
+    assert _shape(dataclasses.asdict(japanese)) == _shape(shape)
+    assert all(t["title"] and t["description"] for t in english.tasks + japanese.tasks)
+    assert english.tasks[0]["title"] != japanese.tasks[0]["title"]
+
+
+def test_story_refuses_a_text_with_a_language_missing():
+    """A translation pair without Japanese is an error naming where, not a blank card."""
+    with pytest.raises(ValueError, match=r"story\.tasks\[0\]\.title"):
+        in_language({"tasks": [{"title": {"en": "Call Minato"}}]}, "ja")
+    with pytest.raises(ValueError, match="en or ja"):
+        load_story("fr")
 
 
 # -- round trip ----------------------------------------------------------------------------
@@ -270,7 +312,7 @@ def test_demo_board_round_trips(tmp_path, lang):
     for task_id, task in built.tasks.items():
         assert dataclasses.asdict(reopened.tasks[task_id]) == dataclasses.asdict(task)
     assert sorted(p.name for p in reopened.people.values()) == sorted(
-        p[f"name_{lang}"] for p in story.PEOPLE
+        p["name"] for p in load_story(lang).people
     )
 
 
@@ -282,7 +324,7 @@ def test_japanese_demo_keeps_japanese_text(tmp_path):
     store.dispose()
     board = _reopen(path)
     assert sorted(t.title for t in board.tasks.values()) == sorted(
-        t["title_ja"] for t in story.TASKS
+        t["title"] for t in load_story("ja").tasks
     )
     assert board.find_person("青木 遥") is not None
     columns = [s.name for s in board.ordered_statuses()]
