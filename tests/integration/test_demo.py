@@ -11,6 +11,7 @@ from importlib import resources
 
 import pytest
 
+from clock import NOW, TODAY
 from renkei.app.handoff_analysis import findings
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo, build_synthetic
@@ -18,19 +19,15 @@ from renkei.demo.story import LANGUAGES, in_language, load_story
 from renkei.domain.handoff import HandoffState
 from renkei.domain.handoff_loss import KINDS, team_matrix
 from renkei.domain.risk import RiskKind
-from renkei.store.board_store import BoardStore, utcnow
+from renkei.store.board_store import BoardStore
 
 TEAMS = ["Marketing", "Inside Sales", "Field Sales", "Customer Success"]
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """One English demo board, built once for the read-only tests of this module."""
-    path = tmp_path_factory.mktemp("demo") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
+def demo_file(tmp_path_factory, demo_boards):
+    """One English demo board, shared by the read-only tests of this module."""
+    return demo_boards.copy(tmp_path_factory.mktemp("demo") / "demo.renkei", "en")
 
 
 @pytest.fixture
@@ -78,7 +75,7 @@ def test_demo_people_and_tasks(demo):
 
 def test_demo_spans_about_eight_weeks_around_today(demo):
     """Dates run from weeks ago to weeks ahead: about eight weeks centred on today."""
-    today = date.today()
+    today = TODAY
     board = demo.load()
     dates = [d for t in board.tasks.values() for d in (t.start, t.due) if d is not None]
     first, last = min(dates), max(dates)
@@ -174,13 +171,13 @@ def _kinds(store, now):
 
 def test_demo_handoffs_show_every_kind_of_finding(demo):
     """A new user sees every way a handoff loses information, and clean handoffs too."""
-    kinds = _kinds(demo, utcnow())
+    kinds = _kinds(demo, NOW)
     assert set(kinds) == set(KINDS)
     assert kinds["dropped"] >= 2  # one still open past its SLA, one acknowledged late
     assert kinds["bounced"] >= 2  # one returned and re-sent, one rejected
     handoffs = demo.load().handoffs.values()
     accepted = [h for h in handoffs if h.state is HandoffState.ACCEPTED]
-    flagged = {f.handoff_id for f in findings(demo, utcnow())}
+    flagged = {f.handoff_id for f in findings(demo, NOW)}
     assert len([h for h in accepted if h.id not in flagged]) >= 3
     assert {h.state for h in handoffs} >= {
         HandoffState.SENT,
@@ -191,12 +188,11 @@ def test_demo_handoffs_show_every_kind_of_finding(demo):
     }
 
 
-def test_japanese_demo_handoffs_show_every_kind_of_finding(tmp_path):
+def test_japanese_demo_handoffs_show_every_kind_of_finding(tmp_path, demo_boards):
     """The Japanese story hands the same leads on, with Japanese packets and notes."""
-    store = BoardStore.open(tmp_path / "demo-ja.renkei")
+    store = BoardStore.open(demo_boards.copy(tmp_path / "demo-ja.renkei", "ja"))
     try:
-        build_demo(store, "ja", today=date.today())
-        assert set(_kinds(store, utcnow())) == set(KINDS)
+        assert set(_kinds(store, NOW)) == set(KINDS)
         handoffs = store.load().handoffs.values()
         assert any(h.value("company") == "みなと製薬" for h in handoffs)
         assert any(q.text.startswith("加藤様") for h in handoffs for q in h.questions)
@@ -219,7 +215,7 @@ def test_demo_findings_do_not_depend_on_the_weekday(board_path, today):
 def test_demo_team_matrix_has_the_lead_chain(demo):
     """The matrix has Marketing → Inside Sales and Inside Sales → Field Sales cells."""
     board = demo.load()
-    now = utcnow()
+    now = NOW
     matrix = team_matrix(
         board.handoffs.values(), findings(demo, now), board.templates_by_name(), now
     )
@@ -244,7 +240,7 @@ def test_demo_handoffs_leave_tasks_with_their_story_owners(demo):
         owner = by_name[keys[task.owner_id]] if task.owner_id is not None else None
         assert owner == told.get("owner"), task.title
         assert board.teams[task.team_id].name == told["team"], task.title
-    now = utcnow()
+    now = NOW
     for h in board.handoffs.values():
         assert board.tasks[h.task_id].created_at <= h.sent_at <= now
         assert h.resolved_at is None or h.resolved_at <= now
@@ -304,7 +300,7 @@ def test_demo_board_round_trips(tmp_path, lang):
     """Build, close, reopen: the same tasks, names and columns, field for field."""
     path = tmp_path / f"demo-{lang}.renkei"
     store = BoardStore.open(path)
-    build_demo(store, lang, today=date.today())
+    build_demo(store, lang, today=TODAY, now=NOW)
     built = store.load()
     store.dispose()
     reopened = _reopen(path)
@@ -316,12 +312,9 @@ def test_demo_board_round_trips(tmp_path, lang):
     )
 
 
-def test_japanese_demo_keeps_japanese_text(tmp_path):
+def test_japanese_demo_keeps_japanese_text(tmp_path, demo_boards):
     """Japanese titles, names, columns and tags come back intact from the file."""
-    path = tmp_path / "demo-ja.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "ja", today=date.today())
-    store.dispose()
+    path = demo_boards.copy(tmp_path / "demo-ja.renkei", "ja")
     board = _reopen(path)
     assert sorted(t.title for t in board.tasks.values()) == sorted(
         t["title"] for t in load_story("ja").tasks
