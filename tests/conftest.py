@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+import inspect
 import os
 import secrets
 from dataclasses import dataclass
-from datetime import date
 
 import pytest
 
+import clock
 import pg
+from demo_boards import DemoBoards
 from leak_check import nothing_left_open  # noqa: F401  (a fixture for every test)
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo
@@ -44,6 +46,24 @@ def real_login():
 
 
 @pytest.fixture(autouse=True)
+def fixed_clock(monkeypatch):
+    """Board sessions made without a clock of their own (by the window, by the CLI run in
+    process, by a test) judge dates against the tests' day, tests/clock.py, the day the demo
+    boards are built for: a run across midnight judges them as any other run."""
+    init = BoardSession.__init__
+    fixed = {"today": clock.today}
+    defaults = tuple(
+        fixed.get(p.name, p.default)
+        for p in inspect.signature(init).parameters.values()
+        if p.default is not inspect.Parameter.empty
+    )
+    assert len(defaults) == len(init.__defaults__) and set(fixed) <= set(
+        inspect.signature(init).parameters
+    ), "BoardSession's clock parameters changed: update fixed_clock"
+    monkeypatch.setattr(init, "__defaults__", defaults)
+
+
+@pytest.fixture(autouse=True)
 def english_words(request):
     """Tests with a Qt application hear it as the app speaks under an English locale: with
     the English catalogue (plural forms), whichever test ran before."""
@@ -71,10 +91,17 @@ def store(board_path):
     store.dispose()
 
 
+@pytest.fixture(scope="session")
+def demo_boards(tmp_path_factory) -> DemoBoards:
+    """The demo boards, built at most once per run; ``demo_boards.copy(path)`` gives a test
+    its own copy."""
+    return DemoBoards(tmp_path_factory.mktemp("demo-boards"))
+
+
 @pytest.fixture
-def demo_store(board_path):
-    store = BoardStore.open(board_path)
-    build_demo(store, "en", today=date.today())
+def demo_store(demo_boards, board_path):
+    """The English demo board (built for tests/clock.py's day), this test's own copy."""
+    store = BoardStore.open(demo_boards.copy(board_path, "en"))
     yield store
     store.dispose()
 
@@ -83,7 +110,7 @@ def demo_store(board_path):
 def demo_session(demo_store):
     board = demo_store.load()
     actor = board.find_person("Haruka Aoki")
-    return BoardSession(demo_store, actor.id)
+    return BoardSession(demo_store, actor.id, today=clock.today)
 
 
 # -- PostgreSQL: a scratch database per test ------------------------------------------------
@@ -125,7 +152,7 @@ def pg_demo_url(pg_url):
     """A fresh server database holding the English demo board."""
     store = BoardStore.open(pg_url)
     try:
-        build_demo(store, "en")
+        build_demo(store, "en", today=clock.TODAY, now=clock.NOW)
     finally:
         store.dispose()
     return pg_url

@@ -17,15 +17,12 @@ import subprocess
 import sys
 import traceback
 from collections import Counter
-from datetime import date
 from pathlib import Path
 
 import pytest
 from bad_inputs import Case, all_cases
 
 from renkei.cli.main import MAX_MESSAGE, main
-from renkei.demo.build import build_demo
-from renkei.store.board_store import BoardStore
 
 CASES = all_cases()
 # Every case that needs bytes on its command line runs as a process, and a spread of the
@@ -96,12 +93,8 @@ def figures(request):
 
 
 @pytest.fixture(scope="module")
-def demo_template(tmp_path_factory) -> Path:
-    path = tmp_path_factory.mktemp("bad-input-template") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
+def demo_template(demo_boards) -> Path:
+    return demo_boards.template("en", "demo")
 
 
 def _state(folder: Path) -> dict[str, str]:

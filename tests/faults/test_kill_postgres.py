@@ -4,14 +4,13 @@ acknowledged edit is there. The runs follow one another on one board, as kills w
 
 from __future__ import annotations
 
-from datetime import date
-
 import pytest
 from edit_checks import check_acknowledged, edit_stream, report
 from fault_figures import edit_moment, kill_figures
 from kill_helpers import first_line, open_tasks
 
 import pg
+from clock import NOW, TODAY
 from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
 
@@ -28,7 +27,7 @@ def pg_story(pg_server):
         try:
             store = BoardStore.open(url)
             try:
-                build_demo(store, "en", today=date.today())
+                build_demo(store, "en", today=TODAY, now=NOW)
             finally:
                 store.dispose()
             yield url

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import shutil
 import time
-from datetime import date
 from pathlib import Path
 
 import pytest
@@ -27,23 +26,14 @@ from kill_helpers import (
     run_renkei,
 )
 
-from renkei.demo.build import build_demo
-from renkei.store.board_store import BoardStore
-
 ROWS = 3000  # tasks in each import file
 DEMO_TASKS = 60  # tasks in the demo story
 
 
 @pytest.fixture(scope="module")
-def story_board(tmp_path_factory) -> Path:
+def story_board(demo_boards) -> Path:
     """The English demo board, built once; each run works on its own copy."""
-    path = tmp_path_factory.mktemp("story") / "story.renkei"
-    store = BoardStore.open(path)
-    try:
-        build_demo(store, "en", today=date.today())
-    finally:
-        store.dispose()
-    return path
+    return demo_boards.template("en", "story")
 
 
 @pytest.fixture(scope="module")

@@ -13,7 +13,6 @@ import signal
 import sys
 import time
 from collections import Counter
-from datetime import date
 
 import pytest
 from edit_checks import EDIT_DRIVER, check_acknowledged, driver_lines
@@ -29,6 +28,7 @@ from kill_helpers import (
 )
 from pg_cluster import PrivateCluster, tools_folder
 
+from clock import NOW, TODAY
 from renkei.demo.build import build_demo
 from renkei.store.board_store import BoardStore
 
@@ -108,7 +108,7 @@ def test_postgres_restart_under_watch_and_writer(cluster, tmp_path):
     url = cluster.create_database("board")
     store = BoardStore.open(url)
     try:
-        build_demo(store, "en", today=date.today())
+        build_demo(store, "en", today=TODAY, now=NOW)
     finally:
         store.dispose()
     figures.notes.append(f"the demo board was built in {time.monotonic() - began:.1f} s")

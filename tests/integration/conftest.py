@@ -1,34 +1,27 @@
 """Integration tests: the worker script's shared checks get pytest's assert rewriting.
 (The PostgreSQL fixtures live in tests/conftest.py, shared with the UI tests.)"""
 
-import shutil
 from dataclasses import dataclass
-from datetime import date
 from pathlib import Path
 
 import pytest
 
+from demo_boards import copy_board
 from renkei.cli.main import main
-from renkei.demo.build import build_demo
-from renkei.store.board_store import BoardStore
 
 pytest.register_assert_rewrite("editor_process")
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
-    """The English demo board, built once; each test works on its own copy."""
-    path = tmp_path_factory.mktemp("template") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
+def demo_template(demo_boards) -> Path:
+    """The English demo board named "demo", built once; each test works on its own copy."""
+    return demo_boards.template("en", "demo")
 
 
 @pytest.fixture
 def board(demo_template, board_path) -> str:
     """A private copy of the demo board file."""
-    shutil.copyfile(demo_template, board_path)
+    copy_board(demo_template, board_path)
     return str(board_path)
 
 

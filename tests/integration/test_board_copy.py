@@ -13,7 +13,6 @@ from sqlalchemy.pool import NullPool
 import pg
 from renkei.app.session import BoardSession
 from renkei.cli.main import main
-from renkei.demo.build import build_demo
 from renkei.domain.commands import Create, set_task
 from renkei.store.board_store import BoardStore
 from renkei.store.copy import CopyError, copy_board
@@ -27,13 +26,9 @@ class Stop(Exception):
 
 
 @pytest.fixture(scope="session")
-def demo_template(tmp_path_factory) -> Path:
+def demo_template(demo_boards) -> Path:
     """The English demo board, built once; tests copy the file before using it."""
-    path = tmp_path_factory.mktemp("copy-template") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
+    return demo_boards.template("en", "demo")
 
 
 @pytest.fixture

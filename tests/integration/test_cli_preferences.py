@@ -7,28 +7,20 @@ import json
 import os
 import subprocess
 import sys
-from datetime import date
 
 import pytest
 
 from renkei.app import paths
 from renkei.app.settings import LocalSettings
 from renkei.cli.main import main
-from renkei.demo.build import build_demo
-from renkei.store.board_store import BoardStore
 
 CLI = "from renkei.cli.main import main; raise SystemExit(main())"
 
 
 @pytest.fixture
-def team_board(tmp_path):
+def team_board(tmp_path, demo_boards):
     """A demo board somewhere else than the built-in one."""
-    path = tmp_path / "share" / "team.renkei"
-    path.parent.mkdir()
-    store = BoardStore.open(path, name="Team board")
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
+    return demo_boards.copy(tmp_path / "share" / "team.renkei", "en", name="Team board")
 
 
 def prefer(**values) -> None:

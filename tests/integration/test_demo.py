@@ -4,31 +4,30 @@ from __future__ import annotations
 
 import dataclasses
 import sqlite3
+import tomllib
 from collections import Counter
 from datetime import date, datetime, timedelta
+from importlib import resources
 
 import pytest
 
+from clock import NOW, TODAY
 from renkei.app.handoff_analysis import findings
 from renkei.app.session import BoardSession
-from renkei.demo import story
 from renkei.demo.build import build_demo, build_synthetic
+from renkei.demo.story import LANGUAGES, in_language, load_story
 from renkei.domain.handoff import HandoffState
 from renkei.domain.handoff_loss import KINDS, team_matrix
 from renkei.domain.risk import RiskKind
-from renkei.store.board_store import BoardStore, utcnow
+from renkei.store.board_store import BoardStore
 
 TEAMS = ["Marketing", "Inside Sales", "Field Sales", "Customer Success"]
 
 
 @pytest.fixture(scope="module")
-def demo_file(tmp_path_factory):
-    """One English demo board, built once for the read-only tests of this module."""
-    path = tmp_path_factory.mktemp("demo") / "demo.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "en", today=date.today())
-    store.dispose()
-    return path
+def demo_file(tmp_path_factory, demo_boards):
+    """One English demo board, shared by the read-only tests of this module."""
+    return demo_boards.copy(tmp_path_factory.mktemp("demo") / "demo.renkei", "en")
 
 
 @pytest.fixture
@@ -76,7 +75,7 @@ def test_demo_people_and_tasks(demo):
 
 def test_demo_spans_about_eight_weeks_around_today(demo):
     """Dates run from weeks ago to weeks ahead: about eight weeks centred on today."""
-    today = date.today()
+    today = TODAY
     board = demo.load()
     dates = [d for t in board.tasks.values() for d in (t.start, t.due) if d is not None]
     first, last = min(dates), max(dates)
@@ -172,13 +171,13 @@ def _kinds(store, now):
 
 def test_demo_handoffs_show_every_kind_of_finding(demo):
     """A new user sees every way a handoff loses information, and clean handoffs too."""
-    kinds = _kinds(demo, utcnow())
+    kinds = _kinds(demo, NOW)
     assert set(kinds) == set(KINDS)
     assert kinds["dropped"] >= 2  # one still open past its SLA, one acknowledged late
     assert kinds["bounced"] >= 2  # one returned and re-sent, one rejected
     handoffs = demo.load().handoffs.values()
     accepted = [h for h in handoffs if h.state is HandoffState.ACCEPTED]
-    flagged = {f.handoff_id for f in findings(demo, utcnow())}
+    flagged = {f.handoff_id for f in findings(demo, NOW)}
     assert len([h for h in accepted if h.id not in flagged]) >= 3
     assert {h.state for h in handoffs} >= {
         HandoffState.SENT,
@@ -189,12 +188,11 @@ def test_demo_handoffs_show_every_kind_of_finding(demo):
     }
 
 
-def test_japanese_demo_handoffs_show_every_kind_of_finding(tmp_path):
+def test_japanese_demo_handoffs_show_every_kind_of_finding(tmp_path, demo_boards):
     """The Japanese story hands the same leads on, with Japanese packets and notes."""
-    store = BoardStore.open(tmp_path / "demo-ja.renkei")
+    store = BoardStore.open(demo_boards.copy(tmp_path / "demo-ja.renkei", "ja"))
     try:
-        build_demo(store, "ja", today=date.today())
-        assert set(_kinds(store, utcnow())) == set(KINDS)
+        assert set(_kinds(store, NOW)) == set(KINDS)
         handoffs = store.load().handoffs.values()
         assert any(h.value("company") == "みなと製薬" for h in handoffs)
         assert any(q.text.startswith("加藤様") for h in handoffs for q in h.questions)
@@ -217,7 +215,7 @@ def test_demo_findings_do_not_depend_on_the_weekday(board_path, today):
 def test_demo_team_matrix_has_the_lead_chain(demo):
     """The matrix has Marketing → Inside Sales and Inside Sales → Field Sales cells."""
     board = demo.load()
-    now = utcnow()
+    now = NOW
     matrix = team_matrix(
         board.handoffs.values(), findings(demo, now), board.templates_by_name(), now
     )
@@ -234,14 +232,15 @@ def test_demo_handoffs_leave_tasks_with_their_story_owners(demo):
     and every handoff was sent after its task was created and before now."""
     board = demo.load()
     keys = {p.id: p.name for p in board.people.values()}
-    by_name = {p["name_en"]: p["key"] for p in story.PEOPLE}
-    by_title = {t["title_en"]: t for t in story.TASKS}
+    story = load_story("en")
+    by_name = {p["name"]: p["key"] for p in story.people}
+    by_title = {t["title"]: t for t in story.tasks}
     for task in board.tasks.values():
         told = by_title[task.title]
         owner = by_name[keys[task.owner_id]] if task.owner_id is not None else None
-        assert owner == told["owner"], task.title
+        assert owner == told.get("owner"), task.title
         assert board.teams[task.team_id].name == told["team"], task.title
-    now = utcnow()
+    now = NOW
     for h in board.handoffs.values():
         assert board.tasks[h.task_id].created_at <= h.sent_at <= now
         assert h.resolved_at is None or h.resolved_at <= now
@@ -254,6 +253,45 @@ def test_unknown_demo_language_is_refused(store):
     assert store.load().tasks == {}
 
 
+# -- the story's data file ---------------------------------------------------------------
+
+
+def test_story_ships_as_package_data():
+    """The story is read from the installed package (resources/demo/story.toml), not from
+    a checkout beside it."""
+    data = (resources.files("renkei.resources") / "demo" / "story.toml").read_bytes()
+    assert tomllib.loads(data.decode("utf-8"))["tasks"]
+
+
+def _shape(value):
+    """The story with every text replaced by its kind: what must not differ by language."""
+    if isinstance(value, dict):
+        return {key: _shape(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_shape(item) for item in value]
+    return "text" if isinstance(value, str) else value
+
+
+def test_story_tells_the_same_story_in_both_languages():
+    """Every item, field and number is the same in English and Japanese; only words differ,
+    and a text is never left empty in either."""
+    english, japanese = (load_story(lang) for lang in LANGUAGES)
+    shape = dataclasses.asdict(english)
+    for key in ("teams", "standup_lead"):  # keys and team names: one spelling for both
+        assert shape[key] == dataclasses.asdict(japanese)[key]
+    assert _shape(dataclasses.asdict(japanese)) == _shape(shape)
+    assert all(t["title"] and t["description"] for t in english.tasks + japanese.tasks)
+    assert english.tasks[0]["title"] != japanese.tasks[0]["title"]
+
+
+def test_story_refuses_a_text_with_a_language_missing():
+    """A translation pair without Japanese is an error naming where, not a blank card."""
+    with pytest.raises(ValueError, match=r"story\.tasks\[0\]\.title"):
+        in_language({"tasks": [{"title": {"en": "Call Minato"}}]}, "ja")
+    with pytest.raises(ValueError, match="en or ja"):
+        load_story("fr")
+
+
 # -- round trip ----------------------------------------------------------------------------
 
 
@@ -262,7 +300,7 @@ def test_demo_board_round_trips(tmp_path, lang):
     """Build, close, reopen: the same tasks, names and columns, field for field."""
     path = tmp_path / f"demo-{lang}.renkei"
     store = BoardStore.open(path)
-    build_demo(store, lang, today=date.today())
+    build_demo(store, lang, today=TODAY, now=NOW)
     built = store.load()
     store.dispose()
     reopened = _reopen(path)
@@ -270,19 +308,16 @@ def test_demo_board_round_trips(tmp_path, lang):
     for task_id, task in built.tasks.items():
         assert dataclasses.asdict(reopened.tasks[task_id]) == dataclasses.asdict(task)
     assert sorted(p.name for p in reopened.people.values()) == sorted(
-        p[f"name_{lang}"] for p in story.PEOPLE
+        p["name"] for p in load_story(lang).people
     )
 
 
-def test_japanese_demo_keeps_japanese_text(tmp_path):
+def test_japanese_demo_keeps_japanese_text(tmp_path, demo_boards):
     """Japanese titles, names, columns and tags come back intact from the file."""
-    path = tmp_path / "demo-ja.renkei"
-    store = BoardStore.open(path)
-    build_demo(store, "ja", today=date.today())
-    store.dispose()
+    path = demo_boards.copy(tmp_path / "demo-ja.renkei", "ja")
     board = _reopen(path)
     assert sorted(t.title for t in board.tasks.values()) == sorted(
-        t["title_ja"] for t in story.TASKS
+        t["title"] for t in load_story("ja").tasks
     )
     assert board.find_person("青木 遥") is not None
     columns = [s.name for s in board.ordered_statuses()]

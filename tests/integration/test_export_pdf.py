@@ -5,13 +5,11 @@ from __future__ import annotations
 import os
 import re
 import subprocess
-from datetime import date
 from pathlib import Path
 
 import pytest
 
 from renkei.app.session import BoardSession
-from renkei.demo.build import build_demo
 from renkei.export.pdf import ExportCancelled
 from renkei.export.report import ReportOptions, export_pdf
 from renkei.store.board_store import BoardStore
@@ -51,9 +49,8 @@ def at_risk_titles(session: BoardSession) -> list[str]:
 
 
 @pytest.fixture
-def ja_session(tmp_path):
-    store = BoardStore.open(tmp_path / "ja.renkei")
-    build_demo(store, "ja", today=date.today())
+def ja_session(tmp_path, demo_boards):
+    store = BoardStore.open(demo_boards.copy(tmp_path / "ja.renkei", "ja"))
     board = store.load()
     yield BoardSession(store, next(iter(board.people)))
     store.dispose()

@@ -17,7 +17,6 @@ from PySide6.QtCore import QLocale, QMarginsF, QRectF  # noqa: E402
 from PySide6.QtGui import QFontDatabase, QPageLayout, QPageSize, QPainter, QPdfWriter  # noqa: E402
 
 from renkei.app.session import BoardSession  # noqa: E402
-from renkei.demo.build import build_demo  # noqa: E402
 from renkei.domain.commands import Create  # noqa: E402
 from renkei.domain.schedule import span_of  # noqa: E402
 from renkei.render.theme import FONT_FAMILY  # noqa: E402
@@ -259,9 +258,8 @@ def japanese_locale():
 
 
 @pytest.fixture
-def ja_session(tmp_path):
-    store = BoardStore.open(tmp_path / "ja.renkei")
-    build_demo(store, "ja", today=date.today())
+def ja_session(tmp_path, demo_boards):
+    store = BoardStore.open(demo_boards.copy(tmp_path / "ja.renkei", "ja"))
     board = store.load()
     yield BoardSession(store, next(iter(board.people.values())).id)
     store.dispose()

@@ -14,6 +14,7 @@ from datetime import date
 import pytest
 
 import pg
+from clock import NOW, TODAY
 from renkei.app.session import BoardSession
 from renkei.demo.build import build_demo
 from renkei.domain.commands import Create, set_task
@@ -85,7 +86,7 @@ def watches():
 def pg_board(pg_url):
     """The English demo board on a fresh PostgreSQL database; its URL."""
     store = BoardStore.open(pg_url)
-    build_demo(store, "en", today=date.today())
+    build_demo(store, "en", today=TODAY, now=NOW)
     store.dispose()
     return pg_url
 

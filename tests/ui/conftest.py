@@ -28,16 +28,15 @@ def shots(tmp_path) -> Path:
 
 
 @pytest.fixture
-def ja_session(tmp_path):
-    """A session on the Japanese demo board, signed in as its first person."""
-    from datetime import date
-
+def ja_session(tmp_path, demo_boards):
+    """A session on the Japanese demo board (this test's own copy), signed in as its first
+    person."""
+    import clock
     from renkei.app.session import BoardSession
-    from renkei.demo.build import build_demo
     from renkei.store.board_store import BoardStore
 
-    store = BoardStore.open(tmp_path / "ja.renkei")
-    build_demo(store, "ja", today=date.today())
+    store = BoardStore.open(demo_boards.copy(tmp_path / "ja.renkei", "ja"))
     board = store.load()
-    yield BoardSession(store, next(iter(board.people.values())).id)
+    first = next(iter(board.people.values())).id
+    yield BoardSession(store, first, today=clock.today)
     store.dispose()

@@ -106,20 +106,14 @@ def test_conflict_copies_are_pointed_out_on_open(qtbot, monkeypatch, demo_store,
     _close_all(keeper)
 
 
-def test_a_damaged_board_is_salvaged_from_the_window(qtbot, monkeypatch, tmp_path):
+def test_a_damaged_board_is_salvaged_from_the_window(qtbot, monkeypatch, tmp_path, demo_boards):
     """Opening a damaged board offers salvage; choosing it makes a new board with what can be
     read, opens that one, and leaves the damaged file as it was."""
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QMessageBox
 
-    from renkei.demo.build import build_demo
-    from renkei.store.board_store import BoardStore
-
     create_application()
-    damaged = tmp_path / "team.renkei"
-    store = BoardStore.open(damaged)
-    build_demo(store, "en")
-    store.dispose()
+    damaged = demo_boards.copy(tmp_path / "team.renkei", "en")
     scribble_on_history(damaged)
     before = damaged.read_bytes()
     salvaged = tmp_path / "saved.renkei"

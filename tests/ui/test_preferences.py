@@ -4,7 +4,6 @@ default board at start, the standup set up from them."""
 from __future__ import annotations
 
 import json
-from datetime import date
 
 import pytest
 from PySide6.QtGui import QGuiApplication, QKeySequence, QPalette
@@ -13,11 +12,9 @@ from PySide6.QtWidgets import QApplication, QLabel
 from renkei.app import paths
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
-from renkei.demo.build import build_demo
 from renkei.domain.risk import RiskKind
 from renkei.render import theme as render_theme
 from renkei.render.theme import DARK, HIGH_CONTRAST, LIGHT, contrast
-from renkei.store.board_store import BoardStore
 from renkei.ui.app import WindowKeeper, create_application
 from renkei.ui.dialogs.preferences import PreferencesDialog
 from renkei.ui.kanban.model import Role
@@ -298,14 +295,11 @@ def _pick_first(parent, session):
     return next(iter(session.board.people.values())).id
 
 
-def test_the_window_opens_the_default_board(qtbot, monkeypatch, tmp_path):
+def test_the_window_opens_the_default_board(qtbot, monkeypatch, tmp_path, demo_boards):
     """No --board: the default board from Preferences opens, not the built-in one."""
     create_application()
     monkeypatch.setattr("renkei.ui.app.IdentityDialog.ask", _pick_first)
-    path = tmp_path / "team.renkei"
-    store = BoardStore.open(path, name="Team")
-    build_demo(store, "en", today=date.today())
-    store.dispose()
+    path = demo_boards.copy(tmp_path / "team.renkei", "en", name="Team")
     keeper = WindowKeeper(LocalSettings(default_board=str(path), stale_days=2))
     assert keeper.open_default()
     window = keeper.windows[0]

@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from renkei.demo import story
+from renkei.demo.story import Story, load_story
 from renkei.domain import handoff_commands
 from renkei.domain.commands import Create, SetFields
 from renkei.domain.model import Priority, RiskFlag
@@ -53,43 +53,47 @@ class _Builder:
         self.store.apply_all(commands, None, self.at(45))
 
 
-def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -> None:
-    """The story board: four teams handing leads on, ~60 tasks over ~8 weeks around today."""
+def build_demo(
+    store: BoardStore, lang: str = "en", today: date | None = None, now: datetime | None = None
+) -> None:
+    """The story board: four teams handing leads on, ~60 tasks over ~8 weeks around today.
+    ``now`` (naive UTC, on ``today``) pins the story's clock, for boards that must come out
+    the same on every run; by default it is ``_now_for(today)``."""
     if lang not in STATUS_NAMES:
         raise ValueError(f"unknown demo language {lang!r} (use en or ja)")
+    story = load_story(lang)
     today = today or date.today()
-    builder = _Builder(store, _now_for(today))
+    builder = _Builder(store, now or _now_for(today))
     builder.setup_workflow(lang)
     team_ids = {
         name: builder.create("team", None, 45, name=name, position=i)
-        for i, name in enumerate(story.TEAMS)
+        for i, name in enumerate(story.teams)
     }
     people = {
         p["key"]: builder.create(
             "person",
             None,
             45,
-            name=p[f"name_{lang}"],
+            name=p["name"],
             team_id=team_ids[p["team"]],
-            role=p[f"role_{lang}"],
+            role=p["role"],
             contact=p["contact"],
         )
-        for p in story.PEOPLE
+        for p in story.people
     }
     projects = {
-        p["key"]: builder.create("project", None, 44, name=p[f"name_{lang}"])
-        for p in story.PROJECTS
+        p["key"]: builder.create("project", None, 44, name=p["name"]) for p in story.projects
     }
     # Haruka runs the cross-team standup twice a week; the last one was three days ago, so
     # the demo's standup opens on what changed since.
-    for days_ago in story.STANDUPS_HELD_DAYS_AGO:
+    for days_ago in story.standups_held_days_ago:
         held_at = builder.at(days_ago)
         builder.create(
             "standup",
-            people[story.STANDUP_LEAD],
+            people[story.standup_lead],
             days_ago,
             held_at=held_at,
-            held_by=people[story.STANDUP_LEAD],
+            held_by=people[story.standup_lead],
         )
 
     def day(offset):
@@ -117,11 +121,11 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
     # A task handed on starts with its first handoff's sender (and that person's team).
     first_sender: dict[str, str] = {}
     first_sent_ago: dict[str, float] = {}
-    for h in sorted(story.HANDOFFS, key=lambda h: -h["days_ago"]):
+    for h in sorted(story.handoffs, key=lambda h: -h["days_ago"]):
         first_sender.setdefault(h["task"], h["sender"])
         first_sent_ago.setdefault(h["task"], h["days_ago"])
-    team_of = {p["key"]: p["team"] for p in story.PEOPLE}
-    for t in story.TASKS:
+    team_of = {p["key"]: p["team"] for p in story.people}
+    for t in story.tasks:
         history = list(t.get("history", []))
         if (
             t["key"] in first_sender
@@ -133,7 +137,7 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
             history.append(
                 {
                     "days_ago": t["idle_days"],
-                    "by": t["owner"],
+                    "by": t.get("owner"),
                     "field": "status",
                     "old": "in_progress",
                     "new": "done",
@@ -142,9 +146,9 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
         history.sort(key=lambda e: -e["days_ago"])
         final = {
             "status_id": builder.status_ids[t["status"]],
-            "owner_id": people[t["owner"]] if t["owner"] else None,
-            "due": day(t["due"]),
-            "start": day(t["start"]),
+            "owner_id": people[t["owner"]] if t.get("owner") else None,
+            "due": day(t.get("due")),
+            "start": day(t.get("start")),
             "progress": t["progress"],
         }
         initial = dict(final)
@@ -158,7 +162,7 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
             history.append(
                 {
                     "days_ago": idle,
-                    "by": t["owner"],
+                    "by": t.get("owner"),
                     "field": "progress",
                     "old": initial["progress"],
                     "new": final["progress"],
@@ -168,7 +172,7 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
         # A task exists before it is first handed on.
         created_ago = max(created_ago, first_sent_ago.get(t["key"], 0) + 1)
         created_days[t["key"]] = created_ago
-        creator = people[t["owner"]] if t["owner"] else people[_lead_of(t["team"])]
+        creator = people[t["owner"]] if t.get("owner") else people[_lead_of(story, t["team"])]
         team = t["team"]
         sender = first_sender.get(t["key"])
         if sender is not None:
@@ -178,13 +182,13 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
             "task",
             creator,
             created_ago,
-            title=t[f"title_{lang}"],
-            description=t[f"description_{lang}"],
+            title=t["title"],
+            description=t["description"],
             team_id=team_ids[team],
-            project_id=projects.get(t["project"]),
+            project_id=projects.get(t.get("project")),
             priority=Priority.parse(t["priority"]),
-            estimate_hours=t["estimate"],
-            tags=tuple(t[f"tags_{lang}"]),
+            estimate_hours=t.get("estimate"),
+            tags=tuple(t["tags"]),
             **{k: v for k, v in initial.items() if v is not None},
         )
         for event in history:
@@ -199,11 +203,11 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
             )
         if t.get("flag"):
             f = t["flag"]
-            flag = RiskFlag(f[f"reason_{lang}"], people[f["by"]], builder.at(f["days_ago"]))
+            flag = RiskFlag(f["reason"], people[f["by"]], builder.at(f["days_ago"]))
             events.append((f["days_ago"], people[f["by"]], t["key"], {"flag": flag}))
     # Dependencies were agreed when the tasks were planned.
-    for t in story.TASKS:
-        if t["depends_on"]:
+    for t in story.tasks:
+        if t.get("depends_on"):
             deps = tuple(task_ids[k] for k in t["depends_on"])
             events.append((created_days[t["key"]], None, t["key"], {"depends_on": deps}))
     # Replay in time order so every row's last change is its latest event; the handoffs'
@@ -218,18 +222,18 @@ def build_demo(store: BoardStore, lang: str = "en", today: date | None = None) -
 
     for (days_ago, actor), commands in grouped.items():
         timeline.append((days_ago, len(timeline), apply_later(commands, actor, days_ago)))
-    for h in story.HANDOFFS:
+    for h in story.handoffs:
         sent: dict[str, int] = {}  # the handoff's id once sent
-        send = _handoff_send(store, builder, h, sent, task_ids, people, lang)
+        send = _handoff_send(store, builder, h, sent, task_ids, people)
         timeline.append((h["days_ago"], len(timeline), send))
-        for step in h["steps"]:
-            react = _handoff_step(store, builder, step, sent, people, lang)
+        for step in h.get("steps", []):
+            react = _handoff_step(store, builder, step, sent, people)
             timeline.append((step["days_ago"], len(timeline), react))
     for _days_ago, _order, action in sorted(timeline, key=lambda e: (-e[0], e[1])):
         action()
 
 
-def _handoff_send(store, builder, h, sent, task_ids, people, lang):
+def _handoff_send(store, builder, h, sent, task_ids, people):
     """Send one story handoff from its task's owner, backdated, with the app's own builder."""
 
     def run() -> None:
@@ -243,9 +247,9 @@ def _handoff_send(store, builder, h, sent, task_ids, people, lang):
             task.id,
             people[h["to"]],
             h["template"],
-            provided=h[f"provided_{lang}"],
-            missing=h["missing"],
-            note=h[f"note_{lang}"],
+            provided=h["provided"],
+            missing=h.get("missing", []),
+            note=h["note"],
             actor_id=task.owner_id,
             at=at,
         )
@@ -255,7 +259,7 @@ def _handoff_send(store, builder, h, sent, task_ids, people, lang):
     return run
 
 
-def _handoff_step(store, builder, step, sent, people, lang):
+def _handoff_step(store, builder, step, sent, people):
     """One reaction to a story handoff; accepting moves the task to the receiver in the same
     change, exactly as in the app (the same builders)."""
 
@@ -278,11 +282,11 @@ def _handoff_step(store, builder, step, sent, people, lang):
             commands = handoff_commands.reject(board, handoff_id, step["reason"], **who)
         elif action == "ask":
             commands = handoff_commands.ask(
-                board, handoff_id, step["item"], step[f"text_{lang}"], **who
+                board, handoff_id, step["item"], step["text"], **who
             )
         elif action == "answer":
             commands = handoff_commands.answer(
-                board, handoff_id, step["question"], step[f"text_{lang}"], **who
+                board, handoff_id, step["question"], step["text"], **who
             )
         else:
             raise ValueError(f"unknown handoff step {action!r}")
@@ -299,8 +303,8 @@ def _now_for(today: date) -> datetime:
     return datetime.combine(today, time(12, 0))
 
 
-def _lead_of(team: str) -> str:
-    return next(p["key"] for p in story.PEOPLE if p["team"] == team)
+def _lead_of(story: Story, team: str) -> str:
+    return next(p["key"] for p in story.people if p["team"] == team)
 
 
 SYNTHETIC_WORDS = (
@@ -340,28 +344,29 @@ def build_synthetic(
     """A board of ``tasks`` random tasks with the demo's teams and people, a fifth of them
     handed on to the next team, for benchmarks."""
     rng = random.Random(seed)
+    story = load_story("en")
     today = today or date.today()
     builder = _Builder(store, _now_for(today))
     builder.setup_workflow("en")
     team_ids = [
         builder.create("team", None, 45, name=name, position=i)
-        for i, name in enumerate(story.TEAMS)
+        for i, name in enumerate(story.teams)
     ]
     people_by_team: dict[int, list[int]] = defaultdict(list)
-    for p in story.PEOPLE:
-        team_id = team_ids[story.TEAMS.index(p["team"])]
+    for p in story.people:
+        team_id = team_ids[story.teams.index(p["team"])]
         people_by_team[team_id].append(
             builder.create(
                 "person",
                 None,
                 45,
-                name=p["name_en"],
+                name=p["name"],
                 team_id=team_id,
-                role=p["role_en"],
+                role=p["role"],
                 contact=p["contact"],
             )
         )
-    project_ids = [builder.create("project", None, 44, name=p["name_en"]) for p in story.PROJECTS]
+    project_ids = [builder.create("project", None, 44, name=p["name"]) for p in story.projects]
     statuses = list(builder.status_ids.values())
     commands = []
     for i in range(tasks):
