@@ -15,7 +15,6 @@ from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication
 
 from renkei.app.session import BoardSession
-from renkei.demo.build import build_demo
 from renkei.domain.commands import Create, set_task
 from renkei.domain.schedule import critical_path, span_of, violations
 from renkei.render.theme import LIGHT
@@ -551,11 +550,10 @@ def test_pictures_at_every_zoom(view, demo_session, shots: Path):
         assert colours.count("#0072b2") > 20
 
 
-def test_japanese_board_pictures(qtbot, app_font, tmp_path, shots: Path):
-    store = BoardStore.open(tmp_path / "ja.renkei")
+def test_japanese_board_pictures(qtbot, app_font, tmp_path, shots: Path, demo_boards):
+    store = BoardStore.open(demo_boards.copy(tmp_path / "ja.renkei", "ja"))
     previous = QLocale()
     try:
-        build_demo(store, "ja", today=date.today())
         QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
         session = BoardSession(store, None)
         view = TimelineView(session)

@@ -82,7 +82,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         self._critical: frozenset[int] = frozenset()
         self._faces = FaceCache(session, self._layout)
         # The time axis: content x of day d is (d - origin) * ppd.
-        self._origin = date.today().toordinal()
+        self._origin = session.today().toordinal()
         self._days = 1
         self._fresh = True  # not yet placed by the user: resizing keeps today in view
         self._placing = False
