@@ -14,9 +14,9 @@ def recorded(demo_session, monkeypatch):
     batches = []
     apply_all = demo_session.apply_all
 
-    def spy(commands, label=""):
+    def spy(commands, label="", *args, **kwargs):
         batches.append((list(commands), label))
-        return apply_all(commands, label)
+        return apply_all(commands, label, *args, **kwargs)
 
     monkeypatch.setattr(demo_session, "apply_all", spy)
     return batches
