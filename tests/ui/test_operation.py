@@ -98,6 +98,29 @@ def test_keeping_theirs_saves_nothing_and_shows_their_version(window, colleague,
     assert window.unsaved == []
 
 
+def test_changed_again_while_asked_saves_nothing_and_says_so(window, colleague, monkeypatch):
+    """Yuki changes the title once more while Haruka reads the question: replacing finds a
+    second clash, which is reported, not forced."""
+    session = window.session
+    task = task_titled(session.board, "Qualify webinar leads as SQL")
+    colleague(task.id, title="Yuki's title")
+    warned = []
+    monkeypatch.setattr(MainWindow, "warn", classmethod(lambda c, p, t, x: warned.append(x)))
+
+    def answer_late(parent, text):
+        colleague(task.id, title="Yuki's second title")
+        return True
+
+    monkeypatch.setattr(
+        MainWindow, "ask_replace_theirs", classmethod(lambda c, p, t: answer_late(p, t))
+    )
+    assert window.apply(set_task(task, title="Haruka's title"), "Edit task") is None
+
+    assert len(warned) == 1 and "changed again meanwhile" in warned[0]
+    assert session.store.load().tasks[task.id].title == "Yuki's second title"
+    assert session.board.tasks[task.id].title == "Yuki's second title"
+
+
 def test_a_drag_of_a_card_someone_just_moved_offers_the_choice(window, colleague, answers):
     """Yuki moved the card to In progress a moment ago; Haruka, not yet shown it, drags it to
     Done: she is asked, and choosing hers puts it in Done."""

@@ -462,9 +462,10 @@ class Operation:
         assert isinstance(error, ConflictError)
         question = self._conflict_text(error)  # the task named as the person last saw it
         self._quietly(self.session.pull)
-        if ask and commands and self.writes.prompts.ask_replace_theirs(self.parent, question):
-            return self.apply(rebased(commands, error), ask_on_conflict=False)
-        if not ask:
+        if ask and commands:
+            if self.writes.prompts.ask_replace_theirs(self.parent, question):
+                return self.apply(rebased(commands, error), ask_on_conflict=False)
+        else:  # asked already (changed yet again since), or nothing to base a choice on
             self.writes.prompts.warn(
                 self.parent,
                 QCoreApplication.translate("MainWindow", "Not saved"),
