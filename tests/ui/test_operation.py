@@ -252,3 +252,36 @@ def test_a_standalone_session_gets_its_own_writes(demo_store):
     two = BoardSession(demo_store, None)
     assert BoardWrites.of(one) is BoardWrites.of(one)
     assert BoardWrites.of(one) is not BoardWrites.of(two)
+
+
+def test_a_long_write_shows_its_progress_and_cancelling_saves_nothing(
+    qtbot, demo_session, monkeypatch
+):
+    """Hundreds of commands: a progress dialog follows the transaction; Cancel rolls it back."""
+    create_application()
+    shown = []
+
+    class Recorder:
+        def __init__(self, parent, label, cancel):
+            shown.append(label)
+            self.calls = 0
+
+        def __call__(self, done, total):
+            self.calls += 1
+            return done >= total // 2  # the person presses Cancel half way
+
+        def close(self):
+            shown.append("closed")
+
+    monkeypatch.setattr("renkei.ui.operation.ProgressDialog", Recorder)
+    todo = demo_session.board.find_status("To do")
+    commands = [
+        Create("task", (("title", f"Lead {n}"), ("status_id", todo.id))) for n in range(600)
+    ]
+    revision = demo_session.store.revision()
+
+    assert run_operation(None, demo_session, commands, "Bring in leads") is None
+
+    assert shown == ["Saving “Bring in leads”…", "closed"]
+    assert demo_session.store.revision() == revision
+    assert not any(t.title == "Lead 1" for t in demo_session.store.load().tasks.values())
