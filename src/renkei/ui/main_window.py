@@ -29,6 +29,7 @@ from renkei.app.settings import LocalSettings
 from renkei.app.sync import SyncStatus
 from renkei.domain.commands import Change, Command, Create, set_task
 from renkei.ui.board_events import BoardEvents
+from renkei.ui.board_writes import BoardWrites, OperationPrompts, UnsavedEdit
 from renkei.ui.detail_pane import TaskDetailPane
 from renkei.ui.dialogs.preferences import PreferencesDialog
 from renkei.ui.dialogs.standup_order import StandupOrderDialog
@@ -40,7 +41,7 @@ from renkei.ui.handoffs.tab import HandoffsTab
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
 from renkei.ui.location_banner import LocationBanner
-from renkei.ui.operation import BoardWrites, OperationPrompts, UnsavedEdit, run_operation
+from renkei.ui.operation import retry_unsaved, run_operation
 from renkei.ui.standup.window import StandupWindow
 from renkei.ui.sync_driver import SyncDriver
 from renkei.ui.sync_status import SyncStatusWidget
@@ -177,7 +178,7 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         return self.writes.unsaved
 
     def retry_unsaved(self) -> None:
-        self.writes.retry_unsaved(self)
+        retry_unsaved(self, self.session)
 
     def _connected(self) -> bool:
         return self.sync_driver.state.status is SyncStatus.CONNECTED

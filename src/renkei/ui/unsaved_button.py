@@ -8,7 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QStyle, QToolButton, QWidget
 
-from renkei.ui.operation import BoardWrites
+from renkei.ui.board_writes import BoardWrites
 
 
 class UnsavedButton(QToolButton):

@@ -11,8 +11,8 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from renkei.app.errors import CommandError, ConflictError, is_connection_lost
+from renkei.ui.board_writes import BoardWrites
 from renkei.ui.change_words import FieldClash, clash_lines, subject
-from renkei.ui.operation import BoardWrites
 from renkei.ui.text import field_label, value_text
 
 
