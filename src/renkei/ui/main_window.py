@@ -120,7 +120,7 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.writes = BoardWrites.of(session)
         self.writes.prompts = type(self)  # a test replacing MainWindow.warn replaces it here
         self.writes.connectionLost.connect(self.sync_driver.connection_lost)
-        self.writes.announced.connect(lambda text: self.statusBar().showMessage(text, 10_000))
+        self.writes.announced.connect(self._announce)
         self.retry_button = UnsavedButton(self.writes, self._connected, self)
         self.retry_button.clicked.connect(self.retry_unsaved)
         self.writes.unsavedChanged.connect(self.retry_button.update_state)
@@ -182,6 +182,9 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
 
     def _connected(self) -> bool:
         return self.sync_driver.state.status is SyncStatus.CONNECTED
+
+    def _announce(self, text: str) -> None:
+        self.statusBar().showMessage(text, 10_000)
 
     def drop_card(self, task_id: int, status_id: int, lane_key, previous_id, next_id) -> None:
         command = board_actions.move_task(
