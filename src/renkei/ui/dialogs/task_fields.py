@@ -185,6 +185,8 @@ class FormMessage(QWidget):
         self.label.setWordWrap(True)
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.setObjectName("messageBox")
+        # A QWidget subclass paints its style sheet's background only when asked to.
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground, True)
         self.setStyleSheet(
             "#messageBox { background: #fff4dc; border: 1px solid #d9a441; border-radius: 3px; }"
             "#messageBox QLabel { color: #3d2b00; background: transparent; }"
