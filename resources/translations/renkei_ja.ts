@@ -2069,14 +2069,6 @@ The file stays where it was: ask the team to open the server board from now on.<
 %1</translation>
     </message>
     <message>
-      <source>Someone changed this task while you were editing it. Your change was not saved; the board now shows their version.
-
-%1</source>
-      <translation>編集中に他のメンバーがこのタスクを変更しました。あなたの変更は保存されていません。ボードには現在、そのメンバーによる変更後の内容が表示されています。
-
-%1</translation>
-    </message>
-    <message>
       <source>Standup</source>
       <translation>朝会</translation>
     </message>
@@ -2324,6 +2316,45 @@ Close anyway and lose them?</source>
     <message>
       <source>“%1” is not a server address. Write it as %2.</source>
       <translation>「%1」はサーバーのアドレスではありません。%2 の形で書いてください。</translation>
+    </message>
+  </context>
+  <context>
+    <name>Operation</name>
+    <message>
+      <source>Cancel</source>
+      <translation>キャンセル</translation>
+    </message>
+    <message>
+      <source>It was changed again meanwhile; your change was not saved and the board shows the latest version.</source>
+      <translation>その間にもう一度変更されました。あなたの変更は保存されていません。ボードには最新の内容が表示されています。</translation>
+    </message>
+    <message>
+      <source>Keep theirs</source>
+      <translation>相手の変更を残す</translation>
+    </message>
+    <message>
+      <source>Replace with mine</source>
+      <translation>自分の変更で置き換える</translation>
+    </message>
+    <message>
+      <source>Saving “%1”…</source>
+      <translation>「%1」を保存しています…</translation>
+    </message>
+    <message>
+      <source>Someone else changed %1 since you last saw it:
+
+%2
+
+Keep their version, or replace it with yours?</source>
+      <translation>%1 は、あなたが最後に見たあとで他のメンバーに変更されました：
+
+%2
+
+相手の内容を残しますか、それともあなたの内容で置き換えますか？</translation>
+    </message>
+    <message>
+      <source>• %1: now “%2”; yours “%3”</source>
+      <translation>• %1：現在は「%2」、あなたの値は「%3」</translation>
     </message>
   </context>
   <context>

@@ -6,10 +6,10 @@ from __future__ import annotations
 import keyring
 import pytest
 from keyring.backends import fail
-from sqlalchemy.exc import OperationalError
 
 from fakes import MemoryKeyring
 from renkei.app import paths
+from renkei.app.errors import StorageError
 from renkei.app.settings import LocalSettings
 from renkei.store import migrate
 from renkei.store.board_store import BoardStore
@@ -106,9 +106,9 @@ def keeper(monkeypatch, memory_keyring):
     create_application()
     monkeypatch.setattr(
         "renkei.ui.app.IdentityDialog.ask",
-        lambda parent, session: session.board.find_person("Haruka Aoki").id
-        if session.board.people
-        else None,
+        lambda parent, session: (
+            session.board.find_person("Haruka Aoki").id if session.board.people else None
+        ),
     )
     made = WindowKeeper(LocalSettings.load())
     yield made
@@ -129,7 +129,7 @@ def test_a_server_that_demands_a_password_is_asked_once(
     def fake_open(target, password, **kwargs):
         tried.append((target, password))
         if password != "s3cret":
-            raise OperationalError("connect", {}, Exception("fe_sendauth: no password supplied"))
+            raise StorageError("fe_sendauth: no password supplied")
         store = BoardStore.open(board_path)
         store.location = target
         return store
@@ -163,7 +163,7 @@ def test_an_unreachable_server_from_recent_boards_is_explained(qtbot, keeper, mo
     """Not a password problem: a message names the server and the reason; no dialog."""
 
     def refused(target, password, **kwargs):
-        raise OperationalError("connect", {}, Exception("connection refused"))
+        raise StorageError("connection refused")
 
     shown = []
     monkeypatch.setattr("renkei.ui.app.credentials.open_server_board", refused)

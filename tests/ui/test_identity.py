@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer
 from PySide6.QtTest import QTest
 from PySide6.QtWidgets import QApplication, QDialog
 
+from renkei.app.errors import StorageError
 from renkei.app.session import BoardSession
 from renkei.ui.dialogs.identity import PERSON_ROLE, IdentityDialog
 
@@ -117,6 +118,24 @@ def test_adding_yourself_creates_a_person(dialog, anonymous):
     person = anonymous.board.people[dialog.person_id]
     assert (person.name, person.team_id, person.role) == ("Mina Kato", team.id, "SDR (new)")
     assert anonymous.store.load().find_person("Mina Kato") is not None
+
+
+def test_adding_yourself_while_the_board_is_out_of_reach_keeps_the_dialog(
+    dialog, anonymous, monkeypatch
+):
+    """The save cannot reach the board: the dialog says why and keeps the name typed."""
+
+    def unreachable(*args, **kwargs):
+        raise StorageError("The board could not be reached: disk I/O error")
+
+    monkeypatch.setattr(anonymous.store, "apply_all", unreachable)
+    dialog.add_check.setChecked(True)
+    dialog.name_edit.setText("Mina Kato")
+    dialog.accept()
+
+    assert dialog.isVisible() and dialog.person_id is None
+    assert dialog.message() == ("Could not add you: The board could not be reached: disk I/O error")
+    assert dialog.name_edit.text() == "Mina Kato"
 
 
 def test_adding_a_listed_name_points_to_the_list(dialog):

@@ -7,10 +7,10 @@ import time
 
 import pytest
 from PySide6.QtCore import Qt
-from sqlalchemy.exc import OperationalError
 
 import pg
 from renkei.app import credentials
+from renkei.app.errors import StorageError
 from renkei.app.session import BoardSession
 from renkei.app.sync import SyncStatus
 from renkei.domain.commands import set_task
@@ -181,7 +181,7 @@ def test_a_save_that_loses_the_connection_says_so_and_shows_the_edit(
     haruka, _yuki = two_windows
     store = haruka.session.store
     task = task_titled(haruka.session.board, "Qualify webinar leads as SQL")
-    lost = OperationalError("UPDATE tasks", {}, Exception("server closed the connection"))
+    lost = StorageError("server closed the connection")
 
     def unreachable(*args, **kwargs):
         raise lost
@@ -223,15 +223,15 @@ def test_a_save_that_loses_the_connection_says_so_and_shows_the_edit(
 def test_a_retried_edit_that_someone_overtook_is_reported_not_forced(
     qtbot, two_windows, monkeypatch
 ):
-    """Yuki retitles the task while Haruka's edit waits for a retry: the retry reports the
-    clash instead of replacing Yuki's title."""
+    """Yuki retitles the task while Haruka's edit waits for a retry: the retry shows the
+    clash and asks; keeping theirs leaves Yuki's title."""
     haruka, yuki = two_windows
     store = haruka.session.store
     task = task_titled(haruka.session.board, "Qualify webinar leads as SQL")
     real_apply = store.apply_all
 
     def unreachable(*args, **kwargs):
-        raise OperationalError("UPDATE tasks", {}, Exception("server closed the connection"))
+        raise StorageError("server closed the connection")
 
     monkeypatch.setattr(store, "apply_all", unreachable)
     monkeypatch.setattr(MainWindow, "show_not_saved", classmethod(lambda cls, p, title, text: None))
@@ -240,13 +240,21 @@ def test_a_retried_edit_that_someone_overtook_is_reported_not_forced(
     assert yuki.apply(set_task(task, title="Yuki's title"), "Edit task")
     qtbot.waitUntil(lambda: haruka.sync_status.status is SyncStatus.CONNECTED, timeout=4000)
 
-    warned = []
+    asked = []
+
+    def keep_theirs(parent, text):
+        asked.append(text)
+        return False
+
     monkeypatch.setattr(
-        "renkei.ui.main_window.QMessageBox.warning", lambda *args: warned.append(args[2])
+        MainWindow, "ask_replace_theirs", classmethod(lambda c, p, t: keep_theirs(p, t))
     )
     haruka.retry_unsaved()
-    assert len(warned) == 1 and "Someone changed this task" in warned[0]
+    assert len(asked) == 1
+    assert "Someone else changed “Yuki's title” since you last saw it" in asked[0]
+    assert "• Title: now “Yuki's title”; yours “Haruka's title”" in asked[0]
     assert haruka.session.store.load().tasks[task.id].title == "Yuki's title"
+    assert haruka.session.board.tasks[task.id].title == "Yuki's title"
     assert haruka.unsaved == [] and not haruka.retry_button.isVisibleTo(haruka)
 
 
@@ -255,7 +263,7 @@ def test_closing_with_unsaved_edits_asks_first(two_windows, monkeypatch):
     haruka, _yuki = two_windows
 
     def unreachable(*args, **kwargs):
-        raise OperationalError("UPDATE tasks", {}, Exception("server closed the connection"))
+        raise StorageError("server closed the connection")
 
     monkeypatch.setattr(haruka.session.store, "apply_all", unreachable)
     monkeypatch.setattr(MainWindow, "show_not_saved", classmethod(lambda cls, *a: None))

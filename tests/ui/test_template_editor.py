@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from renkei.app.errors import StorageError
 from renkei.domain.commands import Create, SetFields
 from renkei.ui.dialogs.template_editor import TemplateEditor, parse_items
 
@@ -14,9 +15,9 @@ def recorded(demo_session, monkeypatch):
     batches = []
     apply_all = demo_session.apply_all
 
-    def spy(commands, label=""):
+    def spy(commands, label="", *args, **kwargs):
         batches.append((list(commands), label))
-        return apply_all(commands, label)
+        return apply_all(commands, label, *args, **kwargs)
 
     monkeypatch.setattr(demo_session, "apply_all", spy)
     return batches
@@ -249,3 +250,20 @@ def test_the_sla_reads_in_days_as_the_number_asks(editor):
     assert editor.sla_spin.suffix() == " business day"
     editor.sla_spin.setValue(3)
     assert editor.sla_spin.suffix() == " business days"
+
+
+def test_a_board_out_of_reach_shows_the_error_and_keeps_the_edit(
+    demo_session, editor, errors, monkeypatch
+):
+    """The save cannot reach the board: said in the editor's words; the form stays dirty."""
+
+    def unreachable(*args, **kwargs):
+        raise StorageError("The board could not be reached: disk I/O error")
+
+    monkeypatch.setattr(demo_session.store, "apply_all", unreachable)
+    editor.sla_spin.setValue(2)
+    assert not editor.save()
+
+    assert errors == ["Could not save the template: The board could not be reached: disk I/O error"]
+    assert editor.is_dirty()
+    assert demo_session.board.template("lead").sla_business_days != 2

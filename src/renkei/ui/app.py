@@ -6,25 +6,20 @@ import sys
 from pathlib import Path
 
 from PySide6.QtWidgets import QApplication, QFileDialog, QMessageBox, QWidget
-from sqlalchemy.exc import DBAPIError
 
 from renkei.app import credentials
+from renkei.app.board_files import BoardStore, salvage_board, set_lease_patience
+from renkei.app.errors import BoardDamaged, BoardEmpty, BoardRefused, StorageError, plain_reason
 from renkei.app.identity import IdentityError, who_am_i
 from renkei.app.opening import conflict_copies_of, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.render.language import use_language
-from renkei.store import lease
-from renkei.store.board_store import BoardStore
-from renkei.store.database import StorageError
-from renkei.store.migrate import BoardDamaged, BoardEmpty, BoardRefused
-from renkei.store.salvage import salvage_board
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.dialogs.merge_copies import offer_merge
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
-from renkei.ui.sync_driver import plain_reason
 from renkei.ui.themes import apply_theme
 
 # How long the window waits for a colleague saving to a shared board file (store/lease.py).
@@ -225,7 +220,7 @@ class WindowKeeper:
             except BoardRefused as error:
                 self._refuse(parent, str(error))
                 return None
-            except (StorageError, DBAPIError, OSError) as error:
+            except (StorageError, OSError) as error:
                 reason = plain_reason(error)
                 if credentials.wants_password(error):
                     problem = (
@@ -277,7 +272,7 @@ def run_gui(board: str | None, actor: str | None) -> int:
     app = create_application()
     # A save kept waiting by a colleague's lease on a shared file gives up after this and
     # goes to the unsaved-edit list, rather than freezing the window for long.
-    lease.set_default_patience(WINDOW_PATIENCE_SECONDS)
+    set_lease_patience(WINDOW_PATIENCE_SECONDS)
     settings = LocalSettings.load()
     apply_theme(settings.theme)
     keeper = WindowKeeper(settings)

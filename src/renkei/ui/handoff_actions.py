@@ -4,8 +4,9 @@ shared by the card's context menu and the detail pane.
 Only the person a rule names can act (the owner or the task's team sends, the receiver
 reacts, the sender answers); the menu says who can when it is not you, instead of offering
 an action that would be refused. Every
-action is built by ``renkei.domain.handoff_commands`` and applied through the window's one
-``apply`` road, so it is signed, conflict-checked, undoable and synced like any other edit.
+action is built by ``renkei.domain.handoff_commands`` and applied through the one operation
+(``renkei.ui.operation``), so it is signed, conflict-checked, undoable and synced like any
+other edit, and a refusal or a lost connection is said the same way as for any other.
 """
 
 from __future__ import annotations
@@ -28,9 +29,10 @@ from renkei.ui.dialogs.handoff_dialogs import (
     ReturnHandoffDialog,
     SendHandoffDialog,
 )
+from renkei.ui.operation import run_operation
 from renkei.ui.text import span_text
 
-Apply = Callable[[list[Command], str], bool]
+Apply = Callable[[list[Command], str], object]  # truthy when saved (the Change)
 
 
 def _t(text: str) -> str:
@@ -48,10 +50,13 @@ class Step:
 
 
 class HandoffActions(QObject):
-    def __init__(self, session: BoardSession, apply: Apply, parent: QWidget):
+    def __init__(self, session: BoardSession, apply: Apply | None, parent: QWidget):
+        """``apply``: how the window writes (None: the one operation, with ``parent``)."""
         super().__init__(parent)
         self.session = session
-        self._apply = apply
+        self._apply = apply or (
+            lambda commands, label: run_operation(parent, session, commands, label)
+        )
         self._parent = parent
 
     # -- what can be done ---------------------------------------------------------------------
@@ -170,7 +175,7 @@ class HandoffActions(QObject):
         except CommandError as error:
             self.show_refusal(self._parent, str(error))
             return False
-        return self._apply(commands, label)
+        return bool(self._apply(commands, label))
 
     def send(self, task_id: int) -> bool:
         board = self.session.board

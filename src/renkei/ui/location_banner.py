@@ -18,7 +18,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renkei.store.location import (
+from renkei.app.places import (
     LOCK_TAKEOVER_SECONDS,
     SERVER,
     SHARE,

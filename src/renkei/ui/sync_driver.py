@@ -20,37 +20,10 @@ import time
 from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
-from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
+from renkei.app.errors import StorageError
 from renkei.app.session import BoardSession
 from renkei.app.sync import BoardSync, Reached, SyncState, SyncStatus
-from renkei.store.acting import NotAllowed
-from renkei.store.database import StorageError
-
-
-def is_connection_lost(error: BaseException) -> bool:
-    """True for a failed write or read that means the board cannot be reached right now
-    (not for a refused edit: those are CommandErrors and say what is wrong)."""
-    if isinstance(error, NotAllowed):
-        return False  # the server answered: it refused, and retrying will not change that
-    if isinstance(error, StorageError | OperationalError | InterfaceError | OSError):
-        return True
-    return isinstance(error, DBAPIError) and bool(error.connection_invalidated)
-
-
-def plain_reason(error: BaseException) -> str:
-    """The cause in a line or two, in the driver's words, without SQLAlchemy's wrapping."""
-    cause = getattr(error, "orig", None) or error
-    lines = [
-        line.strip()
-        for line in str(cause).splitlines()
-        if line.strip() and not line.strip().startswith("(Background on this error")
-    ]
-    text = ""
-    for line in lines[:2]:
-        joiner = " " if not text or text.endswith((".", "?", "!", ":", ";")) else ". "
-        text = f"{text}{joiner}{line}" if text else line
-    return text or type(error).__name__
 
 
 class _Job:

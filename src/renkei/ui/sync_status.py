@@ -15,9 +15,9 @@ from PySide6.QtCore import QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QPainter, QPainterPath, QPen, QPixmap
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
+from renkei.app.places import BoardLocation, where
 from renkei.app.sync import SyncState, SyncStatus
 from renkei.render.theme import LIGHT
-from renkei.store.location import BoardLocation, where
 from renkei.ui.location_banner import place_headline, place_meaning
 
 ICON_SIZE = 14

@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from renkei.app.session import BoardSession
 from renkei.domain import fields
-from renkei.domain.commands import CommandError, Create, ValidationError
+from renkei.domain.commands import Create, ValidationError
 from renkei.domain.model import Person
+from renkei.ui.operation import OperationFailure, run_operation
 from renkei.ui.text import muted_text_color
 
 PERSON_ROLE = Qt.ItemDataRole.UserRole
@@ -313,10 +314,18 @@ class IdentityDialog(QDialog):
             ("role", self.role_edit.text().strip()),
             ("contact", self.contact_edit.text().strip()),
         )
-        try:
-            change = self.session.apply(Create("person", values), label=self.tr("Add person"))
-        except CommandError as error:
-            self._show_message(self.tr("Could not add you: {reason}").format(reason=str(error)))
+        change = run_operation(
+            self,
+            self.session,
+            Create("person", values),
+            self.tr("Add person"),
+            on_failure=self._not_added,
+        )
+        if change is None:
             return
         self.person_id = change.rows[0].entity_id
         super().accept()
+
+    def _not_added(self, failure: OperationFailure) -> None:
+        """Nothing was saved: say why here, and keep what was typed for another try."""
+        self._show_message(self.tr("Could not add you: {reason}").format(reason=failure.reason))

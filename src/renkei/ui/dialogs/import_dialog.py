@@ -15,7 +15,6 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
-    QApplication,
     QComboBox,
     QDialog,
     QDialogButtonBox,
@@ -24,7 +23,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QMenu,
     QMessageBox,
-    QProgressDialog,
     QStackedWidget,
     QTableWidget,
     QTableWidgetItem,
@@ -34,15 +32,13 @@ from PySide6.QtWidgets import (
 
 from renkei.app import paths
 from renkei.app.session import BoardSession
-from renkei.domain.commands import CommandError
 from renkei.export.csv_tasks import ExportCancelled, export_csv
 from renkei.importers.apply import ImportSummary, default_status_map, run_import
 from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
 from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
 from renkei.importers.trello import read_trello
 from renkei.render.words import tr
-from renkei.store.confirm import CouldNotConfirm
-from renkei.store.database import StorageError
+from renkei.ui.operation import Failure, Operation, OperationFailure, ProgressDialog
 from renkei.ui.write_refusal import write_error_text
 
 TRELLO = "trello"
@@ -96,27 +92,15 @@ def summary_text(summary: ImportSummary) -> str:
     return text + ("\n" + ", ".join(made) + "." if made else "")
 
 
-class _Progress:
-    """A QProgressDialog as the importers' progress callback: True means cancel."""
+class _Progress(ProgressDialog):
+    """The operation's progress dialog, also as the readers' progress callback."""
 
     def __init__(self, parent: QWidget, label: str):
-        self.dialog = QProgressDialog(label, tr("ImportDialog", "Cancel"), 0, 100, parent)
-        self.dialog.setWindowModality(Qt.WindowModality.WindowModal)
-        self.dialog.setMinimumDuration(300)
-
-    def __call__(self, done: int, total: int) -> bool:
-        self.dialog.setMaximum(max(total, 1))
-        self.dialog.setValue(min(done, total))
-        QApplication.processEvents()
-        return self.dialog.wasCanceled()
+        super().__init__(parent, label, tr("ImportDialog", "Cancel"))
 
     def reading(self, done: int, total: int) -> None:
         if self(done, total):
             raise ImportCancelled()
-
-    def close(self) -> None:
-        self.dialog.close()
-        self.dialog.deleteLater()
 
 
 class ImportDialog(QDialog):
@@ -322,18 +306,26 @@ class ImportDialog(QDialog):
         self.plan = read_csv(self.path, self.column_mapping(), progress=reading)
         return self.plan
 
-    def run(self, progress: Callable[[int, int], bool] | None = None) -> ImportSummary:
-        """Apply with the chosen mapping (reading a CSV file first if needed); raises
-        ImportProblem, ImportCancelled, CommandError or StorageError, and the board is then
-        unchanged."""
+    def run(self, progress: Callable[[int, int], bool] | None = None) -> ImportSummary | None:
+        """Apply with the chosen mapping (reading a CSV file first if needed) as one
+        operation; raises ImportProblem or ImportCancelled. None when the board refused it or
+        could not be reached (``fail`` has said so): the board is then unchanged, or, when
+        the save could not be confirmed, possibly changed — importing again doubles nothing."""
         plan = self.plan if self.plan is not None else self.read_rows(progress)
-        return run_import(
-            self.session,
-            plan,
-            self.status_map(),
-            progress=progress,
-            label=tr("ImportDialog", "Import"),
-        )
+        label = tr("ImportDialog", "Import")
+
+        def work(change_id: str, report) -> ImportSummary:
+            return run_import(
+                self.session,
+                plan,
+                self.status_map(),
+                progress=report,
+                label=label,
+                change_id=change_id,
+            )
+
+        operation = Operation(self, self.session, label, on_failure=self.fail, progress=progress)
+        return operation.run(work)
 
     def next_step(self) -> None:
         """Next (CSV columns → its status values) or Import."""
@@ -354,9 +346,12 @@ class ImportDialog(QDialog):
             return
         self.start_import()
 
-    def fail(self, error: Exception) -> None:
+    def fail(self, error: Exception | OperationFailure) -> None:
+        unconfirmed = isinstance(error, OperationFailure) and error.kind is Failure.UNCONFIRMED
+        if isinstance(error, OperationFailure):
+            error = error.error if error.error is not None else Exception(error.reason)
         self.error = str(error)
-        if isinstance(error, CouldNotConfirm):
+        if unconfirmed:
             # Never "nothing was imported" unless it was checked. Importing the file again
             # is safe: tasks already brought in are matched by their source, not doubled.
             header = tr(
@@ -375,11 +370,13 @@ class ImportDialog(QDialog):
         except ImportCancelled:
             self.show_result(tr("ImportDialog", "Import cancelled. The board was not changed."))
             return
-        except (ImportProblem, CommandError, StorageError) as error:
+        except ImportProblem as error:
             self.fail(error)
             return
         finally:
             progress.close()
+        if self.summary is None:
+            return  # ``fail`` has shown why
         notes = (*self.summary.skipped, *self.summary.warnings)
         warnings = "\n".join(f"• {w}" for w in notes[:10])
         self.show_result(

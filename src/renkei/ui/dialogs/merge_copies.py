@@ -19,6 +19,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from renkei.app.board_files import BoardStore
+from renkei.app.errors import BoardRefused, StorageError
 from renkei.app.merge import (
     Conflict,
     MergePlan,
@@ -30,9 +32,6 @@ from renkei.app.merge import (
     shown_value,
 )
 from renkei.domain.commands import CommandError
-from renkei.store.board_store import BoardStore
-from renkei.store.database import StorageError
-from renkei.store.migrate import BoardRefused
 
 
 class MergeOffer(QDialog):

@@ -23,7 +23,7 @@ from PySide6.QtWidgets import (
 )
 
 from renkei.app import credentials
-from renkei.store.copy import CopyReport, copy_board
+from renkei.app.board_files import CopyReport, copy_board
 
 EXAMPLE = "postgresql://user@host:5432/database"
 

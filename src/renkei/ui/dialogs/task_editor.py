@@ -7,22 +7,16 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from PySide6.QtCore import (
-    QAbstractListModel,
-    QDate,
+    QCoreApplication,
     QEvent,
-    QModelIndex,
     QObject,
-    QPersistentModelIndex,
-    QSortFilterProxyModel,
     Qt,
-    Signal,
 )
 from PySide6.QtGui import QPalette
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateEdit,
     QDialog,
     QDialogButtonBox,
     QDoubleSpinBox,
@@ -35,24 +29,23 @@ from PySide6.QtWidgets import (
     QSizePolicy,
     QSlider,
     QSpinBox,
-    QStackedWidget,
-    QStyle,
     QVBoxLayout,
     QWidget,
 )
 
 from renkei.app.session import BoardSession
 from renkei.domain import fields
-from renkei.domain.commands import (
-    CommandError,
-    ConflictError,
-    Create,
-    ValidationError,
-    set_task,
-)
+from renkei.domain.commands import Change, Command, Create, set_task
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag, Task
-from renkei.store.database import StorageError
-from renkei.ui.text import field_label, local_time_text, muted_text_color, tr, value_text
+from renkei.ui.dialogs.task_checks import conflict_text, form_problems, same_estimate
+from renkei.ui.dialogs.task_fields import (
+    DependencyFilter,
+    DependencyModel,
+    FormMessage,
+    OptionalDateEdit,
+)
+from renkei.ui.operation import Failure, OperationFailure, run_operation
+from renkei.ui.text import field_label, local_time_text, muted_text_color, tr
 
 # The fields this dialog edits, in the order a command lists them.
 EDITED_FIELDS = (
@@ -72,149 +65,10 @@ EDITED_FIELDS = (
     "flag",
 )
 NO_CHOICE = None
-ISO_FORMAT = "yyyy-MM-dd"  # unambiguous in every locale, and what the CLI accepts
 
 
 def _utcnow() -> datetime:
     return datetime.now(UTC).replace(tzinfo=None)
-
-
-def _qdate(day: date) -> QDate:
-    return QDate(day.year, day.month, day.day)
-
-
-class OptionalDateEdit(QWidget):
-    """A date that may be empty: a check box says whether there is one."""
-
-    dateChanged = Signal()
-
-    def __init__(self, fallback, parent: QWidget | None = None):
-        super().__init__(parent)
-        self._fallback = fallback  # () -> date: the date offered when one is first set
-        self.check = QCheckBox(self)
-        self.edit = QDateEdit(self)
-        self.edit.setCalendarPopup(True)
-        self.edit.setDisplayFormat(ISO_FORMAT)
-        self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.unset = QLabel(self.tr("not set"), self)
-        self.unset.setIndent(4)
-        muted = self.unset.palette()
-        muted.setColor(QPalette.ColorRole.WindowText, muted_text_color(muted))
-        self.unset.setPalette(muted)
-        self.stack = QStackedWidget(self)
-        self.stack.addWidget(self.unset)
-        self.stack.addWidget(self.edit)
-        self.stack.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
-        self.stack.setFixedHeight(self.edit.sizeHint().height())
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.check)
-        layout.addWidget(self.stack, 1)
-        self.setFocusProxy(self.check)
-        self.check.toggled.connect(self._toggled)
-        self._offer_fallback = True  # until a date is shown, offer a sensible one
-        self.edit.dateChanged.connect(lambda _d: self.dateChanged.emit())
-
-    def _toggled(self, on: bool) -> None:
-        if on and self._offer_fallback:
-            self.edit.setDate(_qdate(self._fallback()))
-        self._offer_fallback = False
-        self.stack.setCurrentWidget(self.edit if on else self.unset)
-        if on:
-            self.edit.setFocus()
-        self.dateChanged.emit()
-
-    def set_date(self, day: date | None) -> None:
-        self._offer_fallback = day is None
-        if day is not None:
-            self.edit.setDate(_qdate(day))
-        self.check.setChecked(day is not None)
-        self.stack.setCurrentWidget(self.edit if day is not None else self.unset)
-
-    def date(self) -> date | None:
-        return self.edit.date().toPython() if self.check.isChecked() else None
-
-    def mousePressEvent(self, event) -> None:  # a click on "not set" sets a date
-        on_unset = self.stack.geometry().contains(event.position().toPoint())
-        if on_unset and not self.check.isChecked():
-            self.check.setChecked(True)
-            return
-        super().mousePressEvent(event)
-
-
-class DependencyModel(QAbstractListModel):
-    """Every task this one may wait for, checkable; plain tuples so 10,000 rows stay cheap."""
-
-    checkedChanged = Signal()
-
-    def __init__(self, rows: list[tuple[int, str, str]], checked: set[int], parent=None):
-        super().__init__(parent)
-        self._rows = rows  # (task id, text shown, tooltip)
-        self.checked = set(checked)
-
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid():
-            return None
-        task_id, text, tip = self._rows[index.row()]
-        if role == Qt.ItemDataRole.DisplayRole:
-            return text
-        if role == Qt.ItemDataRole.CheckStateRole:
-            return Qt.CheckState.Checked if task_id in self.checked else Qt.CheckState.Unchecked
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return tip
-        if role == Qt.ItemDataRole.UserRole:
-            return task_id
-        return None
-
-    def setData(self, index, value, role=Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.CheckStateRole or not index.isValid():
-            return False
-        task_id = self._rows[index.row()][0]
-        if Qt.CheckState(value) == Qt.CheckState.Checked:
-            self.checked.add(task_id)
-        else:
-            self.checked.discard(task_id)
-        self.dataChanged.emit(index, index, [role])
-        self.checkedChanged.emit()
-        return True
-
-    def flags(self, index):
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        return (
-            Qt.ItemFlag.ItemIsEnabled
-            | Qt.ItemFlag.ItemIsSelectable
-            | Qt.ItemFlag.ItemIsUserCheckable
-            | Qt.ItemFlag.ItemNeverHasChildren
-        )
-
-    def row_of(self, task_id: int) -> int:
-        return next((i for i, row in enumerate(self._rows) if row[0] == task_id), -1)
-
-
-class DependencyFilter(QSortFilterProxyModel):
-    """The search box's text, and optionally only the checked tasks."""
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.only_checked = False
-        self.setFilterCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-
-    def set_only_checked(self, on: bool) -> None:
-        self.beginFilterChange()
-        self.only_checked = on
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        model = self.sourceModel()
-        if self.only_checked:
-            task_id = model._rows[row][0]
-            if task_id not in model.checked:
-                return False
-        return super().filterAcceptsRow(row, parent)
 
 
 class TaskEditor(QDialog):
@@ -399,24 +253,7 @@ class TaskEditor(QDialog):
         grid.addWidget(self.description_edit, spare + 3, 1, 1, 2)
         grid.setRowStretch(spare + 3, 2)
 
-        self.message_icon = QLabel(self)
-        self.message_icon.setPixmap(
-            self.style().standardIcon(QStyle.StandardPixmap.SP_MessageBoxWarning).pixmap(16, 16)
-        )
-        self.message_icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        self.message_label = QLabel(self)
-        self.message_label.setWordWrap(True)
-        self.message_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.message_box = QWidget(self)
-        self.message_box.setObjectName("messageBox")
-        self.message_box.setStyleSheet(
-            "#messageBox { background: #fff4dc; border: 1px solid #d9a441; border-radius: 3px; }"
-            "#messageBox QLabel { color: #3d2b00; background: transparent; }"
-        )
-        message_row = QHBoxLayout(self.message_box)
-        message_row.setContentsMargins(8, 6, 8, 6)
-        message_row.addWidget(self.message_icon)
-        message_row.addWidget(self.message_label, 1)
+        self.message_box = FormMessage(self)
 
         self.buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Save | QDialogButtonBox.StandardButton.Cancel, self
@@ -638,7 +475,9 @@ class TaskEditor(QDialog):
             before = getattr(original, name)
             if name == "depends_on" and set(value) == set(before):
                 continue
-            if name == "estimate_hours" and _same_estimate(value, before, self.estimate_spin):
+            if name == "estimate_hours" and same_estimate(
+                value, before, self.estimate_spin.decimals()
+            ):
                 continue  # the spin box shows fewer decimals than may be stored
             if name == "description" and value == before.replace("\r\n", "\n"):
                 continue  # the text box normalises line ends
@@ -650,128 +489,25 @@ class TaskEditor(QDialog):
 
     def problems(self) -> list[str]:
         """What stops saving, in words; the rules themselves live in renkei.domain.fields."""
-        values = self.values()
-        found = []
-        title = values["title"]
-        try:
-            fields.check_value("task", "title", title)
-        except ValidationError:
-            if not title:
-                found.append(self.tr("A title is required."))
-            elif len(title) <= fields.MAX_TITLE:  # the field checks refuse its characters
-                found.append(
-                    self.tr("The title holds a character that cannot be saved (a control code).")
-                )
-            else:
-                found.append(
-                    self.tr("The title is too long: {n} characters, at most {max}.").format(
-                        n=len(title), max=fields.MAX_TITLE
-                    )
-                )
-        try:
-            fields.check_value("task", "description", values["description"])
-        except ValidationError:
-            if len(values["description"]) <= fields.MAX_DESCRIPTION:
-                found.append(
-                    self.tr(
-                        "The description holds a character that cannot be saved (a control code)."
-                    )
-                )
-            else:
-                found.append(
-                    self.tr("The description is too long: at most {max} characters.").format(
-                        max=fields.MAX_DESCRIPTION
-                    )
-                )
-        candidate = dataclasses.replace(
-            self._original, start=values["start"], due=values["due"], depends_on=()
-        )
-        try:
-            fields.check_task_row(candidate)
-        except ValidationError:
-            found.append(self.tr("The due date is before the start date."))
-        found.extend(self._tag_problems(values["tags"]))
-        if self.flag_check.isChecked():
-            if not self.flag_reason.text().strip():
-                found.append(self.tr("Say why the task is at risk, or untick “Flag as at risk”."))
-            else:
-                try:
-                    fields.check_value("task", "flag", values["flag"])
-                except ValidationError:
-                    if len(values["flag"].reason) <= fields.MAX_TITLE:
-                        found.append(
-                            self.tr(
-                                "The at-risk reason holds a character that cannot be saved "
-                                "(a control code)."
-                            )
-                        )
-                    else:
-                        found.append(
-                            self.tr(
-                                "The at-risk reason is too long: at most {max} characters."
-                            ).format(max=fields.MAX_TITLE)
-                        )
-        return found
-
-    def _tag_problems(self, text: str) -> list[str]:
-        for tag in text.split(","):
-            try:
-                fields.check_value("task", "tags", [tag])
-            except ValidationError:
-                if len(tag.strip()) <= fields.MAX_TAG:
-                    return [
-                        self.tr("The tag “{tag}” holds a character that cannot be saved.").format(
-                            tag=tag.strip()[:20]
-                        )
-                    ]
-                return [
-                    self.tr("The tag “{tag}…” is too long: at most {max} characters.").format(
-                        tag=tag.strip()[:20], max=fields.MAX_TAG
-                    )
-                ]
-        try:
-            fields.check_value("task", "tags", text)
-        except ValidationError:
-            count = len({t.strip() for t in text.split(",") if t.strip()})
-            return [
-                self.tr("Too many tags: {n}, at most {max}.").format(n=count, max=fields.MAX_TAGS)
-            ]
-        return []
+        return form_problems(self.values(), self._original, self.flag_check.isChecked())
 
     def is_valid(self) -> bool:
         return not self.problems()
 
     def message(self) -> str:
         """The text shown above the buttons: what is wrong, or why saving failed."""
-        return self.message_label.text() if not self.message_box.isHidden() else ""
+        return self.message_box.text()
 
     def _update_validity(self) -> None:
         problems = self.problems()
         self.ok_button.setEnabled(not problems)
         lines = problems + ([self._error] if self._error else [])
-        self.message_label.setText("\n".join(lines))
-        self.message_box.setHidden(not lines)
+        self.message_box.set_text("\n".join(lines))
         self._fit_message()
 
     def _fit_message(self) -> None:
-        """Reserve the wrapped message's height: a window's minimum size ignores wrapping, so
-        a long message would otherwise be cut off or drawn over the description."""
-        if self.message_box.isHidden():
-            return
         margins = self.layout().contentsMargins()
-        box = self.message_box.layout().contentsMargins()
-        width = (
-            self.width()
-            - margins.left()
-            - margins.right()
-            - box.left()
-            - box.right()
-            - self.message_icon.sizeHint().width()
-            - self.message_box.layout().spacing()
-        )
-        height = self.message_label.heightForWidth(max(width, 100))
-        if height != self.message_label.minimumHeight():
-            self.message_label.setMinimumHeight(height)
+        self.message_box.fit(self.width() - margins.left() - margins.right())
 
     def resizeEvent(self, event) -> None:
         super().resizeEvent(event)
@@ -784,39 +520,28 @@ class TaskEditor(QDialog):
     # -- saving ----------------------------------------------------------------------------
 
     def accept(self) -> None:
-        """Save, then close; an invalid form or a refused command keeps the dialog open."""
+        """Save, then close; an invalid form or an edit not saved keeps the dialog open."""
         if not self.is_valid():
             self._update_validity()
             return
-        try:
-            saved = self._save()
-        except ConflictError as error:
-            self._rebased.update({name: stored for name, stored, _wanted in error.conflicts})
-            self._show_error(self._conflict_text(error))
-            return
-        except CommandError as error:
-            self._show_error(self.tr("Could not save: {reason}").format(reason=str(error)))
-            return
-        except StorageError as error:
-            # Nothing was written; the form keeps what was typed, so Save can be tried again.
-            self._show_error(
-                self.tr("Not saved — the board could not be reached: {reason}").format(
-                    reason=str(error)
-                )
-            )
-            return
+        saved = self._save()
+        if saved is None:
+            return  # not saved: the form says why and keeps what was typed
         self.saved = saved
         super().accept()
 
-    def _save(self) -> bool:
+    def _save(self) -> bool | None:
+        """Through the one operation: True when saved, False when nothing changed, None
+        when the board did not take it (``_not_saved`` has said why)."""
         if self.task_id is None:
             values = self.values()
             values["tags"] = fields.check_value("task", "tags", values["tags"])
             values = {k: v for k, v in values.items() if v not in (None, (), "")}
-            change = self.session.apply(
-                Create("task", tuple(values.items())), label=self.tr("Add task")
-            )
-            self.created_id = change.rows[0].entity_id
+            command = Create("task", tuple(values.items()))
+            change = self._write(command, self.tr("Add task"))
+            if change is None:
+                return None
+            self.created_id = next(rc.entity_id for rc in change.rows if rc.created)
             return True
         changed = self.changed_values()
         if not changed:
@@ -826,22 +551,35 @@ class TaskEditor(QDialog):
             self._original,
             **{name: value for name, value in self._rebased.items() if name in changed},
         )
-        self.session.apply(set_task(base, **changed), label=self.tr("Edit task"))
+        if self._write(set_task(base, **changed), self.tr("Edit task")) is None:
+            return None
         return True
 
-    def _conflict_text(self, error: ConflictError) -> str:
-        board = self.session.board
-        parts = []
-        for name, stored, _wanted in error.conflicts:
-            parts.append(
-                self.tr("{field} is now “{value}”").format(
-                    field=field_label(name), value=value_text(board, name, stored)
+    def _write(self, command: Command, label: str) -> Change | None:
+        return run_operation(self, self.session, command, label, on_failure=self._not_saved)
+
+    def _not_saved(self, failure: OperationFailure) -> None:
+        """Nothing was written; the form keeps what was typed, so Save can be tried again.
+        A conflict offers the choice: Save again replaces their value, Cancel keeps it."""
+        if failure.kind is Failure.CONFLICT:
+            self._rebased.update({name: stored for name, stored, _wanted in failure.conflicts})
+            self._show_error(conflict_text(self.session.board, failure.conflicts))
+        elif failure.kind is Failure.UNCONFIRMED:
+            self._show_error(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Renkei could not confirm whether your change was saved: the board could "
+                    "not be read after an error while saving.",
                 )
             )
-        return self.tr(
-            "Someone else changed this task while you were editing it: {changes}. "
-            "Save again to replace their change with yours, or Cancel to keep theirs."
-        ).format(changes="; ".join(parts))
+        elif failure.kind is Failure.LOST:
+            self._show_error(
+                self.tr("Not saved — the board could not be reached: {reason}").format(
+                    reason=failure.reason
+                )
+            )
+        else:  # refused by a rule or the server, or a read-only login
+            self._show_error(self.tr("Could not save: {reason}").format(reason=failure.reason))
 
     # -- keyboard --------------------------------------------------------------------------
 
@@ -856,9 +594,3 @@ class TaskEditor(QDialog):
                 self.accept()
             return True
         return super().eventFilter(watched, event)
-
-
-def _same_estimate(shown: float | None, stored: float | None, spin: QDoubleSpinBox) -> bool:
-    if (shown is None) != (stored is None):
-        return False
-    return abs((shown or 0.0) - (stored or 0.0)) <= 0.5 / 10 ** spin.decimals() + 1e-9

@@ -35,7 +35,7 @@ from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain.commands import Command, CommandError, Create, SetFields
 from renkei.domain.model import StoredTemplate
-from renkei.store.database import StorageError
+from renkei.ui.operation import OperationFailure, run_operation
 from renkei.ui.text import muted_text_color
 
 # The template fields this editor writes, in the order commands list them.
@@ -462,12 +462,14 @@ class TemplateEditor(QDialog):
                 tuple((field, getattr(self._current, field)) for field in changed),
             )
             name = self._current.name
-        try:
-            self.session.apply_all([command], self.tr("Edit handoff template"))
-        except (CommandError, StorageError) as error:
-            self.show_error(
-                self, self.tr("Could not save the template: %1").replace("%1", str(error))
-            )
+        saved = run_operation(
+            self,
+            self.session,
+            [command],
+            self.tr("Edit handoff template"),
+            on_failure=self._not_saved,
+        )
+        if saved is None:
             return False
         self.saved = True
         self._draft_name = None
@@ -475,6 +477,13 @@ class TemplateEditor(QDialog):
         self._select_row_quietly(self._row_of(name))
         self._load(self.session.board.template(name))
         return True
+
+    def _not_saved(self, failure: OperationFailure) -> None:
+        """Nothing was written (refused, changed meanwhile, or the board out of reach): the
+        form keeps what was typed, so Save can be tried again."""
+        self.show_error(
+            self, self.tr("Could not save the template: %1").replace("%1", failure.reason)
+        )
 
     def reject(self) -> None:
         """Close; unsaved changes are only dropped when the user says so."""
