@@ -9,14 +9,10 @@ from datetime import UTC, date, datetime
 from pathlib import Path
 from typing import Any
 
+from renkei.app.identity import who_am_i
 from renkei.app.settings import LocalSettings
-from renkei.cli.commands import (
-    CliError,
-    board_session,
-    out,
-    use_offscreen_without_display,
-    who_am_i,
-)
+from renkei.cli.board_access import CliError, board_session, out
+from renkei.cli.commands import use_offscreen_without_display
 
 
 def add_parsers(sub: Any) -> None:

@@ -18,7 +18,7 @@ from typing import Any
 from renkei.app.field_input import people_in_order
 from renkei.app.session import BoardSession
 from renkei.cli import output
-from renkei.cli.commands import (
+from renkei.cli.board_access import (
     CliError,
     board_session,
     out,

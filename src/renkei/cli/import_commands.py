@@ -18,7 +18,8 @@ from typing import Any
 
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
-from renkei.cli.commands import CliError, _Progress, board_session, note, out, saved_before
+from renkei.cli.board_access import CliError, board_session, note, out, saved_before
+from renkei.cli.progress import Progress
 from renkei.importers.apply import parse_list_mapping, run_import
 from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
@@ -160,7 +161,7 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
         person = who_am_i(session.board, session.store.location, args.as_name)
         session.set_actor(person.id if person else None)
         started = time.perf_counter()
-        progress = _Progress(sys.stderr, "Importing", at_least=2000)
+        progress = Progress(sys.stderr, "Importing", at_least=2000)
         summary = run_import(
             session,
             plan,

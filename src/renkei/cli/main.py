@@ -20,13 +20,16 @@ from renkei import __version__
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
 from renkei.cli import (
+    board_commands,
     commands,
     export_commands,
     handoff_commands,
     import_commands,
     merge_commands,
     passwords,
+    watch_commands,
 )
+from renkei.cli.board_access import CliError
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
 from renkei.store import lease
@@ -40,7 +43,7 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     CommandError,
     FieldInputError,
     IdentityError,
-    commands.CliError,
+    CliError,
     ImportProblem,
 )
 
@@ -241,7 +244,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
-    copy.set_defaults(handler=commands.cmd_board_copy)
+    copy.set_defaults(handler=board_commands.cmd_board_copy)
     new = board_sub.add_parser(
         "new",
         help="make a new, empty board",
@@ -253,7 +256,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("target", metavar="PATH|URL")
     new.add_argument("--name", help="the board's name (default: the file or database name)")
-    new.set_defaults(handler=commands.cmd_board_new)
+    new.set_defaults(handler=board_commands.cmd_board_new)
     salvage = board_sub.add_parser(
         "salvage",
         help="copy what can still be read from a damaged board into a new one",
@@ -267,7 +270,7 @@ def build_parser() -> argparse.ArgumentParser:
     salvage.add_argument("source", metavar="SRC")
     salvage.add_argument("destination", metavar="DST", help="a new file")
     salvage.add_argument("--json", action="store_true", help="the report as JSON")
-    salvage.set_defaults(handler=commands.cmd_board_salvage)
+    salvage.set_defaults(handler=board_commands.cmd_board_salvage)
     check = board_sub.add_parser(
         "check",
         help="where the board lives, its lock, its health and the copies beside it",
@@ -282,7 +285,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("target", metavar="PATH|URL", nargs="?", help="default: --board")
     check.add_argument("--json", action="store_true", help="the report as JSON")
-    check.set_defaults(handler=commands.cmd_board_check)
+    check.set_defaults(handler=board_commands.cmd_board_check)
     merge_commands.add_parser(board_sub)
     people_ = board_sub.add_parser("people", help="who is who on a server board")
     people_sub = people_.add_subparsers(dest="people_command", metavar="ACTION", required=True)
@@ -325,7 +328,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
     watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")
-    watch.set_defaults(handler=commands.cmd_watch)
+    watch.set_defaults(handler=watch_commands.cmd_watch)
 
     snap = sub.add_parser("snapshot", help="draw a view into a PNG (no display needed)")
     snap.add_argument("--view", choices=commands.SNAPSHOT_VIEWS, default=commands.SNAPSHOT_VIEWS[0])

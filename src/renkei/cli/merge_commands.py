@@ -23,7 +23,7 @@ from renkei.app.merge import (
     shown_value,
 )
 from renkei.app.opening import open_store
-from renkei.cli.commands import CliError, open_board, out
+from renkei.cli.board_access import CliError, open_board, out
 
 
 def add_parser(board_sub: Any) -> None:

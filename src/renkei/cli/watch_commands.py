@@ -1,0 +1,144 @@
+"""`renkei watch`: every change anyone makes, printed as it arrives, across lost connections."""
+
+from __future__ import annotations
+
+import argparse
+import select
+import signal
+import time
+
+from renkei.app.session import BoardSession
+from renkei.app.settings import LocalSettings
+from renkei.app.sync import BoardSync, SyncState, SyncStatus
+from renkei.cli.board_access import (
+    CliError,
+    note,
+    open_board,
+)
+from renkei.cli.watch_stream import RevisionStream
+from renkei.store.database import StorageError
+
+# -- watch ---------------------------------------------------------------------------------
+
+
+class _SyncNotes:
+    """Losing and regaining the connection, told on stderr (stdout stays the stream)."""
+
+    def __init__(self, sync: BoardSync):
+        self.sync = sync
+        self.lost = False
+
+    def __call__(self, state: SyncState) -> None:
+        if state.status is SyncStatus.CONNECTED:
+            if self.lost:
+                revision = self.sync.session.synced_revision
+                note(f"renkei: connected again; caught up to revision {revision}.")
+            self.lost = False
+            return
+        wait = self.sync.next_retry_seconds()
+        if not self.lost:
+            note(f"renkei: {state.problem.rstrip('.')}; reconnecting in {wait:g} s…")
+        else:
+            note(f"renkei: still cannot reach the board ({state.problem}); next try in {wait:g} s.")
+        self.lost = True
+
+
+def cmd_watch(args: argparse.Namespace) -> int:
+    """Print every change anyone makes to the board, as it arrives, until Ctrl-C: each
+    revision once, in order, across lost connections (cli/watch_stream.py)."""
+    settings = LocalSettings.load()
+    store = open_board(args.board, settings)
+    sync: BoardSync | None = None
+    previous = _stop_on_sigterm()
+    try:
+        session = BoardSession(store, None, thresholds=settings.risk_thresholds())
+        start = session.synced_revision if args.since is None else args.since
+        if start > session.synced_revision:
+            raise CliError(
+                f"--since {start} is beyond the board's current revision "
+                f"({session.synced_revision}); give a revision it has reached."
+            )
+        stream = RevisionStream(session, args.json, args.count, start)
+        sync = BoardSync(session)
+        sync.subscribe(_SyncNotes(sync))
+        sync.start()
+        note(
+            f"Watching “{session.board.name}” from revision {start}"
+            + (" (Ctrl-C to stop)." if args.count is None and args.timeout is None else ".")
+        )
+        _follow(sync, stream, args.timeout)
+    except KeyboardInterrupt:
+        return 0  # Ctrl-C (or a service manager's SIGTERM) is how a watch ends
+    finally:
+        if previous is not None:
+            signal.signal(signal.SIGTERM, previous)
+        if sync is not None:
+            sync.stop()
+        store.dispose()
+    return 0
+
+
+def _stop_on_sigterm():
+    """SIGTERM ends a watch as quietly as Ctrl-C; the previous handler is returned."""
+
+    def stop(_signum, _frame):
+        raise KeyboardInterrupt
+
+    try:
+        return signal.signal(signal.SIGTERM, stop)
+    except ValueError:  # not the main thread (main() called from a worker): leave it be
+        return None
+
+
+def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> None:
+    """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
+    slow safety poll; a lost connection is retried with BoardSync's backoff. After each look
+    the stream prints whatever revisions the session has read and it has not printed."""
+    deadline = None if timeout is None else time.monotonic() + timeout
+    next_tick = time.monotonic() + sync.interval
+    unread = _Unread()
+    unread(stream)
+    while not stream.finished:
+        now = time.monotonic()
+        if deadline is not None and now >= deadline:
+            return
+        connected = sync.state.status is SyncStatus.CONNECTED
+        socket = sync.fileno() if connected and sync.push else None
+        wake = next_tick if deadline is None else min(next_tick, deadline)
+        wait = max(0.0, wake - now)
+        if socket is not None:
+            ready, _, _ = select.select([socket], [], [], wait)
+            if ready:
+                sync.notice()
+                unread(stream)
+                if sync.state.status is not SyncStatus.CONNECTED:
+                    next_tick = time.monotonic() + sync.next_retry_seconds()
+                continue
+        else:
+            time.sleep(wait)
+        if time.monotonic() >= next_tick:
+            sync.tick()  # reconnects when the connection was lost
+            unread(stream)
+            connected = sync.state.status is SyncStatus.CONNECTED
+            pause = sync.interval if connected else sync.next_retry_seconds()
+            next_tick = time.monotonic() + pause
+
+
+class _Unread:
+    """Prints what the stream has not printed yet. A failed read is said once on stderr and
+    tried again at the next look, from the last revision printed in full."""
+
+    def __init__(self):
+        self.failing = False
+
+    def __call__(self, stream: RevisionStream) -> None:
+        try:
+            stream.catch_up()
+        except StorageError as error:
+            if not self.failing:
+                note(f"renkei: {str(error).rstrip('.')}; trying again…")
+            self.failing = True
+            return
+        self.failing = False
+
+
