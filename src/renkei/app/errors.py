@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from renkei.domain.commands import CommandError, ConflictError, ValidationError
 from renkei.store.acting import NotAllowed
-from renkei.store.confirm import CouldNotConfirm, new_change_id
+from renkei.store.confirm import CHANGE_ID, CouldNotConfirm, new_change_id
 from renkei.store.database import BoardLocked, StorageError
 from renkei.store.migrate import BoardDamaged, BoardEmpty, BoardRefused
 
 __all__ = [
+    "CHANGE_ID",
     "BoardDamaged",
     "BoardEmpty",
     "BoardLocked",

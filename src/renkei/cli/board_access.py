@@ -10,20 +10,19 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 
+from renkei.app.board_files import BoardStore
+from renkei.app.errors import BoardRefused, StorageError
 from renkei.app.identity import require_actor
 from renkei.app.opening import (
     conflict_copies_of,
     conflict_warning,
     open_store,
 )
+from renkei.app.places import where
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.cli import passwords
 from renkei.domain.commands import Change
-from renkei.store.board_store import BoardStore
-from renkei.store.database import StorageError
-from renkei.store.location import where
-from renkei.store.migrate import BoardRefused
 
 
 class CliError(Exception):

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from renkei.app import paths
+from renkei.app.board_files import check_board, copy_board, is_url, salvage_board
 from renkei.app.opening import (
     make_board,
     work_on,
@@ -19,9 +20,6 @@ from renkei.cli.board_access import (
     out,
 )
 from renkei.cli.progress import Progress
-from renkei.store.copy import copy_board
-from renkei.store.database import is_url
-from renkei.store.salvage import salvage_board
 
 # -- board copy ----------------------------------------------------------------------------
 
@@ -82,8 +80,6 @@ def cmd_board_salvage(args: argparse.Namespace) -> int:
 
 def cmd_board_check(args: argparse.Namespace) -> int:
     """Everything about a board's health in one look; exit 1 when something needs a person."""
-    from renkei.store.board_check import check_board
-
     target = (
         args.target
         or args.board

@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from renkei.app import paths
+from renkei.app.board_files import BoardStore, utcnow
 from renkei.app.field_input import (
     FieldInputError,
     parse_assignments,
@@ -35,7 +36,6 @@ from renkei.cli.board_access import (
 from renkei.cli.progress import Progress
 from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
 from renkei.domain.commands import Create, SetFields, set_task
-from renkei.store.board_store import BoardStore, utcnow
 from renkei.ui.snapshot import THEMES, VIEWS
 
 # The views and themes `snapshot` can draw (the parser reads them here; Qt loads only when

@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from datetime import datetime
 from typing import Any
 
+from renkei.app.board_files import utcnow
 from renkei.app.field_input import people_in_order
 from renkei.app.session import BoardSession
 from renkei.cli import output
@@ -32,7 +33,6 @@ from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
 from renkei.domain.handoff_log import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.domain.handoff_loss import Finding, MatrixCell
 from renkei.domain.model import Board
-from renkei.store.board_store import utcnow
 
 NONE_TEXT = output.NONE_TEXT
 

@@ -16,6 +16,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
+from renkei.app.board_files import NewBoard, is_url
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
@@ -24,8 +25,6 @@ from renkei.importers.apply import parse_list_mapping, run_import
 from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
 from renkei.importers.trello import read_trello
-from renkei.store.database import is_url
-from renkei.store.new_board import NewBoard
 
 
 def add_parsers(sub: Any) -> None:

@@ -14,9 +14,9 @@ import re
 import sys
 from collections.abc import Callable, Sequence
 
-from sqlalchemy.exc import ArgumentError, DBAPIError, NoSuchModuleError
-
 from renkei import __version__
+from renkei.app.board_files import introduce
+from renkei.app.errors import CHANGE_ID, BoardRefused, CouldNotConfirm, StorageError, new_change_id
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
 from renkei.cli import (
@@ -32,10 +32,6 @@ from renkei.cli import (
 from renkei.cli.board_access import CliError
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
-from renkei.store import lease
-from renkei.store.confirm import CHANGE_ID, CouldNotConfirm, new_change_id
-from renkei.store.database import StorageError, storage_words
-from renkei.store.migrate import BoardRefused
 
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     BoardRefused,
@@ -409,7 +405,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args.change_id = args.change_id or new_change_id()
     handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", commands.cmd_gui)
     # Whoever this command is for is named to a colleague kept waiting by its lease.
-    lease.introduce(getattr(args, "as_name", None))
+    introduce(getattr(args, "as_name", None))
     try:
         return handler(args)
     except CouldNotConfirm as error:
@@ -423,10 +419,6 @@ def main(argv: Sequence[str] | None = None) -> int:
         )
     except EXPECTED_ERRORS as error:
         return fail(str(error))
-    except (DBAPIError, ArgumentError, NoSuchModuleError) as error:
-        words = storage_words(error, args.board)
-        detail = getattr(error, "orig", None) or error
-        return fail(f"{words}." if words else f"the board could not be opened: {detail}")
     except ModuleNotFoundError as error:
         if error.name in ("psycopg", "psycopg2"):
             return fail("PostgreSQL boards need the driver: pip install 'renkei[postgres]'")

@@ -18,10 +18,8 @@ import sys
 from collections.abc import Callable
 from typing import TypeVar
 
-from sqlalchemy.exc import DBAPIError
-
 from renkei.app import credentials
-from renkei.store.database import StorageError
+from renkei.app.errors import StorageError
 
 T = TypeVar("T")
 
@@ -79,7 +77,7 @@ def with_password(
     user = address.user or os.environ.get("PGUSER") or _os_user()
     try:
         return attempt(url, None)
-    except (DBAPIError, StorageError) as error:
+    except StorageError as error:
         if not (missing(error) or refused(error)):
             raise
         last = error
@@ -87,7 +85,7 @@ def with_password(
     if stored:
         try:
             return attempt(url, stored)
-        except (DBAPIError, StorageError) as error:
+        except StorageError as error:
             if not refused(error):
                 raise
             last = error
@@ -98,7 +96,7 @@ def with_password(
     typed = ask(prompt, user, address, again=bool(stored) or refused(last))
     try:
         return attempt(url, typed)
-    except (DBAPIError, StorageError) as error:
+    except StorageError as error:
         if refused(error):
             raise PasswordProblem(wrong_password(user, address)) from None
         raise
@@ -146,7 +144,7 @@ def _os_user() -> str:
 
 def open_server_store(target: str, prompt: Prompt | None = None, **options):
     """``BoardStore.open`` for a server URL, with the password found as above."""
-    from renkei.store.board_store import BoardStore
+    from renkei.app.board_files import BoardStore
 
     return with_password(
         target, lambda url, password: BoardStore.open(url, password=password, **options), prompt
@@ -160,7 +158,7 @@ def url_with_password(target: str, prompt: Prompt | None = None) -> str:
     def check(url: str, password: str | None) -> str:
         try:
             credentials.check_login(url, password)
-        except (DBAPIError, StorageError) as error:
+        except StorageError as error:
             if missing(error) or refused(error):
                 raise
             return url  # down, or no such database: the copy itself says which side, and how
@@ -204,7 +202,7 @@ def login(target: str, prompt: Prompt | None, read_line: Callable[[], str] | Non
         password = ask(prompt, user, address, again=False)
     try:
         credentials.check_login(url, password)
-    except (DBAPIError, StorageError) as error:
+    except StorageError as error:
         if refused(error):
             raise PasswordProblem(
                 f"the server refused the password for {user}; nothing was stored"

@@ -7,6 +7,7 @@ import select
 import signal
 import time
 
+from renkei.app.errors import StorageError
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.app.sync import BoardSync, SyncState, SyncStatus
@@ -16,7 +17,6 @@ from renkei.cli.board_access import (
     open_board,
 )
 from renkei.cli.watch_stream import RevisionStream
-from renkei.store.database import StorageError
 
 # -- watch ---------------------------------------------------------------------------------
 

@@ -12,10 +12,10 @@ from dataclasses import dataclass
 from datetime import UTC
 from typing import Any, TextIO
 
+from renkei.app.board_files import ACTIVITY_PAGE
 from renkei.app.session import BoardSession
 from renkei.cli import output
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
-from renkei.store.activity_feed import ACTIVITY_PAGE
 
 
 @dataclass(frozen=True, slots=True)
