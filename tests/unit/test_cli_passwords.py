@@ -1,15 +1,14 @@
 """The order in which the command line tries passwords, with the server's answers given as
-psycopg words them (the real server: tests/integration/test_passwords.py)."""
+the store words them, the driver's own words in brackets (the real server: tests/integration/test_passwords.py)."""
 
 from __future__ import annotations
 
 import keyring
 import pytest
-from sqlalchemy.exc import OperationalError
-
 from fakes import MemoryKeyring
 from renkei.app import credentials
 from renkei.cli import passwords
+from renkei.store.database import BoardUnreachable, LoginRefused
 
 URL = "postgresql+psycopg://ana@db.example.com:5432/team"
 MISSING = 'connection to server at "db" failed: fe_sendauth: no password supplied'
@@ -36,11 +35,11 @@ class Server:
     def __call__(self, url: str, password: str | None) -> str:
         self.tried.append((url, password))
         if self.down:
-            raise OperationalError("connect", {}, Exception("Connection refused"))
+            raise BoardUnreachable("the server does not answer (Connection refused)")
         if password is None and self.password is not None:
-            raise OperationalError("connect", {}, Exception(MISSING))
+            raise LoginRefused(f"the server turned this login away ({MISSING})")
         if password != self.password:
-            raise OperationalError("connect", {}, Exception(REFUSED))
+            raise LoginRefused(f"the server turned this login away ({REFUSED})")
         return "opened"
 
 
@@ -110,7 +109,7 @@ def test_a_wrong_typed_password_and_an_empty_answer(memory_keyring):
 def test_a_password_in_the_url_is_used_as_given(memory_keyring):
     server = Server("inline")
     typed = "postgresql+psycopg://ana:inline@db.example.com:5432/team"
-    with pytest.raises(OperationalError):  # the server sees the URL as typed: no retries
+    with pytest.raises(LoginRefused):  # the server sees the URL as typed: no retries
         passwords.with_password(typed, server, asked("other"))
     assert server.tried == [(typed, None)]
 
@@ -119,7 +118,7 @@ def test_other_failures_pass_through_untouched(memory_keyring):
     credentials.set_password(URL, "right")
     server = Server("right", down=True)
     prompt = asked("right")
-    with pytest.raises(OperationalError, match="Connection refused"):
+    with pytest.raises(BoardUnreachable, match="Connection refused"):
         passwords.with_password(URL, server, prompt)
     assert server.tried == [(URL, None)] and prompt.questions == []
 
@@ -132,7 +131,7 @@ def test_login_without_a_keyring_stores_nothing_and_says_what_else_works(monkeyp
 
 def test_login_to_a_server_that_is_down_stores_nothing(memory_keyring, monkeypatch):
     def down(url, password):
-        raise OperationalError("connect", {}, Exception("Connection refused"))
+        raise BoardUnreachable("Connection refused")
 
     monkeypatch.setattr(credentials, "check_login", down)
     with pytest.raises(passwords.PasswordProblem) as problem:

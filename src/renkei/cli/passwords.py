@@ -207,7 +207,7 @@ def login(target: str, prompt: Prompt | None, read_line: Callable[[], str] | Non
             raise PasswordProblem(
                 f"the server refused the password for {user}; nothing was stored"
             ) from None
-        detail = str(getattr(error, "orig", None) or error).strip().splitlines()
+        detail = str(error).strip().splitlines()
         reason = detail[0] if detail else type(error).__name__
         raise PasswordProblem(
             f"could not check the password with {url} ({reason}); nothing was stored"
