@@ -1,10 +1,12 @@
 """The order in which the command line tries passwords, with the server's answers given as
-the store words them, the driver's own words in brackets (the real server: tests/integration/test_passwords.py)."""
+the store words them, the driver's own words in brackets (the real server:
+tests/integration/test_passwords.py)."""
 
 from __future__ import annotations
 
 import keyring
 import pytest
+
 from fakes import MemoryKeyring
 from renkei.app import credentials
 from renkei.cli import passwords
