@@ -17,7 +17,17 @@ from renkei.domain.handoff import (
     item_label,
     reason_label,
 )
-from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Translate, untranslated
+from renkei.domain.i18n import (
+    PLURAL,
+    QT_TRANSLATE_NOOP,
+    Translate,
+    TranslationContext,
+    untranslated,
+)
+
+
+class HandoffLoss(TranslationContext):
+    """The findings' sentences (translation context "HandoffLoss")."""
 
 
 class FindingKind(enum.StrEnum):
@@ -39,12 +49,11 @@ LOST_KINDS = (
 
 # Template keys: "dropped" has two sentences (still open / acknowledged late).
 TEMPLATES: Mapping[str, str] = {
-    "dropped_open": QT_TRANSLATE_N_NOOP(
-        "HandoffLoss",
-        "{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))",
+    "dropped_open": HandoffLoss.tr(
+        "{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))", "", PLURAL
     ),
-    "dropped_late": QT_TRANSLATE_N_NOOP(
-        "HandoffLoss", "{hop}: acknowledged {late} late (SLA: %n business day(s))"
+    "dropped_late": HandoffLoss.tr(
+        "{hop}: acknowledged {late} late (SLA: %n business day(s))", "", PLURAL
     ),
     "incomplete_at_send": QT_TRANSLATE_NOOP("HandoffLoss", "{hop}: sent without {items}"),
     "lost_in_transit": QT_TRANSLATE_NOOP(
@@ -68,17 +77,16 @@ TEMPLATES: Mapping[str, str] = {
     "silent_handoff": QT_TRANSLATE_NOOP(
         "HandoffLoss", "{hop}: changed hands with no handoff record"
     ),
-    "stalled": QT_TRANSLATE_N_NOOP(
-        "HandoffLoss",
-        "{hop}: accepted, then no activity by the receiver for %n business day(s)",
+    "stalled": HandoffLoss.tr(
+        "{hop}: accepted, then no activity by the receiver for %n business day(s)", "", PLURAL
     ),
 }
 
 HOP = QT_TRANSLATE_NOOP("HandoffLoss", "{from_team} → {to_team} ({from_person} → {to_person})")
 NOBODY = QT_TRANSLATE_NOOP("HandoffLoss", "—")
-SPAN_DAYS = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n day(s)")
-SPAN_HOURS = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n hour(s)")
-SPAN_MINUTES = QT_TRANSLATE_N_NOOP("HandoffLoss", "%n minute(s)")
+SPAN_DAYS = HandoffLoss.tr("%n day(s)", "", PLURAL)
+SPAN_HOURS = HandoffLoss.tr("%n hour(s)", "", PLURAL)
+SPAN_MINUTES = HandoffLoss.tr("%n minute(s)", "", PLURAL)
 # The count behind each template's "%n" (the others have none).
 COUNTED = {"dropped_open": "sla", "dropped_late": "sla", "stalled": "days"}
 

@@ -1,25 +1,53 @@
-"""Marks user-visible strings in Qt-free code for translation.
+"""Marks user-visible strings in Qt-free code for translation, and fills their placeholders.
 
-Qt's ``lupdate`` recognises calls named ``QT_TRANSLATE_NOOP`` in Python sources, so the
-strings written here reach the translation catalogue while this package stays free of Qt.
-The UI translates the marked text at display time with the same context.
+Qt's ``pyside6-lupdate`` reads ``QT_TRANSLATE_NOOP("Context", "text")`` and
+``Context.tr("text", "", n)`` in Python sources, so the strings written here reach the
+translation catalogue while this package stays free of Qt. The UI translates the marked text
+at display time with the same context (``renkei.i18n``).
+
+Placeholders are Qt's: ``%1`` … ``%9`` filled by :func:`arg`, and ``%n`` filled with the count
+by Qt's translate (which also picks the plural form).
 """
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 # Qt's translate as the rules call it: (context, text) or (context, text, n), n filling "%n".
 Translate = Callable[..., str]
+
+_PLACEHOLDER = re.compile(r"%([1-9])")
+
+PLURAL = -1
+"""The count in ``Context.tr(text, "", PLURAL)``: marks a constant as a text with plural forms
+(lupdate takes a ``tr`` with a count for one) while leaving its ``%n`` to be filled later."""
 
 
 def QT_TRANSLATE_NOOP(context: str, text: str) -> str:  # noqa: N802 - lupdate matches the name
     return text
 
 
-def QT_TRANSLATE_N_NOOP(context: str, text: str) -> str:  # noqa: N802 - as Qt names it
-    """A text with a count (``%n``), translated with its plural forms ("%n day(s)")."""
-    return text
+class TranslationContext:
+    """Qt's ``Q_DECLARE_TR_FUNCTIONS`` for Python: ``class Risk(TranslationContext)`` gives
+    ``Risk.tr(text, "", n)``, which lupdate files under the context "Risk" (the class name),
+    as a plural when it has a count. Here, free of Qt, ``tr`` only marks the text; the subclass
+    in ``renkei.i18n`` translates it."""
+
+    @classmethod
+    def tr(cls, text: str, disambiguation: str | None = None, n: int = -1) -> str:
+        return untranslated(cls.__name__, text, n)
+
+
+def arg(text: str, *values: object) -> str:
+    """Fill ``%1`` … ``%9`` with ``values`` in one pass, as Qt's ``QString.arg`` does: a value
+    that itself holds "%2" is left alone, and a translation may put the places in any order."""
+
+    def value(match: re.Match[str]) -> str:
+        index = int(match.group(1)) - 1
+        return str(values[index]) if index < len(values) else match.group(0)
+
+    return _PLACEHOLDER.sub(value, text)
 
 
 def untranslated(context: str, text: str, n: int = -1) -> str:

@@ -13,8 +13,12 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from renkei.domain.i18n import QT_TRANSLATE_N_NOOP, QT_TRANSLATE_NOOP, Translate, untranslated
+from renkei.domain.i18n import PLURAL, QT_TRANSLATE_NOOP, Translate, TranslationContext, untranslated
 from renkei.domain.model import Board, Task
+
+
+class Risk(TranslationContext):
+    """The risk rules' words (translation context "Risk")."""
 
 
 class RiskKind(enum.Enum):
@@ -38,7 +42,7 @@ class RiskReason:
 
 TEMPLATES: Mapping[RiskKind, str] = {
     RiskKind.FLAGGED: QT_TRANSLATE_NOOP("Risk", "Flagged by {who}: {reason}"),
-    RiskKind.OVERDUE: QT_TRANSLATE_N_NOOP("Risk", "Overdue: was due %n day(s) ago."),
+    RiskKind.OVERDUE: Risk.tr("Overdue: was due %n day(s) ago.", "", PLURAL),
     RiskKind.BEHIND: QT_TRANSLATE_NOOP(
         "Risk", "Behind schedule: {progress}% done with {elapsed}% of the time used."
     ),
@@ -46,7 +50,7 @@ TEMPLATES: Mapping[RiskKind, str] = {
         "Risk", "Waits for “{other}”, which ends {other_due} — after this task's {edge} ({date})."
     ),
     RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "Nobody owns this task."),
-    RiskKind.STALE: QT_TRANSLATE_N_NOOP("Risk", "No activity for %n day(s)."),
+    RiskKind.STALE: Risk.tr("No activity for %n day(s).", "", PLURAL),
     RiskKind.WIP: QT_TRANSLATE_NOOP(
         "Risk", "“{column}” holds {count} tasks, over its limit of {limit}."
     ),
