@@ -43,9 +43,9 @@ def test_due_words_formats_far_dates_with_fmt():
 def test_due_words_translates_then_fills_numbers():
     """Templates go through translate with the Dates context before numbers are filled in."""
     catalogue = {
-        "{n} days late": "{n}日遅れ",
+        "%1 days late": "%1日遅れ",
         "due tomorrow": "明日期限",
-        "due {date}": "{date}期限",
+        "due %1": "%1期限",
     }
     seen = []
 

@@ -439,7 +439,7 @@ def test_describe_translates_and_names_default_to_ids():
     [f] = findings_for_task(TASK, [h], [], busy(TANAKA), TEMPLATES_, NOW)
     assert f.detail == "#1 → #2 (#10 → #11): sent without Budget"
     japanese = {
-        "{hop}: sent without {items}": "{hop}：{items} が未記入のまま送信",
+        "%1: sent without %2": "%1：%2 が未記入のまま送信",
         "Budget": "予算",
     }
     text = describe(f, NAMES, translate=lambda context, text: japanese.get(text, text))

@@ -410,8 +410,8 @@ def test_describe_fits_every_reason_the_rules_produce():
 def test_describe_applies_translate_to_template_and_edge_word():
     """The UI's translate function turns the template and the edge word into Japanese."""
     catalogue = {
-        TEMPLATES[RiskKind.DEPENDENCY]: "「{other}」の終了（{other_due}）が"
-        "{edge}（{date}）より後です。",
+        TEMPLATES[RiskKind.DEPENDENCY]: "「%1」の終了（%2）が"
+        "%3（%4）より後です。",
         "start": "開始日",
         TEMPLATES[RiskKind.STALE]: "%n日間更新がありません。",
     }

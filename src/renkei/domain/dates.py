@@ -6,14 +6,14 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, arg, untranslated
 
 DUE_TODAY = QT_TRANSLATE_NOOP("Dates", "due today")
 DUE_TOMORROW = QT_TRANSLATE_NOOP("Dates", "due tomorrow")
-DUE_IN_DAYS = QT_TRANSLATE_NOOP("Dates", "due in {n} days")
-DUE_ON = QT_TRANSLATE_NOOP("Dates", "due {date}")
+DUE_IN_DAYS = QT_TRANSLATE_NOOP("Dates", "due in %1 days")
+DUE_ON = QT_TRANSLATE_NOOP("Dates", "due %1")
 ONE_DAY_LATE = QT_TRANSLATE_NOOP("Dates", "1 day late")
-DAYS_LATE = QT_TRANSLATE_NOOP("Dates", "{n} days late")
+DAYS_LATE = QT_TRANSLATE_NOOP("Dates", "%1 days late")
 
 
 def due_words(
@@ -27,7 +27,7 @@ def due_words(
         return ""
     days = (due - today).days
     if days < -1:
-        return translate("Dates", DAYS_LATE).format(n=-days)
+        return arg(translate("Dates", DAYS_LATE), -days)
     if days == -1:
         return translate("Dates", ONE_DAY_LATE)
     if days == 0:
@@ -35,9 +35,9 @@ def due_words(
     if days == 1:
         return translate("Dates", DUE_TOMORROW)
     if days <= 14:
-        return translate("Dates", DUE_IN_DAYS).format(n=days)
+        return arg(translate("Dates", DUE_IN_DAYS), days)
     text = fmt(due) if fmt else due.isoformat()
-    return translate("Dates", DUE_ON).format(date=text)
+    return arg(translate("Dates", DUE_ON), text)
 
 
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")

@@ -22,6 +22,7 @@ from renkei.domain.i18n import (
     QT_TRANSLATE_NOOP,
     Translate,
     TranslationContext,
+    arg,
     untranslated,
 )
 
@@ -50,43 +51,54 @@ LOST_KINDS = (
 # Template keys: "dropped" has two sentences (still open / acknowledged late).
 TEMPLATES: Mapping[str, str] = {
     "dropped_open": HandoffLoss.tr(
-        "{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))", "", PLURAL
+        "%1: not acknowledged, %2 overdue (SLA: %n business day(s))", "", PLURAL
     ),
     "dropped_late": HandoffLoss.tr(
-        "{hop}: acknowledged {late} late (SLA: %n business day(s))", "", PLURAL
+        "%1: acknowledged %2 late (SLA: %n business day(s))", "", PLURAL
     ),
-    "incomplete_at_send": QT_TRANSLATE_NOOP("HandoffLoss", "{hop}: sent without {items}"),
+    "incomplete_at_send": QT_TRANSLATE_NOOP("HandoffLoss", "%1: sent without %2"),
     "lost_in_transit": QT_TRANSLATE_NOOP(
         "HandoffLoss",
-        "{hop}: {items} marked provided by the sender, yet asked about or returned as "
+        "%1: %2 marked provided by the sender, yet asked about or returned as "
         "missing by the receiver",
     ),
     "lost_downstream": QT_TRANSLATE_NOOP(
-        "HandoffLoss", "{hop}: {items} provided at an earlier hop, missing from here on"
+        "HandoffLoss", "%1: %2 provided at an earlier hop, missing from here on"
     ),
     "bounced_returned": QT_TRANSLATE_NOOP(
-        "HandoffLoss", "{hop}: returned ({reason}), bounce {count} between these teams"
+        "HandoffLoss", "%1: returned (%2), bounce %3 between these teams"
     ),
     "bounced_returned_items": QT_TRANSLATE_NOOP(
         "HandoffLoss",
-        "{hop}: returned ({reason}) for {items}, bounce {count} between these teams",
+        "%1: returned (%2) for %3, bounce %4 between these teams",
     ),
     "bounced_rejected": QT_TRANSLATE_NOOP(
-        "HandoffLoss", "{hop}: rejected ({reason}), bounce {count} between these teams"
+        "HandoffLoss", "%1: rejected (%2), bounce %3 between these teams"
     ),
-    "silent_handoff": QT_TRANSLATE_NOOP(
-        "HandoffLoss", "{hop}: changed hands with no handoff record"
-    ),
+    "silent_handoff": QT_TRANSLATE_NOOP("HandoffLoss", "%1: changed hands with no handoff record"),
     "stalled": HandoffLoss.tr(
-        "{hop}: accepted, then no activity by the receiver for %n business day(s)", "", PLURAL
+        "%1: accepted, then no activity by the receiver for %n business day(s)", "", PLURAL
     ),
 }
 
-HOP = QT_TRANSLATE_NOOP("HandoffLoss", "{from_team} → {to_team} ({from_person} → {to_person})")
+HOP = QT_TRANSLATE_NOOP("HandoffLoss", "%1 → %2 (%3 → %4)")
 NOBODY = QT_TRANSLATE_NOOP("HandoffLoss", "—")
 SPAN_DAYS = HandoffLoss.tr("%n day(s)", "", PLURAL)
 SPAN_HOURS = HandoffLoss.tr("%n hour(s)", "", PLURAL)
 SPAN_MINUTES = HandoffLoss.tr("%n minute(s)", "", PLURAL)
+# The values that fill each template's %1, %2, … in turn.
+PLACES: Mapping[str, tuple[str, ...]] = {
+    "dropped_open": ("hop", "late"),
+    "dropped_late": ("hop", "late"),
+    "incomplete_at_send": ("hop", "items"),
+    "lost_in_transit": ("hop", "items"),
+    "lost_downstream": ("hop", "items"),
+    "bounced_returned": ("hop", "reason", "count"),
+    "bounced_returned_items": ("hop", "reason", "items", "count"),
+    "bounced_rejected": ("hop", "reason", "count"),
+    "silent_handoff": ("hop",),
+    "stalled": ("hop",),
+}
 # The count behind each template's "%n" (the others have none).
 COUNTED = {"dropped_open": "sla", "dropped_late": "sla", "stalled": "days"}
 
@@ -150,11 +162,12 @@ def _hop_text(f: Finding, names: Names, translate: Translate) -> str:
             return nobody
         return mapping.get(ident, f"#{ident}")
 
-    return translate("HandoffLoss", HOP).format(
-        from_team=name(names.teams, f.from_team_id),
-        to_team=name(names.teams, f.to_team_id),
-        from_person=name(names.people, f.from_person_id),
-        to_person=name(names.people, f.to_person_id),
+    return arg(
+        translate("HandoffLoss", HOP),
+        name(names.teams, f.from_team_id),
+        name(names.teams, f.to_team_id),
+        name(names.people, f.from_person_id),
+        name(names.people, f.to_person_id),
     )
 
 
@@ -171,10 +184,11 @@ def describe(f: Finding, names: Names | None = None, translate: Translate = untr
             values[k] = reason_label(str(v), translate)
         else:
             values[k] = v
+    filled = [values[name] for name in PLACES[key]]
     if key in COUNTED:
         count = int(values.pop(COUNTED[key]))
-        return translate("HandoffLoss", TEMPLATES[key], count).format(**values)
-    return translate("HandoffLoss", TEMPLATES[key]).format(**values)
+        return arg(translate("HandoffLoss", TEMPLATES[key], count), *filled)
+    return arg(translate("HandoffLoss", TEMPLATES[key]), *filled)
 
 
 def new_finding(

@@ -13,7 +13,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 
-from renkei.domain.i18n import PLURAL, QT_TRANSLATE_NOOP, Translate, TranslationContext, untranslated
+from renkei.domain.i18n import (
+    PLURAL,
+    QT_TRANSLATE_NOOP,
+    Translate,
+    TranslationContext,
+    arg,
+    untranslated,
+)
 from renkei.domain.model import Board, Task
 
 
@@ -41,19 +48,25 @@ class RiskReason:
 
 
 TEMPLATES: Mapping[RiskKind, str] = {
-    RiskKind.FLAGGED: QT_TRANSLATE_NOOP("Risk", "Flagged by {who}: {reason}"),
+    RiskKind.FLAGGED: QT_TRANSLATE_NOOP("Risk", "Flagged by %1: %2"),
     RiskKind.OVERDUE: Risk.tr("Overdue: was due %n day(s) ago.", "", PLURAL),
     RiskKind.BEHIND: QT_TRANSLATE_NOOP(
-        "Risk", "Behind schedule: {progress}% done with {elapsed}% of the time used."
+        "Risk", "Behind schedule: %1% done with %2% of the time used."
     ),
     RiskKind.DEPENDENCY: QT_TRANSLATE_NOOP(
-        "Risk", "Waits for “{other}”, which ends {other_due} — after this task's {edge} ({date})."
+        "Risk", "Waits for “%1”, which ends %2 — after this task's %3 (%4)."
     ),
     RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "Nobody owns this task."),
     RiskKind.STALE: Risk.tr("No activity for %n day(s).", "", PLURAL),
-    RiskKind.WIP: QT_TRANSLATE_NOOP(
-        "Risk", "“{column}” holds {count} tasks, over its limit of {limit}."
-    ),
+    RiskKind.WIP: QT_TRANSLATE_NOOP("Risk", "“%1” holds %2 tasks, over its limit of %3."),
+}
+
+# The reason's parameters that fill each sentence's %1, %2, … in turn ("%n" takes the days).
+PLACES: Mapping[RiskKind, tuple[str, ...]] = {
+    RiskKind.FLAGGED: ("who", "reason"),
+    RiskKind.BEHIND: ("progress", "elapsed"),
+    RiskKind.DEPENDENCY: ("other", "other_due", "edge", "date"),
+    RiskKind.WIP: ("column", "count", "limit"),
 }
 
 # One word for the card badge, next to the icon: never colour alone.
@@ -79,11 +92,12 @@ def describe(reason: RiskReason, translate: Translate = untranslated) -> str:
     params = dict(reason.params)
     if "edge" in params:
         params["edge"] = translate("Risk", EDGE_WORDS[str(params["edge"])])
+    values = [params[name] for name in PLACES.get(reason.kind, ())]
     if reason.kind in (RiskKind.OVERDUE, RiskKind.STALE):
         days = params["days"]
         assert isinstance(days, int)  # the rules that make these reasons count whole days
-        return translate("Risk", TEMPLATES[reason.kind], days).format(**params)
-    return translate("Risk", TEMPLATES[reason.kind]).format(**params)
+        return translate("Risk", TEMPLATES[reason.kind], days)
+    return arg(translate("Risk", TEMPLATES[reason.kind]), *values)
 
 
 def badge_word(reason: RiskReason, translate: Translate = untranslated) -> str:
