@@ -8,7 +8,7 @@
 Run it from a virtual environment with Renkei and PyInstaller installed
 (``pip install -e ".[test,dev]" pyinstaller``). Steps:
 
-1. ``packaging/translations.py build`` when that script exists (the .qm files are built,
+1. ``packaging/update_translations.py build`` when that script exists (the .qm files are built,
    not committed), so the app ships its translations;
 2. PyInstaller with ``packaging/renkei.spec`` → ``dist/renkei/`` (work files in ``build/``);
    prints the build time and the folder's size;
@@ -40,7 +40,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 SPEC = ROOT / "packaging" / "renkei.spec"
-TRANSLATIONS = ROOT / "packaging" / "translations.py"
+TRANSLATIONS = ROOT / "packaging" / "update_translations.py"
 EXE_NAME = "renkei.exe" if sys.platform == "win32" else "renkei"
 
 
@@ -56,10 +56,10 @@ def folder_size(folder: Path) -> tuple[int, int]:
 
 def build(dist: Path, work: Path) -> None:
     if TRANSLATIONS.exists():
-        print("== translations: packaging/translations.py build", flush=True)
+        print("== translations: packaging/update_translations.py build", flush=True)
         subprocess.run([sys.executable, str(TRANSLATIONS), "build"], cwd=ROOT, check=True)
     else:
-        print("== translations: packaging/translations.py not here yet; no .qm files built")
+        print("== translations: packaging/update_translations.py not here; no .qm files built")
     print(f"== PyInstaller {SPEC.relative_to(ROOT)} → {dist}", flush=True)
     started = time.perf_counter()
     subprocess.run(

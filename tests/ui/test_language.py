@@ -47,6 +47,18 @@ def test_english_plurals_read_naturally(qapp):
     assert translate("Kanban", "%n task(s)", "", 4) == "4 tasks"
 
 
+def test_contexts_and_the_domain_speak_the_chosen_language(japanese_ui):
+    """Report.tr(text, "", n) and the domain's marked plurals reach the catalogue."""
+    from renkei.domain.risk import RiskKind, RiskReason
+    from renkei.i18n.contexts import Report
+    from renkei.ui.text import risk_sentence
+
+    assert Report.tr("%n hop(s)", "", 2) != "2 hop(s)"
+    assert "2" in Report.tr("%n hop(s)", "", 2)
+    sentence = risk_sentence(RiskReason(RiskKind.OVERDUE, (("days", 3),)))
+    assert "3" in sentence and "Overdue" not in sentence
+
+
 def test_main_window_in_japanese(japanese_ui, qtbot, demo_session):
     window = MainWindow(demo_session)
     qtbot.addWidget(window)
