@@ -5,10 +5,10 @@ from __future__ import annotations
 
 from datetime import date, timedelta
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QDate, QLocale
+from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from renkei.domain.dates import due_words
-from renkei.domain.i18n import arg
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg
 from renkei.domain.risk import RiskReason, badge_word
 
 
