@@ -72,7 +72,7 @@ def english_words(request):
     request.getfixturevalue("qapp")
     from PySide6.QtCore import QLocale
 
-    from renkei.render.language import use_language
+    from renkei.i18n.language import use_language
 
     locale = QLocale()
     use_language("en")
@@ -221,7 +221,7 @@ def japanese_ui(qapp):
     to English afterwards."""
     from PySide6.QtCore import QLocale
 
-    from renkei.render.language import use_language
+    from renkei.i18n.language import use_language
 
     before = QLocale()
     assert use_language("ja") == "ja"

@@ -11,8 +11,8 @@ import pytest
 from PySide6.QtCore import QCoreApplication, QLocale
 
 from renkei.app.settings import LocalSettings
-from renkei.render.language import catalogue_path, chosen_language, use_language
-from renkei.render.words import date_text
+from renkei.i18n.language import catalogue_path, chosen_language, use_language
+from renkei.i18n.words import date_text
 from renkei.ui.main_window import MainWindow
 
 

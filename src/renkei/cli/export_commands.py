@@ -69,7 +69,7 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
         from PySide6.QtGui import QGuiApplication  # Qt, imported only now
 
         from renkei.export.report import ReportOptions, export_pdf
-        from renkei.render.language import use_language
+        from renkei.i18n.language import use_language
 
         _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         use_language(LocalSettings.load().language)

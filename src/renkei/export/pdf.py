@@ -34,6 +34,7 @@ from PySide6.QtGui import (
     QPen,
 )
 
+from renkei.i18n import arg
 from renkei.render.theme import FONT_FAMILY, LIGHT
 
 FONT_FILES = ("RenkeiSansJP-Regular.ttf", "RenkeiSansJP-Bold.ttf")
@@ -190,10 +191,11 @@ class Pages:
         p.drawLine(QPointF(MARGIN, HEADER_HEIGHT), QPointF(w - MARGIN, HEADER_HEIGHT))
         rule = h - FOOTER_HEIGHT
         p.drawLine(QPointF(MARGIN, rule), QPointF(w - MARGIN, rule))
-        page_text = QCoreApplication.translate("Report", "Page %1 of %2").replace(
-            "%1", str(self.page)
+        page_text = arg(
+            QCoreApplication.translate("Report", "Page %1 of %2"),
+            str(self.page),
+            str(self.total if self.total else self.page),
         )
-        page_text = page_text.replace("%2", str(self.total if self.total else self.page))
         draw_lines(p, MARGIN, rule + 6, width, [self.exported], small, LIGHT.muted)
         draw_lines(
             p, MARGIN, rule + 6, width, [page_text], small, LIGHT.muted, Qt.AlignmentFlag.AlignRight

@@ -25,6 +25,7 @@ from renkei.export.report_board import paint_board
 from renkei.export.report_sections import ReportSections, build_sections
 from renkei.export.report_text import TextRun
 from renkei.files import writable_target, write_atomically
+from renkei.i18n import arg
 
 __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 
@@ -87,8 +88,9 @@ class _Report:
 
     def make_pages(self, writer: QPdfWriter, total: int | None) -> Pages:
         board_name = self._sections().board_name
-        exported = QCoreApplication.translate("Report", "Exported %1").replace(
-            "%1", f"{self.exported_at:%Y-%m-%d %H:%M}"
+        exported = arg(
+            QCoreApplication.translate("Report", "Exported %1"),
+            f"{self.exported_at:%Y-%m-%d %H:%M}",
         )
         title = QCoreApplication.translate("Report", "Status report")
         return Pages(writer, board_name, title, exported, total)

@@ -11,6 +11,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QPainter
 from renkei.domain.read_model import BoardReadModel
 from renkei.export.pdf import draw_lines, font, line_height
 from renkei.export.report_sections import BoardColumn
+from renkei.i18n import arg
 from renkei.render.card import CARD_GAP, CARD_HEIGHT, paint_card
 from renkei.render.card_face import card_face
 from renkei.render.theme import LIGHT
@@ -49,7 +50,7 @@ def paint_board(
             y += step
         hidden = len(column.task_ids) - fits
         if hidden > 0:
-            more = QCoreApplication.translate("Report", "+%1 more").replace("%1", str(hidden))
+            more = arg(QCoreApplication.translate("Report", "+%1 more"), str(hidden))
             draw_lines(painter, x + 5, bottom, width - 10, [more], more_f, LIGHT.muted)
         x += width + COLUMN_GAP
 

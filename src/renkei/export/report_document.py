@@ -22,8 +22,9 @@ from renkei.export.report_sections import (
 )
 from renkei.export.report_text import ACCENT, Cell, Para, TextRun
 from renkei.export.report_text import Figure as Tile
+from renkei.i18n import arg
+from renkei.i18n.contexts import Report
 from renkei.render.theme import LIGHT
-from renkei.render.words import tr as translate  # Qt's, in any context
 
 Check = Callable[[], None]
 
@@ -79,7 +80,7 @@ def risk_run(section: RiskSection, width: float, check: Check) -> TextRun:
         run.text(QCoreApplication.translate("Report", "No task is at risk."), 9, LIGHT.muted)
     else:
         run.text(
-            translate("Report", "%n task(s) at risk, soonest due first.", len(section.at_risk)),
+            Report.tr("%n task(s) at risk, soonest due first.", "", len(section.at_risk)),
             8,
             LIGHT.muted,
         )
@@ -115,13 +116,13 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
     run = TextRun(width)
     for team in teams:
         check()
-        run.heading(QCoreApplication.translate("Report", "Team: %1").replace("%1", team.name))
+        run.heading(arg(QCoreApplication.translate("Report", "Team: %1"), team.name))
         counts = (
-            translate("Report", "%n open task(s)", team.open_tasks),
-            QCoreApplication.translate("Report", "%1 at risk").replace("%1", str(team.at_risk)),
-            QCoreApplication.translate("Report", "%1 overdue").replace("%1", str(team.overdue)),
-            QCoreApplication.translate("Report", "%1 blocked").replace("%1", str(team.blocked)),
-            translate("Report", "%n handoff(s) waiting for the team", team.waiting),
+            Report.tr("%n open task(s)", "", team.open_tasks),
+            arg(QCoreApplication.translate("Report", "%1 at risk"), str(team.at_risk)),
+            arg(QCoreApplication.translate("Report", "%1 overdue"), str(team.overdue)),
+            arg(QCoreApplication.translate("Report", "%1 blocked"), str(team.blocked)),
+            Report.tr("%n handoff(s) waiting for the team", "", team.waiting),
         )
         run.text(" · ".join(counts), 9)
         if team.due:
@@ -235,7 +236,7 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
             [
                 [
                     Para(r.task, bold=True),
-                    Para(translate("Report", "%n hop(s)", r.hops), colour=LIGHT.muted, size=7),
+                    Para(Report.tr("%n hop(s)", "", r.hops), colour=LIGHT.muted, size=7),
                 ],
                 [
                     Para(r.word, bold=True, colour=LIGHT.lost, icon=True),
@@ -252,9 +253,7 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
 
 def changes_run(section: ChangesSection, width: float, check: Check) -> TextRun:
     run = TextRun(width)
-    run.heading(
-        QCoreApplication.translate("Report", "Changes since %1").replace("%1", section.since)
-    )
+    run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), section.since))
     for team in section.teams:
         check()
         run.heading(team.team, 2)
@@ -272,5 +271,5 @@ def changes_run(section: ChangesSection, width: float, check: Check) -> TextRun:
             check,
         )
         if team.older:
-            run.text(translate("Report", "…and %n older change(s).", team.older), 8, LIGHT.muted)
+            run.text(Report.tr("…and %n older change(s).", "", team.older), 8, LIGHT.muted)
     return run

@@ -17,8 +17,8 @@ from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.handoff_loss import Names
 from renkei.domain.model import Board, Task
 from renkei.domain.read_model import BoardReadModel
-from renkei.render.words import date_text
-from renkei.render.words import tr as translate  # Qt's, in any context
+from renkei.i18n import translate_marked
+from renkei.i18n.words import date_text
 
 
 @dataclass(frozen=True)
@@ -101,12 +101,14 @@ class ReportScope:
             status = self.board.statuses.get(int(status_id))
         except (TypeError, ValueError):
             status = None
-        return translate("Status", status.name) if status else "?"
+        return QCoreApplication.translate("Status", status.name) if status else "?"
 
     def due(self, task: Task) -> Due | None:
         if task.due is None:
             return None
-        words = due_words(task.due, self.today, translate, lambda d: date_text(d, self.today))
+        words = due_words(
+            task.due, self.today, translate_marked, lambda d: date_text(d, self.today)
+        )
         late = task.due < self.today and task.status_id not in self.done_ids
         return Due(date_text(task.due, self.today), words, late)
 

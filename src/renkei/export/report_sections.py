@@ -34,8 +34,8 @@ from renkei.domain.model import Task
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
-from renkei.render.words import date_text, finding_word
-from renkei.render.words import tr as translate  # Qt's, in any context
+from renkei.i18n import arg, translate_marked
+from renkei.i18n.words import date_text, finding_word
 
 MAX_CHANGES = 60  # per team in "changes since the last standup"
 MAX_CURRENT_WORK = 8  # titles per person in "who is doing what"; "+N" for the rest
@@ -251,14 +251,12 @@ def cover(scope: ReportScope) -> Cover:
     subtitle = QCoreApplication.translate("Report", "Status report")
     if scope.team_id is not None:
         subtitle += " — " + board.teams[scope.team_id].name
-    since = QCoreApplication.translate("Report", "Since %1").replace(
-        "%1", time_text(scope.since, scope.today)
+    since = arg(
+        QCoreApplication.translate("Report", "Since %1"), time_text(scope.since, scope.today)
     )
     if scope.since_note:
         since += f" ({scope.since_note})"
-    as_of = QCoreApplication.translate("Report", "As of %1").replace(
-        "%1", time_text(scope.now, scope.today)
-    )
+    as_of = arg(QCoreApplication.translate("Report", "As of %1"), time_text(scope.now, scope.today))
     counts = Counter(t.status_id for t in scope.tasks)
     statuses = (
         Figure(len(scope.tasks), QCoreApplication.translate("Report", "Tasks")),
@@ -300,16 +298,14 @@ def cover(scope: ReportScope) -> Cover:
     worst_pair = None
     worst = scope.analysis.worst_pair()
     if worst is not None and scope.in_scope(worst.from_team_id, worst.to_team_id):
-        lost = ", ".join(item_label(i, translate) for i, _n in worst.lost_items)
-        worst_pair = (
-            QCoreApplication.translate("Report", "The team pair that loses the most: %1 → %2")
-            .replace("%1", scope.team_name(worst.from_team_id))
-            .replace("%2", scope.team_name(worst.to_team_id))
+        lost = ", ".join(item_label(i, translate_marked) for i, _n in worst.lost_items)
+        worst_pair = arg(
+            QCoreApplication.translate("Report", "The team pair that loses the most: %1 → %2"),
+            scope.team_name(worst.from_team_id),
+            scope.team_name(worst.to_team_id),
         )
         if lost:
-            worst_pair += " — " + QCoreApplication.translate("Report", "most lost: %1").replace(
-                "%1", lost
-            )
+            worst_pair += " — " + arg(QCoreApplication.translate("Report", "most lost: %1"), lost)
     return Cover(
         board_name=board.name,
         subtitle=subtitle,
@@ -322,7 +318,9 @@ def cover(scope: ReportScope) -> Cover:
 
 
 def _reasons(reasons: Sequence[RiskReason]) -> tuple[Reason, ...]:
-    return tuple(Reason(badge_word(r, translate), describe(r, translate)) for r in reasons)
+    return tuple(
+        Reason(badge_word(r, translate_marked), describe(r, translate_marked)) for r in reasons
+    )
 
 
 def risk_section(scope: ReportScope, check: Check = _no_check) -> RiskSection:
@@ -349,7 +347,7 @@ def risk_section(scope: ReportScope, check: Check = _no_check) -> RiskSection:
                 scope.person(t.owner_id),
                 due,
                 scope.status_name(t.status_id),
-                translate("Priority", t.priority.label),
+                QCoreApplication.translate("Priority", t.priority.label),
             )
         )
     return RiskSection(tuple(rows), tuple(overdue))
@@ -388,7 +386,7 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
             scope.team_name(w.handoff.sender_team_id),
             scope.person(w.handoff.sender_id),
             scope.person(w.handoff.receiver_id),
-            format_span(w.waited, translate),
+            format_span(w.waited, translate_marked),
         )
         for w in slide.waiting
     )
@@ -449,9 +447,9 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
             in_time="—" if c.acknowledged_in_sla is None else f"{c.acknowledged_in_sla:.0%}",
             median="—"
             if c.median_to_acknowledge is None
-            else format_span(c.median_to_acknowledge, translate),
+            else format_span(c.median_to_acknowledge, translate_marked),
             returned=f"{c.returned_or_rejected:.0%}",
-            lost=tuple(f"{item_label(i, translate)} × {n}" for i, n in c.lost_items),
+            lost=tuple(f"{item_label(i, translate_marked)} × {n}" for i, n in c.lost_items),
         )
         for c in cells
     )
@@ -468,8 +466,8 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
             task=scope.board.tasks[task_id].title,
             hops=len(scope.analysis.chain(task_id)),
             word=finding_word(f.kind),
-            detail=describe_finding(f, scope.names, translate),
-            items=", ".join(item_label(i, translate) for i in f.items) or dash,
+            detail=describe_finding(f, scope.names, translate_marked),
+            items=", ".join(item_label(i, translate_marked) for i in f.items) or dash,
         )
         for _severity, _at, task_id, f in worst[:WORST_CHAINS]
     )
@@ -517,11 +515,9 @@ def _change_detail(scope: ReportScope, c: ChangeLine) -> str:
         new = date_text(c.new, scope.today) if c.new else "—"
         return f"{old} → {new}"
     if c.kind == HANDOFF_SENT:
-        return QCoreApplication.translate("Report", "to %1").replace(
-            "%1", scope.team_name(c.other_team_id)
-        )
+        return arg(QCoreApplication.translate("Report", "to %1"), scope.team_name(c.other_team_id))
     if c.kind == HANDOFF_RECEIVED:
-        return QCoreApplication.translate("Report", "from %1").replace(
-            "%1", scope.team_name(c.other_team_id)
+        return arg(
+            QCoreApplication.translate("Report", "from %1"), scope.team_name(c.other_team_id)
         )
     return scope.person(c.actor_id)

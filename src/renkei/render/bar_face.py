@@ -16,7 +16,7 @@ from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import span_of, violations
-from renkei.render.words import risk_word
+from renkei.i18n.words import risk_word
 
 
 class BarTone(enum.Enum):

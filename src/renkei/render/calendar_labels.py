@@ -9,9 +9,9 @@ from __future__ import annotations
 
 from datetime import date
 
-from PySide6.QtCore import QLocale
+from PySide6.QtCore import QCoreApplication, QLocale
 
-from renkei.render.words import tr
+from renkei.i18n import arg
 
 
 def japanese() -> bool:
@@ -44,7 +44,7 @@ def day_labels(d: date) -> tuple[str, ...]:
 def week_labels(monday: date) -> tuple[str, ...]:
     """An ISO week by its Monday: "W50 · 7 Dec", "W50", "50" / "第50週 · 12/7"…"""
     week = monday.isocalendar().week
-    short = tr("Timeline", "W%1").replace("%1", str(week))
+    short = arg(QCoreApplication.translate("Timeline", "W%1"), str(week))
     when = (
         f"{monday.month}/{monday.day}"
         if japanese()

@@ -3,12 +3,15 @@ for the PDF report's board snapshot, so both show the same card."""
 
 from __future__ import annotations
 
+from PySide6.QtCore import QCoreApplication
+
 from renkei.domain.handoff import HandoffState, sla_deadline, template_for
 from renkei.domain.model import Priority
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import due_soon
+from renkei.i18n import arg
+from renkei.i18n.words import due_text, finding_word, risk_word, span_text
 from renkei.render.card import CardFace
-from renkei.render.words import due_text, finding_word, risk_word, span_text, tr
 
 
 def card_face(session: BoardReadModel, task_id: int) -> CardFace:
@@ -25,7 +28,7 @@ def card_face(session: BoardReadModel, task_id: int) -> CardFace:
     today = session.today()
     priority_word = ""
     if task.priority >= Priority.HIGH:
-        priority_word = tr("Priority", task.priority.label)
+        priority_word = QCoreApplication.translate("Priority", task.priority.label)
     waiting_word, waiting_late, lost_word = _handoff_words(session, task_id)
     return CardFace(
         title=task.title,
@@ -35,7 +38,9 @@ def card_face(session: BoardReadModel, task_id: int) -> CardFace:
         soon=not done and due_soon(task.due, today, session.risk_context().due_soon_days),
         risk_word=risk_word(reasons[0]) if reasons else "",
         risk_more=max(0, len(reasons) - 1),
-        blocked_word=tr("Kanban", "Blocked") if not done and session.blocked(task_id) else "",
+        blocked_word=QCoreApplication.translate("Kanban", "Blocked")
+        if not done and session.blocked(task_id)
+        else "",
         progress=task.progress,
         done=done,
         team_index=team_index,
@@ -53,7 +58,7 @@ def _handoff_words(session: BoardReadModel, task_id: int) -> tuple[str, bool, st
     waiting = analysis.waiting.get(task_id)
     if waiting is not None and waiting.state is HandoffState.SENT:
         since = span_text(analysis.now - waiting.sent_at)
-        waiting_word = tr("Kanban", "Waiting %1").replace("%1", since)
+        waiting_word = arg(QCoreApplication.translate("Kanban", "Waiting %1"), since)
         template = template_for(waiting, session.board.templates_by_name())
         late = analysis.now > sla_deadline(waiting, template)
     breaking = analysis.breaking_finding(task_id)

@@ -13,6 +13,7 @@ from collections.abc import Callable, Sequence
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
+from renkei.i18n import arg
 from renkei.render import glyphs
 from renkei.render.slide_face import (
     DONE,
@@ -340,7 +341,7 @@ def _paint_column(
         if rest:
             ink.text(
                 QRectF(inner.left(), line_y, inner.width(), more_h),
-                face.more.replace("%1", str(rest)),
+                arg(face.more, str(rest)),
                 m.detail,
                 theme.muted,
                 bold=True,

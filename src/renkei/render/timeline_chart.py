@@ -19,6 +19,7 @@ from PySide6.QtGui import QPainter, QPainterPath, QPen, QPolygonF
 from renkei.domain.model import Board
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.schedule import violations
+from renkei.i18n import arg
 from renkei.render.bar_face import BarFace, bar_face, handoffs_by_task
 from renkei.render.theme import Theme
 from renkei.render.timeline_geometry import ChartGeometry
@@ -46,10 +47,6 @@ from renkei.render.timeline_paint import (
 from renkei.render.timeline_rows import Group, RowLayout, Zoom
 
 STUB = 8.0  # horizontal stub of a dependency arrow
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,7 +157,7 @@ def paint_chart_frame(
         painter.drawText(
             QRectF(geo.label_width, geo.header_height + 30, geo.width - geo.label_width, 40),
             Qt.AlignmentFlag.AlignHCenter,
-            _t("No task with dates to show."),
+            QCoreApplication.translate("Timeline", "No task with dates to show."),
         )
 
 
@@ -400,7 +397,10 @@ def paint_header(painter, geo: ChartGeometry, content: ChartContent, theme, font
     painter.drawText(
         QRectF(10, 0, label - 20, height),
         Qt.AlignmentFlag.AlignVCenter,
-        _t("Tasks with dates: %1").replace("%1", str(len(content.layout.row_of))),
+        arg(
+            QCoreApplication.translate("Timeline", "Tasks with dates: %1"),
+            str(len(content.layout.row_of)),
+        ),
     )
     painter.save()
     painter.setClipRect(QRectF(label, 0, width - label, height), Qt.ClipOperation.IntersectClip)
@@ -415,7 +415,9 @@ def paint_header(painter, geo: ChartGeometry, content: ChartContent, theme, font
         painter.fillPath(path, theme.selection)
         painter.setFont(fonts.small_bold)
         painter.setPen(theme.card)
-        painter.drawText(today, Qt.AlignmentFlag.AlignCenter, _t("Today"))
+        painter.drawText(
+            today, Qt.AlignmentFlag.AlignCenter, QCoreApplication.translate("Timeline", "Today")
+        )
     painter.restore()
     painter.setPen(QPen(theme.card_border, 1))
     painter.drawLine(QPointF(0, height - 0.5), QPointF(width, height - 0.5))
@@ -424,7 +426,12 @@ def paint_header(painter, geo: ChartGeometry, content: ChartContent, theme, font
 
 def today_box(geo: ChartGeometry, today: int, fonts: TimelineFonts) -> QRectF | None:
     """The "Today" marker in the header's bottom tier; None when today is out of view."""
-    text_width = fonts.metrics(fonts.small_bold).horizontalAdvance(_t("Today")) + 10
+    text_width = (
+        fonts.metrics(fonts.small_bold).horizontalAdvance(
+            QCoreApplication.translate("Timeline", "Today")
+        )
+        + 10
+    )
     x = geo.x_of(today) + geo.ppd / 2
     if x < geo.label_width or x > geo.width:
         return None

@@ -28,10 +28,6 @@ CAPTION_HEIGHT = 16.0
 CONTEXT_DAYS = 7  # the axis shows at least today ± a week
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TimelineReport", text)
-
-
 @dataclass(frozen=True, slots=True)
 class PageGroup:
     title: str
@@ -71,7 +67,14 @@ def page_rows(
             groups.append((PageGroup(team.name, len(ids), colour), ids))
     if None in by_team:
         ids = by_team[None]
-        groups.append((PageGroup(_t("No team"), len(ids), theme.no_team), ids))
+        groups.append(
+            (
+                PageGroup(
+                    QCoreApplication.translate("TimelineReport", "No team"), len(ids), theme.no_team
+                ),
+                ids,
+            )
+        )
     rows: list[PageRow] = []
     for group, ids in groups:
         ids.sort(key=lambda i: (spans[i].first, spans[i].last, board.tasks[i].title, i))

@@ -12,6 +12,7 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFont, QPainter, QPainterPath, QPen, QPolygonF
 
+from renkei.i18n import arg
 from renkei.render import glyphs
 from renkei.render.bar_face import BarFace, BarTone
 from renkei.render.calendar_labels import day_labels, week_labels
@@ -38,10 +39,6 @@ from renkei.render.timeline_paint import (
 )
 
 ROW_HEIGHT = PAPER.row_height
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TimelineReport", text)
 
 
 class PageFonts:
@@ -137,7 +134,7 @@ class PagePainter:
             painter.drawText(
                 QRectF(self.left, rows_top, body.width(), ROW_HEIGHT * 2),
                 Qt.AlignmentFlag.AlignVCenter,
-                _t("No tasks with dates."),
+                QCoreApplication.translate("TimelineReport", "No tasks with dates."),
             )
         painter.restore()
 
@@ -150,14 +147,17 @@ class PagePainter:
         """'Timeline — part 2 of 6 · 1 Dec – 28 Dec' and, on the right, a key."""
         painter = self.painter
         first, last = date.fromordinal(start), date.fromordinal(end - 1)
-        text = (
-            _t("Timeline — part %1 of %2 · %3")
-            .replace("%1", str(part))
-            .replace("%2", str(total))
-            .replace("%3", range_text(first, last, self.today))
+        text = arg(
+            QCoreApplication.translate("TimelineReport", "Timeline — part %1 of %2 · %3"),
+            str(part),
+            str(total),
+            range_text(first, last, self.today),
         )
         if total == 1:
-            text = _t("Timeline · %1").replace("%1", range_text(first, last, self.today))
+            text = arg(
+                QCoreApplication.translate("TimelineReport", "Timeline · %1"),
+                range_text(first, last, self.today),
+            )
         line = QRectF(body.left(), body.top(), body.width(), CAPTION_HEIGHT - 4)
         key_width = self._key(line)
         painter.setFont(self.fonts.caption)
@@ -178,11 +178,11 @@ class PagePainter:
         font = self.fonts.caption_plain
         metrics = self.fonts.metrics(font)
         entries = [
-            ("today", _t("Today")),
-            ("milestone", _t("Milestone")),
-            ("risk", _t("At risk")),
-            ("conflict", _t("Conflict")),
-            ("done", _t("Done")),
+            ("today", QCoreApplication.translate("TimelineReport", "Today")),
+            ("milestone", QCoreApplication.translate("TimelineReport", "Milestone")),
+            ("risk", QCoreApplication.translate("TimelineReport", "At risk")),
+            ("conflict", QCoreApplication.translate("TimelineReport", "Conflict")),
+            ("done", QCoreApplication.translate("TimelineReport", "Done")),
         ]
         gap, icon = 9.0, 9.0
         width = sum(icon + 3 + metrics.horizontalAdvance(w) for _, w in entries)
@@ -276,11 +276,15 @@ class PagePainter:
         heading = QRectF(
             self.left + pad, top + TIER_HEIGHT, self.label_width - 2 * pad, TIER_HEIGHT
         )
-        painter.drawText(heading, Qt.AlignmentFlag.AlignVCenter, _t("Task"))
+        painter.drawText(
+            heading,
+            Qt.AlignmentFlag.AlignVCenter,
+            QCoreApplication.translate("TimelineReport", "Task"),
+        )
         painter.drawText(
             QRectF(self.left, heading.top(), owner_right - self.left, TIER_HEIGHT),
             Qt.AlignmentFlag.AlignVCenter | Qt.AlignmentFlag.AlignRight,
-            _t("Owner"),
+            QCoreApplication.translate("TimelineReport", "Owner"),
         )
         months = self._units(list(month_units(start, end - 1)), start, end)
         if self.axis.ppd >= 13:
@@ -322,7 +326,7 @@ class PagePainter:
         painter.fillRect(QRectF(self.left, top + 2, 3, ROW_HEIGHT - 4), row.group.colour)
         title = row.group.title
         if row.continued:
-            title = _t("%1 (continued)").replace("%1", title)
+            title = arg(QCoreApplication.translate("TimelineReport", "%1 (continued)"), title)
         count = str(row.group.count)
         small = fonts.metrics(fonts.small_bold)
         pill_w = small.horizontalAdvance(count) + 8

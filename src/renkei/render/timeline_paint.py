@@ -279,12 +279,10 @@ def _marks(face: BarFace, style: BarStyle, theme: Theme) -> list[tuple[str, QCol
     if face.risk_word:
         found.append(("warning", theme.late if face.late else theme.risk, face.risk_word))
     if style.conflict_mark and face.conflict:
-        found.append(("conflict", theme.late, _t("Conflict")))
+        found.append(
+            ("conflict", theme.late, QCoreApplication.translate("TimelineReport", "Conflict"))
+        )
     return found
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("TimelineReport", text)
 
 
 def _paint_marks(
@@ -415,7 +413,8 @@ def paint_row_label(
             right = _pill(painter, right, pill_top, pill_h, face.owner_initials,
                           theme.lane_header, theme.text, fonts)  # fmt: skip
         if critical:
-            right = _pill(painter, right, pill_top, pill_h, _tl("critical"), theme.critical,
+            word = QCoreApplication.translate("Timeline", "critical")
+            right = _pill(painter, right, pill_top, pill_h, word, theme.critical,
                           theme.card, fonts)  # fmt: skip
     elif face.owner_name:
         metrics = fonts.metrics(fonts.small)
@@ -441,10 +440,6 @@ def paint_row_label(
     painter.setPen(theme.muted if face.done else theme.text)
     painter.drawText(QRectF(left, cell.top(), room, cell.height()),
                      Qt.AlignmentFlag.AlignVCenter, title)  # fmt: skip
-
-
-def _tl(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
 
 
 def _pill(

@@ -10,10 +10,11 @@ import enum
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from PySide6.QtCore import QCoreApplication
+
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
 from renkei.domain.schedule import span_of
-from renkei.render.words import tr
 
 
 class Zoom(enum.Enum):
@@ -31,7 +32,7 @@ class Zoom(enum.Enum):
     @property
     def label(self) -> str:
         """The zoom's name for a toolbar, translated."""
-        return tr("Timeline", ZOOM_LABELS[self])
+        return QCoreApplication.translate("Timeline", ZOOM_LABELS[self])
 
     def zoomed_in(self) -> Zoom:
         """One step closer (more pixels per day); DAY stays DAY."""
@@ -141,4 +142,6 @@ def build_rows(
 
 def team_groups(board: Board) -> list[tuple[int | None, str]]:
     """The teams in board order, then the group of the tasks without one."""
-    return [(t.id, t.name) for t in board.ordered_teams()] + [(None, tr("Kanban", "No team"))]
+    return [(t.id, t.name) for t in board.ordered_teams()] + [
+        (None, QCoreApplication.translate("Kanban", "No team"))
+    ]

@@ -14,7 +14,8 @@ from renkei.app.identity import IdentityError, who_am_i
 from renkei.app.opening import conflict_copies_of, open_store
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
-from renkei.render.language import use_language
+from renkei.i18n import arg
+from renkei.i18n.language import use_language
 from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.dialogs.merge_copies import offer_merge
@@ -172,12 +173,14 @@ class WindowKeeper:
         QMessageBox.information(
             parent,
             QApplication.translate("App", "Salvage into a new board"),
-            QApplication.translate(
-                "App", "%1 rows were copied into %2; %3 could not be read or were left out."
-            )
-            .replace("%1", str(sum(report.kept.values())))
-            .replace("%2", report.destination)
-            .replace("%3", str(lost)),
+            arg(
+                QApplication.translate(
+                    "App", "%1 rows were copied into %2; %3 could not be read or were left out."
+                ),
+                str(sum(report.kept.values())),
+                report.destination,
+                str(lost),
+            ),
         )
         return self._open_file(report.destination, parent)
 
@@ -194,8 +197,9 @@ class WindowKeeper:
         except ValueError:
             self._refuse(
                 parent,
-                QApplication.translate("App", "This is not a server board's address: %1").replace(
-                    "%1", credentials.without_password(target)
+                arg(
+                    QApplication.translate("App", "This is not a server board's address: %1"),
+                    credentials.without_password(target),
                 ),
             )
             return None
@@ -223,23 +227,25 @@ class WindowKeeper:
             except (StorageError, OSError) as error:
                 reason = plain_reason(error)
                 if credentials.wants_password(error):
-                    problem = (
+                    problem = arg(
                         QApplication.translate(
                             "App", "The server did not accept the password. (%1)"
                         )
                         if password
-                        else QApplication.translate("App", "The server asks for a password. (%1)")
-                    ).replace("%1", reason)
+                        else QApplication.translate("App", "The server asks for a password. (%1)"),
+                        reason,
+                    )
                 elif ask_again:
-                    problem = QApplication.translate(
-                        "App", "Could not connect to the server: %1"
-                    ).replace("%1", reason)
+                    problem = arg(
+                        QApplication.translate("App", "Could not connect to the server: %1"), reason
+                    )
                 else:
                     self._refuse(
                         parent,
-                        QApplication.translate(
-                            "App", "Could not connect to the server at %1."
-                        ).replace("%1", url)
+                        arg(
+                            QApplication.translate("App", "Could not connect to the server at %1."),
+                            url,
+                        )
                         + f"\n\n{reason}",
                     )
                     return None
@@ -259,9 +265,13 @@ class WindowKeeper:
         answer = QMessageBox.question(
             parent,
             QApplication.translate("App", "Empty database"),
-            QApplication.translate(
-                "App", "The database at %1 is empty: it holds no board yet. Make a new board in it?"
-            ).replace("%1", url),
+            arg(
+                QApplication.translate(
+                    "App",
+                    "The database at %1 is empty: it holds no board yet. Make a new board in it?",
+                ),
+                url,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )

@@ -15,6 +15,7 @@ from PySide6.QtWidgets import QMessageBox
 from renkei.app.errors import CouldNotConfirm, plain_reason
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Command
+from renkei.i18n import arg
 from renkei.ui.change_words import describe_commands
 
 
@@ -164,12 +165,11 @@ class BoardWrites(QObject):
                 QCoreApplication.translate(
                     "MainWindow", "Your change was NOT saved: the board could not be reached."
                 ),
-                QCoreApplication.translate("MainWindow", "Why: %1").replace(
-                    "%1", plain_reason(error)
-                ),
-                QCoreApplication.translate(
-                    "MainWindow", "The change that was not saved (%1):"
-                ).replace("%1", label)
+                arg(QCoreApplication.translate("MainWindow", "Why: %1"), plain_reason(error)),
+                arg(
+                    QCoreApplication.translate("MainWindow", "The change that was not saved (%1):"),
+                    label,
+                )
                 + "".join(f"\n{line}" for line in lines),
                 after,
             )
@@ -200,7 +200,7 @@ class BoardWrites(QObject):
                     "Renkei could not confirm whether your change was saved: the board could "
                     "not be read after an error while saving.",
                 ),
-                QCoreApplication.translate("MainWindow", "The change (%1):").replace("%1", label)
+                arg(QCoreApplication.translate("MainWindow", "The change (%1):"), label)
                 + "".join(f"\n{line}" for line in lines),
                 after,
             )
@@ -212,6 +212,7 @@ class BoardWrites(QObject):
     def edit_title(self, edit: UnsavedEdit) -> str:
         if not edit.unconfirmed:
             return edit.label
-        return QCoreApplication.translate(
-            "MainWindow", "%1 (could not confirm whether it was saved)"
-        ).replace("%1", edit.label)
+        return arg(
+            QCoreApplication.translate("MainWindow", "%1 (could not confirm whether it was saved)"),
+            edit.label,
+        )

@@ -6,7 +6,7 @@ import html
 import json
 import re
 
-from PySide6.QtCore import QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QFont, QPainter, QPalette, QPen, QPixmap, QPolygonF
 from PySide6.QtWidgets import (
     QApplication,
@@ -28,6 +28,7 @@ from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
 from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
+from renkei.i18n import arg
 from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
@@ -39,7 +40,6 @@ from renkei.ui.text import (
     muted_text_color,
     risk_sentence,
     risk_word,
-    tr,
 )
 
 ICON_SIZE = 16
@@ -170,7 +170,7 @@ class TaskDetailPane(QWidget):
             ("estimate", field_label("estimate_hours")),
             ("tags", field_label("tags")),
         ):
-            name = QLabel(self.tr("{label}:").format(label=label), self)
+            name = QLabel(arg(self.tr("%1:"), label), self)
             name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._set_muted(name)
             value = QLabel(self)
@@ -398,7 +398,9 @@ class TaskDetailPane(QWidget):
         board = self.session.board
         none = self.tr("— none —")
         status = board.statuses.get(task.status_id)
-        self._set_fact("status", tr("Status", status.name) if status else "?")
+        self._set_fact(
+            "status", QCoreApplication.translate("Status", status.name) if status else "?"
+        )
         team = board.teams.get(task.team_id) if task.team_id is not None else None
         self._set_fact("team", team.name if team else none)
         owner = board.people.get(task.owner_id) if task.owner_id is not None else None
@@ -414,7 +416,10 @@ class TaskDetailPane(QWidget):
             self._set_fact("contact", owner.contact)
         project = board.projects.get(task.project_id) if task.project_id is not None else None
         self._set_fact("project", project.name if project else "")
-        self._set_fact("priority", tr("Priority", PRIORITY_LABELS[Priority(task.priority)]))
+        self._set_fact(
+            "priority",
+            QCoreApplication.translate("Priority", PRIORITY_LABELS[Priority(task.priority)]),
+        )
         self._set_fact("start", date_text(task.start) if task.start else "")
         if task.due is None:
             self._set_fact("due", none)
@@ -422,10 +427,10 @@ class TaskDetailPane(QWidget):
             relative = due_text(task.due, self.session.today())
             shown = date_text(task.due)
             self._set_fact("due", shown if shown in relative else f"{shown} · {relative}")
-        self._set_fact("progress", self.tr("{n}% done").format(n=task.progress))
+        self._set_fact("progress", arg(self.tr("%1% done"), task.progress))
         self._set_fact(
             "estimate",
-            self.tr("{n} h").format(n=f"{task.estimate_hours:g}") if task.estimate_hours else "",
+            arg(self.tr("%1 h"), f"{task.estimate_hours:g}") if task.estimate_hours else "",
         )
         self._set_fact("tags", ", ".join(task.tags))
 
@@ -460,17 +465,15 @@ class TaskDetailPane(QWidget):
         waiting = [t for t in predecessors if not t.archived and t.status_id not in done]
         finished = [t for t in predecessors if t not in waiting]
         if waiting and self.session.blocked(task.id):
-            text = self.tr("<b>Blocked by:</b> {titles}").format(titles=_titles(waiting))
+            text = arg(self.tr("<b>Blocked by:</b> %1"), _titles(waiting))
             self.depend_box.addWidget(self._icon_row(risk_icon(None, ICON_SIZE, ratio), text))
         if finished:
             self.depend_box.addWidget(
-                self._plain_row(
-                    self.tr("Waited for (finished): {titles}").format(titles=_titles(finished))
-                )
+                self._plain_row(arg(self.tr("Waited for (finished): %1"), _titles(finished)))
             )
         if dependents:
             self.depend_box.addWidget(
-                self._plain_row(self.tr("Needed by: {titles}").format(titles=_titles(dependents)))
+                self._plain_row(arg(self.tr("Needed by: %1"), _titles(dependents)))
             )
         self.depend_heading.setVisible(bool(predecessors or dependents))
 
@@ -522,7 +525,7 @@ class TaskDetailPane(QWidget):
             line = describe_activity(board, row)
             who = line.actor or self.tr("someone")
             if line.other_login:  # the name was chosen; the machine's login says more
-                who = self.tr("%1 (login: %2)").replace("%1", who).replace("%2", line.other_login)
+                who = arg(self.tr("%1 (login: %2)"), who, line.other_login)
             parts.append((local_time_text(line.at), who, self._describe(line)))
         return parts
 
@@ -537,21 +540,21 @@ class TaskDetailPane(QWidget):
         if name == "archived":
             return self.tr("Archived") if line.new == "true" else self.tr("Restored")
         if name == "comment":  # imported from Trello or Jira
-            return self.tr("Comment: %1").replace("%1", line.new or "")
+            return arg(self.tr("Comment: %1"), line.new or "")
         if name == "checklist":  # a Trello checklist item ticked (☑) or unticked (☐)
-            return self.tr("Checklist: %1").replace("%1", line.new or "")
+            return arg(self.tr("Checklist: %1"), line.new or "")
         if name == "list":  # a move through a Trello list that is no status here
-            return (
-                self.tr("Trello list: %1 → %2")
-                .replace("%1", self._value(name, line.old))
-                .replace("%2", self._value(name, line.new))
+            return arg(
+                self.tr("Trello list: %1 → %2"),
+                self._value(name, line.old),
+                self._value(name, line.new),
             )
         if name == "flag":
             if line.new is None:
-                return self.tr("At-risk flag cleared (was: {reason})").format(reason=line.old)
-            return self.tr("Flagged at risk: {reason}").format(reason=line.new)
+                return arg(self.tr("At-risk flag cleared (was: %1)"), line.old)
+            return arg(self.tr("Flagged at risk: %1"), line.new)
         old, new = self._value(name, line.old), self._value(name, line.new)
-        return self.tr("{field}: {old} → {new}").format(field=field_label(name), old=old, new=new)
+        return arg(self.tr("%1: %2 → %3"), field_label(name), old, new)
 
     def _value(self, name: str, text: str | None) -> str:
         """An Activity value (stored as text) as a person reads it."""
@@ -559,15 +562,15 @@ class TaskDetailPane(QWidget):
             return "—"
         if name == "priority":
             try:
-                return tr("Priority", PRIORITY_LABELS[Priority.parse(text)])
+                return QCoreApplication.translate("Priority", PRIORITY_LABELS[Priority.parse(text)])
             except ValueError:
                 return text
         if name == "status":
-            return tr("Status", text)
+            return QCoreApplication.translate("Status", text)
         if name == "progress":
             return f"{text}%"
         if name == "estimate_hours":
-            return self.tr("{n} h").format(n=text)
+            return arg(self.tr("%1 h"), text)
         if name in ("tags", "depends_on"):
             try:
                 items = json.loads(text)

@@ -22,6 +22,7 @@ from renkei.app.session import BoardSession
 from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import Command, CommandError
 from renkei.domain.handoff import Handoff, HandoffState
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_dialogs import (
     AnswerQuestionDialog,
     AskAboutItemDialog,
@@ -33,10 +34,6 @@ from renkei.ui.operation import run_operation
 from renkei.ui.text import span_text
 
 Apply = Callable[[list[Command], str], object]  # truthy when saved (the Change)
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("HandoffActions", text)
 
 
 @dataclass(frozen=True, slots=True)
@@ -75,21 +72,46 @@ class HandoffActions(QObject):
         else:
             refusal = ho.send_refusal(board, task_id, me)
             if refusal is None:
-                steps.append(Step("send", _t("Hand off…")))
+                steps.append(
+                    Step("send", QCoreApplication.translate("HandoffActions", "Hand off…"))
+                )
             elif refusal.kind == "no_actor":
                 if task.owner_id is not None:  # its sender is known; send asks who you are
-                    steps.append(Step("send", _t("Hand off…")))
+                    steps.append(
+                        Step("send", QCoreApplication.translate("HandoffActions", "Hand off…"))
+                    )
             else:
                 steps.append(Step("info", self.refusal_text(refusal), False))
         accepted = [h for h in board.handoffs_of(task_id) if h.state is HandoffState.ACCEPTED]
         if waiting is None and accepted and accepted[-1].receiver_id == me:
-            steps.append(Step("ask", _t("Ask the sender about an item…"), True, accepted[-1].id))
+            steps.append(
+                Step(
+                    "ask",
+                    QCoreApplication.translate("HandoffActions", "Ask the sender about an item…"),
+                    True,
+                    accepted[-1].id,
+                )
+            )
         for h in reversed(board.handoffs_of(task_id)):
             if any(q.answer is None for q in h.questions):
                 if h.sender_id == me:
-                    steps.append(Step("answer", _t("Answer a question…"), True, h.id))
+                    steps.append(
+                        Step(
+                            "answer",
+                            QCoreApplication.translate("HandoffActions", "Answer a question…"),
+                            True,
+                            h.id,
+                        )
+                    )
                 else:
-                    steps.append(self._info(_t("%1 has a question to answer"), h.sender_id))
+                    steps.append(
+                        self._info(
+                            QCoreApplication.translate(
+                                "HandoffActions", "%1 has a question to answer"
+                            ),
+                            h.sender_id,
+                        )
+                    )
                 break
         return steps
 
@@ -99,23 +121,55 @@ class HandoffActions(QObject):
         name = receiver.name if receiver else "?"
         since = span_text(self.session.now() - h.sent_at)
         if h.state is HandoffState.SENT:
-            header = _t("Waiting for %1 to acknowledge (%2)").replace("%1", name)
+            header = arg(
+                QCoreApplication.translate("HandoffActions", "Waiting for %1 to acknowledge (%2)"),
+                name,
+                since,
+            )
         else:
-            header = _t("Acknowledged by %1, waiting for a decision (%2)").replace("%1", name)
-        steps = [Step("info", header.replace("%2", since), False, h.id)]
+            header = arg(
+                QCoreApplication.translate(
+                    "HandoffActions", "Acknowledged by %1, waiting for a decision (%2)"
+                ),
+                name,
+                since,
+            )
+        steps = [Step("info", header, False, h.id)]
         mine = me == h.receiver_id
         if not mine:
             steps.append(
-                self._info(_t("Only %1 can acknowledge, accept or return it"), h.receiver_id)
+                self._info(
+                    QCoreApplication.translate(
+                        "HandoffActions", "Only %1 can acknowledge, accept or return it"
+                    ),
+                    h.receiver_id,
+                )
             )
             return steps
         if h.state is HandoffState.SENT:
-            steps.append(Step("ack", _t("Acknowledge"), True, h.id))
+            steps.append(
+                Step("ack", QCoreApplication.translate("HandoffActions", "Acknowledge"), True, h.id)
+            )
         steps += [
-            Step("accept", _t("Accept — take the task over"), True, h.id),
-            Step("return", _t("Return for missing information…"), True, h.id),
-            Step("reject", _t("Reject…"), True, h.id),
-            Step("ask", _t("Ask the sender about an item…"), True, h.id),
+            Step(
+                "accept",
+                QCoreApplication.translate("HandoffActions", "Accept — take the task over"),
+                True,
+                h.id,
+            ),
+            Step(
+                "return",
+                QCoreApplication.translate("HandoffActions", "Return for missing information…"),
+                True,
+                h.id,
+            ),
+            Step("reject", QCoreApplication.translate("HandoffActions", "Reject…"), True, h.id),
+            Step(
+                "ask",
+                QCoreApplication.translate("HandoffActions", "Ask the sender about an item…"),
+                True,
+                h.id,
+            ),
         ]
         return steps
 
@@ -123,24 +177,32 @@ class HandoffActions(QObject):
         """Why this task cannot be handed off by you, naming who can."""
         board = self.session.board
         if refusal.kind == "no_actor":
-            return _t("Choose who you are first (the status bar).")
+            return QCoreApplication.translate(
+                "HandoffActions", "Choose who you are first (the status bar)."
+            )
         if refusal.kind == "done":
-            return _t("This task is done: a finished task is not handed off")
+            return QCoreApplication.translate(
+                "HandoffActions", "This task is done: a finished task is not handed off"
+            )
         owner = board.people.get(refusal.owner_id or 0)
         team = board.teams.get(refusal.team_id or 0)
         if owner is not None and team is not None:
-            text = _t("Only %1 (the owner) or someone in %2 can hand this task off")
+            text = QCoreApplication.translate(
+                "HandoffActions", "Only %1 (the owner) or someone in %2 can hand this task off"
+            )
         elif owner is not None:
-            text = _t("Only %1 (the owner) can hand this task off")
+            text = QCoreApplication.translate(
+                "HandoffActions", "Only %1 (the owner) can hand this task off"
+            )
         else:
-            text = _t("Only someone in %2 can hand this task off")
-        return text.replace("%1", owner.name if owner else "").replace(
-            "%2", team.name if team else ""
-        )
+            text = QCoreApplication.translate(
+                "HandoffActions", "Only someone in %2 can hand this task off"
+            )
+        return arg(text, owner.name if owner else "", team.name if team else "")
 
     def _info(self, template: str, person_id: int) -> Step:
         person = self.session.board.people.get(person_id)
-        return Step("info", template.replace("%1", person.name if person else "?"), False)
+        return Step("info", arg(template, person.name if person else "?"), False)
 
     def menu_actions(self, task_id: int, parent: QObject) -> list[QAction]:
         """The steps as QActions for a context menu (informing lines disabled)."""
@@ -200,7 +262,7 @@ class HandoffActions(QObject):
                 actor_id=self.session.actor_id,
                 at=self.session.now(),
             ),
-            _t("Hand off"),
+            QCoreApplication.translate("HandoffActions", "Hand off"),
         )
 
     def _react(self, build, handoff_id: int, label: str, *extra) -> bool:
@@ -216,10 +278,16 @@ class HandoffActions(QObject):
         )
 
     def acknowledge(self, handoff_id: int) -> bool:
-        return self._react(ho.acknowledge, handoff_id, _t("Acknowledge handoff"))
+        return self._react(
+            ho.acknowledge,
+            handoff_id,
+            QCoreApplication.translate("HandoffActions", "Acknowledge handoff"),
+        )
 
     def accept(self, handoff_id: int) -> bool:
-        return self._react(ho.accept, handoff_id, _t("Accept handoff"))
+        return self._react(
+            ho.accept, handoff_id, QCoreApplication.translate("HandoffActions", "Accept handoff")
+        )
 
     def return_(self, handoff_id: int) -> bool:
         handoff = self.session.board.handoffs[handoff_id]
@@ -227,7 +295,11 @@ class HandoffActions(QObject):
         if choice is None:
             return False
         return self._react(
-            ho.return_, handoff_id, _t("Return handoff"), choice.reason, choice.missing
+            ho.return_,
+            handoff_id,
+            QCoreApplication.translate("HandoffActions", "Return handoff"),
+            choice.reason,
+            choice.missing,
         )
 
     def reject(self, handoff_id: int) -> bool:
@@ -235,14 +307,25 @@ class HandoffActions(QObject):
         reason = RejectHandoffDialog.ask(self._parent, self.session.board, handoff)
         if reason is None:
             return False
-        return self._react(ho.reject, handoff_id, _t("Reject handoff"), reason)
+        return self._react(
+            ho.reject,
+            handoff_id,
+            QCoreApplication.translate("HandoffActions", "Reject handoff"),
+            reason,
+        )
 
     def ask(self, handoff_id: int) -> bool:
         handoff = self.session.board.handoffs[handoff_id]
         choice = AskAboutItemDialog.ask(self._parent, self.session.board, handoff)
         if choice is None:
             return False
-        return self._react(ho.ask, handoff_id, _t("Ask about a handoff"), choice.item, choice.text)
+        return self._react(
+            ho.ask,
+            handoff_id,
+            QCoreApplication.translate("HandoffActions", "Ask about a handoff"),
+            choice.item,
+            choice.text,
+        )
 
     def answer(self, handoff_id: int) -> bool:
         handoff = self.session.board.handoffs[handoff_id]
@@ -250,7 +333,11 @@ class HandoffActions(QObject):
         if choice is None:
             return False
         return self._react(
-            ho.answer, handoff_id, _t("Answer a question"), choice.question_id, choice.text
+            ho.answer,
+            handoff_id,
+            QCoreApplication.translate("HandoffActions", "Answer a question"),
+            choice.question_id,
+            choice.text,
         )
 
     @classmethod
@@ -258,4 +345,4 @@ class HandoffActions(QObject):
         """The seam tests replace: a rule said no before anything was written."""
         from PySide6.QtWidgets import QMessageBox
 
-        QMessageBox.warning(parent, _t("Not saved"), text)
+        QMessageBox.warning(parent, QCoreApplication.translate("HandoffActions", "Not saved"), text)

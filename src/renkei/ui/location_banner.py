@@ -25,44 +25,57 @@ from renkei.app.places import (
     SYNCED,
     BoardLocation,
 )
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("BoardLocation", text)
+from renkei.i18n import arg
 
 
 def place_headline(place: BoardLocation) -> str:
     """Where, in a few words: "On a network share (sshfs)"."""
     if place.kind == SHARE:
-        return _t("On a network share (%1)").replace("%1", place.detail)
+        return arg(
+            QCoreApplication.translate("BoardLocation", "On a network share (%1)"), place.detail
+        )
     if place.kind == SYNCED:
-        return _t("In a folder synced by %1").replace("%1", place.detail)
+        return arg(
+            QCoreApplication.translate("BoardLocation", "In a folder synced by %1"), place.detail
+        )
     if place.kind == SERVER:
-        return _t("On a PostgreSQL server (%1)").replace("%1", place.detail)
-    return _t("On this computer's disk")
+        return arg(
+            QCoreApplication.translate("BoardLocation", "On a PostgreSQL server (%1)"), place.detail
+        )
+    return QCoreApplication.translate("BoardLocation", "On this computer's disk")
 
 
 def place_meaning(place: BoardLocation, takeover_seconds: int = LOCK_TAKEOVER_SECONDS) -> str:
     """What that means for a team, in one sentence (the store's sentence, translated)."""
     if place.kind == SHARE:
-        return _t(
-            "Several people can use it; Renkei takes turns through a lock file beside the "
-            "board, and a computer that crashes while saving holds the others up for up to "
-            "%1 seconds."
-        ).replace("%1", str(takeover_seconds))
-    if place.kind == SYNCED:
-        return _t(
-            "%1 copies the whole file after each save, and two people saving within its sync "
-            "delay get a conflict copy that Renkei offers to merge, so it suits one person at "
-            "a time; for a team, move the board to a server."
-        ).replace("%1", place.detail)
-    if place.kind == SERVER:
-        return _t(
-            "The whole team can work on it at once, and each sees the others' changes within "
-            "seconds."
+        return arg(
+            QCoreApplication.translate(
+                "BoardLocation",
+                "Several people can use it; Renkei takes turns through a lock file beside the "
+                "board, and a computer that crashes while saving holds the others up for up to "
+                "%1 seconds.",
+            ),
+            str(takeover_seconds),
         )
-    return _t(
-        "Only people at this computer can use it; to work on it as a team, move it to a server."
+    if place.kind == SYNCED:
+        return arg(
+            QCoreApplication.translate(
+                "BoardLocation",
+                "%1 copies the whole file after each save, and two people saving within its sync "
+                "delay get a conflict copy that Renkei offers to merge, so it suits one person at "
+                "a time; for a team, move the board to a server.",
+            ),
+            place.detail,
+        )
+    if place.kind == SERVER:
+        return QCoreApplication.translate(
+            "BoardLocation",
+            "The whole team can work on it at once, and each sees the others' changes within "
+            "seconds.",
+        )
+    return QCoreApplication.translate(
+        "BoardLocation",
+        "Only people at this computer can use it; to work on it as a team, move it to a server.",
     )
 
 
@@ -79,7 +92,9 @@ class LocationBanner(QFrame):
         self.setObjectName("locationBanner")
         self.setFrameShape(QFrame.Shape.StyledPanel)
         self._colour()
-        self.setAccessibleName(_t("Where this board lives"))
+        self.setAccessibleName(
+            QCoreApplication.translate("BoardLocation", "Where this board lives")
+        )
 
         icon = QLabel(self)
         size = self.style().pixelMetric(QStyle.PixelMetric.PM_SmallIconSize)
@@ -89,7 +104,7 @@ class LocationBanner(QFrame):
             .pixmap(QSize(size, size))
         )
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        icon.setAccessibleName(_t("Information"))
+        icon.setAccessibleName(QCoreApplication.translate("BoardLocation", "Information"))
 
         name = Path(place.location).name or place.location
         self.label = QLabel(self)
@@ -97,22 +112,32 @@ class LocationBanner(QFrame):
         self.label.setWordWrap(True)
         self.label.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
         self.label.setText(
-            _t("%1 — %2. %3")
-            .replace("%1", name)
-            .replace("%2", place_headline(place))
-            .replace("%3", place_meaning(place))
+            arg(
+                QCoreApplication.translate("BoardLocation", "%1 — %2. %3"),
+                name,
+                place_headline(place),
+                place_meaning(place),
+            )
         )
 
-        self.move_button = QPushButton(_t("Move this board to a server…"), self)
+        self.move_button = QPushButton(
+            QCoreApplication.translate("BoardLocation", "Move this board to a server…"), self
+        )
         self.move_button.setAccessibleName(self.move_button.text())
         self.move_button.setAccessibleDescription(
-            _t("Copies the board with its whole history to a PostgreSQL server.")
+            QCoreApplication.translate(
+                "BoardLocation", "Copies the board with its whole history to a PostgreSQL server."
+            )
         )
         self.move_button.clicked.connect(self.moveRequested)
-        self.dismiss_button = QPushButton(_t("Got it"), self)
+        self.dismiss_button = QPushButton(
+            QCoreApplication.translate("BoardLocation", "Got it"), self
+        )
         self.dismiss_button.setAccessibleName(self.dismiss_button.text())
         self.dismiss_button.setAccessibleDescription(
-            _t("Hides this note; it is not shown again for this board.")
+            QCoreApplication.translate(
+                "BoardLocation", "Hides this note; it is not shown again for this board."
+            )
         )
         self.dismiss_button.clicked.connect(self._dismiss)
 

@@ -28,6 +28,7 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.app.sync import SyncStatus
 from renkei.domain.commands import Change, Command, Create, set_task
+from renkei.i18n import arg
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.board_writes import BoardWrites, OperationPrompts, UnsavedEdit
 from renkei.ui.detail_pane import TaskDetailPane
@@ -270,7 +271,7 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         path = ask_and_export(self, self.session)
         if path is not None:
             self.statusBar().showMessage(
-                self.tr("Status report written to %1").replace("%1", str(path)), 10_000
+                arg(self.tr("Status report written to %1"), str(path)), 10_000
             )
 
     # -- standup ---------------------------------------------------------------------------
@@ -346,11 +347,14 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         answer = QMessageBox.question(
             parent,
             QCoreApplication.translate("MainWindow", "Close without saving?"),
-            QCoreApplication.translate(
-                "MainWindow",
-                "These changes could not reach the board and are NOT saved:\n\n%1\n\n"
-                "Close anyway and lose them?",
-            ).replace("%1", lines),
+            arg(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "These changes could not reach the board and are NOT saved:\n\n%1\n\n"
+                    "Close anyway and lose them?",
+                ),
+                lines,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.No,
         )
@@ -389,17 +393,17 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.undo_action.setEnabled(session.can_undo)
         self.redo_action.setEnabled(session.can_redo)
         self.undo_action.setText(
-            self.tr("&Undo %1").replace("%1", undo_label) if undo_label else self.tr("&Undo")
+            arg(self.tr("&Undo %1"), undo_label) if undo_label else self.tr("&Undo")
         )
         self.redo_action.setText(
-            self.tr("&Redo %1").replace("%1", redo_label) if redo_label else self.tr("&Redo")
+            arg(self.tr("&Redo %1"), redo_label) if redo_label else self.tr("&Redo")
         )
         if change is None or any(rc.entity != "task" for rc in change.rows):
             self.filter_bar.fill_choices()
-        self.setWindowTitle(self.tr("%1 — Renkei").replace("%1", session.board.name))
+        self.setWindowTitle(arg(self.tr("%1 — Renkei"), session.board.name))
         actor = session.board.people.get(session.actor_id) if session.actor_id else None
         self.identity_label.setText(
-            self.tr("You: %1").replace("%1", actor.name) if actor else self.tr("You: not chosen")
+            arg(self.tr("You: %1"), actor.name) if actor else self.tr("You: not chosen")
         )
         self._update_status()
 
@@ -409,14 +413,9 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         shown = self.model.rowCount()
         location = board_label(self.session.store.location)
         if shown == total:
-            text = self.tr("%1 tasks · %2").replace("%1", str(total)).replace("%2", location)
+            text = arg(self.tr("%1 tasks · %2"), str(total), location)
         else:
-            text = (
-                self.tr("%1 of %2 tasks shown · %3")
-                .replace("%1", str(shown))
-                .replace("%2", str(total))
-                .replace("%3", location)
-            )
+            text = arg(self.tr("%1 of %2 tasks shown · %3"), str(shown), str(total), location)
         self.status_label.setText(text)
 
     # -- window state ---------------------------------------------------------------------------

@@ -43,6 +43,7 @@ from renkei.app.errors import (
 )
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Change, Command, SetFields
+from renkei.i18n import arg
 from renkei.ui.board_writes import BoardWrites, OperationPrompts, UnsavedEdit
 from renkei.ui.change_words import fill, subject
 from renkei.ui.text import field_label, value_text
@@ -189,7 +190,7 @@ class Operation:
         if progress is None and len(commands) >= LONG_OPERATION:
             shown = ProgressDialog(
                 self.parent,
-                QCoreApplication.translate("Operation", "Saving “%1”…").replace("%1", self.label),
+                arg(QCoreApplication.translate("Operation", "Saving “%1”…"), self.label),
                 QCoreApplication.translate("Operation", "Cancel"),
             )
             progress = shown
@@ -207,9 +208,12 @@ class Operation:
                 shown.close()
         if getattr(result, "already_saved", False):
             self.writes.announced.emit(
-                QCoreApplication.translate(
-                    "MainWindow", "“%1” had been saved already; it was not made twice."
-                ).replace("%1", self.label)
+                arg(
+                    QCoreApplication.translate(
+                        "MainWindow", "“%1” had been saved already; it was not made twice."
+                    ),
+                    self.label,
+                )
             )
         return result
 

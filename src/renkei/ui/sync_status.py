@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 
 from renkei.app.places import BoardLocation, where
 from renkei.app.sync import SyncState, SyncStatus
+from renkei.i18n import arg
 from renkei.render.theme import LIGHT
 from renkei.ui.location_banner import place_headline, place_meaning
 
@@ -170,27 +171,28 @@ class SyncStatusWidget(QWidget):
         if state.status is SyncStatus.CONNECTED:
             if state.last_synced is None:
                 return self.tr("Connected")
-            return self.tr("Connected · synced %1").replace("%1", _clock(state.last_synced))
+            return arg(self.tr("Connected · synced %1"), _clock(state.last_synced))
         if state.status is SyncStatus.RECONNECTING:
-            text = self.tr("Reconnecting… (attempt %1)").replace("%1", str(state.attempts))
+            text = arg(self.tr("Reconnecting… (attempt %1)"), str(state.attempts))
         else:
             text = self.tr("Offline — changes cannot be saved")
         wait = self._seconds_until_retry() if self._seconds_until_retry else None
         if wait is not None:
             seconds = max(1, math.ceil(wait))
-            text += " · " + self.tr("next try in %1 s").replace("%1", str(seconds))
+            text += " · " + arg(self.tr("next try in %1 s"), str(seconds))
         return text
 
     def _tooltip(self, state: SyncState) -> str:
         lines = [
-            self.tr("Board: %1").replace("%1", self.place.location),
+            arg(self.tr("Board: %1"), self.place.location),
             place_headline(self.place),
             *_wrapped(place_meaning(self.place)),
         ]
         if state.last_synced is not None:
             lines.append(
-                self.tr("Last in step with the board: %1").replace(
-                    "%1", state.last_synced.strftime("%Y-%m-%d %H:%M:%S")
+                arg(
+                    self.tr("Last in step with the board: %1"),
+                    state.last_synced.strftime("%Y-%m-%d %H:%M:%S"),
                 )
             )
         if state.status is SyncStatus.RECONNECTING:
@@ -201,9 +203,7 @@ class SyncStatusWidget(QWidget):
             )
         if self._problem and self._problem_at is not None:
             lines.append(
-                self.tr("Last problem (%1): %2")
-                .replace("%1", _clock(self._problem_at))
-                .replace("%2", self._problem)
+                arg(self.tr("Last problem (%1): %2"), _clock(self._problem_at), self._problem)
             )
         if state.status is not SyncStatus.CONNECTED:
             lines.append(self.tr("Click to try again now."))

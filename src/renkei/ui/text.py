@@ -4,21 +4,21 @@ from __future__ import annotations
 
 from datetime import UTC, date, datetime
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QColor, QPalette
 
 from renkei.domain.handoff_loss import Names
 from renkei.domain.handoff_loss import describe as describe_finding
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag
 from renkei.domain.risk import RiskReason, describe
-from renkei.render.words import (  # the card's words live with the card painter; here too
+from renkei.i18n import translate_marked
+from renkei.i18n.words import (  # the card's words live with the card painter; here too
     FINDING_WORDS,
     date_text,
     due_text,
     finding_word,
     risk_word,
     span_text,
-    tr,
 )
 
 __all__ = [
@@ -28,13 +28,12 @@ __all__ = [
     "finding_word",
     "risk_word",
     "span_text",
-    "tr",
 ]
 
 
 def risk_sentence(reason: RiskReason) -> str:
     """'Overdue: was due 3 day(s) ago.' in the user's language."""
-    return describe(reason, tr)
+    return describe(reason, translate_marked)
 
 
 def local_time_text(at: datetime) -> str:
@@ -77,7 +76,7 @@ def field_label(name: str) -> str:
     """The translated label of an activity field ('due' → 'Due date'); unknown names as is."""
     name = _ID_FIELDS.get(name, name)
     label = FIELD_LABELS.get(name)
-    return tr("Field", label) if label else name
+    return QCoreApplication.translate("Field", label) if label else name
 
 
 def muted_text_color(palette: QPalette) -> QColor:
@@ -95,7 +94,7 @@ def muted_text_color(palette: QPalette) -> QColor:
 def value_text(board, name: str, value) -> str:
     """A field's value as a person reads it, for the conflict message."""
     if value is None or value == () or value == "":
-        return tr("Values", "nothing")
+        return QCoreApplication.translate("Values", "nothing")
     if name in ("status_id", "team_id", "owner_id", "project_id"):
         collection = {
             "status_id": board.statuses,
@@ -106,7 +105,7 @@ def value_text(board, name: str, value) -> str:
         item = collection.get(value)
         return item.name if item else f"#{value}"
     if isinstance(value, Priority):
-        return tr("Priority", PRIORITY_LABELS[value])
+        return QCoreApplication.translate("Priority", PRIORITY_LABELS[value])
     if isinstance(value, date):
         return date_text(value)
     if isinstance(value, RiskFlag):
@@ -133,4 +132,4 @@ def board_names(board) -> Names:
 
 def finding_sentence(board, finding) -> str:
     """A finding's full sentence in the user's language, with names from the board."""
-    return describe_finding(finding, board_names(board), tr)
+    return describe_finding(finding, board_names(board), translate_marked)

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from PySide6.QtCore import QCoreApplication, QSize, Qt
 from PySide6.QtWidgets import QStyle, QToolButton, QWidget
 
+from renkei.i18n import arg
 from renkei.ui.board_writes import BoardWrites
 
 
@@ -33,8 +34,8 @@ class UnsavedButton(QToolButton):
         self.setText(
             QCoreApplication.translate("MainWindow", "1 unsaved change — Retry")
             if count == 1
-            else QCoreApplication.translate("MainWindow", "%1 unsaved changes — Retry").replace(
-                "%1", str(count)
+            else arg(
+                QCoreApplication.translate("MainWindow", "%1 unsaved changes — Retry"), str(count)
             )
         )
         self.setEnabled(connected)

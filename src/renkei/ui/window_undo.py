@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QMessageBox
 
 from renkei.app.errors import CommandError, ConflictError, is_connection_lost
+from renkei.i18n import arg
 from renkei.ui.board_writes import BoardWrites
 from renkei.ui.change_words import FieldClash, clash_lines, subject
 from renkei.ui.text import field_label, value_text
@@ -37,7 +38,7 @@ class WindowUndo:
         self._step(
             undo_asking,
             QCoreApplication.translate("MainWindow", "Cannot undo"),
-            QCoreApplication.translate("MainWindow", "Undo %1").replace("%1", label),
+            arg(QCoreApplication.translate("MainWindow", "Undo %1"), label),
             pending,
             # Changed yet again while the question was open: nothing undone, say so.
             lambda _error: QCoreApplication.translate(
@@ -52,13 +53,16 @@ class WindowUndo:
         self._step(
             self.session.redo,
             QCoreApplication.translate("MainWindow", "Cannot redo"),
-            QCoreApplication.translate("MainWindow", "Redo %1").replace("%1", label),
+            arg(QCoreApplication.translate("MainWindow", "Redo %1"), label),
             pending,
-            lambda error: QCoreApplication.translate(
-                "MainWindow",
-                "Someone changed the same field since; redoing would overwrite their "
-                "change, so nothing was redone.\n\n%1",
-            ).replace("%1", self._clash_text(*self._undo_clashes(error))),
+            lambda error: arg(
+                QCoreApplication.translate(
+                    "MainWindow",
+                    "Someone changed the same field since; redoing would overwrite their "
+                    "change, so nothing was redone.\n\n%1",
+                ),
+                self._clash_text(*self._undo_clashes(error)),
+            ),
         )
 
     def _step(
@@ -83,9 +87,10 @@ class WindowUndo:
     @classmethod
     def ask_undo_anyway(cls, parent, subject: str, clashes: list[FieldClash]) -> bool:
         """The seam tests replace: True to undo anyway, replacing their values."""
-        text = QCoreApplication.translate(
-            "MainWindow", "Since your edit, someone else changed %1:"
-        ).replace("%1", subject)
+        text = arg(
+            QCoreApplication.translate("MainWindow", "Since your edit, someone else changed %1:"),
+            subject,
+        )
         question = QCoreApplication.translate("MainWindow", "Undo anyway and replace their value?")
         answer = QMessageBox.question(
             parent,

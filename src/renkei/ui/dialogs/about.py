@@ -26,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from renkei import __version__
 from renkei.app import paths
+from renkei.i18n import arg
 from renkei.render.theme import FONT_FAMILY
 from renkei.ui.icons import app_icon
 from renkei.ui.text import muted_text_color
@@ -59,7 +60,7 @@ class AboutDialog(QDialog):
         icon = QLabel(self)
         icon.setPixmap(app_icon().pixmap(64, 64))
         icon.setAlignment(Qt.AlignmentFlag.AlignTop)
-        title = QLabel(self.tr("Renkei %1").replace("%1", __version__), self)
+        title = QLabel(arg(self.tr("Renkei %1"), __version__), self)
         font = title.font()
         font.setPointSizeF(font.pointSizeF() * 1.6)
         font.setBold(True)
@@ -115,11 +116,12 @@ class AboutDialog(QDialog):
         fact(
             "runtime",
             self.tr("Runs on:"),
-            self.tr("Qt %1, PySide6 %2, Python %3")
-            .replace("%1", qVersion())
-            # %2 and %3 after %1: a version holds no "%" to be replaced twice.
-            .replace("%2", PySide6.__version__)
-            .replace("%3", platform.python_version()),
+            arg(
+                self.tr("Qt %1, PySide6 %2, Python %3"),
+                qVersion(),
+                PySide6.__version__,
+                platform.python_version(),
+            ),
         )
         frozen = getattr(sys, "frozen", False)
         fact(
@@ -158,17 +160,22 @@ class AboutDialog(QDialog):
             self.tr(
                 "<b>Application icon</b>: drawn for Renkei; part of Renkei, under the MIT License."
             ),
-            self.tr(
-                "<b>Font: %1</b> (Regular and Bold), a Modified Version of Noto Sans CJK JP, "
-                "used for Japanese text on screen and in PDF reports. %2. Licensed under the "
-                "SIL Open Font License 1.1, printed below."
-            )
-            .replace("%1", FONT_FAMILY)
-            .replace("%2", font_copyright(self.licence_text) or "Copyright 2014-2021 Adobe"),
-            self.tr(
-                "<b>Qt %1 and PySide6</b>: under the GNU Lesser General Public License v3 "
-                "(About Qt tells more)."
-            ).replace("%1", qVersion()),
+            arg(
+                self.tr(
+                    "<b>Font: %1</b> (Regular and Bold), a Modified Version of Noto Sans CJK JP, "
+                    "used for Japanese text on screen and in PDF reports. %2. Licensed under the "
+                    "SIL Open Font License 1.1, printed below."
+                ),
+                FONT_FAMILY,
+                font_copyright(self.licence_text) or "Copyright 2014-2021 Adobe",
+            ),
+            arg(
+                self.tr(
+                    "<b>Qt %1 and PySide6</b>: under the GNU Lesser General Public License v3 "
+                    "(About Qt tells more)."
+                ),
+                qVersion(),
+            ),
         ]
         if getattr(sys, "frozen", False):
             parts.append(

@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 from renkei.domain import fields
 from renkei.domain.handoff import Handoff
 from renkei.domain.model import Board
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_base import HandoffDialog, item_text, person_name, short
 from renkei.ui.text import local_time_text
 
@@ -35,7 +36,7 @@ class AnswerQuestionDialog(HandoffDialog):
         self.open_questions = [q for q in handoff.questions if q.answer is None]
         self.setWindowTitle(self.tr("Answer a question"))
         heading = self._heading(
-            self.tr("Answer a question about “%1”").replace("%1", self._task_title(handoff))
+            arg(self.tr("Answer a question about “%1”"), self._task_title(handoff))
         )
         self.question_combo: QComboBox | None = None
         self.question_label: QLabel | None = None
@@ -106,10 +107,10 @@ class AnswerQuestionDialog(HandoffDialog):
         parts = []
         if self.question_combo is not None and short(q.text, SHORT_QUESTION) != q.text:
             parts.append(f"“{q.text}”")
-        parts.append(self.tr("Asked %1.").replace("%1", local_time_text(q.asked_at)))
+        parts.append(arg(self.tr("Asked %1."), local_time_text(q.asked_at)))
         value = self.handoff.value(q.item)
         parts.append(
-            self.tr("The packet says: %1").replace("%1", short(value, 120))
+            arg(self.tr("The packet says: %1"), short(value, 120))
             if value is not None
             else self.tr("The packet did not include it.")
         )

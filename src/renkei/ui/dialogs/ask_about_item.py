@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QVBoxLayout, QWidget
 from renkei.domain import fields
 from renkei.domain.handoff import Handoff
 from renkei.domain.model import Board
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_base import HandoffDialog, item_text, person_name, short
 
 
@@ -29,10 +30,10 @@ class AskAboutItemDialog(HandoffDialog):
         super().__init__(board, parent)
         self.handoff = handoff
         self.setWindowTitle(self.tr("Ask about the handoff"))
-        heading = self._heading(self.tr("Ask about “%1”").replace("%1", self._task_title(handoff)))
+        heading = self._heading(arg(self.tr("Ask about “%1”"), self._task_title(handoff)))
         explain = self._muted_label(
-            self.tr("%1 sent it and is asked to answer.").replace(
-                "%1", person_name(board, handoff.sender_id)
+            arg(
+                self.tr("%1 sent it and is asked to answer."), person_name(board, handoff.sender_id)
             )
         )
         self.item_combo = QComboBox(self)

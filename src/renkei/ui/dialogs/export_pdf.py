@@ -22,11 +22,8 @@ from renkei.app import paths
 from renkei.app.session import BoardSession
 from renkei.export.pdf import ExportCancelled
 from renkei.export.report import ReportOptions, export_pdf
+from renkei.i18n import arg
 from renkei.ui.write_refusal import write_error_text
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("ExportPdf", text)
 
 
 def default_paper() -> str:
@@ -75,7 +72,13 @@ def export_with_progress(
     parent: QWidget, session: BoardSession, path: Path, options: ReportOptions
 ) -> bool:
     """Export, showing progress; True when written, False when cancelled or failed (said)."""
-    progress = QProgressDialog(_t("Writing the status report…"), _t("Cancel"), 0, 100, parent)
+    progress = QProgressDialog(
+        QCoreApplication.translate("ExportPdf", "Writing the status report…"),
+        QCoreApplication.translate("ExportPdf", "Cancel"),
+        0,
+        100,
+        parent,
+    )
     progress.setWindowModality(Qt.WindowModality.WindowModal)
     progress.setMinimumDuration(300)
 
@@ -92,10 +95,12 @@ def export_with_progress(
     except OSError as error:
         QMessageBox.warning(
             parent,
-            _t("Not exported"),
-            _t("Could not write %1: %2")
-            .replace("%1", str(path))
-            .replace("%2", write_error_text(error)),
+            QCoreApplication.translate("ExportPdf", "Not exported"),
+            arg(
+                QCoreApplication.translate("ExportPdf", "Could not write %1: %2"),
+                str(path),
+                write_error_text(error),
+            ),
         )
         return False
     finally:
@@ -113,16 +118,16 @@ def ask_and_export(parent: QWidget, session: BoardSession) -> Path | None:
         options = dialog.options()
     finally:
         dialog.deleteLater()
-    name = (
-        _t("%1 status %2.pdf")
-        .replace("%1", session.board.name)
-        .replace("%2", session.today().isoformat())
+    name = arg(
+        QCoreApplication.translate("ExportPdf", "%1 status %2.pdf"),
+        session.board.name,
+        session.today().isoformat(),
     )
     chosen, _ = QFileDialog.getSaveFileName(
         parent,
-        _t("Export status as PDF"),
+        QCoreApplication.translate("ExportPdf", "Export status as PDF"),
         str(paths.data_dir() / name),
-        _t("PDF files (*.pdf)"),
+        QCoreApplication.translate("ExportPdf", "PDF files (*.pdf)"),
     )
     if not chosen:
         return None

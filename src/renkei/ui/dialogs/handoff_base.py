@@ -16,17 +16,18 @@ from PySide6.QtWidgets import (
 
 from renkei.domain.handoff import Handoff, item_label, reason_label
 from renkei.domain.model import Board
-from renkei.ui.text import local_time_text, muted_text_color, tr
+from renkei.i18n import arg, translate_marked
+from renkei.ui.text import local_time_text, muted_text_color
 
 SHORT_TEXT = 60  # characters of a value shown inside a combo box
 
 
 def item_text(name: str) -> str:
-    return item_label(name, tr)
+    return item_label(name, translate_marked)
 
 
 def reason_text(code: str) -> str:
-    return reason_label(code, tr)
+    return reason_label(code, translate_marked)
 
 
 def short(text: str, limit: int = SHORT_TEXT) -> str:
@@ -113,7 +114,7 @@ class HandoffDialog(QDialog):
         return muted(label)
 
     def _form_label(self, text: str, buddy: QWidget | None = None) -> QLabel:
-        label = QLabel(QCoreApplication.translate("Handoff", "{label}:").format(label=text), self)
+        label = QLabel(arg(QCoreApplication.translate("Handoff", "%1:"), text), self)
         if buddy is not None:
             label.setBuddy(buddy)
         return label
@@ -126,12 +127,11 @@ class HandoffDialog(QDialog):
             sender = self.board.people.get(handoff.sender_id)
             team = team_name(self.board, sender.team_id if sender else None)
         if team:
-            who = QCoreApplication.translate("Handoff", "From %1 (%2)").replace("%1", name)
-            who = who.replace("%2", team)
+            who = arg(QCoreApplication.translate("Handoff", "From %1 (%2)"), name, team)
         else:
-            who = QCoreApplication.translate("Handoff", "From %1").replace("%1", name)
-        sent = QCoreApplication.translate("Handoff", "sent %1").replace(
-            "%1", local_time_text(handoff.sent_at)
+            who = arg(QCoreApplication.translate("Handoff", "From %1"), name)
+        sent = arg(
+            QCoreApplication.translate("Handoff", "sent %1"), local_time_text(handoff.sent_at)
         )
         return self._muted_label(f"{who} · {sent}")
 

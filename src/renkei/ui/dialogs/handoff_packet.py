@@ -24,8 +24,9 @@ from PySide6.QtWidgets import (
 
 from renkei.domain import fields
 from renkei.domain.handoff import Handoff, HandoffTemplate
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_base import item_text, warm_color
-from renkei.ui.text import muted_text_color, tr
+from renkei.ui.text import muted_text_color
 
 FALLBACK_TEMPLATE = "lead"
 VISIBLE_ITEM_ROWS = 8  # more items than this scroll inside the packet
@@ -33,7 +34,9 @@ VISIBLE_ITEM_ROWS = 8  # more items than this scroll inside the packet
 
 def template_text(template: HandoffTemplate) -> str:
     """A template as the user reads it: its translated label, else its name."""
-    return tr("Handoff", template.label) if template.label else template.name
+    return (
+        QCoreApplication.translate("Handoff", template.label) if template.label else template.name
+    )
 
 
 def team_matches(template_team: str | None, team_name: str) -> bool:
@@ -138,7 +141,7 @@ class PacketFields:
             edit.setText(self._typed.get(name, self.previous_value(name)))
             edit.setCursorPosition(0)
             label = QLabel(
-                QCoreApplication.translate("Handoff", "{label}:").format(label=item_text(name)),
+                arg(QCoreApplication.translate("Handoff", "%1:"), item_text(name)),
                 body,
             )
             label.setBuddy(edit)
@@ -189,8 +192,10 @@ class PacketFields:
             state.setFont(font)
         missing = sum(1 for v in values.values() if not v)
         self.count_label.setText(
-            QCoreApplication.translate("SendHandoffDialog", "%1 of %2 items provided")
-            .replace("%1", str(len(values) - missing))
-            .replace("%2", str(len(values)))
+            arg(
+                QCoreApplication.translate("SendHandoffDialog", "%1 of %2 items provided"),
+                str(len(values) - missing),
+                str(len(values)),
+            )
         )
         return missing

@@ -26,6 +26,7 @@ from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain.commands import Create, ValidationError
 from renkei.domain.model import Person
+from renkei.i18n import arg
 from renkei.ui.operation import OperationFailure, run_operation
 from renkei.ui.text import muted_text_color
 
@@ -167,7 +168,7 @@ class IdentityDialog(QDialog):
         self.setMinimumHeight(layout.totalHeightForWidth(self.minimumWidth()))
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(self.tr("{label}:").format(label=text), self)
+        label = QLabel(arg(self.tr("%1:"), text), self)
         label.setBuddy(buddy)
         return label
 
@@ -263,23 +264,20 @@ class IdentityDialog(QDialog):
             found.append(
                 self.tr("Your name is required.")
                 if not name
-                else self.tr("The name is too long: at most {max} characters.").format(
-                    max=fields.MAX_NAME
-                )
+                else arg(self.tr("The name is too long: at most %1 characters."), fields.MAX_NAME)
             )
         for field, edit in (("role", self.role_edit), ("contact", self.contact_edit)):
             try:
                 fields.check_value("person", field, edit.text())
             except ValidationError:
                 found.append(
-                    self.tr("The {field} is too long.").format(
-                        field=self.tr("role") if field == "role" else self.tr("contact")
+                    arg(
+                        self.tr("The %1 is too long."),
+                        self.tr("role") if field == "role" else self.tr("contact"),
                     )
                 )
         if name and self.session.board.find_person(name) is not None:
-            found.append(
-                self.tr("“{name}” is already on the list above: pick it there.").format(name=name)
-            )
+            found.append(arg(self.tr("“%1” is already on the list above: pick it there."), name))
         return found
 
     def _update_buttons(self) -> None:
@@ -328,4 +326,4 @@ class IdentityDialog(QDialog):
 
     def _not_added(self, failure: OperationFailure) -> None:
         """Nothing was saved: say why here, and keep what was typed for another try."""
-        self._show_message(self.tr("Could not add you: {reason}").format(reason=failure.reason))
+        self._show_message(arg(self.tr("Could not add you: %1"), failure.reason))

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QCoreApplication, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -33,11 +33,11 @@ from PySide6.QtWidgets import (
 from renkei.app import paths
 from renkei.app.session import BoardSession
 from renkei.export.csv_tasks import ExportCancelled, export_csv
+from renkei.i18n import arg
 from renkei.importers.apply import ImportSummary, default_status_map, run_import
 from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
 from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
 from renkei.importers.trello import read_trello
-from renkei.render.words import tr
 from renkei.ui.operation import Failure, Operation, OperationFailure, ProgressDialog
 from renkei.ui.write_refusal import write_error_text
 
@@ -47,48 +47,66 @@ CSV = "csv"
 
 def field_label(name: str) -> str:
     labels = {
-        "ignore": tr("ImportDialog", "(not imported)"),
-        "key": tr("ImportDialog", "Key (matches on re-import)"),
-        "id": tr("ImportDialog", "Row id"),
-        "title": tr("ImportDialog", "Title"),
-        "description": tr("ImportDialog", "Description"),
-        "status": tr("ImportDialog", "Status"),
-        "owner": tr("ImportDialog", "Owner"),
-        "creator": tr("ImportDialog", "Created by"),
-        "team": tr("ImportDialog", "Team"),
-        "project": tr("ImportDialog", "Project"),
-        "priority": tr("ImportDialog", "Priority"),
-        "start": tr("ImportDialog", "Start"),
-        "due": tr("ImportDialog", "Due"),
-        "created": tr("ImportDialog", "Created"),
-        "tags": tr("ImportDialog", "Tags"),
-        "progress": tr("ImportDialog", "Progress"),
-        "estimate": tr("ImportDialog", "Estimate"),
-        "archived": tr("ImportDialog", "Archived"),
-        "comment": tr("ImportDialog", "Comment"),
+        "ignore": QCoreApplication.translate("ImportDialog", "(not imported)"),
+        "key": QCoreApplication.translate("ImportDialog", "Key (matches on re-import)"),
+        "id": QCoreApplication.translate("ImportDialog", "Row id"),
+        "title": QCoreApplication.translate("ImportDialog", "Title"),
+        "description": QCoreApplication.translate("ImportDialog", "Description"),
+        "status": QCoreApplication.translate("ImportDialog", "Status"),
+        "owner": QCoreApplication.translate("ImportDialog", "Owner"),
+        "creator": QCoreApplication.translate("ImportDialog", "Created by"),
+        "team": QCoreApplication.translate("ImportDialog", "Team"),
+        "project": QCoreApplication.translate("ImportDialog", "Project"),
+        "priority": QCoreApplication.translate("ImportDialog", "Priority"),
+        "start": QCoreApplication.translate("ImportDialog", "Start"),
+        "due": QCoreApplication.translate("ImportDialog", "Due"),
+        "created": QCoreApplication.translate("ImportDialog", "Created"),
+        "tags": QCoreApplication.translate("ImportDialog", "Tags"),
+        "progress": QCoreApplication.translate("ImportDialog", "Progress"),
+        "estimate": QCoreApplication.translate("ImportDialog", "Estimate"),
+        "archived": QCoreApplication.translate("ImportDialog", "Archived"),
+        "comment": QCoreApplication.translate("ImportDialog", "Comment"),
     }
     return labels[name]
 
 
 def summary_text(summary: ImportSummary) -> str:
-    text = (
-        tr("ImportDialog", "%1 tasks added, %2 updated, %3 history entries, %4 handoffs.")
-        .replace("%1", f"{summary.added:,}")
-        .replace("%2", f"{summary.updated:,}")
-        .replace("%3", f"{summary.history:,}")
-        .replace("%4", f"{summary.handoffs:,}")
+    text = arg(
+        QCoreApplication.translate(
+            "ImportDialog", "%1 tasks added, %2 updated, %3 history entries, %4 handoffs."
+        ),
+        f"{summary.added:,}",
+        f"{summary.updated:,}",
+        f"{summary.history:,}",
+        f"{summary.handoffs:,}",
     )
     made = []
     if summary.people:
-        made.append(tr("ImportDialog", "%1 new people").replace("%1", str(summary.people)))
+        made.append(
+            arg(QCoreApplication.translate("ImportDialog", "%1 new people"), str(summary.people))
+        )
     if summary.statuses:
-        made.append(tr("ImportDialog", "%1 new statuses").replace("%1", str(summary.statuses)))
+        made.append(
+            arg(
+                QCoreApplication.translate("ImportDialog", "%1 new statuses"), str(summary.statuses)
+            )
+        )
     if summary.teams:
-        made.append(tr("ImportDialog", "%1 new teams").replace("%1", str(summary.teams)))
+        made.append(
+            arg(QCoreApplication.translate("ImportDialog", "%1 new teams"), str(summary.teams))
+        )
     if summary.projects:
-        made.append(tr("ImportDialog", "%1 new projects").replace("%1", str(summary.projects)))
+        made.append(
+            arg(
+                QCoreApplication.translate("ImportDialog", "%1 new projects"), str(summary.projects)
+            )
+        )
     if summary.unchanged:
-        made.append(tr("ImportDialog", "%1 unchanged").replace("%1", f"{summary.unchanged:,}"))
+        made.append(
+            arg(
+                QCoreApplication.translate("ImportDialog", "%1 unchanged"), f"{summary.unchanged:,}"
+            )
+        )
     return text + ("\n" + ", ".join(made) + "." if made else "")
 
 
@@ -96,7 +114,7 @@ class _Progress(ProgressDialog):
     """The operation's progress dialog, also as the readers' progress callback."""
 
     def __init__(self, parent: QWidget, label: str):
-        super().__init__(parent, label, tr("ImportDialog", "Cancel"))
+        super().__init__(parent, label, QCoreApplication.translate("ImportDialog", "Cancel"))
 
     def reading(self, done: int, total: int) -> None:
         if self(done, total):
@@ -123,9 +141,9 @@ class ImportDialog(QDialog):
         self.list_combos: dict[str, QComboBox] = {}
         self.field_combos: dict[str, QComboBox] = {}
         self.setWindowTitle(
-            tr("ImportDialog", "Import Trello board")
+            QCoreApplication.translate("ImportDialog", "Import Trello board")
             if kind == TRELLO
-            else tr("ImportDialog", "Import CSV file")
+            else QCoreApplication.translate("ImportDialog", "Import CSV file")
         )
         self.pages = QStackedWidget(self)
         self.columns_intro, self.columns_table = self._page()
@@ -141,7 +159,8 @@ class ImportDialog(QDialog):
         self.pages.addWidget(self.result_label)
         self.buttons = QDialogButtonBox(self)
         self.import_button = self.buttons.addButton(
-            tr("ImportDialog", "Import"), QDialogButtonBox.ButtonRole.AcceptRole
+            QCoreApplication.translate("ImportDialog", "Import"),
+            QDialogButtonBox.ButtonRole.AcceptRole,
         )
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Close)
@@ -180,7 +199,7 @@ class ImportDialog(QDialog):
         else:
             self.preview = preview_csv(self.path)
             self.fill_columns(self.preview)
-            self.import_button.setText(tr("ImportDialog", "Next"))
+            self.import_button.setText(QCoreApplication.translate("ImportDialog", "Next"))
             self.pages.setCurrentIndex(self.COLUMNS)
 
     def status_names(self) -> list[str]:
@@ -188,27 +207,37 @@ class ImportDialog(QDialog):
 
     def fill_lists(self, plan: ImportPlan) -> None:
         if self.kind == TRELLO:
-            intro = (
-                tr(
+            intro = arg(
+                QCoreApplication.translate(
                     "ImportDialog",
                     "Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.",
-                )
-                .replace("%1", plan.name)
-                .replace("%2", f"{len(plan.tasks):,}")
-                .replace("%3", str(len(plan.columns)))
+                ),
+                plan.name,
+                f"{len(plan.tasks):,}",
+                str(len(plan.columns)),
             )
-            headers = [tr("ImportDialog", "Trello list"), tr("ImportDialog", "Cards")]
+            headers = [
+                QCoreApplication.translate("ImportDialog", "Trello list"),
+                QCoreApplication.translate("ImportDialog", "Cards"),
+            ]
         else:
-            intro = (
-                tr("ImportDialog", "%1 rows with %2 status values. Pick a status for each value.")
-                .replace("%1", f"{len(plan.tasks):,}")
-                .replace("%2", str(len(plan.columns)))
+            intro = arg(
+                QCoreApplication.translate(
+                    "ImportDialog", "%1 rows with %2 status values. Pick a status for each value."
+                ),
+                f"{len(plan.tasks):,}",
+                str(len(plan.columns)),
             )
-            headers = [tr("ImportDialog", "Status in the file"), tr("ImportDialog", "Rows")]
+            headers = [
+                QCoreApplication.translate("ImportDialog", "Status in the file"),
+                QCoreApplication.translate("ImportDialog", "Rows"),
+            ]
         self.statuses_intro.setText(intro)
         table = self.statuses_table
         table.setColumnCount(3)
-        table.setHorizontalHeaderLabels([*headers, tr("ImportDialog", "Status")])
+        table.setHorizontalHeaderLabels(
+            [*headers, QCoreApplication.translate("ImportDialog", "Status")]
+        )
         table.setRowCount(len(plan.columns))
         proposed = default_status_map(self.session.board, plan)
         existing = self.status_names()
@@ -224,30 +253,39 @@ class ImportDialog(QDialog):
             new_name = column.name[:40]
             if new_name.casefold() not in {n.casefold() for n in existing}:
                 combo.addItem(
-                    tr("ImportDialog", "New status “%1”").replace("%1", new_name), new_name
+                    arg(QCoreApplication.translate("ImportDialog", "New status “%1”"), new_name),
+                    new_name,
                 )
             combo.setCurrentIndex(max(0, combo.findData(proposed[column.key])))
             table.setCellWidget(row, 2, combo)
             self.list_combos[column.key] = combo
         self._fit(table, stretch=0, combos=2)
-        self.import_button.setText(tr("ImportDialog", "Import"))
+        self.import_button.setText(QCoreApplication.translate("ImportDialog", "Import"))
         self.pages.setCurrentIndex(self.STATUSES)
 
     def fill_columns(self, preview: CsvPreview) -> None:
-        kind = tr("ImportDialog", "Jira export") if preview.jira else tr("ImportDialog", "CSV file")
+        kind = (
+            QCoreApplication.translate("ImportDialog", "Jira export")
+            if preview.jira
+            else QCoreApplication.translate("ImportDialog", "CSV file")
+        )
         self.columns_intro.setText(
-            tr("ImportDialog", "%1 “%2”, encoding %3. Choose the task field each column feeds.")
-            .replace("%1", kind)
-            .replace("%2", self.path.name)
-            .replace("%3", preview.encoding)
+            arg(
+                QCoreApplication.translate(
+                    "ImportDialog", "%1 “%2”, encoding %3. Choose the task field each column feeds."
+                ),
+                kind,
+                self.path.name,
+                preview.encoding,
+            )
         )
         table = self.columns_table
         table.setColumnCount(3)
         table.setHorizontalHeaderLabels(
             [
-                tr("ImportDialog", "Column"),
-                tr("ImportDialog", "Field"),
-                tr("ImportDialog", "First rows"),
+                QCoreApplication.translate("ImportDialog", "Column"),
+                QCoreApplication.translate("ImportDialog", "Field"),
+                QCoreApplication.translate("ImportDialog", "First rows"),
             ]
         )
         headers = list(dict.fromkeys(preview.headers))
@@ -312,7 +350,7 @@ class ImportDialog(QDialog):
         could not be reached (``fail`` has said so): the board is then unchanged, or, when
         the save could not be confirmed, possibly changed — importing again doubles nothing."""
         plan = self.plan if self.plan is not None else self.read_rows(progress)
-        label = tr("ImportDialog", "Import")
+        label = QCoreApplication.translate("ImportDialog", "Import")
 
         def work(change_id: str, report) -> ImportSummary:
             return run_import(
@@ -331,7 +369,7 @@ class ImportDialog(QDialog):
         """Next (CSV columns → its status values) or Import."""
         if self.pages.currentIndex() == self.COLUMNS:
             progress = _Progress(
-                self, tr("ImportDialog", "Reading %1…").replace("%1", self.path.name)
+                self, arg(QCoreApplication.translate("ImportDialog", "Reading %1…"), self.path.name)
             )
             try:
                 plan = self.read_rows(progress)
@@ -354,21 +392,27 @@ class ImportDialog(QDialog):
         if unconfirmed:
             # Never "nothing was imported" unless it was checked. Importing the file again
             # is safe: tasks already brought in are matched by their source, not doubled.
-            header = tr(
+            header = QCoreApplication.translate(
                 "ImportDialog",
                 "Renkei could not confirm whether the import was saved. Look at the board once "
                 "it is connected again; importing the same file again adds nothing twice.",
             )
         else:
-            header = tr("ImportDialog", "Nothing was imported; the board was not changed.")
+            header = QCoreApplication.translate(
+                "ImportDialog", "Nothing was imported; the board was not changed."
+            )
         self.show_result(header + "\n\n" + str(error))
 
     def start_import(self) -> None:
-        progress = _Progress(self, tr("ImportDialog", "Importing…"))
+        progress = _Progress(self, QCoreApplication.translate("ImportDialog", "Importing…"))
         try:
             self.summary = self.run(progress)
         except ImportCancelled:
-            self.show_result(tr("ImportDialog", "Import cancelled. The board was not changed."))
+            self.show_result(
+                QCoreApplication.translate(
+                    "ImportDialog", "Import cancelled. The board was not changed."
+                )
+            )
             return
         except ImportProblem as error:
             self.fail(error)
@@ -380,7 +424,7 @@ class ImportDialog(QDialog):
         notes = (*self.summary.skipped, *self.summary.warnings)
         warnings = "\n".join(f"• {w}" for w in notes[:10])
         self.show_result(
-            tr("ImportDialog", "Imported from “%1”.").replace("%1", self.path.name)
+            arg(QCoreApplication.translate("ImportDialog", "Imported from “%1”."), self.path.name)
             + "\n\n"
             + summary_text(self.summary)
             + ("\n\n" + warnings if warnings else "")
@@ -404,13 +448,13 @@ class ImportDialog(QDialog):
         """The seam tests replace: which file to import."""
         if kind == TRELLO:
             title, filters = (
-                tr("ImportDialog", "Import Trello board"),
-                tr("ImportDialog", "Trello export (*.json)"),
+                QCoreApplication.translate("ImportDialog", "Import Trello board"),
+                QCoreApplication.translate("ImportDialog", "Trello export (*.json)"),
             )
         else:
             title, filters = (
-                tr("ImportDialog", "Import CSV file"),
-                tr("ImportDialog", "CSV files (*.csv *.txt)"),
+                QCoreApplication.translate("ImportDialog", "Import CSV file"),
+                QCoreApplication.translate("ImportDialog", "CSV files (*.csv *.txt)"),
             )
         chosen, _ = QFileDialog.getOpenFileName(parent, title, str(Path.home()), filters)
         return Path(chosen) if chosen else None
@@ -422,7 +466,9 @@ class ImportDialog(QDialog):
         if path is None:
             return None
         dialog = cls(session, kind, path, parent)
-        reading = _Progress(parent, tr("ImportDialog", "Reading %1…").replace("%1", path.name))
+        reading = _Progress(
+            parent, arg(QCoreApplication.translate("ImportDialog", "Reading %1…"), path.name)
+        )
         try:
             dialog.load(reading.reading)
         except ImportCancelled:
@@ -430,7 +476,9 @@ class ImportDialog(QDialog):
             return None
         except ImportProblem as error:
             dialog.deleteLater()
-            QMessageBox.warning(parent, tr("ImportDialog", "Not imported"), str(error))
+            QMessageBox.warning(
+                parent, QCoreApplication.translate("ImportDialog", "Not imported"), str(error)
+            )
             return None
         finally:
             reading.close()
@@ -446,12 +494,14 @@ class ImportDialog(QDialog):
 
 def choose_export_path(parent: QWidget, session: BoardSession) -> tuple[Path, bool] | None:
     """Where to write, and whether for Excel (UTF-8 with BOM): the seam tests replace."""
-    excel_filter = tr("ImportDialog", "CSV for Excel, UTF-8 with BOM (*.csv)")
-    plain_filter = tr("ImportDialog", "CSV, UTF-8 (*.csv)")
+    excel_filter = QCoreApplication.translate(
+        "ImportDialog", "CSV for Excel, UTF-8 with BOM (*.csv)"
+    )
+    plain_filter = QCoreApplication.translate("ImportDialog", "CSV, UTF-8 (*.csv)")
     name = f"{session.board.name} tasks {session.today().isoformat()}.csv"
     chosen, selected = QFileDialog.getSaveFileName(
         parent,
-        tr("ImportDialog", "Export tasks as CSV"),
+        QCoreApplication.translate("ImportDialog", "Export tasks as CSV"),
         str(paths.data_dir() / name),
         ";;".join((excel_filter, plain_filter)),
     )
@@ -462,7 +512,7 @@ def choose_export_path(parent: QWidget, session: BoardSession) -> tuple[Path, bo
 
 
 def export_tasks(parent: QWidget, session: BoardSession, path: Path, excel: bool) -> bool:
-    progress = _Progress(parent, tr("ImportDialog", "Writing the tasks…"))
+    progress = _Progress(parent, QCoreApplication.translate("ImportDialog", "Writing the tasks…"))
     try:
         export_csv(session.board, path, excel=excel, progress=progress)
     except ExportCancelled:
@@ -470,10 +520,12 @@ def export_tasks(parent: QWidget, session: BoardSession, path: Path, excel: bool
     except OSError as error:
         QMessageBox.warning(
             parent,
-            tr("ImportDialog", "Not exported"),
-            tr("ImportDialog", "Could not write %1: %2")
-            .replace("%1", str(path))
-            .replace("%2", write_error_text(error)),
+            QCoreApplication.translate("ImportDialog", "Not exported"),
+            arg(
+                QCoreApplication.translate("ImportDialog", "Could not write %1: %2"),
+                str(path),
+                write_error_text(error),
+            ),
         )
         return False
     finally:
@@ -483,15 +535,20 @@ def export_tasks(parent: QWidget, session: BoardSession, path: Path, excel: bool
 
 def add_file_actions(window, file_menu: QMenu) -> None:
     """File → Import → Trello board… / CSV file…, and File → Export tasks as CSV…."""
-    imports = file_menu.addMenu(tr("ImportDialog", "&Import"))
+    imports = file_menu.addMenu(QCoreApplication.translate("ImportDialog", "&Import"))
 
     def import_(kind: str) -> None:
         summary = ImportDialog.ask(window, window.session, kind)
         if summary is not None:
             window.statusBar().showMessage(summary_text(summary).splitlines()[0], 10_000)
 
-    imports.addAction(tr("ImportDialog", "&Trello board…"), lambda: import_(TRELLO))
-    imports.addAction(tr("ImportDialog", "&CSV file (Jira, spreadsheet)…"), lambda: import_(CSV))
+    imports.addAction(
+        QCoreApplication.translate("ImportDialog", "&Trello board…"), lambda: import_(TRELLO)
+    )
+    imports.addAction(
+        QCoreApplication.translate("ImportDialog", "&CSV file (Jira, spreadsheet)…"),
+        lambda: import_(CSV),
+    )
 
     def export() -> None:
         chosen = choose_export_path(window, window.session)
@@ -500,7 +557,8 @@ def add_file_actions(window, file_menu: QMenu) -> None:
         path, excel = chosen
         if export_tasks(window, window.session, path, excel):
             window.statusBar().showMessage(
-                tr("ImportDialog", "Tasks written to %1").replace("%1", str(path)), 10_000
+                arg(QCoreApplication.translate("ImportDialog", "Tasks written to %1"), str(path)),
+                10_000,
             )
 
-    file_menu.addAction(tr("ImportDialog", "Export tasks as &CSV…"), export)
+    file_menu.addAction(QCoreApplication.translate("ImportDialog", "Export tasks as &CSV…"), export)

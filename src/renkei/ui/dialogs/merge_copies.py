@@ -32,6 +32,8 @@ from renkei.app.merge import (
     shown_value,
 )
 from renkei.domain.commands import CommandError
+from renkei.i18n import arg
+from renkei.i18n.contexts import MergeCopies
 
 
 class MergeOffer(QDialog):
@@ -88,21 +90,21 @@ class ConflictChoices(QDialog):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Changed on both sides"))
         intro = QLabel(
-            self.tr(
-                "These fields were changed both on the board and in %1. Choose the value to keep:"
-            ).replace("%1", plan.copy.name)
+            arg(
+                self.tr(
+                    "These fields were changed both on the board and in %1. Choose the "
+                    "value to keep:"
+                ),
+                plan.copy.name,
+            )
         )
         intro.setWordWrap(True)
         grid = QGridLayout()
         self.groups: dict[tuple[str, int, str], QButtonGroup] = {}
         for row, conflict in enumerate(plan.conflicts):
             grid.addWidget(QLabel(self._what(conflict)), row, 0)
-            board = QRadioButton(
-                self.tr("Board: %1").replace("%1", self._value(plan, conflict, "board"))
-            )
-            copy = QRadioButton(
-                self.tr("Copy: %1").replace("%1", self._value(plan, conflict, "copy"))
-            )
+            board = QRadioButton(arg(self.tr("Board: %1"), self._value(plan, conflict, "board")))
+            copy = QRadioButton(arg(self.tr("Copy: %1"), self._value(plan, conflict, "copy")))
             board.setChecked(True)
             group = QButtonGroup(self)
             group.addButton(board, 0)
@@ -158,29 +160,32 @@ def offer_merge(parent: QWidget | None, store: BoardStore, copies: list[Path]) -
             choices = ConflictChoices.ask(parent, plan) if plan.conflicts else {}
             if choices is None:
                 lines.append(
-                    QApplication.translate(
-                        "MergeCopies", "%1 was not merged (cancelled); it stays where it is."
-                    ).replace("%1", copy.name)
+                    arg(
+                        QApplication.translate(
+                            "MergeCopies", "%1 was not merged (cancelled); it stays where it is."
+                        ),
+                        copy.name,
+                    )
                 )
                 continue
             report = apply_merge(store, plan, choices)
         except (MergeRefused, BoardRefused, StorageError, CommandError) as error:
             lines.append(
-                QApplication.translate("MergeCopies", "%1 was not merged: %2")
-                .replace("%1", copy.name)
-                .replace("%2", str(error))
+                arg(
+                    QApplication.translate("MergeCopies", "%1 was not merged: %2"),
+                    copy.name,
+                    str(error),
+                )
             )
             continue
         if report.changes:
-            line = QApplication.translate(
-                "MergeCopies", "%n change(s) from %1 merged.", "", report.changes
-            )
+            line = MergeCopies.tr("%n change(s) from %1 merged.", "", report.changes)
         else:
             line = QApplication.translate("MergeCopies", "%1 held nothing new.")
-        line = line.replace("%1", copy.name)
+        line = arg(line, copy.name)
         if report.moved_to is not None:
-            line += " " + QApplication.translate("MergeCopies", "It was kept as %1.").replace(
-                "%1", report.moved_to.name
+            line += " " + arg(
+                QApplication.translate("MergeCopies", "It was kept as %1."), report.moved_to.name
             )
         lines.append(line)
     QMessageBox.information(

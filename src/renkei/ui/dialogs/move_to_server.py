@@ -24,12 +24,9 @@ from PySide6.QtWidgets import (
 
 from renkei.app import credentials
 from renkei.app.board_files import CopyReport, copy_board
+from renkei.i18n import arg
 
 EXAMPLE = "postgresql://user@host:5432/database"
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("MoveToServer", text)
 
 
 @dataclass(frozen=True)
@@ -47,7 +44,14 @@ def server_address(text: str) -> tuple[str, str | None]:
     ValueError with a message for the person when it is not a server address."""
     typed = text.strip()
     if not typed:
-        raise ValueError(_t("Type the server's address, for example %1.").replace("%1", EXAMPLE))
+        raise ValueError(
+            arg(
+                QCoreApplication.translate(
+                    "MoveToServer", "Type the server's address, for example %1."
+                ),
+                EXAMPLE,
+            )
+        )
     if credentials.is_server_url(typed):
         try:
             address, password = credentials.parse_server_url(typed)
@@ -57,9 +61,13 @@ def server_address(text: str) -> tuple[str, str | None]:
             return address.url, password
     shown = credentials.without_password(typed)
     raise ValueError(
-        _t("“%1” is not a server address. Write it as %2.")
-        .replace("%1", shown)
-        .replace("%2", EXAMPLE)
+        arg(
+            QCoreApplication.translate(
+                "MoveToServer", "“%1” is not a server address. Write it as %2."
+            ),
+            shown,
+            EXAMPLE,
+        )
     )
 
 
@@ -99,7 +107,9 @@ class CopyWorker(QThread):
 
 def _problem(error: Exception) -> str:
     if credentials.wants_password(error):
-        return _t("The server asked for a password: type it in the Password field.")
+        return QCoreApplication.translate(
+            "MoveToServer", "The server asked for a password: type it in the Password field."
+        )
     text = str(error).strip() or type(error).__name__
     return credentials.without_password(text) if "://" in text else text
 
@@ -115,27 +125,36 @@ class MoveToServerDialog(QDialog):
         self._closing = False
         self._password = ""
         self._url = ""
-        self.setWindowTitle(_t("Move this board to a server"))
+        self.setWindowTitle(
+            QCoreApplication.translate("MoveToServer", "Move this board to a server")
+        )
 
         intro = QLabel(
-            _t(
+            QCoreApplication.translate(
+                "MoveToServer",
                 "Renkei copies this board, with its whole history, into an empty database on "
                 "a PostgreSQL server, where the whole team can work on it at once. The file "
-                "stays where it is."
+                "stays where it is.",
             ),
             self,
         )
         intro.setWordWrap(True)
         self.address_edit = QLineEdit(self)
         self.address_edit.setPlaceholderText(EXAMPLE)
-        self.address_edit.setAccessibleName(_t("Server address"))
+        self.address_edit.setAccessibleName(
+            QCoreApplication.translate("MoveToServer", "Server address")
+        )
         self.password_edit = QLineEdit(self)
         self.password_edit.setEchoMode(QLineEdit.EchoMode.Password)
-        self.password_edit.setPlaceholderText(_t("leave empty if the server needs none"))
-        self.password_edit.setAccessibleName(_t("Password"))
+        self.password_edit.setPlaceholderText(
+            QCoreApplication.translate("MoveToServer", "leave empty if the server needs none")
+        )
+        self.password_edit.setAccessibleName(QCoreApplication.translate("MoveToServer", "Password"))
         form = QFormLayout()
-        form.addRow(_t("Server &address:"), self.address_edit)
-        form.addRow(_t("Pass&word:"), self.password_edit)
+        form.addRow(
+            QCoreApplication.translate("MoveToServer", "Server &address:"), self.address_edit
+        )
+        form.addRow(QCoreApplication.translate("MoveToServer", "Pass&word:"), self.password_edit)
 
         self.problem_label = QLabel(self)
         self.problem_label.setWordWrap(True)
@@ -145,11 +164,11 @@ class MoveToServerDialog(QDialog):
             "#problem { background: #fff4dc; border: 1px solid #d9a441; border-radius: 3px;"
             " color: #3d2b00; padding: 6px; }"
         )
-        self.problem_label.setAccessibleName(_t("Problem"))
+        self.problem_label.setAccessibleName(QCoreApplication.translate("MoveToServer", "Problem"))
         self.problem_label.hide()
 
         self.progress = QProgressBar(self)
-        self.progress.setAccessibleName(_t("Rows copied"))
+        self.progress.setAccessibleName(QCoreApplication.translate("MoveToServer", "Rows copied"))
         self.progress.setRange(0, 0)  # busy until the first batch says how many
         self.progress.hide()
 
@@ -157,10 +176,10 @@ class MoveToServerDialog(QDialog):
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self
         )
         self.copy_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.copy_button.setText(_t("Copy to server"))
+        self.copy_button.setText(QCoreApplication.translate("MoveToServer", "Copy to server"))
         self.copy_button.setAccessibleName(self.copy_button.text())
         self.cancel_button = self.buttons.button(QDialogButtonBox.StandardButton.Cancel)
-        self.cancel_button.setText(_t("Cancel"))
+        self.cancel_button.setText(QCoreApplication.translate("MoveToServer", "Cancel"))
         self.cancel_button.setAccessibleName(self.cancel_button.text())
         self.buttons.accepted.connect(self.start)
         self.buttons.rejected.connect(self.reject)
@@ -236,7 +255,7 @@ class MoveToServerDialog(QDialog):
         self.progress.setVisible(busy)
         self.progress.setRange(0, 0)
         self.cancel_button.setEnabled(True)
-        self.cancel_button.setText(_t("Cancel"))
+        self.cancel_button.setText(QCoreApplication.translate("MoveToServer", "Cancel"))
         self._fit()
 
     def _progressed(self, done: int, total: int) -> None:
@@ -247,10 +266,16 @@ class MoveToServerDialog(QDialog):
         self.result_ = MoveResult(self._url, self._password, report)
 
     def _failed(self, text: str) -> None:
-        self.show_problem(_t("Nothing was copied: %1").replace("%1", text))
+        self.show_problem(
+            arg(QCoreApplication.translate("MoveToServer", "Nothing was copied: %1"), text)
+        )
 
     def _cancelled(self) -> None:
-        self.show_problem(_t("Copy cancelled; nothing was written to the server."))
+        self.show_problem(
+            QCoreApplication.translate(
+                "MoveToServer", "Copy cancelled; nothing was written to the server."
+            )
+        )
 
     def _finished(self) -> None:
         self.worker = None
@@ -268,7 +293,7 @@ class MoveToServerDialog(QDialog):
             self._closing = True
             self.worker.stop.set()
             self.cancel_button.setEnabled(False)
-            self.cancel_button.setText(_t("Cancelling…"))
+            self.cancel_button.setText(QCoreApplication.translate("MoveToServer", "Cancelling…"))
             return
         super().reject()
 

@@ -41,6 +41,7 @@ from renkei.app.settings import (
     STANDUP_MINUTES_RANGE,
     LocalSettings,
 )
+from renkei.i18n import arg
 from renkei.ui.text import muted_text_color
 from renkei.ui.themes import apply_theme
 
@@ -62,10 +63,6 @@ SLIDE_THEME_NAMES = (
     ("dark", QT_TRANSLATE_NOOP("Preferences", "Dark")),
     ("light", QT_TRANSLATE_NOOP("Preferences", "Light")),
 )
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate(CONTEXT, text)
 
 
 def preferences_shortcuts() -> list[QKeySequence]:
@@ -135,7 +132,12 @@ class PreferencesDialog(QDialog):
     def _combo(choices) -> QComboBox:
         combo = QComboBox()
         for value, label in choices:
-            combo.addItem(_tr(label) if label not in ("English", "日本語") else label, value)
+            combo.addItem(
+                QCoreApplication.translate("Preferences", label)
+                if label not in ("English", "日本語")
+                else label,
+                value,
+            )
         return combo
 
     def _general_tab(self) -> QWidget:
@@ -300,9 +302,11 @@ class PreferencesDialog(QDialog):
                 QMessageBox.warning(
                     self,
                     self.tr("Preferences not saved"),
-                    self.tr("Renkei could not save your preferences in %1: %2")
-                    .replace("%1", str(paths.settings_path().parent))
-                    .replace("%2", error.strerror or str(error)),
+                    arg(
+                        self.tr("Renkei could not save your preferences in %1: %2"),
+                        str(paths.settings_path().parent),
+                        error.strerror or str(error),
+                    ),
                 )
         apply_preferences(self.settings)
         self.applied.emit()
@@ -327,9 +331,12 @@ class PreferencesDialog(QDialog):
             parent,
             QCoreApplication.translate("PreferencesDialog", "Default board"),
             folder,
-            QCoreApplication.translate(
-                "PreferencesDialog", "Renkei boards (*%1);;All files (*)"
-            ).replace("%1", paths.BOARD_SUFFIX),
+            arg(
+                QCoreApplication.translate(
+                    "PreferencesDialog", "Renkei boards (*%1);;All files (*)"
+                ),
+                paths.BOARD_SUFFIX,
+            ),
         )
         return path
 

@@ -6,6 +6,7 @@ from PySide6.QtWidgets import QComboBox, QFormLayout, QLabel, QVBoxLayout, QWidg
 
 from renkei.domain.handoff import REJECT_REASONS, Handoff
 from renkei.domain.model import Board
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_base import HandoffDialog, reason_text
 
 
@@ -16,7 +17,7 @@ class RejectHandoffDialog(HandoffDialog):
         super().__init__(board, parent)
         self.handoff = handoff
         self.setWindowTitle(self.tr("Reject handoff"))
-        heading = self._heading(self.tr("Reject “%1”").replace("%1", self._task_title(handoff)))
+        heading = self._heading(arg(self.tr("Reject “%1”"), self._task_title(handoff)))
         explain = QLabel(
             self.tr(
                 "Rejecting ends this handoff for good: it cannot be sent again. If something "

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import (
 
 from renkei.domain.handoff import RETURN_REASONS, Handoff
 from renkei.domain.model import Board
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_base import HandoffDialog, item_text, muted, reason_text, short
 
 
@@ -47,9 +48,7 @@ class ReturnHandoffDialog(HandoffDialog):
 
     def _build(self) -> None:
         h = self.handoff
-        heading = self._heading(
-            self.tr("Return “%1” to its sender").replace("%1", self._task_title(h))
-        )
+        heading = self._heading(arg(self.tr("Return “%1” to its sender"), self._task_title(h)))
         explain = self._muted_label(
             self.tr(
                 "The sender is asked to add what is missing and hand it off again. "

@@ -20,6 +20,7 @@ from renkei.domain import fields
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import HandoffTemplate
 from renkei.domain.model import Board, Person
+from renkei.i18n import arg
 from renkei.ui.dialogs.handoff_base import HandoffDialog, person_name, short, team_name
 from renkei.ui.dialogs.handoff_packet import PacketFields, pick_template, template_text
 
@@ -46,7 +47,7 @@ class SendHandoffDialog(HandoffDialog):
         self.sender_id = sender_id
         self.task = board.tasks[task_id]
         self.templates = list(board.handoff_templates.values())
-        self.setWindowTitle(self.tr("Hand off “%1”").replace("%1", short(self.task.title)))
+        self.setWindowTitle(arg(self.tr("Hand off “%1”"), short(self.task.title)))
         self._build()
         self._select_template(pick_template(self.templates, self._sender_team(), ""))
         self._rebuild_packet()
@@ -80,13 +81,13 @@ class SendHandoffDialog(HandoffDialog):
 
     def _build(self) -> None:
         board = self.board
-        heading = self._heading(self.tr("Hand off “%1”").replace("%1", self.task.title))
+        heading = self._heading(arg(self.tr("Hand off “%1”"), self.task.title))
         sender = person_name(board, self.sender_id)
         team = self._sender_team()
         origin = self._muted_label(
-            (self.tr("From %1 (%2)").replace("%1", sender).replace("%2", team))
+            (arg(self.tr("From %1 (%2)"), sender, team))
             if team
-            else self.tr("From %1").replace("%1", sender)
+            else arg(self.tr("From %1"), sender)
         )
 
         self.to_combo = QComboBox(self)
@@ -184,19 +185,19 @@ class SendHandoffDialog(HandoffDialog):
         elif t.sla_business_days == 1:
             days = self.tr("to be acknowledged within 1 business day")
         else:
-            days = self.tr("to be acknowledged within %1 business days").replace(
-                "%1", str(t.sla_business_days)
+            days = arg(
+                self.tr("to be acknowledged within %1 business days"), str(t.sla_business_days)
             )
         if t.from_team and t.to_team:
-            teams = self.tr("From %1 to %2").replace("%1", t.from_team).replace("%2", t.to_team)
+            teams = arg(self.tr("From %1 to %2"), t.from_team, t.to_team)
         elif t.to_team:
-            teams = self.tr("To %1").replace("%1", t.to_team)
+            teams = arg(self.tr("To %1"), t.to_team)
         else:
             teams = ""
         if not teams:
             return days[:1].upper() + days[1:]
         # Which teams; how soon: the separator is the language's own.
-        return self.tr("%1; %2").replace("%1", teams).replace("%2", days)
+        return arg(self.tr("%1; %2"), teams, days)
 
     # -- behaviour -------------------------------------------------------------------------
 
@@ -244,24 +245,31 @@ class SendHandoffDialog(HandoffDialog):
         )
         if inside is not None:
             found.append(
-                self.tr(
-                    "%1 is in %2 too: within one team that is a reassignment, not a handoff. "
-                    "Change the task's owner instead."
+                arg(
+                    self.tr(
+                        "%1 is in %2 too: within one team that is a reassignment, not a handoff. "
+                        "Change the task's owner instead."
+                    ),
+                    person_name(self.board, receiver_id),
+                    team_name(self.board, inside),
                 )
-                .replace("%1", person_name(self.board, receiver_id))
-                .replace("%2", team_name(self.board, inside))
             )
         waiting = self.board.open_handoff(self.task_id)
         if waiting is not None:
             found.append(
-                self.tr(
-                    "This task is already waiting for a handoff to %1 to be accepted or returned."
-                ).replace("%1", person_name(self.board, waiting.receiver_id))
+                arg(
+                    self.tr(
+                        "This task is already waiting for a handoff to %1 to be accepted "
+                        "or returned."
+                    ),
+                    person_name(self.board, waiting.receiver_id),
+                )
             )
         if len(self.note_edit.toPlainText()) > fields.MAX_DESCRIPTION:
             found.append(
-                self.tr("The note is too long: at most %1 characters.").replace(
-                    "%1", str(fields.MAX_DESCRIPTION)
+                arg(
+                    self.tr("The note is too long: at most %1 characters."),
+                    str(fields.MAX_DESCRIPTION),
                 )
             )
         return found
@@ -273,9 +281,7 @@ class SendHandoffDialog(HandoffDialog):
         elif missing == 1:
             self.ok_button.setText(self.tr("Hand off — 1 item missing"))
         else:
-            self.ok_button.setText(
-                self.tr("Hand off — %1 items missing").replace("%1", str(missing))
-            )
+            self.ok_button.setText(arg(self.tr("Hand off — %1 items missing"), str(missing)))
         problems = self.problems()
         self.ok_button.setEnabled(not problems)
         shown = "\n".join(p for p in problems if p)

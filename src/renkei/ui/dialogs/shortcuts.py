@@ -163,10 +163,6 @@ OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Shortcuts", text)
-
-
 def plain_text(text: str) -> str:
     """A menu text as a list shows it: no mnemonic ("&File", "ファイル(&F)"), no "…"."""
     text = re.sub(r"\(&\w\)", "", text)
@@ -214,19 +210,38 @@ def action_rows(window: QMainWindow) -> list[ShortcutRow]:
         seen.add(id(action))
         parent = action.parent()
         group = _tab_of(window, parent if isinstance(parent, QWidget) else None)
-        rows.append(ShortcutRow(group or _t("Other"), plain_text(action.text()), keys_text(action)))
+        rows.append(
+            ShortcutRow(
+                group or QCoreApplication.translate("Shortcuts", "Other"),
+                plain_text(action.text()),
+                keys_text(action),
+            )
+        )
     return rows
 
 
 def other_rows() -> list[ShortcutRow]:
-    return [ShortcutRow(_t(group), _t(what), _t(keys)) for group, keys, what in OTHER_KEYS]
+    return [
+        ShortcutRow(
+            QCoreApplication.translate("Shortcuts", group),
+            QCoreApplication.translate("Shortcuts", what),
+            QCoreApplication.translate("Shortcuts", keys),
+        )
+        for group, keys, what in OTHER_KEYS
+    ]
 
 
 def ordered(window: QMainWindow, rows: list[ShortcutRow]) -> list[ShortcutRow]:
     """The menus' groups in menu-bar order, then the views' in OTHER_KEYS order (a tab's
     toolbar actions join their tab's keys), anything else last; rows keep their order."""
     order = [plain_text(a.text()) for a in window.menuBar().actions() if a.menu() is not None]
-    order += [g for g in dict.fromkeys(_t(group) for group, _, _ in OTHER_KEYS) if g not in order]
+    order += [
+        g
+        for g in dict.fromkeys(
+            QCoreApplication.translate("Shortcuts", group) for group, _, _ in OTHER_KEYS
+        )
+        if g not in order
+    ]
     return sorted(rows, key=lambda r: order.index(r.group) if r.group in order else len(order))
 
 

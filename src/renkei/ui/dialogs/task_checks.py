@@ -12,6 +12,7 @@ from PySide6.QtCore import QCoreApplication
 from renkei.domain import fields
 from renkei.domain.commands import ValidationError
 from renkei.domain.model import Board, Task
+from renkei.i18n import arg
 from renkei.ui.text import field_label, value_text
 
 
@@ -34,9 +35,13 @@ def form_problems(values: dict[str, Any], original: Task, flagged: bool) -> list
             )
         else:
             found.append(
-                QCoreApplication.translate(
-                    "TaskEditor", "The title is too long: {n} characters, at most {max}."
-                ).format(n=len(title), max=fields.MAX_TITLE)
+                arg(
+                    QCoreApplication.translate(
+                        "TaskEditor", "The title is too long: %1 characters, at most %2."
+                    ),
+                    len(title),
+                    fields.MAX_TITLE,
+                )
             )
     try:
         fields.check_value("task", "description", values["description"])
@@ -50,9 +55,12 @@ def form_problems(values: dict[str, Any], original: Task, flagged: bool) -> list
             )
         else:
             found.append(
-                QCoreApplication.translate(
-                    "TaskEditor", "The description is too long: at most {max} characters."
-                ).format(max=fields.MAX_DESCRIPTION)
+                arg(
+                    QCoreApplication.translate(
+                        "TaskEditor", "The description is too long: at most %1 characters."
+                    ),
+                    fields.MAX_DESCRIPTION,
+                )
             )
     candidate = dataclasses.replace(
         original, start=values["start"], due=values["due"], depends_on=()
@@ -85,10 +93,13 @@ def form_problems(values: dict[str, Any], original: Task, flagged: bool) -> list
                     )
                 else:
                     found.append(
-                        QCoreApplication.translate(
-                            "TaskEditor",
-                            "The at-risk reason is too long: at most {max} characters.",
-                        ).format(max=fields.MAX_TITLE)
+                        arg(
+                            QCoreApplication.translate(
+                                "TaskEditor",
+                                "The at-risk reason is too long: at most %1 characters.",
+                            ),
+                            fields.MAX_TITLE,
+                        )
                     )
     return found
 
@@ -101,22 +112,31 @@ def tag_problems(text: str) -> list[str]:
         except ValidationError:
             if len(tag.strip()) <= fields.MAX_TAG:
                 return [
-                    QCoreApplication.translate(
-                        "TaskEditor", "The tag “{tag}” holds a character that cannot be saved."
-                    ).format(tag=tag.strip()[:20])
+                    arg(
+                        QCoreApplication.translate(
+                            "TaskEditor", "The tag “%1” holds a character that cannot be saved."
+                        ),
+                        tag.strip()[:20],
+                    )
                 ]
             return [
-                QCoreApplication.translate(
-                    "TaskEditor", "The tag “{tag}…” is too long: at most {max} characters."
-                ).format(tag=tag.strip()[:20], max=fields.MAX_TAG)
+                arg(
+                    QCoreApplication.translate(
+                        "TaskEditor", "The tag “%1…” is too long: at most %2 characters."
+                    ),
+                    tag.strip()[:20],
+                    fields.MAX_TAG,
+                )
             ]
     try:
         fields.check_value("task", "tags", text)
     except ValidationError:
         count = len({t.strip() for t in text.split(",") if t.strip()})
         return [
-            QCoreApplication.translate("TaskEditor", "Too many tags: {n}, at most {max}.").format(
-                n=count, max=fields.MAX_TAGS
+            arg(
+                QCoreApplication.translate("TaskEditor", "Too many tags: %1, at most %2."),
+                count,
+                fields.MAX_TAGS,
             )
         ]
     return []
@@ -127,15 +147,20 @@ def conflict_text(board: Board, conflicts: Iterable[tuple[str, Any, Any]]) -> st
     parts = []
     for name, stored, _wanted in conflicts:
         parts.append(
-            QCoreApplication.translate("TaskEditor", "{field} is now “{value}”").format(
-                field=field_label(name), value=value_text(board, name, stored)
+            arg(
+                QCoreApplication.translate("TaskEditor", "%1 is now “%2”"),
+                field_label(name),
+                value_text(board, name, stored),
             )
         )
-    return QCoreApplication.translate(
-        "TaskEditor",
-        "Someone else changed this task while you were editing it: {changes}. "
-        "Save again to replace their change with yours, or Cancel to keep theirs.",
-    ).format(changes="; ".join(parts))
+    return arg(
+        QCoreApplication.translate(
+            "TaskEditor",
+            "Someone else changed this task while you were editing it: %1. "
+            "Save again to replace their change with yours, or Cancel to keep theirs.",
+        ),
+        "; ".join(parts),
+    )
 
 
 def same_estimate(shown: float | None, stored: float | None, decimals: int) -> bool:

@@ -37,6 +37,7 @@ from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain.commands import Change, Command, Create, set_task
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag, Task
+from renkei.i18n import arg
 from renkei.ui.dialogs.task_checks import conflict_text, form_problems, same_estimate
 from renkei.ui.dialogs.task_fields import (
     DependencyFilter,
@@ -45,7 +46,7 @@ from renkei.ui.dialogs.task_fields import (
     OptionalDateEdit,
 )
 from renkei.ui.operation import Failure, OperationFailure, run_operation
-from renkei.ui.text import field_label, local_time_text, muted_text_color, tr
+from renkei.ui.text import field_label, local_time_text, muted_text_color
 
 # The fields this dialog edits, in the order a command lists them.
 EDITED_FIELDS = (
@@ -146,7 +147,7 @@ class TaskEditor(QDialog):
 
         self.status_combo = QComboBox(self)
         for status in board.ordered_statuses():
-            self.status_combo.addItem(tr("Status", status.name), status.id)
+            self.status_combo.addItem(QCoreApplication.translate("Status", status.name), status.id)
         self.team_combo = QComboBox(self)
         self.team_combo.addItem(self.tr("— none —"), NO_CHOICE)
         for team in board.ordered_teams():
@@ -172,7 +173,9 @@ class TaskEditor(QDialog):
             self.project_combo.addItem(project.name, project.id)
         self.priority_combo = QComboBox(self)
         for priority in Priority:
-            self.priority_combo.addItem(tr("Priority", PRIORITY_LABELS[priority]), priority)
+            self.priority_combo.addItem(
+                QCoreApplication.translate("Priority", PRIORITY_LABELS[priority]), priority
+            )
         for combo in (
             self.status_combo,
             self.team_combo,
@@ -275,7 +278,7 @@ class TaskEditor(QDialog):
         self.resize(max(hint.width(), 860), max(hint.height(), 600))
 
     def _label(self, text: str, buddy: QWidget) -> QLabel:
-        label = QLabel(self.tr("{label}:").format(label=text), self)
+        label = QLabel(arg(self.tr("%1:"), text), self)
         label.setBuddy(buddy)
         return label
 
@@ -300,7 +303,7 @@ class TaskEditor(QDialog):
         rows = []
         for t in candidates:
             status = board.statuses.get(t.status_id)
-            status_name = tr("Status", status.name) if status else ""
+            status_name = QCoreApplication.translate("Status", status.name) if status else ""
             team = board.teams.get(t.team_id) if t.team_id is not None else None
             text = f"{t.title} · {status_name}"
             tip = " · ".join(
@@ -404,8 +407,10 @@ class TaskEditor(QDialog):
         if flag is not None:
             who = self.session.board.people.get(flag.set_by) if flag.set_by is not None else None
             self.flag_info.setText(
-                self.tr("Flagged by {who} on {when}.").format(
-                    who=who.name if who else self.tr("someone"), when=local_time_text(flag.set_at)
+                arg(
+                    self.tr("Flagged by %1 on %2."),
+                    who.name if who else self.tr("someone"),
+                    local_time_text(flag.set_at),
                 )
             )
         self.flag_info.setVisible(flag is not None)
@@ -429,10 +434,10 @@ class TaskEditor(QDialog):
             self.dependency_count.setText(self.tr("Waits for nothing."))
         else:
             self.dependency_count.setText(
-                self.tr("Waits for {n}: {titles}").format(
-                    n=len(titles),
-                    titles=", ".join(f"“{t}”" for t in titles[:3])
-                    + (" …" if len(titles) > 3 else ""),
+                arg(
+                    self.tr("Waits for %1: %2"),
+                    len(titles),
+                    ", ".join(f"“{t}”" for t in titles[:3]) + (" …" if len(titles) > 3 else ""),
                 )
             )
         self.dependency_count.setToolTip("\n".join(titles))
@@ -574,12 +579,10 @@ class TaskEditor(QDialog):
             )
         elif failure.kind is Failure.LOST:
             self._show_error(
-                self.tr("Not saved — the board could not be reached: {reason}").format(
-                    reason=failure.reason
-                )
+                arg(self.tr("Not saved — the board could not be reached: %1"), failure.reason)
             )
         else:  # refused by a rule or the server, or a read-only login
-            self._show_error(self.tr("Could not save: {reason}").format(reason=failure.reason))
+            self._show_error(arg(self.tr("Could not save: %1"), failure.reason))
 
     # -- keyboard --------------------------------------------------------------------------
 

@@ -35,6 +35,7 @@ from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain.commands import Command, CommandError, Create, SetFields
 from renkei.domain.model import StoredTemplate
+from renkei.i18n import arg
 from renkei.ui.operation import OperationFailure, run_operation
 from renkei.ui.text import muted_text_color
 
@@ -127,9 +128,12 @@ class TemplateEditor(QDialog):
         answer = QMessageBox.question(
             parent,
             QCoreApplication.translate("TemplateEditor", "Handoff templates"),
-            QCoreApplication.translate(
-                "TemplateEditor", "Discard your unsaved changes to “%1”?"
-            ).replace("%1", name),
+            arg(
+                QCoreApplication.translate(
+                    "TemplateEditor", "Discard your unsaved changes to “%1”?"
+                ),
+                name,
+            ),
             QMessageBox.StandardButton.Discard | QMessageBox.StandardButton.Cancel,
             QMessageBox.StandardButton.Cancel,
         )
@@ -241,7 +245,7 @@ class TemplateEditor(QDialog):
         self.sla_spin.setSuffix(self.tr(" business day(s)", "", days))
 
     def _label(self, text: str, buddy: QWidget | None) -> QLabel:
-        label = QLabel(self.tr("{label}:").format(label=text), self)
+        label = QLabel(arg(self.tr("%1:"), text), self)
         if buddy is not None:
             label.setBuddy(buddy)
         return label
@@ -354,9 +358,11 @@ class TemplateEditor(QDialog):
         for name in items:
             if len(name) > fields.MAX_ITEM:
                 found.append(
-                    self.tr("The item name “%1…” is too long: at most %2 characters.")
-                    .replace("%1", name[:20])
-                    .replace("%2", str(fields.MAX_ITEM))
+                    arg(
+                        self.tr("The item name “%1…” is too long: at most %2 characters."),
+                        name[:20],
+                        str(fields.MAX_ITEM),
+                    )
                 )
                 break
         for field, label in (
@@ -367,7 +373,7 @@ class TemplateEditor(QDialog):
             try:
                 fields.check_value("handoff_template", field, self.values()[field])
             except CommandError:
-                found.append(self.tr("The %1 is too long.").replace("%1", label))
+                found.append(arg(self.tr("The %1 is too long."), label))
         return found
 
     def _update(self) -> None:
@@ -417,20 +423,16 @@ class TemplateEditor(QDialog):
         if len(name) > fields.MAX_ITEM:
             self.show_error(
                 self,
-                self.tr("The name is too long: at most %1 characters.").replace(
-                    "%1", str(fields.MAX_ITEM)
-                ),
+                arg(self.tr("The name is too long: at most %1 characters."), str(fields.MAX_ITEM)),
             )
             return
         if any(t.name.casefold() == name.casefold() for t in self._templates()):
-            self.show_error(
-                self, self.tr("A template called “%1” already exists.").replace("%1", name)
-            )
+            self.show_error(self, arg(self.tr("A template called “%1” already exists."), name))
             return
         if self._draft_name is not None:
             self._drop_draft()
         self._draft_name = name
-        item = QListWidgetItem(self.tr("%1 (new)").replace("%1", name), self.template_list)
+        item = QListWidgetItem(arg(self.tr("%1 (new)"), name), self.template_list)
         item.setData(NAME_ROLE, name)
         font = QFont(item.font())
         font.setItalic(True)
@@ -481,9 +483,7 @@ class TemplateEditor(QDialog):
     def _not_saved(self, failure: OperationFailure) -> None:
         """Nothing was written (refused, changed meanwhile, or the board out of reach): the
         form keeps what was typed, so Save can be tried again."""
-        self.show_error(
-            self, self.tr("Could not save the template: %1").replace("%1", failure.reason)
-        )
+        self.show_error(self, arg(self.tr("Could not save the template: %1"), failure.reason))
 
     def reject(self) -> None:
         """Close; unsaved changes are only dropped when the user says so."""

@@ -21,7 +21,9 @@ from renkei.domain.handoff_loss import (
     format_span,
 )
 from renkei.domain.model import Board
-from renkei.ui.text import board_names, local_time_text, tr
+from renkei.i18n import arg, translate_marked
+from renkei.i18n.contexts import Handoffs
+from renkei.ui.text import board_names, local_time_text
 
 MARGIN = 14
 MIN_ROW_HEIGHT = 44
@@ -30,10 +32,6 @@ MIN_LEFT_WIDTH = 150
 AXIS_GAP = 18
 RIGHT_PAD = 22
 _LOST = frozenset(kind.value for kind in LOST_KINDS)
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handoffs", text)
 
 
 def stamp(at: datetime) -> float:
@@ -53,22 +51,30 @@ def short_finding_text(finding: Finding) -> str:
     kind = finding.kind
     if kind == FindingKind.DROPPED.value:
         late = params.get("late")
-        span = format_span(late, tr) if isinstance(late, timedelta) else ""
+        span = format_span(late, translate_marked) if isinstance(late, timedelta) else ""
         if key == "dropped_late":
-            return _tr("Dropped — acknowledged {late} late").format(late=span)
-        return _tr("Dropped — not acknowledged, {late} overdue").format(late=span)
+            return arg(
+                QCoreApplication.translate("Handoffs", "Dropped — acknowledged %1 late"), span
+            )
+        return arg(
+            QCoreApplication.translate("Handoffs", "Dropped — not acknowledged, %1 overdue"), span
+        )
     if kind == FindingKind.BOUNCED.value:
-        reason = reason_label(str(params.get("reason") or ""), tr)
-        word = _tr("Rejected") if key == "bounced_rejected" else _tr("Returned")
+        reason = reason_label(str(params.get("reason") or ""), translate_marked)
+        word = (
+            QCoreApplication.translate("Handoffs", "Rejected")
+            if key == "bounced_rejected"
+            else QCoreApplication.translate("Handoffs", "Returned")
+        )
         return f"{word} ({reason})" if reason else word
     if kind == FindingKind.SILENT_HANDOFF.value:
-        return _tr("Changed hands without a handoff record")
+        return QCoreApplication.translate("Handoffs", "Changed hands without a handoff record")
     if kind == FindingKind.STALLED.value:
         days = int(params.get("days") or 0)
-        return tr("Handoffs", "Stalled — no activity for %n business day(s)", days)
+        return Handoffs.tr("Stalled — no activity for %n business day(s)", "", days)
     if kind in _LOST:
-        items = ", ".join(item_label(i, tr) for i in finding.items)
-        return _tr("Lost: {items}").format(items=items)
+        items = ", ".join(item_label(i, translate_marked) for i in finding.items)
+        return arg(QCoreApplication.translate("Handoffs", "Lost: %1"), items)
     return kind
 
 
@@ -247,12 +253,14 @@ def _date_format() -> str:
 def build_chain(board: Board, analysis: HandoffAnalysis | None, task_id: int | None) -> Chain:
     """The hops of ``task_id``'s chain with their words and the verdict (rows not placed)."""
     if task_id is None or analysis is None:
-        return Chain(verdict=_tr("Select a task to see its handoffs"))
+        return Chain(
+            verdict=QCoreApplication.translate("Handoffs", "Select a task to see its handoffs")
+        )
     task = board.tasks.get(task_id)
     chain = Chain(title=task.title if task is not None else f"#{task_id}")
     entries = analysis.chain(task_id)
     if not entries:
-        chain.verdict = _tr("No handoffs yet")
+        chain.verdict = QCoreApplication.translate("Handoffs", "No handoffs yet")
         return chain
     breaking = analysis.breaking_finding(task_id)
     breaking_index = _breaking_index(entries, breaking)
@@ -261,15 +269,20 @@ def build_chain(board: Board, analysis: HandoffAnalysis | None, task_id: int | N
         is_breaking = index == breaking_index
         chain.rows.append(_make_row(board, index, entry, is_breaking, breaking, names))
     if breaking is None or breaking_index is None:
-        chain.verdict, chain.verdict_kind = _tr("No information lost on this chain"), "ok"
+        chain.verdict, chain.verdict_kind = (
+            QCoreApplication.translate("Handoffs", "No information lost on this chain"),
+            "ok",
+        )
     else:
         row = chain.rows[breaking_index]
-        text = _tr("Broke at hop {n}: {hop}").format(
-            n=breaking_index + 1, hop=_team_pair(board, row.entry)
+        text = arg(
+            QCoreApplication.translate("Handoffs", "Broke at hop %1: %2"),
+            breaking_index + 1,
+            _team_pair(board, row.entry),
         )
         if row.lost:
-            labels = ", ".join(item_label(i, tr) for i in row.lost)
-            text += "  ·  " + _tr("lost: {items}").format(items=labels)
+            labels = ", ".join(item_label(i, translate_marked) for i in row.lost)
+            text += "  ·  " + arg(QCoreApplication.translate("Handoffs", "lost: %1"), labels)
         else:
             text += "  ·  " + short_finding_text(breaking)
         chain.verdict, chain.verdict_kind = text, "broke"
@@ -296,14 +309,14 @@ def _team_name(board: Board, team_id: int | None, person_id: int | None) -> str:
         person = board.people.get(person_id)
         team_id = person.team_id if person is not None else None
     if team_id is None:
-        return _tr("No team")
+        return QCoreApplication.translate("Handoffs", "No team")
     team = board.teams.get(team_id)
     return team.name if team is not None else f"#{team_id}"
 
 
 def _person_name(board: Board, person_id: int | None) -> str:
     if person_id is None:
-        return _tr("nobody")
+        return QCoreApplication.translate("Handoffs", "nobody")
     person = board.people.get(person_id)
     return person.name if person is not None else f"#{person_id}"
 
@@ -327,14 +340,14 @@ def _make_row(
     receiver = _person_name(board, entry.to_person_id)
     people = f"{sender} → {receiver}"
     if entry.handoff is None:
-        state = _tr("No handoff record")
+        state = QCoreApplication.translate("Handoffs", "No handoff record")
     else:
-        state = tr("Handoff", STATE_LABELS[entry.handoff.state])
+        state = QCoreApplication.translate("Handoff", STATE_LABELS[entry.handoff.state])
     lost = entry.lost_items
     parts: list[str] = []
     if lost:
-        labels = ", ".join(item_label(i, tr) for i in lost)
-        parts.append(_tr("Lost: {items}").format(items=labels))
+        labels = ", ".join(item_label(i, translate_marked) for i in lost)
+        parts.append(arg(QCoreApplication.translate("Handoffs", "Lost: %1"), labels))
     for finding in entry.findings:
         if finding.kind not in _LOST:
             parts.append(short_finding_text(finding))
@@ -357,20 +370,37 @@ def _tooltip(label: str, people: str, state: str, entry: HandoffEntry, names: Na
     lines = [label, f"{people} · {state}"]
     h = entry.handoff
     if h is None:
-        lines.append(_tr("Changed hands: {at}").format(at=local_time_text(entry.at)))
+        lines.append(
+            arg(
+                QCoreApplication.translate("Handoffs", "Changed hands: %1"),
+                local_time_text(entry.at),
+            )
+        )
     else:
-        lines.append(_tr("Sent: {at}").format(at=local_time_text(h.sent_at)))
+        lines.append(
+            arg(QCoreApplication.translate("Handoffs", "Sent: %1"), local_time_text(h.sent_at))
+        )
         if h.acknowledged_at is not None:
-            lines.append(_tr("Acknowledged: {at}").format(at=local_time_text(h.acknowledged_at)))
+            lines.append(
+                arg(
+                    QCoreApplication.translate("Handoffs", "Acknowledged: %1"),
+                    local_time_text(h.acknowledged_at),
+                )
+            )
         if h.resolved_at is not None:
-            word = tr("Handoff", STATE_LABELS[h.state])
+            word = QCoreApplication.translate("Handoff", STATE_LABELS[h.state])
             lines.append(f"{word}: {local_time_text(h.resolved_at)}")
         if h.reason:
-            lines.append(_tr("Reason: {reason}").format(reason=reason_label(h.reason, tr)))
+            lines.append(
+                arg(
+                    QCoreApplication.translate("Handoffs", "Reason: %1"),
+                    reason_label(h.reason, translate_marked),
+                )
+            )
     for finding in entry.findings:
-        lines.append("⚠ " + describe(finding, names, tr))
+        lines.append("⚠ " + describe(finding, names, translate_marked))
     if h is not None:
-        lines.append(_tr("Click to open this handoff"))
+        lines.append(QCoreApplication.translate("Handoffs", "Click to open this handoff"))
     return "\n".join(lines)
 
 

@@ -13,6 +13,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from renkei.domain.handoff import HandoffState
+from renkei.i18n import arg
 from renkei.render import glyphs
 from renkei.render.theme import Theme, mix
 from renkei.ui.handoffs.chain_layout import (
@@ -26,10 +27,6 @@ from renkei.ui.handoffs.chain_layout import (
     stamp,
 )
 from renkei.ui.text import span_text
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handoffs", text)
 
 
 @dataclass(frozen=True)
@@ -57,7 +54,12 @@ class ChainScene:
         return self.axis.ticks(metrics.horizontalAdvance)
 
     def now_label_rect(self) -> QRectF:
-        width = QFontMetricsF(self.font(0.92, True)).horizontalAdvance(_tr("Now")) + 8
+        width = (
+            QFontMetricsF(self.font(0.92, True)).horizontalAdvance(
+                QCoreApplication.translate("Handoffs", "Now")
+            )
+            + 8
+        )
         x = self.x_of(self.chain.now)
         _left, right = self.axis.span()
         x = min(x, right + RIGHT_PAD - width / 2)
@@ -166,7 +168,11 @@ def _paint_now(painter: QPainter, scene: ChainScene) -> None:
     x = scene.x_of(scene.chain.now)
     painter.setFont(scene.font(0.92, True))
     painter.setPen(theme.selection)
-    painter.drawText(scene.now_label_rect(), Qt.AlignmentFlag.AlignCenter, _tr("Now"))
+    painter.drawText(
+        scene.now_label_rect(),
+        Qt.AlignmentFlag.AlignCenter,
+        QCoreApplication.translate("Handoffs", "Now"),
+    )
     painter.setPen(QPen(theme.selection, 1.5, Qt.PenStyle.DashLine))
     for row in scene.chain.rows:
         painter.drawLine(QPointF(x, row.top + 1), QPointF(x, row.top + row.main_height - 1))
@@ -265,10 +271,15 @@ def _paint_span_label(
     if h is None:
         return
     if h.acknowledged_at is not None:
-        text = _tr("acknowledged in {span}").format(span=span_text(h.acknowledged_at - h.sent_at))
+        text = arg(
+            QCoreApplication.translate("Handoffs", "acknowledged in %1"),
+            span_text(h.acknowledged_at - h.sent_at),
+        )
     elif h.state.is_open:
         moment = datetime.fromtimestamp(scene.chain.now, UTC).replace(tzinfo=None)
-        text = _tr("waiting {span}").format(span=span_text(moment - h.sent_at))
+        text = arg(
+            QCoreApplication.translate("Handoffs", "waiting %1"), span_text(moment - h.sent_at)
+        )
     else:
         return
     font = scene.font(0.85, False)
@@ -340,7 +351,11 @@ def _paint_findings(painter: QPainter, scene: ChainScene, row: HopRow) -> None:
     small = scene.font(0.92, False)
     bold = scene.font(0.92, True)
     if row.breaking:
-        word = _tr("Lost here") if row.lost_here else _tr("Broke here")
+        word = (
+            QCoreApplication.translate("Handoffs", "Lost here")
+            if row.lost_here
+            else QCoreApplication.translate("Handoffs", "Broke here")
+        )
         word_w = QFontMetricsF(bold).horizontalAdvance(word)
         radius = m.small * 0.32
         pill = QRectF(x, top + 2, word_w + 2 * radius + 20, line_h - 4)
@@ -380,10 +395,10 @@ def _paint_legend(painter: QPainter, scene: ChainScene) -> None:
     metrics = QFontMetricsF(painter.font())
     x = float(MARGIN)
     entries = [
-        ("wait", _tr("Waiting for acknowledgement")),
-        ("solid", _tr("Acknowledged → decided")),
-        ("diamond", _tr("No handoff record")),
-        ("now", _tr("Now")),
+        ("wait", QCoreApplication.translate("Handoffs", "Waiting for acknowledgement")),
+        ("solid", QCoreApplication.translate("Handoffs", "Acknowledged → decided")),
+        ("diamond", QCoreApplication.translate("Handoffs", "No handoff record")),
+        ("now", QCoreApplication.translate("Handoffs", "Now")),
     ]
     for kind, text in entries:
         needed = 30 + metrics.horizontalAdvance(text) + 18

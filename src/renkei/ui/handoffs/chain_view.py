@@ -33,10 +33,6 @@ from renkei.ui.handoffs.chain_painter import ChainScene, paint_chain
 __all__ = ["MIN_ROW_HEIGHT", "HandoffChainView"]
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handoffs", text)
-
-
 class HandoffChainView(QWidget):
     """The chain of one task; ``refresh()`` re-reads the session's analysis."""
 
@@ -58,7 +54,7 @@ class HandoffChainView(QWidget):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAutoFillBackground(False)
-        self.setAccessibleName(_tr("Handoff chain"))
+        self.setAccessibleName(QCoreApplication.translate("Handoffs", "Handoff chain"))
         self.refresh()
 
     # -- public ----------------------------------------------------------------------------

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import (
     QT_TRANSLATE_NOOP,
     QAbstractTableModel,
+    QCoreApplication,
     QSortFilterProxyModel,
     Qt,
     Signal,
@@ -30,8 +31,9 @@ from renkei.app.session import BoardSession
 from renkei.domain.handoff import HandoffState, item_label
 from renkei.domain.handoff_log import SILENT, HandoffEntry, severity
 from renkei.domain.handoff_loss import KINDS
+from renkei.i18n import arg, translate_marked
 from renkei.render.theme import current
-from renkei.ui.text import finding_sentence, finding_word, local_time_text, span_text, tr
+from renkei.ui.text import finding_sentence, finding_word, local_time_text, span_text
 
 
 class Column(enum.IntEnum):
@@ -94,7 +96,7 @@ class HandoffLogModel(QAbstractTableModel):
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return tr("HandoffLog", HEADERS[Column(section)])
+            return QCoreApplication.translate("HandoffLog", HEADERS[Column(section)])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -134,26 +136,27 @@ class HandoffLogModel(QAbstractTableModel):
             return _who(board, entry.to_team_id, entry.to_person_id)
         if column is Column.STATE:
             if h is None:
-                return tr("HandoffLog", "No handoff record")
-            return tr("Handoff", h.state.label)
+                return QCoreApplication.translate("HandoffLog", "No handoff record")
+            return QCoreApplication.translate("Handoff", h.state.label)
         if column is Column.ACKNOWLEDGED:
             if h is None:
                 return ""
             if h.acknowledged_at is not None:
-                return tr("HandoffLog", "after %1").replace(
-                    "%1", span_text(h.acknowledged_at - h.sent_at)
+                return arg(
+                    QCoreApplication.translate("HandoffLog", "after %1"),
+                    span_text(h.acknowledged_at - h.sent_at),
                 )
             if h.state is HandoffState.SENT:
                 waited = span_text(self.session.handoff_analysis().now - h.sent_at)
-                return tr("HandoffLog", "waiting %1").replace("%1", waited)
+                return arg(QCoreApplication.translate("HandoffLog", "waiting %1"), waited)
             return ""
         if column is Column.MISSING:
-            return ", ".join(item_label(i, tr) for i in h.missing_items) if h else ""
+            return ", ".join(item_label(i, translate_marked) for i in h.missing_items) if h else ""
         words = []
         for f in sorted(entry.findings, key=lambda f: severity(f.kind)):
             word = finding_word(f.kind)
             if f.items and f.kind in ("lost_in_transit", "lost_downstream"):
-                word += ": " + ", ".join(item_label(i, tr) for i in f.items)
+                word += ": " + ", ".join(item_label(i, translate_marked) for i in f.items)
             words.append(word)
         return " · ".join(dict.fromkeys(words))
 
@@ -227,7 +230,9 @@ class HandoffLog(QWidget):
         self.state_combo.addItem(self.tr("Any state"), "")
         for state in HandoffState:
             if state is not HandoffState.WITHDRAWN:
-                self.state_combo.addItem(tr("Handoff", state.label), state.value)
+                self.state_combo.addItem(
+                    QCoreApplication.translate("Handoff", state.label), state.value
+                )
         self.state_combo.addItem(self.tr("No handoff record"), SILENT)
         self.scope_label = QLabel(self)
         self.scope_clear = QToolButton(self)
@@ -310,9 +315,7 @@ class HandoffLog(QWidget):
                 board.teams[t].name if t is not None and t in board.teams else "—"
                 for t in self._pair
             ]
-            self.scope_label.setText(
-                self.tr("Only %1 → %2").replace("%1", names[0]).replace("%2", names[1])
-            )
+            self.scope_label.setText(arg(self.tr("Only %1 → %2"), names[0], names[1]))
         self.scope_label.setVisible(self._pair is not None)
         self.scope_clear.setVisible(self._pair is not None)
         self._update_count()
@@ -320,9 +323,9 @@ class HandoffLog(QWidget):
     def _update_count(self) -> None:
         shown, total = self.proxy.rowCount(), self.model.rowCount()
         self.count_label.setText(
-            self.tr("%1 entries").replace("%1", str(total))
+            arg(self.tr("%1 entries"), str(total))
             if shown == total
-            else self.tr("%1 of %2 entries").replace("%1", str(shown)).replace("%2", str(total))
+            else arg(self.tr("%1 of %2 entries"), str(shown), str(total))
         )
 
     def refresh(self) -> None:

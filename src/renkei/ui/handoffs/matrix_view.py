@@ -33,10 +33,10 @@ from PySide6.QtWidgets import (
 
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_loss import MatrixCell
+from renkei.i18n import arg, translate_marked
 from renkei.render import glyphs
 from renkei.render.theme import LIGHT, current, mix
 from renkei.ui.fonts import scaled_font
-from renkei.ui.text import tr
 
 LINES_ROLE = Qt.ItemDataRole.UserRole + 1  # [(text, kind)], kind: alert, title, body, lost
 PAIR_ROLE = Qt.ItemDataRole.UserRole + 2  # (from_team_id, to_team_id) of a non-empty cell
@@ -49,22 +49,22 @@ WARM_MAX = QColor("#f7c6a3")
 WARM_MIN = QColor("#fdf3ec")
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("Handoffs", text)
-
-
 def median_text(span: timedelta) -> str:
     """'40 min', '1.2 h', '3 d' — compact, for a median."""
     seconds = span.total_seconds()
     if seconds < 3600:
-        return _tr("{n} min").format(n=max(1, round(seconds / 60)))
+        return arg(QCoreApplication.translate("Handoffs", "%1 min"), max(1, round(seconds / 60)))
     hours = seconds / 3600
     if hours < 10:
-        return _tr("{n} h").format(n=f"{hours:.1f}".rstrip("0").rstrip("."))
+        return arg(
+            QCoreApplication.translate("Handoffs", "%1 h"), f"{hours:.1f}".rstrip("0").rstrip(".")
+        )
     if hours < 48:
-        return _tr("{n} h").format(n=round(hours))
+        return arg(QCoreApplication.translate("Handoffs", "%1 h"), round(hours))
     days = hours / 24
-    return _tr("{n} d").format(n=f"{days:.1f}".rstrip("0").rstrip("."))
+    return arg(
+        QCoreApplication.translate("Handoffs", "%1 d"), f"{days:.1f}".rstrip("0").rstrip(".")
+    )
 
 
 def percent(share: float) -> str:
@@ -114,7 +114,7 @@ class TeamMatrixModel(QAbstractTableModel):
         self.senders = ordered({sender for sender, _receiver in self.cells})
         self.receivers = ordered({receiver for _sender, receiver in self.cells})
         self.names = {t.id: t.name for t in board.teams.values()}
-        self.names[None] = _tr("No team")
+        self.names[None] = QCoreApplication.translate("Handoffs", "No team")
         worst = analysis.worst_pair()
         self.worst = (worst.from_team_id, worst.to_team_id) if worst is not None else None
         self._max_score = max((loss_score(c) for c in self.cells.values()), default=0.0)
@@ -140,62 +140,100 @@ class TeamMatrixModel(QAbstractTableModel):
     def lines(self, cell: MatrixCell) -> list[tuple[str, str]]:
         out: list[tuple[str, str]] = []
         if (cell.from_team_id, cell.to_team_id) == self.worst:
-            out.append((_tr("Loses the most"), "alert"))
+            out.append((QCoreApplication.translate("Handoffs", "Loses the most"), "alert"))
         if cell.count == 1:
-            out.append((_tr("1 handoff"), "title"))
+            out.append((QCoreApplication.translate("Handoffs", "1 handoff"), "title"))
         else:
-            out.append((_tr("{n} handoffs").format(n=cell.count), "title"))
+            out.append(
+                (arg(QCoreApplication.translate("Handoffs", "%1 handoffs"), cell.count), "title")
+            )
         if cell.acknowledged_in_sla is None:
-            out.append((_tr("— acknowledged in time"), "body"))
+            out.append((QCoreApplication.translate("Handoffs", "— acknowledged in time"), "body"))
         else:
             share = percent(cell.acknowledged_in_sla)
-            out.append((_tr("{share} acknowledged in time").format(share=share), "body"))
+            out.append(
+                (
+                    arg(QCoreApplication.translate("Handoffs", "%1 acknowledged in time"), share),
+                    "body",
+                )
+            )
         if cell.median_to_acknowledge is None:
-            out.append((_tr("median — to acknowledge"), "body"))
+            out.append((QCoreApplication.translate("Handoffs", "median — to acknowledge"), "body"))
         else:
             span = median_text(cell.median_to_acknowledge)
-            out.append((_tr("median {span} to acknowledge").format(span=span), "body"))
+            out.append(
+                (
+                    arg(QCoreApplication.translate("Handoffs", "median %1 to acknowledge"), span),
+                    "body",
+                )
+            )
         share = percent(cell.returned_or_rejected)
-        out.append((_tr("{share} returned or rejected").format(share=share), "body"))
+        out.append(
+            (arg(QCoreApplication.translate("Handoffs", "%1 returned or rejected"), share), "body")
+        )
         if cell.lost_items:
-            items = ", ".join(f"{item_label(name, tr)} ×{n}" for name, n in cell.lost_items)
-            out.append((_tr("Lost most: {items}").format(items=items), "lost"))
+            items = ", ".join(
+                f"{item_label(name, translate_marked)} ×{n}" for name, n in cell.lost_items
+            )
+            out.append(
+                (arg(QCoreApplication.translate("Handoffs", "Lost most: %1"), items), "lost")
+            )
         return out
 
     def tooltip(self, cell: MatrixCell) -> str:
         pair = f"{self.team_name(cell.from_team_id)} → {self.team_name(cell.to_team_id)}"
         lines = [pair]
         if (cell.from_team_id, cell.to_team_id) == self.worst:
-            lines.append(_tr("⚠ Loses the most information of all team pairs"))
-        lines.append(_tr("Handoffs sent: {n}").format(n=cell.count))
+            lines.append(
+                QCoreApplication.translate(
+                    "Handoffs", "⚠ Loses the most information of all team pairs"
+                )
+            )
+        lines.append(arg(QCoreApplication.translate("Handoffs", "Handoffs sent: %1"), cell.count))
         if cell.acknowledged_in_sla is None:
-            lines.append(_tr("Acknowledged within the SLA: — (none due yet)"))
+            lines.append(
+                QCoreApplication.translate(
+                    "Handoffs", "Acknowledged within the SLA: — (none due yet)"
+                )
+            )
         else:
             lines.append(
-                _tr("Acknowledged within the SLA: {share} of those due").format(
-                    share=f"{cell.acknowledged_in_sla * 100:.1f}%"
+                arg(
+                    QCoreApplication.translate(
+                        "Handoffs", "Acknowledged within the SLA: %1 of those due"
+                    ),
+                    f"{cell.acknowledged_in_sla * 100:.1f}%",
                 )
             )
         if cell.median_to_acknowledge is not None:
             total = int(cell.median_to_acknowledge.total_seconds() // 60)
             lines.append(
-                _tr("Median time to acknowledge: {h} h {m} min (business time)").format(
-                    h=total // 60, m=total % 60
+                arg(
+                    QCoreApplication.translate(
+                        "Handoffs", "Median time to acknowledge: %1 h %2 min (business time)"
+                    ),
+                    total // 60,
+                    total % 60,
                 )
             )
         bounced = round(cell.returned_or_rejected * cell.count)
         lines.append(
-            _tr("Returned or rejected: {n} of {count} ({share})").format(
-                n=bounced, count=cell.count, share=percent(cell.returned_or_rejected)
+            arg(
+                QCoreApplication.translate("Handoffs", "Returned or rejected: %1 of %2 (%3)"),
+                bounced,
+                cell.count,
+                percent(cell.returned_or_rejected),
             )
         )
         if cell.lost_items:
-            lines.append(_tr("Items lost (handoffs that lost each):"))
+            lines.append(
+                QCoreApplication.translate("Handoffs", "Items lost (handoffs that lost each):")
+            )
             for name, n in cell.lost_items:
-                lines.append(f"  • {item_label(name, tr)}: {n}")
+                lines.append(f"  • {item_label(name, translate_marked)}: {n}")
         else:
-            lines.append(_tr("No items lost"))
-        lines.append(_tr("Click to list these handoffs"))
+            lines.append(QCoreApplication.translate("Handoffs", "No items lost"))
+        lines.append(QCoreApplication.translate("Handoffs", "Click to list these handoffs"))
         return "\n".join(lines)
 
     def tint(self, cell: MatrixCell) -> QColor:
@@ -260,8 +298,8 @@ class TeamMatrixModel(QAbstractTableModel):
             return name
         if role == Qt.ItemDataRole.ToolTipRole:
             if orientation == Qt.Orientation.Horizontal:
-                return _tr("Handoffs received by {team}").format(team=name)
-            return _tr("Handoffs sent by {team}").format(team=name)
+                return arg(QCoreApplication.translate("Handoffs", "Handoffs received by %1"), name)
+            return arg(QCoreApplication.translate("Handoffs", "Handoffs sent by %1"), name)
         if role == Qt.ItemDataRole.TextAlignmentRole:
             if orientation == Qt.Orientation.Horizontal:
                 return int(Qt.AlignmentFlag.AlignCenter)
@@ -378,7 +416,9 @@ class _Corner(QWidget):
         self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
 
     def texts(self) -> tuple[str, str]:
-        return _tr("To →"), _tr("From ↓")
+        return QCoreApplication.translate("Handoffs", "To →"), QCoreApplication.translate(
+            "Handoffs", "From ↓"
+        )
 
     def needed_width(self) -> int:
         metrics = QFontMetricsF(scaled_font(self.font(), 1.0, bold=True))
@@ -438,7 +478,9 @@ class TeamMatrixView(QTableView):
         self.setShowGrid(True)
         self.setGridStyle(Qt.PenStyle.SolidLine)
         self.setMouseTracking(True)
-        self.setAccessibleName(_tr("Team to team handoff matrix"))
+        self.setAccessibleName(
+            QCoreApplication.translate("Handoffs", "Team to team handoff matrix")
+        )
         self.theme_changed()
         for header in (self.horizontalHeader(), self.verticalHeader()):
             header.setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
@@ -548,6 +590,6 @@ class TeamMatrixView(QTableView):
             painter.drawText(
                 QRectF(self.viewport().rect()),
                 Qt.AlignmentFlag.AlignCenter,
-                _tr("No handoffs between teams yet"),
+                QCoreApplication.translate("Handoffs", "No handoffs between teams yet"),
             )
             painter.end()

@@ -15,10 +15,10 @@ from PySide6.QtWidgets import QLabel, QScrollArea, QSplitter, QVBoxLayout, QWidg
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_log import HandoffEntry
+from renkei.i18n import arg, translate_marked
 from renkei.ui.handoffs.chain_view import HandoffChainView
 from renkei.ui.handoffs.log_view import HandoffLog
 from renkei.ui.handoffs.matrix_view import TeamMatrixView
-from renkei.ui.text import tr
 
 
 def _titled(title: str, body: QWidget, parent: QWidget, note: QLabel | None = None) -> QWidget:
@@ -165,10 +165,10 @@ class HandoffsTab(QWidget):
             return found.name if found else "—"
 
         pair = f"{team(worst.from_team_id)} → {team(worst.to_team_id)}"
-        items = ", ".join(f"{item_label(i, tr)} ×{n}" for i, n in worst.lost_items)
-        text = self.tr("Loses the most: <b>%1</b>").replace("%1", html.escape(pair))
+        items = ", ".join(f"{item_label(i, translate_marked)} ×{n}" for i, n in worst.lost_items)
+        text = arg(self.tr("Loses the most: <b>%1</b>"), html.escape(pair))
         if items:
-            text += " — " + html.escape(self.tr("most often lost: %1").replace("%1", items))
+            text += " — " + html.escape(arg(self.tr("most often lost: %1"), items))
         self.worst_label.setText(text)
 
     # -- choosing ---------------------------------------------------------------------------

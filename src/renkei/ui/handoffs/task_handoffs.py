@@ -5,7 +5,7 @@ from __future__ import annotations
 import html
 import re
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import (
     QApplication,
@@ -19,9 +19,10 @@ from PySide6.QtWidgets import (
 
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState, item_label
+from renkei.i18n import arg, translate_marked
 from renkei.render.theme import current
 from renkei.ui.handoff_actions import HandoffActions, Step
-from renkei.ui.text import finding_sentence, local_time_text, muted_text_color, span_text, tr
+from renkei.ui.text import finding_sentence, local_time_text, muted_text_color, span_text
 
 
 def _label(text: str, parent: QWidget) -> QLabel:
@@ -129,15 +130,19 @@ class TaskHandoffsSection(QWidget):
             f"{name(board.people, entry.from_person_id)} → {name(board.people, entry.to_person_id)}"
         )
         h: Handoff | None = entry.handoff
-        state = tr("Handoff", h.state.label) if h else self.tr("No handoff record")
+        state = (
+            QCoreApplication.translate("Handoff", h.state.label)
+            if h
+            else self.tr("No handoff record")
+        )
         lines = [
             f"<b>{number}. {html.escape(hop)}</b> · {html.escape(state)}",
             f'<span style="color:{muted}">{html.escape(people)} · '
             f"{html.escape(local_time_text(entry.at))}{html.escape(self._timing(h, now))}</span>",
         ]
         if h is not None and h.missing_items:
-            missing = ", ".join(item_label(i, tr) for i in h.missing_items)
-            lines.append(html.escape(self.tr("Sent without: %1").replace("%1", missing)))
+            missing = ", ".join(item_label(i, translate_marked) for i in h.missing_items)
+            lines.append(html.escape(arg(self.tr("Sent without: %1"), missing)))
         for f in entry.findings:
             colour = current().lost.name()
             lines.append(
@@ -149,11 +154,11 @@ class TaskHandoffsSection(QWidget):
         if h is None:
             return ""
         if h.acknowledged_at is not None:
-            return " · " + self.tr("acknowledged after %1").replace(
-                "%1", span_text(h.acknowledged_at - h.sent_at)
+            return " · " + arg(
+                self.tr("acknowledged after %1"), span_text(h.acknowledged_at - h.sent_at)
             )
         if h.state is HandoffState.SENT:
-            return " · " + self.tr("waiting %1").replace("%1", span_text(now - h.sent_at))
+            return " · " + arg(self.tr("waiting %1"), span_text(now - h.sent_at))
         return ""
 
     # -- for tests -------------------------------------------------------------------------

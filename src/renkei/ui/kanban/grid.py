@@ -8,8 +8,9 @@ from __future__ import annotations
 import enum
 from dataclasses import dataclass
 
+from PySide6.QtCore import QCoreApplication
+
 from renkei.domain.model import Board, Status
-from renkei.ui.text import tr
 
 
 class LaneMode(enum.Enum):
@@ -61,15 +62,19 @@ def lane_titles(board: Board, mode: LaneMode) -> list[tuple[int | None, str]]:
         return [(None, "")]
     if mode is LaneMode.TEAM:
         lanes = [(t.id, t.name) for t in board.ordered_teams()]
-        return lanes + [(None, tr("Kanban", "No team"))]
+        return lanes + [(None, QCoreApplication.translate("Kanban", "No team"))]
     if mode is LaneMode.OWNER:
         team_order = {t.id: t.position for t in board.teams.values()}
         people = sorted(
             board.people.values(), key=lambda p: (team_order.get(p.team_id, 99), p.name)
         )
-        return [(p.id, p.name) for p in people] + [(None, tr("Kanban", "Unassigned"))]
+        return [(p.id, p.name) for p in people] + [
+            (None, QCoreApplication.translate("Kanban", "Unassigned"))
+        ]
     projects = sorted(board.projects.values(), key=lambda p: p.name)
-    return [(p.id, p.name) for p in projects] + [(None, tr("Kanban", "No project"))]
+    return [(p.id, p.name) for p in projects] + [
+        (None, QCoreApplication.translate("Kanban", "No project"))
+    ]
 
 
 def arrange(board: Board, task_ids: list[int], mode: LaneMode, filtered: bool) -> KanbanGrid:

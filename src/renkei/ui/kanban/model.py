@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QAbstractListModel, QModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
 
 from renkei.app.filtering import TaskFilter, matching_ids
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
 from renkei.domain.handoff import HandoffState
 from renkei.domain.model import Task
+from renkei.i18n import arg
 from renkei.render.card import CardFace
 from renkei.render.card_face import card_face
 from renkei.ui.board_events import BoardEvents
@@ -30,7 +31,6 @@ from renkei.ui.text import (
     finding_sentence,
     risk_sentence,
     span_text,
-    tr,
 )
 
 __all__ = ["LANE_FIELD", "KanbanModel", "LaneMode", "Role"]
@@ -194,9 +194,13 @@ class KanbanModel(QAbstractListModel):
         if waiting is not None and waiting.state is HandoffState.SENT:
             receiver = board.people.get(waiting.receiver_id)
             lines.append(
-                tr("Kanban", "Handed to %1 %2 ago; not acknowledged yet.")
-                .replace("%1", receiver.name if receiver else "?")
-                .replace("%2", span_text(analysis.now - waiting.sent_at))
+                arg(
+                    QCoreApplication.translate(
+                        "Kanban", "Handed to %1 %2 ago; not acknowledged yet."
+                    ),
+                    receiver.name if receiver else "?",
+                    span_text(analysis.now - waiting.sent_at),
+                )
             )
         lines.extend(finding_sentence(board, f) for f in analysis.findings_of(task.id))
         return "\n".join(lines)

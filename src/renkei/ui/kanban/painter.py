@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from renkei.i18n.contexts import Kanban
 from renkei.render import glyphs
 from renkei.render.card import CARD_GAP, CARD_HEIGHT, CardFace, paint_card
 from renkei.render.theme import FONT_FAMILY, Theme
@@ -23,7 +24,6 @@ from renkei.ui.kanban.geometry import (
     content_width,
 )
 from renkei.ui.kanban.grid import KanbanGrid
-from renkei.ui.text import tr
 
 
 @dataclass(frozen=True)
@@ -68,7 +68,7 @@ def paint_board(painter: QPainter, scene: Scene) -> None:
         painter.drawText(
             QRectF(0, HEADER_HEIGHT + 40, scene.width, 40),
             Qt.AlignmentFlag.AlignHCenter,
-            tr("Kanban", "No task matches the filter."),
+            QCoreApplication.translate("Kanban", "No task matches the filter."),
         )
 
 
@@ -110,7 +110,7 @@ def _paint_lane(painter: QPainter, scene: Scene, lane: Lane, top: float, bottom:
         painter.drawText(
             QRectF(count_x, y, 300, LANE_HEADER_HEIGHT),
             Qt.AlignmentFlag.AlignVCenter,
-            QCoreApplication.translate("Kanban", "%n task(s)", "", lane.count),
+            Kanban.tr("%n task(s)", "", lane.count),
         )
     if lane.collapsed:
         return
@@ -140,7 +140,9 @@ def _paint_lane(painter: QPainter, scene: Scene, lane: Lane, top: float, bottom:
             painter.setPen(theme.muted)
             painter.setFont(font(13))
             painter.drawText(
-                add.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, tr("Kanban", "+ Add task")
+                add.adjusted(6, 0, 0, 0),
+                Qt.AlignmentFlag.AlignVCenter,
+                QCoreApplication.translate("Kanban", "+ Add task"),
             )
 
 
@@ -193,7 +195,7 @@ def _paint_header(painter: QPainter, scene: Scene) -> None:
         small = QFontMetricsF(painter.font())
         right = rect.right() - 10
         if over:
-            word = tr("Kanban", "Over limit")
+            word = QCoreApplication.translate("Kanban", "Over limit")
             word_width = small.horizontalAdvance(word)
             painter.setPen(theme.late)
             painter.drawText(

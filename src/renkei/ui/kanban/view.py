@@ -8,7 +8,7 @@ what the user asked for. ``painter.py`` draws it. It lays itself out once per mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit
 
@@ -26,7 +26,6 @@ from renkei.ui.kanban.geometry import (
 )
 from renkei.ui.kanban.model import KanbanModel
 from renkei.ui.kanban.painter import Scene, paint_board
-from renkei.ui.text import tr
 
 __all__ = ["Hit", "KanbanView", "Lane"]
 
@@ -61,7 +60,7 @@ class KanbanView(QAbstractScrollArea):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
-        self.setAccessibleName(tr("Kanban", "Kanban board"))
+        self.setAccessibleName(QCoreApplication.translate("Kanban", "Kanban board"))
         # One layout per arrangement of the grid; words alone changing (the clock) repaint.
         model.arranged.connect(self.relayout)
         model.dataChanged.connect(self._words_changed)
@@ -349,7 +348,9 @@ class KanbanView(QAbstractScrollArea):
         column_index = next(i for i, s in enumerate(self.columns) if s.id == status_id)
         if self._quick_add is None:
             self._quick_add = QLineEdit(self.viewport())
-            self._quick_add.setPlaceholderText(tr("Kanban", "New task title — Enter to add"))
+            self._quick_add.setPlaceholderText(
+                QCoreApplication.translate("Kanban", "New task title — Enter to add")
+            )
             self._quick_add.installEventFilter(self)
         rect = self._add_row_rect(lane, column_index).toRect()
         self._quick_add.setGeometry(rect.adjusted(0, -2, 0, 4))

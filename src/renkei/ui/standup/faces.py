@@ -13,6 +13,7 @@ from datetime import datetime
 from PySide6.QtCore import QCoreApplication
 
 from renkei.app.standup import Agenda
+from renkei.i18n import arg
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -43,9 +44,7 @@ def timer_face(clock: Clock) -> Timer:
         icon, tone = "risk", "late"
     else:
         minutes, seconds = divmod(clock.seconds_left, 60)
-        text = QCoreApplication.translate("Standup", "%1 left").replace(
-            "%1", f"{minutes}:{seconds:02d}"
-        )
+        text = arg(QCoreApplication.translate("Standup", "%1 left"), f"{minutes}:{seconds:02d}")
         icon, tone = "clock", "text"
     state = []
     if clock.paused:
@@ -74,8 +73,8 @@ def closing_notice(held_at: datetime | None) -> Notice:
             "Standup", "Press H or the button to record that the standup was held."
         )
         return Notice(thanks, words)
-    words = QCoreApplication.translate("Standup", "Standup held at %1.").replace(
-        "%1", held_at.strftime("%H:%M")
+    words = arg(
+        QCoreApplication.translate("Standup", "Standup held at %1."), held_at.strftime("%H:%M")
     )
     return Notice(thanks, words, detail_tone="done", detail_bold=True)
 

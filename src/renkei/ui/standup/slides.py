@@ -25,6 +25,7 @@ from renkei.app.standup import (
 )
 from renkei.domain.model import Board
 from renkei.domain.risk import RiskKind
+from renkei.i18n import arg
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -38,10 +39,6 @@ from renkei.render.slide_face import (
 from renkei.ui.text import date_text, due_text, risk_sentence, risk_word, span_text
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Standup", text)
-
-
 @dataclass
 class _Names:
     board: Board
@@ -50,7 +47,7 @@ class _Names:
 
     def team(self, team_id: int | None) -> str:
         team = self.board.teams.get(team_id) if team_id is not None else None
-        return team.name if team else _t("No team")
+        return team.name if team else QCoreApplication.translate("Standup", "No team")
 
     def person(self, person_id: int | None) -> str:
         person = self.board.people.get(person_id) if person_id is not None else None
@@ -69,7 +66,7 @@ class _Names:
         return status.name if status else "?"
 
     def day(self, day: date | None) -> str:
-        return date_text(day, self.today) if day else _t("none")
+        return date_text(day, self.today) if day else QCoreApplication.translate("Standup", "none")
 
 
 def _join(*parts: str) -> str:
@@ -80,24 +77,29 @@ def change_line(change: ChangeLine, names: _Names) -> Line:
     title = names.task(change.task_id)
     who = names.person(change.actor_id)
     if change.kind == FINISHED:
-        return Line(title, _t("Finished"), who, "done", "done")
+        return Line(title, QCoreApplication.translate("Standup", "Finished"), who, "done", "done")
     if change.kind == NEW:
-        return Line(title, _t("New"), who, "new", "accent")
+        return Line(title, QCoreApplication.translate("Standup", "New"), who, "new", "accent")
     if change.kind == MOVED:
-        word = _t("Moved → %1").replace("%1", names.status(change.new))
+        word = arg(QCoreApplication.translate("Standup", "Moved → %1"), names.status(change.new))
         return Line(title, word, who, "moved", "text")
     if change.kind == DEADLINE:
-        word = (
-            _t("Deadline %1 → %2")
-            .replace("%1", names.day(change.old))
-            .replace("%2", names.day(change.new))
+        word = arg(
+            QCoreApplication.translate("Standup", "Deadline %1 → %2"),
+            names.day(change.old),
+            names.day(change.new),
         )
         return Line(title, word, who, "deadline", "risk")
     if change.kind == HANDOFF_SENT:
-        word = _t("Handed to %1").replace("%1", names.team(change.other_team_id))
+        word = arg(
+            QCoreApplication.translate("Standup", "Handed to %1"), names.team(change.other_team_id)
+        )
         return Line(title, word, who, "sent", "handoff")
     if change.kind == HANDOFF_RECEIVED:
-        word = _t("Received from %1").replace("%1", names.team(change.other_team_id))
+        word = arg(
+            QCoreApplication.translate("Standup", "Received from %1"),
+            names.team(change.other_team_id),
+        )
         return Line(title, word, who, "received", "handoff")
     return Line(title, change.kind, who)
 
@@ -117,20 +119,27 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
 
     changes = Section(
         "changes",
-        _t("Since last standup"),
+        QCoreApplication.translate("Standup", "Since last standup"),
         tuple(change_line(c, names) for c in slide.changes),
     )
     overdue = Section(
         "overdue",
-        _t("Overdue"),
+        QCoreApplication.translate("Standup", "Overdue"),
         dated(slide.overdue, lambda i: due_text(board.tasks[i].due, names.today), "clock", "late"),
     )
     today = Section(
-        "due_today", _t("Due today"), dated(slide.due_today, lambda i: _t("Today"), "clock", "risk")
+        "due_today",
+        QCoreApplication.translate("Standup", "Due today"),
+        dated(
+            slide.due_today,
+            lambda i: QCoreApplication.translate("Standup", "Today"),
+            "clock",
+            "risk",
+        ),
     )
     week = Section(
         "due_week",
-        _t("This week"),
+        QCoreApplication.translate("Standup", "This week"),
         dated(slide.due_this_week, lambda i: names.day(board.tasks[i].due), "clock", "text"),
     )
 
@@ -141,15 +150,19 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
             for p in task.depends_on
             if p in board.tasks and board.tasks[p].status_id not in done_ids
         ]
-        return _t("waits for %1").replace("%1", ", ".join(open_)) if open_ else ""
+        return (
+            arg(QCoreApplication.translate("Standup", "waits for %1"), ", ".join(open_))
+            if open_
+            else ""
+        )
 
     blocked = Section(
         "blocked",
-        _t("Blocked"),
+        QCoreApplication.translate("Standup", "Blocked"),
         tuple(
             Line(
                 names.task(i),
-                _t("Blocked"),
+                QCoreApplication.translate("Standup", "Blocked"),
                 _join(waits_for(i), names.owner(i)),
                 "blocked",
                 "blocked",
@@ -167,16 +180,21 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
         word = risk_word(first) + (f" +{more}" if more else "")
         tone = "late" if first.kind is RiskKind.OVERDUE else "risk"
         risk_lines.append(Line(names.task(task_id), word, risk_sentence(first), "risk", tone))
-    at_risk = Section("at_risk", _t("At risk"), tuple(risk_lines))
+    at_risk = Section(
+        "at_risk", QCoreApplication.translate("Standup", "At risk"), tuple(risk_lines)
+    )
     waiting = Section(
         "waiting",
-        _t("Waiting for us"),
+        QCoreApplication.translate("Standup", "Waiting for us"),
         tuple(
             Line(
                 names.task(w.handoff.task_id),
-                _t("Waiting %1").replace("%1", span_text(w.waited)),
+                arg(QCoreApplication.translate("Standup", "Waiting %1"), span_text(w.waited)),
                 _join(
-                    _t("from %1").replace("%1", names.team(w.handoff.sender_team_id)),
+                    arg(
+                        QCoreApplication.translate("Standup", "from %1"),
+                        names.team(w.handoff.sender_team_id),
+                    ),
                     names.person(w.handoff.sender_id),
                 ),
                 "received",
@@ -187,12 +205,13 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
     )
     people = Section(
         "people",
-        _t("Who is doing what"),
+        QCoreApplication.translate("Standup", "Who is doing what"),
         tuple(
             Line(
                 names.person(p.person_id),
                 "",
-                " · ".join(names.task(i) for i in p.task_ids) or _t("Nothing started"),
+                " · ".join(names.task(i) for i in p.task_ids)
+                or QCoreApplication.translate("Standup", "Nothing started"),
                 "person",
                 "text",
             )
@@ -216,18 +235,38 @@ def build_slides(agenda: Agenda, board: Board, today: date) -> list[Slide]:
                 TEAM,
                 (TEAM, team.team_id),
                 names.team(team.team_id),
-                _t("Team %1 of %2").replace("%1", str(number)).replace("%2", str(total)),
+                arg(
+                    QCoreApplication.translate("Standup", "Team %1 of %2"), str(number), str(total)
+                ),
                 team_sections(team, names),
                 team_number=number,
             )
         )
     slides.append(
         Slide(
-            OVERVIEW, OVERVIEW, _t("Overview"), _t("The whole board"), rows=overview(agenda, names)
+            OVERVIEW,
+            OVERVIEW,
+            QCoreApplication.translate("Standup", "Overview"),
+            QCoreApplication.translate("Standup", "The whole board"),
+            rows=overview(agenda, names),
         )
     )
-    slides.append(Slide(TIMELINE, TIMELINE, _t("Timeline"), _t("The weeks around today")))
-    slides.append(Slide(DONE, DONE, _t("That's the standup"), _t("End of the agenda")))
+    slides.append(
+        Slide(
+            TIMELINE,
+            TIMELINE,
+            QCoreApplication.translate("Standup", "Timeline"),
+            QCoreApplication.translate("Standup", "The weeks around today"),
+        )
+    )
+    slides.append(
+        Slide(
+            DONE,
+            DONE,
+            QCoreApplication.translate("Standup", "That's the standup"),
+            QCoreApplication.translate("Standup", "End of the agenda"),
+        )
+    )
     return slides
 
 
@@ -260,5 +299,5 @@ def since_text(agenda: Agenda) -> str:
     from renkei.ui.text import local_time_text
 
     if agenda.since is None:
-        return _t("Since this time yesterday")
-    return _t("Since %1").replace("%1", local_time_text(agenda.since))
+        return QCoreApplication.translate("Standup", "Since this time yesterday")
+    return arg(QCoreApplication.translate("Standup", "Since %1"), local_time_text(agenda.since))

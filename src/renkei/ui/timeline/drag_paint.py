@@ -10,15 +10,12 @@ from datetime import date
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
+from renkei.i18n import arg
 from renkei.render import glyphs
 from renkei.render.theme import LIGHT
 from renkei.render.timeline_geometry import HEADER_HEIGHT, LABEL_WIDTH, ChartGeometry
 from renkei.render.timeline_paint import milestone_radius, outline
 from renkei.ui.text import date_text
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
 
 
 def paint_drag(view, painter: QPainter, geo: ChartGeometry) -> None:
@@ -81,7 +78,7 @@ def paint_drag_label(view, painter: QPainter, geo: ChartGeometry) -> None:
             text += f"  ({view._drag_delta:+d})"
     elif view._dragging and view._press_kind == "link" and view._link_target is not None:
         title = view.session.board.tasks[view._link_target].title
-        text = _t("“%1” will wait for this task").replace("%1", title)
+        text = arg(QCoreApplication.translate("Timeline", "“%1” will wait for this task"), title)
     elif view._drop_day is not None:
         text = date_text(date.fromordinal(view._drop_day), today)
         at = QPointF(view._x_ord(view._drop_day), HEADER_HEIGHT + 8)

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+from PySide6.QtCore import QCoreApplication
+
 from renkei.domain.model import Board
 from renkei.render.timeline_rows import (
     PIXELS_PER_DAY,
@@ -17,7 +19,6 @@ from renkei.render.timeline_rows import (
 )
 from renkei.render.timeline_rows import build_rows as _build_rows
 from renkei.ui.kanban.model import LANE_FIELD, LaneMode
-from renkei.ui.text import tr
 
 __all__ = ["PIXELS_PER_DAY", "ZOOM_LABELS", "Group", "RowLayout", "Zoom", "build_rows"]
 
@@ -34,9 +35,13 @@ def group_order(board: Board, mode: LaneMode) -> list[tuple[int | None, str]]:
         people = sorted(
             board.people.values(), key=lambda p: (team_order.get(p.team_id, 99), p.name)
         )
-        return [(p.id, p.name) for p in people] + [(None, tr("Kanban", "Unassigned"))]
+        return [(p.id, p.name) for p in people] + [
+            (None, QCoreApplication.translate("Kanban", "Unassigned"))
+        ]
     projects = sorted(board.projects.values(), key=lambda p: p.name)
-    return [(p.id, p.name) for p in projects] + [(None, tr("Kanban", "No project"))]
+    return [(p.id, p.name) for p in projects] + [
+        (None, QCoreApplication.translate("Kanban", "No project"))
+    ]
 
 
 def build_rows(board: Board, task_ids: Iterable[int], mode: LaneMode) -> RowLayout:

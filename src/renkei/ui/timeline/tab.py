@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Command, set_task
 from renkei.domain.schedule import dependents_to_shift, span_of
+from renkei.i18n import arg
 from renkei.ui.kanban.model import KanbanModel, LaneMode
 from renkei.ui.timeline.rows import Zoom
 from renkei.ui.timeline.view import TASK_MIME, TimelineView
@@ -46,10 +47,6 @@ GROUP_LABELS = {
 HOURS_PER_DAY = 8  # a task scheduled from the tray lasts its estimate in working days
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 class UnscheduledTray(QListWidget):
     """The shown tasks without any date, dragged onto the chart to schedule them."""
 
@@ -60,7 +57,9 @@ class UnscheduledTray(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
-        self.setToolTip(_t("Drag a task onto the chart to give it dates."))
+        self.setToolTip(
+            QCoreApplication.translate("Timeline", "Drag a task onto the chart to give it dates.")
+        )
 
     def show_tasks(self, board, task_ids: list[int]) -> None:
         self.clear()
@@ -151,20 +150,31 @@ class TimelineTab(QWidget):
             bar.addAction(action)
             self.zoom_actions[zoom] = action
         bar.addSeparator()
-        self.today_action = bar.addAction(_t("Today"), self.view.go_to_today)
+        self.today_action = bar.addAction(
+            QCoreApplication.translate("Timeline", "Today"), self.view.go_to_today
+        )
         self.today_action.setShortcut(QKeySequence("Ctrl+T"))
-        self.today_action.setToolTip(_t("Scroll to today (Ctrl+T)"))
-        self.fit_action = bar.addAction(_t("Fit to selection"), self.fit_to_selection)
-        self.critical_action = bar.addAction(_t("Critical path"))
+        self.today_action.setToolTip(
+            QCoreApplication.translate("Timeline", "Scroll to today (Ctrl+T)")
+        )
+        self.fit_action = bar.addAction(
+            QCoreApplication.translate("Timeline", "Fit to selection"), self.fit_to_selection
+        )
+        self.critical_action = bar.addAction(
+            QCoreApplication.translate("Timeline", "Critical path")
+        )
         self.critical_action.setCheckable(True)
         self.critical_action.setToolTip(
-            _t("Outline the chain of dependent tasks that decides when the work finishes")
+            QCoreApplication.translate(
+                "Timeline",
+                "Outline the chain of dependent tasks that decides when the work finishes",
+            )
         )
         self.critical_action.toggled.connect(self.view.set_critical_path)
         bar.addSeparator()
         self.group_combo = QComboBox(self)
         for mode, label in GROUP_LABELS.items():
-            self.group_combo.addItem(_t(label), mode)
+            self.group_combo.addItem(QCoreApplication.translate("Timeline", label), mode)
         self.group_combo.currentIndexChanged.connect(
             lambda _i: self.view.set_group_mode(self.group_combo.currentData())
         )
@@ -191,7 +201,10 @@ class TimelineTab(QWidget):
         self.view.set_tasks(dated)
         self.tray.show_tasks(board, undated)
         self.tray_label.setText(
-            _t("Unscheduled (%1): drag onto the chart").replace("%1", str(len(undated)))
+            arg(
+                QCoreApplication.translate("Timeline", "Unscheduled (%1): drag onto the chart"),
+                str(len(undated)),
+            )
         )
 
     def showEvent(self, event) -> None:  # noqa: N802
@@ -230,7 +243,11 @@ class TimelineTab(QWidget):
         later = dependents_to_shift(board, {task_id: (start, due)})
         if later and self.ask_shift_dependents(self, [board.tasks[i].title for i in later]):
             commands += [set_task(board.tasks[i], start=s, due=d) for i, (s, d) in later.items()]
-        label = _t("Move task") if len(commands) == 1 else _t("Move task and what waits for it")
+        label = (
+            QCoreApplication.translate("Timeline", "Move task")
+            if len(commands) == 1
+            else QCoreApplication.translate("Timeline", "Move task and what waits for it")
+        )
         return self._apply(commands, label)
 
     def link(self, predecessor_id: int, successor_id: int) -> bool:
@@ -240,7 +257,10 @@ class TimelineTab(QWidget):
         if predecessor_id == successor_id or predecessor_id in successor.depends_on:
             return False
         depends = (*successor.depends_on, predecessor_id)
-        return self._apply([set_task(successor, depends_on=depends)], _t("Add dependency"))
+        return self._apply(
+            [set_task(successor, depends_on=depends)],
+            QCoreApplication.translate("Timeline", "Add dependency"),
+        )
 
     def schedule(self, task_id: int, day: date) -> bool:
         """A task from the tray dropped on ``day``: it starts then and lasts its estimate."""
@@ -249,7 +269,10 @@ class TimelineTab(QWidget):
             return False
         days = max(1, math.ceil((task.estimate_hours or 0) / HOURS_PER_DAY))
         due = day + timedelta(days=days - 1)
-        saved = self._apply([set_task(task, start=day, due=due)], _t("Schedule task"))
+        saved = self._apply(
+            [set_task(task, start=day, due=due)],
+            QCoreApplication.translate("Timeline", "Schedule task"),
+        )
         if saved:
             self.view.set_current_task(task_id)
         return saved
@@ -259,14 +282,20 @@ class TimelineTab(QWidget):
         """The seam tests replace: True to move the waiting tasks too."""
         shown = "\n".join(f"• {t}" for t in titles[:12])
         if len(titles) > 12:
-            shown += "\n" + _t("… and %1 more").replace("%1", str(len(titles) - 12))
+            shown += "\n" + arg(
+                QCoreApplication.translate("Timeline", "… and %1 more"), str(len(titles) - 12)
+            )
         answer = QMessageBox.question(
             parent,
-            _t("Move the tasks that wait for it?"),
-            _t(
-                "These tasks wait for this one and would now start before it ends:\n\n%1\n\n"
-                "Move them later by just enough, keeping their length?"
-            ).replace("%1", shown),
+            QCoreApplication.translate("Timeline", "Move the tasks that wait for it?"),
+            arg(
+                QCoreApplication.translate(
+                    "Timeline",
+                    "These tasks wait for this one and would now start before it ends:\n\n%1\n\n"
+                    "Move them later by just enough, keeping their length?",
+                ),
+                shown,
+            ),
             QMessageBox.StandardButton.Yes | QMessageBox.StandardButton.No,
             QMessageBox.StandardButton.Yes,
         )

@@ -10,17 +10,11 @@ from PySide6.QtCore import QCoreApplication, QEvent, QPointF
 from PySide6.QtWidgets import QToolTip
 
 from renkei.domain.handoff import Handoff, HandoffState
+from renkei.i18n import arg
+from renkei.i18n.contexts import Timeline
 from renkei.render.bar_face import local_day
 from renkei.render.timeline_geometry import LABEL_WIDTH
 from renkei.ui.text import date_text, risk_sentence
-
-
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
-def _tn(text: str, n: int) -> str:
-    return QCoreApplication.translate("Timeline", text, "", n)
 
 
 class TimelineTooltips:
@@ -49,7 +43,9 @@ class TimelineTooltips:
             if point.x() < LABEL_WIDTH:
                 return ""
             day = self.day_at(point.x())
-            week = _t("Week %1").replace("%1", str(day.isocalendar().week))
+            week = arg(
+                QCoreApplication.translate("Timeline", "Week %1"), str(day.isocalendar().week)
+            )
             return f"{date_text(day, self.session.today())} · {week}"
         if task_id is None:
             return ""
@@ -68,28 +64,39 @@ class TimelineTooltips:
         if span is not None:
             first, last = date.fromordinal(span[0]), date.fromordinal(span[1])
             if first == last:
-                lines.append(_t("Milestone: %1").replace("%1", date_text(first, today)))
+                lines.append(
+                    arg(
+                        QCoreApplication.translate("Timeline", "Milestone: %1"),
+                        date_text(first, today),
+                    )
+                )
             else:
-                days = _tn("%n day(s)", span[1] - span[0] + 1)
+                days = Timeline.tr("%n day(s)", "", span[1] - span[0] + 1)
                 lines.append(f"{date_text(first, today)} – {date_text(last, today)} ({days})")
         owner = board.people.get(task.owner_id) if task.owner_id is not None else None
-        lines.append(_t("Owner: %1").replace("%1", owner.name) if owner else _t("No owner"))
+        lines.append(
+            arg(QCoreApplication.translate("Timeline", "Owner: %1"), owner.name)
+            if owner
+            else QCoreApplication.translate("Timeline", "No owner")
+        )
         face = self.face(task_id)
         if face.done:
-            lines.append(_t("Finished"))
+            lines.append(QCoreApplication.translate("Timeline", "Finished"))
         else:
-            lines.append(_t("%1% done").replace("%1", str(task.progress)))
+            lines.append(
+                arg(QCoreApplication.translate("Timeline", "%1% done"), str(task.progress))
+            )
         lines.extend(risk_sentence(r) for r in session.risk(task_id))
         for predecessor, overlap in self._links.conflicts.get(task_id, ()):
             other = board.tasks[predecessor].title
             lines.append(
-                _tn("Starts before “%1” ends (%n day(s) overlap)", overlap).replace("%1", other)
+                arg(Timeline.tr("Starts before “%1” ends (%n day(s) overlap)", "", overlap), other)
             )
         for mark in face.handoffs:
             if mark.waiting:
                 lines.append(self._handoff_sentence(board.handoffs[mark.handoff_id]))
         if task_id in self._critical:
-            lines.append(_t("On the critical path"))
+            lines.append(QCoreApplication.translate("Timeline", "On the critical path"))
         return "\n".join(lines)
 
     def _handoff_sentence(self, handoff: Handoff) -> str:
@@ -98,14 +105,16 @@ class TimelineTooltips:
         day = date_text(local_day(handoff.sent_at), self.session.today())
         name = receiver.name if receiver else "?"
         if handoff.state is HandoffState.SENT:
-            return (
-                _t("Handed to %1 on %2 — waiting: not acknowledged yet")
-                .replace("%1", name)
-                .replace("%2", day)
+            return arg(
+                QCoreApplication.translate(
+                    "Timeline", "Handed to %1 on %2 — waiting: not acknowledged yet"
+                ),
+                name,
+                day,
             )
         state = QCoreApplication.translate("Handoff", handoff.state.label)
-        return (_t("Handed to %1 on %2 — %3").replace("%1", name).replace("%2", day)).replace(
-            "%3", state
+        return arg(
+            QCoreApplication.translate("Timeline", "Handed to %1 on %2 — %3"), name, day, state
         )
 
     def _marker_at(self, point: QPointF, task_id: int) -> Handoff | None:

@@ -52,10 +52,6 @@ from renkei.ui.timeline.tooltips import TimelineTooltips
 __all__ = ["HEADER_HEIGHT", "LABEL_WIDTH", "TASK_MIME", "TimelineView", "Zoom"]
 
 
-def _t(text: str) -> str:
-    return QCoreApplication.translate("Timeline", text)
-
-
 class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
     currentChanged = Signal(object)  # task id or None
     taskRescheduled = Signal(int, object, object)  # task id, new start or None, new due or None
@@ -96,7 +92,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         self.setAcceptDrops(True)
         self.viewport().setAcceptDrops(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
-        self.setAccessibleName(_t("Timeline"))
+        self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
         self._update_metrics()
         self._update_scrollbars()
         self._place(self._today(), LABEL_WIDTH + self._chart_width() / 3)
