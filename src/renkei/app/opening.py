@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import contextlib
-import locale
-import os
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
 from renkei.app import paths
 from renkei.demo.build import BOARD_NAMES, build_demo
+from renkei.domain.i18n import system_language as system_language  # the CLI's too
 from renkei.store.board_store import BoardStore
 from renkei.store.conflict_copies import conflict_copies, engine_query
 from renkei.store.copy import copy_board
@@ -19,16 +18,6 @@ from renkei.store.migrate import BoardEmpty
 from renkei.store.new_board import BoardExists, NewBoard
 
 Fill = Callable[[BoardStore], None]
-
-
-def system_language() -> str:
-    """'ja' under a Japanese locale, else 'en' (LANGUAGE, LC_ALL, LC_MESSAGES, LANG order)."""
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
-        value = os.environ.get(name)
-        if value:
-            return "ja" if value.lower().startswith("ja") else "en"
-    code = locale.getlocale()[0] or ""
-    return "ja" if code.lower().startswith("ja") else "en"
 
 
 def open_store(target: str | None, create: bool = True) -> BoardStore:

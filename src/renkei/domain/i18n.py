@@ -11,6 +11,8 @@ by Qt's translate (which also picks the plural form).
 
 from __future__ import annotations
 
+import locale
+import os
 import re
 from collections.abc import Callable
 
@@ -56,3 +58,17 @@ def untranslated(context: str, text: str, n: int = -1) -> str:
     if n == -1:
         return text
     return text.replace("%n", str(n)).replace("(s)", "" if n == 1 else "s")
+
+
+def system_language() -> str:
+    """'ja' under a Japanese locale, else 'en' (LANGUAGE, LC_ALL, LC_MESSAGES, LANG order).
+
+    Here, with no Qt, because both sides need it: the app makes the first-run demo board in
+    this language and the views (renkei.i18n) load its translator, and neither may import
+    the other."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES", "LANG"):
+        value = os.environ.get(name)
+        if value:
+            return "ja" if value.lower().startswith("ja") else "en"
+    code = locale.getlocale()[0] or ""
+    return "ja" if code.lower().startswith("ja") else "en"

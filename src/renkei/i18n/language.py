@@ -12,7 +12,7 @@ from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, QTranslator
 
-from renkei.app.opening import system_language
+from renkei.domain.i18n import system_language
 
 LANGUAGES = ("en", "ja")
 _LOCALES = {
