@@ -1,181 +1,181 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
-  <context>
+<context>
     <name>FilterBar</name>
     <message numerus="yes">
-      <source>Due within %n day(s)</source>
-      <translation>
-        <numerusform>Due within %n day</numerusform>
-        <numerusform>Due within %n days</numerusform>
-      </translation>
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>Due within %n day</numerusform>
+            <numerusform>Due within %n days</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>HandoffLoss</name>
     <message numerus="yes">
-      <source>%n day(s)</source>
-      <translation>
-        <numerusform>%n day</numerusform>
-        <numerusform>%n days</numerusform>
-      </translation>
+        <source>%1: not acknowledged, %2 overdue (SLA: %n business day(s))</source>
+        <translation>
+            <numerusform>%1: not acknowledged, %2 overdue (SLA: %n business day)</numerusform>
+            <numerusform>%1: not acknowledged, %2 overdue (SLA: %n business days)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n hour(s)</source>
-      <translation>
-        <numerusform>%n hour</numerusform>
-        <numerusform>%n hours</numerusform>
-      </translation>
+        <source>%1: acknowledged %2 late (SLA: %n business day(s))</source>
+        <translation>
+            <numerusform>%1: acknowledged %2 late (SLA: %n business day)</numerusform>
+            <numerusform>%1: acknowledged %2 late (SLA: %n business days)</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n minute(s)</source>
-      <translation>
-        <numerusform>%n minute</numerusform>
-        <numerusform>%n minutes</numerusform>
-      </translation>
+        <source>%1: accepted, then no activity by the receiver for %n business day(s)</source>
+        <translation>
+            <numerusform>%1: accepted, then no activity by the receiver for %n business day</numerusform>
+            <numerusform>%1: accepted, then no activity by the receiver for %n business days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>{hop}: accepted, then no activity by the receiver for %n business day(s)</source>
-      <translation>
-        <numerusform>{hop}: accepted, then no activity by the receiver for %n business day</numerusform>
-        <numerusform>{hop}: accepted, then no activity by the receiver for %n business days</numerusform>
-      </translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>{hop}: acknowledged {late} late (SLA: %n business day(s))</source>
-      <translation>
-        <numerusform>{hop}: acknowledged {late} late (SLA: %n business day)</numerusform>
-        <numerusform>{hop}: acknowledged {late} late (SLA: %n business days)</numerusform>
-      </translation>
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n hour</numerusform>
+            <numerusform>%n hours</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))</source>
-      <translation>
-        <numerusform>{hop}: not acknowledged, {late} overdue (SLA: %n business day)</numerusform>
-        <numerusform>{hop}: not acknowledged, {late} overdue (SLA: %n business days)</numerusform>
-      </translation>
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n minute</numerusform>
+            <numerusform>%n minutes</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Handoffs</name>
     <message numerus="yes">
-      <source>Stalled — no activity for %n business day(s)</source>
-      <translation>
-        <numerusform>Stalled — no activity for %n business day</numerusform>
-        <numerusform>Stalled — no activity for %n business days</numerusform>
-      </translation>
+        <source>Stalled — no activity for %n business day(s)</source>
+        <translation>
+            <numerusform>Stalled — no activity for %n business day</numerusform>
+            <numerusform>Stalled — no activity for %n business days</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Kanban</name>
     <message numerus="yes">
-      <source>%n task(s)</source>
-      <translation>
-        <numerusform>%n task</numerusform>
-        <numerusform>%n tasks</numerusform>
-      </translation>
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n task</numerusform>
+            <numerusform>%n tasks</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MergeCopies</name>
     <message numerus="yes">
-      <source>%n change(s) from %1 merged.</source>
-      <translation>
-        <numerusform>%n change from %1 merged.</numerusform>
-        <numerusform>%n changes from %1 merged.</numerusform>
-      </translation>
+        <source>%n change(s) from %1 merged.</source>
+        <translation>
+            <numerusform>%n change from %1 merged.</numerusform>
+            <numerusform>%n changes from %1 merged.</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>MergeOffer</name>
     <message numerus="yes">
-      <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
-      <translation>
-        <numerusform>A sync tool left %n copy of this board beside it, made when two people changed it at the same moment:</numerusform>
-        <numerusform>A sync tool left %n copies of this board beside it, made when two people changed it at the same moment:</numerusform>
-      </translation>
+        <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
+        <translation>
+            <numerusform>A sync tool left %n copy of this board beside it, made when two people changed it at the same moment:</numerusform>
+            <numerusform>A sync tool left %n copies of this board beside it, made when two people changed it at the same moment:</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Report</name>
     <message numerus="yes">
-      <source>%n handoff(s) waiting for the team</source>
-      <translation>
-        <numerusform>%n handoff waiting for the team</numerusform>
-        <numerusform>%n handoffs waiting for the team</numerusform>
-      </translation>
+        <source>%n handoff(s) waiting for the team</source>
+        <translation>
+            <numerusform>%n handoff waiting for the team</numerusform>
+            <numerusform>%n handoffs waiting for the team</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n hop(s)</source>
-      <translation>
-        <numerusform>%n hop</numerusform>
-        <numerusform>%n hops</numerusform>
-      </translation>
+        <source>%n hop(s)</source>
+        <translation>
+            <numerusform>%n hop</numerusform>
+            <numerusform>%n hops</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n open task(s)</source>
-      <translation>
-        <numerusform>%n open task</numerusform>
-        <numerusform>%n open tasks</numerusform>
-      </translation>
+        <source>%n open task(s)</source>
+        <translation>
+            <numerusform>%n open task</numerusform>
+            <numerusform>%n open tasks</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>%n task(s) at risk, soonest due first.</source>
-      <translation>
-        <numerusform>%n task at risk, soonest due first.</numerusform>
-        <numerusform>%n tasks at risk, soonest due first.</numerusform>
-      </translation>
+        <source>%n task(s) at risk, soonest due first.</source>
+        <translation>
+            <numerusform>%n task at risk, soonest due first.</numerusform>
+            <numerusform>%n tasks at risk, soonest due first.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>…and %n older change(s).</source>
-      <translation>
-        <numerusform>…and %n older change.</numerusform>
-        <numerusform>…and %n older changes.</numerusform>
-      </translation>
+        <source>…and %n older change(s).</source>
+        <translation>
+            <numerusform>…and %n older change.</numerusform>
+            <numerusform>…and %n older changes.</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Risk</name>
     <message numerus="yes">
-      <source>No activity for %n day(s).</source>
-      <translation>
-        <numerusform>No activity for %n day.</numerusform>
-        <numerusform>No activity for %n days.</numerusform>
-      </translation>
+        <source>No activity for %n day(s).</source>
+        <translation>
+            <numerusform>No activity for %n day.</numerusform>
+            <numerusform>No activity for %n days.</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>Overdue: was due %n day(s) ago.</source>
-      <translation>
-        <numerusform>Overdue: was due %n day ago.</numerusform>
-        <numerusform>Overdue: was due %n days ago.</numerusform>
-      </translation>
+        <source>Overdue: was due %n day(s) ago.</source>
+        <translation>
+            <numerusform>Overdue: was due %n day ago.</numerusform>
+            <numerusform>Overdue: was due %n days ago.</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message numerus="yes">
-      <source> business day(s)</source>
-      <translation>
-        <numerusform> business day</numerusform>
-        <numerusform> business days</numerusform>
-      </translation>
+        <source> business day(s)</source>
+        <translation>
+            <numerusform> business day</numerusform>
+            <numerusform> business days</numerusform>
+        </translation>
     </message>
-  </context>
-  <context>
+</context>
+<context>
     <name>Timeline</name>
     <message numerus="yes">
-      <source>%n day(s)</source>
-      <translation>
-        <numerusform>%n day</numerusform>
-        <numerusform>%n days</numerusform>
-      </translation>
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
+        </translation>
     </message>
     <message numerus="yes">
-      <source>Starts before “%1” ends (%n day(s) overlap)</source>
-      <translation>
-        <numerusform>Starts before “%1” ends (%n day overlap)</numerusform>
-        <numerusform>Starts before “%1” ends (%n days overlap)</numerusform>
-      </translation>
+        <source>Starts before “%1” ends (%n day(s) overlap)</source>
+        <translation>
+            <numerusform>Starts before “%1” ends (%n day overlap)</numerusform>
+            <numerusform>Starts before “%1” ends (%n days overlap)</numerusform>
+        </translation>
     </message>
-  </context>
+</context>
 </TS>

@@ -1,4217 +1,4205 @@
 <?xml version="1.0" encoding="utf-8"?>
 <!DOCTYPE TS>
 <TS version="2.1" language="ja" sourcelanguage="en">
-    <context>
-        <name>AboutDialog</name>
-        <message>
-            <source>&lt;b&gt;Application icon&lt;/b&gt;: drawn for Renkei; part of Renkei, under the MIT License.</source>
-            <translation>&lt;b&gt;アプリケーションアイコン&lt;/b&gt;：Renkei のために描かれたもので、Renkei の一部として MIT ライセンスで提供されます。</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Font: %1&lt;/b&gt; (Regular and Bold), a Modified Version of Noto Sans CJK JP, used for Japanese text on screen and in PDF reports. %2. Licensed under the SIL Open Font License 1.1, printed below.</source>
-            <translation>&lt;b&gt;フォント：%1&lt;/b&gt;（Regular と Bold）。Noto Sans CJK JP の改変版（Modified Version）で、画面と PDF レポートの日本語表示に使用しています。%2。SIL Open Font License 1.1（全文は下記）に基づきます。</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Qt %1 and PySide6&lt;/b&gt;: under the GNU Lesser General Public License v3 (About Qt tells more).</source>
-            <translation>&lt;b&gt;Qt %1 と PySide6&lt;/b&gt;：GNU Lesser General Public License v3 に基づきます（詳しくは「Qt について」）。</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Renkei&lt;/b&gt; is free software under the MIT License.</source>
-            <translation>&lt;b&gt;Renkei&lt;/b&gt; は MIT ライセンスのフリーソフトウェアです。</translation>
-        </message>
-        <message>
-            <source>About Qt</source>
-            <translation>Qt について</translation>
-        </message>
-        <message>
-            <source>About Renkei</source>
-            <translation>Renkei について</translation>
-        </message>
-        <message>
-            <source>Licences</source>
-            <translation>ライセンス</translation>
-        </message>
-        <message>
-            <source>OFL.txt is missing.</source>
-            <translation>OFL.txt が見つかりません。</translation>
-        </message>
-        <message>
-            <source>Python, SQLAlchemy, Alembic, psycopg, keyring and the other libraries inside this app keep their licence files beside them, in the app folder's &lt;i&gt;_internal&lt;/i&gt; folder (&lt;i&gt;licenses&lt;/i&gt; and &lt;i&gt;*.dist-info&lt;/i&gt;).</source>
-            <translation>Python、SQLAlchemy、Alembic、psycopg、keyring など、このアプリに含まれるライブラリのライセンスファイルは、アプリフォルダー内の &lt;i&gt;_internal&lt;/i&gt; フォルダー（&lt;i&gt;licenses&lt;/i&gt; と &lt;i&gt;*.dist-info&lt;/i&gt;）にあります。</translation>
-        </message>
-        <message>
-            <source>Qt %1, PySide6 %2, Python %3</source>
-            <translation>Qt %1、PySide6 %2、Python %3</translation>
-        </message>
-        <message>
-            <source>Renkei</source>
-            <translation>Renkei（連携）</translation>
-        </message>
-        <message>
-            <source>Renkei %1</source>
-            <translation>Renkei %1</translation>
-        </message>
-        <message>
-            <source>Runs on:</source>
-            <translation>実行環境：</translation>
-        </message>
-        <message>
-            <source>Settings file:</source>
-            <translation>設定ファイル：</translation>
-        </message>
-        <message>
-            <source>Settings on this computer (who you are on each board, recent boards, the window's layout) stay in the settings file, never inside a shared board.</source>
-            <translation>このコンピューターの設定（各ボードでのあなたの名前、最近使ったボード、ウィンドウの配置）は設定ファイルに保存され、共有ボードには書き込まれません。</translation>
-        </message>
-        <message>
-            <source>System:</source>
-            <translation>システム：</translation>
-        </message>
-        <message>
-            <source>The bundled font is not loaded in this session.</source>
-            <translation>同梱フォントはこのセッションで読み込まれていません。</translation>
-        </message>
-        <message>
-            <source>This board:</source>
-            <translation>このボード：</translation>
-        </message>
-        <message>
-            <source>Version:</source>
-            <translation>バージョン：</translation>
-        </message>
-        <message>
-            <source>Your boards folder:</source>
-            <translation>ボードの保存フォルダー：</translation>
-        </message>
-        <message>
-            <source>installed app</source>
-            <translation>インストール済みアプリ</translation>
-        </message>
-        <message>
-            <source>none open</source>
-            <translation>開いていません</translation>
-        </message>
-        <message>
-            <source>連携 — working hand in hand. Cross-team work at a glance, and where information got lost between teams.</source>
-            <translation>連携 — 手を取り合って働く。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを示します。</translation>
-        </message>
-    </context>
-    <context>
-        <name>AnswerQuestionDialog</name>
-        <message>
-            <source>Answer</source>
-            <translation>回答</translation>
-        </message>
-        <message>
-            <source>Answer a question</source>
-            <translation>質問に回答</translation>
-        </message>
-        <message>
-            <source>Answer a question about “%1”</source>
-            <translation>「%1」についての質問に回答</translation>
-        </message>
-        <message>
-            <source>Asked %1.</source>
-            <translation>%1 に質問されました。</translation>
-        </message>
-        <message>
-            <source>No open questions</source>
-            <translation>未回答の質問はありません</translation>
-        </message>
-        <message>
-            <source>Nobody is waiting for an answer.</source>
-            <translation>回答待ちの質問はありません。</translation>
-        </message>
-        <message>
-            <source>Question</source>
-            <translation>質問</translation>
-        </message>
-        <message>
-            <source>The packet did not include it.</source>
-            <translation>引き継ぎ情報には含まれていませんでした。</translation>
-        </message>
-        <message>
-            <source>The packet says: %1</source>
-            <translation>引き継ぎ情報の記載：%1</translation>
-        </message>
-        <message>
-            <source>Your answer</source>
-            <translation>回答を入力</translation>
-        </message>
-    </context>
-    <context>
-        <name>App</name>
-        <message>
-            <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
-            <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
-        </message>
-        <message>
-            <source>Cannot open the board</source>
-            <translation>ボードを開けません</translation>
-        </message>
-        <message>
-            <source>Could not connect to the server at %1.</source>
-            <translation>%1 のサーバーに接続できませんでした。</translation>
-        </message>
-        <message>
-            <source>Could not connect to the server: %1</source>
-            <translation>サーバーに接続できませんでした：%1</translation>
-        </message>
-        <message>
-            <source>Empty database</source>
-            <translation>空のデータベース</translation>
-        </message>
-        <message>
-            <source>Renkei boards (*.renkei)</source>
-            <translation>Renkei ボード (*.renkei)</translation>
-        </message>
-        <message>
-            <source>Salvage into a new board</source>
-            <translation>新しいボードに救出</translation>
-        </message>
-        <message>
-            <source>Salvage into a new board…</source>
-            <translation>新しいボードに救出…</translation>
-        </message>
-        <message>
-            <source>The database at %1 is empty: it holds no board yet. Make a new board in it?</source>
-            <translation>%1 のデータベースは空で、ボードがまだありません。ここに新しいボードを作りますか？</translation>
-        </message>
-        <message>
-            <source>The server asks for a password. (%1)</source>
-            <translation>サーバーがパスワードを要求しています。（%1）</translation>
-        </message>
-        <message>
-            <source>The server did not accept the password. (%1)</source>
-            <translation>サーバーがパスワードを受け付けませんでした。（%1）</translation>
-        </message>
-        <message>
-            <source>This is not a server board's address: %1</source>
-            <translation>サーバー上のボードのアドレスではありません：%1</translation>
-        </message>
-        <message>
-            <source>This is your default board (Edit → Preferences). Renkei opens the built-in board instead.</source>
-            <translation>これは既定のボードです（編集 → 環境設定）。代わりに組み込みのボードを開きます。</translation>
-        </message>
-    </context>
-    <context>
-        <name>AskAboutItemDialog</name>
-        <message>
-            <source>%1 sent it and is asked to answer.</source>
-            <translation>%1 さんが送り手のため、回答を依頼します。</translation>
-        </message>
-        <message>
-            <source>About</source>
-            <translation>対象項目</translation>
-        </message>
-        <message>
-            <source>Ask</source>
-            <translation>質問する</translation>
-        </message>
-        <message>
-            <source>Ask about the handoff</source>
-            <translation>引き継ぎについて質問</translation>
-        </message>
-        <message>
-            <source>Ask about “%1”</source>
-            <translation>「%1」について質問</translation>
-        </message>
-        <message>
-            <source>Question</source>
-            <translation>質問</translation>
-        </message>
-        <message>
-            <source>What do you need to know?</source>
-            <translation>確認したい内容を入力してください</translation>
-        </message>
-        <message>
-            <source>not sent</source>
-            <translation>未送付</translation>
-        </message>
-    </context>
-    <context>
-        <name>BoardLocation</name>
-        <message>
-            <source>%1 copies the whole file after each save, and two people saving within its sync delay get a conflict copy that Renkei offers to merge, so it suits one person at a time; for a team, move the board to a server.</source>
-            <translation>%1 は保存のたびにファイル全体をコピーします。同期の遅れのあいだに二人が保存すると競合コピーができ、Renkei がマージを提案します。一度に使うのは一人が向いています。チームで使うならボードをサーバーに移してください。</translation>
-        </message>
-        <message>
-            <source>%1 — %2. %3</source>
-            <translation>%1 — %2。%3</translation>
-        </message>
-        <message>
-            <source>Copies the board with its whole history to a PostgreSQL server.</source>
-            <translation>ボードを履歴ごと PostgreSQL サーバーにコピーします。</translation>
-        </message>
-        <message>
-            <source>Got it</source>
-            <translation>了解</translation>
-        </message>
-        <message>
-            <source>Hides this note; it is not shown again for this board.</source>
-            <translation>このお知らせを閉じます。このボードでは再び表示しません。</translation>
-        </message>
-        <message>
-            <source>In a folder synced by %1</source>
-            <translation>%1 で同期されるフォルダーにあります</translation>
-        </message>
-        <message>
-            <source>Information</source>
-            <translation>お知らせ</translation>
-        </message>
-        <message>
-            <source>Move this board to a server…</source>
-            <translation>このボードをサーバーに移す…</translation>
-        </message>
-        <message>
-            <source>On a PostgreSQL server (%1)</source>
-            <translation>PostgreSQL サーバー上にあります（%1）</translation>
-        </message>
-        <message>
-            <source>On a network share (%1)</source>
-            <translation>ネットワーク共有上にあります（%1）</translation>
-        </message>
-        <message>
-            <source>On this computer's disk</source>
-            <translation>このコンピューターのディスクにあります</translation>
-        </message>
-        <message>
-            <source>Only people at this computer can use it; to work on it as a team, move it to a server.</source>
-            <translation>このコンピューターを使う人だけが使えます。チームで使うならサーバーに移してください。</translation>
-        </message>
-        <message>
-            <source>Several people can use it; Renkei takes turns through a lock file beside the board, and a computer that crashes while saving holds the others up for up to %1 seconds.</source>
-            <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大 %1 秒待たされます。</translation>
-        </message>
-        <message>
-            <source>The whole team can work on it at once, and each sees the others' changes within seconds.</source>
-            <translation>チーム全員が同時に作業でき、ほかの人の変更は数秒で届きます。</translation>
-        </message>
-        <message>
-            <source>Where this board lives</source>
-            <translation>このボードの置き場所</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConflictChoices</name>
-        <message>
-            <source>(none)</source>
-            <translation>（なし）</translation>
-        </message>
-        <message>
-            <source>Board: %1</source>
-            <translation>ボード：%1</translation>
-        </message>
-        <message>
-            <source>Changed on both sides</source>
-            <translation>両方で変更された項目</translation>
-        </message>
-        <message>
-            <source>Copy: %1</source>
-            <translation>コピー：%1</translation>
-        </message>
-        <message>
-            <source>These fields were changed both on the board and in %1. Choose the value to keep:</source>
-            <translation>次の項目はボードと %1 の両方で変更されています。残す値を選んでください：</translation>
-        </message>
-    </context>
-    <context>
-        <name>ConnectDialog</name>
-        <message>
-            <source>&amp;Database:</source>
-            <translation>データベース(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>&amp;Port:</source>
-            <translation>ポート(&amp;P)：</translation>
-        </message>
-        <message>
-            <source>&amp;Server:</source>
-            <translation>サーバー(&amp;S)：</translation>
-        </message>
-        <message>
-            <source>&amp;User:</source>
-            <translation>ユーザー(&amp;U)：</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Connect</source>
-            <translation>接続</translation>
-        </message>
-        <message>
-            <source>Connect to server</source>
-            <translation>サーバーに接続</translation>
-        </message>
-        <message>
-            <source>No system keyring is available on this computer, so Renkei will ask for the password each time.</source>
-            <translation>このコンピューターではシステムのキーリングを使用できないため、Renkei は接続のたびにパスワードの入力を求めます。</translation>
-        </message>
-        <message>
-            <source>Open a board kept on a PostgreSQL server, so everyone on the team sees the same board.</source>
-            <translation>PostgreSQL サーバー上のボードを開きます。チーム全員が同じボードを共有できます。</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation>パスワード(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>Passwords are never written to Renkei's settings.</source>
-            <translation>パスワードが Renkei の設定に保存されることはありません。</translation>
-        </message>
-        <message>
-            <source>Remember password in the system keyring</source>
-            <translation>パスワードをシステムのキーリングに保存</translation>
-        </message>
-        <message>
-            <source>e.g. boards.example.com</source>
-            <translation>例：boards.example.com</translation>
-        </message>
-        <message>
-            <source>e.g. renkei</source>
-            <translation>例：renkei</translation>
-        </message>
-        <message>
-            <source>leave empty if the server needs none</source>
-            <translation>不要な場合は空欄のまま</translation>
-        </message>
-    </context>
-    <context>
-        <name>Dates</name>
-        <message>
-            <source>1 day late</source>
-            <translation>1日遅延</translation>
-        </message>
-        <message>
-            <source>due in {n} days</source>
-            <translation>期限まで{n}日</translation>
-        </message>
-        <message>
-            <source>due today</source>
-            <translation>今日が期限</translation>
-        </message>
-        <message>
-            <source>due tomorrow</source>
-            <translation>明日が期限</translation>
-        </message>
-        <message>
-            <source>due {date}</source>
-            <translation>期限 {date}</translation>
-        </message>
-        <message>
-            <source>{n} days late</source>
-            <translation>{n}日遅延</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportOptionsDialog</name>
-        <message>
-            <source>All teams</source>
-            <translation>すべてのチーム</translation>
-        </message>
-        <message>
-            <source>Export status as PDF</source>
-            <translation>状況レポートを PDF でエクスポート</translation>
-        </message>
-        <message>
-            <source>Export…</source>
-            <translation>エクスポート…</translation>
-        </message>
-        <message>
-            <source>Letter</source>
-            <translation>レター</translation>
-        </message>
-        <message>
-            <source>Paper:</source>
-            <translation>用紙：</translation>
-        </message>
-        <message>
-            <source>Teams:</source>
-            <translation>チーム：</translation>
-        </message>
-    </context>
-    <context>
-        <name>ExportPdf</name>
-        <message>
-            <source>%1 status %2.pdf</source>
-            <translation>%1 状況レポート %2.pdf</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Could not write %1: %2</source>
-            <translation>%1 に書き込めませんでした：%2</translation>
-        </message>
-        <message>
-            <source>Export status as PDF</source>
-            <translation>状況レポートを PDF でエクスポート</translation>
-        </message>
-        <message>
-            <source>Not exported</source>
-            <translation>エクスポートできませんでした</translation>
-        </message>
-        <message>
-            <source>PDF files (*.pdf)</source>
-            <translation>PDF ファイル (*.pdf)</translation>
-        </message>
-        <message>
-            <source>Writing the status report…</source>
-            <translation>状況レポートを作成しています…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Field</name>
-        <message>
-            <source>Archived</source>
-            <translation>アーカイブ済み</translation>
-        </message>
-        <message>
-            <source>At-risk flag</source>
-            <translation>リスクありフラグ</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>連絡先</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>作成日時</translation>
-        </message>
-        <message>
-            <source>Depends on</source>
-            <translation>先行タスク</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>説明</translation>
-        </message>
-        <message>
-            <source>Due date</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>Estimate</source>
-            <translation>見積もり</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>担当者</translation>
-        </message>
-        <message>
-            <source>Position</source>
-            <translation>並び順</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>優先度</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>進捗</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>プロジェクト</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>役割</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>開始日</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>ステータス</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>タグ</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>チーム</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>タイトル</translation>
-        </message>
-    </context>
-    <context>
-        <name>FilterBar</name>
-        <message>
-            <source>All owners</source>
-            <translation>すべての担当者</translation>
-        </message>
-        <message>
-            <source>All projects</source>
-            <translation>すべてのプロジェクト</translation>
-        </message>
-        <message>
-            <source>All teams</source>
-            <translation>すべてのチーム</translation>
-        </message>
-        <message>
-            <source>Any due date</source>
-            <translation>すべての期限</translation>
-        </message>
-        <message>
-            <source>At risk only</source>
-            <translation>リスクありのみ</translation>
-        </message>
-        <message>
-            <source>Clear</source>
-            <translation>クリア</translation>
-        </message>
-        <message>
-            <source>Due today or late</source>
-            <translation>今日が期限または期限超過</translation>
-        </message>
-        <message numerus="yes">
-            <source>Due within %n day(s)</source>
-            <translation>
-                <numerusform>%n日以内に期限</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Search titles, descriptions, tags, owners…</source>
-            <translation>タイトル・説明・タグ・担当者を検索…</translation>
-        </message>
-        <message>
-            <source>Show every task again</source>
-            <translation>すべてのタスクを再表示</translation>
-        </message>
-    </context>
-    <context>
-        <name>Handoff</name>
-        <message>
-            <source>Accepted</source>
-            <translation>受け入れ済み</translation>
-        </message>
-        <message>
-            <source>Acknowledged</source>
-            <translation>受領済み</translation>
-        </message>
-        <message>
-            <source>Assets</source>
-            <translation>素材</translation>
-        </message>
-        <message>
-            <source>Audience</source>
-            <translation>対象者</translation>
-        </message>
-        <message>
-            <source>Bad data</source>
-            <translation>データ不備</translation>
-        </message>
-        <message>
-            <source>Budget</source>
-            <translation>予算</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Company</source>
-            <translation>会社名</translation>
-        </message>
-        <message>
-            <source>Consent</source>
-            <translation>連絡許諾</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>連絡先</translation>
-        </message>
-        <message>
-            <source>Contract scope</source>
-            <translation>契約範囲</translation>
-        </message>
-        <message>
-            <source>Deadline</source>
-            <translation>納期</translation>
-        </message>
-        <message>
-            <source>Deal</source>
-            <translation>商談</translation>
-        </message>
-        <message>
-            <source>Decision maker</source>
-            <translation>決裁者</translation>
-        </message>
-        <message>
-            <source>Duplicate</source>
-            <translation>重複</translation>
-        </message>
-        <message>
-            <source>From %1</source>
-            <translation>%1 から</translation>
-        </message>
-        <message>
-            <source>From %1 (%2)</source>
-            <translation>%1（%2）から</translation>
-        </message>
-        <message>
-            <source>Go-live date</source>
-            <translation>稼働開始日</translation>
-        </message>
-        <message>
-            <source>Goal</source>
-            <translation>目的</translation>
-        </message>
-        <message>
-            <source>Key users</source>
-            <translation>主要ユーザー</translation>
-        </message>
-        <message>
-            <source>Lead</source>
-            <translation>リード</translation>
-        </message>
-        <message>
-            <source>Missing information</source>
-            <translation>情報不足</translation>
-        </message>
-        <message>
-            <source>Need</source>
-            <translation>ニーズ</translation>
-        </message>
-        <message>
-            <source>No budget</source>
-            <translation>予算なし</translation>
-        </message>
-        <message>
-            <source>No fit</source>
-            <translation>対象外</translation>
-        </message>
-        <message>
-            <source>No need</source>
-            <translation>ニーズなし</translation>
-        </message>
-        <message>
-            <source>No note.</source>
-            <translation>メモはありません。</translation>
-        </message>
-        <message>
-            <source>Not ready</source>
-            <translation>時期尚早</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>却下</translation>
-        </message>
-        <message>
-            <source>Request</source>
-            <translation>依頼</translation>
-        </message>
-        <message>
-            <source>Requester</source>
-            <translation>依頼者</translation>
-        </message>
-        <message>
-            <source>Returned</source>
-            <translation>差し戻し</translation>
-        </message>
-        <message>
-            <source>Risks</source>
-            <translation>リスク</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>送付済み</translation>
-        </message>
-        <message>
-            <source>Source</source>
-            <translation>獲得経路</translation>
-        </message>
-        <message>
-            <source>Success criteria</source>
-            <translation>成功基準</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>導入時期</translation>
-        </message>
-        <message>
-            <source>Unreachable</source>
-            <translation>連絡不通</translation>
-        </message>
-        <message>
-            <source>Withdrawn</source>
-            <translation>取り下げ</translation>
-        </message>
-        <message>
-            <source>Wrong team</source>
-            <translation>担当チーム違い</translation>
-        </message>
-        <message>
-            <source>sent %1</source>
-            <translation>%1 送付</translation>
-        </message>
-        <message>
-            <source>someone</source>
-            <translation>不明なメンバー</translation>
-        </message>
-        <message>
-            <source>%1:</source>
-            <translation>%1：</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandoffActions</name>
-        <message>
-            <source>%1 has a question to answer</source>
-            <translation>%1に未回答の質問があります</translation>
-        </message>
-        <message>
-            <source>Accept handoff</source>
-            <translation>引き継ぎを受け入れ</translation>
-        </message>
-        <message>
-            <source>Accept — take the task over</source>
-            <translation>受け入れる — タスクを引き取る</translation>
-        </message>
-        <message>
-            <source>Acknowledge</source>
-            <translation>受領する</translation>
-        </message>
-        <message>
-            <source>Acknowledge handoff</source>
-            <translation>引き継ぎを受領</translation>
-        </message>
-        <message>
-            <source>Acknowledged by %1, waiting for a decision (%2)</source>
-            <translation>%1が受領済み、判断待ち（%2）</translation>
-        </message>
-        <message>
-            <source>Answer a question</source>
-            <translation>質問に回答</translation>
-        </message>
-        <message>
-            <source>Answer a question…</source>
-            <translation>質問に回答…</translation>
-        </message>
-        <message>
-            <source>Ask about a handoff</source>
-            <translation>引き継ぎについて質問</translation>
-        </message>
-        <message>
-            <source>Ask the sender about an item…</source>
-            <translation>項目について送り手に質問…</translation>
-        </message>
-        <message>
-            <source>Choose who you are first (the status bar).</source>
-            <translation>先にステータスバーで自分の名前を選択してください。</translation>
-        </message>
-        <message>
-            <source>Hand off</source>
-            <translation>引き継ぐ</translation>
-        </message>
-        <message>
-            <source>Hand off…</source>
-            <translation>引き継ぐ…</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>保存されていません</translation>
-        </message>
-        <message>
-            <source>Only %1 (the owner) can hand this task off</source>
-            <translation>このタスクを引き継げるのは %1（担当者）だけです</translation>
-        </message>
-        <message>
-            <source>Only %1 (the owner) or someone in %2 can hand this task off</source>
-            <translation>このタスクを引き継げるのは %1（担当者）か %2 のメンバーだけです</translation>
-        </message>
-        <message>
-            <source>Only %1 can acknowledge, accept or return it</source>
-            <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
-        </message>
-        <message>
-            <source>Only someone in %2 can hand this task off</source>
-            <translation>このタスクを引き継げるのは %2 のメンバーだけです</translation>
-        </message>
-        <message>
-            <source>Reject handoff</source>
-            <translation>引き継ぎを却下</translation>
-        </message>
-        <message>
-            <source>Reject…</source>
-            <translation>却下する…</translation>
-        </message>
-        <message>
-            <source>Return for missing information…</source>
-            <translation>情報不足で差し戻す…</translation>
-        </message>
-        <message>
-            <source>Return handoff</source>
-            <translation>引き継ぎを差し戻し</translation>
-        </message>
-        <message>
-            <source>This task is done: a finished task is not handed off</source>
-            <translation>このタスクは完了しています。完了したタスクは引き継げません</translation>
-        </message>
-        <message>
-            <source>Waiting for %1 to acknowledge (%2)</source>
-            <translation>%1の受領待ち（%2）</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandoffLog</name>
-        <message>
-            <source>%1 entries</source>
-            <translation>%1 件</translation>
-        </message>
-        <message>
-            <source>%1 of %2 entries</source>
-            <translation>%2 件中 %1 件</translation>
-        </message>
-        <message>
-            <source>Acknowledged</source>
-            <translation>受領</translation>
-        </message>
-        <message>
-            <source>All entries</source>
-            <translation>すべての記録</translation>
-        </message>
-        <message>
-            <source>Any state</source>
-            <translation>すべての状態</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>送り手</translation>
-        </message>
-        <message>
-            <source>No handoff record</source>
-            <translation>引き継ぎ記録なし</translation>
-        </message>
-        <message>
-            <source>Only %1 → %2</source>
-            <translation>%1 → %2 のみ</translation>
-        </message>
-        <message>
-            <source>Search task, team, person, item…</source>
-            <translation>タスク、チーム、メンバー、項目を検索…</translation>
-        </message>
-        <message>
-            <source>Sent</source>
-            <translation>送付日時</translation>
-        </message>
-        <message>
-            <source>Sent without</source>
-            <translation>未入力の項目</translation>
-        </message>
-        <message>
-            <source>Show all</source>
-            <translation>すべて表示</translation>
-        </message>
-        <message>
-            <source>State</source>
-            <translation>状態</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>タスク</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>受け手</translation>
-        </message>
-        <message>
-            <source>Where it broke</source>
-            <translation>途切れた箇所</translation>
-        </message>
-        <message>
-            <source>With a finding</source>
-            <translation>検出事項あり</translation>
-        </message>
-        <message>
-            <source>after %1</source>
-            <translation>%1後</translation>
-        </message>
-        <message>
-            <source>waiting %1</source>
-            <translation>%1待ち</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandoffLoss</name>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n日</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hour(s)</source>
-            <translation>
-                <numerusform>%n時間</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n minute(s)</source>
-            <translation>
-                <numerusform>%n分</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{from_team} → {to_team} ({from_person} → {to_person})</source>
-            <translation>{from_team} → {to_team}（{from_person} → {to_person}）</translation>
-        </message>
-        <message numerus="yes">
-            <source>{hop}: accepted, then no activity by the receiver for %n business day(s)</source>
-            <translation>
-                <numerusform>{hop}：受け入れ後、受け手による活動が%n営業日ありません</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>{hop}: acknowledged {late} late (SLA: %n business day(s))</source>
-            <translation>
-                <numerusform>{hop}：受領が{late}遅れました（SLA：%n営業日）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{hop}: changed hands with no handoff record</source>
-            <translation>{hop}：引き継ぎの記録がないまま担当が変わりました</translation>
-        </message>
-        <message numerus="yes">
-            <source>{hop}: not acknowledged, {late} overdue (SLA: %n business day(s))</source>
-            <translation>
-                <numerusform>{hop}：未受領、期限を{late}超過（SLA：%n営業日）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>{hop}: rejected ({reason}), bounce {count} between these teams</source>
-            <translation>{hop}：却下（{reason}）、このチーム間で{count}回目の差し戻し</translation>
-        </message>
-        <message>
-            <source>{hop}: returned ({reason}) for {items}, bounce {count} between these teams</source>
-            <translation>{hop}：{items}について差し戻し（{reason}）、このチーム間で{count}回目</translation>
-        </message>
-        <message>
-            <source>{hop}: returned ({reason}), bounce {count} between these teams</source>
-            <translation>{hop}：差し戻し（{reason}）、このチーム間で{count}回目</translation>
-        </message>
-        <message>
-            <source>{hop}: sent without {items}</source>
-            <translation>{hop}：{items}が欠けたまま送付</translation>
-        </message>
-        <message>
-            <source>{hop}: {items} marked provided by the sender, yet asked about or returned as missing by the receiver</source>
-            <translation>{hop}：送り手は{items}を提供済みとしたが、受け手が問い合わせたか不足として差し戻した</translation>
-        </message>
-        <message>
-            <source>{hop}: {items} provided at an earlier hop, missing from here on</source>
-            <translation>{hop}：{items}は前の段階では提供済みだが、ここから先で欠落</translation>
-        </message>
-        <message>
-            <source>—</source>
-            <translation>—</translation>
-        </message>
-    </context>
-    <context>
-        <name>Handoffs</name>
-        <message>
-            <source>%1 d</source>
-            <translation>%1日</translation>
-        </message>
-        <message>
-            <source>%1 h</source>
-            <translation>%1時間</translation>
-        </message>
-        <message>
-            <source>%1 min</source>
-            <translation>%1分</translation>
-        </message>
-        <message>
-            <source>1 handoff</source>
-            <translation>引き継ぎ 1件</translation>
-        </message>
-        <message>
-            <source>Acknowledged within the SLA: %1 of those due</source>
-            <translation>SLA内に受領：期限を迎えた引き継ぎの%1</translation>
-        </message>
-        <message>
-            <source>Acknowledged within the SLA: — (none due yet)</source>
-            <translation>SLA内に受領：—（期限を迎えた引き継ぎはまだなし）</translation>
-        </message>
-        <message>
-            <source>Acknowledged → decided</source>
-            <translation>受領 → 判断</translation>
-        </message>
-        <message>
-            <source>Acknowledged: %1</source>
-            <translation>受領：%1</translation>
-        </message>
-        <message>
-            <source>Bounced</source>
-            <translation>差し戻し多発</translation>
-        </message>
-        <message>
-            <source>Broke at hop %1: %2</source>
-            <translation>%1番目の引き継ぎで途切れ：%2</translation>
-        </message>
-        <message>
-            <source>Broke here</source>
-            <translation>ここで途切れ</translation>
-        </message>
-        <message>
-            <source>Changed hands without a handoff record</source>
-            <translation>引き継ぎの記録なしで担当者が変更</translation>
-        </message>
-        <message>
-            <source>Changed hands: %1</source>
-            <translation>担当者変更：%1</translation>
-        </message>
-        <message>
-            <source>Click to list these handoffs</source>
-            <translation>クリックでこれらの引き継ぎを一覧表示</translation>
-        </message>
-        <message>
-            <source>Click to open this handoff</source>
-            <translation>クリックでこの引き継ぎを開く</translation>
-        </message>
-        <message>
-            <source>Dropped</source>
-            <translation>放置</translation>
-        </message>
-        <message>
-            <source>Dropped — acknowledged %1 late</source>
-            <translation>放置 — %1遅れて受領</translation>
-        </message>
-        <message>
-            <source>Dropped — not acknowledged, %1 overdue</source>
-            <translation>放置 — 未受領（期限を%1超過）</translation>
-        </message>
-        <message>
-            <source>From ↓</source>
-            <translation>送り手 ↓</translation>
-        </message>
-        <message>
-            <source>Handoff chain</source>
-            <translation>引き継ぎの流れ</translation>
-        </message>
-        <message>
-            <source>Handoffs received by %1</source>
-            <translation>%1が受けた引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Handoffs sent by %1</source>
-            <translation>%1が送った引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Handoffs sent: %1</source>
-            <translation>送った引き継ぎ：%1件</translation>
-        </message>
-        <message>
-            <source>Info lost</source>
-            <translation>情報欠落</translation>
-        </message>
-        <message>
-            <source>Items lost (handoffs that lost each):</source>
-            <translation>欠落した項目（欠落があった引き継ぎの件数）：</translation>
-        </message>
-        <message>
-            <source>Loses the most</source>
-            <translation>欠落が最多</translation>
-        </message>
-        <message>
-            <source>Lost here</source>
-            <translation>ここで欠落</translation>
-        </message>
-        <message>
-            <source>Lost most: %1</source>
-            <translation>主な欠落：%1</translation>
-        </message>
-        <message>
-            <source>Lost: %1</source>
-            <translation>欠落：%1</translation>
-        </message>
-        <message>
-            <source>Median time to acknowledge: %1 h %2 min (business time)</source>
-            <translation>受領までの時間（中央値）：%1時間%2分（営業時間）</translation>
-        </message>
-        <message>
-            <source>No handoff</source>
-            <translation>引き継ぎなし</translation>
-        </message>
-        <message>
-            <source>No handoff record</source>
-            <translation>引き継ぎの記録なし</translation>
-        </message>
-        <message>
-            <source>No handoffs between teams yet</source>
-            <translation>チーム間の引き継ぎはまだありません</translation>
-        </message>
-        <message>
-            <source>No handoffs yet</source>
-            <translation>引き継ぎはまだありません</translation>
-        </message>
-        <message>
-            <source>No information lost on this chain</source>
-            <translation>この引き継ぎの流れで欠落した情報はありません</translation>
-        </message>
-        <message>
-            <source>No items lost</source>
-            <translation>欠落した項目なし</translation>
-        </message>
-        <message>
-            <source>No team</source>
-            <translation>チームなし</translation>
-        </message>
-        <message>
-            <source>Now</source>
-            <translation>現在</translation>
-        </message>
-        <message>
-            <source>Reason: %1</source>
-            <translation>理由：%1</translation>
-        </message>
-        <message>
-            <source>Rejected</source>
-            <translation>却下</translation>
-        </message>
-        <message>
-            <source>Returned</source>
-            <translation>差し戻し</translation>
-        </message>
-        <message>
-            <source>Returned or rejected: %1 of %2 (%3)</source>
-            <translation>差し戻し・却下：%2件中%1件（%3）</translation>
-        </message>
-        <message>
-            <source>Select a task to see its handoffs</source>
-            <translation>タスクを選択すると引き継ぎが表示されます</translation>
-        </message>
-        <message>
-            <source>Sent incomplete</source>
-            <translation>不完全な送付</translation>
-        </message>
-        <message>
-            <source>Sent: %1</source>
-            <translation>送付：%1</translation>
-        </message>
-        <message>
-            <source>Stalled</source>
-            <translation>停滞中</translation>
-        </message>
-        <message numerus="yes">
-            <source>Stalled — no activity for %n business day(s)</source>
-            <translation>
-                <numerusform>停滞中 — %n営業日動きなし</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Team to team handoff matrix</source>
-            <translation>引き継ぎのチーム間マトリクス</translation>
-        </message>
-        <message>
-            <source>To →</source>
-            <translation>受け手 →</translation>
-        </message>
-        <message>
-            <source>Waiting for acknowledgement</source>
-            <translation>受領待ち</translation>
-        </message>
-        <message>
-            <source>acknowledged in %1</source>
-            <translation>%1で受領</translation>
-        </message>
-        <message>
-            <source>lost: %1</source>
-            <translation>欠落：%1</translation>
-        </message>
-        <message>
-            <source>median %1 to acknowledge</source>
-            <translation>受領まで中央値%1</translation>
-        </message>
-        <message>
-            <source>median — to acknowledge</source>
-            <translation>受領まで中央値 —</translation>
-        </message>
-        <message>
-            <source>nobody</source>
-            <translation>担当者なし</translation>
-        </message>
-        <message>
-            <source>waiting %1</source>
-            <translation>%1待ち</translation>
-        </message>
-        <message>
-            <source>%1 d</source>
-            <translation>%1日</translation>
-        </message>
-        <message>
-            <source>%1 h</source>
-            <translation>%1時間</translation>
-        </message>
-        <message>
-            <source>%1 handoffs</source>
-            <translation>引き継ぎ %1件</translation>
-        </message>
-        <message>
-            <source>%1 min</source>
-            <translation>%1分</translation>
-        </message>
-        <message>
-            <source>%1 acknowledged in time</source>
-            <translation>期限内受領 %1</translation>
-        </message>
-        <message>
-            <source>%1 returned or rejected</source>
-            <translation>差し戻し・却下 %1</translation>
-        </message>
-        <message>
-            <source>— acknowledged in time</source>
-            <translation>期限内受領 —</translation>
-        </message>
-        <message>
-            <source>⚠ Loses the most information of all team pairs</source>
-            <translation>⚠ 全チームの組み合わせの中で情報の欠落が最多</translation>
-        </message>
-    </context>
-    <context>
-        <name>HandoffsTab</name>
-        <message>
-            <source>Handoff log</source>
-            <translation>引き継ぎログ</translation>
-        </message>
-        <message>
-            <source>Loses the most: &lt;b&gt;%1&lt;/b&gt;</source>
-            <translation>欠落が最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
-        </message>
-        <message>
-            <source>No team pair has lost information yet.</source>
-            <translation>情報が欠落したチームの組み合わせはまだありません。</translation>
-        </message>
-        <message>
-            <source>Team to team: who loses what</source>
-            <translation>チーム間マトリクス：どこで何が欠落しているか</translation>
-        </message>
-        <message>
-            <source>This task's handoffs over time</source>
-            <translation>このタスクの引き継ぎの流れ</translation>
-        </message>
-        <message>
-            <source>most often lost: %1</source>
-            <translation>欠落の多い項目：%1</translation>
-        </message>
-    </context>
-    <context>
-        <name>IdentityDialog</name>
-        <message>
-            <source>Add me</source>
-            <translation>自分を追加</translation>
-        </message>
-        <message>
-            <source>Add person</source>
-            <translation>メンバーを追加</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Contact</source>
-            <translation>連絡先</translation>
-        </message>
-        <message>
-            <source>Could not add you: %1</source>
-            <translation>追加できませんでした：%1</translation>
-        </message>
-        <message>
-            <source>I'm not listed — add me</source>
-            <translation>一覧に自分がいない — 自分を追加する</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>No team</source>
-            <translation>チームなし</translation>
-        </message>
-        <message>
-            <source>Role</source>
-            <translation>役割</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>チーム</translation>
-        </message>
-        <message>
-            <source>The name is too long: at most %1 characters.</source>
-            <translation>名前が長すぎます（最大 %1 文字）。</translation>
-        </message>
-        <message>
-            <source>The %1 is too long.</source>
-            <translation>%1が長すぎます。</translation>
-        </message>
-        <message>
-            <source>This is me</source>
-            <translation>これが自分です</translation>
-        </message>
-        <message>
-            <source>Type to find your name…</source>
-            <translation>名前を入力して検索…</translation>
-        </message>
-        <message>
-            <source>Who are you on this board?</source>
-            <translation>このボードでのあなたを選んでください</translation>
-        </message>
-        <message>
-            <source>Who are you?</source>
-            <translation>あなたはどなたですか？</translation>
-        </message>
-        <message>
-            <source>Your changes are signed with your name, so colleagues know whom to ask. This is remembered on this computer only.</source>
-            <translation>変更にはあなたの名前が記録されるため、同僚は誰に確認すればよいかがわかります。この設定はこのコンピューターにのみ保存されます。</translation>
-        </message>
-        <message>
-            <source>Your name as colleagues know it</source>
-            <translation>同僚に通じるあなたの名前</translation>
-        </message>
-        <message>
-            <source>Your name is required.</source>
-            <translation>名前を入力してください。</translation>
-        </message>
-        <message>
-            <source>contact</source>
-            <translation>連絡先</translation>
-        </message>
-        <message>
-            <source>e-mail, extension or chat handle</source>
-            <translation>メール、内線番号、チャットのIDなど</translation>
-        </message>
-        <message>
-            <source>e.g. Inside Sales lead</source>
-            <translation>例：インサイドセールスリーダー</translation>
-        </message>
-        <message>
-            <source>role</source>
-            <translation>役割</translation>
-        </message>
-        <message>
-            <source>%1:</source>
-            <translation>%1：</translation>
-        </message>
-        <message>
-            <source>— none —</source>
-            <translation>— なし —</translation>
-        </message>
-        <message>
-            <source>“%1” is already on the list above: pick it there.</source>
-            <translation>「%1」はすでに上の一覧にあります。一覧から選んでください。</translation>
-        </message>
-    </context>
-    <context>
-        <name>ImportDialog</name>
-        <message>
-            <source>%1 new people</source>
-            <translation>新しいメンバー %1 人</translation>
-        </message>
-        <message>
-            <source>%1 new projects</source>
-            <translation>新しいプロジェクト %1 件</translation>
-        </message>
-        <message>
-            <source>%1 new statuses</source>
-            <translation>新しいステータス %1 件</translation>
-        </message>
-        <message>
-            <source>%1 new teams</source>
-            <translation>新しいチーム %1 件</translation>
-        </message>
-        <message>
-            <source>%1 rows with %2 status values. Pick a status for each value.</source>
-            <translation>%1 行、ステータスの値は %2 種類です。値ごとにステータスを選んでください。</translation>
-        </message>
-        <message>
-            <source>%1 tasks added, %2 updated, %3 history entries, %4 handoffs.</source>
-            <translation>タスク %1 件を追加、%2 件を更新、履歴 %3 件、引き継ぎ %4 件。</translation>
-        </message>
-        <message>
-            <source>%1 unchanged</source>
-            <translation>変更なし %1 件</translation>
-        </message>
-        <message>
-            <source>%1 “%2”, encoding %3. Choose the task field each column feeds.</source>
-            <translation>%1「%2」（文字コード：%3）。列ごとに取り込み先の項目を選んでください。</translation>
-        </message>
-        <message>
-            <source>&amp;CSV file (Jira, spreadsheet)…</source>
-            <translation>CSV ファイル（Jira、表計算）(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>&amp;Import</source>
-            <translation>インポート(&amp;I)</translation>
-        </message>
-        <message>
-            <source>&amp;Trello board…</source>
-            <translation>Trello ボード(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>(not imported)</source>
-            <translation>（取り込まない）</translation>
-        </message>
-        <message>
-            <source>Archived</source>
-            <translation>アーカイブ済み</translation>
-        </message>
-        <message>
-            <source>CSV file</source>
-            <translation>CSV ファイル</translation>
-        </message>
-        <message>
-            <source>CSV files (*.csv *.txt)</source>
-            <translation>CSV ファイル (*.csv *.txt)</translation>
-        </message>
-        <message>
-            <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
-            <translation>Excel 用 CSV、BOM 付き UTF-8 (*.csv)</translation>
-        </message>
-        <message>
-            <source>CSV, UTF-8 (*.csv)</source>
-            <translation>CSV、UTF-8 (*.csv)</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Cards</source>
-            <translation>カード</translation>
-        </message>
-        <message>
-            <source>Column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>Comment</source>
-            <translation>コメント</translation>
-        </message>
-        <message>
-            <source>Could not write %1: %2</source>
-            <translation>%1 に書き込めませんでした：%2</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>作成日時</translation>
-        </message>
-        <message>
-            <source>Created by</source>
-            <translation>作成者</translation>
-        </message>
-        <message>
-            <source>Description</source>
-            <translation>説明</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>Estimate</source>
-            <translation>見積もり</translation>
-        </message>
-        <message>
-            <source>Export tasks as &amp;CSV…</source>
-            <translation>タスクを CSV でエクスポート(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>Export tasks as CSV</source>
-            <translation>タスクを CSV でエクスポート</translation>
-        </message>
-        <message>
-            <source>Field</source>
-            <translation>項目</translation>
-        </message>
-        <message>
-            <source>First rows</source>
-            <translation>先頭の行</translation>
-        </message>
-        <message>
-            <source>Import</source>
-            <translation>インポート</translation>
-        </message>
-        <message>
-            <source>Import CSV file</source>
-            <translation>CSV ファイルをインポート</translation>
-        </message>
-        <message>
-            <source>Import Trello board</source>
-            <translation>Trello ボードをインポート</translation>
-        </message>
-        <message>
-            <source>Import cancelled. The board was not changed.</source>
-            <translation>インポートをキャンセルしました。ボードは変更されていません。</translation>
-        </message>
-        <message>
-            <source>Imported from “%1”.</source>
-            <translation>「%1」からインポートしました。</translation>
-        </message>
-        <message>
-            <source>Importing…</source>
-            <translation>インポート中…</translation>
-        </message>
-        <message>
-            <source>Jira export</source>
-            <translation>Jira のエクスポート</translation>
-        </message>
-        <message>
-            <source>Key (matches on re-import)</source>
-            <translation>キー（再インポート時の照合用）</translation>
-        </message>
-        <message>
-            <source>New status “%1”</source>
-            <translation>新しいステータス「%1」</translation>
-        </message>
-        <message>
-            <source>Next</source>
-            <translation>次へ</translation>
-        </message>
-        <message>
-            <source>Not exported</source>
-            <translation>エクスポートされませんでした</translation>
-        </message>
-        <message>
-            <source>Not imported</source>
-            <translation>インポートされませんでした</translation>
-        </message>
-        <message>
-            <source>Nothing was imported; the board was not changed.</source>
-            <translation>何もインポートされませんでした。ボードは変更されていません。</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>担当者</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>優先度</translation>
-        </message>
-        <message>
-            <source>Progress</source>
-            <translation>進捗</translation>
-        </message>
-        <message>
-            <source>Project</source>
-            <translation>プロジェクト</translation>
-        </message>
-        <message>
-            <source>Reading %1…</source>
-            <translation>%1 を読み込み中…</translation>
-        </message>
-        <message>
-            <source>Renkei could not confirm whether the import was saved. Look at the board once it is connected again; importing the same file again adds nothing twice.</source>
-            <translation>取り込みが保存されたかどうかを Renkei は確認できませんでした。再び接続されたらボードを確認してください。同じファイルをもう一度取り込んでも、二重には追加されません。</translation>
-        </message>
-        <message>
-            <source>Row id</source>
-            <translation>行 ID</translation>
-        </message>
-        <message>
-            <source>Rows</source>
-            <translation>行</translation>
-        </message>
-        <message>
-            <source>Start</source>
-            <translation>開始日</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>ステータス</translation>
-        </message>
-        <message>
-            <source>Status in the file</source>
-            <translation>ファイル内のステータス</translation>
-        </message>
-        <message>
-            <source>Tags</source>
-            <translation>タグ</translation>
-        </message>
-        <message>
-            <source>Tasks written to %1</source>
-            <translation>タスクを %1 に書き出しました</translation>
-        </message>
-        <message>
-            <source>Team</source>
-            <translation>チーム</translation>
-        </message>
-        <message>
-            <source>Title</source>
-            <translation>タイトル</translation>
-        </message>
-        <message>
-            <source>Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.</source>
-            <translation>Trello ボード「%1」：%3 リストに %2 枚のカード。リストごとにステータスを選んでください。</translation>
-        </message>
-        <message>
-            <source>Trello export (*.json)</source>
-            <translation>Trello のエクスポート (*.json)</translation>
-        </message>
-        <message>
-            <source>Trello list</source>
-            <translation>Trello のリスト</translation>
-        </message>
-        <message>
-            <source>Writing the tasks…</source>
-            <translation>タスクを書き出し中…</translation>
-        </message>
-    </context>
-    <context>
-        <name>Kanban</name>
-        <message numerus="yes">
-            <source>%n task(s)</source>
-            <translation>
-                <numerusform>%n件</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>+ Add task</source>
-            <translation>+ タスクを追加</translation>
-        </message>
-        <message>
-            <source>Blocked</source>
-            <translation>ブロック中</translation>
-        </message>
-        <message>
-            <source>Handed to %1 %2 ago; not acknowledged yet.</source>
-            <translation>%2前に %1 へ引き継ぎましたが、まだ受領されていません。</translation>
-        </message>
-        <message>
-            <source>Kanban board</source>
-            <translation>カンバンボード</translation>
-        </message>
-        <message>
-            <source>New task title — Enter to add</source>
-            <translation>新しいタスク名 — Enter キーで追加</translation>
-        </message>
-        <message>
-            <source>No project</source>
-            <translation>プロジェクトなし</translation>
-        </message>
-        <message>
-            <source>No task matches the filter.</source>
-            <translation>絞り込み条件に一致するタスクはありません。</translation>
-        </message>
-        <message>
-            <source>No team</source>
-            <translation>チームなし</translation>
-        </message>
-        <message>
-            <source>Over limit</source>
-            <translation>上限超過</translation>
-        </message>
-        <message>
-            <source>Unassigned</source>
-            <translation>未割り当て</translation>
-        </message>
-        <message>
-            <source>Waiting %1</source>
-            <translation>待ち %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>MainWindow</name>
-        <message>
-            <source>%1 (could not confirm whether it was saved)</source>
-            <translation>%1（保存されたかどうか確認できませんでした）</translation>
-        </message>
-        <message>
-            <source>%1 of %2 tasks shown · %3</source>
-            <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
-        </message>
-        <message>
-            <source>%1 rows were copied to %2. Open the server board now?
+<context>
+    <name>AboutDialog</name>
+    <message>
+        <source>&lt;b&gt;Application icon&lt;/b&gt;: drawn for Renkei; part of Renkei, under the MIT License.</source>
+        <translation>&lt;b&gt;アプリケーションアイコン&lt;/b&gt;：Renkei のために描かれたもので、Renkei の一部として MIT ライセンスで提供されます。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Font: %1&lt;/b&gt; (Regular and Bold), a Modified Version of Noto Sans CJK JP, used for Japanese text on screen and in PDF reports. %2. Licensed under the SIL Open Font License 1.1, printed below.</source>
+        <translation>&lt;b&gt;フォント：%1&lt;/b&gt;（Regular と Bold）。Noto Sans CJK JP の改変版（Modified Version）で、画面と PDF レポートの日本語表示に使用しています。%2。SIL Open Font License 1.1（全文は下記）に基づきます。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Qt %1 and PySide6&lt;/b&gt;: under the GNU Lesser General Public License v3 (About Qt tells more).</source>
+        <translation>&lt;b&gt;Qt %1 と PySide6&lt;/b&gt;：GNU Lesser General Public License v3 に基づきます（詳しくは「Qt について」）。</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Renkei&lt;/b&gt; is free software under the MIT License.</source>
+        <translation>&lt;b&gt;Renkei&lt;/b&gt; は MIT ライセンスのフリーソフトウェアです。</translation>
+    </message>
+    <message>
+        <source>About Qt</source>
+        <translation>Qt について</translation>
+    </message>
+    <message>
+        <source>About Renkei</source>
+        <translation>Renkei について</translation>
+    </message>
+    <message>
+        <source>Licences</source>
+        <translation>ライセンス</translation>
+    </message>
+    <message>
+        <source>OFL.txt is missing.</source>
+        <translation>OFL.txt が見つかりません。</translation>
+    </message>
+    <message>
+        <source>Python, SQLAlchemy, Alembic, psycopg, keyring and the other libraries inside this app keep their licence files beside them, in the app folder&apos;s &lt;i&gt;_internal&lt;/i&gt; folder (&lt;i&gt;licenses&lt;/i&gt; and &lt;i&gt;*.dist-info&lt;/i&gt;).</source>
+        <translation>Python、SQLAlchemy、Alembic、psycopg、keyring など、このアプリに含まれるライブラリのライセンスファイルは、アプリフォルダー内の &lt;i&gt;_internal&lt;/i&gt; フォルダー（&lt;i&gt;licenses&lt;/i&gt; と &lt;i&gt;*.dist-info&lt;/i&gt;）にあります。</translation>
+    </message>
+    <message>
+        <source>Qt %1, PySide6 %2, Python %3</source>
+        <translation>Qt %1、PySide6 %2、Python %3</translation>
+    </message>
+    <message>
+        <source>Renkei</source>
+        <translation>Renkei（連携）</translation>
+    </message>
+    <message>
+        <source>Renkei %1</source>
+        <translation>Renkei %1</translation>
+    </message>
+    <message>
+        <source>Runs on:</source>
+        <translation>実行環境：</translation>
+    </message>
+    <message>
+        <source>Settings file:</source>
+        <translation>設定ファイル：</translation>
+    </message>
+    <message>
+        <source>Settings on this computer (who you are on each board, recent boards, the window&apos;s layout) stay in the settings file, never inside a shared board.</source>
+        <translation>このコンピューターの設定（各ボードでのあなたの名前、最近使ったボード、ウィンドウの配置）は設定ファイルに保存され、共有ボードには書き込まれません。</translation>
+    </message>
+    <message>
+        <source>System:</source>
+        <translation>システム：</translation>
+    </message>
+    <message>
+        <source>The bundled font is not loaded in this session.</source>
+        <translation>同梱フォントはこのセッションで読み込まれていません。</translation>
+    </message>
+    <message>
+        <source>This board:</source>
+        <translation>このボード：</translation>
+    </message>
+    <message>
+        <source>Version:</source>
+        <translation>バージョン：</translation>
+    </message>
+    <message>
+        <source>Your boards folder:</source>
+        <translation>ボードの保存フォルダー：</translation>
+    </message>
+    <message>
+        <source>installed app</source>
+        <translation>インストール済みアプリ</translation>
+    </message>
+    <message>
+        <source>none open</source>
+        <translation>開いていません</translation>
+    </message>
+    <message>
+        <source>連携 — working hand in hand. Cross-team work at a glance, and where information got lost between teams.</source>
+        <translation>連携 — 手を取り合って働く。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを示します。</translation>
+    </message>
+</context>
+<context>
+    <name>AnswerQuestionDialog</name>
+    <message>
+        <source>Answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>Answer a question</source>
+        <translation>質問に回答</translation>
+    </message>
+    <message>
+        <source>Answer a question about “%1”</source>
+        <translation>「%1」についての質問に回答</translation>
+    </message>
+    <message>
+        <source>Asked %1.</source>
+        <translation>%1 に質問されました。</translation>
+    </message>
+    <message>
+        <source>No open questions</source>
+        <translation>未回答の質問はありません</translation>
+    </message>
+    <message>
+        <source>Nobody is waiting for an answer.</source>
+        <translation>回答待ちの質問はありません。</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>The packet did not include it.</source>
+        <translation>引き継ぎ情報には含まれていませんでした。</translation>
+    </message>
+    <message>
+        <source>The packet says: %1</source>
+        <translation>引き継ぎ情報の記載：%1</translation>
+    </message>
+    <message>
+        <source>Your answer</source>
+        <translation>回答を入力</translation>
+    </message>
+</context>
+<context>
+    <name>App</name>
+    <message>
+        <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
+        <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
+    </message>
+    <message>
+        <source>Cannot open the board</source>
+        <translation>ボードを開けません</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server at %1.</source>
+        <translation>%1 のサーバーに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>Could not connect to the server: %1</source>
+        <translation>サーバーに接続できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Empty database</source>
+        <translation>空のデータベース</translation>
+    </message>
+    <message>
+        <source>Renkei boards (*.renkei)</source>
+        <translation>Renkei ボード (*.renkei)</translation>
+    </message>
+    <message>
+        <source>Salvage into a new board</source>
+        <translation>新しいボードに救出</translation>
+    </message>
+    <message>
+        <source>Salvage into a new board…</source>
+        <translation>新しいボードに救出…</translation>
+    </message>
+    <message>
+        <source>The database at %1 is empty: it holds no board yet. Make a new board in it?</source>
+        <translation>%1 のデータベースは空で、ボードがまだありません。ここに新しいボードを作りますか？</translation>
+    </message>
+    <message>
+        <source>The server asks for a password. (%1)</source>
+        <translation>サーバーがパスワードを要求しています。（%1）</translation>
+    </message>
+    <message>
+        <source>The server did not accept the password. (%1)</source>
+        <translation>サーバーがパスワードを受け付けませんでした。（%1）</translation>
+    </message>
+    <message>
+        <source>This is not a server board&apos;s address: %1</source>
+        <translation>サーバー上のボードのアドレスではありません：%1</translation>
+    </message>
+    <message>
+        <source>This is your default board (Edit → Preferences). Renkei opens the built-in board instead.</source>
+        <translation>これは既定のボードです（編集 → 環境設定）。代わりに組み込みのボードを開きます。</translation>
+    </message>
+</context>
+<context>
+    <name>AskAboutItemDialog</name>
+    <message>
+        <source>%1 sent it and is asked to answer.</source>
+        <translation>%1 さんが送り手のため、回答を依頼します。</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>対象項目</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>質問する</translation>
+    </message>
+    <message>
+        <source>Ask about the handoff</source>
+        <translation>引き継ぎについて質問</translation>
+    </message>
+    <message>
+        <source>Ask about “%1”</source>
+        <translation>「%1」について質問</translation>
+    </message>
+    <message>
+        <source>Question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>What do you need to know?</source>
+        <translation>確認したい内容を入力してください</translation>
+    </message>
+    <message>
+        <source>not sent</source>
+        <translation>未送付</translation>
+    </message>
+</context>
+<context>
+    <name>BoardLocation</name>
+    <message>
+        <source>%1 copies the whole file after each save, and two people saving within its sync delay get a conflict copy that Renkei offers to merge, so it suits one person at a time; for a team, move the board to a server.</source>
+        <translation>%1 は保存のたびにファイル全体をコピーします。同期の遅れのあいだに二人が保存すると競合コピーができ、Renkei がマージを提案します。一度に使うのは一人が向いています。チームで使うならボードをサーバーに移してください。</translation>
+    </message>
+    <message>
+        <source>%1 — %2. %3</source>
+        <translation>%1 — %2。%3</translation>
+    </message>
+    <message>
+        <source>Copies the board with its whole history to a PostgreSQL server.</source>
+        <translation>ボードを履歴ごと PostgreSQL サーバーにコピーします。</translation>
+    </message>
+    <message>
+        <source>Got it</source>
+        <translation>了解</translation>
+    </message>
+    <message>
+        <source>Hides this note; it is not shown again for this board.</source>
+        <translation>このお知らせを閉じます。このボードでは再び表示しません。</translation>
+    </message>
+    <message>
+        <source>In a folder synced by %1</source>
+        <translation>%1 で同期されるフォルダーにあります</translation>
+    </message>
+    <message>
+        <source>Information</source>
+        <translation>お知らせ</translation>
+    </message>
+    <message>
+        <source>Move this board to a server…</source>
+        <translation>このボードをサーバーに移す…</translation>
+    </message>
+    <message>
+        <source>On a PostgreSQL server (%1)</source>
+        <translation>PostgreSQL サーバー上にあります（%1）</translation>
+    </message>
+    <message>
+        <source>On a network share (%1)</source>
+        <translation>ネットワーク共有上にあります（%1）</translation>
+    </message>
+    <message>
+        <source>On this computer&apos;s disk</source>
+        <translation>このコンピューターのディスクにあります</translation>
+    </message>
+    <message>
+        <source>Only people at this computer can use it; to work on it as a team, move it to a server.</source>
+        <translation>このコンピューターを使う人だけが使えます。チームで使うならサーバーに移してください。</translation>
+    </message>
+    <message>
+        <source>Several people can use it; Renkei takes turns through a lock file beside the board, and a computer that crashes while saving holds the others up for up to %1 seconds.</source>
+        <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大 %1 秒待たされます。</translation>
+    </message>
+    <message>
+        <source>The whole team can work on it at once, and each sees the others&apos; changes within seconds.</source>
+        <translation>チーム全員が同時に作業でき、ほかの人の変更は数秒で届きます。</translation>
+    </message>
+    <message>
+        <source>Where this board lives</source>
+        <translation>このボードの置き場所</translation>
+    </message>
+</context>
+<context>
+    <name>ConflictChoices</name>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Board: %1</source>
+        <translation>ボード：%1</translation>
+    </message>
+    <message>
+        <source>Changed on both sides</source>
+        <translation>両方で変更された項目</translation>
+    </message>
+    <message>
+        <source>Copy: %1</source>
+        <translation>コピー：%1</translation>
+    </message>
+    <message>
+        <source>These fields were changed both on the board and in %1. Choose the value to keep:</source>
+        <translation>次の項目はボードと %1 の両方で変更されています。残す値を選んでください：</translation>
+    </message>
+</context>
+<context>
+    <name>ConnectDialog</name>
+    <message>
+        <source>&amp;Database:</source>
+        <translation>データベース(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Port:</source>
+        <translation>ポート(&amp;P)：</translation>
+    </message>
+    <message>
+        <source>&amp;Server:</source>
+        <translation>サーバー(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;User:</source>
+        <translation>ユーザー(&amp;U)：</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Connect</source>
+        <translation>接続</translation>
+    </message>
+    <message>
+        <source>Connect to server</source>
+        <translation>サーバーに接続</translation>
+    </message>
+    <message>
+        <source>No system keyring is available on this computer, so Renkei will ask for the password each time.</source>
+        <translation>このコンピューターではシステムのキーリングを使用できないため、Renkei は接続のたびにパスワードの入力を求めます。</translation>
+    </message>
+    <message>
+        <source>Open a board kept on a PostgreSQL server, so everyone on the team sees the same board.</source>
+        <translation>PostgreSQL サーバー上のボードを開きます。チーム全員が同じボードを共有できます。</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Passwords are never written to Renkei&apos;s settings.</source>
+        <translation>パスワードが Renkei の設定に保存されることはありません。</translation>
+    </message>
+    <message>
+        <source>Remember password in the system keyring</source>
+        <translation>パスワードをシステムのキーリングに保存</translation>
+    </message>
+    <message>
+        <source>e.g. boards.example.com</source>
+        <translation>例：boards.example.com</translation>
+    </message>
+    <message>
+        <source>e.g. renkei</source>
+        <translation>例：renkei</translation>
+    </message>
+    <message>
+        <source>leave empty if the server needs none</source>
+        <translation>不要な場合は空欄のまま</translation>
+    </message>
+</context>
+<context>
+    <name>Dates</name>
+    <message>
+        <source>1 day late</source>
+        <translation>1日遅延</translation>
+    </message>
+    <message>
+        <source>due today</source>
+        <translation>今日が期限</translation>
+    </message>
+    <message>
+        <source>due tomorrow</source>
+        <translation>明日が期限</translation>
+    </message>
+    <message>
+        <source>due in %1 days</source>
+        <translation>期限まで%1日</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <source>%1 days late</source>
+        <translation>%1日遅延</translation>
+    </message>
+</context>
+<context>
+    <name>ExportOptionsDialog</name>
+    <message>
+        <source>All teams</source>
+        <translation>すべてのチーム</translation>
+    </message>
+    <message>
+        <source>Export status as PDF</source>
+        <translation>状況レポートを PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>Export…</source>
+        <translation>エクスポート…</translation>
+    </message>
+    <message>
+        <source>Letter</source>
+        <translation>レター</translation>
+    </message>
+    <message>
+        <source>Paper:</source>
+        <translation>用紙：</translation>
+    </message>
+    <message>
+        <source>Teams:</source>
+        <translation>チーム：</translation>
+    </message>
+</context>
+<context>
+    <name>ExportPdf</name>
+    <message>
+        <source>%1 status %2.pdf</source>
+        <translation>%1 状況レポート %2.pdf</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Export status as PDF</source>
+        <translation>状況レポートを PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>エクスポートできませんでした</translation>
+    </message>
+    <message>
+        <source>PDF files (*.pdf)</source>
+        <translation>PDF ファイル (*.pdf)</translation>
+    </message>
+    <message>
+        <source>Writing the status report…</source>
+        <translation>状況レポートを作成しています…</translation>
+    </message>
+</context>
+<context>
+    <name>Field</name>
+    <message>
+        <source>Archived</source>
+        <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <source>At-risk flag</source>
+        <translation>リスクありフラグ</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Depends on</source>
+        <translation>先行タスク</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>見積もり</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Position</source>
+        <translation>並び順</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <source>All owners</source>
+        <translation>すべての担当者</translation>
+    </message>
+    <message>
+        <source>All projects</source>
+        <translation>すべてのプロジェクト</translation>
+    </message>
+    <message>
+        <source>All teams</source>
+        <translation>すべてのチーム</translation>
+    </message>
+    <message>
+        <source>Any due date</source>
+        <translation>すべての期限</translation>
+    </message>
+    <message>
+        <source>At risk only</source>
+        <translation>リスクありのみ</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>クリア</translation>
+    </message>
+    <message>
+        <source>Due today or late</source>
+        <translation>今日が期限または期限超過</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due within %n day(s)</source>
+        <translation>
+            <numerusform>%n日以内に期限</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Search titles, descriptions, tags, owners…</source>
+        <translation>タイトル・説明・タグ・担当者を検索…</translation>
+    </message>
+    <message>
+        <source>Show every task again</source>
+        <translation>すべてのタスクを再表示</translation>
+    </message>
+</context>
+<context>
+    <name>Handoff</name>
+    <message>
+        <source>Accepted</source>
+        <translation>受け入れ済み</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>受領済み</translation>
+    </message>
+    <message>
+        <source>Assets</source>
+        <translation>素材</translation>
+    </message>
+    <message>
+        <source>Audience</source>
+        <translation>対象者</translation>
+    </message>
+    <message>
+        <source>Bad data</source>
+        <translation>データ不備</translation>
+    </message>
+    <message>
+        <source>Budget</source>
+        <translation>予算</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Company</source>
+        <translation>会社名</translation>
+    </message>
+    <message>
+        <source>Consent</source>
+        <translation>連絡許諾</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>Contract scope</source>
+        <translation>契約範囲</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>納期</translation>
+    </message>
+    <message>
+        <source>Deal</source>
+        <translation>商談</translation>
+    </message>
+    <message>
+        <source>Decision maker</source>
+        <translation>決裁者</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>重複</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>From %1 (%2)</source>
+        <translation>%1（%2）から</translation>
+    </message>
+    <message>
+        <source>Go-live date</source>
+        <translation>稼働開始日</translation>
+    </message>
+    <message>
+        <source>Goal</source>
+        <translation>目的</translation>
+    </message>
+    <message>
+        <source>Key users</source>
+        <translation>主要ユーザー</translation>
+    </message>
+    <message>
+        <source>Lead</source>
+        <translation>リード</translation>
+    </message>
+    <message>
+        <source>Missing information</source>
+        <translation>情報不足</translation>
+    </message>
+    <message>
+        <source>Need</source>
+        <translation>ニーズ</translation>
+    </message>
+    <message>
+        <source>No budget</source>
+        <translation>予算なし</translation>
+    </message>
+    <message>
+        <source>No fit</source>
+        <translation>対象外</translation>
+    </message>
+    <message>
+        <source>No need</source>
+        <translation>ニーズなし</translation>
+    </message>
+    <message>
+        <source>No note.</source>
+        <translation>メモはありません。</translation>
+    </message>
+    <message>
+        <source>Not ready</source>
+        <translation>時期尚早</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>依頼</translation>
+    </message>
+    <message>
+        <source>Requester</source>
+        <translation>依頼者</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <source>Risks</source>
+        <translation>リスク</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送付済み</translation>
+    </message>
+    <message>
+        <source>Source</source>
+        <translation>獲得経路</translation>
+    </message>
+    <message>
+        <source>Success criteria</source>
+        <translation>成功基準</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>導入時期</translation>
+    </message>
+    <message>
+        <source>Unreachable</source>
+        <translation>連絡不通</translation>
+    </message>
+    <message>
+        <source>Withdrawn</source>
+        <translation>取り下げ</translation>
+    </message>
+    <message>
+        <source>Wrong team</source>
+        <translation>担当チーム違い</translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>%1 送付</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>不明なメンバー</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffActions</name>
+    <message>
+        <source>%1 has a question to answer</source>
+        <translation>%1に未回答の質問があります</translation>
+    </message>
+    <message>
+        <source>Accept handoff</source>
+        <translation>引き継ぎを受け入れ</translation>
+    </message>
+    <message>
+        <source>Accept — take the task over</source>
+        <translation>受け入れる — タスクを引き取る</translation>
+    </message>
+    <message>
+        <source>Acknowledge</source>
+        <translation>受領する</translation>
+    </message>
+    <message>
+        <source>Acknowledge handoff</source>
+        <translation>引き継ぎを受領</translation>
+    </message>
+    <message>
+        <source>Acknowledged by %1, waiting for a decision (%2)</source>
+        <translation>%1が受領済み、判断待ち（%2）</translation>
+    </message>
+    <message>
+        <source>Answer a question</source>
+        <translation>質問に回答</translation>
+    </message>
+    <message>
+        <source>Answer a question…</source>
+        <translation>質問に回答…</translation>
+    </message>
+    <message>
+        <source>Ask about a handoff</source>
+        <translation>引き継ぎについて質問</translation>
+    </message>
+    <message>
+        <source>Ask the sender about an item…</source>
+        <translation>項目について送り手に質問…</translation>
+    </message>
+    <message>
+        <source>Choose who you are first (the status bar).</source>
+        <translation>先にステータスバーで自分の名前を選択してください。</translation>
+    </message>
+    <message>
+        <source>Hand off</source>
+        <translation>引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Hand off…</source>
+        <translation>引き継ぐ…</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されていません</translation>
+    </message>
+    <message>
+        <source>Only %1 (the owner) can hand this task off</source>
+        <translation>このタスクを引き継げるのは %1（担当者）だけです</translation>
+    </message>
+    <message>
+        <source>Only %1 (the owner) or someone in %2 can hand this task off</source>
+        <translation>このタスクを引き継げるのは %1（担当者）か %2 のメンバーだけです</translation>
+    </message>
+    <message>
+        <source>Only %1 can acknowledge, accept or return it</source>
+        <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
+    </message>
+    <message>
+        <source>Only someone in %2 can hand this task off</source>
+        <translation>このタスクを引き継げるのは %2 のメンバーだけです</translation>
+    </message>
+    <message>
+        <source>Reject handoff</source>
+        <translation>引き継ぎを却下</translation>
+    </message>
+    <message>
+        <source>Reject…</source>
+        <translation>却下する…</translation>
+    </message>
+    <message>
+        <source>Return for missing information…</source>
+        <translation>情報不足で差し戻す…</translation>
+    </message>
+    <message>
+        <source>Return handoff</source>
+        <translation>引き継ぎを差し戻し</translation>
+    </message>
+    <message>
+        <source>This task is done: a finished task is not handed off</source>
+        <translation>このタスクは完了しています。完了したタスクは引き継げません</translation>
+    </message>
+    <message>
+        <source>Waiting for %1 to acknowledge (%2)</source>
+        <translation>%1の受領待ち（%2）</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffLog</name>
+    <message>
+        <source>%1 entries</source>
+        <translation>%1 件</translation>
+    </message>
+    <message>
+        <source>%1 of %2 entries</source>
+        <translation>%2 件中 %1 件</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>受領</translation>
+    </message>
+    <message>
+        <source>All entries</source>
+        <translation>すべての記録</translation>
+    </message>
+    <message>
+        <source>Any state</source>
+        <translation>すべての状態</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>送り手</translation>
+    </message>
+    <message>
+        <source>No handoff record</source>
+        <translation>引き継ぎ記録なし</translation>
+    </message>
+    <message>
+        <source>Only %1 → %2</source>
+        <translation>%1 → %2 のみ</translation>
+    </message>
+    <message>
+        <source>Search task, team, person, item…</source>
+        <translation>タスク、チーム、メンバー、項目を検索…</translation>
+    </message>
+    <message>
+        <source>Sent</source>
+        <translation>送付日時</translation>
+    </message>
+    <message>
+        <source>Sent without</source>
+        <translation>未入力の項目</translation>
+    </message>
+    <message>
+        <source>Show all</source>
+        <translation>すべて表示</translation>
+    </message>
+    <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>受け手</translation>
+    </message>
+    <message>
+        <source>Where it broke</source>
+        <translation>途切れた箇所</translation>
+    </message>
+    <message>
+        <source>With a finding</source>
+        <translation>検出事項あり</translation>
+    </message>
+    <message>
+        <source>after %1</source>
+        <translation>%1後</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>%1待ち</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffLoss</name>
+    <message numerus="yes">
+        <source>%1: not acknowledged, %2 overdue (SLA: %n business day(s))</source>
+        <translation>
+            <numerusform>%1：未受領、期限を%2超過（SLA：%n営業日）</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: acknowledged %2 late (SLA: %n business day(s))</source>
+        <translation>
+            <numerusform>%1：受領が%2遅れました（SLA：%n営業日）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: sent without %2</source>
+        <translation>%1：%2が欠けたまま送付</translation>
+    </message>
+    <message>
+        <source>%1: %2 marked provided by the sender, yet asked about or returned as missing by the receiver</source>
+        <translation>%1：送り手は%2を提供済みとしたが、受け手が問い合わせたか不足として差し戻した</translation>
+    </message>
+    <message>
+        <source>%1: %2 provided at an earlier hop, missing from here on</source>
+        <translation>%1：%2は前の段階では提供済みだが、ここから先で欠落</translation>
+    </message>
+    <message>
+        <source>%1: returned (%2), bounce %3 between these teams</source>
+        <translation>%1：差し戻し（%2）、このチーム間で%3回目</translation>
+    </message>
+    <message>
+        <source>%1: returned (%2) for %3, bounce %4 between these teams</source>
+        <translation>%1：%3について差し戻し（%2）、このチーム間で%4回目</translation>
+    </message>
+    <message>
+        <source>%1: rejected (%2), bounce %3 between these teams</source>
+        <translation>%1：却下（%2）、このチーム間で%3回目の差し戻し</translation>
+    </message>
+    <message>
+        <source>%1: changed hands with no handoff record</source>
+        <translation>%1：引き継ぎの記録がないまま担当が変わりました</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: accepted, then no activity by the receiver for %n business day(s)</source>
+        <translation>
+            <numerusform>%1：受け入れ後、受け手による活動が%n営業日ありません</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 → %2 (%3 → %4)</source>
+        <translation>%1 → %2（%3 → %4）</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n時間</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n分</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+</context>
+<context>
+    <name>Handoffs</name>
+    <message>
+        <source>%1 d</source>
+        <translation>%1日</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1時間</translation>
+    </message>
+    <message>
+        <source>%1 min</source>
+        <translation>%1分</translation>
+    </message>
+    <message>
+        <source>1 handoff</source>
+        <translation>引き継ぎ 1件</translation>
+    </message>
+    <message>
+        <source>Acknowledged within the SLA: %1 of those due</source>
+        <translation>SLA内に受領：期限を迎えた引き継ぎの%1</translation>
+    </message>
+    <message>
+        <source>Acknowledged within the SLA: — (none due yet)</source>
+        <translation>SLA内に受領：—（期限を迎えた引き継ぎはまだなし）</translation>
+    </message>
+    <message>
+        <source>Acknowledged → decided</source>
+        <translation>受領 → 判断</translation>
+    </message>
+    <message>
+        <source>Acknowledged: %1</source>
+        <translation>受領：%1</translation>
+    </message>
+    <message>
+        <source>Bounced</source>
+        <translation>差し戻し多発</translation>
+    </message>
+    <message>
+        <source>Broke at hop %1: %2</source>
+        <translation>%1番目の引き継ぎで途切れ：%2</translation>
+    </message>
+    <message>
+        <source>Broke here</source>
+        <translation>ここで途切れ</translation>
+    </message>
+    <message>
+        <source>Changed hands without a handoff record</source>
+        <translation>引き継ぎの記録なしで担当者が変更</translation>
+    </message>
+    <message>
+        <source>Changed hands: %1</source>
+        <translation>担当者変更：%1</translation>
+    </message>
+    <message>
+        <source>Click to list these handoffs</source>
+        <translation>クリックでこれらの引き継ぎを一覧表示</translation>
+    </message>
+    <message>
+        <source>Click to open this handoff</source>
+        <translation>クリックでこの引き継ぎを開く</translation>
+    </message>
+    <message>
+        <source>Dropped</source>
+        <translation>放置</translation>
+    </message>
+    <message>
+        <source>Dropped — acknowledged %1 late</source>
+        <translation>放置 — %1遅れて受領</translation>
+    </message>
+    <message>
+        <source>Dropped — not acknowledged, %1 overdue</source>
+        <translation>放置 — 未受領（期限を%1超過）</translation>
+    </message>
+    <message>
+        <source>From ↓</source>
+        <translation>送り手 ↓</translation>
+    </message>
+    <message>
+        <source>Handoff chain</source>
+        <translation>引き継ぎの流れ</translation>
+    </message>
+    <message>
+        <source>Handoffs received by %1</source>
+        <translation>%1が受けた引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Handoffs sent by %1</source>
+        <translation>%1が送った引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Handoffs sent: %1</source>
+        <translation>送った引き継ぎ：%1件</translation>
+    </message>
+    <message>
+        <source>Info lost</source>
+        <translation>情報欠落</translation>
+    </message>
+    <message>
+        <source>Items lost (handoffs that lost each):</source>
+        <translation>欠落した項目（欠落があった引き継ぎの件数）：</translation>
+    </message>
+    <message>
+        <source>Loses the most</source>
+        <translation>欠落が最多</translation>
+    </message>
+    <message>
+        <source>Lost here</source>
+        <translation>ここで欠落</translation>
+    </message>
+    <message>
+        <source>Lost most: %1</source>
+        <translation>主な欠落：%1</translation>
+    </message>
+    <message>
+        <source>Lost: %1</source>
+        <translation>欠落：%1</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledge: %1 h %2 min (business time)</source>
+        <translation>受領までの時間（中央値）：%1時間%2分（営業時間）</translation>
+    </message>
+    <message>
+        <source>No handoff</source>
+        <translation>引き継ぎなし</translation>
+    </message>
+    <message>
+        <source>No handoff record</source>
+        <translation>引き継ぎの記録なし</translation>
+    </message>
+    <message>
+        <source>No handoffs between teams yet</source>
+        <translation>チーム間の引き継ぎはまだありません</translation>
+    </message>
+    <message>
+        <source>No handoffs yet</source>
+        <translation>引き継ぎはまだありません</translation>
+    </message>
+    <message>
+        <source>No information lost on this chain</source>
+        <translation>この引き継ぎの流れで欠落した情報はありません</translation>
+    </message>
+    <message>
+        <source>No items lost</source>
+        <translation>欠落した項目なし</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <source>Now</source>
+        <translation>現在</translation>
+    </message>
+    <message>
+        <source>Reason: %1</source>
+        <translation>理由：%1</translation>
+    </message>
+    <message>
+        <source>Rejected</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Returned</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <source>Returned or rejected: %1 of %2 (%3)</source>
+        <translation>差し戻し・却下：%2件中%1件（%3）</translation>
+    </message>
+    <message>
+        <source>Select a task to see its handoffs</source>
+        <translation>タスクを選択すると引き継ぎが表示されます</translation>
+    </message>
+    <message>
+        <source>Sent incomplete</source>
+        <translation>不完全な送付</translation>
+    </message>
+    <message>
+        <source>Sent: %1</source>
+        <translation>送付：%1</translation>
+    </message>
+    <message>
+        <source>Stalled</source>
+        <translation>停滞中</translation>
+    </message>
+    <message numerus="yes">
+        <source>Stalled — no activity for %n business day(s)</source>
+        <translation>
+            <numerusform>停滞中 — %n営業日動きなし</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Team to team handoff matrix</source>
+        <translation>引き継ぎのチーム間マトリクス</translation>
+    </message>
+    <message>
+        <source>To →</source>
+        <translation>受け手 →</translation>
+    </message>
+    <message>
+        <source>Waiting for acknowledgement</source>
+        <translation>受領待ち</translation>
+    </message>
+    <message>
+        <source>acknowledged in %1</source>
+        <translation>%1で受領</translation>
+    </message>
+    <message>
+        <source>lost: %1</source>
+        <translation>欠落：%1</translation>
+    </message>
+    <message>
+        <source>median %1 to acknowledge</source>
+        <translation>受領まで中央値%1</translation>
+    </message>
+    <message>
+        <source>median — to acknowledge</source>
+        <translation>受領まで中央値 —</translation>
+    </message>
+    <message>
+        <source>nobody</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>%1待ち</translation>
+    </message>
+    <message>
+        <source>%1 handoffs</source>
+        <translation>引き継ぎ %1件</translation>
+    </message>
+    <message>
+        <source>%1 acknowledged in time</source>
+        <translation>期限内受領 %1</translation>
+    </message>
+    <message>
+        <source>%1 returned or rejected</source>
+        <translation>差し戻し・却下 %1</translation>
+    </message>
+    <message>
+        <source>— acknowledged in time</source>
+        <translation>期限内受領 —</translation>
+    </message>
+    <message>
+        <source>⚠ Loses the most information of all team pairs</source>
+        <translation>⚠ 全チームの組み合わせの中で情報の欠落が最多</translation>
+    </message>
+</context>
+<context>
+    <name>HandoffsTab</name>
+    <message>
+        <source>Handoff log</source>
+        <translation>引き継ぎログ</translation>
+    </message>
+    <message>
+        <source>Loses the most: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>欠落が最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
+        <source>No team pair has lost information yet.</source>
+        <translation>情報が欠落したチームの組み合わせはまだありません。</translation>
+    </message>
+    <message>
+        <source>Team to team: who loses what</source>
+        <translation>チーム間マトリクス：どこで何が欠落しているか</translation>
+    </message>
+    <message>
+        <source>This task&apos;s handoffs over time</source>
+        <translation>このタスクの引き継ぎの流れ</translation>
+    </message>
+    <message>
+        <source>most often lost: %1</source>
+        <translation>欠落の多い項目：%1</translation>
+    </message>
+</context>
+<context>
+    <name>IdentityDialog</name>
+    <message>
+        <source>Add me</source>
+        <translation>自分を追加</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>メンバーを追加</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>Could not add you: %1</source>
+        <translation>追加できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>I&apos;m not listed — add me</source>
+        <translation>一覧に自分がいない — 自分を追加する</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <source>Role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>名前が長すぎます（最大 %1 文字）。</translation>
+    </message>
+    <message>
+        <source>The %1 is too long.</source>
+        <translation>%1が長すぎます。</translation>
+    </message>
+    <message>
+        <source>This is me</source>
+        <translation>これが自分です</translation>
+    </message>
+    <message>
+        <source>Type to find your name…</source>
+        <translation>名前を入力して検索…</translation>
+    </message>
+    <message>
+        <source>Who are you on this board?</source>
+        <translation>このボードでのあなたを選んでください</translation>
+    </message>
+    <message>
+        <source>Who are you?</source>
+        <translation>あなたはどなたですか？</translation>
+    </message>
+    <message>
+        <source>Your changes are signed with your name, so colleagues know whom to ask. This is remembered on this computer only.</source>
+        <translation>変更にはあなたの名前が記録されるため、同僚は誰に確認すればよいかがわかります。この設定はこのコンピューターにのみ保存されます。</translation>
+    </message>
+    <message>
+        <source>Your name as colleagues know it</source>
+        <translation>同僚に通じるあなたの名前</translation>
+    </message>
+    <message>
+        <source>Your name is required.</source>
+        <translation>名前を入力してください。</translation>
+    </message>
+    <message>
+        <source>contact</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>e-mail, extension or chat handle</source>
+        <translation>メール、内線番号、チャットのIDなど</translation>
+    </message>
+    <message>
+        <source>e.g. Inside Sales lead</source>
+        <translation>例：インサイドセールスリーダー</translation>
+    </message>
+    <message>
+        <source>role</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— なし —</translation>
+    </message>
+    <message>
+        <source>“%1” is already on the list above: pick it there.</source>
+        <translation>「%1」はすでに上の一覧にあります。一覧から選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>%1 new people</source>
+        <translation>新しいメンバー %1 人</translation>
+    </message>
+    <message>
+        <source>%1 new projects</source>
+        <translation>新しいプロジェクト %1 件</translation>
+    </message>
+    <message>
+        <source>%1 new statuses</source>
+        <translation>新しいステータス %1 件</translation>
+    </message>
+    <message>
+        <source>%1 new teams</source>
+        <translation>新しいチーム %1 件</translation>
+    </message>
+    <message>
+        <source>%1 rows with %2 status values. Pick a status for each value.</source>
+        <translation>%1 行、ステータスの値は %2 種類です。値ごとにステータスを選んでください。</translation>
+    </message>
+    <message>
+        <source>%1 tasks added, %2 updated, %3 history entries, %4 handoffs.</source>
+        <translation>タスク %1 件を追加、%2 件を更新、履歴 %3 件、引き継ぎ %4 件。</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>変更なし %1 件</translation>
+    </message>
+    <message>
+        <source>%1 “%2”, encoding %3. Choose the task field each column feeds.</source>
+        <translation>%1「%2」（文字コード：%3）。列ごとに取り込み先の項目を選んでください。</translation>
+    </message>
+    <message>
+        <source>&amp;CSV file (Jira, spreadsheet)…</source>
+        <translation>CSV ファイル（Jira、表計算）(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Import</source>
+        <translation>インポート(&amp;I)</translation>
+    </message>
+    <message>
+        <source>&amp;Trello board…</source>
+        <translation>Trello ボード(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>(not imported)</source>
+        <translation>（取り込まない）</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <source>CSV file</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv *.txt)</source>
+        <translation>CSV ファイル (*.csv *.txt)</translation>
+    </message>
+    <message>
+        <source>CSV for Excel, UTF-8 with BOM (*.csv)</source>
+        <translation>Excel 用 CSV、BOM 付き UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>CSV, UTF-8 (*.csv)</source>
+        <translation>CSV、UTF-8 (*.csv)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cards</source>
+        <translation>カード</translation>
+    </message>
+    <message>
+        <source>Column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>Comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成日時</translation>
+    </message>
+    <message>
+        <source>Created by</source>
+        <translation>作成者</translation>
+    </message>
+    <message>
+        <source>Description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Estimate</source>
+        <translation>見積もり</translation>
+    </message>
+    <message>
+        <source>Export tasks as &amp;CSV…</source>
+        <translation>タスクを CSV でエクスポート(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>Export tasks as CSV</source>
+        <translation>タスクを CSV でエクスポート</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>First rows</source>
+        <translation>先頭の行</translation>
+    </message>
+    <message>
+        <source>Import</source>
+        <translation>インポート</translation>
+    </message>
+    <message>
+        <source>Import CSV file</source>
+        <translation>CSV ファイルをインポート</translation>
+    </message>
+    <message>
+        <source>Import Trello board</source>
+        <translation>Trello ボードをインポート</translation>
+    </message>
+    <message>
+        <source>Import cancelled. The board was not changed.</source>
+        <translation>インポートをキャンセルしました。ボードは変更されていません。</translation>
+    </message>
+    <message>
+        <source>Imported from “%1”.</source>
+        <translation>「%1」からインポートしました。</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>インポート中…</translation>
+    </message>
+    <message>
+        <source>Jira export</source>
+        <translation>Jira のエクスポート</translation>
+    </message>
+    <message>
+        <source>Key (matches on re-import)</source>
+        <translation>キー（再インポート時の照合用）</translation>
+    </message>
+    <message>
+        <source>New status “%1”</source>
+        <translation>新しいステータス「%1」</translation>
+    </message>
+    <message>
+        <source>Next</source>
+        <translation>次へ</translation>
+    </message>
+    <message>
+        <source>Not exported</source>
+        <translation>エクスポートされませんでした</translation>
+    </message>
+    <message>
+        <source>Not imported</source>
+        <translation>インポートされませんでした</translation>
+    </message>
+    <message>
+        <source>Nothing was imported; the board was not changed.</source>
+        <translation>何もインポートされませんでした。ボードは変更されていません。</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Progress</source>
+        <translation>進捗</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Reading %1…</source>
+        <translation>%1 を読み込み中…</translation>
+    </message>
+    <message>
+        <source>Renkei could not confirm whether the import was saved. Look at the board once it is connected again; importing the same file again adds nothing twice.</source>
+        <translation>取り込みが保存されたかどうかを Renkei は確認できませんでした。再び接続されたらボードを確認してください。同じファイルをもう一度取り込んでも、二重には追加されません。</translation>
+    </message>
+    <message>
+        <source>Row id</source>
+        <translation>行 ID</translation>
+    </message>
+    <message>
+        <source>Rows</source>
+        <translation>行</translation>
+    </message>
+    <message>
+        <source>Start</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Status in the file</source>
+        <translation>ファイル内のステータス</translation>
+    </message>
+    <message>
+        <source>Tags</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>Tasks written to %1</source>
+        <translation>タスクを %1 に書き出しました</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.</source>
+        <translation>Trello ボード「%1」：%3 リストに %2 枚のカード。リストごとにステータスを選んでください。</translation>
+    </message>
+    <message>
+        <source>Trello export (*.json)</source>
+        <translation>Trello のエクスポート (*.json)</translation>
+    </message>
+    <message>
+        <source>Trello list</source>
+        <translation>Trello のリスト</translation>
+    </message>
+    <message>
+        <source>Writing the tasks…</source>
+        <translation>タスクを書き出し中…</translation>
+    </message>
+</context>
+<context>
+    <name>Kanban</name>
+    <message numerus="yes">
+        <source>%n task(s)</source>
+        <translation>
+            <numerusform>%n件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>+ Add task</source>
+        <translation>+ タスクを追加</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>ブロック中</translation>
+    </message>
+    <message>
+        <source>Handed to %1 %2 ago; not acknowledged yet.</source>
+        <translation>%2前に %1 へ引き継ぎましたが、まだ受領されていません。</translation>
+    </message>
+    <message>
+        <source>Kanban board</source>
+        <translation>カンバンボード</translation>
+    </message>
+    <message>
+        <source>New task title — Enter to add</source>
+        <translation>新しいタスク名 — Enter キーで追加</translation>
+    </message>
+    <message>
+        <source>No project</source>
+        <translation>プロジェクトなし</translation>
+    </message>
+    <message>
+        <source>No task matches the filter.</source>
+        <translation>絞り込み条件に一致するタスクはありません。</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <source>Over limit</source>
+        <translation>上限超過</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>未割り当て</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>待ち %1</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>%1 (could not confirm whether it was saved)</source>
+        <translation>%1（保存されたかどうか確認できませんでした）</translation>
+    </message>
+    <message>
+        <source>%1 of %2 tasks shown · %3</source>
+        <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
+    </message>
+    <message>
+        <source>%1 rows were copied to %2. Open the server board now?
 
 The file stays where it was: ask the team to open the server board from now on.</source>
-            <translation>%1 行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
+        <translation>%1 行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
 
 ファイルは元の場所に残ります。これからはサーバーのボードを開くようチームに伝えてください。</translation>
-        </message>
-        <message>
-            <source>%1 tasks · %2</source>
-            <translation>タスク %1 件 · %2</translation>
-        </message>
-        <message>
-            <source>%1 unsaved changes — Retry</source>
-            <translation>未保存の変更 %1 件 — 再試行</translation>
-        </message>
-        <message>
-            <source>%1 — Renkei</source>
-            <translation>%1 — Renkei</translation>
-        </message>
-        <message>
-            <source>&amp;About Renkei</source>
-            <translation>Renkei について(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Archive task</source>
-            <translation>タスクをアーカイブ(&amp;A)</translation>
-        </message>
-        <message>
-            <source>&amp;Board</source>
-            <translation>ボード(&amp;B)</translation>
-        </message>
-        <message>
-            <source>&amp;Connect to server…</source>
-            <translation>サーバーに接続(&amp;C)…</translation>
-        </message>
-        <message>
-            <source>&amp;Detail pane</source>
-            <translation>詳細パネル(&amp;D)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit</source>
-            <translation>編集(&amp;E)</translation>
-        </message>
-        <message>
-            <source>&amp;Edit task…</source>
-            <translation>タスクを編集(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>&amp;Export status as PDF…</source>
-            <translation>状況レポートをPDFでエクスポート(&amp;E)…</translation>
-        </message>
-        <message>
-            <source>&amp;File</source>
-            <translation>ファイル(&amp;F)</translation>
-        </message>
-        <message>
-            <source>&amp;Find…</source>
-            <translation>検索(&amp;F)…</translation>
-        </message>
-        <message>
-            <source>&amp;Handoffs</source>
-            <translation>引き継ぎ(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Help</source>
-            <translation>ヘルプ(&amp;H)</translation>
-        </message>
-        <message>
-            <source>&amp;Keyboard shortcuts</source>
-            <translation>キーボードショートカット(&amp;K)</translation>
-        </message>
-        <message>
-            <source>&amp;Move this board to a server…</source>
-            <translation>このボードをサーバーに移す(&amp;M)…</translation>
-        </message>
-        <message>
-            <source>&amp;New board…</source>
-            <translation>新しいボード(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>&amp;New task…</source>
-            <translation>新しいタスク(&amp;N)…</translation>
-        </message>
-        <message>
-            <source>&amp;Open board…</source>
-            <translation>ボードを開く(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>&amp;Preferences…</source>
-            <translation>環境設定(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>&amp;Quit</source>
-            <translation>終了(&amp;Q)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo</source>
-            <translation>やり直す(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Redo %1</source>
-            <translation>「%1」をやり直す(&amp;R)</translation>
-        </message>
-        <message>
-            <source>&amp;Standup</source>
-            <translation>朝会(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Swimlanes</source>
-            <translation>スイムレーン(&amp;S)</translation>
-        </message>
-        <message>
-            <source>&amp;Timeline</source>
-            <translation>タイムライン(&amp;T)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo</source>
-            <translation>元に戻す(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;Undo %1</source>
-            <translation>「%1」を元に戻す(&amp;U)</translation>
-        </message>
-        <message>
-            <source>&amp;View</source>
-            <translation>表示(&amp;V)</translation>
-        </message>
-        <message>
-            <source>1 unsaved change — Retry</source>
-            <translation>未保存の変更 1 件 — 再試行</translation>
-        </message>
-        <message>
-            <source>Add &amp;person…</source>
-            <translation>メンバーを追加(&amp;P)…</translation>
-        </message>
-        <message>
-            <source>Add &amp;team…</source>
-            <translation>チームを追加(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Add p&amp;roject…</source>
-            <translation>プロジェクトを追加(&amp;R)…</translation>
-        </message>
-        <message>
-            <source>Add person</source>
-            <translation>メンバーを追加</translation>
-        </message>
-        <message>
-            <source>Add project</source>
-            <translation>プロジェクトを追加</translation>
-        </message>
-        <message>
-            <source>Add task</source>
-            <translation>タスクを追加</translation>
-        </message>
-        <message>
-            <source>Add team</source>
-            <translation>チームを追加</translation>
-        </message>
-        <message>
-            <source>Archive task</source>
-            <translation>タスクをアーカイブ</translation>
-        </message>
-        <message>
-            <source>Board</source>
-            <translation>ボード</translation>
-        </message>
-        <message>
-            <source>Board copied to the server</source>
-            <translation>ボードをサーバーにコピーしました</translation>
-        </message>
-        <message>
-            <source>By owner</source>
-            <translation>担当者別</translation>
-        </message>
-        <message>
-            <source>By project</source>
-            <translation>プロジェクト別</translation>
-        </message>
-        <message>
-            <source>By team</source>
-            <translation>チーム別</translation>
-        </message>
-        <message>
-            <source>Cannot redo</source>
-            <translation>やり直せません</translation>
-        </message>
-        <message>
-            <source>Cannot undo</source>
-            <translation>元に戻せません</translation>
-        </message>
-        <message>
-            <source>Change not confirmed</source>
-            <translation>変更を確認できません</translation>
-        </message>
-        <message>
-            <source>Change not saved</source>
-            <translation>変更は保存されていません</translation>
-        </message>
-        <message>
-            <source>Changed by someone else</source>
-            <translation>他のメンバーが変更しました</translation>
-        </message>
-        <message>
-            <source>Clear &amp;filter</source>
-            <translation>絞り込みを解除(&amp;F)</translation>
-        </message>
-        <message>
-            <source>Click to save these again.</source>
-            <translation>クリックすると、これらの変更をもう一度保存します。</translation>
-        </message>
-        <message>
-            <source>Close without saving?</source>
-            <translation>保存せずに閉じますか？</translation>
-        </message>
-        <message>
-            <source>Filter</source>
-            <translation>絞り込み</translation>
-        </message>
-        <message>
-            <source>Handoff &amp;templates…</source>
-            <translation>引き継ぎテンプレート(&amp;T)…</translation>
-        </message>
-        <message>
-            <source>Handoffs</source>
-            <translation>引き継ぎ</translation>
-        </message>
-        <message>
-            <source>It is kept in the status bar. Once it says Connected again, look at the task's history; “Retry” is safe either way: a change that was saved is not made twice.</source>
-            <translation>この変更はステータスバーに保持されています。再び「接続中」と表示されたら、タスクの履歴を確認してください。どちらの場合も「再試行」は安全です。保存済みの変更が二重に行われることはありません。</translation>
-        </message>
-        <message>
-            <source>It is kept in the status bar: press “Retry” there once it says Connected again. Renkei keeps trying to reconnect.</source>
-            <translation>この変更はステータスバーに保持されています。ステータスバーに再び「接続中」と表示されたら、そこで「再試行」を押してください。Renkei は再接続を試み続けます。</translation>
-        </message>
-        <message>
-            <source>Move card</source>
-            <translation>カードを移動</translation>
-        </message>
-        <message>
-            <source>Name:</source>
-            <translation>名前：</translation>
-        </message>
-        <message>
-            <source>New %1 “%2”</source>
-            <translation>新しい%1「%2」</translation>
-        </message>
-        <message>
-            <source>New board</source>
-            <translation>新しいボード</translation>
-        </message>
-        <message>
-            <source>No recent boards</source>
-            <translation>最近使ったボードはありません</translation>
-        </message>
-        <message>
-            <source>No swimlanes</source>
-            <translation>スイムレーンなし</translation>
-        </message>
-        <message>
-            <source>Not now</source>
-            <translation>今はしない</translation>
-        </message>
-        <message>
-            <source>Not saved</source>
-            <translation>保存されませんでした</translation>
-        </message>
-        <message>
-            <source>Nothing was changed. Renkei keeps trying to reconnect; try again once the status bar says Connected.</source>
-            <translation>何も変更されていません。Renkei は再接続を試み続けます。ステータスバーに「接続中」と表示されたら、もう一度お試しください。</translation>
-        </message>
-        <message>
-            <source>Once the status bar says Connected again, look at the history.</source>
-            <translation>ステータスバーに再び「接続中」と表示されたら、履歴を確認してください。</translation>
-        </message>
-        <message>
-            <source>Open &amp;recent</source>
-            <translation>最近使ったボードを開く(&amp;R)</translation>
-        </message>
-        <message>
-            <source>Open board</source>
-            <translation>ボードを開く</translation>
-        </message>
-        <message>
-            <source>Open the server board</source>
-            <translation>サーバーのボードを開く</translation>
-        </message>
-        <message>
-            <source>Present on:</source>
-            <translation>表示先の画面：</translation>
-        </message>
-        <message>
-            <source>Project name:</source>
-            <translation>プロジェクト名：</translation>
-        </message>
-        <message>
-            <source>Read only</source>
-            <translation>読み取り専用</translation>
-        </message>
-        <message>
-            <source>Redo %1</source>
-            <translation>「%1」をやり直す</translation>
-        </message>
-        <message>
-            <source>Renkei boards (*.renkei)</source>
-            <translation>Renkei ボード (*.renkei)</translation>
-        </message>
-        <message>
-            <source>Renkei boards (*.renkei);;All files (*)</source>
-            <translation>Renkei ボード (*.renkei);;すべてのファイル (*)</translation>
-        </message>
-        <message>
-            <source>Renkei could not confirm whether your change was saved: the board could not be read after an error while saving.</source>
-            <translation>あなたの変更が保存されたかどうかを Renkei は確認できませんでした。保存中のエラーの後、ボードを読み込めませんでした。</translation>
-        </message>
-        <message>
-            <source>Retry is possible once the board is connected again.</source>
-            <translation>ボードに再接続されると再試行できます。</translation>
-        </message>
-        <message>
-            <source>Show its handoffs</source>
-            <translation>このタスクの引き継ぎを表示</translation>
-        </message>
-        <message>
-            <source>Since your edit, someone else changed %1:</source>
-            <translation>あなたの編集後に、他のメンバーが %1 を変更しました：</translation>
-        </message>
-        <message>
-            <source>Someone changed the same field since; redoing would overwrite their change, so nothing was redone.
+    </message>
+    <message>
+        <source>%1 tasks · %2</source>
+        <translation>タスク %1 件 · %2</translation>
+    </message>
+    <message>
+        <source>%1 unsaved changes — Retry</source>
+        <translation>未保存の変更 %1 件 — 再試行</translation>
+    </message>
+    <message>
+        <source>%1 — Renkei</source>
+        <translation>%1 — Renkei</translation>
+    </message>
+    <message>
+        <source>&amp;About Renkei</source>
+        <translation>Renkei について(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Archive task</source>
+        <translation>タスクをアーカイブ(&amp;A)</translation>
+    </message>
+    <message>
+        <source>&amp;Board</source>
+        <translation>ボード(&amp;B)</translation>
+    </message>
+    <message>
+        <source>&amp;Connect to server…</source>
+        <translation>サーバーに接続(&amp;C)…</translation>
+    </message>
+    <message>
+        <source>&amp;Detail pane</source>
+        <translation>詳細パネル(&amp;D)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>編集(&amp;E)</translation>
+    </message>
+    <message>
+        <source>&amp;Edit task…</source>
+        <translation>タスクを編集(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;Export status as PDF…</source>
+        <translation>状況レポートをPDFでエクスポート(&amp;E)…</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>ファイル(&amp;F)</translation>
+    </message>
+    <message>
+        <source>&amp;Find…</source>
+        <translation>検索(&amp;F)…</translation>
+    </message>
+    <message>
+        <source>&amp;Handoffs</source>
+        <translation>引き継ぎ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>ヘルプ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>&amp;Keyboard shortcuts</source>
+        <translation>キーボードショートカット(&amp;K)</translation>
+    </message>
+    <message>
+        <source>&amp;Move this board to a server…</source>
+        <translation>このボードをサーバーに移す(&amp;M)…</translation>
+    </message>
+    <message>
+        <source>&amp;New board…</source>
+        <translation>新しいボード(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;New task…</source>
+        <translation>新しいタスク(&amp;N)…</translation>
+    </message>
+    <message>
+        <source>&amp;Open board…</source>
+        <translation>ボードを開く(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>&amp;Preferences…</source>
+        <translation>環境設定(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>終了(&amp;Q)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>やり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Redo %1</source>
+        <translation>「%1」をやり直す(&amp;R)</translation>
+    </message>
+    <message>
+        <source>&amp;Standup</source>
+        <translation>朝会(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Swimlanes</source>
+        <translation>スイムレーン(&amp;S)</translation>
+    </message>
+    <message>
+        <source>&amp;Timeline</source>
+        <translation>タイムライン(&amp;T)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;Undo %1</source>
+        <translation>「%1」を元に戻す(&amp;U)</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>表示(&amp;V)</translation>
+    </message>
+    <message>
+        <source>1 unsaved change — Retry</source>
+        <translation>未保存の変更 1 件 — 再試行</translation>
+    </message>
+    <message>
+        <source>Add &amp;person…</source>
+        <translation>メンバーを追加(&amp;P)…</translation>
+    </message>
+    <message>
+        <source>Add &amp;team…</source>
+        <translation>チームを追加(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Add p&amp;roject…</source>
+        <translation>プロジェクトを追加(&amp;R)…</translation>
+    </message>
+    <message>
+        <source>Add person</source>
+        <translation>メンバーを追加</translation>
+    </message>
+    <message>
+        <source>Add project</source>
+        <translation>プロジェクトを追加</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>タスクを追加</translation>
+    </message>
+    <message>
+        <source>Add team</source>
+        <translation>チームを追加</translation>
+    </message>
+    <message>
+        <source>Archive task</source>
+        <translation>タスクをアーカイブ</translation>
+    </message>
+    <message>
+        <source>Board</source>
+        <translation>ボード</translation>
+    </message>
+    <message>
+        <source>Board copied to the server</source>
+        <translation>ボードをサーバーにコピーしました</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>プロジェクト別</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>チーム別</translation>
+    </message>
+    <message>
+        <source>Cannot redo</source>
+        <translation>やり直せません</translation>
+    </message>
+    <message>
+        <source>Cannot undo</source>
+        <translation>元に戻せません</translation>
+    </message>
+    <message>
+        <source>Change not confirmed</source>
+        <translation>変更を確認できません</translation>
+    </message>
+    <message>
+        <source>Change not saved</source>
+        <translation>変更は保存されていません</translation>
+    </message>
+    <message>
+        <source>Changed by someone else</source>
+        <translation>他のメンバーが変更しました</translation>
+    </message>
+    <message>
+        <source>Clear &amp;filter</source>
+        <translation>絞り込みを解除(&amp;F)</translation>
+    </message>
+    <message>
+        <source>Click to save these again.</source>
+        <translation>クリックすると、これらの変更をもう一度保存します。</translation>
+    </message>
+    <message>
+        <source>Close without saving?</source>
+        <translation>保存せずに閉じますか？</translation>
+    </message>
+    <message>
+        <source>Filter</source>
+        <translation>絞り込み</translation>
+    </message>
+    <message>
+        <source>Handoff &amp;templates…</source>
+        <translation>引き継ぎテンプレート(&amp;T)…</translation>
+    </message>
+    <message>
+        <source>Handoffs</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>It is kept in the status bar. Once it says Connected again, look at the task&apos;s history; “Retry” is safe either way: a change that was saved is not made twice.</source>
+        <translation>この変更はステータスバーに保持されています。再び「接続中」と表示されたら、タスクの履歴を確認してください。どちらの場合も「再試行」は安全です。保存済みの変更が二重に行われることはありません。</translation>
+    </message>
+    <message>
+        <source>It is kept in the status bar: press “Retry” there once it says Connected again. Renkei keeps trying to reconnect.</source>
+        <translation>この変更はステータスバーに保持されています。ステータスバーに再び「接続中」と表示されたら、そこで「再試行」を押してください。Renkei は再接続を試み続けます。</translation>
+    </message>
+    <message>
+        <source>Move card</source>
+        <translation>カードを移動</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>名前：</translation>
+    </message>
+    <message>
+        <source>New %1 “%2”</source>
+        <translation>新しい%1「%2」</translation>
+    </message>
+    <message>
+        <source>New board</source>
+        <translation>新しいボード</translation>
+    </message>
+    <message>
+        <source>No recent boards</source>
+        <translation>最近使ったボードはありません</translation>
+    </message>
+    <message>
+        <source>No swimlanes</source>
+        <translation>スイムレーンなし</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>今はしない</translation>
+    </message>
+    <message>
+        <source>Not saved</source>
+        <translation>保存されませんでした</translation>
+    </message>
+    <message>
+        <source>Nothing was changed. Renkei keeps trying to reconnect; try again once the status bar says Connected.</source>
+        <translation>何も変更されていません。Renkei は再接続を試み続けます。ステータスバーに「接続中」と表示されたら、もう一度お試しください。</translation>
+    </message>
+    <message>
+        <source>Once the status bar says Connected again, look at the history.</source>
+        <translation>ステータスバーに再び「接続中」と表示されたら、履歴を確認してください。</translation>
+    </message>
+    <message>
+        <source>Open &amp;recent</source>
+        <translation>最近使ったボードを開く(&amp;R)</translation>
+    </message>
+    <message>
+        <source>Open board</source>
+        <translation>ボードを開く</translation>
+    </message>
+    <message>
+        <source>Open the server board</source>
+        <translation>サーバーのボードを開く</translation>
+    </message>
+    <message>
+        <source>Present on:</source>
+        <translation>表示先の画面：</translation>
+    </message>
+    <message>
+        <source>Project name:</source>
+        <translation>プロジェクト名：</translation>
+    </message>
+    <message>
+        <source>Read only</source>
+        <translation>読み取り専用</translation>
+    </message>
+    <message>
+        <source>Redo %1</source>
+        <translation>「%1」をやり直す</translation>
+    </message>
+    <message>
+        <source>Renkei boards (*.renkei)</source>
+        <translation>Renkei ボード (*.renkei)</translation>
+    </message>
+    <message>
+        <source>Renkei boards (*.renkei);;All files (*)</source>
+        <translation>Renkei ボード (*.renkei);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Renkei could not confirm whether your change was saved: the board could not be read after an error while saving.</source>
+        <translation>あなたの変更が保存されたかどうかを Renkei は確認できませんでした。保存中のエラーの後、ボードを読み込めませんでした。</translation>
+    </message>
+    <message>
+        <source>Retry is possible once the board is connected again.</source>
+        <translation>ボードに再接続されると再試行できます。</translation>
+    </message>
+    <message>
+        <source>Show its handoffs</source>
+        <translation>このタスクの引き継ぎを表示</translation>
+    </message>
+    <message>
+        <source>Since your edit, someone else changed %1:</source>
+        <translation>あなたの編集後に、他のメンバーが %1 を変更しました：</translation>
+    </message>
+    <message>
+        <source>Someone changed the same field since; redoing would overwrite their change, so nothing was redone.
 
 %1</source>
-            <translation>その後、他のメンバーが同じ項目を変更しています。やり直すとその変更を上書きしてしまうため、やり直しは行いませんでした。
+        <translation>その後、他のメンバーが同じ項目を変更しています。やり直すとその変更を上書きしてしまうため、やり直しは行いませんでした。
 
 %1</translation>
-        </message>
-        <message>
-            <source>Standup</source>
-            <translation>朝会</translation>
-        </message>
-        <message>
-            <source>Standup &amp;order…</source>
-            <translation>朝会の順番(&amp;O)…</translation>
-        </message>
-        <message>
-            <source>Standup held</source>
-            <translation>朝会を実施</translation>
-        </message>
-        <message>
-            <source>Status report written to %1</source>
-            <translation>状況レポートを %1 に保存しました</translation>
-        </message>
-        <message>
-            <source>Team name:</source>
-            <translation>チーム名：</translation>
-        </message>
-        <message>
-            <source>The &amp;board</source>
-            <translation>ボード(&amp;B)</translation>
-        </message>
-        <message>
-            <source>The change (%1):</source>
-            <translation>変更（%1）：</translation>
-        </message>
-        <message>
-            <source>The change that was not saved (%1):</source>
-            <translation>保存されなかった変更（%1）：</translation>
-        </message>
-        <message>
-            <source>The task changed again meanwhile; nothing was undone.</source>
-            <translation>その間にタスクが再度変更されたため、何も元に戻していません。</translation>
-        </message>
-        <message>
-            <source>These changes could not reach the board and are NOT saved:
+    </message>
+    <message>
+        <source>Standup</source>
+        <translation>朝会</translation>
+    </message>
+    <message>
+        <source>Standup &amp;order…</source>
+        <translation>朝会の順番(&amp;O)…</translation>
+    </message>
+    <message>
+        <source>Standup held</source>
+        <translation>朝会を実施</translation>
+    </message>
+    <message>
+        <source>Status report written to %1</source>
+        <translation>状況レポートを %1 に保存しました</translation>
+    </message>
+    <message>
+        <source>Team name:</source>
+        <translation>チーム名：</translation>
+    </message>
+    <message>
+        <source>The &amp;board</source>
+        <translation>ボード(&amp;B)</translation>
+    </message>
+    <message>
+        <source>The change (%1):</source>
+        <translation>変更（%1）：</translation>
+    </message>
+    <message>
+        <source>The change that was not saved (%1):</source>
+        <translation>保存されなかった変更（%1）：</translation>
+    </message>
+    <message>
+        <source>The task changed again meanwhile; nothing was undone.</source>
+        <translation>その間にタスクが再度変更されたため、何も元に戻していません。</translation>
+    </message>
+    <message>
+        <source>These changes could not reach the board and are NOT saved:
 
 %1
 
 Close anyway and lose them?</source>
-            <translation>次の変更はボードに届かず、保存されていません：
+        <translation>次の変更はボードに届かず、保存されていません：
 
 %1
 
 このまま閉じて、これらの変更を破棄しますか？</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>タイムライン</translation>
-        </message>
-        <message>
-            <source>Undo %1</source>
-            <translation>「%1」を元に戻す</translation>
-        </message>
-        <message>
-            <source>Undo anyway and replace their value?</source>
-            <translation>それでも元に戻して、相手の値を置き換えますか？</translation>
-        </message>
-        <message>
-            <source>Undo over someone else's change?</source>
-            <translation>他のメンバーの変更を上書きして元に戻しますか？</translation>
-        </message>
-        <message>
-            <source>Why: %1</source>
-            <translation>原因：%1</translation>
-        </message>
-        <message>
-            <source>You: %1</source>
-            <translation>あなた：%1</translation>
-        </message>
-        <message>
-            <source>You: not chosen</source>
-            <translation>あなた：未選択</translation>
-        </message>
-        <message>
-            <source>Your change was NOT saved: the board could not be reached.</source>
-            <translation>あなたの変更は保存されていません。ボードに接続できませんでした。</translation>
-        </message>
-        <message>
-            <source>archived</source>
-            <translation>アーカイブ済み</translation>
-        </message>
-        <message>
-            <source>column</source>
-            <translation>列</translation>
-        </message>
-        <message>
-            <source>person</source>
-            <translation>メンバー</translation>
-        </message>
-        <message>
-            <source>project</source>
-            <translation>プロジェクト</translation>
-        </message>
-        <message>
-            <source>reordered</source>
-            <translation>並び替え</translation>
-        </message>
-        <message>
-            <source>restored from the archive</source>
-            <translation>アーカイブから復元</translation>
-        </message>
-        <message>
-            <source>task</source>
-            <translation>タスク</translation>
-        </message>
-        <message>
-            <source>team</source>
-            <translation>チーム</translation>
-        </message>
-        <message>
-            <source>“%1” had been saved already; it was not made twice.</source>
-            <translation>「%1」はすでに保存されていました。二重には行っていません。</translation>
-        </message>
-        <message>
-            <source>• %1: %2 made it “%3”; undo would put back “%4”.</source>
-            <translation>• %1：%2 さんが「%3」に変更しました。元に戻すと「%4」に戻ります。</translation>
-        </message>
-        <message>
-            <source>• %1: now “%3”; undo would put back “%4”.</source>
-            <translation>• %1：現在は「%3」です。元に戻すと「%4」に戻ります。</translation>
-        </message>
-    </context>
-    <context>
-        <name>MergeCopies</name>
-        <message>
-            <source>%1 held nothing new.</source>
-            <translation>%1 には新しい変更はありませんでした。</translation>
-        </message>
-        <message>
-            <source>%1 was not merged (cancelled); it stays where it is.</source>
-            <translation>%1 はマージしませんでした（キャンセル）。そのまま残っています。</translation>
-        </message>
-        <message>
-            <source>%1 was not merged: %2</source>
-            <translation>%1 はマージできませんでした：%2</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n change(s) from %1 merged.</source>
-            <translation>
-                <numerusform>%1 から %n 件の変更をマージしました。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>It was kept as %1.</source>
-            <translation>%1 として保管しました。</translation>
-        </message>
-        <message>
-            <source>Merge conflict copies</source>
-            <translation>競合コピーのマージ</translation>
-        </message>
-    </context>
-    <context>
-        <name>MergeOffer</name>
-        <message numerus="yes">
-            <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
-            <translation>
-                <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを %n 件、同じ場所に残しています：</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Changes saved in them are not on the board yet. Merge replays them onto the board as the people who made them, at their times, and asks about any field changed on both sides. Each copy is then kept beside the board, renamed.</source>
-            <translation>これらに保存された変更はまだボードに反映されていません。「マージ」すると、変更した人と日時のままボードに再現し、両方で変更された項目は確認します。その後、各コピーは名前を変えてボードと同じ場所に保管されます。</translation>
-        </message>
-        <message>
-            <source>Conflict copies beside the board</source>
-            <translation>ボードと同じ場所に競合コピーがあります</translation>
-        </message>
-        <message>
-            <source>Merge</source>
-            <translation>マージ</translation>
-        </message>
-        <message>
-            <source>Not now</source>
-            <translation>後で</translation>
-        </message>
-    </context>
-    <context>
-        <name>MoveToServer</name>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Cancelling…</source>
-            <translation>キャンセルしています…</translation>
-        </message>
-        <message>
-            <source>Copy cancelled; nothing was written to the server.</source>
-            <translation>コピーをキャンセルしました。サーバーには何も書き込まれていません。</translation>
-        </message>
-        <message>
-            <source>Copy to server</source>
-            <translation>サーバーにコピー</translation>
-        </message>
-        <message>
-            <source>Move this board to a server</source>
-            <translation>このボードをサーバーに移す</translation>
-        </message>
-        <message>
-            <source>Nothing was copied: %1</source>
-            <translation>何もコピーされませんでした：%1</translation>
-        </message>
-        <message>
-            <source>Pass&amp;word:</source>
-            <translation>パスワード(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>Password</source>
-            <translation>パスワード</translation>
-        </message>
-        <message>
-            <source>Problem</source>
-            <translation>問題</translation>
-        </message>
-        <message>
-            <source>Renkei copies this board, with its whole history, into an empty database on a PostgreSQL server, where the whole team can work on it at once. The file stays where it is.</source>
-            <translation>Renkei はこのボードを履歴ごと PostgreSQL サーバーの空のデータベースにコピーします。そこではチーム全員が同時に作業できます。ファイルは元の場所に残ります。</translation>
-        </message>
-        <message>
-            <source>Rows copied</source>
-            <translation>コピーした行</translation>
-        </message>
-        <message>
-            <source>Server &amp;address:</source>
-            <translation>サーバーのアドレス(&amp;A)：</translation>
-        </message>
-        <message>
-            <source>Server address</source>
-            <translation>サーバーのアドレス</translation>
-        </message>
-        <message>
-            <source>The server asked for a password: type it in the Password field.</source>
-            <translation>サーバーがパスワードを求めています。パスワード欄に入力してください。</translation>
-        </message>
-        <message>
-            <source>Type the server's address, for example %1.</source>
-            <translation>サーバーのアドレスを入力してください（例：%1）。</translation>
-        </message>
-        <message>
-            <source>leave empty if the server needs none</source>
-            <translation>不要なら空欄のまま</translation>
-        </message>
-        <message>
-            <source>“%1” is not a server address. Write it as %2.</source>
-            <translation>「%1」はサーバーのアドレスではありません。%2 の形で書いてください。</translation>
-        </message>
-    </context>
-    <context>
-        <name>Operation</name>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>It was changed again meanwhile; your change was not saved and the board shows the latest version.</source>
-            <translation>その間にもう一度変更されました。あなたの変更は保存されていません。ボードには最新の内容が表示されています。</translation>
-        </message>
-        <message>
-            <source>Keep theirs</source>
-            <translation>相手の変更を残す</translation>
-        </message>
-        <message>
-            <source>Replace with mine</source>
-            <translation>自分の変更で置き換える</translation>
-        </message>
-        <message>
-            <source>Saving “%1”…</source>
-            <translation>「%1」を保存しています…</translation>
-        </message>
-        <message>
-            <source>Someone else changed %1 since you last saw it:
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Undo %1</source>
+        <translation>「%1」を元に戻す</translation>
+    </message>
+    <message>
+        <source>Undo anyway and replace their value?</source>
+        <translation>それでも元に戻して、相手の値を置き換えますか？</translation>
+    </message>
+    <message>
+        <source>Undo over someone else&apos;s change?</source>
+        <translation>他のメンバーの変更を上書きして元に戻しますか？</translation>
+    </message>
+    <message>
+        <source>Why: %1</source>
+        <translation>原因：%1</translation>
+    </message>
+    <message>
+        <source>You: %1</source>
+        <translation>あなた：%1</translation>
+    </message>
+    <message>
+        <source>You: not chosen</source>
+        <translation>あなた：未選択</translation>
+    </message>
+    <message>
+        <source>Your change was NOT saved: the board could not be reached.</source>
+        <translation>あなたの変更は保存されていません。ボードに接続できませんでした。</translation>
+    </message>
+    <message>
+        <source>archived</source>
+        <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <source>column</source>
+        <translation>列</translation>
+    </message>
+    <message>
+        <source>person</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>reordered</source>
+        <translation>並び替え</translation>
+    </message>
+    <message>
+        <source>restored from the archive</source>
+        <translation>アーカイブから復元</translation>
+    </message>
+    <message>
+        <source>task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>“%1” had been saved already; it was not made twice.</source>
+        <translation>「%1」はすでに保存されていました。二重には行っていません。</translation>
+    </message>
+    <message>
+        <source>• %1: %2 made it “%3”; undo would put back “%4”.</source>
+        <translation>• %1：%2 さんが「%3」に変更しました。元に戻すと「%4」に戻ります。</translation>
+    </message>
+    <message>
+        <source>• %1: now “%3”; undo would put back “%4”.</source>
+        <translation>• %1：現在は「%3」です。元に戻すと「%4」に戻ります。</translation>
+    </message>
+</context>
+<context>
+    <name>MergeCopies</name>
+    <message>
+        <source>%1 held nothing new.</source>
+        <translation>%1 には新しい変更はありませんでした。</translation>
+    </message>
+    <message>
+        <source>%1 was not merged (cancelled); it stays where it is.</source>
+        <translation>%1 はマージしませんでした（キャンセル）。そのまま残っています。</translation>
+    </message>
+    <message>
+        <source>%1 was not merged: %2</source>
+        <translation>%1 はマージできませんでした：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) from %1 merged.</source>
+        <translation>
+            <numerusform>%1 から %n 件の変更をマージしました。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>It was kept as %1.</source>
+        <translation>%1 として保管しました。</translation>
+    </message>
+    <message>
+        <source>Merge conflict copies</source>
+        <translation>競合コピーのマージ</translation>
+    </message>
+</context>
+<context>
+    <name>MergeOffer</name>
+    <message numerus="yes">
+        <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
+        <translation>
+            <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを %n 件、同じ場所に残しています：</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Changes saved in them are not on the board yet. Merge replays them onto the board as the people who made them, at their times, and asks about any field changed on both sides. Each copy is then kept beside the board, renamed.</source>
+        <translation>これらに保存された変更はまだボードに反映されていません。「マージ」すると、変更した人と日時のままボードに再現し、両方で変更された項目は確認します。その後、各コピーは名前を変えてボードと同じ場所に保管されます。</translation>
+    </message>
+    <message>
+        <source>Conflict copies beside the board</source>
+        <translation>ボードと同じ場所に競合コピーがあります</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>マージ</translation>
+    </message>
+    <message>
+        <source>Not now</source>
+        <translation>後で</translation>
+    </message>
+</context>
+<context>
+    <name>MoveToServer</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>キャンセルしています…</translation>
+    </message>
+    <message>
+        <source>Copy cancelled; nothing was written to the server.</source>
+        <translation>コピーをキャンセルしました。サーバーには何も書き込まれていません。</translation>
+    </message>
+    <message>
+        <source>Copy to server</source>
+        <translation>サーバーにコピー</translation>
+    </message>
+    <message>
+        <source>Move this board to a server</source>
+        <translation>このボードをサーバーに移す</translation>
+    </message>
+    <message>
+        <source>Nothing was copied: %1</source>
+        <translation>何もコピーされませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Pass&amp;word:</source>
+        <translation>パスワード(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>パスワード</translation>
+    </message>
+    <message>
+        <source>Problem</source>
+        <translation>問題</translation>
+    </message>
+    <message>
+        <source>Renkei copies this board, with its whole history, into an empty database on a PostgreSQL server, where the whole team can work on it at once. The file stays where it is.</source>
+        <translation>Renkei はこのボードを履歴ごと PostgreSQL サーバーの空のデータベースにコピーします。そこではチーム全員が同時に作業できます。ファイルは元の場所に残ります。</translation>
+    </message>
+    <message>
+        <source>Rows copied</source>
+        <translation>コピーした行</translation>
+    </message>
+    <message>
+        <source>Server &amp;address:</source>
+        <translation>サーバーのアドレス(&amp;A)：</translation>
+    </message>
+    <message>
+        <source>Server address</source>
+        <translation>サーバーのアドレス</translation>
+    </message>
+    <message>
+        <source>The server asked for a password: type it in the Password field.</source>
+        <translation>サーバーがパスワードを求めています。パスワード欄に入力してください。</translation>
+    </message>
+    <message>
+        <source>Type the server&apos;s address, for example %1.</source>
+        <translation>サーバーのアドレスを入力してください（例：%1）。</translation>
+    </message>
+    <message>
+        <source>leave empty if the server needs none</source>
+        <translation>不要なら空欄のまま</translation>
+    </message>
+    <message>
+        <source>“%1” is not a server address. Write it as %2.</source>
+        <translation>「%1」はサーバーのアドレスではありません。%2 の形で書いてください。</translation>
+    </message>
+</context>
+<context>
+    <name>Operation</name>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>It was changed again meanwhile; your change was not saved and the board shows the latest version.</source>
+        <translation>その間にもう一度変更されました。あなたの変更は保存されていません。ボードには最新の内容が表示されています。</translation>
+    </message>
+    <message>
+        <source>Keep theirs</source>
+        <translation>相手の変更を残す</translation>
+    </message>
+    <message>
+        <source>Replace with mine</source>
+        <translation>自分の変更で置き換える</translation>
+    </message>
+    <message>
+        <source>Saving “%1”…</source>
+        <translation>「%1」を保存しています…</translation>
+    </message>
+    <message>
+        <source>Someone else changed %1 since you last saw it:
 
 %2
 
 Keep their version, or replace it with yours?</source>
-            <translation>%1 は、あなたが最後に見たあとで他のメンバーに変更されました：
+        <translation>%1 は、あなたが最後に見たあとで他のメンバーに変更されました：
 
 %2
 
 相手の内容を残しますか、それともあなたの内容で置き換えますか？</translation>
-        </message>
-        <message>
-            <source>• %1: now “%2”; yours “%3”</source>
-            <translation>• %1：現在は「%2」、あなたの値は「%3」</translation>
-        </message>
-    </context>
-    <context>
-        <name>OptionalDateEdit</name>
-        <message>
-            <source>not set</source>
-            <translation>未設定</translation>
-        </message>
-    </context>
-    <context>
-        <name>Preferences</name>
-        <message>
-            <source>Dark</source>
-            <translation>ダーク</translation>
-        </message>
-        <message>
-            <source>Follow the system</source>
-            <translation>システムに合わせる</translation>
-        </message>
-        <message>
-            <source>Follow the system (light or dark)</source>
-            <translation>システムに合わせる（ライト / ダーク）</translation>
-        </message>
-        <message>
-            <source>High contrast</source>
-            <translation>ハイコントラスト</translation>
-        </message>
-        <message>
-            <source>Light</source>
-            <translation>ライト</translation>
-        </message>
-    </context>
-    <context>
-        <name>PreferencesDialog</name>
-        <message>
-            <source> days</source>
-            <translation>日</translation>
-        </message>
-        <message>
-            <source> min</source>
-            <translation>分</translation>
-        </message>
-        <message>
-            <source> s</source>
-            <translation>秒</translation>
-        </message>
-        <message>
-            <source>&amp;Browse…</source>
-            <translation>参照(&amp;B)…</translation>
-        </message>
-        <message>
-            <source>&amp;Default board:</source>
-            <translation>既定のボード(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>&amp;Due soon within:</source>
-            <translation>期限間近とみなす日数(&amp;D)：</translation>
-        </message>
-        <message>
-            <source>&amp;Language:</source>
-            <translation>言語(&amp;L)：</translation>
-        </message>
-        <message>
-            <source>&amp;Move on by itself when the time is up</source>
-            <translation>持ち時間が過ぎたら自動で次へ(&amp;M)</translation>
-        </message>
-        <message>
-            <source>&amp;Stale after:</source>
-            <translation>停滞とみなす日数(&amp;S)：</translation>
-        </message>
-        <message>
-            <source>&amp;Theme:</source>
-            <translation>テーマ(&amp;T)：</translation>
-        </message>
-        <message>
-            <source>&amp;Time per team:</source>
-            <translation>チームごとの持ち時間(&amp;T)：</translation>
-        </message>
-        <message>
-            <source>&amp;Wait before moving on:</source>
-            <translation>次へ進むまでの待ち時間(&amp;W)：</translation>
-        </message>
-        <message>
-            <source>An unfinished task nobody has changed for this many days is “Stale” (the backlog is left out).</source>
-            <translation>この日数のあいだ誰も変更していない未完了のタスクを「停滞」とします（バックログは対象外）。</translation>
-        </message>
-        <message>
-            <source>Appearance</source>
-            <translation>表示</translation>
-        </message>
-        <message>
-            <source>Cards show their due date with a clock this close to it, and a task this close to its due date with less done than time used is “Behind”.</source>
-            <translation>期限がこの日数以内に迫ったカードは期限を時計付きで表示し、経過した時間より進捗が少ないタスクを「遅れ気味」とします。</translation>
-        </message>
-        <message>
-            <source>Changes show at once on the board, the timeline, the standup and the status report. They are yours: other people on the board keep theirs.</source>
-            <translation>変更はボード、タイムライン、朝会、状況レポートにすぐ反映されます。この設定はあなた専用で、同じボードの他のメンバーにはそれぞれの設定が使われます。</translation>
-        </message>
-        <message>
-            <source>Default board</source>
-            <translation>既定のボード</translation>
-        </message>
-        <message>
-            <source>During the standup, A turns moving on by itself on and off.</source>
-            <translation>朝会中は A キーで自動送りのオン / オフを切り替えられます。</translation>
-        </message>
-        <message>
-            <source>General</source>
-            <translation>一般</translation>
-        </message>
-        <message>
-            <source>High contrast: white and yellow on black with strong edges, for bright rooms and low vision. Risk always shows an icon and a word as well.</source>
-            <translation>ハイコントラスト：黒地に白と黄色、はっきりした枠線で、明るい部屋や見えにくさのある方に向いています。リスクは常にアイコンと言葉でも示します。</translation>
-        </message>
-        <message>
-            <source>Opened when Renkei starts without --board, in the window and on the command line. A file path or a server address.</source>
-            <translation>--board を指定せずに Renkei を起動したとき（ウィンドウでもコマンドラインでも）に開きます。ファイルのパスまたはサーバーのアドレスです。</translation>
-        </message>
-        <message>
-            <source>Preferences</source>
-            <translation>環境設定</translation>
-        </message>
-        <message>
-            <source>Preferences not saved</source>
-            <translation>環境設定は保存されませんでした</translation>
-        </message>
-        <message>
-            <source>Renkei boards (*%1);;All files (*)</source>
-            <translation>Renkei ボード (*%1);;すべてのファイル (*)</translation>
-        </message>
-        <message>
-            <source>Renkei could not save your preferences in %1: %2</source>
-            <translation>環境設定を %1 に保存できませんでした：%2</translation>
-        </message>
-        <message>
-            <source>Risk</source>
-            <translation>リスク</translation>
-        </message>
-        <message>
-            <source>Slide t&amp;heme:</source>
-            <translation>スライドのテーマ(&amp;H)：</translation>
-        </message>
-        <message>
-            <source>Standup</source>
-            <translation>朝会</translation>
-        </message>
-        <message>
-            <source>Takes effect at the next standup; T switches.</source>
-            <translation>次の朝会から有効です。朝会中は T キーで切り替えられます。</translation>
-        </message>
-        <message>
-            <source>The built-in board</source>
-            <translation>組み込みのボード</translation>
-        </message>
-        <message>
-            <source>The language changes the next time Renkei starts.</source>
-            <translation>言語は次に Renkei を起動したときに切り替わります。</translation>
-        </message>
-        <message>
-            <source>There is no file at this path now.</source>
-            <translation>現在、このパスにファイルはありません。</translation>
-        </message>
-        <message>
-            <source>Use the &amp;built-in board</source>
-            <translation>組み込みのボードを使う(&amp;B)</translation>
-        </message>
-    </context>
-    <context>
-        <name>Priority</name>
-        <message>
-            <source>High</source>
-            <translation>高</translation>
-        </message>
-        <message>
-            <source>Low</source>
-            <translation>低</translation>
-        </message>
-        <message>
-            <source>Normal</source>
-            <translation>中</translation>
-        </message>
-        <message>
-            <source>Urgent</source>
-            <translation>緊急</translation>
-        </message>
-    </context>
-    <context>
-        <name>RejectHandoffDialog</name>
-        <message>
-            <source>Reason</source>
-            <translation>理由</translation>
-        </message>
-        <message>
-            <source>Reject</source>
-            <translation>却下</translation>
-        </message>
-        <message>
-            <source>Reject handoff</source>
-            <translation>引き継ぎを却下</translation>
-        </message>
-        <message>
-            <source>Reject “%1”</source>
-            <translation>「%1」を却下</translation>
-        </message>
-        <message>
-            <source>Rejecting ends this handoff for good: it cannot be sent again. If something is missing or wrong, return it instead — that asks the sender to fix it.</source>
-            <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。不足や誤りがある場合は、代わりに差し戻してください。差し戻すと送り手に修正を依頼できます。</translation>
-        </message>
-        <message>
-            <source>Why?</source>
-            <translation>理由を選択</translation>
-        </message>
-    </context>
-    <context>
-        <name>Report</name>
-        <message>
-            <source>%1 at risk</source>
-            <translation>リスクあり %1 件</translation>
-        </message>
-        <message>
-            <source>%1 blocked</source>
-            <translation>ブロック中 %1 件</translation>
-        </message>
-        <message>
-            <source>%1 overdue</source>
-            <translation>期限超過 %1 件</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n handoff(s) waiting for the team</source>
-            <translation>
-                <numerusform>チーム宛ての受領待ち引き継ぎ %n 件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n hop(s)</source>
-            <translation>
-                <numerusform>引き継ぎ %n 回</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n open task(s)</source>
-            <translation>
-                <numerusform>未完了 %n 件</numerusform>
-            </translation>
-        </message>
-        <message numerus="yes">
-            <source>%n task(s) at risk, soonest due first.</source>
-            <translation>
-                <numerusform>リスクありのタスク %n 件（期限の近い順）。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>+%1 more</source>
-            <translation>ほか %1 件</translation>
-        </message>
-        <message>
-            <source>7 days ago</source>
-            <translation>7日前</translation>
-        </message>
-        <message>
-            <source>Acknowledged in time</source>
-            <translation>SLA内に受領</translation>
-        </message>
-        <message>
-            <source>As of %1</source>
-            <translation>%1 時点</translation>
-        </message>
-        <message>
-            <source>At risk</source>
-            <translation>リスクあり</translation>
-        </message>
-        <message>
-            <source>Blocked</source>
-            <translation>ブロック中</translation>
-        </message>
-        <message>
-            <source>Board snapshot</source>
-            <translation>ボードの現況</translation>
-        </message>
-        <message>
-            <source>Changes since %1</source>
-            <translation>%1 以降の変更</translation>
-        </message>
-        <message>
-            <source>Current work</source>
-            <translation>現在の作業</translation>
-        </message>
-        <message>
-            <source>Detail</source>
-            <translation>詳細</translation>
-        </message>
-        <message>
-            <source>Done in the period</source>
-            <translation>期間内に完了</translation>
-        </message>
-        <message>
-            <source>Due</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>Due date changed</source>
-            <translation>期限変更</translation>
-        </message>
-        <message>
-            <source>Due this week</source>
-            <translation>今週が期限</translation>
-        </message>
-        <message>
-            <source>Exported %1</source>
-            <translation>作成日時：%1</translation>
-        </message>
-        <message>
-            <source>Finished</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <source>From</source>
-            <translation>送り手</translation>
-        </message>
-        <message>
-            <source>Handed off</source>
-            <translation>引き継ぎ送付</translation>
-        </message>
-        <message>
-            <source>Handoffs</source>
-            <translation>引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Handoffs that lost information</source>
-            <translation>情報が欠落した引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Handoffs waiting</source>
-            <translation>受領待ちの引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Handoffs waiting for the team</source>
-            <translation>チーム宛ての受領待ち引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Items lost</source>
-            <translation>欠落した項目</translation>
-        </message>
-        <message>
-            <source>Median to acknowledge</source>
-            <translation>受領までの中央値</translation>
-        </message>
-        <message>
-            <source>Most lost items</source>
-            <translation>欠落の多い項目</translation>
-        </message>
-        <message>
-            <source>Moved</source>
-            <translation>移動</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新規</translation>
-        </message>
-        <message>
-            <source>No changes.</source>
-            <translation>変更はありません。</translation>
-        </message>
-        <message>
-            <source>No handoff chain broke.</source>
-            <translation>途切れた引き継ぎの流れはありません。</translation>
-        </message>
-        <message>
-            <source>No handoffs yet.</source>
-            <translation>引き継ぎはまだありません。</translation>
-        </message>
-        <message>
-            <source>No task is at risk.</source>
-            <translation>リスクのあるタスクはありません。</translation>
-        </message>
-        <message>
-            <source>No team</source>
-            <translation>チームなし</translation>
-        </message>
-        <message>
-            <source>Nothing is overdue.</source>
-            <translation>期限超過のタスクはありません。</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>期限超過</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>担当者</translation>
-        </message>
-        <message>
-            <source>Page %1 of %2</source>
-            <translation>%1 / %2 ページ</translation>
-        </message>
-        <message>
-            <source>Pair</source>
-            <translation>チーム間</translation>
-        </message>
-        <message>
-            <source>Person</source>
-            <translation>メンバー</translation>
-        </message>
-        <message>
-            <source>Priority</source>
-            <translation>優先度</translation>
-        </message>
-        <message>
-            <source>Received</source>
-            <translation>引き継ぎ受取</translation>
-        </message>
-        <message>
-            <source>Returned or rejected</source>
-            <translation>差し戻し・却下</translation>
-        </message>
-        <message>
-            <source>Since %1</source>
-            <translation>%1 以降</translation>
-        </message>
-        <message>
-            <source>Status</source>
-            <translation>ステータス</translation>
-        </message>
-        <message>
-            <source>Status report</source>
-            <translation>状況レポート</translation>
-        </message>
-        <message>
-            <source>Summary</source>
-            <translation>概要</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>タスク</translation>
-        </message>
-        <message>
-            <source>Tasks</source>
-            <translation>タスク</translation>
-        </message>
-        <message>
-            <source>Team to team</source>
-            <translation>チーム間の引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Team: %1</source>
-            <translation>チーム：%1</translation>
-        </message>
-        <message>
-            <source>The five tasks whose handoffs went worst, and the hop where each broke.</source>
-            <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ途切れた段階です。</translation>
-        </message>
-        <message>
-            <source>The team pair that loses the most: %1 → %2</source>
-            <translation>情報欠落が最も多いチーム間：%1 → %2</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>受け手</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>待ち時間</translation>
-        </message>
-        <message>
-            <source>Waiting for</source>
-            <translation>先行タスク</translation>
-        </message>
-        <message>
-            <source>What</source>
-            <translation>種別</translation>
-        </message>
-        <message>
-            <source>When</source>
-            <translation>日時</translation>
-        </message>
-        <message>
-            <source>Where it broke</source>
-            <translation>途切れた段階</translation>
-        </message>
-        <message>
-            <source>Who is doing what</source>
-            <translation>メンバー別の作業状況</translation>
-        </message>
-        <message>
-            <source>Why</source>
-            <translation>理由</translation>
-        </message>
-        <message>
-            <source>Worst chains</source>
-            <translation>問題の大きい引き継ぎの流れ</translation>
-        </message>
-        <message>
-            <source>from %1</source>
-            <translation>%1 から</translation>
-        </message>
-        <message>
-            <source>last standup</source>
-            <translation>前回の朝会</translation>
-        </message>
-        <message>
-            <source>most lost: %1</source>
-            <translation>欠落の多い項目：%1</translation>
-        </message>
-        <message>
-            <source>to %1</source>
-            <translation>%1 へ</translation>
-        </message>
-        <message>
-            <source>—</source>
-            <translation>—</translation>
-        </message>
-        <message numerus="yes">
-            <source>…and %n older change(s).</source>
-            <translation>
-                <numerusform>…ほか、これより前の変更が %n 件あります。</numerusform>
-            </translation>
-        </message>
-    </context>
-    <context>
-        <name>ReturnHandoffDialog</name>
-        <message>
-            <source> — not sent</source>
-            <translation> — 未送付</translation>
-        </message>
-        <message>
-            <source>Reason</source>
-            <translation>理由</translation>
-        </message>
-        <message>
-            <source>Return</source>
-            <translation>差し戻す</translation>
-        </message>
-        <message>
-            <source>Return handoff</source>
-            <translation>引き継ぎの差し戻し</translation>
-        </message>
-        <message>
-            <source>Return “%1” to its sender</source>
-            <translation>「%1」を送り手に差し戻す</translation>
-        </message>
-        <message>
-            <source>The sender is asked to add what is missing and hand it off again. To end the handoff for good, reject it instead.</source>
-            <translation>送り手に、不足分を追加して再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
-        </message>
-        <message>
-            <source>What do you need?</source>
-            <translation>必要な項目を選択</translation>
-        </message>
-    </context>
-    <context>
-        <name>Risk</name>
-        <message>
-            <source>Behind</source>
-            <translation>遅れ気味</translation>
-        </message>
-        <message>
-            <source>Behind schedule: {progress}% done with {elapsed}% of the time used.</source>
-            <translation>遅れ気味：期間の {elapsed}% が経過しましたが、進捗は {progress}% です。</translation>
-        </message>
-        <message>
-            <source>Dependency</source>
-            <translation>依存関係</translation>
-        </message>
-        <message>
-            <source>Flagged</source>
-            <translation>フラグ付き</translation>
-        </message>
-        <message>
-            <source>Flagged by {who}: {reason}</source>
-            <translation>{who} がフラグを設定：{reason}</translation>
-        </message>
-        <message>
-            <source>Late</source>
-            <translation>遅延</translation>
-        </message>
-        <message numerus="yes">
-            <source>No activity for %n day(s).</source>
-            <translation>
-                <numerusform>%n 日間、更新履歴がありません。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>No owner</source>
-            <translation>担当者なし</translation>
-        </message>
-        <message>
-            <source>Nobody owns this task.</source>
-            <translation>このタスクには担当者がいません。</translation>
-        </message>
-        <message numerus="yes">
-            <source>Overdue: was due %n day(s) ago.</source>
-            <translation>
-                <numerusform>期限超過：期限を %n 日過ぎています。</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Stale</source>
-            <translation>停滞</translation>
-        </message>
-        <message>
-            <source>WIP</source>
-            <translation>WIP超過</translation>
-        </message>
-        <message>
-            <source>Waits for “{other}”, which ends {other_due} — after this task's {edge} ({date}).</source>
-            <translation>先行タスク「{other}」の終了が {other_due} で、このタスクの{edge}（{date}）より後です。</translation>
-        </message>
-        <message>
-            <source>due date</source>
-            <translation>期限</translation>
-        </message>
-        <message>
-            <source>start</source>
-            <translation>開始日</translation>
-        </message>
-        <message>
-            <source>“{column}” holds {count} tasks, over its limit of {limit}.</source>
-            <translation>「{column}」のタスクが {count} 件あり、WIP上限の {limit} 件を超えています。</translation>
-        </message>
-    </context>
-    <context>
-        <name>SendHandoffDialog</name>
-        <message>
-            <source>%1 is in %2 too: within one team that is a reassignment, not a handoff. Change the task's owner instead.</source>
-            <translation>%1 も %2 のメンバーです。同じチーム内での受け渡しは引き継ぎではなく担当替えです。タスクの担当者を変更してください。</translation>
-        </message>
-        <message>
-            <source>%1 of %2 items provided</source>
-            <translation>%2 項目中 %1 項目入力済み</translation>
-        </message>
-        <message>
-            <source>%1; %2</source>
-            <translation>%1、%2</translation>
-        </message>
-        <message>
-            <source>Anything the receiver should know that the packet does not say.</source>
-            <translation>引き継ぎ情報に含まれていない、受け手に伝えておくべきこと。</translation>
-        </message>
-        <message>
-            <source>Choose who takes it over…</source>
-            <translation>引き継ぎ先を選択…</translation>
-        </message>
-        <message>
-            <source>From %1</source>
-            <translation>%1 から</translation>
-        </message>
-        <message>
-            <source>From %1 (%2)</source>
-            <translation>%1（%2）から</translation>
-        </message>
-        <message>
-            <source>From %1 to %2</source>
-            <translation>%1 から %2 へ</translation>
-        </message>
-        <message>
-            <source>Hand off</source>
-            <translation>引き継ぐ</translation>
-        </message>
-        <message>
-            <source>Hand off — %1 items missing</source>
-            <translation>引き継ぐ（%1 項目未入力）</translation>
-        </message>
-        <message>
-            <source>Hand off — 1 item missing</source>
-            <translation>引き継ぐ（1 項目未入力）</translation>
-        </message>
-        <message>
-            <source>Hand off “%1”</source>
-            <translation>「%1」を引き継ぐ</translation>
-        </message>
-        <message>
-            <source>Information packet</source>
-            <translation>引き継ぎ情報</translation>
-        </message>
-        <message>
-            <source>Kind</source>
-            <translation>種類</translation>
-        </message>
-        <message>
-            <source>Note</source>
-            <translation>メモ</translation>
-        </message>
-        <message>
-            <source>The note is too long: at most %1 characters.</source>
-            <translation>メモが長すぎます。%1 文字以内にしてください。</translation>
-        </message>
-        <message>
-            <source>This board has no handoff templates.</source>
-            <translation>このボードには引き継ぎテンプレートがありません。</translation>
-        </message>
-        <message>
-            <source>This task is already waiting for a handoff to %1 to be accepted or returned.</source>
-            <translation>このタスクは、%1 への引き継ぎの受け入れまたは差し戻しを待っています。</translation>
-        </message>
-        <message>
-            <source>To</source>
-            <translation>受け手</translation>
-        </message>
-        <message>
-            <source>To %1</source>
-            <translation>%1 へ</translation>
-        </message>
-        <message>
-            <source>missing</source>
-            <translation>未入力</translation>
-        </message>
-        <message>
-            <source>not known yet</source>
-            <translation>まだ不明</translation>
-        </message>
-        <message>
-            <source>provided</source>
-            <translation>入力済み</translation>
-        </message>
-        <message>
-            <source>to be acknowledged the same day</source>
-            <translation>当日中に受領</translation>
-        </message>
-        <message>
-            <source>to be acknowledged within %1 business days</source>
-            <translation>%1 営業日以内に受領</translation>
-        </message>
-        <message>
-            <source>to be acknowledged within 1 business day</source>
-            <translation>1 営業日以内に受領</translation>
-        </message>
-    </context>
-    <context>
-        <name>Shortcuts</name>
-        <message>
-            <source>+ Add task: add the card / cancel</source>
-            <translation>＋タスクを追加：カードを追加 / キャンセル</translation>
-        </message>
-        <message>
-            <source>Cancel a drag</source>
-            <translation>ドラッグを取り消す</translation>
-        </message>
-        <message>
-            <source>Cards on the board</source>
-            <translation>ボードのカード</translation>
-        </message>
-        <message>
-            <source>Chain: previous / next handoff</source>
-            <translation>引き継ぎの流れ：前 / 次の引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Ctrl+wheel</source>
-            <translation>Ctrl+ホイール</translation>
-        </message>
-        <message>
-            <source>Dark or light theme</source>
-            <translation>ダーク / ライトテーマ</translation>
-        </message>
-        <message>
-            <source>Edit the card</source>
-            <translation>カードを編集</translation>
-        </message>
-        <message>
-            <source>Edit the task</source>
-            <translation>タスクを編集</translation>
-        </message>
-        <message>
-            <source>Enter, double-click</source>
-            <translation>Enter、ダブルクリック</translation>
-        </message>
-        <message>
-            <source>First / last card</source>
-            <translation>最初 / 最後のカード</translation>
-        </message>
-        <message>
-            <source>First / last slide</source>
-            <translation>最初 / 最後のスライド</translation>
-        </message>
-        <message>
-            <source>Handoffs tab</source>
-            <translation>引き継ぎタブ</translation>
-        </message>
-        <message>
-            <source>Leave the standup</source>
-            <translation>朝会を終了</translation>
-        </message>
-        <message>
-            <source>Matrix: show the handoffs between the two teams</source>
-            <translation>マトリクス：2 チーム間の引き継ぎを表示</translation>
-        </message>
-        <message>
-            <source>Move between cards</source>
-            <translation>カード間を移動</translation>
-        </message>
-        <message>
-            <source>Move on by itself when a team's time is up (on / off)</source>
-            <translation>チームの持ち時間が過ぎたら自動で次へ（オン / オフ）</translation>
-        </message>
-        <message>
-            <source>Move the card to the previous / next column</source>
-            <translation>カードを前 / 次の列へ移動</translation>
-        </message>
-        <message>
-            <source>Move the card up / down (or to the lane above / below)</source>
-            <translation>カードを上 / 下へ移動（または上 / 下のレーンへ）</translation>
-        </message>
-        <message>
-            <source>Next slide</source>
-            <translation>次のスライド</translation>
-        </message>
-        <message>
-            <source>Other</source>
-            <translation>その他</translation>
-        </message>
-        <message>
-            <source>Pause or resume the team's timer</source>
-            <translation>チームのタイマーを一時停止 / 再開</translation>
-        </message>
-        <message>
-            <source>Previous / next task</source>
-            <translation>前 / 次のタスク</translation>
-        </message>
-        <message>
-            <source>Previous slide</source>
-            <translation>前のスライド</translation>
-        </message>
-        <message>
-            <source>Record the standup as held</source>
-            <translation>朝会の実施を記録</translation>
-        </message>
-        <message>
-            <source>Right-click</source>
-            <translation>右クリック</translation>
-        </message>
-        <message>
-            <source>Scroll in time</source>
-            <translation>時間軸をスクロール</translation>
-        </message>
-        <message>
-            <source>Scroll to today</source>
-            <translation>今日へスクロール</translation>
-        </message>
-        <message>
-            <source>Shift+wheel</source>
-            <translation>Shift+ホイール</translation>
-        </message>
-        <message>
-            <source>Standup</source>
-            <translation>朝会</translation>
-        </message>
-        <message>
-            <source>The card's menu: hand off, handoffs, archive</source>
-            <translation>カードのメニュー：引き継ぐ、引き継ぎ一覧、アーカイブ</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>タイムライン</translation>
-        </message>
-        <message>
-            <source>Zoom around the mouse pointer</source>
-            <translation>マウスポインターを中心にズーム</translation>
-        </message>
-        <message>
-            <source>Zoom in / out</source>
-            <translation>拡大 / 縮小</translation>
-        </message>
-        <message>
-            <source>←, PgUp, ↑, Backspace, right-click</source>
-            <translation>←、PgUp、↑、Backspace、右クリック</translation>
-        </message>
-        <message>
-            <source>→, PgDown, ↓, Enter, click</source>
-            <translation>→、PgDown、↓、Enter、クリック</translation>
-        </message>
-    </context>
-    <context>
-        <name>ShortcutsDialog</name>
-        <message>
-            <source>Command</source>
-            <translation>コマンド</translation>
-        </message>
-        <message>
-            <source>Keyboard shortcuts</source>
-            <translation>キーボードショートカット</translation>
-        </message>
-        <message>
-            <source>Keys</source>
-            <translation>キー</translation>
-        </message>
-        <message>
-            <source>No command or key matches the search.</source>
-            <translation>検索に一致するコマンドやキーはありません。</translation>
-        </message>
-        <message>
-            <source>Search commands and keys</source>
-            <translation>コマンドやキーを検索</translation>
-        </message>
-    </context>
-    <context>
-        <name>Standup</name>
-        <message>
-            <source>%1 left</source>
-            <translation>残り %1</translation>
-        </message>
-        <message>
-            <source>+%1 more</source>
-            <translation>ほか%1件</translation>
-        </message>
-        <message>
-            <source>At risk</source>
-            <translation>リスクあり</translation>
-        </message>
-        <message>
-            <source>Auto-advance on</source>
-            <translation>自動送り オン</translation>
-        </message>
-        <message>
-            <source>Blocked</source>
-            <translation>ブロック中</translation>
-        </message>
-        <message>
-            <source>Deadline %1 → %2</source>
-            <translation>期限 %1 → %2</translation>
-        </message>
-        <message>
-            <source>Due today</source>
-            <translation>今日が期限</translation>
-        </message>
-        <message>
-            <source>End of the agenda</source>
-            <translation>全議題終了</translation>
-        </message>
-        <message>
-            <source>Finished</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <source>Handed to %1</source>
-            <translation>%1へ引き継ぎ</translation>
-        </message>
-        <message>
-            <source>Mark standup held (H)</source>
-            <translation>朝会の実施を記録 (H)</translation>
-        </message>
-        <message>
-            <source>Moved → %1</source>
-            <translation>移動 → %1</translation>
-        </message>
-        <message>
-            <source>New</source>
-            <translation>新規</translation>
-        </message>
-        <message>
-            <source>No changes, nothing due, nobody blocked.</source>
-            <translation>変更・期限・ブロック中のタスクはありません。</translation>
-        </message>
-        <message>
-            <source>No team</source>
-            <translation>チームなし</translation>
-        </message>
-        <message>
-            <source>Nothing started</source>
-            <translation>着手中のタスクなし</translation>
-        </message>
-        <message>
-            <source>Nothing to report</source>
-            <translation>報告事項なし</translation>
-        </message>
-        <message>
-            <source>Open</source>
-            <translation>未完了</translation>
-        </message>
-        <message>
-            <source>Overdue</source>
-            <translation>期限超過</translation>
-        </message>
-        <message>
-            <source>Overview</source>
-            <translation>全体概要</translation>
-        </message>
-        <message>
-            <source>Paused</source>
-            <translation>一時停止中</translation>
-        </message>
-        <message>
-            <source>Press H or the button to record that the standup was held.</source>
-            <translation>H キーまたはボタンを押して、朝会の実施を記録してください。</translation>
-        </message>
-        <message>
-            <source>Received from %1</source>
-            <translation>%1から受け取り</translation>
-        </message>
-        <message>
-            <source>Since %1</source>
-            <translation>%1以降</translation>
-        </message>
-        <message>
-            <source>Since last standup</source>
-            <translation>前回の朝会以降</translation>
-        </message>
-        <message>
-            <source>Since this time yesterday</source>
-            <translation>昨日の同時刻以降</translation>
-        </message>
-        <message>
-            <source>Standup</source>
-            <translation>朝会</translation>
-        </message>
-        <message>
-            <source>Standup held at %1.</source>
-            <translation>朝会を%1に実施しました。</translation>
-        </message>
-        <message>
-            <source>Team %1 of %2</source>
-            <translation>チーム %1/%2</translation>
-        </message>
-        <message>
-            <source>Thank you, everyone</source>
-            <translation>ありがとうございました</translation>
-        </message>
-        <message>
-            <source>That's the standup</source>
-            <translation>朝会は以上です</translation>
-        </message>
-        <message>
-            <source>The weeks around today</source>
-            <translation>今日の前後数週間</translation>
-        </message>
-        <message>
-            <source>The whole board</source>
-            <translation>ボード全体</translation>
-        </message>
-        <message>
-            <source>This week</source>
-            <translation>今週</translation>
-        </message>
-        <message>
-            <source>Time's up</source>
-            <translation>時間切れ</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>タイムライン</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-        <message>
-            <source>Waiting %1</source>
-            <translation>%1待ち</translation>
-        </message>
-        <message>
-            <source>Waiting for us</source>
-            <translation>自チームの対応待ち</translation>
-        </message>
-        <message>
-            <source>Who is doing what</source>
-            <translation>メンバー別の作業</translation>
-        </message>
-        <message>
-            <source>from %1</source>
-            <translation>%1から</translation>
-        </message>
-        <message>
-            <source>none</source>
-            <translation>なし</translation>
-        </message>
-        <message>
-            <source>waits for %1</source>
-            <translation>%1の完了待ち</translation>
-        </message>
-        <message>
-            <source>← → next · Space pause · A auto · T theme · H held · Esc leave</source>
-            <translation>← → 移動 · Space 一時停止 · A 自動送り · T テーマ · H 実施記録 · Esc 終了</translation>
-        </message>
-    </context>
-    <context>
-        <name>StandupOrderDialog</name>
-        <message>
-            <source>Drag the teams into the order the standup walks through them.</source>
-            <translation>朝会で扱う順にチームをドラッグして並べ替えてください。</translation>
-        </message>
-        <message>
-            <source>Standup order</source>
-            <translation>朝会の順番</translation>
-        </message>
-    </context>
-    <context>
-        <name>Status</name>
-        <message>
-            <source>Backlog</source>
-            <translation>バックログ</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <source>In progress</source>
-            <translation>進行中</translation>
-        </message>
-        <message>
-            <source>To do</source>
-            <translation>未着手</translation>
-        </message>
-        <message>
-            <source>Waiting</source>
-            <translation>待ち</translation>
-        </message>
-    </context>
-    <context>
-        <name>SyncStatusWidget</name>
-        <message>
-            <source>Board: %1</source>
-            <translation>ボード：%1</translation>
-        </message>
-        <message>
-            <source>Click to try again now.</source>
-            <translation>クリックすると今すぐ再接続します。</translation>
-        </message>
-        <message>
-            <source>Connected</source>
-            <translation>接続中</translation>
-        </message>
-        <message>
-            <source>Connected · synced %1</source>
-            <translation>接続中 · %1に同期</translation>
-        </message>
-        <message>
-            <source>Edits are not saved until the connection is back.</source>
-            <translation>接続が回復するまで編集内容は保存されません。</translation>
-        </message>
-        <message>
-            <source>Last in step with the board: %1</source>
-            <translation>ボードとの最終同期：%1</translation>
-        </message>
-        <message>
-            <source>Last problem (%1): %2</source>
-            <translation>直近の問題（%1）：%2</translation>
-        </message>
-        <message>
-            <source>Offline — changes cannot be saved</source>
-            <translation>オフライン — 変更を保存できません</translation>
-        </message>
-        <message>
-            <source>Reconnecting… (attempt %1)</source>
-            <translation>再接続中…（%1回目）</translation>
-        </message>
-        <message>
-            <source>Renkei keeps trying every few seconds; edits cannot be saved until then.</source>
-            <translation>Renkei は数秒ごとに再接続を試みます。それまで編集内容は保存できません。</translation>
-        </message>
-        <message>
-            <source>Sharing status</source>
-            <translation>同期状態</translation>
-        </message>
-        <message>
-            <source>next try in %1 s</source>
-            <translation>%1秒後に再試行</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskDetailPane</name>
-        <message>
-            <source>%1 (login: %2)</source>
-            <translation>%1（ログイン: %2）</translation>
-        </message>
-        <message>
-            <source>&lt;b&gt;Blocked by:&lt;/b&gt; %1</source>
-            <translation>&lt;b&gt;ブロック元：&lt;/b&gt;%1</translation>
-        </message>
-        <message>
-            <source>Archived</source>
-            <translation>アーカイブ済み</translation>
-        </message>
-        <message>
-            <source>Ask</source>
-            <translation>連絡先</translation>
-        </message>
-        <message>
-            <source>At risk</source>
-            <translation>リスクあり</translation>
-        </message>
-        <message>
-            <source>At-risk flag cleared (was: %1)</source>
-            <translation>リスクありのフラグを解除（理由：%1）</translation>
-        </message>
-        <message>
-            <source>Change this task</source>
-            <translation>このタスクを変更</translation>
-        </message>
-        <message>
-            <source>Checklist: %1</source>
-            <translation>チェックリスト：%1</translation>
-        </message>
-        <message>
-            <source>Comment: %1</source>
-            <translation>コメント：%1</translation>
-        </message>
-        <message>
-            <source>Created</source>
-            <translation>作成</translation>
-        </message>
-        <message>
-            <source>Dependencies</source>
-            <translation>依存関係</translation>
-        </message>
-        <message>
-            <source>Description changed</source>
-            <translation>説明を変更</translation>
-        </message>
-        <message>
-            <source>Edit…</source>
-            <translation>編集…</translation>
-        </message>
-        <message>
-            <source>Flagged at risk: %1</source>
-            <translation>リスクありのフラグを設定：%1</translation>
-        </message>
-        <message>
-            <source>History</source>
-            <translation>履歴</translation>
-        </message>
-        <message>
-            <source>Needed by: %1</source>
-            <translation>後続タスク：%1</translation>
-        </message>
-        <message>
-            <source>No changes recorded.</source>
-            <translation>変更履歴はありません。</translation>
-        </message>
-        <message>
-            <source>Nobody yet</source>
-            <translation>未割り当て</translation>
-        </message>
-        <message>
-            <source>Reordered</source>
-            <translation>並び順を変更</translation>
-        </message>
-        <message>
-            <source>Restored</source>
-            <translation>復元</translation>
-        </message>
-        <message>
-            <source>Select a card to see who owns it, what is at risk and its history.</source>
-            <translation>カードを選択すると、担当者、リスク、履歴が表示されます。</translation>
-        </message>
-        <message>
-            <source>Trello list: %1 → %2</source>
-            <translation>Trello のリスト：%1 → %2</translation>
-        </message>
-        <message>
-            <source>Waited for (finished): %1</source>
-            <translation>先行タスク（完了済み）：%1</translation>
-        </message>
-        <message>
-            <source>someone</source>
-            <translation>不明なメンバー</translation>
-        </message>
-        <message>
-            <source>%1: %2 → %3</source>
-            <translation>%1：%2 → %3</translation>
-        </message>
-        <message>
-            <source>%1:</source>
-            <translation>%1：</translation>
-        </message>
-        <message>
-            <source>%1 h</source>
-            <translation>%1時間</translation>
-        </message>
-        <message>
-            <source>%1% done</source>
-            <translation>%1%完了</translation>
-        </message>
-        <message>
-            <source>— none —</source>
-            <translation>— なし —</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskEditor</name>
-        <message>
-            <source> %</source>
-            <translation>%</translation>
-        </message>
-        <message>
-            <source> h</source>
-            <translation>時間</translation>
-        </message>
-        <message>
-            <source>A title is required.</source>
-            <translation>タイトルを入力してください。</translation>
-        </message>
-        <message>
-            <source>Add task</source>
-            <translation>タスクを追加</translation>
-        </message>
-        <message>
-            <source>At risk</source>
-            <translation>リスクあり</translation>
-        </message>
-        <message>
-            <source>Cancel</source>
-            <translation>キャンセル</translation>
-        </message>
-        <message>
-            <source>Chosen only</source>
-            <translation>選択済みのみ</translation>
-        </message>
-        <message>
-            <source>Context the next team needs: what was agreed, what is missing, whom to ask.</source>
-            <translation>次のチームに必要な背景：合意した内容、不足している情報、誰に確認すればよいか。</translation>
-        </message>
-        <message>
-            <source>Could not save: %1</source>
-            <translation>保存できませんでした：%1</translation>
-        </message>
-        <message>
-            <source>Edit task</source>
-            <translation>タスクを編集</translation>
-        </message>
-        <message>
-            <source>Flag as at risk</source>
-            <translation>リスクありのフラグを付ける</translation>
-        </message>
-        <message>
-            <source>Flagged by %1 on %2.</source>
-            <translation>%2に%1がフラグを付けました。</translation>
-        </message>
-        <message>
-            <source>Hours of work; 0 means no estimate</source>
-            <translation>作業時間（時間単位）。0 は見積もりなし</translation>
-        </message>
-        <message>
-            <source>New task</source>
-            <translation>新しいタスク</translation>
-        </message>
-        <message>
-            <source>Not saved — the board could not be reached: %1</source>
-            <translation>保存されていません — ボードに接続できませんでした：%1</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Say why the task is at risk, or untick “Flag as at risk”.</source>
-            <translation>リスクがある理由を入力するか、「リスクありのフラグを付ける」のチェックを外してください。</translation>
-        </message>
-        <message>
-            <source>Search tasks…</source>
-            <translation>タスクを検索…</translation>
-        </message>
-        <message>
-            <source>Someone else changed this task while you were editing it: %1. Save again to replace their change with yours, or Cancel to keep theirs.</source>
-            <translation>編集中に他のメンバーがこのタスクを変更しました：%1。もう一度「保存」すると相手の変更をあなたの変更で上書きします。「キャンセル」すると相手の変更が残ります。</translation>
-        </message>
-        <message>
-            <source>The at-risk reason holds a character that cannot be saved (a control code).</source>
-            <translation>リスクの理由に保存できない文字（制御文字）が含まれています。</translation>
-        </message>
-        <message>
-            <source>The at-risk reason is too long: at most %1 characters.</source>
-            <translation>リスクの理由が長すぎます（最大%1文字）。</translation>
-        </message>
-        <message>
-            <source>The description holds a character that cannot be saved (a control code).</source>
-            <translation>説明に保存できない文字（制御文字）が含まれています。</translation>
-        </message>
-        <message>
-            <source>The description is too long: at most %1 characters.</source>
-            <translation>説明が長すぎます（最大%1文字）。</translation>
-        </message>
-        <message>
-            <source>The due date is before the start date.</source>
-            <translation>期限が開始日より前になっています。</translation>
-        </message>
-        <message>
-            <source>The tag “%1” holds a character that cannot be saved.</source>
-            <translation>タグ「%1」に保存できない文字が含まれています。</translation>
-        </message>
-        <message>
-            <source>The tag “%1…” is too long: at most %2 characters.</source>
-            <translation>タグ「%1…」が長すぎます（最大%2文字）。</translation>
-        </message>
-        <message>
-            <source>The task has a due date</source>
-            <translation>タスクに期限を設定する</translation>
-        </message>
-        <message>
-            <source>The task has a start date</source>
-            <translation>タスクに開始日を設定する</translation>
-        </message>
-        <message>
-            <source>The title holds a character that cannot be saved (a control code).</source>
-            <translation>タイトルに保存できない文字（制御文字）が含まれています。</translation>
-        </message>
-        <message>
-            <source>The title is too long: %1 characters, at most %2.</source>
-            <translation>タイトルが長すぎます：%1文字（最大%2文字）。</translation>
-        </message>
-        <message>
-            <source>Too many tags: %1, at most %2.</source>
-            <translation>タグが多すぎます：%1個（最大%2個）。</translation>
-        </message>
-        <message>
-            <source>Waits for (finish before this starts)</source>
-            <translation>先行タスク（このタスクの開始前に完了が必要）</translation>
-        </message>
-        <message>
-            <source>Waits for nothing.</source>
-            <translation>先行タスクはありません。</translation>
-        </message>
-        <message>
-            <source>Waits for %1: %2</source>
-            <translation>先行タスク %1件：%2</translation>
-        </message>
-        <message>
-            <source>What needs doing?</source>
-            <translation>やるべきことを入力</translation>
-        </message>
-        <message>
-            <source>Why the task is at risk</source>
-            <translation>タスクにリスクがある理由</translation>
-        </message>
-        <message>
-            <source>Why? e.g. the customer's budget owner changed</source>
-            <translation>理由（例：顧客の予算決裁者が交代した）</translation>
-        </message>
-        <message>
-            <source>comma-separated, e.g. webinar, handoff</source>
-            <translation>カンマ区切り（例：ウェビナー, 引き継ぎ）</translation>
-        </message>
-        <message>
-            <source>no estimate</source>
-            <translation>見積もりなし</translation>
-        </message>
-        <message>
-            <source>someone</source>
-            <translation>不明なメンバー</translation>
-        </message>
-        <message>
-            <source>%1 is now “%2”</source>
-            <translation>%1は現在「%2」</translation>
-        </message>
-        <message>
-            <source>%1:</source>
-            <translation>%1：</translation>
-        </message>
-        <message>
-            <source>— none —</source>
-            <translation>— なし —</translation>
-        </message>
-    </context>
-    <context>
-        <name>TaskHandoffsSection</name>
-        <message>
-            <source>Handoffs</source>
-            <translation>引き継ぎ</translation>
-        </message>
-        <message>
-            <source>No handoff record</source>
-            <translation>引き継ぎの記録なし</translation>
-        </message>
-        <message>
-            <source>Sent without: %1</source>
-            <translation>未入力のまま送付：%1</translation>
-        </message>
-        <message>
-            <source>Show on the Handoffs tab</source>
-            <translation>引き継ぎタブで表示</translation>
-        </message>
-        <message>
-            <source>acknowledged after %1</source>
-            <translation>%1 後に受領</translation>
-        </message>
-        <message>
-            <source>waiting %1</source>
-            <translation>待ち %1</translation>
-        </message>
-    </context>
-    <context>
-        <name>TemplateEditor</name>
-        <message numerus="yes">
-            <source> business day(s)</source>
-            <translation>
-                <numerusform>営業日</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>%1 (new)</source>
-            <translation>%1（新規）</translation>
-        </message>
-        <message>
-            <source>A template called “%1” already exists.</source>
-            <translation>「%1」というテンプレートはすでに存在します。</translation>
-        </message>
-        <message>
-            <source>Acknowledge within</source>
-            <translation>受領期限</translation>
-        </message>
-        <message>
-            <source>Close</source>
-            <translation>閉じる</translation>
-        </message>
-        <message>
-            <source>Could not save the template: %1</source>
-            <translation>テンプレートを保存できませんでした：%1</translation>
-        </message>
-        <message>
-            <source>Discard your unsaved changes to “%1”?</source>
-            <translation>「%1」への未保存の変更を破棄しますか？</translation>
-        </message>
-        <message>
-            <source>Edit handoff template</source>
-            <translation>引き継ぎテンプレートを編集</translation>
-        </message>
-        <message>
-            <source>From team</source>
-            <translation>送り手チーム</translation>
-        </message>
-        <message>
-            <source>Handoff templates</source>
-            <translation>引き継ぎテンプレート</translation>
-        </message>
-        <message>
-            <source>How soon the receiver must acknowledge it; weekends do not count.</source>
-            <translation>受け手が受領するまでの期限です。週末は数えません。</translation>
-        </message>
-        <message>
-            <source>Items</source>
-            <translation>項目</translation>
-        </message>
-        <message>
-            <source>Label</source>
-            <translation>表示名</translation>
-        </message>
-        <message>
-            <source>Name</source>
-            <translation>名前</translation>
-        </message>
-        <message>
-            <source>Name at least one item.</source>
-            <translation>項目を1つ以上入力してください。</translation>
-        </message>
-        <message>
-            <source>Name of the new template (a short key, e.g. renewal):</source>
-            <translation>新しいテンプレートの名前（短いキー。例：renewal）：</translation>
-        </message>
-        <message>
-            <source>New handoff template</source>
-            <translation>新しい引き継ぎテンプレート</translation>
-        </message>
-        <message>
-            <source>New template…</source>
-            <translation>新しいテンプレート…</translation>
-        </message>
-        <message>
-            <source>One item per line, e.g. budget</source>
-            <translation>1行に1項目（例：予算）</translation>
-        </message>
-        <message>
-            <source>Save</source>
-            <translation>保存</translation>
-        </message>
-        <message>
-            <source>Team names pick this kind when handing off: “Sales” fits Inside Sales and Field Sales.</source>
-            <translation>引き継ぐときは、チーム名によってこのテンプレートが選ばれます。たとえば「Sales」は Inside Sales にも Field Sales にも一致します。</translation>
-        </message>
-        <message>
-            <source>The %1 is too long.</source>
-            <translation>%1が長すぎます。</translation>
-        </message>
-        <message>
-            <source>The item name “%1…” is too long: at most %2 characters.</source>
-            <translation>項目名「%1…」が長すぎます（最大 %2 文字）。</translation>
-        </message>
-        <message>
-            <source>The name is too long: at most %1 characters.</source>
-            <translation>名前が長すぎます（最大 %1 文字）。</translation>
-        </message>
-        <message>
-            <source>To team</source>
-            <translation>受け手チーム</translation>
-        </message>
-        <message>
-            <source>any team</source>
-            <translation>すべてのチーム</translation>
-        </message>
-        <message>
-            <source>from team</source>
-            <translation>送り手チーム</translation>
-        </message>
-        <message>
-            <source>label</source>
-            <translation>表示名</translation>
-        </message>
-        <message>
-            <source>to team</source>
-            <translation>受け手チーム</translation>
-        </message>
-        <message>
-            <source>%1:</source>
-            <translation>%1：</translation>
-        </message>
-    </context>
-    <context>
-        <name>Timeline</name>
-        <message>
-            <source>%1% done</source>
-            <translation>%1% 完了</translation>
-        </message>
-        <message numerus="yes">
-            <source>%n day(s)</source>
-            <translation>
-                <numerusform>%n日</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Add dependency</source>
-            <translation>依存関係を追加</translation>
-        </message>
-        <message>
-            <source>By owner</source>
-            <translation>担当者別</translation>
-        </message>
-        <message>
-            <source>By project</source>
-            <translation>プロジェクト別</translation>
-        </message>
-        <message>
-            <source>By team</source>
-            <translation>チーム別</translation>
-        </message>
-        <message>
-            <source>Critical path</source>
-            <translation>クリティカルパス</translation>
-        </message>
-        <message>
-            <source>Day</source>
-            <translation>日</translation>
-        </message>
-        <message>
-            <source>Drag a task onto the chart to give it dates.</source>
-            <translation>タスクをチャートにドラッグして日付を設定します。</translation>
-        </message>
-        <message>
-            <source>Finished</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <source>Fit to selection</source>
-            <translation>選択範囲に合わせる</translation>
-        </message>
-        <message>
-            <source>Handed to %1 on %2 — %3</source>
-            <translation>%2 に %1 へ引き継ぎ — %3</translation>
-        </message>
-        <message>
-            <source>Handed to %1 on %2 — waiting: not acknowledged yet</source>
-            <translation>%2 に %1 へ引き継ぎ — 待ち：まだ受領されていません</translation>
-        </message>
-        <message>
-            <source>Milestone: %1</source>
-            <translation>マイルストーン：%1</translation>
-        </message>
-        <message>
-            <source>Month</source>
-            <translation>月</translation>
-        </message>
-        <message>
-            <source>Move task</source>
-            <translation>タスクを移動</translation>
-        </message>
-        <message>
-            <source>Move task and what waits for it</source>
-            <translation>タスクと後続タスクを移動</translation>
-        </message>
-        <message>
-            <source>Move the tasks that wait for it?</source>
-            <translation>後続タスクも移動しますか？</translation>
-        </message>
-        <message>
-            <source>No grouping</source>
-            <translation>グループなし</translation>
-        </message>
-        <message>
-            <source>No owner</source>
-            <translation>担当者なし</translation>
-        </message>
-        <message>
-            <source>No task with dates to show.</source>
-            <translation>表示できる日付付きのタスクはありません。</translation>
-        </message>
-        <message>
-            <source>On the critical path</source>
-            <translation>クリティカルパス上</translation>
-        </message>
-        <message>
-            <source>Outline the chain of dependent tasks that decides when the work finishes</source>
-            <translation>作業の完了時期を左右する、依存し合うタスクの連なりを強調表示します</translation>
-        </message>
-        <message>
-            <source>Owner: %1</source>
-            <translation>担当者：%1</translation>
-        </message>
-        <message>
-            <source>Quarter</source>
-            <translation>四半期</translation>
-        </message>
-        <message>
-            <source>Schedule task</source>
-            <translation>タスクの日程を設定</translation>
-        </message>
-        <message>
-            <source>Scroll to today (Ctrl+T)</source>
-            <translation>今日へスクロール (Ctrl+T)</translation>
-        </message>
-        <message numerus="yes">
-            <source>Starts before “%1” ends (%n day(s) overlap)</source>
-            <translation>
-                <numerusform>「%1」の終了前に開始（%n日重複）</numerusform>
-            </translation>
-        </message>
-        <message>
-            <source>Tasks with dates: %1</source>
-            <translation>日付ありのタスク：%1 件</translation>
-        </message>
-        <message>
-            <source>These tasks wait for this one and would now start before it ends:
+    </message>
+    <message>
+        <source>• %1: now “%2”; yours “%3”</source>
+        <translation>• %1：現在は「%2」、あなたの値は「%3」</translation>
+    </message>
+</context>
+<context>
+    <name>OptionalDateEdit</name>
+    <message>
+        <source>not set</source>
+        <translation>未設定</translation>
+    </message>
+</context>
+<context>
+    <name>Preferences</name>
+    <message>
+        <source>Dark</source>
+        <translation>ダーク</translation>
+    </message>
+    <message>
+        <source>Follow the system</source>
+        <translation>システムに合わせる</translation>
+    </message>
+    <message>
+        <source>Follow the system (light or dark)</source>
+        <translation>システムに合わせる（ライト / ダーク）</translation>
+    </message>
+    <message>
+        <source>High contrast</source>
+        <translation>ハイコントラスト</translation>
+    </message>
+    <message>
+        <source>Light</source>
+        <translation>ライト</translation>
+    </message>
+</context>
+<context>
+    <name>PreferencesDialog</name>
+    <message>
+        <source> days</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation>分</translation>
+    </message>
+    <message>
+        <source> s</source>
+        <translation>秒</translation>
+    </message>
+    <message>
+        <source>&amp;Browse…</source>
+        <translation>参照(&amp;B)…</translation>
+    </message>
+    <message>
+        <source>&amp;Default board:</source>
+        <translation>既定のボード(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Due soon within:</source>
+        <translation>期限間近とみなす日数(&amp;D)：</translation>
+    </message>
+    <message>
+        <source>&amp;Language:</source>
+        <translation>言語(&amp;L)：</translation>
+    </message>
+    <message>
+        <source>&amp;Move on by itself when the time is up</source>
+        <translation>持ち時間が過ぎたら自動で次へ(&amp;M)</translation>
+    </message>
+    <message>
+        <source>&amp;Stale after:</source>
+        <translation>停滞とみなす日数(&amp;S)：</translation>
+    </message>
+    <message>
+        <source>&amp;Theme:</source>
+        <translation>テーマ(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Time per team:</source>
+        <translation>チームごとの持ち時間(&amp;T)：</translation>
+    </message>
+    <message>
+        <source>&amp;Wait before moving on:</source>
+        <translation>次へ進むまでの待ち時間(&amp;W)：</translation>
+    </message>
+    <message>
+        <source>An unfinished task nobody has changed for this many days is “Stale” (the backlog is left out).</source>
+        <translation>この日数のあいだ誰も変更していない未完了のタスクを「停滞」とします（バックログは対象外）。</translation>
+    </message>
+    <message>
+        <source>Appearance</source>
+        <translation>表示</translation>
+    </message>
+    <message>
+        <source>Cards show their due date with a clock this close to it, and a task this close to its due date with less done than time used is “Behind”.</source>
+        <translation>期限がこの日数以内に迫ったカードは期限を時計付きで表示し、経過した時間より進捗が少ないタスクを「遅れ気味」とします。</translation>
+    </message>
+    <message>
+        <source>Changes show at once on the board, the timeline, the standup and the status report. They are yours: other people on the board keep theirs.</source>
+        <translation>変更はボード、タイムライン、朝会、状況レポートにすぐ反映されます。この設定はあなた専用で、同じボードの他のメンバーにはそれぞれの設定が使われます。</translation>
+    </message>
+    <message>
+        <source>Default board</source>
+        <translation>既定のボード</translation>
+    </message>
+    <message>
+        <source>During the standup, A turns moving on by itself on and off.</source>
+        <translation>朝会中は A キーで自動送りのオン / オフを切り替えられます。</translation>
+    </message>
+    <message>
+        <source>General</source>
+        <translation>一般</translation>
+    </message>
+    <message>
+        <source>High contrast: white and yellow on black with strong edges, for bright rooms and low vision. Risk always shows an icon and a word as well.</source>
+        <translation>ハイコントラスト：黒地に白と黄色、はっきりした枠線で、明るい部屋や見えにくさのある方に向いています。リスクは常にアイコンと言葉でも示します。</translation>
+    </message>
+    <message>
+        <source>Opened when Renkei starts without --board, in the window and on the command line. A file path or a server address.</source>
+        <translation>--board を指定せずに Renkei を起動したとき（ウィンドウでもコマンドラインでも）に開きます。ファイルのパスまたはサーバーのアドレスです。</translation>
+    </message>
+    <message>
+        <source>Preferences</source>
+        <translation>環境設定</translation>
+    </message>
+    <message>
+        <source>Preferences not saved</source>
+        <translation>環境設定は保存されませんでした</translation>
+    </message>
+    <message>
+        <source>Renkei boards (*%1);;All files (*)</source>
+        <translation>Renkei ボード (*%1);;すべてのファイル (*)</translation>
+    </message>
+    <message>
+        <source>Renkei could not save your preferences in %1: %2</source>
+        <translation>環境設定を %1 に保存できませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Risk</source>
+        <translation>リスク</translation>
+    </message>
+    <message>
+        <source>Slide t&amp;heme:</source>
+        <translation>スライドのテーマ(&amp;H)：</translation>
+    </message>
+    <message>
+        <source>Standup</source>
+        <translation>朝会</translation>
+    </message>
+    <message>
+        <source>Takes effect at the next standup; T switches.</source>
+        <translation>次の朝会から有効です。朝会中は T キーで切り替えられます。</translation>
+    </message>
+    <message>
+        <source>The built-in board</source>
+        <translation>組み込みのボード</translation>
+    </message>
+    <message>
+        <source>The language changes the next time Renkei starts.</source>
+        <translation>言語は次に Renkei を起動したときに切り替わります。</translation>
+    </message>
+    <message>
+        <source>There is no file at this path now.</source>
+        <translation>現在、このパスにファイルはありません。</translation>
+    </message>
+    <message>
+        <source>Use the &amp;built-in board</source>
+        <translation>組み込みのボードを使う(&amp;B)</translation>
+    </message>
+</context>
+<context>
+    <name>Priority</name>
+    <message>
+        <source>High</source>
+        <translation>高</translation>
+    </message>
+    <message>
+        <source>Low</source>
+        <translation>低</translation>
+    </message>
+    <message>
+        <source>Normal</source>
+        <translation>中</translation>
+    </message>
+    <message>
+        <source>Urgent</source>
+        <translation>緊急</translation>
+    </message>
+</context>
+<context>
+    <name>RejectHandoffDialog</name>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>却下</translation>
+    </message>
+    <message>
+        <source>Reject handoff</source>
+        <translation>引き継ぎを却下</translation>
+    </message>
+    <message>
+        <source>Reject “%1”</source>
+        <translation>「%1」を却下</translation>
+    </message>
+    <message>
+        <source>Rejecting ends this handoff for good: it cannot be sent again. If something is missing or wrong, return it instead — that asks the sender to fix it.</source>
+        <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。不足や誤りがある場合は、代わりに差し戻してください。差し戻すと送り手に修正を依頼できます。</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>理由を選択</translation>
+    </message>
+</context>
+<context>
+    <name>Report</name>
+    <message>
+        <source>%1 at risk</source>
+        <translation>リスクあり %1 件</translation>
+    </message>
+    <message>
+        <source>%1 blocked</source>
+        <translation>ブロック中 %1 件</translation>
+    </message>
+    <message>
+        <source>%1 overdue</source>
+        <translation>期限超過 %1 件</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handoff(s) waiting for the team</source>
+        <translation>
+            <numerusform>チーム宛ての受領待ち引き継ぎ %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hop(s)</source>
+        <translation>
+            <numerusform>引き継ぎ %n 回</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n open task(s)</source>
+        <translation>
+            <numerusform>未完了 %n 件</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) at risk, soonest due first.</source>
+        <translation>
+            <numerusform>リスクありのタスク %n 件（期限の近い順）。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>ほか %1 件</translation>
+    </message>
+    <message>
+        <source>7 days ago</source>
+        <translation>7日前</translation>
+    </message>
+    <message>
+        <source>Acknowledged in time</source>
+        <translation>SLA内に受領</translation>
+    </message>
+    <message>
+        <source>As of %1</source>
+        <translation>%1 時点</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>リスクあり</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>ブロック中</translation>
+    </message>
+    <message>
+        <source>Board snapshot</source>
+        <translation>ボードの現況</translation>
+    </message>
+    <message>
+        <source>Changes since %1</source>
+        <translation>%1 以降の変更</translation>
+    </message>
+    <message>
+        <source>Current work</source>
+        <translation>現在の作業</translation>
+    </message>
+    <message>
+        <source>Detail</source>
+        <translation>詳細</translation>
+    </message>
+    <message>
+        <source>Done in the period</source>
+        <translation>期間内に完了</translation>
+    </message>
+    <message>
+        <source>Due</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Due date changed</source>
+        <translation>期限変更</translation>
+    </message>
+    <message>
+        <source>Due this week</source>
+        <translation>今週が期限</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>作成日時：%1</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>From</source>
+        <translation>送り手</translation>
+    </message>
+    <message>
+        <source>Handed off</source>
+        <translation>引き継ぎ送付</translation>
+    </message>
+    <message>
+        <source>Handoffs</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Handoffs that lost information</source>
+        <translation>情報が欠落した引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Handoffs waiting</source>
+        <translation>受領待ちの引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Handoffs waiting for the team</source>
+        <translation>チーム宛ての受領待ち引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Items lost</source>
+        <translation>欠落した項目</translation>
+    </message>
+    <message>
+        <source>Median to acknowledge</source>
+        <translation>受領までの中央値</translation>
+    </message>
+    <message>
+        <source>Most lost items</source>
+        <translation>欠落の多い項目</translation>
+    </message>
+    <message>
+        <source>Moved</source>
+        <translation>移動</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>No changes.</source>
+        <translation>変更はありません。</translation>
+    </message>
+    <message>
+        <source>No handoff chain broke.</source>
+        <translation>途切れた引き継ぎの流れはありません。</translation>
+    </message>
+    <message>
+        <source>No handoffs yet.</source>
+        <translation>引き継ぎはまだありません。</translation>
+    </message>
+    <message>
+        <source>No task is at risk.</source>
+        <translation>リスクのあるタスクはありません。</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <source>Nothing is overdue.</source>
+        <translation>期限超過のタスクはありません。</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Page %1 of %2</source>
+        <translation>%1 / %2 ページ</translation>
+    </message>
+    <message>
+        <source>Pair</source>
+        <translation>チーム間</translation>
+    </message>
+    <message>
+        <source>Person</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>優先度</translation>
+    </message>
+    <message>
+        <source>Received</source>
+        <translation>引き継ぎ受取</translation>
+    </message>
+    <message>
+        <source>Returned or rejected</source>
+        <translation>差し戻し・却下</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>%1 以降</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>Status report</source>
+        <translation>状況レポート</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>概要</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Tasks</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Team to team</source>
+        <translation>チーム間の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>チーム：%1</translation>
+    </message>
+    <message>
+        <source>The five tasks whose handoffs went worst, and the hop where each broke.</source>
+        <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ途切れた段階です。</translation>
+    </message>
+    <message>
+        <source>The team pair that loses the most: %1 → %2</source>
+        <translation>情報欠落が最も多いチーム間：%1 → %2</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>受け手</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待ち時間</translation>
+    </message>
+    <message>
+        <source>Waiting for</source>
+        <translation>先行タスク</translation>
+    </message>
+    <message>
+        <source>What</source>
+        <translation>種別</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>Where it broke</source>
+        <translation>途切れた段階</translation>
+    </message>
+    <message>
+        <source>Who is doing what</source>
+        <translation>メンバー別の作業状況</translation>
+    </message>
+    <message>
+        <source>Why</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Worst chains</source>
+        <translation>問題の大きい引き継ぎの流れ</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>last standup</source>
+        <translation>前回の朝会</translation>
+    </message>
+    <message>
+        <source>most lost: %1</source>
+        <translation>欠落の多い項目：%1</translation>
+    </message>
+    <message>
+        <source>to %1</source>
+        <translation>%1 へ</translation>
+    </message>
+    <message>
+        <source>—</source>
+        <translation>—</translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n older change(s).</source>
+        <translation>
+            <numerusform>…ほか、これより前の変更が %n 件あります。</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>ReturnHandoffDialog</name>
+    <message>
+        <source> — not sent</source>
+        <translation> — 未送付</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Return</source>
+        <translation>差し戻す</translation>
+    </message>
+    <message>
+        <source>Return handoff</source>
+        <translation>引き継ぎの差し戻し</translation>
+    </message>
+    <message>
+        <source>Return “%1” to its sender</source>
+        <translation>「%1」を送り手に差し戻す</translation>
+    </message>
+    <message>
+        <source>The sender is asked to add what is missing and hand it off again. To end the handoff for good, reject it instead.</source>
+        <translation>送り手に、不足分を追加して再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
+    </message>
+    <message>
+        <source>What do you need?</source>
+        <translation>必要な項目を選択</translation>
+    </message>
+</context>
+<context>
+    <name>Risk</name>
+    <message>
+        <source>Behind</source>
+        <translation>遅れ気味</translation>
+    </message>
+    <message>
+        <source>Dependency</source>
+        <translation>依存関係</translation>
+    </message>
+    <message>
+        <source>Flagged</source>
+        <translation>フラグ付き</translation>
+    </message>
+    <message>
+        <source>Late</source>
+        <translation>遅延</translation>
+    </message>
+    <message numerus="yes">
+        <source>No activity for %n day(s).</source>
+        <translation>
+            <numerusform>%n 日間、更新履歴がありません。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>Nobody owns this task.</source>
+        <translation>このタスクには担当者がいません。</translation>
+    </message>
+    <message>
+        <source>Flagged by %1: %2</source>
+        <translation>%1 がフラグを設定：%2</translation>
+    </message>
+    <message numerus="yes">
+        <source>Overdue: was due %n day(s) ago.</source>
+        <translation>
+            <numerusform>期限超過：期限を %n 日過ぎています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Behind schedule: %1% done with %2% of the time used.</source>
+        <translation>遅れ気味：期間の %2% が経過しましたが、進捗は %1% です。</translation>
+    </message>
+    <message>
+        <source>Waits for “%1”, which ends %2 — after this task&apos;s %3 (%4).</source>
+        <translation>先行タスク「%1」の終了が %2 で、このタスクの%3（%4）より後です。</translation>
+    </message>
+    <message>
+        <source>“%1” holds %2 tasks, over its limit of %3.</source>
+        <translation>「%1」のタスクが %2 件あり、WIP上限の %3 件を超えています。</translation>
+    </message>
+    <message>
+        <source>Stale</source>
+        <translation>停滞</translation>
+    </message>
+    <message>
+        <source>WIP</source>
+        <translation>WIP超過</translation>
+    </message>
+    <message>
+        <source>due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>start</source>
+        <translation>開始日</translation>
+    </message>
+</context>
+<context>
+    <name>SendHandoffDialog</name>
+    <message>
+        <source>%1 is in %2 too: within one team that is a reassignment, not a handoff. Change the task&apos;s owner instead.</source>
+        <translation>%1 も %2 のメンバーです。同じチーム内での受け渡しは引き継ぎではなく担当替えです。タスクの担当者を変更してください。</translation>
+    </message>
+    <message>
+        <source>%1 of %2 items provided</source>
+        <translation>%2 項目中 %1 項目入力済み</translation>
+    </message>
+    <message>
+        <source>%1; %2</source>
+        <translation>%1、%2</translation>
+    </message>
+    <message>
+        <source>Anything the receiver should know that the packet does not say.</source>
+        <translation>引き継ぎ情報に含まれていない、受け手に伝えておくべきこと。</translation>
+    </message>
+    <message>
+        <source>Choose who takes it over…</source>
+        <translation>引き継ぎ先を選択…</translation>
+    </message>
+    <message>
+        <source>From %1</source>
+        <translation>%1 から</translation>
+    </message>
+    <message>
+        <source>From %1 (%2)</source>
+        <translation>%1（%2）から</translation>
+    </message>
+    <message>
+        <source>From %1 to %2</source>
+        <translation>%1 から %2 へ</translation>
+    </message>
+    <message>
+        <source>Hand off</source>
+        <translation>引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Hand off — %1 items missing</source>
+        <translation>引き継ぐ（%1 項目未入力）</translation>
+    </message>
+    <message>
+        <source>Hand off — 1 item missing</source>
+        <translation>引き継ぐ（1 項目未入力）</translation>
+    </message>
+    <message>
+        <source>Hand off “%1”</source>
+        <translation>「%1」を引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Information packet</source>
+        <translation>引き継ぎ情報</translation>
+    </message>
+    <message>
+        <source>Kind</source>
+        <translation>種類</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
+        <source>The note is too long: at most %1 characters.</source>
+        <translation>メモが長すぎます。%1 文字以内にしてください。</translation>
+    </message>
+    <message>
+        <source>This board has no handoff templates.</source>
+        <translation>このボードには引き継ぎテンプレートがありません。</translation>
+    </message>
+    <message>
+        <source>This task is already waiting for a handoff to %1 to be accepted or returned.</source>
+        <translation>このタスクは、%1 への引き継ぎの受け入れまたは差し戻しを待っています。</translation>
+    </message>
+    <message>
+        <source>To</source>
+        <translation>受け手</translation>
+    </message>
+    <message>
+        <source>To %1</source>
+        <translation>%1 へ</translation>
+    </message>
+    <message>
+        <source>missing</source>
+        <translation>未入力</translation>
+    </message>
+    <message>
+        <source>not known yet</source>
+        <translation>まだ不明</translation>
+    </message>
+    <message>
+        <source>provided</source>
+        <translation>入力済み</translation>
+    </message>
+    <message>
+        <source>to be acknowledged the same day</source>
+        <translation>当日中に受領</translation>
+    </message>
+    <message>
+        <source>to be acknowledged within %1 business days</source>
+        <translation>%1 営業日以内に受領</translation>
+    </message>
+    <message>
+        <source>to be acknowledged within 1 business day</source>
+        <translation>1 営業日以内に受領</translation>
+    </message>
+</context>
+<context>
+    <name>Shortcuts</name>
+    <message>
+        <source>+ Add task: add the card / cancel</source>
+        <translation>＋タスクを追加：カードを追加 / キャンセル</translation>
+    </message>
+    <message>
+        <source>Cancel a drag</source>
+        <translation>ドラッグを取り消す</translation>
+    </message>
+    <message>
+        <source>Cards on the board</source>
+        <translation>ボードのカード</translation>
+    </message>
+    <message>
+        <source>Chain: previous / next handoff</source>
+        <translation>引き継ぎの流れ：前 / 次の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Ctrl+wheel</source>
+        <translation>Ctrl+ホイール</translation>
+    </message>
+    <message>
+        <source>Dark or light theme</source>
+        <translation>ダーク / ライトテーマ</translation>
+    </message>
+    <message>
+        <source>Edit the card</source>
+        <translation>カードを編集</translation>
+    </message>
+    <message>
+        <source>Edit the task</source>
+        <translation>タスクを編集</translation>
+    </message>
+    <message>
+        <source>Enter, double-click</source>
+        <translation>Enter、ダブルクリック</translation>
+    </message>
+    <message>
+        <source>First / last card</source>
+        <translation>最初 / 最後のカード</translation>
+    </message>
+    <message>
+        <source>First / last slide</source>
+        <translation>最初 / 最後のスライド</translation>
+    </message>
+    <message>
+        <source>Handoffs tab</source>
+        <translation>引き継ぎタブ</translation>
+    </message>
+    <message>
+        <source>Leave the standup</source>
+        <translation>朝会を終了</translation>
+    </message>
+    <message>
+        <source>Matrix: show the handoffs between the two teams</source>
+        <translation>マトリクス：2 チーム間の引き継ぎを表示</translation>
+    </message>
+    <message>
+        <source>Move between cards</source>
+        <translation>カード間を移動</translation>
+    </message>
+    <message>
+        <source>Move on by itself when a team&apos;s time is up (on / off)</source>
+        <translation>チームの持ち時間が過ぎたら自動で次へ（オン / オフ）</translation>
+    </message>
+    <message>
+        <source>Move the card to the previous / next column</source>
+        <translation>カードを前 / 次の列へ移動</translation>
+    </message>
+    <message>
+        <source>Move the card up / down (or to the lane above / below)</source>
+        <translation>カードを上 / 下へ移動（または上 / 下のレーンへ）</translation>
+    </message>
+    <message>
+        <source>Next slide</source>
+        <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>Other</source>
+        <translation>その他</translation>
+    </message>
+    <message>
+        <source>Pause or resume the team&apos;s timer</source>
+        <translation>チームのタイマーを一時停止 / 再開</translation>
+    </message>
+    <message>
+        <source>Previous / next task</source>
+        <translation>前 / 次のタスク</translation>
+    </message>
+    <message>
+        <source>Previous slide</source>
+        <translation>前のスライド</translation>
+    </message>
+    <message>
+        <source>Record the standup as held</source>
+        <translation>朝会の実施を記録</translation>
+    </message>
+    <message>
+        <source>Right-click</source>
+        <translation>右クリック</translation>
+    </message>
+    <message>
+        <source>Scroll in time</source>
+        <translation>時間軸をスクロール</translation>
+    </message>
+    <message>
+        <source>Scroll to today</source>
+        <translation>今日へスクロール</translation>
+    </message>
+    <message>
+        <source>Shift+wheel</source>
+        <translation>Shift+ホイール</translation>
+    </message>
+    <message>
+        <source>Standup</source>
+        <translation>朝会</translation>
+    </message>
+    <message>
+        <source>The card&apos;s menu: hand off, handoffs, archive</source>
+        <translation>カードのメニュー：引き継ぐ、引き継ぎ一覧、アーカイブ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Zoom around the mouse pointer</source>
+        <translation>マウスポインターを中心にズーム</translation>
+    </message>
+    <message>
+        <source>Zoom in / out</source>
+        <translation>拡大 / 縮小</translation>
+    </message>
+    <message>
+        <source>←, PgUp, ↑, Backspace, right-click</source>
+        <translation>←、PgUp、↑、Backspace、右クリック</translation>
+    </message>
+    <message>
+        <source>→, PgDown, ↓, Enter, click</source>
+        <translation>→、PgDown、↓、Enter、クリック</translation>
+    </message>
+</context>
+<context>
+    <name>ShortcutsDialog</name>
+    <message>
+        <source>Command</source>
+        <translation>コマンド</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>キーボードショートカット</translation>
+    </message>
+    <message>
+        <source>Keys</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>No command or key matches the search.</source>
+        <translation>検索に一致するコマンドやキーはありません。</translation>
+    </message>
+    <message>
+        <source>Search commands and keys</source>
+        <translation>コマンドやキーを検索</translation>
+    </message>
+</context>
+<context>
+    <name>Standup</name>
+    <message>
+        <source>%1 left</source>
+        <translation>残り %1</translation>
+    </message>
+    <message>
+        <source>+%1 more</source>
+        <translation>ほか%1件</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>リスクあり</translation>
+    </message>
+    <message>
+        <source>Auto-advance on</source>
+        <translation>自動送り オン</translation>
+    </message>
+    <message>
+        <source>Blocked</source>
+        <translation>ブロック中</translation>
+    </message>
+    <message>
+        <source>Deadline %1 → %2</source>
+        <translation>期限 %1 → %2</translation>
+    </message>
+    <message>
+        <source>Due today</source>
+        <translation>今日が期限</translation>
+    </message>
+    <message>
+        <source>End of the agenda</source>
+        <translation>全議題終了</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Handed to %1</source>
+        <translation>%1へ引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Mark standup held (H)</source>
+        <translation>朝会の実施を記録 (H)</translation>
+    </message>
+    <message>
+        <source>Moved → %1</source>
+        <translation>移動 → %1</translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
+    </message>
+    <message>
+        <source>No changes, nothing due, nobody blocked.</source>
+        <translation>変更・期限・ブロック中のタスクはありません。</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <source>Nothing started</source>
+        <translation>着手中のタスクなし</translation>
+    </message>
+    <message>
+        <source>Nothing to report</source>
+        <translation>報告事項なし</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Overdue</source>
+        <translation>期限超過</translation>
+    </message>
+    <message>
+        <source>Overview</source>
+        <translation>全体概要</translation>
+    </message>
+    <message>
+        <source>Paused</source>
+        <translation>一時停止中</translation>
+    </message>
+    <message>
+        <source>Press H or the button to record that the standup was held.</source>
+        <translation>H キーまたはボタンを押して、朝会の実施を記録してください。</translation>
+    </message>
+    <message>
+        <source>Received from %1</source>
+        <translation>%1から受け取り</translation>
+    </message>
+    <message>
+        <source>Since %1</source>
+        <translation>%1以降</translation>
+    </message>
+    <message>
+        <source>Since last standup</source>
+        <translation>前回の朝会以降</translation>
+    </message>
+    <message>
+        <source>Since this time yesterday</source>
+        <translation>昨日の同時刻以降</translation>
+    </message>
+    <message>
+        <source>Standup</source>
+        <translation>朝会</translation>
+    </message>
+    <message>
+        <source>Standup held at %1.</source>
+        <translation>朝会を%1に実施しました。</translation>
+    </message>
+    <message>
+        <source>Team %1 of %2</source>
+        <translation>チーム %1/%2</translation>
+    </message>
+    <message>
+        <source>Thank you, everyone</source>
+        <translation>ありがとうございました</translation>
+    </message>
+    <message>
+        <source>That&apos;s the standup</source>
+        <translation>朝会は以上です</translation>
+    </message>
+    <message>
+        <source>The weeks around today</source>
+        <translation>今日の前後数週間</translation>
+    </message>
+    <message>
+        <source>The whole board</source>
+        <translation>ボード全体</translation>
+    </message>
+    <message>
+        <source>This week</source>
+        <translation>今週</translation>
+    </message>
+    <message>
+        <source>Time&apos;s up</source>
+        <translation>時間切れ</translation>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Waiting %1</source>
+        <translation>%1待ち</translation>
+    </message>
+    <message>
+        <source>Waiting for us</source>
+        <translation>自チームの対応待ち</translation>
+    </message>
+    <message>
+        <source>Who is doing what</source>
+        <translation>メンバー別の作業</translation>
+    </message>
+    <message>
+        <source>from %1</source>
+        <translation>%1から</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>waits for %1</source>
+        <translation>%1の完了待ち</translation>
+    </message>
+    <message>
+        <source>← → next · Space pause · A auto · T theme · H held · Esc leave</source>
+        <translation>← → 移動 · Space 一時停止 · A 自動送り · T テーマ · H 実施記録 · Esc 終了</translation>
+    </message>
+</context>
+<context>
+    <name>StandupOrderDialog</name>
+    <message>
+        <source>Drag the teams into the order the standup walks through them.</source>
+        <translation>朝会で扱う順にチームをドラッグして並べ替えてください。</translation>
+    </message>
+    <message>
+        <source>Standup order</source>
+        <translation>朝会の順番</translation>
+    </message>
+</context>
+<context>
+    <name>Status</name>
+    <message>
+        <source>Backlog</source>
+        <translation>バックログ</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>進行中</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>未着手</translation>
+    </message>
+    <message>
+        <source>Waiting</source>
+        <translation>待ち</translation>
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <source>Board: %1</source>
+        <translation>ボード：%1</translation>
+    </message>
+    <message>
+        <source>Click to try again now.</source>
+        <translation>クリックすると今すぐ再接続します。</translation>
+    </message>
+    <message>
+        <source>Connected</source>
+        <translation>接続中</translation>
+    </message>
+    <message>
+        <source>Connected · synced %1</source>
+        <translation>接続中 · %1に同期</translation>
+    </message>
+    <message>
+        <source>Edits are not saved until the connection is back.</source>
+        <translation>接続が回復するまで編集内容は保存されません。</translation>
+    </message>
+    <message>
+        <source>Last in step with the board: %1</source>
+        <translation>ボードとの最終同期：%1</translation>
+    </message>
+    <message>
+        <source>Last problem (%1): %2</source>
+        <translation>直近の問題（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Offline — changes cannot be saved</source>
+        <translation>オフライン — 変更を保存できません</translation>
+    </message>
+    <message>
+        <source>Reconnecting… (attempt %1)</source>
+        <translation>再接続中…（%1回目）</translation>
+    </message>
+    <message>
+        <source>Renkei keeps trying every few seconds; edits cannot be saved until then.</source>
+        <translation>Renkei は数秒ごとに再接続を試みます。それまで編集内容は保存できません。</translation>
+    </message>
+    <message>
+        <source>Sharing status</source>
+        <translation>同期状態</translation>
+    </message>
+    <message>
+        <source>next try in %1 s</source>
+        <translation>%1秒後に再試行</translation>
+    </message>
+</context>
+<context>
+    <name>TaskDetailPane</name>
+    <message>
+        <source>%1 (login: %2)</source>
+        <translation>%1（ログイン: %2）</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;Blocked by:&lt;/b&gt; %1</source>
+        <translation>&lt;b&gt;ブロック元：&lt;/b&gt;%1</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <source>Ask</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>リスクあり</translation>
+    </message>
+    <message>
+        <source>At-risk flag cleared (was: %1)</source>
+        <translation>リスクありのフラグを解除（理由：%1）</translation>
+    </message>
+    <message>
+        <source>Change this task</source>
+        <translation>このタスクを変更</translation>
+    </message>
+    <message>
+        <source>Checklist: %1</source>
+        <translation>チェックリスト：%1</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>コメント：%1</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source>Dependencies</source>
+        <translation>依存関係</translation>
+    </message>
+    <message>
+        <source>Description changed</source>
+        <translation>説明を変更</translation>
+    </message>
+    <message>
+        <source>Edit…</source>
+        <translation>編集…</translation>
+    </message>
+    <message>
+        <source>Flagged at risk: %1</source>
+        <translation>リスクありのフラグを設定：%1</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Needed by: %1</source>
+        <translation>後続タスク：%1</translation>
+    </message>
+    <message>
+        <source>No changes recorded.</source>
+        <translation>変更履歴はありません。</translation>
+    </message>
+    <message>
+        <source>Nobody yet</source>
+        <translation>未割り当て</translation>
+    </message>
+    <message>
+        <source>Reordered</source>
+        <translation>並び順を変更</translation>
+    </message>
+    <message>
+        <source>Restored</source>
+        <translation>復元</translation>
+    </message>
+    <message>
+        <source>Select a card to see who owns it, what is at risk and its history.</source>
+        <translation>カードを選択すると、担当者、リスク、履歴が表示されます。</translation>
+    </message>
+    <message>
+        <source>Trello list: %1 → %2</source>
+        <translation>Trello のリスト：%1 → %2</translation>
+    </message>
+    <message>
+        <source>Waited for (finished): %1</source>
+        <translation>先行タスク（完了済み）：%1</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>不明なメンバー</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1時間</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>%1%完了</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— なし —</translation>
+    </message>
+</context>
+<context>
+    <name>TaskEditor</name>
+    <message>
+        <source> %</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation>時間</translation>
+    </message>
+    <message>
+        <source>A title is required.</source>
+        <translation>タイトルを入力してください。</translation>
+    </message>
+    <message>
+        <source>Add task</source>
+        <translation>タスクを追加</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>リスクあり</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>キャンセル</translation>
+    </message>
+    <message>
+        <source>Chosen only</source>
+        <translation>選択済みのみ</translation>
+    </message>
+    <message>
+        <source>Context the next team needs: what was agreed, what is missing, whom to ask.</source>
+        <translation>次のチームに必要な背景：合意した内容、不足している情報、誰に確認すればよいか。</translation>
+    </message>
+    <message>
+        <source>Could not save: %1</source>
+        <translation>保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Edit task</source>
+        <translation>タスクを編集</translation>
+    </message>
+    <message>
+        <source>Flag as at risk</source>
+        <translation>リスクありのフラグを付ける</translation>
+    </message>
+    <message>
+        <source>Flagged by %1 on %2.</source>
+        <translation>%2に%1がフラグを付けました。</translation>
+    </message>
+    <message>
+        <source>Hours of work; 0 means no estimate</source>
+        <translation>作業時間（時間単位）。0 は見積もりなし</translation>
+    </message>
+    <message>
+        <source>New task</source>
+        <translation>新しいタスク</translation>
+    </message>
+    <message>
+        <source>Not saved — the board could not be reached: %1</source>
+        <translation>保存されていません — ボードに接続できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Say why the task is at risk, or untick “Flag as at risk”.</source>
+        <translation>リスクがある理由を入力するか、「リスクありのフラグを付ける」のチェックを外してください。</translation>
+    </message>
+    <message>
+        <source>Search tasks…</source>
+        <translation>タスクを検索…</translation>
+    </message>
+    <message>
+        <source>Someone else changed this task while you were editing it: %1. Save again to replace their change with yours, or Cancel to keep theirs.</source>
+        <translation>編集中に他のメンバーがこのタスクを変更しました：%1。もう一度「保存」すると相手の変更をあなたの変更で上書きします。「キャンセル」すると相手の変更が残ります。</translation>
+    </message>
+    <message>
+        <source>The at-risk reason holds a character that cannot be saved (a control code).</source>
+        <translation>リスクの理由に保存できない文字（制御文字）が含まれています。</translation>
+    </message>
+    <message>
+        <source>The at-risk reason is too long: at most %1 characters.</source>
+        <translation>リスクの理由が長すぎます（最大%1文字）。</translation>
+    </message>
+    <message>
+        <source>The description holds a character that cannot be saved (a control code).</source>
+        <translation>説明に保存できない文字（制御文字）が含まれています。</translation>
+    </message>
+    <message>
+        <source>The description is too long: at most %1 characters.</source>
+        <translation>説明が長すぎます（最大%1文字）。</translation>
+    </message>
+    <message>
+        <source>The due date is before the start date.</source>
+        <translation>期限が開始日より前になっています。</translation>
+    </message>
+    <message>
+        <source>The tag “%1” holds a character that cannot be saved.</source>
+        <translation>タグ「%1」に保存できない文字が含まれています。</translation>
+    </message>
+    <message>
+        <source>The tag “%1…” is too long: at most %2 characters.</source>
+        <translation>タグ「%1…」が長すぎます（最大%2文字）。</translation>
+    </message>
+    <message>
+        <source>The task has a due date</source>
+        <translation>タスクに期限を設定する</translation>
+    </message>
+    <message>
+        <source>The task has a start date</source>
+        <translation>タスクに開始日を設定する</translation>
+    </message>
+    <message>
+        <source>The title holds a character that cannot be saved (a control code).</source>
+        <translation>タイトルに保存できない文字（制御文字）が含まれています。</translation>
+    </message>
+    <message>
+        <source>The title is too long: %1 characters, at most %2.</source>
+        <translation>タイトルが長すぎます：%1文字（最大%2文字）。</translation>
+    </message>
+    <message>
+        <source>Too many tags: %1, at most %2.</source>
+        <translation>タグが多すぎます：%1個（最大%2個）。</translation>
+    </message>
+    <message>
+        <source>Waits for (finish before this starts)</source>
+        <translation>先行タスク（このタスクの開始前に完了が必要）</translation>
+    </message>
+    <message>
+        <source>Waits for nothing.</source>
+        <translation>先行タスクはありません。</translation>
+    </message>
+    <message>
+        <source>Waits for %1: %2</source>
+        <translation>先行タスク %1件：%2</translation>
+    </message>
+    <message>
+        <source>What needs doing?</source>
+        <translation>やるべきことを入力</translation>
+    </message>
+    <message>
+        <source>Why the task is at risk</source>
+        <translation>タスクにリスクがある理由</translation>
+    </message>
+    <message>
+        <source>Why? e.g. the customer&apos;s budget owner changed</source>
+        <translation>理由（例：顧客の予算決裁者が交代した）</translation>
+    </message>
+    <message>
+        <source>comma-separated, e.g. webinar, handoff</source>
+        <translation>カンマ区切り（例：ウェビナー, 引き継ぎ）</translation>
+    </message>
+    <message>
+        <source>no estimate</source>
+        <translation>見積もりなし</translation>
+    </message>
+    <message>
+        <source>someone</source>
+        <translation>不明なメンバー</translation>
+    </message>
+    <message>
+        <source>%1 is now “%2”</source>
+        <translation>%1は現在「%2」</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+    <message>
+        <source>— none —</source>
+        <translation>— なし —</translation>
+    </message>
+</context>
+<context>
+    <name>TaskHandoffsSection</name>
+    <message>
+        <source>Handoffs</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>No handoff record</source>
+        <translation>引き継ぎの記録なし</translation>
+    </message>
+    <message>
+        <source>Sent without: %1</source>
+        <translation>未入力のまま送付：%1</translation>
+    </message>
+    <message>
+        <source>Show on the Handoffs tab</source>
+        <translation>引き継ぎタブで表示</translation>
+    </message>
+    <message>
+        <source>acknowledged after %1</source>
+        <translation>%1 後に受領</translation>
+    </message>
+    <message>
+        <source>waiting %1</source>
+        <translation>待ち %1</translation>
+    </message>
+</context>
+<context>
+    <name>TemplateEditor</name>
+    <message numerus="yes">
+        <source> business day(s)</source>
+        <translation>
+            <numerusform>営業日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 (new)</source>
+        <translation>%1（新規）</translation>
+    </message>
+    <message>
+        <source>A template called “%1” already exists.</source>
+        <translation>「%1」というテンプレートはすでに存在します。</translation>
+    </message>
+    <message>
+        <source>Acknowledge within</source>
+        <translation>受領期限</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>閉じる</translation>
+    </message>
+    <message>
+        <source>Could not save the template: %1</source>
+        <translation>テンプレートを保存できませんでした：%1</translation>
+    </message>
+    <message>
+        <source>Discard your unsaved changes to “%1”?</source>
+        <translation>「%1」への未保存の変更を破棄しますか？</translation>
+    </message>
+    <message>
+        <source>Edit handoff template</source>
+        <translation>引き継ぎテンプレートを編集</translation>
+    </message>
+    <message>
+        <source>From team</source>
+        <translation>送り手チーム</translation>
+    </message>
+    <message>
+        <source>Handoff templates</source>
+        <translation>引き継ぎテンプレート</translation>
+    </message>
+    <message>
+        <source>How soon the receiver must acknowledge it; weekends do not count.</source>
+        <translation>受け手が受領するまでの期限です。週末は数えません。</translation>
+    </message>
+    <message>
+        <source>Items</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Name at least one item.</source>
+        <translation>項目を1つ以上入力してください。</translation>
+    </message>
+    <message>
+        <source>Name of the new template (a short key, e.g. renewal):</source>
+        <translation>新しいテンプレートの名前（短いキー。例：renewal）：</translation>
+    </message>
+    <message>
+        <source>New handoff template</source>
+        <translation>新しい引き継ぎテンプレート</translation>
+    </message>
+    <message>
+        <source>New template…</source>
+        <translation>新しいテンプレート…</translation>
+    </message>
+    <message>
+        <source>One item per line, e.g. budget</source>
+        <translation>1行に1項目（例：予算）</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>保存</translation>
+    </message>
+    <message>
+        <source>Team names pick this kind when handing off: “Sales” fits Inside Sales and Field Sales.</source>
+        <translation>引き継ぐときは、チーム名によってこのテンプレートが選ばれます。たとえば「Sales」は Inside Sales にも Field Sales にも一致します。</translation>
+    </message>
+    <message>
+        <source>The %1 is too long.</source>
+        <translation>%1が長すぎます。</translation>
+    </message>
+    <message>
+        <source>The item name “%1…” is too long: at most %2 characters.</source>
+        <translation>項目名「%1…」が長すぎます（最大 %2 文字）。</translation>
+    </message>
+    <message>
+        <source>The name is too long: at most %1 characters.</source>
+        <translation>名前が長すぎます（最大 %1 文字）。</translation>
+    </message>
+    <message>
+        <source>To team</source>
+        <translation>受け手チーム</translation>
+    </message>
+    <message>
+        <source>any team</source>
+        <translation>すべてのチーム</translation>
+    </message>
+    <message>
+        <source>from team</source>
+        <translation>送り手チーム</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>表示名</translation>
+    </message>
+    <message>
+        <source>to team</source>
+        <translation>受け手チーム</translation>
+    </message>
+    <message>
+        <source>%1:</source>
+        <translation>%1：</translation>
+    </message>
+</context>
+<context>
+    <name>Timeline</name>
+    <message>
+        <source>%1% done</source>
+        <translation>%1% 完了</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n日</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add dependency</source>
+        <translation>依存関係を追加</translation>
+    </message>
+    <message>
+        <source>By owner</source>
+        <translation>担当者別</translation>
+    </message>
+    <message>
+        <source>By project</source>
+        <translation>プロジェクト別</translation>
+    </message>
+    <message>
+        <source>By team</source>
+        <translation>チーム別</translation>
+    </message>
+    <message>
+        <source>Critical path</source>
+        <translation>クリティカルパス</translation>
+    </message>
+    <message>
+        <source>Day</source>
+        <translation>日</translation>
+    </message>
+    <message>
+        <source>Drag a task onto the chart to give it dates.</source>
+        <translation>タスクをチャートにドラッグして日付を設定します。</translation>
+    </message>
+    <message>
+        <source>Finished</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Fit to selection</source>
+        <translation>選択範囲に合わせる</translation>
+    </message>
+    <message>
+        <source>Handed to %1 on %2 — %3</source>
+        <translation>%2 に %1 へ引き継ぎ — %3</translation>
+    </message>
+    <message>
+        <source>Handed to %1 on %2 — waiting: not acknowledged yet</source>
+        <translation>%2 に %1 へ引き継ぎ — 待ち：まだ受領されていません</translation>
+    </message>
+    <message>
+        <source>Milestone: %1</source>
+        <translation>マイルストーン：%1</translation>
+    </message>
+    <message>
+        <source>Month</source>
+        <translation>月</translation>
+    </message>
+    <message>
+        <source>Move task</source>
+        <translation>タスクを移動</translation>
+    </message>
+    <message>
+        <source>Move task and what waits for it</source>
+        <translation>タスクと後続タスクを移動</translation>
+    </message>
+    <message>
+        <source>Move the tasks that wait for it?</source>
+        <translation>後続タスクも移動しますか？</translation>
+    </message>
+    <message>
+        <source>No grouping</source>
+        <translation>グループなし</translation>
+    </message>
+    <message>
+        <source>No owner</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>No task with dates to show.</source>
+        <translation>表示できる日付付きのタスクはありません。</translation>
+    </message>
+    <message>
+        <source>On the critical path</source>
+        <translation>クリティカルパス上</translation>
+    </message>
+    <message>
+        <source>Outline the chain of dependent tasks that decides when the work finishes</source>
+        <translation>作業の完了時期を左右する、依存し合うタスクの連なりを強調表示します</translation>
+    </message>
+    <message>
+        <source>Owner: %1</source>
+        <translation>担当者：%1</translation>
+    </message>
+    <message>
+        <source>Quarter</source>
+        <translation>四半期</translation>
+    </message>
+    <message>
+        <source>Schedule task</source>
+        <translation>タスクの日程を設定</translation>
+    </message>
+    <message>
+        <source>Scroll to today (Ctrl+T)</source>
+        <translation>今日へスクロール (Ctrl+T)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Starts before “%1” ends (%n day(s) overlap)</source>
+        <translation>
+            <numerusform>「%1」の終了前に開始（%n日重複）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Tasks with dates: %1</source>
+        <translation>日付ありのタスク：%1 件</translation>
+    </message>
+    <message>
+        <source>These tasks wait for this one and would now start before it ends:
 
 %1
 
 Move them later by just enough, keeping their length?</source>
-            <translation>次のタスクはこのタスクを待っていますが、このままではこのタスクの終了前に開始することになります：
+        <translation>次のタスクはこのタスクを待っていますが、このままではこのタスクの終了前に開始することになります：
 
 %1
 
 期間を保ったまま、必要な分だけ後ろにずらしますか？</translation>
-        </message>
-        <message>
-            <source>Timeline</source>
-            <translation>タイムライン</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-        <message>
-            <source>Unscheduled (%1): drag onto the chart</source>
-            <translation>日程未設定（%1）：チャートへドラッグ</translation>
-        </message>
-        <message>
-            <source>W%1</source>
-            <translation>第%1週</translation>
-        </message>
-        <message>
-            <source>Week</source>
-            <translation>週</translation>
-        </message>
-        <message>
-            <source>Week %1</source>
-            <translation>第%1週</translation>
-        </message>
-        <message>
-            <source>critical</source>
-            <translation>クリティカル</translation>
-        </message>
-        <message>
-            <source>“%1” will wait for this task</source>
-            <translation>「%1」はこのタスクの完了を待ちます</translation>
-        </message>
-        <message>
-            <source>… and %1 more</source>
-            <translation>… ほか %1 件</translation>
-        </message>
-    </context>
-    <context>
-        <name>TimelineReport</name>
-        <message>
-            <source>%1 (continued)</source>
-            <translation>%1（続き）</translation>
-        </message>
-        <message>
-            <source>At risk</source>
-            <translation>リスクあり</translation>
-        </message>
-        <message>
-            <source>Conflict</source>
-            <translation>日程矛盾</translation>
-        </message>
-        <message>
-            <source>Done</source>
-            <translation>完了</translation>
-        </message>
-        <message>
-            <source>Milestone</source>
-            <translation>マイルストーン</translation>
-        </message>
-        <message>
-            <source>No tasks with dates.</source>
-            <translation>日付が設定されたタスクはありません。</translation>
-        </message>
-        <message>
-            <source>No team</source>
-            <translation>チームなし</translation>
-        </message>
-        <message>
-            <source>Owner</source>
-            <translation>担当者</translation>
-        </message>
-        <message>
-            <source>Task</source>
-            <translation>タスク</translation>
-        </message>
-        <message>
-            <source>Timeline · %1</source>
-            <translation>タイムライン · %1</translation>
-        </message>
-        <message>
-            <source>Timeline — part %1 of %2 · %3</source>
-            <translation>タイムライン — その%1（全%2） · %3</translation>
-        </message>
-        <message>
-            <source>Today</source>
-            <translation>今日</translation>
-        </message>
-    </context>
-    <context>
-        <name>Values</name>
-        <message>
-            <source>nothing</source>
-            <translation>なし</translation>
-        </message>
-    </context>
-    <context>
-        <name>WriteRefusal</name>
-        <message>
-            <source>it is a folder; nothing was written. Give a file name.</source>
-            <translation>フォルダーです。何も書き込んでいません。ファイル名を指定してください。</translation>
-        </message>
-        <message>
-            <source>it is a read-only file; it was left as it is. Choose another name, or make the file writable first.</source>
-            <translation>読み取り専用のファイルです。そのまま残しました。別の名前を選ぶか、先にファイルを書き込み可能にしてください。</translation>
-        </message>
-        <message>
-            <source>it is a symbolic link that leads round in a loop; nothing was written.</source>
-            <translation>シンボリックリンクが循環しています。何も書き込んでいません。</translation>
-        </message>
-        <message>
-            <source>it is not a regular file (a device, pipe or socket); it was left as it is. Choose a file name.</source>
-            <translation>通常のファイルではありません（デバイス、パイプまたはソケット）。そのまま残しました。ファイル名を指定してください。</translation>
-        </message>
-        <message>
-            <source>the folder %1 does not exist; nothing was written.</source>
-            <translation>フォルダー %1 がありません。何も書き込んでいません。</translation>
-        </message>
-        <message>
-            <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
-            <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
-        </message>
-    </context>
+    </message>
+    <message>
+        <source>Timeline</source>
+        <translation>タイムライン</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+    <message>
+        <source>Unscheduled (%1): drag onto the chart</source>
+        <translation>日程未設定（%1）：チャートへドラッグ</translation>
+    </message>
+    <message>
+        <source>W%1</source>
+        <translation>第%1週</translation>
+    </message>
+    <message>
+        <source>Week</source>
+        <translation>週</translation>
+    </message>
+    <message>
+        <source>Week %1</source>
+        <translation>第%1週</translation>
+    </message>
+    <message>
+        <source>critical</source>
+        <translation>クリティカル</translation>
+    </message>
+    <message>
+        <source>“%1” will wait for this task</source>
+        <translation>「%1」はこのタスクの完了を待ちます</translation>
+    </message>
+    <message>
+        <source>… and %1 more</source>
+        <translation>… ほか %1 件</translation>
+    </message>
+</context>
+<context>
+    <name>TimelineReport</name>
+    <message>
+        <source>%1 (continued)</source>
+        <translation>%1（続き）</translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation>リスクあり</translation>
+    </message>
+    <message>
+        <source>Conflict</source>
+        <translation>日程矛盾</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>完了</translation>
+    </message>
+    <message>
+        <source>Milestone</source>
+        <translation>マイルストーン</translation>
+    </message>
+    <message>
+        <source>No tasks with dates.</source>
+        <translation>日付が設定されたタスクはありません。</translation>
+    </message>
+    <message>
+        <source>No team</source>
+        <translation>チームなし</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Task</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>Timeline · %1</source>
+        <translation>タイムライン · %1</translation>
+    </message>
+    <message>
+        <source>Timeline — part %1 of %2 · %3</source>
+        <translation>タイムライン — その%1（全%2） · %3</translation>
+    </message>
+    <message>
+        <source>Today</source>
+        <translation>今日</translation>
+    </message>
+</context>
+<context>
+    <name>Values</name>
+    <message>
+        <source>nothing</source>
+        <translation>なし</translation>
+    </message>
+</context>
+<context>
+    <name>WriteRefusal</name>
+    <message>
+        <source>it is a folder; nothing was written. Give a file name.</source>
+        <translation>フォルダーです。何も書き込んでいません。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>it is a read-only file; it was left as it is. Choose another name, or make the file writable first.</source>
+        <translation>読み取り専用のファイルです。そのまま残しました。別の名前を選ぶか、先にファイルを書き込み可能にしてください。</translation>
+    </message>
+    <message>
+        <source>it is a symbolic link that leads round in a loop; nothing was written.</source>
+        <translation>シンボリックリンクが循環しています。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>it is not a regular file (a device, pipe or socket); it was left as it is. Choose a file name.</source>
+        <translation>通常のファイルではありません（デバイス、パイプまたはソケット）。そのまま残しました。ファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>the folder %1 does not exist; nothing was written.</source>
+        <translation>フォルダー %1 がありません。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
+        <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
+    </message>
+</context>
 </TS>
