@@ -1,4 +1,5 @@
-"""The layering in pyproject's import-linter contracts holds (domain free of Qt and SQLAlchemy)."""
+"""The house holds: the layering in pyproject's import-linter contracts (domain free of Qt and
+SQLAlchemy, the store reached only through app), the migrations, and rooms of a sensible size."""
 
 import shutil
 import subprocess
@@ -24,3 +25,20 @@ def test_known_revisions_match_the_migration_scripts():
     ordered = [rev.revision for rev in scripts.walk_revisions()][::-1]
     assert tuple(ordered) == migrate.KNOWN_REVISIONS
     assert scripts.get_current_head() == migrate.head_revision()
+
+
+# A room with one job fits on a few screens; past this, a module is doing two jobs.
+MODULE_LINES = 600
+
+
+def test_no_module_is_a_house_of_its_own():
+    """Every module under src/renkei stays at or under MODULE_LINES lines (the migrations,
+    generated once and never edited, aside)."""
+    sources = ROOT / "src" / "renkei"
+    too_long = {
+        str(path.relative_to(sources)): lines
+        for path in sources.rglob("*.py")
+        if "migrations" not in path.parts
+        and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
+    }
+    assert not too_long, f"split these into rooms with one job each: {too_long}"
