@@ -42,3 +42,18 @@ def test_no_module_is_a_house_of_its_own():
         and (lines := len(path.read_text(encoding="utf-8").splitlines())) > MODULE_LINES
     }
     assert not too_long, f"split these into rooms with one job each: {too_long}"
+
+
+def test_every_package_is_in_the_wheel():
+    """pyproject lists packages by hand (the resources folder is mapped into the package):
+    every folder of src/renkei with an __init__.py is listed, or an installed Renkei misses it."""
+    import tomllib
+
+    setuptools = tomllib.loads((ROOT / "pyproject.toml").read_text())["tool"]["setuptools"]
+    listed = set(setuptools["packages"])
+    sources = ROOT / "src"
+    found = {
+        ".".join(init.parent.relative_to(sources).parts)
+        for init in (sources / "renkei").rglob("__init__.py")
+    }
+    assert found - listed == set()
