@@ -224,6 +224,23 @@ def test_cancel_leaves_nothing(demo_session, tmp_path):
     assert not out.exists()
 
 
+def test_cancel_while_painting_leaves_nothing(demo_session, tmp_path):
+    """Laid out first, painted after: stopping in the painting half writes nothing either."""
+    out = tmp_path / "late.pdf"
+    seen = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < total - 2
+
+    with pytest.raises(ExportCancelled):
+        export_pdf(demo_session, out, progress=progress)
+    assert {total for _done, total in seen} == {seen[0][1]}  # the total known from the start
+    assert seen[-1][0] == seen[0][1] - 2
+    assert list(tmp_path.glob("*.pdf*")) == []
+    assert not out.exists()
+
+
 def test_progress_reaches_the_end(demo_session, tmp_path):
     seen = []
     export_pdf(demo_session, tmp_path / "p.pdf", progress=lambda d, t: seen.append((d, t)) or True)
