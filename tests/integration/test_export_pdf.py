@@ -5,11 +5,13 @@ from __future__ import annotations
 import os
 import re
 import subprocess
+from datetime import timedelta
 from pathlib import Path
 
 import pytest
 
 from renkei.app.session import BoardSession
+from renkei.domain.commands import Create
 from renkei.export.pdf import ExportCancelled
 from renkei.export.report import ReportOptions, export_pdf
 from renkei.store.board_store import BoardStore
@@ -117,6 +119,60 @@ def test_letter_paper(demo_session, tmp_path):
     assert set(sizes) == {(612, 792), (792, 612)}
 
 
+def test_every_page_is_painted_once(demo_session, tmp_path, monkeypatch):
+    """The report is laid out before it is painted: one pass, a new page per page after the
+    first, and every footer already knows the total."""
+    from PySide6.QtGui import QPdfWriter
+
+    from renkei.export import pdf
+
+    started = []
+
+    class CountingWriter(QPdfWriter):
+        def newPage(self) -> bool:  # noqa: N802 (Qt's name)
+            started.append(1)
+            return super().newPage()
+
+    monkeypatch.setattr(pdf, "QPdfWriter", CountingWriter)
+    out = tmp_path / "once.pdf"
+    pages = export_pdf(demo_session, out)
+    assert len(started) == pages - 1
+    text = squeezed(text_of(out))
+    assert all(f"Page{n}of{pages}" in text for n in range(1, pages + 1))
+
+
+@pytest.mark.parametrize("paper", ["a4", "letter"])
+def test_a_timeline_of_many_pages_is_counted_before_it_is_painted(demo_session, tmp_path, paper):
+    """Rows and weeks over several pages each: the layout's count is the painter's (the
+    export refuses to write a report whose pages it miscounted)."""
+    board = demo_session.board
+    status = board.ordered_statuses()[1].id
+    teams = [t.id for t in board.ordered_teams()] + [None]
+    today = demo_session.today()
+    demo_session.apply_all(
+        [
+            Create(
+                "task",
+                (
+                    ("title", f"Bulk task {n:03d}"),
+                    ("status_id", status),
+                    ("team_id", teams[n % len(teams)]),
+                    ("start", today + timedelta(days=(n * 5) % 400 - 100)),
+                    ("due", today + timedelta(days=(n * 5) % 400 - 100 + n % 12)),
+                ),
+            )
+            for n in range(150)
+        ]
+    )
+    out = tmp_path / "many.pdf"
+    pages = export_pdf(demo_session, out, ReportOptions(paper=paper))
+    assert f"Pages:           {pages}" in run("pdfinfo", str(out))
+    text = text_of(out)
+    parts = {int(total) for total in re.findall(r"part \d+ of (\d+)", text)}
+    assert len(parts) == 1 and parts.pop() > 2
+    assert squeezed(f"Page {pages} of {pages}") in squeezed(text)
+
+
 def test_fonts_are_embedded_and_bundled(demo_session, tmp_path):
     out = tmp_path / "fonts.pdf"
     export_pdf(demo_session, out)
@@ -164,6 +220,23 @@ def test_cancel_leaves_nothing(demo_session, tmp_path):
 
     with pytest.raises(ExportCancelled):
         export_pdf(demo_session, out, progress=progress)
+    assert list(tmp_path.glob("*.pdf*")) == []
+    assert not out.exists()
+
+
+def test_cancel_while_painting_leaves_nothing(demo_session, tmp_path):
+    """Laid out first, painted after: stopping in the painting half writes nothing either."""
+    out = tmp_path / "late.pdf"
+    seen = []
+
+    def progress(done: int, total: int) -> bool:
+        seen.append((done, total))
+        return done < total - 2
+
+    with pytest.raises(ExportCancelled):
+        export_pdf(demo_session, out, progress=progress)
+    assert {total for _done, total in seen} == {seen[0][1]}  # the total known from the start
+    assert seen[-1][0] == seen[0][1] - 2
     assert list(tmp_path.glob("*.pdf*")) == []
     assert not out.exists()
 

@@ -62,3 +62,21 @@ def test_a_unit_taller_than_a_page_is_cut_at_the_page_foot():
 
 def test_an_empty_run_is_one_empty_page():
     assert paginate([], PAGE, 0) == [Slice(0, 0)]
+
+
+def test_decorations_are_found_by_page_in_the_order_they_were_put_in():
+    """A page's rules and signs are looked up, not scanned for (a long run has thousands),
+    and come back in the order they were put in: the order they were always painted in."""
+    from renkei.export.report_text import _ByHeight
+
+    heights = [30.0, 5.0, 12.5, 40.0, 12.5, 0.0, 25.0, 40.0, 18.0]
+    placed = _ByHeight([(y, n) for n, y in enumerate(heights)])
+    edges = [-1.0, 0.0, 5.0, 12.5, 20.0, 25.0, 40.0, 41.0]
+    for top in edges:
+        for bottom in edges:
+            assert placed.between(top, bottom) == [
+                n for n, y in enumerate(heights) if top <= y < bottom
+            ]
+            assert placed.between(top, bottom, bottom_too=True) == [
+                n for n, y in enumerate(heights) if top <= y <= bottom
+            ]

@@ -110,7 +110,8 @@ def draw_lines(
 class Pages:
     """The pages of one PDF: ``painter`` paints in points on the current page, ``body()`` is
     the room between header and footer, ``new_page()`` starts the next page (landscape for
-    the timeline). ``total`` is the page count of an earlier pass, for "Page N of M"."""
+    the timeline). ``total`` is the page count, known before the first page is painted, for
+    "Page N of M"."""
 
     def __init__(
         self,
@@ -118,7 +119,7 @@ class Pages:
         board_name: str,
         title: str,
         exported: str,
-        total: int | None = None,
+        total: int,
     ):
         self.writer = writer
         self.board_name = board_name
@@ -141,9 +142,7 @@ class Pages:
         return float(rect.width()), float(rect.height())
 
     def body(self) -> QRectF:
-        w, h = self.size()
-        top = HEADER_HEIGHT + 14
-        return QRectF(MARGIN, top, w - 2 * MARGIN, h - FOOTER_HEIGHT - 10 - top)
+        return body_rect(*self.size())
 
     def new_page(self, landscape: bool = False) -> None:
         orientation = (
@@ -194,13 +193,29 @@ class Pages:
         page_text = arg(
             QCoreApplication.translate("Report", "Page %1 of %2"),
             str(self.page),
-            str(self.total if self.total else self.page),
+            str(self.total),
         )
         draw_lines(p, MARGIN, rule + 6, width, [self.exported], small, LIGHT.muted)
         draw_lines(
             p, MARGIN, rule + 6, width, [page_text], small, LIGHT.muted, Qt.AlignmentFlag.AlignRight
         )
         p.restore()
+
+
+def body_rect(width: float, height: float) -> QRectF:
+    """The room between header and footer on a page of ``width`` × ``height`` points."""
+    top = HEADER_HEIGHT + 14
+    return QRectF(MARGIN, top, width - 2 * MARGIN, height - FOOTER_HEIGHT - 10 - top)
+
+
+def page_body(writer: QPdfWriter, landscape: bool) -> QRectF:
+    """The body of a portrait or landscape page of ``writer``'s paper, before any is painted."""
+    layout = QPageLayout(writer.pageLayout())
+    layout.setOrientation(
+        QPageLayout.Orientation.Landscape if landscape else QPageLayout.Orientation.Portrait
+    )
+    rect = layout.fullRectPoints()
+    return body_rect(float(rect.width()), float(rect.height()))
 
 
 def new_writer(device: QIODevice, paper: str, title: str) -> QPdfWriter:
@@ -220,20 +235,22 @@ def new_writer(device: QIODevice, paper: str, title: str) -> QPdfWriter:
 def render_to_bytes(
     paper: str,
     title: str,
-    make_pages: Callable[[QPdfWriter, int | None], Pages],
+    make_pages: Callable[[QPdfWriter], Pages],
     paint: Callable[[Pages], None],
-    total: int | None = None,
 ) -> tuple[bytes, int]:
-    """One pass: paint the report into a PDF in memory; its bytes and page count."""
+    """Paint the report into a PDF in memory, once; its bytes and page count. ``make_pages``
+    lays the report out on the writer's paper and returns the sink with the page total."""
     data = QByteArray()
     buffer = QBuffer(data)
     buffer.open(QIODevice.OpenModeFlag.WriteOnly)
     writer = new_writer(buffer, paper, title)
-    pages = make_pages(writer, total)
     try:
-        paint(pages)
+        pages = make_pages(writer)
+        try:
+            paint(pages)
+        finally:
+            count = pages.finish()
     finally:
-        count = pages.finish()
         del writer
         buffer.close()
     return bytes(data.data()), count

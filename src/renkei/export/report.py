@@ -3,9 +3,11 @@ changes since the last standup. Headless: Qt offscreen is enough, no window is o
 
 What the report says is built once as plain values (``report_sections``); the prose and tables
 are laid out by Qt's text engine (``report_document`` on ``report_text``), the pictures — the
-timeline and the cards — painted by the shared painters in ``render``. The pages are painted
-twice into memory, the first time only to count them ("Page N of M"), then written next to the
-target and moved over it, so a failed or cancelled export leaves nothing behind.
+timeline and the cards — painted by the shared painters in ``render``. The whole report is
+laid out before its first page is painted — the text cut into pages, the timeline's pages
+counted by its layout — so the page total ("Page N of M") is known and every page is painted
+once, into memory; then written next to the target and moved over it, so a failed or cancelled
+export leaves nothing behind.
 """
 
 from __future__ import annotations
@@ -20,17 +22,28 @@ from PySide6.QtGui import QPdfWriter
 
 from renkei.domain.read_model import BoardReadModel
 from renkei.export import report_document as document
-from renkei.export.pdf import ExportCancelled, Pages, ensure_application, render_to_bytes
+from renkei.export.pdf import (
+    ExportCancelled,
+    Pages,
+    ensure_application,
+    page_body,
+    render_to_bytes,
+)
 from renkei.export.report_board import paint_board
 from renkei.export.report_sections import ReportSections, build_sections
-from renkei.export.report_text import TextRun
+from renkei.export.report_text import Slice, TextRun
 from renkei.files import writable_target, write_atomically
 from renkei.i18n import arg
+from renkei.render.theme import LIGHT
+from renkei.render.timeline_page_layout import page_count as timeline_page_count
+from renkei.render.timeline_page_paint import ROW_HEIGHT
+from renkei.render.timeline_pages import paint_timeline
 
 __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 
 Progress = Callable[[int, int], bool]
-SECTIONS = 7  # cover, risk, teams, timeline, board, handoffs, changes: a step each per pass
+SECTIONS = 7  # cover, risk, teams, timeline, board, handoffs, changes: a step each to lay
+# out and a step each to paint
 BOARD_HEADING_GAP = 8.0  # between the board's heading rule and its columns
 
 
@@ -55,16 +68,21 @@ def export_pdf(
     writable_target(path)  # a refusal now, not after the whole report was drawn
     report = _Report(session, options, progress)
     title = QCoreApplication.translate("Report", "Status report")
-    _data, count = render_to_bytes(options.paper, title, report.make_pages, report.paint)
-    data, count = render_to_bytes(
-        options.paper, title, report.make_pages, report.paint, total=count
-    )
+    data, count = render_to_bytes(options.paper, title, report.lay_out, report.paint)
     write_atomically(path, data)
     return count
 
 
+@dataclass(frozen=True)
+class _Part:
+    """One section on paper: how many pages it takes, and how to paint them."""
+
+    pages: int
+    paint: Callable[[Pages], None]
+
+
 class _Report:
-    """One export: the sections, built once and laid out once, painted in each pass."""
+    """One export: the sections built once, laid out once, painted once."""
 
     def __init__(self, model: BoardReadModel, options: ReportOptions, progress: Progress | None):
         self.model = model
@@ -75,8 +93,7 @@ class _Report:
             raise ValueError(f"no team with id {options.team_id}")
         self.total_steps = 2 * SECTIONS
         self.done_steps = 0
-        self.sections: ReportSections | None = None
-        self.runs: dict[str, TextRun] = {}
+        self.parts: list[_Part] = []
 
     def check(self) -> None:
         if self.progress is not None and self.progress(self.done_steps, self.total_steps) is False:
@@ -86,68 +103,66 @@ class _Report:
         self.done_steps += 1
         self.check()
 
-    def make_pages(self, writer: QPdfWriter, total: int | None) -> Pages:
-        board_name = self._sections().board_name
+    def lay_out(self, writer: QPdfWriter) -> Pages:
+        """Every section's pages on ``writer``'s paper, counted; the sink, told the total."""
+        self.check()
+        s = build_sections(self.model, self.options.team_id, self.options.since, self.check)
+        portrait = page_body(writer, landscape=False)
+        landscape = page_body(writer, landscape=True)
+        width, check = portrait.width(), self.check
+        cover = self._text(document.cover_run(s.cover, width), portrait, first=True)
+        risk = self._text(document.risk_run(s.risk, width, check), portrait)
+        teams = self._text(document.teams_run(s.teams, width, check), portrait)
+        timeline = self._timeline(s, landscape)
+        board = _Part(1, lambda pages: self._paint_board(pages, s))
+        self.step()
+        # Cut at the height of the page before it, the board's landscape page, as the report
+        # has been since the board snapshot came before the handoffs.
+        handoffs = self._text(document.handoffs_run(s.handoffs, width, check), landscape)
+        changes = self._text(document.changes_run(s.changes, width, check), portrait)
+        self.parts = [cover, risk, teams, timeline, board, handoffs, changes]
         exported = arg(
             QCoreApplication.translate("Report", "Exported %1"),
             f"{self.exported_at:%Y-%m-%d %H:%M}",
         )
         title = QCoreApplication.translate("Report", "Status report")
-        return Pages(writer, board_name, title, exported, total)
+        total = sum(part.pages for part in self.parts)
+        return Pages(writer, s.board_name, title, exported, total)
 
-    def _sections(self) -> ReportSections:
-        if self.sections is None:
-            self.check()
-            self.sections = build_sections(
-                self.model, self.options.team_id, self.options.since, self.check
-            )
-        return self.sections
+    def _text(self, run: TextRun, body: QRectF, first: bool = False) -> _Part:
+        """A run cut into pages ``body`` high, the first one new unless it is the report's."""
+        parts = run.pages(body.height())
+        self.step()
+        return _Part(len(parts), lambda pages: self._paint_run(pages, run, parts, not first))
 
-    def _text_runs(self, width: float) -> dict[str, TextRun]:
-        """The portrait runs, laid out at the body's ``width`` (the same in both passes)."""
-        if not self.runs:
-            s = self._sections()
-            check = self.check
-            self.runs = {
-                "cover": document.cover_run(s.cover, width),
-                "risk": document.risk_run(s.risk, width, check),
-                "teams": document.teams_run(s.teams, width, check),
-                "handoffs": document.handoffs_run(s.handoffs, width, check),
-                "changes": document.changes_run(s.changes, width, check),
-            }
-        return self.runs
+    def _timeline(self, sections: ReportSections, body: QRectF) -> _Part:
+        count = timeline_page_count(self.model, sections.timeline, body, ROW_HEIGHT, LIGHT)
+        self.step()
+
+        def paint(pages: Pages) -> None:
+            painted = paint_timeline(pages, self.model, sections.timeline)
+            if painted != count:  # the layout's count and the painter's cuts disagree
+                raise RuntimeError(f"the timeline took {painted} pages, not {count}")
+
+        return _Part(count, paint)
 
     def paint(self, pages: Pages) -> None:
-        self.check()
-        sections = self._sections()
-        runs = self._text_runs(pages.body().width())
-        self._paint_run(pages, runs["cover"], on_new_page=False)
-        self.step()
-        self._paint_run(pages, runs["risk"])
-        self.step()
-        self._paint_run(pages, runs["teams"])
-        self.step()
-        from renkei.render.timeline_pages import paint_timeline
+        for part in self.parts:
+            part.paint(pages)
+            self.step()
+        if pages.page != pages.total:
+            raise RuntimeError(f"the report took {pages.page} pages, not {pages.total}")
 
-        paint_timeline(pages, self.model, sections.timeline)
-        self.step()
-        self._paint_board(pages)
-        self.step()
-        self._paint_run(pages, runs["handoffs"])
-        self.step()
-        self._paint_run(pages, runs["changes"])
-        self.step()
-
-    def _paint_run(self, pages: Pages, run: TextRun, on_new_page: bool = True) -> None:
-        """The run on as many portrait pages as it takes, the first one new unless told."""
-        for n, part in enumerate(run.pages(pages.body().height())):
+    def _paint_run(self, pages: Pages, run: TextRun, parts: list[Slice], on_new_page: bool) -> None:
+        """The run's pages, the first one new unless told."""
+        for n, part in enumerate(parts):
             if n or on_new_page:
                 pages.new_page()
             if n % 10 == 9:
                 self.check()
             run.paint(pages.painter, pages.body().topLeft(), part)
 
-    def _paint_board(self, pages: Pages) -> None:
+    def _paint_board(self, pages: Pages, sections: ReportSections) -> None:
         pages.new_page(landscape=True)
         body = pages.body()
         heading = document.board_heading_run(body.width())
@@ -155,4 +170,4 @@ class _Report:
         heading.paint(pages.painter, body.topLeft(), part)
         top = body.top() + heading.units()[0].bottom + BOARD_HEADING_GAP
         area = QRectF(body.left(), top, body.width(), body.bottom() - top)
-        paint_board(pages.painter, area, self._sections().board, self.model)
+        paint_board(pages.painter, area, sections.board, self.model)

@@ -20,8 +20,10 @@ PDF's text layer (see DESIGN.md).
 
 from __future__ import annotations
 
+from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Generic, TypeVar
 
 from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
@@ -46,6 +48,8 @@ from PySide6.QtGui import (
 from renkei.export.pdf import font, line_height
 from renkei.render import glyphs
 from renkei.render.theme import LIGHT
+
+T = TypeVar("T")
 
 ACCENT = LIGHT.selection  # headings and rules
 ZEBRA = QColor("#f3f5f8")
@@ -147,12 +151,45 @@ class _Marks:
     tiles: list[tuple[QTextTable, list[QColor], int, float, float]] = field(default_factory=list)
 
 
+class _ByHeight(Generic[T]):
+    """Things at heights down the document, found page by page in the order they were put in
+    (the order they are painted): a long run has thousands, a page shows a few."""
+
+    def __init__(self, items: Sequence[tuple[float, T]]):
+        self._items = [item for _y, item in items]
+        self._order = sorted(range(len(items)), key=lambda n: items[n][0])
+        self._heights = [items[n][0] for n in self._order]
+
+    def between(self, top: float, bottom: float, *, bottom_too: bool = False) -> list[T]:
+        """Those at ``top <= y < bottom`` (``<= bottom`` with ``bottom_too``)."""
+        first = bisect_left(self._heights, top)
+        last = (bisect_right if bottom_too else bisect_left)(self._heights, bottom)
+        return [self._items[n] for n in sorted(self._order[first:last])]
+
+
 @dataclass
 class _Geometry:
     units: list[Unit] = field(default_factory=list)
     rules: list[tuple[float, QColor, float]] = field(default_factory=list)  # y, ink, width
     icons: list[tuple[QPointF, QColor]] = field(default_factory=list)  # centre, ink
     tiles: list[tuple[QRectF, QColor]] = field(default_factory=list)  # tile, edge colour
+
+
+@dataclass(frozen=True)
+class _Placed:
+    """The geometry's decorations, found by the page they fall on."""
+
+    rules: _ByHeight[tuple[float, QColor, float]]
+    icons: _ByHeight[tuple[QPointF, QColor]]
+    tiles: _ByHeight[tuple[QRectF, QColor]]
+
+    @classmethod
+    def of(cls, found: _Geometry) -> _Placed:
+        return cls(
+            _ByHeight([(rule[0], rule) for rule in found.rules]),
+            _ByHeight([(icon[0].y(), icon) for icon in found.icons]),
+            _ByHeight([(tile[0].top(), tile) for tile in found.tiles]),
+        )
 
 
 class TextRun:
@@ -180,6 +217,9 @@ class TextRun:
             frame_format.setTopMargin(top_margin)
             root.setFrameFormat(frame_format)
         self._laid_out: _Geometry | None = None
+        self._placed: _Placed | None = None
+        self._formats: dict[tuple[int, bool, int | None], tuple[QTextBlockFormat, QTextCharFormat]]
+        self._formats = {}
 
     # -- building ---------------------------------------------------------------------------
 
@@ -304,9 +344,9 @@ class TextRun:
             cell.setFormat(cell_format)
         at = cell.firstCursorPosition()
         for n, para in enumerate(paras):
-            f = font(para.size, para.bold)
-            block = _block_format(f)
+            block, chars = self._cell_formats(para.size, para.bold, para.colour)
             if para.icon:
+                block = QTextBlockFormat(block)
                 block.setLeftMargin(ICON)
             if n:
                 at.insertBlock(block)
@@ -315,7 +355,19 @@ class TextRun:
             if para.icon:
                 self._marks.icons.append((at.block().position(), para.colour or LIGHT.risk))
             text = para.text.replace("\n", "\u2028")  # a line break, not a new paragraph
-            at.insertText(text, _chars(f, para.colour))
+            at.insertText(text, chars)
+
+    def _cell_formats(
+        self, size: int, bold: bool, colour: QColor | None
+    ) -> tuple[QTextBlockFormat, QTextCharFormat]:
+        """A cell paragraph's formats, made once per kind: a long table has thousands of
+        cells in a handful of kinds (Qt copies a format it is given)."""
+        key = (size, bold, None if colour is None else colour.rgba())
+        formats = self._formats.get(key)
+        if formats is None:
+            f = font(size, bold)
+            formats = self._formats[key] = (_block_format(f), _chars(f, colour))
+        return formats
 
     # -- layout -----------------------------------------------------------------------------
 
@@ -369,7 +421,14 @@ class TextRun:
                 rect = QRectF((n % per_row) * (tile + gap), top, tile, bottom - top - gap)
                 found.tiles.append((rect, colour))
         self._laid_out = found
+        self._placed = _Placed.of(found)
         return found
+
+    def _decorations(self) -> _Placed:
+        if self._placed is None:
+            self._geometry()
+        assert self._placed is not None
+        return self._placed
 
     def _row_edges(self, table: QTextTable) -> list[float]:
         """The top of each row and the bottom of the last, in document points."""
@@ -424,23 +483,20 @@ class TextRun:
         painter.restore()
 
     def _paint_tiles(self, painter: QPainter, top: float, bottom: float) -> None:
-        for rect, colour in self._geometry().tiles:
-            if top <= rect.top() < bottom:
-                path = QPainterPath()
-                path.addRoundedRect(rect, 4, 4)
-                painter.fillPath(path, ZEBRA)
-                painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), colour)
+        for rect, colour in self._decorations().tiles.between(top, bottom):
+            path = QPainterPath()
+            path.addRoundedRect(rect, 4, 4)
+            painter.fillPath(path, ZEBRA)
+            painter.fillRect(QRectF(rect.left(), rect.top(), 3, rect.height()), colour)
 
     def _decorate(self, painter: QPainter, top: float, bottom: float) -> None:
-        found = self._geometry()
+        found = self._decorations()
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        for y, colour, width in found.rules:
-            if top <= y <= bottom:
-                painter.setPen(QPen(colour, width))
-                painter.drawLine(QPointF(0, y), QPointF(self.width, y))
-        for centre, ink in found.icons:
-            if top <= centre.y() < bottom:
-                glyphs.warning(painter, centre, 3.0, ink)
+        for y, colour, width in found.rules.between(top, bottom, bottom_too=True):
+            painter.setPen(QPen(colour, width))
+            painter.drawLine(QPointF(0, y), QPointF(self.width, y))
+        for centre, ink in found.icons.between(top, bottom):
+            glyphs.warning(painter, centre, 3.0, ink)
         painter.setPen(QPen())
 
 

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from PySide6.QtCore import QCoreApplication
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QColor
 
 from renkei.domain.read_model import BoardReadModel
@@ -101,6 +101,24 @@ def row_chunks(rows: list[PageRow], capacity: int) -> list[list[PageRow]]:
             index -= 1
         chunks.append(chunk)
     return chunks or [[]]
+
+
+def page_count(
+    model: BoardReadModel,
+    task_ids: Sequence[int],
+    body: QRectF,
+    row_height: float,
+    theme: Theme,
+    label_width: float = LABEL_WIDTH,
+) -> int:
+    """How many landscape pages ``timeline_pages.paint_timeline`` takes for ``task_ids`` on
+    pages whose body is ``body``: the same cuts, nothing painted, so that a report knows its
+    page total before it paints its first page."""
+    rows, spans = page_rows(model, task_ids, theme)
+    label_width = min(label_width, max(60.0, body.width() - MIN_CHART))
+    time_axis = axis(spans, model.today(), body.width() - label_width)
+    free = body.height() - CAPTION_HEIGHT - 2 * TIER_HEIGHT
+    return len(row_chunks(rows, math.floor(free / row_height))) * time_axis.chunks
 
 
 @dataclass(frozen=True, slots=True)
