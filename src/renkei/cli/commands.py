@@ -34,15 +34,7 @@ from renkei.cli.board_access import (
     task_or_fail,
 )
 from renkei.cli.progress import Progress
-from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
 from renkei.domain.commands import Create, SetFields, set_task
-from renkei.ui.snapshot import THEMES, VIEWS
-
-# The views and themes `snapshot` can draw (the parser reads them here; Qt loads only when
-# drawing).
-SNAPSHOT_VIEWS = VIEWS
-SNAPSHOT_THEMES = THEMES
-
 
 # -- demo ----------------------------------------------------------------------------------
 
@@ -50,6 +42,8 @@ SNAPSHOT_THEMES = THEMES
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a demo board: all of it or nothing, so an interrupted run leaves the target as it
     was and the same command can simply run again."""
+    from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
+
     lang = args.lang or system_language()
     if args.board:
         target = args.board

@@ -21,10 +21,8 @@ from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
 from renkei.cli.progress import Progress
-from renkei.importers.apply import parse_list_mapping, run_import
 from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
 from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
-from renkei.importers.trello import read_trello
 
 
 def add_parsers(sub: Any) -> None:
@@ -154,6 +152,8 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
 
 
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
+    from renkei.importers.apply import run_import
+
     with _import_target(args, plan) as session:
         if not args.dry_run and saved_before(args, session):
             return 0
@@ -186,6 +186,10 @@ def _path(text: str) -> Path:
 
 
 def cmd_import_trello(args: argparse.Namespace) -> int:
+    # The importers load only when a command imports (the parser above needs none of them).
+    from renkei.importers.apply import parse_list_mapping
+    from renkei.importers.trello import read_trello
+
     plan = read_trello(_path(args.file))
     return _run(args, plan, parse_list_mapping(args.map_list, plan))
 
@@ -203,6 +207,8 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         for row in preview.rows[:5]:
             out("  | " + " | ".join(cell[:20] for cell in row))
         return 0
+    from renkei.importers.apply import parse_list_mapping
+
     plan = read_csv(path, mapping, encoding=args.encoding)
     return _run(args, plan, parse_list_mapping(args.map_status, plan))
 

@@ -9,6 +9,7 @@ exits with 3 (see ``EXIT_CODES``); nothing prints a traceback for them.
 from __future__ import annotations
 
 import argparse
+import importlib
 import os
 import re
 import sys
@@ -20,18 +21,16 @@ from renkei.app.errors import CHANGE_ID, BoardRefused, CouldNotConfirm, StorageE
 from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
 from renkei.cli import (
-    board_commands,
-    commands,
     export_commands,
     handoff_commands,
     import_commands,
     merge_commands,
     passwords,
-    watch_commands,
 )
 from renkei.cli.board_access import CliError
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.importers.model import ImportProblem
+from renkei.ui.snapshot import THEMES, VIEWS
 
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     BoardRefused,
@@ -44,6 +43,9 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
 )
 
 DEFAULT_SIZE = (1600, 1000)
+# The views and themes `snapshot` can draw (Qt loads only when drawing).
+SNAPSHOT_VIEWS = VIEWS
+SNAPSHOT_THEMES = THEMES
 
 # Exit codes a script can rely on after a command that changes the board.
 NOT_SAVED = 1  # the message says "nothing was saved" (or why the command was refused)
@@ -54,6 +56,21 @@ EXIT_CODES = (
     "3 Renkei could not confirm whether the change was saved: look at `renkei history`, or run "
     "the same command again with the --change-id it printed (a change id is applied once)."
 )
+
+
+def later(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """The handler ``renkei.cli.<module>.<name>``, imported when its command runs: every
+    command pays only for its own imports (listing tasks never loads the importers, the
+    demo builder or the watch loop)."""
+
+    def run(args: argparse.Namespace) -> int:
+        handler: Callable[[argparse.Namespace], int] = getattr(
+            importlib.import_module(f"renkei.cli.{module}"), name
+        )
+        return handler(args)
+
+    run.__qualname__ = run.__name__ = name
+    return run
 
 
 def snapshot_size(text: str) -> tuple[int, int]:
@@ -155,7 +172,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="N synthetic tasks instead of the story (benchmarks)",
     )
     demo.add_argument("--seed", type=int, metavar="S", help="random seed for --tasks (default 1)")
-    demo.set_defaults(handler=commands.cmd_demo)
+    demo.set_defaults(handler=later("commands", "cmd_demo"))
 
     tasks = sub.add_parser(
         "tasks",
@@ -165,11 +182,11 @@ def build_parser() -> argparse.ArgumentParser:
     tasks.add_argument("--json", action="store_true", help="a JSON array instead of a table")
     tasks.add_argument("--at-risk", action="store_true", help="only tasks at risk")
     tasks.add_argument("--all", action="store_true", help="include archived tasks")
-    tasks.set_defaults(handler=commands.cmd_tasks)
+    tasks.set_defaults(handler=later("commands", "cmd_tasks"))
 
     people = sub.add_parser("people", help="list the people on the board")
     people.add_argument("--json", action="store_true", help="a JSON array instead of a table")
-    people.set_defaults(handler=commands.cmd_people)
+    people.set_defaults(handler=later("commands", "cmd_people"))
 
     history = sub.add_parser(
         "history",
@@ -182,7 +199,7 @@ def build_parser() -> argparse.ArgumentParser:
     history.add_argument("task_id", nargs="?", type=int, metavar="TASK_ID")
     history.add_argument("--limit", type=positive_int, metavar="N", help="only the last N rows")
     history.add_argument("--json", action="store_true", help="a JSON array instead of lines")
-    history.set_defaults(handler=commands.cmd_history)
+    history.set_defaults(handler=later("commands", "cmd_history"))
 
     task = sub.add_parser("task", help="add or change a task (needs --as NAME)")
     task_sub = task.add_subparsers(dest="task_command", metavar="ACTION", required=True)
@@ -203,7 +220,7 @@ def build_parser() -> argparse.ArgumentParser:
     add.add_argument("--due", metavar="YYYY-MM-DD")
     add.add_argument("--priority", choices=("low", "normal", "high", "urgent"), type=str.lower)
     add.add_argument("--json", action="store_true", help="print the task as JSON")
-    add.set_defaults(handler=commands.cmd_task_add)
+    add.set_defaults(handler=later("commands", "cmd_task_add"))
 
     set_ = task_sub.add_parser(
         "set",
@@ -216,7 +233,7 @@ def build_parser() -> argparse.ArgumentParser:
     set_.add_argument("task_id", type=int, metavar="ID")
     set_.add_argument("assignments", nargs="+", metavar="FIELD=VALUE")
     set_.add_argument("--json", action="store_true", help="print the task as JSON afterwards")
-    set_.set_defaults(handler=commands.cmd_task_set)
+    set_.set_defaults(handler=later("commands", "cmd_task_set"))
 
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
@@ -240,7 +257,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     copy.add_argument("source", metavar="SRC", help="the board to copy (path or URL)")
     copy.add_argument("destination", metavar="DST", help="where the copy goes (path or URL)")
-    copy.set_defaults(handler=board_commands.cmd_board_copy)
+    copy.set_defaults(handler=later("board_commands", "cmd_board_copy"))
     new = board_sub.add_parser(
         "new",
         help="make a new, empty board",
@@ -252,7 +269,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     new.add_argument("target", metavar="PATH|URL")
     new.add_argument("--name", help="the board's name (default: the file or database name)")
-    new.set_defaults(handler=board_commands.cmd_board_new)
+    new.set_defaults(handler=later("board_commands", "cmd_board_new"))
     salvage = board_sub.add_parser(
         "salvage",
         help="copy what can still be read from a damaged board into a new one",
@@ -266,7 +283,7 @@ def build_parser() -> argparse.ArgumentParser:
     salvage.add_argument("source", metavar="SRC")
     salvage.add_argument("destination", metavar="DST", help="a new file")
     salvage.add_argument("--json", action="store_true", help="the report as JSON")
-    salvage.set_defaults(handler=board_commands.cmd_board_salvage)
+    salvage.set_defaults(handler=later("board_commands", "cmd_board_salvage"))
     check = board_sub.add_parser(
         "check",
         help="where the board lives, its lock, its health and the copies beside it",
@@ -281,7 +298,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     check.add_argument("target", metavar="PATH|URL", nargs="?", help="default: --board")
     check.add_argument("--json", action="store_true", help="the report as JSON")
-    check.set_defaults(handler=board_commands.cmd_board_check)
+    check.set_defaults(handler=later("board_commands", "cmd_board_check"))
     merge_commands.add_parser(board_sub)
     people_ = board_sub.add_parser("people", help="who is who on a server board")
     people_sub = people_.add_subparsers(dest="people_command", metavar="ACTION", required=True)
@@ -298,7 +315,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     link.add_argument("name", metavar="NAME")
     link.add_argument("--role", required=True, metavar="ROLE")
-    link.set_defaults(handler=commands.cmd_people_link)
+    link.set_defaults(handler=later("commands", "cmd_people_link"))
 
     watch = sub.add_parser(
         "watch",
@@ -324,13 +341,13 @@ def build_parser() -> argparse.ArgumentParser:
     )
     watch.add_argument("--count", type=positive_int, metavar="N", help="stop after N lines")
     watch.add_argument("--timeout", type=positive_seconds, metavar="S", help="stop after S seconds")
-    watch.set_defaults(handler=watch_commands.cmd_watch)
+    watch.set_defaults(handler=later("watch_commands", "cmd_watch"))
 
     snap = sub.add_parser("snapshot", help="draw a view into a PNG (no display needed)")
-    snap.add_argument("--view", choices=commands.SNAPSHOT_VIEWS, default=commands.SNAPSHOT_VIEWS[0])
+    snap.add_argument("--view", choices=SNAPSHOT_VIEWS, default=SNAPSHOT_VIEWS[0])
     snap.add_argument(
         "--theme",
-        choices=commands.SNAPSHOT_THEMES,
+        choices=SNAPSHOT_THEMES,
         help="light (default), dark or high_contrast; standup slides: light or dark",
     )
     snap.add_argument(
@@ -341,7 +358,7 @@ def build_parser() -> argparse.ArgumentParser:
         help="pixels (default 1600x1000)",
     )
     snap.add_argument("out", metavar="OUT.png")
-    snap.set_defaults(handler=commands.cmd_snapshot)
+    snap.set_defaults(handler=later("commands", "cmd_snapshot"))
     return parser
 
 
@@ -403,7 +420,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     # made before the first try so that a "could not confirm" can name it for the retry.
     args.change_id_given = args.change_id is not None
     args.change_id = args.change_id or new_change_id()
-    handler: Callable[[argparse.Namespace], int] = getattr(args, "handler", commands.cmd_gui)
+    handler: Callable[[argparse.Namespace], int] = getattr(
+        args, "handler", later("commands", "cmd_gui")
+    )
     # Whoever this command is for is named to a colleague kept waiting by its lease.
     introduce(getattr(args, "as_name", None))
     try:
