@@ -9,7 +9,10 @@ import sys
 
 import pytest
 
-HEAVY = ("alembic", "PySide6", "sqlalchemy.orm", "renkei.demo", "renkei.ui.app")
+HEAVY = (
+    *("alembic", "PySide6", "sqlalchemy.orm"),
+    *("renkei.demo", "renkei.importers", "renkei.ui.app"),
+)
 
 PROBE = f"""
 import gc, io, json, sys
@@ -36,7 +39,7 @@ def loaded_by(*argv: str) -> dict:
 
 @pytest.mark.parametrize("command", [("tasks", "--json"), ("people", "--json")])
 def test_a_headless_read_loads_no_orm_no_alembic_no_qt(board, command):
-    """Reading a board at the current revision: no Alembic, no ORM, no Qt, no demo builder."""
+    """Reading a board at the current revision: no Alembic, no ORM, no Qt, no importers."""
     result = loaded_by("--board", board, *command)
     assert result["code"] == 0 and result["rows"] > 0
     assert result["heavy"] == []

@@ -30,9 +30,9 @@ from renkei.cli import (
 from renkei.cli.board_access import CliError
 from renkei.cli.loading import without_collections
 from renkei.domain.commands import CommandError, ConflictError
-from renkei.importers.model import ImportProblem
 from renkei.ui.snapshot import THEMES, VIEWS
 
+# Failures a person reads as one line (an import's ImportProblem too: see _is_import_problem).
 EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     BoardRefused,
     StorageError,
@@ -40,7 +40,6 @@ EXPECTED_ERRORS: tuple[type[Exception], ...] = (
     FieldInputError,
     IdentityError,
     CliError,
-    ImportProblem,
 )
 
 DEFAULT_SIZE = (1600, 1000)
@@ -123,7 +122,16 @@ def change_id(text: str) -> str:
     return text
 
 
-def build_parser() -> argparse.ArgumentParser:
+def _may_name(argv: Sequence[str] | None, command: str) -> bool:
+    """Whether this command line may run or describe ``command``: it names it, or asks for
+    help (a word that is only an option's value gives a needless full parser, nothing worse)."""
+    words = sys.argv[1:] if argv is None else argv
+    return command in words or "-h" in words or "--help" in words
+
+
+def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
+    """The parser for this command line (``argv``, default ``sys.argv[1:]``): whole, except
+    commands it cannot reach, which keep their name and one-line help only."""
     parser = argparse.ArgumentParser(
         prog="renkei",
         description="Renkei (連携): cross-team work at a glance. Without a command, opens the "
@@ -238,7 +246,7 @@ def build_parser() -> argparse.ArgumentParser:
 
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
-    import_commands.add_parsers(sub)
+    import_commands.add_parsers(sub, complete=_may_name(argv, "import"))
     passwords.add_parsers(sub)
 
     board = sub.add_parser(
@@ -405,7 +413,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ``sys.exit``)."""
     _utf8(sys.stdout)
     _utf8(sys.stderr)
-    parser = build_parser()
+    parser = build_parser(argv)
     try:
         args = parser.parse_args(argv)
     except SystemExit as stop:  # --help, --version, usage errors
@@ -450,6 +458,17 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 0
     except KeyboardInterrupt:
         return fail("interrupted", 130)
+    except Exception as error:
+        if _is_import_problem(error):
+            return fail(str(error))
+        raise
+
+
+def _is_import_problem(error: Exception) -> bool:
+    """A file an import could not read (an expected error too). Only an import loads the
+    importers, so an error met while they are not loaded is none of theirs."""
+    model = sys.modules.get("renkei.importers.model")
+    return model is not None and isinstance(error, model.ImportProblem)
 
 
 def _usage(parser: argparse.ArgumentParser, message: str) -> int:

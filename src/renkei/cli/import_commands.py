@@ -14,21 +14,34 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renkei.app.board_files import NewBoard, is_url
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
 from renkei.cli.progress import Progress
-from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
-from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
+
+if TYPE_CHECKING:  # the importers load when a command imports, or describes the import
+    from renkei.importers.model import ImportPlan
+
+IMPORT_HELP = "bring tasks in from Trello or a CSV file (Jira, spreadsheets)"
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: Any, *, complete: bool = True) -> None:
+    """The ``import`` command. With ``complete=False`` only its name and one-line help (what
+    ``renkei --help`` lists and a misspelt command suggests): the rest describes the
+    importers' limits and fields, so it is built, and the importers loaded, only when the
+    command line names ``import`` or asks for help (cli/dispatch.py decides)."""
+    if not complete:
+        sub.add_parser("import", help=IMPORT_HELP)
+        return
+    from renkei.importers.csv_tasks import FIELDS
+    from renkei.importers.model import MAX_FILE_TEXT
+
     imp = sub.add_parser(
         "import",
-        help="bring tasks in from Trello or a CSV file (Jira, spreadsheets)",
+        help=IMPORT_HELP,
         description=(
             "Import a Trello board export (JSON) or a CSV file into the board, in one "
             "transaction: all of it or, on any problem, nothing. Importing the same file "
@@ -195,6 +208,9 @@ def cmd_import_trello(args: argparse.Namespace) -> int:
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
+    from renkei.importers.apply import parse_list_mapping
+    from renkei.importers.csv_tasks import parse_mapping, preview_csv, read_csv
+
     path = _path(args.file)
     preview = preview_csv(path, args.encoding)
     mapping = parse_mapping(args.mapping, preview.headers)
@@ -207,8 +223,6 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
         for row in preview.rows[:5]:
             out("  | " + " | ".join(cell[:20] for cell in row))
         return 0
-    from renkei.importers.apply import parse_list_mapping
-
     plan = read_csv(path, mapping, encoding=args.encoding)
     return _run(args, plan, parse_list_mapping(args.map_status, plan))
 
