@@ -72,32 +72,52 @@ image.save(sys.argv[2])
 """
 
 # Runs the real `renkei` entry point (cli.main.main, as the console script does) and prints
-# the wall-clock time just after the kanban's first paint has been handled.
+# the wall-clock time just after the kanban's first paint has been handled. It loads nothing
+# before main() does: the watch on the first paint is set when renkei.ui.app has loaded.
 WINDOW_PROBE = r"""
-import os, sys, time
-from PySide6.QtCore import QEvent, QObject, QTimer
-import renkei.ui.app as ui_app
+import importlib.util, os, sys, time
 from renkei.cli.main import main
 
 def painted():
     print(time.time(), flush=True)
     os._exit(0)
 
-class FirstPaint(QObject):
-    def eventFilter(self, watched, event):
-        if event.type() == QEvent.Type.Paint and type(watched.parent()).__name__ == "KanbanView":
-            QTimer.singleShot(0, painted)
-        return False
+def watch_first_paint(ui_app):
+    from PySide6.QtCore import QEvent, QObject, QTimer
 
-create_application = ui_app.create_application
+    class FirstPaint(QObject):
+        def eventFilter(self, watched, event):
+            view = type(watched.parent()).__name__
+            if event.type() == QEvent.Type.Paint and view == "KanbanView":
+                QTimer.singleShot(0, painted)
+            return False
 
-def create_and_watch():
-    app = create_application()
-    app._first_paint = FirstPaint(app)
-    app.installEventFilter(app._first_paint)
-    return app
+    create_application = ui_app.create_application
 
-ui_app.create_application = create_and_watch
+    def create_and_watch():
+        app = create_application()
+        app._first_paint = FirstPaint(app)
+        app.installEventFilter(app._first_paint)
+        return app
+
+    ui_app.create_application = create_and_watch
+
+class WhenUiAppLoads:
+    def find_spec(self, name, path, target=None):
+        if name != "renkei.ui.app":
+            return None
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        load = spec.loader.exec_module
+
+        def exec_module(module):
+            load(module)
+            watch_first_paint(module)
+
+        spec.loader.exec_module = exec_module
+        return spec
+
+sys.meta_path.insert(0, WhenUiAppLoads())
 sys.exit(main(sys.argv[1:]))
 """
 
