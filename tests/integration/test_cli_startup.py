@@ -63,3 +63,11 @@ def test_opening_a_board_at_head_does_not_import_alembic(board):
     done = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     assert done.stdout.strip() == "[]"
+
+
+def test_python_dash_m_renkei_is_the_renkei_command():
+    """`python -m renkei` runs the same command line as `renkei`."""
+    done = subprocess.run(
+        [sys.executable, "-m", "renkei", "--version"], capture_output=True, text=True, timeout=60
+    )
+    assert (done.returncode, done.stdout.strip()) == (0, "renkei 0.1.0")
