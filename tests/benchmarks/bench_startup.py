@@ -118,7 +118,7 @@ class WhenUiAppLoads:
         return spec
 
 sys.meta_path.insert(0, WhenUiAppLoads())
-sys.exit(main(sys.argv[1:]))
+sys.exit(main())  # the process's own command line, as the console script runs it
 """
 
 

@@ -18,13 +18,15 @@ PROBE = f"""
 import gc, io, json, sys
 from contextlib import redirect_stdout
 from renkei.cli.main import main
+sys.argv = ["renkei", *sys.argv[1:]]
 with redirect_stdout(io.StringIO()) as printed:
-    code = main(sys.argv[1:])
+    code = main()  # the process's own command line, as the console script runs it
 print(json.dumps({{
     "code": code,
     "rows": len(json.loads(printed.getvalue())) if code == 0 else None,
     "heavy": sorted(m for m in sys.modules if m.startswith({HEAVY!r})),
     "collecting": gc.isenabled(),
+    "frozen": gc.get_freeze_count(),
 }}))
 """
 
@@ -46,8 +48,11 @@ def test_a_headless_read_loads_no_orm_no_alembic_no_qt(board, command):
 
 
 def test_the_collector_runs_again_once_the_command_has_loaded(board):
-    """Collection pauses only while modules load: the command itself runs with it on."""
-    assert loaded_by("--board", board, "tasks", "--json")["collecting"] is True
+    """Collection pauses only while modules load: the command itself runs with it on, and
+    what loaded is frozen out of its collections."""
+    result = loaded_by("--board", board, "tasks", "--json")
+    assert result["collecting"] is True
+    assert result["frozen"] > 10_000
 
 
 def test_opening_a_board_at_head_does_not_import_alembic(board):

@@ -6,11 +6,13 @@ import gc
 
 import pytest
 
+from renkei.cli import loading
 from renkei.cli.loading import without_collections
 
 
 @pytest.fixture
-def collector():
+def collector(monkeypatch):
+    monkeypatch.setattr(loading, "_freeze_what_loads", False)
     was = gc.isenabled()
     yield
     gc.unfreeze()
@@ -21,14 +23,29 @@ def collector():
 
 
 def test_collection_pauses_inside_and_resumes_after(collector):
-    """Inside the block nothing is collected; after it, collection is back on and what
-    loaded is frozen out of later collections."""
+    """Inside the block nothing is collected; after it, collection is back on."""
     gc.enable()
     with without_collections():
         assert not gc.isenabled()
-        loaded = [[n] for n in range(1000)]
     assert gc.isenabled()
+
+
+def test_the_renkei_process_freezes_what_loaded(collector):
+    """In the `renkei` process, what loaded is frozen out of later collections."""
+    gc.enable()
+    loading.this_process_is_renkei()
+    with without_collections():
+        loaded = [[n] for n in range(1000)]
     assert gc.get_freeze_count() >= len(loaded)
+
+
+def test_a_process_that_only_calls_main_freezes_nothing(collector):
+    """Tests calling main(argv) keep every object collectable (the leak check needs it)."""
+    gc.enable()
+    before = gc.get_freeze_count()
+    with without_collections():
+        [[n] for n in range(1000)]
+    assert gc.get_freeze_count() == before
 
 
 def test_a_collector_switched_off_stays_off(collector):

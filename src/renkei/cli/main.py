@@ -13,12 +13,15 @@ from collections.abc import Sequence
 from types import ModuleType
 from typing import Any
 
-from renkei.cli.loading import without_collections
+from renkei.cli.loading import this_process_is_renkei, without_collections
 
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one command; the exit status is returned (the console script passes it to
-    ``sys.exit``)."""
+    ``sys.exit``). Without ``argv`` it runs the process's own command line: this process is
+    the ``renkei`` command, and what it loads lives as long as it does."""
+    if argv is None:
+        this_process_is_renkei()
     return _dispatch().main(argv)
 
 
