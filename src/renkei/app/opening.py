@@ -8,7 +8,6 @@ from collections.abc import Callable
 from pathlib import Path
 
 from renkei.app import paths
-from renkei.demo.build import BOARD_NAMES, build_demo
 from renkei.domain.i18n import system_language as system_language  # the CLI's too
 from renkei.store.board_store import BoardStore
 from renkei.store.conflict_copies import conflict_copies, engine_query
@@ -31,6 +30,8 @@ def open_store(target: str | None, create: bool = True) -> BoardStore:
         path.parent.mkdir(parents=True, exist_ok=True)
         language = system_language()
         with contextlib.suppress(BoardExists):  # another window made it first
+            from renkei.demo.build import BOARD_NAMES, build_demo  # first run only
+
             make_board(str(path), BOARD_NAMES[language], lambda s: build_demo(s, language))
     return BoardStore.open(path, create=False)
 

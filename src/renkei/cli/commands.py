@@ -33,16 +33,9 @@ from renkei.cli.board_access import (
     sign_in,
     task_or_fail,
 )
+from renkei.cli.loading import without_collections
 from renkei.cli.progress import Progress
-from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
 from renkei.domain.commands import Create, SetFields, set_task
-from renkei.ui.snapshot import THEMES, VIEWS
-
-# The views and themes `snapshot` can draw (the parser reads them here; Qt loads only when
-# drawing).
-SNAPSHOT_VIEWS = VIEWS
-SNAPSHOT_THEMES = THEMES
-
 
 # -- demo ----------------------------------------------------------------------------------
 
@@ -50,6 +43,8 @@ SNAPSHOT_THEMES = THEMES
 def cmd_demo(args: argparse.Namespace) -> int:
     """Make a demo board: all of it or nothing, so an interrupted run leaves the target as it
     was and the same command can simply run again."""
+    from renkei.demo.build import BOARD_NAMES, build_demo, build_synthetic
+
     lang = args.lang or system_language()
     if args.board:
         target = args.board
@@ -256,7 +251,8 @@ def cmd_people_link(args: argparse.Namespace) -> int:
 
 
 def cmd_gui(args: argparse.Namespace) -> int:
-    from renkei.ui.app import run_gui  # Qt is imported only when a window is wanted
+    with without_collections():
+        from renkei.ui.app import run_gui  # Qt is imported only when a window is wanted
 
     return run_gui(board=args.board, actor=args.as_name)
 
@@ -276,7 +272,10 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         person = who_am_i(session.board, session.store.location, args.as_name)
         session.set_actor(person.id if person else None)
         use_offscreen_without_display()
-        from renkei.ui.snapshot import snapshot  # Qt, imported only now
+        with without_collections():  # Qt and the views, loaded only now
+            import renkei.ui.app
+            import renkei.ui.main_window  # noqa: F401  (what snapshot() draws with)
+            from renkei.ui.snapshot import snapshot
 
         out_path = Path(args.out)
         try:

@@ -14,23 +14,34 @@ import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from renkei.app.board_files import NewBoard, is_url
 from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
 from renkei.cli.progress import Progress
-from renkei.importers.apply import parse_list_mapping, run_import
-from renkei.importers.csv_tasks import FIELDS, parse_mapping, preview_csv, read_csv
-from renkei.importers.model import MAX_FILE_TEXT, ImportPlan
-from renkei.importers.trello import read_trello
+
+if TYPE_CHECKING:  # the importers load when a command imports, or describes the import
+    from renkei.importers.model import ImportPlan
+
+IMPORT_HELP = "bring tasks in from Trello or a CSV file (Jira, spreadsheets)"
 
 
-def add_parsers(sub: Any) -> None:
+def add_parsers(sub: Any, *, complete: bool = True) -> None:
+    """The ``import`` command. With ``complete=False`` only its name and one-line help (what
+    ``renkei --help`` lists and a misspelt command suggests): the rest describes the
+    importers' limits and fields, so it is built, and the importers loaded, only when the
+    command line names ``import`` or asks for help (cli/dispatch.py decides)."""
+    if not complete:
+        sub.add_parser("import", help=IMPORT_HELP)
+        return
+    from renkei.importers.csv_tasks import FIELDS
+    from renkei.importers.model import MAX_FILE_TEXT
+
     imp = sub.add_parser(
         "import",
-        help="bring tasks in from Trello or a CSV file (Jira, spreadsheets)",
+        help=IMPORT_HELP,
         description=(
             "Import a Trello board export (JSON) or a CSV file into the board, in one "
             "transaction: all of it or, on any problem, nothing. Importing the same file "
@@ -154,6 +165,8 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
 
 
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
+    from renkei.importers.apply import run_import
+
     with _import_target(args, plan) as session:
         if not args.dry_run and saved_before(args, session):
             return 0
@@ -186,11 +199,18 @@ def _path(text: str) -> Path:
 
 
 def cmd_import_trello(args: argparse.Namespace) -> int:
+    # The importers load only when a command imports (the parser above needs none of them).
+    from renkei.importers.apply import parse_list_mapping
+    from renkei.importers.trello import read_trello
+
     plan = read_trello(_path(args.file))
     return _run(args, plan, parse_list_mapping(args.map_list, plan))
 
 
 def cmd_import_csv(args: argparse.Namespace) -> int:
+    from renkei.importers.apply import parse_list_mapping
+    from renkei.importers.csv_tasks import parse_mapping, preview_csv, read_csv
+
     path = _path(args.file)
     preview = preview_csv(path, args.encoding)
     mapping = parse_mapping(args.mapping, preview.headers)

@@ -10,20 +10,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from renkei.app.merge import (
-    Conflict,
-    MergePlan,
-    MergeRefused,
-    Side,
-    apply_merge,
-    field_label,
-    prepare_merge,
-    shown_value,
-)
 from renkei.app.opening import open_store
 from renkei.cli.board_access import CliError, open_board, out
+
+if TYPE_CHECKING:  # the merge itself loads only when a command merges
+    from renkei.app.merge import Conflict, MergePlan, Side
 
 
 def add_parser(board_sub: Any) -> None:
@@ -54,6 +47,8 @@ def add_parser(board_sub: Any) -> None:
 
 
 def cmd_board_merge(args: argparse.Namespace) -> int:
+    from renkei.app.merge import MergeRefused, apply_merge, prepare_merge
+
     # A named board is opened without the conflict-copy warning: this command is the answer.
     store = open_store(args.board, create=False) if args.board else open_board(None)
     try:
@@ -105,6 +100,8 @@ def _ask(plan: MergePlan, conflict: Conflict) -> Side:
 
 def describe(plan: MergePlan, conflict: Conflict) -> str:
     """e.g. 'task 2 "Call list" due: board 2026-12-15, copy 2026-12-20'."""
+    from renkei.app.merge import field_label, shown_value
+
     title = f' "{conflict.title}"' if conflict.title else ""
     board = shown_value(plan.board, conflict.field, conflict.board_value) or "(none)"
     copy = shown_value(plan.copy_board, conflict.field, conflict.copy_value) or "(none)"

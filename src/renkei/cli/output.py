@@ -34,8 +34,22 @@ LIST_FIELDS = frozenset({"depends_on", "tags"})
 
 
 def dumps(data: Any) -> str:
-    """JSON as UTF-8 text: Japanese stays readable, never ``\\u`` escapes."""
-    return json.dumps(data, ensure_ascii=False, indent=2)
+    """JSON as UTF-8 text: Japanese stays readable, never ``\\u`` escapes; an array (or
+    object) puts each element (or member) on its own line, so a task is one line of
+    ``tasks --json`` and a field one line of ``task add --json``.
+
+    Every piece is written by the C encoder: ``indent=`` would switch json to its pure-Python
+    encoder, half the time of ``tasks --json`` on 50,000 tasks."""
+    if isinstance(data, list) and data:
+        return "[\n" + ",\n".join("  " + _compact(item) for item in data) + "\n]"
+    if isinstance(data, dict) and data and all(isinstance(key, str) for key in data):
+        members = (f"  {_compact(key)}: {_compact(value)}" for key, value in data.items())
+        return "{\n" + ",\n".join(members) + "\n}"
+    return _compact(data)
+
+
+def _compact(data: Any) -> str:
+    return json.dumps(data, ensure_ascii=False)
 
 
 def utc_iso(moment: datetime | None) -> str | None:

@@ -3,12 +3,12 @@ over an open connection (so SQLite locking and PostgreSQL advisory locks stay in
 
 from alembic import context
 
-from renkei.store.schema import Base
+from renkei.store.schema import metadata
 
 connection = context.config.attributes["connection"]
 context.configure(
     connection=connection,
-    target_metadata=Base.metadata,
+    target_metadata=metadata,
     # SQLite cannot ALTER most things; batch mode copies the table instead.
     render_as_batch=connection.dialect.name == "sqlite",
     compare_type=True,
