@@ -5,10 +5,12 @@ from __future__ import annotations
 import pytest
 
 from renkei.domain.commands import Create, set_task
+from renkei.domain.handoff import HandoffState
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.kanban.geometry import Geometry, drop_neighbours, place_lanes
 from renkei.ui.kanban.grid import LaneMode, arrange
 from renkei.ui.kanban.model import KanbanModel
+from renkei.ui.kanban.painter import cards_on_screen
 from renkei.ui.kanban.view import KanbanView
 
 
@@ -82,6 +84,27 @@ def test_300_tasks_added_in_one_change_lay_the_board_out_once(
     assert model.rowCount() == before + 300
     shown = {task_id for lane in view.lanes for ids in lane.cells.values() for task_id in ids}
     assert set(model.task_ids()) == shown
+
+
+def test_a_paint_builds_only_the_faces_on_screen_without_the_whole_analysis(
+    qtbot, monkeypatch, demo_session, model
+):
+    """The first paint of a big board works out the handoffs of the cards it shows, not of
+    every card (the whole analysis reads the trail of the board)."""
+    monkeypatch.setattr(demo_session, "handoff_analysis", lambda: 1 / 0)
+    view = KanbanView(model)
+    qtbot.addWidget(view)
+    view.resize(420, 320)
+    view.grab()  # paints it
+    on_screen = cards_on_screen(view.geometry_now(), view.viewport().width(),
+                                view.viewport().height())  # fmt: skip
+    assert on_screen and len(on_screen) < model.rowCount()
+    assert set(model._faces) == set(on_screen)
+    waiting = next(
+        h.task_id for h in demo_session.board.handoffs.values()
+        if h.state is HandoffState.SENT and h.task_id not in on_screen
+    )  # fmt: skip
+    assert model.face(waiting).handoff_word  # off screen: built when asked for, alone
 
 
 def test_a_batch_at_the_bottom_of_a_column_is_one_insertion(demo_session, model, qtmodeltester):

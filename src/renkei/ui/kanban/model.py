@@ -14,6 +14,7 @@ Rules come from the session; this only adapts."""
 from __future__ import annotations
 
 import enum
+from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
 
@@ -157,8 +158,21 @@ class KanbanModel(QAbstractListModel):
         """The card's words, built once per change of the task (painting must stay cheap)."""
         face = self._faces.get(task_id)
         if face is None:
-            face = self._faces[task_id] = self._build_face(task_id)
+            self.prepare_faces((task_id,))
+            face = self._faces[task_id]
         return face
+
+    def prepare_faces(self, task_ids: Iterable[int]) -> None:
+        """Build the faces of the cards about to be painted, together: their handoff
+        findings are worked out in one read of their part of the trail, and no card that is
+        not on screen costs anything (a 50,000-task board paints its first screen without
+        analysing every handoff)."""
+        missing = [task_id for task_id in task_ids if task_id not in self._faces]
+        if not missing:
+            return
+        handoffs = self.session.handoffs_for(missing)
+        for task_id in missing:
+            self._faces[task_id] = card_face(self.session, task_id, handoffs)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -182,14 +196,11 @@ class KanbanModel(QAbstractListModel):
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
-    def _build_face(self, task_id: int) -> CardFace:
-        return card_face(self.session, task_id)
-
     def _tooltip(self, task: Task) -> str:
         session = self.session
         board = session.board
         lines = [task.title, *(risk_sentence(r) for r in session.risk(task.id))]
-        analysis = session.handoff_analysis()
+        analysis = session.handoffs_for((task.id,))
         waiting = analysis.waiting.get(task.id)
         if waiting is not None and waiting.state is HandoffState.SENT:
             receiver = board.people.get(waiting.receiver_id)
