@@ -128,14 +128,9 @@ class TimelineTab(QWidget):
         self.tray.itemDoubleClicked.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
-        for signal in (
-            tasks.modelReset,
-            tasks.rowsInserted,
-            tasks.rowsRemoved,
-            tasks.layoutChanged,
-            tasks.dataChanged,
-        ):
-            signal.connect(self._tasks_changed)
+        # Once per Change, filter or board read again (the kanban grid is rebuilt then),
+        # never once per row signal: a colleague's 300 new tasks rebuild the chart once.
+        tasks.arranged.connect(self._tasks_changed)
 
     def _build_toolbar(self) -> None:
         bar = self.toolbar
@@ -182,14 +177,19 @@ class TimelineTab(QWidget):
 
     # -- following the board ----------------------------------------------------------------
 
-    def _tasks_changed(self, *_args) -> None:
+    def _tasks_changed(self) -> None:
+        """A Change, a new filter or the board read again: the task list and the chart
+        are built again now if shown, else when next shown."""
         self._stale = True
         if self.isVisible():
             self.refresh()
 
     def board_changed(self) -> None:
-        """Dates, risks or links changed: repaint (the task list follows the kanban model)."""
-        if self.isVisible() and not self._stale:
+        """The clock moved (risks, lateness): repaint. Changes to the board arrive through
+        the kanban model's ``arranged``."""
+        if not self.isVisible():
+            self._stale = True  # built again when shown
+        elif not self._stale:
             self.view.refresh()
 
     def refresh(self) -> None:
