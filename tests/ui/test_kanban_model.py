@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from renkei.app.filtering import TaskFilter
 from renkei.domain.commands import Create, set_task
 from renkei.domain.handoff import HandoffState
 from renkei.ui.board_events import BoardEvents
@@ -199,3 +200,39 @@ def test_a_dropped_card_lands_between_its_new_neighbours():
     assert drop_neighbours(cell, 99, 4) == (13, None)
     assert drop_neighbours(cell, 10, 3) == (12, 13)  # from the top to before the last
     assert drop_neighbours(cell, 13, 1) == (10, 11)
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        TaskFilter(),
+        TaskFilter(text="lead"),
+        TaskFilter(show_archived=True),
+        TaskFilter(at_risk_only=True),
+    ],
+)
+def test_a_change_places_only_the_tasks_it_touched_where_a_full_sort_would(
+    demo_session, model, monkeypatch, chosen
+):
+    """New, moved and archived cards find their rows without sorting the board again; the
+    rows are those a full sort and filter gives."""
+    model.set_filter(chosen)
+    board = demo_session.board
+    done = board.find_status("Done")
+    some = sorted((t for t in board.tasks.values() if not t.archived), key=lambda t: t.id)
+    sorts = []
+    full = model._visible_ids
+    monkeypatch.setattr(model, "_visible_ids", lambda: sorts.append(1) or full())
+    demo_session.apply_all(
+        [
+            *new_cards(board, 5),
+            *scattered_cards(board, 3),
+            set_task(some[0], status_id=done.id, position=-1.0),
+            set_task(some[1], archived=True),
+            set_task(some[2], title="Lead follow-up moved", position=some[5].position + 1e-3),
+        ],
+        "Mixed",
+    )
+    monkeypatch.undo()
+    assert model.task_ids() == model._visible_ids()
+    assert len(sorts) == (1 if chosen.at_risk_only else 0)
