@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from renkei.app.filtering import TaskFilter
@@ -172,6 +174,20 @@ def test_the_grid_puts_every_shown_card_in_its_lane_and_column(demo_session):
     assert grid.count(waiting.id) == sum(
         1 for t in board.tasks.values() if t.status_id == waiting.id and not t.archived
     )
+
+
+@pytest.mark.parametrize("mode", list(LaneMode))
+def test_a_card_whose_lane_is_gone_sits_in_the_catch_all_lane(demo_session, mode):
+    board = demo_session.board
+    stray = next(t for t in board.tasks.values() if not t.archived)
+    gone = {"team_id": 9999, "owner_id": 9999, "project_id": 9999}
+    tasks = {**board.tasks, stray.id: dataclasses.replace(stray, **gone)}
+    board = dataclasses.replace(board, tasks=tasks)
+    ids = [t.id for t in board.tasks.values() if not t.archived]
+    grid = arrange(board, ids, mode, filtered=False)
+    (lane,) = [lane for lane in grid.lanes if stray.id in lane.cells[stray.status_id]]
+    assert lane.key is None and lane is grid.lanes[-1]
+    assert sum(lane.count for lane in grid.lanes) == len(ids)
 
 
 def test_every_placed_card_is_hit_at_its_centre_and_folded_lanes_hide_theirs(demo_session):
