@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Command, set_task
-from renkei.domain.schedule import dependents_to_shift, span_of
+from renkei.domain.schedule import dependents_to_shift
 from renkei.i18n import arg
 from renkei.ui.kanban.model import KanbanModel, LaneMode
 from renkei.ui.timeline.rows import Zoom
@@ -62,12 +62,14 @@ class UnscheduledTray(QListWidget):
         )
 
     def show_tasks(self, board, task_ids: list[int]) -> None:
+        self.setUpdatesEnabled(False)  # one layout for the lot, not one per item
         self.clear()
         for task_id in task_ids:
             task = board.tasks[task_id]
             item = QListWidgetItem(task.title)
             item.setData(Qt.ItemDataRole.UserRole, task_id)
             self.addItem(item)
+        self.setUpdatesEnabled(True)
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt's name
         data = QMimeData()
@@ -195,11 +197,19 @@ class TimelineTab(QWidget):
     def refresh(self) -> None:
         self._stale = False
         board = self.session.board
-        ids = self.tasks.task_ids()
-        dated = [i for i in ids if span_of(board.tasks[i]) is not None]
-        undated = [i for i in ids if span_of(board.tasks[i]) is None]
+        tasks = board.tasks
+        dated: list[int] = []
+        undated: list[int] = []
+        for task_id in self.tasks.task_ids():  # one pass: a Change on 10,000 tasks
+            task = tasks[task_id]
+            no_date = task.start is None and task.due is None  # schedule.span_of's None
+            (undated if no_date else dated).append(task_id)
         self.view.set_tasks(dated)
-        self.tray.show_tasks(board, undated)
+        if undated != self.tray.task_ids() or any(
+            self.tray.item(row).text() != tasks[task_id].title
+            for row, task_id in enumerate(undated)
+        ):
+            self.tray.show_tasks(board, undated)
         self.tray_label.setText(
             arg(
                 QCoreApplication.translate("Timeline", "Unscheduled (%1): drag onto the chart"),
