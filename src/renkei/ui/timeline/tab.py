@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -45,6 +46,7 @@ GROUP_LABELS = {
     LaneMode.NONE: QT_TRANSLATE_NOOP("Timeline", "No grouping"),
 }
 HOURS_PER_DAY = 8  # a task scheduled from the tray lasts its estimate in working days
+BATCH_SIZE = 200  # tray items laid out per pass of the event loop
 
 
 class UnscheduledTray(QListWidget):
@@ -57,6 +59,10 @@ class UnscheduledTray(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        # Wrapped titles are measured one by one: thousands of undated tasks are laid out a
+        # batch per pass of the event loop, not all at once while the window waits.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(BATCH_SIZE)
         self.setToolTip(
             QCoreApplication.translate("Timeline", "Drag a task onto the chart to give it dates.")
         )
