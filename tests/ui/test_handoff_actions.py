@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 
+from renkei.app.session import BoardSession
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import HandoffState
 from renkei.store.board_store import utcnow
@@ -291,6 +292,20 @@ def test_detail_pane_lists_the_chain_and_acts_on_it(qtbot, demo_session, actions
     aya = demo_session.board.find_person("Aya Yamamoto")
     assert demo_session.board.tasks[task_id].owner_id == aya.id
     assert pane.handoffs.hop_texts()[1].startswith("2. Field Sales → Customer Success · Accepted")
+
+
+def test_detail_pane_reads_the_chain_of_its_task_alone(qtbot, monkeypatch, demo_session):
+    """Selecting a card on a big board does not analyse every handoff on it first."""
+    task_id = kitahama_task(demo_session.board)
+    expected = demo_session.handoff_analysis().chain(task_id)
+    fresh = BoardSession(demo_session.store, demo_session.actor_id, today=demo_session.today)
+    monkeypatch.setattr(fresh, "handoff_analysis", lambda: 1 / 0)
+    pane = TaskDetailPane(fresh, BoardEvents(fresh))
+    qtbot.addWidget(pane)
+    pane.show_task(task_id)
+    hops = pane.handoffs.hop_texts()
+    assert len(hops) == len(expected) == 2
+    assert "Sent without: Success criteria, Budget, Consent" in hops[1]
 
 
 def test_no_section_for_a_task_nobody_can_hand_off(qtbot, demo_session, actions):

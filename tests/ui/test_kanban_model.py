@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
+from renkei.app.filtering import TaskFilter
 from renkei.domain.commands import Create, set_task
+from renkei.domain.handoff import HandoffState
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.kanban.geometry import Geometry, drop_neighbours, place_lanes
 from renkei.ui.kanban.grid import LaneMode, arrange
 from renkei.ui.kanban.model import KanbanModel
+from renkei.ui.kanban.painter import cards_on_screen
 from renkei.ui.kanban.view import KanbanView
 
 
@@ -84,6 +89,27 @@ def test_300_tasks_added_in_one_change_lay_the_board_out_once(
     assert set(model.task_ids()) == shown
 
 
+def test_a_paint_builds_only_the_faces_on_screen_without_the_whole_analysis(
+    qtbot, monkeypatch, demo_session, model
+):
+    """The first paint of a big board works out the handoffs of the cards it shows, not of
+    every card (the whole analysis reads the trail of the board)."""
+    monkeypatch.setattr(demo_session, "handoff_analysis", lambda: 1 / 0)
+    view = KanbanView(model)
+    qtbot.addWidget(view)
+    view.resize(420, 320)
+    view.grab()  # paints it
+    on_screen = cards_on_screen(view.geometry_now(), view.viewport().width(),
+                                view.viewport().height())  # fmt: skip
+    assert on_screen and len(on_screen) < model.rowCount()
+    assert set(model._faces) == set(on_screen)
+    waiting = next(
+        h.task_id for h in demo_session.board.handoffs.values()
+        if h.state is HandoffState.SENT and h.task_id not in on_screen
+    )  # fmt: skip
+    assert model.face(waiting).handoff_word  # off screen: built when asked for, alone
+
+
 def test_a_batch_at_the_bottom_of_a_column_is_one_insertion(demo_session, model, qtmodeltester):
     """New rows that sit together are announced with one beginInsertRows, checked by Qt's
     model tester while it happens."""
@@ -150,6 +176,20 @@ def test_the_grid_puts_every_shown_card_in_its_lane_and_column(demo_session):
     )
 
 
+@pytest.mark.parametrize("mode", list(LaneMode))
+def test_a_card_whose_lane_is_gone_sits_in_the_catch_all_lane(demo_session, mode):
+    board = demo_session.board
+    stray = next(t for t in board.tasks.values() if not t.archived)
+    gone = {"team_id": 9999, "owner_id": 9999, "project_id": 9999}
+    tasks = {**board.tasks, stray.id: dataclasses.replace(stray, **gone)}
+    board = dataclasses.replace(board, tasks=tasks)
+    ids = [t.id for t in board.tasks.values() if not t.archived]
+    grid = arrange(board, ids, mode, filtered=False)
+    (lane,) = [lane for lane in grid.lanes if stray.id in lane.cells[stray.status_id]]
+    assert lane.key is None and lane is grid.lanes[-1]
+    assert sum(lane.count for lane in grid.lanes) == len(ids)
+
+
 def test_every_placed_card_is_hit_at_its_centre_and_folded_lanes_hide_theirs(demo_session):
     """The geometry is arithmetic over the grid: a card's slot answers with that card."""
     board = demo_session.board
@@ -176,3 +216,39 @@ def test_a_dropped_card_lands_between_its_new_neighbours():
     assert drop_neighbours(cell, 99, 4) == (13, None)
     assert drop_neighbours(cell, 10, 3) == (12, 13)  # from the top to before the last
     assert drop_neighbours(cell, 13, 1) == (10, 11)
+
+
+@pytest.mark.parametrize(
+    "chosen",
+    [
+        TaskFilter(),
+        TaskFilter(text="lead"),
+        TaskFilter(show_archived=True),
+        TaskFilter(at_risk_only=True),
+    ],
+)
+def test_a_change_places_only_the_tasks_it_touched_where_a_full_sort_would(
+    demo_session, model, monkeypatch, chosen
+):
+    """New, moved and archived cards find their rows without sorting the board again; the
+    rows are those a full sort and filter gives."""
+    model.set_filter(chosen)
+    board = demo_session.board
+    done = board.find_status("Done")
+    some = sorted((t for t in board.tasks.values() if not t.archived), key=lambda t: t.id)
+    sorts = []
+    full = model._visible_ids
+    monkeypatch.setattr(model, "_visible_ids", lambda: sorts.append(1) or full())
+    demo_session.apply_all(
+        [
+            *new_cards(board, 5),
+            *scattered_cards(board, 3),
+            set_task(some[0], status_id=done.id, position=-1.0),
+            set_task(some[1], archived=True),
+            set_task(some[2], title="Lead follow-up moved", position=some[5].position + 1e-3),
+        ],
+        "Mixed",
+    )
+    monkeypatch.undo()
+    assert model.task_ids() == model._visible_ids()
+    assert len(sorts) == (1 if chosen.at_risk_only else 0)

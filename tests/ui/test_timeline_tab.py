@@ -7,9 +7,10 @@ from __future__ import annotations
 from datetime import timedelta
 
 import pytest
+from PySide6.QtCore import Qt
 
 from renkei.app.filtering import TaskFilter
-from renkei.domain.commands import Create
+from renkei.domain.commands import Create, set_task
 from renkei.domain.schedule import span_of, violations
 from renkei.ui.main_window import MainWindow
 from renkei.ui.timeline.tab import TimelineTab
@@ -199,3 +200,39 @@ def test_done_when_a_lead_drags_a_task_late_and_sees_the_conflict(
     }
     assert "Starts before" in view.task_tooltip(after.id)
     assert any(r.kind.value == "dependency" for r in demo_session.risk(after.id))
+
+
+def test_a_colleagues_300_new_tasks_rebuild_the_shown_chart_once(window, demo_session, monkeypatch):
+    """The tab follows the board once per Change, not once per row signal of the model."""
+    tab = window.timeline_tab
+    rebuilt = []
+    monkeypatch.setattr(tab.view, "_rebuild", lambda: rebuilt.append(1))
+    status = demo_session.board.find_status("Backlog").id
+    scattered = sorted(demo_session.board.tasks.values(), key=lambda t: t.id)[:20]
+    new = [
+        Create("task", (("title", f"Lead {n}"), ("status_id", status), ("position", 1e9 + n)))
+        for n in range(280)
+    ] + [
+        Create("task", (("title", f"Near {t.id}"), ("status_id", t.status_id),
+                        ("position", t.position + 1e-4)))
+        for t in scattered
+    ]  # fmt: skip
+    demo_session.apply_all(new, "Import")
+    assert len(rebuilt) == 1
+    assert tab.tray.count() == len(
+        [i for i in window.model.task_ids() if span_of(demo_session.board.tasks[i]) is None]
+    )
+
+
+def test_the_tray_is_left_as_it_is_when_its_tasks_did_not_change(window, demo_session):
+    """Moving a scheduled task rebuilds the chart, not the tray (its scroll and selection
+    stay); a renamed undated task is shown by its new name."""
+    tab = window.timeline_tab
+    first = tab.tray.item(0)
+    board = demo_session.board
+    dated = next(board.tasks[i] for i in tab.view.shown_task_ids())
+    window.apply([set_task(dated, due=dated.due + timedelta(days=1))], "Move")
+    assert tab.tray.item(0) is first
+    undated = board.tasks[first.data(Qt.ItemDataRole.UserRole)]
+    window.apply([set_task(undated, title="Renamed in the tray")], "Rename")
+    assert tab.tray.item(0).text() == "Renamed in the tray"

@@ -76,6 +76,11 @@ class HandoffAnalyser:
                 self._findings.pop(task_id, None)
         return HandoffAnalysis(board, dict(self._findings), now)
 
+    def forget(self) -> None:
+        """Drop what was read: the next analyses start from nothing (tasks asked for one
+        by one do not carry findings read before the board changed under them)."""
+        self._owner_changes, self._work, self._findings = {}, {}, {}
+
     def _read_all(self, board: Board) -> None:
         """Two narrow reads, not the whole trail: every owner/team change (silent handoffs),
         and the work on tasks that have handoffs (stalled). A board's trail grows forever."""

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -63,6 +63,9 @@ class BoardSession:
         self._analyser = HandoffAnalyser(store)
         self._handoffs: HandoffAnalysis | None = None
         self._handoffs_touched: set[int] | None = None  # tasks changed since; None: all
+        # The tasks ``_handoffs`` was worked out for when only some were asked for (the
+        # cards on screen); None: the whole board.
+        self._handoffs_partial: set[int] | None = None
         # False while the sync has lost the board (BoardSync says): the views keep what
         # they last read instead of waiting seconds, on every paint, for a server that is
         # not there.
@@ -128,14 +131,43 @@ class BoardSession:
                 self._handoffs = self._analyser.analyse(self._board, now, set())
                 self._handoffs_touched = None  # everything is read once the board is back
             return self._handoffs
-        touched = self._handoffs_touched
-        if self._handoffs is None or now - self._handoffs.now > MAX_AGE:
+        touched, current = self._handoffs_touched, self._handoffs
+        if current is None or self._handoffs_partial is not None or self._aged(now):
             touched = None
         elif touched is not None and not touched:
-            return self._handoffs
+            return current
         self._handoffs = self._analyser.analyse(self._board, now, touched)
         self._handoffs_touched = set()
+        self._handoffs_partial = None
         return self._handoffs
+
+    def handoffs_for(self, task_ids: Iterable[int]) -> HandoffAnalysis:
+        """An analysis whose findings are right for ``task_ids`` (the cards on screen): the
+        whole board's when it is up to date, else those tasks worked out alone, reading
+        only their part of the trail. Its other tasks' findings may be missing or old, so
+        whoever needs every task's asks ``handoff_analysis()``."""
+        now = self._now()
+        if not self.reachable:
+            return self.handoff_analysis()
+        wanted = set(task_ids)
+        if self._handoffs is None or self._aged(now) or self._handoffs_touched is None:
+            self._analyser.forget()
+            self._handoffs_partial, self._handoffs_touched = set(), set()
+            needed = wanted
+        else:
+            needed = wanted & self._handoffs_touched
+            if self._handoffs_partial is not None:
+                needed |= wanted - self._handoffs_partial
+        if not needed and self._handoffs is not None:
+            return self._handoffs
+        self._handoffs = self._analyser.analyse(self._board, now, needed)
+        self._handoffs_touched -= needed
+        if self._handoffs_partial is not None:
+            self._handoffs_partial |= needed
+        return self._handoffs
+
+    def _aged(self, now: datetime) -> bool:
+        return self._handoffs is None or now - self._handoffs.now > MAX_AGE
 
     def now(self) -> datetime:
         return self._now()

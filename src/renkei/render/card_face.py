@@ -6,6 +6,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication
 
 from renkei.domain.handoff import HandoffState, sla_deadline, template_for
+from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import Priority
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import due_soon
@@ -14,8 +15,11 @@ from renkei.i18n.words import due_text, finding_word, risk_word, span_text
 from renkei.render.card import CardFace
 
 
-def card_face(session: BoardReadModel, task_id: int) -> CardFace:
-    """The card of ``task_id`` on the board."""
+def card_face(
+    session: BoardReadModel, task_id: int, handoffs: HandoffAnalysis | None = None
+) -> CardFace:
+    """The card of ``task_id`` on the board. ``handoffs``: an analysis that is right for
+    this task (the kanban's, worked out for the cards on screen); by default the board's."""
     board = session.board
     task = board.tasks[task_id]
     owner = board.people.get(task.owner_id) if task.owner_id is not None else None
@@ -29,7 +33,8 @@ def card_face(session: BoardReadModel, task_id: int) -> CardFace:
     priority_word = ""
     if task.priority >= Priority.HIGH:
         priority_word = QCoreApplication.translate("Priority", task.priority.label)
-    waiting_word, waiting_late, lost_word = _handoff_words(session, task_id)
+    analysis = handoffs if handoffs is not None else session.handoff_analysis()
+    waiting_word, waiting_late, lost_word = _handoff_words(session, analysis, task_id)
     return CardFace(
         title=task.title,
         initials=owner.initials if owner else "",
@@ -51,9 +56,10 @@ def card_face(session: BoardReadModel, task_id: int) -> CardFace:
     )
 
 
-def _handoff_words(session: BoardReadModel, task_id: int) -> tuple[str, bool, str]:
+def _handoff_words(
+    session: BoardReadModel, analysis: HandoffAnalysis, task_id: int
+) -> tuple[str, bool, str]:
     """The waiting badge (how long, late past the SLA) and the finding badge's word."""
-    analysis = session.handoff_analysis()
     waiting_word, late = "", False
     waiting = analysis.waiting.get(task_id)
     if waiting is not None and waiting.state is HandoffState.SENT:

@@ -11,6 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import URL, Connection, Engine, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
@@ -40,7 +41,7 @@ from renkei.store.database import (
 )
 from renkei.store.schema import ENTITY_TABLES
 from renkei.store.server_urls import without_password
-from renkei.store.writer import Writer, read_row
+from renkei.store.writer import Writer, read_rows
 
 # PostgreSQL advisory lock held while a client migrates (or copies into) a database.
 MIGRATION_LOCK = 7235846
@@ -289,12 +290,17 @@ class BoardStore:
                 touched.setdefault((row.entity, row.entity_id), []).append(row)
             if len(touched) > FEED_RELOAD_THRESHOLD:
                 return current, None
+            wanted: dict[str, list[int]] = defaultdict(list)
+            for entity, entity_id in touched:
+                if entity in ENTITY_TABLES:
+                    wanted[entity].append(entity_id)
+            read = {entity: read_rows(conn, entity, ids) for entity, ids in wanted.items()}
             changes = []
             for (entity, entity_id), activity in touched.items():
                 if entity not in ENTITY_TABLES:
                     continue
-                row = read_row(conn, entity, entity_id)
-                if row is None:
+                now_row: Any = read[entity].get(entity_id)
+                if now_row is None:
                     continue
                 created = any(a.field == "created" for a in activity)
                 fields_changed = tuple(
@@ -307,7 +313,7 @@ class BoardStore:
                         entity_id,
                         created,
                         fields_changed,
-                        row,
+                        now_row,
                         latest.revision,
                         latest.actor_id,
                     )

@@ -79,6 +79,35 @@ def read_row(conn: Connection, entity: str, entity_id: int) -> Any:
     return rows.task(row, deps)
 
 
+# Ids per ``IN (...)`` when many rows are read at once (well under SQLite's variable limit).
+IDS_PER_READ = 500
+
+
+def read_rows(conn: Connection, entity: str, entity_ids: Iterable[int]) -> dict[int, Any]:
+    """Many rows of one kind as domain objects by id, as ``read_row`` reads one, in two
+    queries per ``IDS_PER_READ`` (rows, then the tasks' dependencies); a colleague's 300
+    new tasks are not 600 round trips. Ids not found are left out."""
+    table = ENTITY_TABLES[entity]
+    links = schema.dependencies.c
+    ids = sorted(set(entity_ids))
+    found: dict[int, Any] = {}
+    for start in range(0, len(ids), IDS_PER_READ):
+        chunk = ids[start : start + IDS_PER_READ]
+        read = conn.execute(select(table).where(table.c.id.in_(chunk))).all()
+        if entity != "task":
+            found.update((r.id, rows.CONVERTERS[entity](r)) for r in read)
+            continue
+        depends: dict[int, list[int]] = defaultdict(list)
+        for successor, predecessor in conn.execute(
+            select(links.successor_id, links.predecessor_id)
+            .where(links.successor_id.in_(chunk))
+            .order_by(links.predecessor_id)
+        ):
+            depends[successor].append(predecessor)
+        found.update((r.id, rows.task(r, tuple(depends.get(r.id, ())))) for r in read)
+    return found
+
+
 class Writer:
     """One write transaction: validates, writes rows and their Activity, bumps the revision."""
 

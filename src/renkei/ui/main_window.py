@@ -162,8 +162,11 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.clock.start()
         self.events.changed.connect(self._after_change)
         self.events.reset.connect(self._after_change)
-        self.model.modelReset.connect(self._update_status)
+        # The shown and total counts: once per arrangement of the grid (a Change, a filter,
+        # the board read again), from the grid's own counts.
+        self.model.arranged.connect(self._update_status)
         self._after_change()
+        self._update_status()
         self.resize(1480, 900)
         self._restore_window_state()
 
@@ -325,8 +328,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
                     self.settings.save()
 
     def _board_changed(self, _change=None) -> None:
+        # The timeline follows the kanban model's ``arranged``, once per Change.
         self.handoffs_tab.board_changed()
-        self.timeline_tab.board_changed()
 
     def _tick(self) -> None:
         self.model.refresh_faces()
@@ -405,11 +408,10 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.identity_label.setText(
             arg(self.tr("You: %1"), actor.name) if actor else self.tr("You: not chosen")
         )
-        self._update_status()
 
     def _update_status(self) -> None:
-        board = self.session.board
-        total = sum(1 for t in board.tasks.values() if not t.archived)
+        grid = self.model.grid
+        total = sum((grid.column_counts or {}).values())  # the board's unarchived tasks
         shown = self.model.rowCount()
         location = board_label(self.session.store.location)
         if shown == total:

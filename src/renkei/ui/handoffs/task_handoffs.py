@@ -84,7 +84,7 @@ class TaskHandoffsSection(QWidget):
             self._steps = []
             self.setVisible(False)
             return
-        analysis = self.session.handoff_analysis()
+        analysis = self.session.handoffs_for((task_id,))  # this task's, not the board's
         chain = analysis.chain(task_id)
         for number, entry in enumerate(chain, 1):
             self.hops.addWidget(_label(self._entry_html(number, entry, analysis.now), self))

@@ -14,6 +14,8 @@ Rules come from the session; this only adapts."""
 from __future__ import annotations
 
 import enum
+from bisect import bisect_left
+from collections.abc import Iterable
 
 from PySide6.QtCore import QAbstractListModel, QCoreApplication, QModelIndex, Qt, Signal
 
@@ -37,6 +39,9 @@ __all__ = ["LANE_FIELD", "KanbanModel", "LaneMode", "Role"]
 
 # More separate runs of new rows than this in one change: one reset says it better.
 MAX_INSERT_RUNS = 16
+# Rows whose change can reorder or re-filter tasks the change did not touch (a column's
+# position; a person's name, which the text filter searches).
+ORDER_ENTITIES = ("status", "person")
 
 
 class Role(enum.IntEnum):
@@ -157,8 +162,21 @@ class KanbanModel(QAbstractListModel):
         """The card's words, built once per change of the task (painting must stay cheap)."""
         face = self._faces.get(task_id)
         if face is None:
-            face = self._faces[task_id] = self._build_face(task_id)
+            self.prepare_faces((task_id,))
+            face = self._faces[task_id]
         return face
+
+    def prepare_faces(self, task_ids: Iterable[int]) -> None:
+        """Build the faces of the cards about to be painted, together: their handoff
+        findings are worked out in one read of their part of the trail, and no card that is
+        not on screen costs anything (a 50,000-task board paints its first screen without
+        analysing every handoff)."""
+        missing = [task_id for task_id in task_ids if task_id not in self._faces]
+        if not missing:
+            return
+        handoffs = self.session.handoffs_for(missing)
+        for task_id in missing:
+            self._faces[task_id] = card_face(self.session, task_id, handoffs)
 
     # -- internals ---------------------------------------------------------------------------
 
@@ -169,6 +187,32 @@ class KanbanModel(QAbstractListModel):
             board.tasks.values(), key=lambda t: (column.get(t.status_id, 0), t.position, t.id)
         )
         return matching_ids(self.session, ordered, self._filter, self._haystacks)
+
+    def _ids_after(self, change: Change, touched: set[int]) -> list[int]:
+        """The shown ids after ``change``: only the tasks it touched leave their place and
+        find their new one (sorting 50,000 tasks for 300 new ones costs a frozen window),
+        unless the change can move or hide others too (a column moved, a person renamed
+        under a text filter) or the filter depends on other tasks (risk) or on the day."""
+        chosen = self._filter
+        if (
+            chosen.at_risk_only
+            or chosen.due_within_days is not None
+            or any(rc.entity in ORDER_ENTITIES for rc in change.rows)
+        ):
+            return self._visible_ids()
+        board = self.session.board
+        tasks = board.tasks
+        column = {s.id: s.position for s in board.statuses.values()}
+
+        def place(task_id: int) -> tuple[float, float, int]:
+            task = tasks[task_id]
+            return (column.get(task.status_id, 0), task.position, task_id)
+
+        ids = [task_id for task_id in self._ids if task_id not in touched]
+        arriving = sorted((tasks[i] for i in touched if i in tasks), key=lambda t: place(t.id))
+        for task_id in matching_ids(self.session, arriving, chosen, self._haystacks):
+            ids.insert(bisect_left(ids, place(task_id), key=place), task_id)
+        return ids
 
     def _arrange(self) -> KanbanGrid:
         filtered = not self._filter.is_empty
@@ -182,14 +226,11 @@ class KanbanModel(QAbstractListModel):
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
-    def _build_face(self, task_id: int) -> CardFace:
-        return card_face(self.session, task_id)
-
     def _tooltip(self, task: Task) -> str:
         session = self.session
         board = session.board
         lines = [task.title, *(risk_sentence(r) for r in session.risk(task.id))]
-        analysis = session.handoff_analysis()
+        analysis = session.handoffs_for((task.id,))
         waiting = analysis.waiting.get(task.id)
         if waiting is not None and waiting.state is HandoffState.SENT:
             receiver = board.people.get(waiting.receiver_id)
@@ -214,7 +255,7 @@ class KanbanModel(QAbstractListModel):
             self._haystacks.pop(task_id, None)
         if any(rc.entity == "person" for rc in change.rows):
             self._haystacks.clear()
-        self._apply_rows(self._visible_ids())
+        self._apply_rows(self._ids_after(change, touched))
         # Every card's words may have changed (risk, blocked); one signal for the range.
         self._all_data_changed()
         self._rearrange()

@@ -85,6 +85,34 @@ def _paint_columns(painter: QPainter, scene: Scene) -> None:
             painter.drawRect(QRectF(x + half, half, g.column_width - 1, scene.height))
 
 
+def cards_on_screen(g: Geometry, width: int, height: int) -> list[int]:
+    """The cards a paint of this size draws, lane by lane and column by column (their
+    faces are built together before painting)."""
+    top = g.scroll_y
+    bottom = top + height - HEADER_HEIGHT
+    found: list[int] = []
+    for lane in g.lanes[g.first_lane_at(top) :]:
+        if lane.top > bottom:
+            break
+        if lane.collapsed:
+            continue
+        for column_index, status in enumerate(g.columns):
+            x = g.column_x(column_index)
+            if x > width or x + g.column_width < 0:
+                continue
+            ids = lane.cells.get(status.id, [])
+            found.extend(ids[slice(*_shown_slots(lane, len(ids), top, bottom))])
+    return found
+
+
+def _shown_slots(lane: Lane, count: int, top: float, bottom: float) -> tuple[int, int]:
+    """The first card of a cell on screen and the one after its last, between the content
+    heights ``top`` and ``bottom``."""
+    first = max(0, int((top - lane.cards_top) // SLOT))
+    last = min(count, int((bottom - lane.cards_top) // SLOT) + 1)
+    return first, last
+
+
 def _paint_lane(painter: QPainter, scene: Scene, lane: Lane, top: float, bottom: float) -> None:
     theme, g = scene.theme, scene.geometry
     width = scene.width
@@ -119,9 +147,7 @@ def _paint_lane(painter: QPainter, scene: Scene, lane: Lane, top: float, bottom:
         if x > width or x + g.column_width < 0:
             continue
         ids = lane.cells.get(status.id, [])
-        first = max(0, int((top - lane.cards_top) // SLOT))
-        last = min(len(ids), int((bottom - lane.cards_top) // SLOT) + 1)
-        for index in range(first, last):
+        for index in range(*_shown_slots(lane, len(ids), top, bottom)):
             task_id = ids[index]
             if task_id == scene.drag_task:
                 continue

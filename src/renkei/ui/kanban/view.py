@@ -25,7 +25,7 @@ from renkei.ui.kanban.geometry import (
     place_lanes,
 )
 from renkei.ui.kanban.model import KanbanModel
-from renkei.ui.kanban.painter import Scene, paint_board
+from renkei.ui.kanban.painter import Scene, cards_on_screen, paint_board
 
 __all__ = ["Hit", "KanbanView", "Lane"]
 
@@ -388,9 +388,11 @@ class KanbanView(QAbstractScrollArea):
 
     def paintEvent(self, event) -> None:  # noqa: N802
         viewport = self.viewport()
+        geometry = self.geometry_now()
+        self.model.prepare_faces(cards_on_screen(geometry, viewport.width(), viewport.height()))
         scene = Scene(
             grid=self.model.grid,
-            geometry=self.geometry_now(),
+            geometry=geometry,
             face=self.model.face,
             theme=self.theme,
             width=viewport.width(),

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
     QLabel,
+    QListView,
     QListWidget,
     QListWidgetItem,
     QMessageBox,
@@ -30,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Command, set_task
-from renkei.domain.schedule import dependents_to_shift, span_of
+from renkei.domain.schedule import dependents_to_shift
 from renkei.i18n import arg
 from renkei.ui.kanban.model import KanbanModel, LaneMode
 from renkei.ui.timeline.rows import Zoom
@@ -45,6 +46,7 @@ GROUP_LABELS = {
     LaneMode.NONE: QT_TRANSLATE_NOOP("Timeline", "No grouping"),
 }
 HOURS_PER_DAY = 8  # a task scheduled from the tray lasts its estimate in working days
+BATCH_SIZE = 200  # tray items laid out per pass of the event loop
 
 
 class UnscheduledTray(QListWidget):
@@ -57,17 +59,23 @@ class UnscheduledTray(QListWidget):
         self.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.setWordWrap(True)
         self.setUniformItemSizes(False)
+        # Wrapped titles are measured one by one: thousands of undated tasks are laid out a
+        # batch per pass of the event loop, not all at once while the window waits.
+        self.setLayoutMode(QListView.LayoutMode.Batched)
+        self.setBatchSize(BATCH_SIZE)
         self.setToolTip(
             QCoreApplication.translate("Timeline", "Drag a task onto the chart to give it dates.")
         )
 
     def show_tasks(self, board, task_ids: list[int]) -> None:
+        self.setUpdatesEnabled(False)  # one layout for the lot, not one per item
         self.clear()
         for task_id in task_ids:
             task = board.tasks[task_id]
             item = QListWidgetItem(task.title)
             item.setData(Qt.ItemDataRole.UserRole, task_id)
             self.addItem(item)
+        self.setUpdatesEnabled(True)
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt's name
         data = QMimeData()
@@ -128,14 +136,9 @@ class TimelineTab(QWidget):
         self.tray.itemDoubleClicked.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
-        for signal in (
-            tasks.modelReset,
-            tasks.rowsInserted,
-            tasks.rowsRemoved,
-            tasks.layoutChanged,
-            tasks.dataChanged,
-        ):
-            signal.connect(self._tasks_changed)
+        # Once per Change, filter or board read again (the kanban grid is rebuilt then),
+        # never once per row signal: a colleague's 300 new tasks rebuild the chart once.
+        tasks.arranged.connect(self._tasks_changed)
 
     def _build_toolbar(self) -> None:
         bar = self.toolbar
@@ -182,24 +185,37 @@ class TimelineTab(QWidget):
 
     # -- following the board ----------------------------------------------------------------
 
-    def _tasks_changed(self, *_args) -> None:
+    def _tasks_changed(self) -> None:
+        """A Change, a new filter or the board read again: the task list and the chart
+        are built again now if shown, else when next shown."""
         self._stale = True
         if self.isVisible():
             self.refresh()
 
     def board_changed(self) -> None:
-        """Dates, risks or links changed: repaint (the task list follows the kanban model)."""
-        if self.isVisible() and not self._stale:
+        """The clock moved (risks, lateness): repaint. Changes to the board arrive through
+        the kanban model's ``arranged``."""
+        if not self.isVisible():
+            self._stale = True  # built again when shown
+        elif not self._stale:
             self.view.refresh()
 
     def refresh(self) -> None:
         self._stale = False
         board = self.session.board
-        ids = self.tasks.task_ids()
-        dated = [i for i in ids if span_of(board.tasks[i]) is not None]
-        undated = [i for i in ids if span_of(board.tasks[i]) is None]
+        tasks = board.tasks
+        dated: list[int] = []
+        undated: list[int] = []
+        for task_id in self.tasks.task_ids():  # one pass: a Change on 10,000 tasks
+            task = tasks[task_id]
+            no_date = task.start is None and task.due is None  # schedule.span_of's None
+            (undated if no_date else dated).append(task_id)
         self.view.set_tasks(dated)
-        self.tray.show_tasks(board, undated)
+        if undated != self.tray.task_ids() or any(
+            self.tray.item(row).text() != tasks[task_id].title
+            for row, task_id in enumerate(undated)
+        ):
+            self.tray.show_tasks(board, undated)
         self.tray_label.setText(
             arg(
                 QCoreApplication.translate("Timeline", "Unscheduled (%1): drag onto the chart"),
