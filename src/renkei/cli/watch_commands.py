@@ -93,7 +93,8 @@ def _stop_on_sigterm():
 def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> None:
     """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
     slow safety poll; a lost connection is retried with BoardSync's backoff. After each look
-    the stream prints whatever revisions the session has read and it has not printed."""
+    the stream prints whatever revisions the session has read and it has not printed. (The
+    socket is the one our reads use: a notice a read took off it is looked at without a wait.)"""
     deadline = None if timeout is None else time.monotonic() + timeout
     next_tick = time.monotonic() + sync.interval
     unread = _Unread()
@@ -107,7 +108,7 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
         wake = next_tick if deadline is None else min(next_tick, deadline)
         wait = max(0.0, wake - now)
         if socket is not None:
-            ready, _, _ = select.select([socket], [], [], wait)
+            ready = sync.notice_waiting or select.select([socket], [], [], wait)[0]
             if ready:
                 sync.notice()
                 unread(stream)
