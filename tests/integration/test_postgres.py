@@ -166,9 +166,10 @@ def test_a_connection_replaced_under_the_listener_means_a_full_read(store, task_
     reconnects with a full read, which shows the edit made meanwhile."""
     with pg.admin_connection() as admin:
         admin.execute("SELECT pg_terminate_backend(%s)", (backend_pid(viewer.session.store),))
+    assert select.select([viewer.fileno()], [], [], 10)[0], "the server never said goodbye"
     editor = BoardSession(store, None)
     editor.apply(set_task(editor.board.tasks[task_id], title="Sent to nobody"))
-    viewer.session.store.revision()  # pool_pre_ping: a new connection, no error
+    viewer.session.store.revision()  # the pool sees the goodbye: a new connection, no error
 
     viewer.tick()
 

@@ -307,13 +307,13 @@ def make_engine(url: str | URL, *, leased: bool = True) -> Engine:
         return _sqlite_engine(str(url), leased)
     from renkei.store.server_pool import OneConnectionPool
 
-    # One connection per client, taken in turn (store/server_pool.py says why). pool_pre_ping:
-    # a board stays open for hours; a server restart must not surface as an error.
-    # connect_timeout: a vanished server fails a save in seconds, not minutes.
+    # One connection per client, taken in turn (store/server_pool.py says why). A board stays
+    # open for hours and a server restart must not surface as an error: the pool looks for the
+    # server's goodbye on the socket before each use and connects again (pool_pre_ping's job,
+    # without its round trip). connect_timeout: a vanished server fails a save in seconds.
     return create_engine(
         url,
         poolclass=OneConnectionPool,
-        pool_pre_ping=True,
         connect_args={"connect_timeout": 5, "application_name": "Renkei", **TCP_LIVENESS},
     )
 

@@ -41,13 +41,13 @@ two ways:
   connects, so the UI thread never blocks behind the worker). It watches a *copy* of the
   socket (``os.dup``): whichever thread drops the connection after an error closes its own
   descriptor, never the one a notifier is watching.
-- A query is running (a save, a pull, the worker's poll, a pre-ping): psycopg reads the notice
+- A query is running (a save, a pull, the worker's poll): psycopg reads the notice
   with the query's answer and hands it to our notify handler, which remembers it (``heard``)
   and rings whoever asked (``call_on_heard``: the window posts itself an event), because the
   socket will not turn readable for it again.
 
 The connection this watcher listens on can be closed under it (a save that met a restarted
-server is retried on a new one by ``pool_pre_ping``; an error invalidates it). Notices sent
+server is retried on a new one, store/server_pool.py; an error invalidates it). Notices sent
 meanwhile are gone, so a new connection in its place counts as a lost one: the sync loop
 reconnects (LISTEN on the new connection) and reads the whole board again."""
 
@@ -340,7 +340,7 @@ class PostgresListen:
         and reads everything again)."""
         import psycopg
 
-        from renkei.store.server_pool import ConnectionInUse
+        from renkei.store.server_pool import ConnectionInUse, read_socket
 
         line = self._live_line()
         try:
@@ -349,7 +349,7 @@ class PostgresListen:
                 connection = self._listening(entry, line)
                 pgconn = connection.pgconn
                 try:
-                    pgconn.consume_input()
+                    read_socket(pgconn)
                     arrived = False
                     while pgconn.notifies() is not None:
                         arrived = True
