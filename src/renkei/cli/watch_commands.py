@@ -99,6 +99,7 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
     next_tick = time.monotonic() + sync.interval
     unread = _Unread()
     unread(stream)
+    _warm_up(stream)
     while not stream.finished:
         now = time.monotonic()
         if deadline is not None and now >= deadline:
@@ -123,6 +124,17 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
             connected = sync.state.status is SyncStatus.CONNECTED
             pause = sync.interval if connected else sync.next_retry_seconds()
             next_tick = time.monotonic() + pause
+
+
+def _warm_up(stream: RevisionStream) -> None:
+    """Read the (empty) Activity after the current revision once, before the first change: a
+    server's session then has the table's catalogue entries at hand, and SQLAlchemy the
+    statement. Otherwise the first change pays for both, in every watcher at the same moment
+    (60 watchers on two cores: the first change reached them all ~0.3 s later than the next)."""
+    try:
+        stream.session.store.activity_since(stream.session.synced_revision, 1)
+    except StorageError:
+        return  # the loop finds out and says so
 
 
 class _Unread:
