@@ -16,7 +16,6 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.i18n import arg
 from renkei.i18n.language import use_language
-from renkei.ui.dialogs.connect import ConnectDialog
 from renkei.ui.dialogs.identity import IdentityDialog
 from renkei.ui.dialogs.merge_copies import offer_merge
 from renkei.ui.fonts import apply_app_font
@@ -249,6 +248,8 @@ class WindowKeeper:
                         + f"\n\n{reason}",
                     )
                     return None
+                from renkei.ui.dialogs.connect import ConnectDialog  # loads when it asks
+
                 choice = ConnectDialog.ask(parent, url, problem)
                 if choice is None:
                     return None

@@ -32,10 +32,6 @@ from renkei.i18n import arg
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.board_writes import BoardWrites, OperationPrompts, UnsavedEdit
 from renkei.ui.detail_pane import TaskDetailPane
-from renkei.ui.dialogs.preferences import PreferencesDialog
-from renkei.ui.dialogs.standup_order import StandupOrderDialog
-from renkei.ui.dialogs.task_editor import TaskEditor
-from renkei.ui.dialogs.template_editor import TemplateEditor
 from renkei.ui.filter_bar import FilterBar
 from renkei.ui.handoff_actions import HandoffActions
 from renkei.ui.handoffs.tab import HandoffsTab
@@ -43,7 +39,6 @@ from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
 from renkei.ui.location_banner import LocationBanner
 from renkei.ui.operation import retry_unsaved, run_operation
-from renkei.ui.standup.window import StandupWindow
 from renkei.ui.sync_driver import SyncDriver
 from renkei.ui.sync_status import SyncStatusWidget
 from renkei.ui.timeline.tab import TimelineTab
@@ -219,6 +214,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         if current is not None:
             task = self.session.board.tasks[current]
             defaults = {"status_id": task.status_id, "team_id": task.team_id}
+        from renkei.ui.dialogs.task_editor import TaskEditor  # dialogs load when opened
+
         new_id = TaskEditor.create(self, self.session, defaults)
         if new_id is not None:
             self.board_view.set_current_task(new_id)
@@ -226,6 +223,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
     def edit_task(self, task_id: int | None) -> None:
         if task_id is None or task_id not in self.session.board.tasks:
             return
+        from renkei.ui.dialogs.task_editor import TaskEditor
+
         TaskEditor.edit(self, self.session, task_id)
 
     # -- handoffs ------------------------------------------------------------------------
@@ -259,9 +258,13 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
             self.detail.show_task(task_id)
 
     def edit_preferences(self) -> None:
+        from renkei.ui.dialogs.preferences import PreferencesDialog
+
         PreferencesDialog.run(self, self.settings, save=self.remember)
 
     def edit_templates(self) -> None:
+        from renkei.ui.dialogs.template_editor import TemplateEditor
+
         TemplateEditor.run(self, self.session)
 
     def _timeline_current(self, task_id: int | None) -> None:
@@ -282,6 +285,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
     def start_standup(self) -> None:
         """The board, presented team by team, full screen on the projector when there is
         one (the screen this window is not on), else on this screen."""
+        from renkei.ui.standup.window import StandupWindow  # the slides' code loads on use
+
         last = self.session.board.last_standup()
         order = self.settings.standup_order.get(self.session.store.location, [])
         since = last.held_at if last else None
@@ -317,6 +322,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.apply(Create("standup", values), self.tr("Standup held"))
 
     def edit_standup_order(self) -> None:
+        from renkei.ui.dialogs.standup_order import StandupOrderDialog
+
         location = self.session.store.location
         order = StandupOrderDialog.ask(
             self, self.session.board, self.settings.standup_order.get(location, [])
