@@ -172,9 +172,13 @@ class BoardStore:
             ).order_by(schema.dependencies.c.successor_id, schema.dependencies.c.predecessor_id)
             for succ, pred in conn.execute(dependency_rows):
                 deps[succ].append(pred)
+            task_columns = [schema.tasks.c[name] for name in rows.TASK_COLUMNS]
+            no_dependencies: list[int] = []
             tasks = {
-                r.id: rows.task(r, tuple(deps.get(r.id, ())))
-                for r in conn.execute(select(schema.tasks))
+                values[0]: rows.task_from_values(
+                    values, tuple(deps.get(values[0], no_dependencies))
+                )
+                for values in map(tuple, conn.execute(select(*task_columns)))
             }
             return Board(
                 name=meta.name,
