@@ -12,6 +12,7 @@ OPENED_LATER = (
     *("renkei.ui.dialogs.connect", "renkei.ui.dialogs.move_to_server"),
     *("renkei.ui.dialogs.task_editor", "renkei.ui.dialogs.template_editor"),
     *("renkei.ui.dialogs.standup_order", "renkei.ui.standup.window"),
+    *("renkei.ui.dialogs.identity", "renkei.ui.dialogs.merge_copies"),
 )
 
 PROBE = f"""
