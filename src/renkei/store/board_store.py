@@ -173,6 +173,7 @@ class BoardStore:
             for succ, pred in conn.execute(dependency_rows):
                 deps[succ].append(pred)
             task_columns = [schema.tasks.c[name] for name in rows.TASK_COLUMNS]
+            handoff_columns = [schema.handoffs.c[name] for name in rows.HANDOFF_COLUMNS]
             no_dependencies: list[int] = []
             tasks = {
                 values[0]: rows.task_from_values(
@@ -191,7 +192,10 @@ class BoardStore:
                 settings=BoardSettings(
                     stale_days=meta.stale_days, due_soon_days=meta.due_soon_days
                 ),
-                handoffs={r.id: rows.handoff(r) for r in conn.execute(select(schema.handoffs))},
+                handoffs={
+                    values[0]: rows.handoff_from_values(values)
+                    for values in map(tuple, conn.execute(select(*handoff_columns)))
+                },
                 handoff_templates={
                     r.id: rows.handoff_template(r)
                     for r in conn.execute(select(schema.handoff_templates))

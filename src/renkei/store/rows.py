@@ -106,7 +106,7 @@ def task_from_values(values: tuple[Any, ...], depends_on: tuple[int, ...] = ()) 
         due=due,
         progress=progress or 0,
         estimate_hours=estimate_hours,
-        tags=tuple(json.loads(tags)) if tags else (),
+        tags=tuple(_json(tags)),
         depends_on=depends_on,
         archived=bool(archived),
         position=position or 0.0,
@@ -134,28 +134,47 @@ def activity(r: Columns) -> Activity:
 
 
 def _json(text: str | None) -> list[Any]:
-    return json.loads(text) if text else []
+    if not text or text == "[]":  # most handoffs have no questions, nothing returned
+        return []
+    return json.loads(text)
+
+
+# The handoff table's columns in the order handoff_from_values() unpacks them (as
+# TASK_COLUMNS: the board's load reads them by position).
+HANDOFF_COLUMNS = (
+    *("id", "task_id", "template", "sender_id", "sender_team_id", "receiver_id"),
+    *("receiver_team_id", "note", "items", "state", "sent_at", "acknowledged_at"),
+    *("resolved_at", "reason", "returned_missing", "questions", "version"),
+)
 
 
 def handoff(r: Columns) -> Handoff:
+    return handoff_from_values(tuple(getattr(r, name) for name in HANDOFF_COLUMNS))
+
+
+def handoff_from_values(values: tuple[Any, ...]) -> Handoff:
+    """A handoff from its HANDOFF_COLUMNS values, in that order."""
+    (id_, task_id, template, sender_id, sender_team_id, receiver_id) = values[:6]
+    (receiver_team_id, note, items, state, sent_at, acknowledged_at) = values[6:12]
+    (resolved_at, reason, returned_missing, questions, version) = values[12:]
     return Handoff(
-        id=r.id,
-        task_id=r.task_id,
-        template=r.template,
-        sender_id=r.sender_id,
-        sender_team_id=r.sender_team_id,
-        receiver_id=r.receiver_id,
-        receiver_team_id=r.receiver_team_id,
-        note=r.note or "",
-        items=tuple(fields.item_from_data(d) for d in _json(r.items)),
-        state=HandoffState(r.state),
-        sent_at=r.sent_at,
-        acknowledged_at=r.acknowledged_at,
-        resolved_at=r.resolved_at,
-        reason=r.reason,
-        returned_missing=tuple(_json(r.returned_missing)),
-        questions=tuple(fields.question_from_data(d) for d in _json(r.questions)),
-        version=r.version,
+        id=id_,
+        task_id=task_id,
+        template=template,
+        sender_id=sender_id,
+        sender_team_id=sender_team_id,
+        receiver_id=receiver_id,
+        receiver_team_id=receiver_team_id,
+        note=note or "",
+        items=tuple(fields.item_from_data(d) for d in _json(items)),
+        state=HandoffState(state),
+        sent_at=sent_at,
+        acknowledged_at=acknowledged_at,
+        resolved_at=resolved_at,
+        reason=reason,
+        returned_missing=tuple(_json(returned_missing)),
+        questions=tuple(fields.question_from_data(d) for d in _json(questions)),
+        version=version,
     )
 
 
