@@ -136,7 +136,8 @@ def activity(r: Columns) -> Activity:
 def _json(text: str | None) -> list[Any]:
     if not text or text == "[]":  # most handoffs have no questions, nothing returned
         return []
-    return json.loads(text)
+    parsed: list[Any] = json.loads(text)
+    return parsed
 
 
 # The handoff table's columns in the order handoff_from_values() unpacks them (as

@@ -16,6 +16,7 @@ from renkei.ui.change_words import fill
 
 if TYPE_CHECKING:
     from renkei.ui.dialogs.move_to_server import MoveResult
+    from renkei.ui.dialogs.shortcuts import ShortcutsDialog
 
 
 class WindowBoards:
@@ -123,10 +124,13 @@ class WindowBoards:
 
     # -- help -------------------------------------------------------------------------------
 
-    def show_shortcuts(self) -> None:
+    def show_shortcuts(self) -> ShortcutsDialog:
         from renkei.ui.dialogs.shortcuts import ShortcutsDialog
 
-        ShortcutsDialog.show_for(self)
+        # The list reads the window's actions: the tabs made on first use bring theirs.
+        self.timeline_tab  # noqa: B018
+        self.handoffs_tab  # noqa: B018
+        return ShortcutsDialog.show_for(self)
 
     def show_about(self) -> None:
         from renkei.ui.dialogs.about import AboutDialog
