@@ -13,7 +13,7 @@ OPENED_LATER = (
     *("renkei.ui.dialogs.task_editor", "renkei.ui.dialogs.template_editor"),
     *("renkei.ui.dialogs.standup_order", "renkei.ui.standup.window"),
     *("renkei.ui.dialogs.identity", "renkei.ui.dialogs.merge_copies"),
-    *("renkei.ui.timeline.tab", "renkei.ui.handoffs.tab"),
+    *("renkei.ui.timeline.tab", "renkei.ui.handoffs.tab", "renkei.ui.dialogs.import_dialog"),
 )
 
 PROBE = f"""
