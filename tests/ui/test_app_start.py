@@ -22,7 +22,7 @@ def test_first_start_makes_the_demo_board_and_asks_who_you_are(qtbot, monkeypatc
         asked.append(True)
         return session.board.find_person("Yuki Tanaka").id
 
-    monkeypatch.setattr("renkei.ui.app.IdentityDialog.ask", pick_first)
+    monkeypatch.setattr("renkei.ui.dialogs.identity.IdentityDialog.ask", pick_first)
     keeper = WindowKeeper(LocalSettings.load())
     assert keeper.open(None)
     window = keeper.windows[0]
@@ -51,7 +51,7 @@ def test_as_name_skips_the_question(qtbot, monkeypatch, demo_store, board_path):
     """--as NAME signs the session in without a dialog."""
     create_application()
     monkeypatch.setattr(
-        "renkei.ui.app.IdentityDialog.ask",
+        "renkei.ui.dialogs.identity.IdentityDialog.ask",
         lambda *a: (_ for _ in ()).throw(AssertionError("must not ask")),
     )
     keeper = WindowKeeper(LocalSettings.load())
@@ -82,7 +82,7 @@ def test_a_file_that_is_not_a_board_is_refused_with_a_message(qtbot, monkeypatch
 def test_declining_to_choose_an_identity_opens_nothing(qtbot, monkeypatch, demo_store, board_path):
     """Cancelling 'who are you' does not open a window that would record changes anonymously."""
     create_application()
-    monkeypatch.setattr("renkei.ui.app.IdentityDialog.ask", lambda *a: None)
+    monkeypatch.setattr("renkei.ui.dialogs.identity.IdentityDialog.ask", lambda *a: None)
     keeper = WindowKeeper(LocalSettings.load())
     assert not keeper.open(str(board_path))
     assert keeper.windows == []
@@ -125,7 +125,7 @@ def test_a_damaged_board_is_salvaged_from_the_window(qtbot, monkeypatch, tmp_pat
         "renkei.ui.app.QMessageBox.information", lambda p, t, text: informed.append(text)
     )
     monkeypatch.setattr(
-        "renkei.ui.app.IdentityDialog.ask",
+        "renkei.ui.dialogs.identity.IdentityDialog.ask",
         lambda parent, session: session.board.find_person("Yuki Tanaka").id,
     )
     offered = []

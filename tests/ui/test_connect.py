@@ -105,7 +105,7 @@ def keeper(monkeypatch, memory_keyring):
     """Opens boards as the app does; never the real keyring of the machine running tests."""
     create_application()
     monkeypatch.setattr(
-        "renkei.ui.app.IdentityDialog.ask",
+        "renkei.ui.dialogs.identity.IdentityDialog.ask",
         lambda parent, session: (
             session.board.find_person("Haruka Aoki").id if session.board.people else None
         ),

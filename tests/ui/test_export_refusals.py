@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QWidget
 from renkei.ui.dialogs import export_pdf as export_pdf_dialog
 from renkei.ui.dialogs import import_dialog
 from renkei.ui.dialogs.export_pdf import ExportOptionsDialog, export_with_progress
-from renkei.ui.dialogs.import_dialog import add_file_actions
+from renkei.ui.file_actions import add_file_actions
 
 
 @pytest.fixture

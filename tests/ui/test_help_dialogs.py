@@ -28,9 +28,8 @@ def test_shortcut_list_comes_from_the_window_actions(qtbot, window, shots):
     """Export PDF (Ctrl+Shift+E) and Standup (F11) are listed under their menus, as the
     actions say; the timeline's Today button (Ctrl+T) under its tab; keys that are not
     actions (the standup's Space, Ctrl+wheel) are there too."""
-    dialog = ShortcutsDialog(window)
+    dialog = window.show_shortcuts()  # as F1 opens it, before the Timeline tab was shown
     qtbot.addWidget(dialog)
-    dialog.show()
     rows = dialog.visible_rows()
     assert ("File", "Export status as PDF", _native("Ctrl+Shift+E")) in rows
     assert ("View", "Standup", "F11") in rows

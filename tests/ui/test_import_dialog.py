@@ -7,7 +7,8 @@ from PySide6.QtWidgets import QMainWindow, QMenu, QProgressDialog, QWidget
 
 from importers_data import JIRA_SJIS, TRELLO_SAMPLE
 from renkei.ui.dialogs import import_dialog
-from renkei.ui.dialogs.import_dialog import CSV, TRELLO, ImportDialog, add_file_actions
+from renkei.ui.dialogs.import_dialog import ImportDialog
+from renkei.ui.file_actions import CSV, TRELLO, add_file_actions
 
 
 def _counts(session):

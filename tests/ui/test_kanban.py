@@ -126,7 +126,7 @@ def test_keyboard_navigation_moves_the_current_card(window, monkeypatch):
     """Arrow keys walk the cards; Enter opens the current one in the editor."""
     edited = []
     monkeypatch.setattr(
-        "renkei.ui.main_window.TaskEditor.edit",
+        "renkei.ui.dialogs.task_editor.TaskEditor.edit",
         lambda parent, session, task_id: edited.append(task_id) or False,
     )
     view = window.board_view

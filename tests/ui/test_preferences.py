@@ -298,7 +298,7 @@ def _pick_first(parent, session):
 def test_the_window_opens_the_default_board(qtbot, monkeypatch, tmp_path, demo_boards):
     """No --board: the default board from Preferences opens, not the built-in one."""
     create_application()
-    monkeypatch.setattr("renkei.ui.app.IdentityDialog.ask", _pick_first)
+    monkeypatch.setattr("renkei.ui.dialogs.identity.IdentityDialog.ask", _pick_first)
     path = demo_boards.copy(tmp_path / "team.renkei", "en", name="Team")
     keeper = WindowKeeper(LocalSettings(default_board=str(path), stale_days=2))
     assert keeper.open_default()
@@ -316,7 +316,7 @@ def test_an_unreachable_default_board_says_so_and_opens_the_built_in_one(
     """A default board that is gone: a message naming it, then the built-in board; the
     missing file is not created."""
     create_application()
-    monkeypatch.setattr("renkei.ui.app.IdentityDialog.ask", _pick_first)
+    monkeypatch.setattr("renkei.ui.dialogs.identity.IdentityDialog.ask", _pick_first)
     shown = []
     monkeypatch.setattr(
         "renkei.ui.app.QMessageBox.critical", lambda parent, title, text: shown.append(text)

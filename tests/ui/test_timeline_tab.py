@@ -236,3 +236,23 @@ def test_the_tray_is_left_as_it_is_when_its_tasks_did_not_change(window, demo_se
     undated = board.tasks[first.data(Qt.ItemDataRole.UserRole)]
     window.apply([set_task(undated, title="Renamed in the tray")], "Rename")
     assert tab.tray.item(0).text() == "Renamed in the tray"
+
+
+def test_the_timeline_and_handoffs_tabs_are_made_when_their_tab_is_chosen(qtbot, demo_session):
+    """The window opens on the Board with the other two tabs labelled but not yet made;
+    choosing one (a click, Ctrl+Tab) makes it in its place and shows it, the card chosen."""
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.show()
+    assert window._timeline_tab is None and window._handoffs_tab is None
+    labels = [window.tabs.tabText(i) for i in range(window.tabs.count())]
+    assert labels == ["Board", "Timeline", "Handoffs"]
+    first = next(iter(window.model.task_ids()))
+    window.board_view.set_current_task(first)
+    window.tabs.setCurrentIndex(1)
+    assert window.tabs.currentWidget() is window._timeline_tab is not None
+    assert window.timeline_tab.isVisible() and window.tabs.currentIndex() == 1
+    window.tabs.setCurrentIndex(2)
+    assert window.tabs.currentWidget() is window._handoffs_tab is not None
+    assert window.handoffs_tab.isVisible() and window.handoffs_tab._task_id == first
+    assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels

@@ -182,7 +182,8 @@ def test_an_import_that_could_not_be_confirmed_says_so_not_nothing_imported(
     """File → Import: the commit landed, then the board could not be read. The dialog says
     it could not confirm (never "Nothing was imported"); importing again doubles nothing."""
     from importers_data import TRELLO_SAMPLE
-    from renkei.ui.dialogs.import_dialog import TRELLO, ImportDialog
+    from renkei.ui.dialogs.import_dialog import ImportDialog
+    from renkei.ui.file_actions import TRELLO
 
     create_application()
     dialog = ImportDialog(demo_session, TRELLO, TRELLO_SAMPLE)

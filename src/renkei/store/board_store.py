@@ -172,9 +172,14 @@ class BoardStore:
             ).order_by(schema.dependencies.c.successor_id, schema.dependencies.c.predecessor_id)
             for succ, pred in conn.execute(dependency_rows):
                 deps[succ].append(pred)
+            task_columns = [schema.tasks.c[name] for name in rows.TASK_COLUMNS]
+            handoff_columns = [schema.handoffs.c[name] for name in rows.HANDOFF_COLUMNS]
+            no_dependencies: list[int] = []
             tasks = {
-                r.id: rows.task(r, tuple(deps.get(r.id, ())))
-                for r in conn.execute(select(schema.tasks))
+                values[0]: rows.task_from_values(
+                    values, tuple(deps.get(values[0], no_dependencies))
+                )
+                for values in map(tuple, conn.execute(select(*task_columns)))
             }
             return Board(
                 name=meta.name,
@@ -187,7 +192,10 @@ class BoardStore:
                 settings=BoardSettings(
                     stale_days=meta.stale_days, due_soon_days=meta.due_soon_days
                 ),
-                handoffs={r.id: rows.handoff(r) for r in conn.execute(select(schema.handoffs))},
+                handoffs={
+                    values[0]: rows.handoff_from_values(values)
+                    for values in map(tuple, conn.execute(select(*handoff_columns)))
+                },
                 handoff_templates={
                     r.id: rows.handoff_template(r)
                     for r in conn.execute(select(schema.handoff_templates))

@@ -69,32 +69,52 @@ def status(r: Columns) -> Status:
 _PRIORITIES = {p.value: p for p in Priority}
 
 
+# The task table's columns in the order task_from_values() unpacks them: the board's load
+# selects exactly these and unpacks each row by position (reading 10,000 rows by column name
+# cost more than converting them).
+TASK_COLUMNS = (
+    *("id", "title", "status_id", "team_id", "owner_id", "project_id", "description"),
+    *("priority", "start", "due", "progress", "estimate_hours", "tags", "archived"),
+    *("position", "flag_reason", "flag_by", "flag_at", "created_at", "updated_at"),
+    *("version", "source_id"),
+)
+
+
 def task(r: Columns, depends_on: tuple[int, ...] = ()) -> Task:
+    return task_from_values(tuple(getattr(r, name) for name in TASK_COLUMNS), depends_on)
+
+
+def task_from_values(values: tuple[Any, ...], depends_on: tuple[int, ...] = ()) -> Task:
+    """A task from its TASK_COLUMNS values, in that order."""
+    (id_, title, status_id, team_id, owner_id, project_id, description) = values[:7]
+    (priority, start, due, progress, estimate_hours, tags, archived) = values[7:14]
+    (position, flag_reason, flag_by, flag_at, created_at, updated_at) = values[14:20]
+    (version, source_id) = values[20:]
     flag = None
-    if r.flag_reason:
-        flag = RiskFlag(reason=r.flag_reason, set_by=r.flag_by, set_at=r.flag_at or datetime.min)
+    if flag_reason:
+        flag = RiskFlag(reason=flag_reason, set_by=flag_by, set_at=flag_at or datetime.min)
     return Task(
-        id=r.id,
-        title=r.title,
-        status_id=r.status_id,
-        team_id=r.team_id,
-        owner_id=r.owner_id,
-        project_id=r.project_id,
-        description=r.description or "",
-        priority=_PRIORITIES.get(r.priority, Priority.NORMAL),
-        start=r.start,
-        due=r.due,
-        progress=r.progress or 0,
-        estimate_hours=r.estimate_hours,
-        tags=tuple(json.loads(r.tags)) if r.tags else (),
+        id=id_,
+        title=title,
+        status_id=status_id,
+        team_id=team_id,
+        owner_id=owner_id,
+        project_id=project_id,
+        description=description or "",
+        priority=_PRIORITIES.get(priority, Priority.NORMAL),
+        start=start,
+        due=due,
+        progress=progress or 0,
+        estimate_hours=estimate_hours,
+        tags=tuple(_json(tags)),
         depends_on=depends_on,
-        archived=bool(r.archived),
-        position=r.position or 0.0,
+        archived=bool(archived),
+        position=position or 0.0,
         flag=flag,
-        created_at=r.created_at,
-        updated_at=r.updated_at,
-        version=r.version,
-        source_id=r.source_id,
+        created_at=created_at,
+        updated_at=updated_at,
+        version=version,
+        source_id=source_id,
     )
 
 
@@ -114,28 +134,48 @@ def activity(r: Columns) -> Activity:
 
 
 def _json(text: str | None) -> list[Any]:
-    return json.loads(text) if text else []
+    if not text or text == "[]":  # most handoffs have no questions, nothing returned
+        return []
+    parsed: list[Any] = json.loads(text)
+    return parsed
+
+
+# The handoff table's columns in the order handoff_from_values() unpacks them (as
+# TASK_COLUMNS: the board's load reads them by position).
+HANDOFF_COLUMNS = (
+    *("id", "task_id", "template", "sender_id", "sender_team_id", "receiver_id"),
+    *("receiver_team_id", "note", "items", "state", "sent_at", "acknowledged_at"),
+    *("resolved_at", "reason", "returned_missing", "questions", "version"),
+)
 
 
 def handoff(r: Columns) -> Handoff:
+    return handoff_from_values(tuple(getattr(r, name) for name in HANDOFF_COLUMNS))
+
+
+def handoff_from_values(values: tuple[Any, ...]) -> Handoff:
+    """A handoff from its HANDOFF_COLUMNS values, in that order."""
+    (id_, task_id, template, sender_id, sender_team_id, receiver_id) = values[:6]
+    (receiver_team_id, note, items, state, sent_at, acknowledged_at) = values[6:12]
+    (resolved_at, reason, returned_missing, questions, version) = values[12:]
     return Handoff(
-        id=r.id,
-        task_id=r.task_id,
-        template=r.template,
-        sender_id=r.sender_id,
-        sender_team_id=r.sender_team_id,
-        receiver_id=r.receiver_id,
-        receiver_team_id=r.receiver_team_id,
-        note=r.note or "",
-        items=tuple(fields.item_from_data(d) for d in _json(r.items)),
-        state=HandoffState(r.state),
-        sent_at=r.sent_at,
-        acknowledged_at=r.acknowledged_at,
-        resolved_at=r.resolved_at,
-        reason=r.reason,
-        returned_missing=tuple(_json(r.returned_missing)),
-        questions=tuple(fields.question_from_data(d) for d in _json(r.questions)),
-        version=r.version,
+        id=id_,
+        task_id=task_id,
+        template=template,
+        sender_id=sender_id,
+        sender_team_id=sender_team_id,
+        receiver_id=receiver_id,
+        receiver_team_id=receiver_team_id,
+        note=note or "",
+        items=tuple(fields.item_from_data(d) for d in _json(items)),
+        state=HandoffState(state),
+        sent_at=sent_at,
+        acknowledged_at=acknowledged_at,
+        resolved_at=resolved_at,
+        reason=reason,
+        returned_missing=tuple(_json(returned_missing)),
+        questions=tuple(fields.question_from_data(d) for d in _json(questions)),
+        version=version,
     )
 
 

@@ -16,9 +16,6 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.i18n import arg
 from renkei.i18n.language import use_language
-from renkei.ui.dialogs.connect import ConnectDialog
-from renkei.ui.dialogs.identity import IdentityDialog
-from renkei.ui.dialogs.merge_copies import offer_merge
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.themes import apply_theme
@@ -78,6 +75,8 @@ class WindowKeeper:
         copies = conflict_copies_of(store)
         if copies:
             # Before the session reads the board, so it opens with the merged changes.
+            from renkei.ui.dialogs.merge_copies import offer_merge  # loads only for copies
+
             offer_merge(parent, store, copies)
         session = BoardSession(store, None, thresholds=self.settings.risk_thresholds())
         linked = store.server_person()
@@ -88,7 +87,12 @@ class WindowKeeper:
                 person = who_am_i(session.board, store.location, actor, self.settings)
             except IdentityError:
                 person = None  # a mistyped --as: let the person pick themselves
-        actor_id = person.id if person else IdentityDialog.ask(parent, session)
+        if person is None:
+            from renkei.ui.dialogs.identity import IdentityDialog  # loads when it asks
+
+            actor_id = IdentityDialog.ask(parent, session)
+        else:
+            actor_id = person.id
         if actor_id is None:
             store.dispose()
             return False
@@ -249,6 +253,8 @@ class WindowKeeper:
                         + f"\n\n{reason}",
                     )
                     return None
+                from renkei.ui.dialogs.connect import ConnectDialog  # loads when it asks
+
                 choice = ConnectDialog.ask(parent, url, problem)
                 if choice is None:
                     return None

@@ -5,8 +5,9 @@ undo and redo (window_undo); every write goes through the one operation (operati
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QInputDialog,
@@ -32,25 +33,22 @@ from renkei.i18n import arg
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.board_writes import BoardWrites, OperationPrompts, UnsavedEdit
 from renkei.ui.detail_pane import TaskDetailPane
-from renkei.ui.dialogs.preferences import PreferencesDialog
-from renkei.ui.dialogs.standup_order import StandupOrderDialog
-from renkei.ui.dialogs.task_editor import TaskEditor
-from renkei.ui.dialogs.template_editor import TemplateEditor
 from renkei.ui.filter_bar import FilterBar
 from renkei.ui.handoff_actions import HandoffActions
-from renkei.ui.handoffs.tab import HandoffsTab
 from renkei.ui.kanban.model import LANE_FIELD, KanbanModel, LaneMode
 from renkei.ui.kanban.view import KanbanView
 from renkei.ui.location_banner import LocationBanner
 from renkei.ui.operation import retry_unsaved, run_operation
-from renkei.ui.standup.window import StandupWindow
 from renkei.ui.sync_driver import SyncDriver
 from renkei.ui.sync_status import SyncStatusWidget
-from renkei.ui.timeline.tab import TimelineTab
 from renkei.ui.unsaved_button import UnsavedButton
 from renkei.ui.window_boards import WindowBoards
 from renkei.ui.window_menus import WindowMenus
 from renkei.ui.window_undo import WindowUndo
+
+if TYPE_CHECKING:
+    from renkei.ui.handoffs.tab import HandoffsTab
+    from renkei.ui.timeline.tab import TimelineTab
 
 
 class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainWindow):
@@ -71,13 +69,16 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.filter_bar = FilterBar(session)
         self.handoff_actions = HandoffActions(session, self.apply, self)
         self.detail.handoffs.set_actions(self.handoff_actions)
-        self.handoffs_tab = HandoffsTab(session)
-        self.timeline_tab = TimelineTab(session, self.model, self.apply)
+        # The Timeline and Handoffs tabs (and their code) are made when first shown or asked
+        # for (see timeline_tab, handoffs_tab): until then an empty page holds their place.
+        self._timeline_tab: TimelineTab | None = None
+        self._handoffs_tab: HandoffsTab | None = None
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.addTab(self.board_view, self.tr("Board"))
-        self.tabs.addTab(self.timeline_tab, self.tr("Timeline"))
-        self.tabs.addTab(self.handoffs_tab, self.tr("Handoffs"))
+        self.tabs.addTab(QWidget(), self.tr("Timeline"))
+        self.tabs.addTab(QWidget(), self.tr("Handoffs"))
+        self.tabs.currentChanged.connect(self._tab_chosen)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
         splitter.addWidget(self.tabs)
@@ -148,11 +149,6 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.detail.editRequested.connect(self.edit_task)
         self.detail.handoffs.showAllRequested.connect(self.show_handoffs)
         self.board_view.menuRequested.connect(self.show_card_menu)
-        self.board_view.currentChanged.connect(self.handoffs_tab.show_task)
-        self.board_view.currentChanged.connect(self.timeline_tab.show_task)
-        self.handoffs_tab.taskChosen.connect(self._task_chosen_elsewhere)
-        self.timeline_tab.currentChanged.connect(self._timeline_current)
-        self.timeline_tab.openRequested.connect(self.edit_task)
         self.events.changed.connect(self._board_changed)
         self.events.reset.connect(self._board_changed)
         # Lateness grows with the clock: "Waiting 3 h" and "dropped" are re-read each minute.
@@ -219,6 +215,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         if current is not None:
             task = self.session.board.tasks[current]
             defaults = {"status_id": task.status_id, "team_id": task.team_id}
+        from renkei.ui.dialogs.task_editor import TaskEditor  # dialogs load when opened
+
         new_id = TaskEditor.create(self, self.session, defaults)
         if new_id is not None:
             self.board_view.set_current_task(new_id)
@@ -226,6 +224,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
     def edit_task(self, task_id: int | None) -> None:
         if task_id is None or task_id not in self.session.board.tasks:
             return
+        from renkei.ui.dialogs.task_editor import TaskEditor
+
         TaskEditor.edit(self, self.session, task_id)
 
     # -- handoffs ------------------------------------------------------------------------
@@ -259,9 +259,13 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
             self.detail.show_task(task_id)
 
     def edit_preferences(self) -> None:
+        from renkei.ui.dialogs.preferences import PreferencesDialog
+
         PreferencesDialog.run(self, self.settings, save=self.remember)
 
     def edit_templates(self) -> None:
+        from renkei.ui.dialogs.template_editor import TemplateEditor
+
         TemplateEditor.run(self, self.session)
 
     def _timeline_current(self, task_id: int | None) -> None:
@@ -282,6 +286,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
     def start_standup(self) -> None:
         """The board, presented team by team, full screen on the projector when there is
         one (the screen this window is not on), else on this screen."""
+        from renkei.ui.standup.window import StandupWindow  # the slides' code loads on use
+
         last = self.session.board.last_standup()
         order = self.settings.standup_order.get(self.session.store.location, [])
         since = last.held_at if last else None
@@ -317,6 +323,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.apply(Create("standup", values), self.tr("Standup held"))
 
     def edit_standup_order(self) -> None:
+        from renkei.ui.dialogs.standup_order import StandupOrderDialog
+
         location = self.session.store.location
         order = StandupOrderDialog.ask(
             self, self.session.board, self.settings.standup_order.get(location, [])
@@ -329,12 +337,64 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
 
     def _board_changed(self, _change=None) -> None:
         # The timeline follows the kanban model's ``arranged``, once per Change.
-        self.handoffs_tab.board_changed()
+        if self._handoffs_tab is not None:  # one not made yet reads the board when made
+            self._handoffs_tab.board_changed()
 
     def _tick(self) -> None:
         self.model.refresh_faces()
-        self.handoffs_tab.board_changed()
-        self.timeline_tab.board_changed()
+        if self._handoffs_tab is not None:
+            self._handoffs_tab.board_changed()
+        if self._timeline_tab is not None:
+            self._timeline_tab.board_changed()
+
+    # -- the tabs made on first use ------------------------------------------------------
+
+    TIMELINE_PAGE, HANDOFFS_PAGE = 1, 2
+
+    @property
+    def timeline_tab(self) -> TimelineTab:
+        if self._timeline_tab is None:
+            from renkei.ui.timeline.tab import TimelineTab
+
+            tab = TimelineTab(self.session, self.model, self.apply)
+            tab.show_task(self.board_view.current_task)
+            self.board_view.currentChanged.connect(tab.show_task)
+            tab.currentChanged.connect(self._timeline_current)
+            tab.openRequested.connect(self.edit_task)
+            self._timeline_tab = tab
+            self._put_page(self.TIMELINE_PAGE, tab)
+        return self._timeline_tab
+
+    @property
+    def handoffs_tab(self) -> HandoffsTab:
+        if self._handoffs_tab is None:
+            from renkei.ui.handoffs.tab import HandoffsTab
+
+            tab = HandoffsTab(self.session)
+            tab.show_task(self.board_view.current_task)
+            self.board_view.currentChanged.connect(tab.show_task)
+            tab.taskChosen.connect(self._task_chosen_elsewhere)
+            self._handoffs_tab = tab
+            self._put_page(self.HANDOFFS_PAGE, tab)
+        return self._handoffs_tab
+
+    def _put_page(self, index: int, page: QWidget) -> None:
+        """The tab made in place of its empty page: same place, same label, same tab shown."""
+        shown = self.tabs.currentIndex()
+        empty = self.tabs.widget(index)
+        label = self.tabs.tabText(index)
+        with QSignalBlocker(self.tabs):
+            self.tabs.removeTab(index)
+            self.tabs.insertTab(index, page, label)
+            self.tabs.setCurrentIndex(shown)
+        if empty is not None:
+            empty.deleteLater()
+
+    def _tab_chosen(self, index: int) -> None:
+        if index == self.TIMELINE_PAGE:
+            self.timeline_tab  # noqa: B018 (made on first use)
+        elif index == self.HANDOFFS_PAGE:
+            self.handoffs_tab  # noqa: B018
 
     def archive_current(self) -> None:
         task_id = self.board_view.current_task

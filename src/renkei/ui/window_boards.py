@@ -5,6 +5,7 @@ Move this board to a server, the location bar's "Got it", and Help. A part of Ma
 from __future__ import annotations
 
 import contextlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import QFileDialog, QMessageBox
@@ -12,8 +13,10 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from renkei.app import paths
 from renkei.app.opening import board_label
 from renkei.ui.change_words import fill
-from renkei.ui.dialogs.connect import ConnectDialog
-from renkei.ui.dialogs.move_to_server import MoveResult, MoveToServerDialog
+
+if TYPE_CHECKING:
+    from renkei.ui.dialogs.move_to_server import MoveResult
+    from renkei.ui.dialogs.shortcuts import ShortcutsDialog
 
 
 class WindowBoards:
@@ -57,6 +60,8 @@ class WindowBoards:
 
     def connect_to_server(self) -> None:
         """File → Connect to server…: the password goes to the opener, never into a URL."""
+        from renkei.ui.dialogs.connect import ConnectDialog  # dialogs load when opened
+
         choice = ConnectDialog.ask(self)
         if choice is None or self.opener is None:
             return
@@ -79,6 +84,8 @@ class WindowBoards:
 
     def move_to_server(self) -> None:
         """Copy this board to a server (as `renkei board copy`), then offer to open it."""
+        from renkei.ui.dialogs.move_to_server import MoveToServerDialog
+
         moved = MoveToServerDialog.ask(self, self.session.store.location)
         if moved is not None:
             self._move_done(moved)
@@ -117,10 +124,13 @@ class WindowBoards:
 
     # -- help -------------------------------------------------------------------------------
 
-    def show_shortcuts(self) -> None:
+    def show_shortcuts(self) -> ShortcutsDialog:
         from renkei.ui.dialogs.shortcuts import ShortcutsDialog
 
-        ShortcutsDialog.show_for(self)
+        # The list reads the window's actions: the tabs made on first use bring theirs.
+        self.timeline_tab  # noqa: B018
+        self.handoffs_tab  # noqa: B018
+        return ShortcutsDialog.show_for(self)
 
     def show_about(self) -> None:
         from renkei.ui.dialogs.about import AboutDialog

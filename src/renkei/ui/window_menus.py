@@ -72,7 +72,7 @@ class WindowMenus:
             "Ctrl+Shift+E",
             file_menu,
         )
-        from renkei.ui.dialogs.import_dialog import add_file_actions  # Import ▸, Export CSV
+        from renkei.ui.file_actions import add_file_actions  # Import ▸, Export CSV
 
         add_file_actions(self, file_menu)
         file_menu.addSeparator()

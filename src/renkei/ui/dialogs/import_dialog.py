@@ -21,7 +21,6 @@ from PySide6.QtWidgets import (
     QFileDialog,
     QHeaderView,
     QLabel,
-    QMenu,
     QMessageBox,
     QStackedWidget,
     QTableWidget,
@@ -38,11 +37,9 @@ from renkei.importers.apply import ImportSummary, default_status_map, run_import
 from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
 from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
 from renkei.importers.trello import read_trello
+from renkei.ui.file_actions import TRELLO
 from renkei.ui.operation import Failure, Operation, OperationFailure, ProgressDialog
 from renkei.ui.write_refusal import write_error_text
-
-TRELLO = "trello"
-CSV = "csv"
 
 
 def field_label(name: str) -> str:
@@ -531,34 +528,3 @@ def export_tasks(parent: QWidget, session: BoardSession, path: Path, excel: bool
     finally:
         progress.close()
     return True
-
-
-def add_file_actions(window, file_menu: QMenu) -> None:
-    """File → Import → Trello board… / CSV file…, and File → Export tasks as CSV…."""
-    imports = file_menu.addMenu(QCoreApplication.translate("ImportDialog", "&Import"))
-
-    def import_(kind: str) -> None:
-        summary = ImportDialog.ask(window, window.session, kind)
-        if summary is not None:
-            window.statusBar().showMessage(summary_text(summary).splitlines()[0], 10_000)
-
-    imports.addAction(
-        QCoreApplication.translate("ImportDialog", "&Trello board…"), lambda: import_(TRELLO)
-    )
-    imports.addAction(
-        QCoreApplication.translate("ImportDialog", "&CSV file (Jira, spreadsheet)…"),
-        lambda: import_(CSV),
-    )
-
-    def export() -> None:
-        chosen = choose_export_path(window, window.session)
-        if chosen is None:
-            return
-        path, excel = chosen
-        if export_tasks(window, window.session, path, excel):
-            window.statusBar().showMessage(
-                arg(QCoreApplication.translate("ImportDialog", "Tasks written to %1"), str(path)),
-                10_000,
-            )
-
-    file_menu.addAction(QCoreApplication.translate("ImportDialog", "Export tasks as &CSV…"), export)
