@@ -137,35 +137,3 @@ def test_dispose_while_lent_closes_the_connection_when_given_back():
     held.close()
     with pytest.raises(sqlite3.ProgrammingError, match="closed"):
         made.connections[0].execute("SELECT 1")
-
-
-def test_a_connection_made_while_the_pool_is_disposed_is_closed_when_given_back():
-    """A reconnect disposes the pool while a worker is still connecting (a silent server
-    answers late): the connection it then makes belongs to a pool nobody uses again, so it is
-    closed when the worker gives it back, not left open for the garbage collector."""
-    connecting = threading.Event()
-    finish = threading.Event()
-    made = Made()
-
-    def slow_creator() -> sqlite3.Connection:
-        connecting.set()
-        finish.wait(5)
-        return made()
-
-    pool = OneConnectionPool(slow_creator)
-    done = threading.Event()
-
-    def worker() -> None:
-        conn = pool.connect()
-        conn.close()
-        done.set()
-
-    thread = threading.Thread(target=worker)
-    thread.start()
-    assert connecting.wait(5)
-    pool.dispose()  # while the worker's connection is still being made
-    finish.set()
-    thread.join(timeout=5)
-    assert done.is_set()
-    with pytest.raises(sqlite3.ProgrammingError, match="closed"):
-        made.connections[0].execute("SELECT 1")

@@ -55,9 +55,6 @@ class OneConnectionPool(Pool):
         self._turn = threading.Condition()
         self._entry: ConnectionPoolEntry | None = None  # made on the first checkout
         self._holder: int | None = None  # the thread whose turn it is
-        # Set by dispose(): a connection still being made then (a reconnect while a worker
-        # waits on a silent server) is closed when given back; nobody will use this pool again.
-        self._disposed = False
 
     def _do_get(self) -> ConnectionPoolEntry:
         me = threading.get_ident()
@@ -81,9 +78,7 @@ class OneConnectionPool(Pool):
         return self._entry
 
     def _do_return_conn(self, record: ConnectionPoolEntry) -> None:
-        if record is not self._entry or self._disposed:  # nobody will use it again
-            if record is self._entry:
-                self._entry = None
+        if record is not self._entry:  # lent before dispose(): nobody will use it again
             record.close()
         self._end_turn()
 
@@ -112,7 +107,6 @@ class OneConnectionPool(Pool):
         with self._turn:
             entry, self._entry = self._entry, None
             lent = self._holder is not None
-            self._disposed = True
         if entry is not None and not lent:
             entry.close()
 
