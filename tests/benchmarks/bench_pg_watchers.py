@@ -192,7 +192,7 @@ def main() -> None:
     parser.add_argument("--tasks", type=int, default=10_000)
     parser.add_argument("--stagger", type=float, default=0.1, help="seconds between starts")
     parser.add_argument(
-        "--settle", type=float, default=10.0, help="seconds between the last start and a change"
+        "--settle", type=float, default=5.0, help="seconds between the last start and a change"
     )
     parser.add_argument(
         "--changes", type=int, default=1, help="changes, one after another (the first is cold)"
@@ -214,9 +214,6 @@ def main() -> None:
     try:
         seconds = build(url, args.tasks)
         print(f"built   {args.tasks:,} tasks on PostgreSQL in {seconds:.1f} s ({database})")
-        # Now rather than when autovacuum gets to the new tables, in the middle of a fan-out.
-        with psycopg.connect(pg.admin_dsn(database), autocommit=True) as board_admin:
-            board_admin.execute("VACUUM ANALYZE")
         started = time.monotonic()
         for _ in range(args.watchers):
             watchers.append(Watcher(url))
