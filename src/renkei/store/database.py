@@ -1,7 +1,5 @@
 """Engines tuned for a board: a PostgreSQL server, or an SQLite file that may live on a share
-(every connection to it holds the board's lease, see store/lease.py).
-
-A server board holds one connection per client: see store/server_pool.py."""
+(every connection to it holds the board's lease, see store/lease.py)."""
 
 from __future__ import annotations
 
@@ -305,15 +303,13 @@ def make_engine(url: str | URL, *, leased: bool = True) -> Engine:
     (a new board built under a hidden name, see store/new_board.py)."""
     if str(url).startswith("sqlite"):
         return _sqlite_engine(str(url), leased)
-    from renkei.store.server_pool import OneConnectionPool
-
-    # One connection per client, taken in turn (store/server_pool.py says why). A board stays
-    # open for hours and a server restart must not surface as an error: the pool looks for the
-    # server's goodbye on the socket before each use and connects again (pool_pre_ping's job,
-    # without its round trip). connect_timeout: a vanished server fails a save in seconds.
+    # pool_pre_ping: a board stays open for hours; a server restart must not surface as an
+    # error. connect_timeout: a vanished server fails a save in seconds, not minutes.
     return create_engine(
         url,
-        poolclass=OneConnectionPool,
+        pool_pre_ping=True,
+        pool_size=2,
+        max_overflow=2,
         connect_args={"connect_timeout": 5, "application_name": "Renkei", **TCP_LIVENESS},
     )
 
