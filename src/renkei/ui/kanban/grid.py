@@ -13,6 +13,7 @@ from operator import attrgetter
 from PySide6.QtCore import QCoreApplication
 
 from renkei.domain.model import Board, Status
+from renkei.render.timeline_rows import team_groups
 
 
 class LaneMode(enum.Enum):
@@ -63,8 +64,7 @@ def lane_titles(board: Board, mode: LaneMode) -> list[tuple[int | None, str]]:
     if mode is LaneMode.NONE:
         return [(None, "")]
     if mode is LaneMode.TEAM:
-        lanes = [(t.id, t.name) for t in board.ordered_teams()]
-        return lanes + [(None, QCoreApplication.translate("Kanban", "No team"))]
+        return team_groups(board)  # the timeline's and the standup slide's groups too
     if mode is LaneMode.OWNER:
         team_order = {t.id: t.position for t in board.teams.values()}
         people = sorted(
