@@ -137,10 +137,31 @@
 <context>
     <name>Risk</name>
     <message numerus="yes">
+        <source>Due date moved %n time(s), %1 later than first planned.</source>
+        <translation>
+            <numerusform>Due date moved %n time, %1 later than first planned.</numerusform>
+            <numerusform>Due date moved %n times, %1 later than first planned.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>No activity for %n day(s).</source>
         <translation>
             <numerusform>No activity for %n day.</numerusform>
             <numerusform>No activity for %n days.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waits for “%1”, due %2, still open — %n day(s) late.</source>
+        <translation>
+            <numerusform>Waits for “%1”, due %2, still open — %n day late.</numerusform>
+            <numerusform>Waits for “%1”, due %2, still open — %n days late.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n day</numerusform>
+            <numerusform>%n days</numerusform>
         </translation>
     </message>
     <message numerus="yes">

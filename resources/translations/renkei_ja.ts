@@ -2644,7 +2644,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Due date changed</source>
-        <translation>期限変更</translation>
+        <translation>期限延期</translation>
     </message>
     <message>
         <source>Due this week</source>
@@ -2907,14 +2907,64 @@ Keep their version, or replace it with yours?</source>
         <translation>フラグ付き</translation>
     </message>
     <message>
+        <source>At %1&apos;s recent pace it is likely done by %2, after its due date.</source>
+        <translation>%1 の最近のペースでは、完了は %2 ごろの見込みで、期限に間に合いません。</translation>
+    </message>
+    <message numerus="yes">
+        <source>Due date moved %n time(s), %1 later than first planned.</source>
+        <translation>
+            <numerusform>期限が %n 回変更され、当初の予定より %1 遅れています。</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Waits for “%1”, due %2, still open — %n day(s) late.</source>
+        <translation>
+            <numerusform>「%1」（期限 %2）を待っていますが、まだ完了しておらず %n 日遅れています。</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Waits for “%1”, due %2 — the day this task starts.</source>
+        <translation>「%1」（期限 %2）を待っています。期限がこのタスクの開始日と同じ日です。</translation>
+    </message>
+    <message>
+        <source>Waits for “%1”, due %2 — the day this task is due.</source>
+        <translation>「%1」（期限 %2）を待っています。期限がこのタスクの期限と同じ日です。</translation>
+    </message>
+    <message>
+        <source>Waits for “%1”, due %2 — after this task starts (%3).</source>
+        <translation>「%1」（期限 %2）を待っています。このタスクの開始日（%3）より後に終わる予定です。</translation>
+    </message>
+    <message>
+        <source>Waits for “%1”, due %2 — after this task is due (%3).</source>
+        <translation>「%1」（期限 %2）を待っています。このタスクの期限（%3）より後に終わる予定です。</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n 日</numerusform>
+        </translation>
+    </message>
+    <message>
         <source>Late</source>
         <translation>遅延</translation>
+    </message>
+    <message>
+        <source>%1 · %2</source>
+        <translation>%1・%2</translation>
     </message>
     <message numerus="yes">
         <source>No activity for %n day(s).</source>
         <translation>
             <numerusform>%n 日間、更新履歴がありません。</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Forecast late</source>
+        <translation>遅延見込み</translation>
+    </message>
+    <message>
+        <source>Slipped</source>
+        <translation>期限延期</translation>
     </message>
     <message>
         <source>No owner</source>
@@ -2939,28 +2989,8 @@ Keep their version, or replace it with yours?</source>
         <translation>遅れ気味：期間の %2% が経過しましたが、進捗は %1% です。</translation>
     </message>
     <message>
-        <source>Waits for “%1”, which ends %2 — after this task&apos;s %3 (%4).</source>
-        <translation>先行タスク「%1」の終了が %2 で、このタスクの%3（%4）より後です。</translation>
-    </message>
-    <message>
-        <source>“%1” holds %2 tasks, over its limit of %3.</source>
-        <translation>「%1」のタスクが %2 件あり、WIP上限の %3 件を超えています。</translation>
-    </message>
-    <message>
         <source>Stale</source>
         <translation>停滞</translation>
-    </message>
-    <message>
-        <source>WIP</source>
-        <translation>WIP超過</translation>
-    </message>
-    <message>
-        <source>due date</source>
-        <translation>期限</translation>
-    </message>
-    <message>
-        <source>start</source>
-        <translation>開始日</translation>
     </message>
 </context>
 <context>

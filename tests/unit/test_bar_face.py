@@ -75,12 +75,12 @@ def test_a_finished_task_has_no_progress_and_no_risk_even_if_the_rules_say_so():
     assert face.team_index is None and face.owner_initials == ""
 
 
-def test_overdue_outranks_other_reasons_and_the_word_counts_the_rest():
+def test_overdue_outranks_other_reasons_and_the_word_names_the_first_two():
     task = Task(1, "Late one", OPEN, team_id=7, due=date(2026, 12, 1))
     reasons = (RiskReason(RiskKind.NO_OWNER), RiskReason(RiskKind.OVERDUE))
     face = bar_face(Model(make_board(task), {1: reasons}), 1)
     assert face.tone is BarTone.LATE and face.late
-    assert face.risk_word == "No owner +1"  # the first reason's word: the worst comes first
+    assert face.risk_word == "No owner · Late"  # the reasons' order as given, never "+1"
     assert face.milestone  # a due date alone is a milestone on that day
     assert face.first == face.last == date(2026, 12, 1).toordinal()
 

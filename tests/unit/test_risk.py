@@ -9,6 +9,7 @@ import pytest
 from renkei.domain.model import Board, BoardSettings, Person, RiskFlag, Status, Task
 from renkei.domain.risk import (
     BADGE_WORDS,
+    DEPENDENCY_AFTER,
     DUE_SOON_DAYS,
     STALE_DAYS,
     TEMPLATES,
@@ -17,11 +18,13 @@ from renkei.domain.risk import (
     RiskReason,
     RiskThresholds,
     badge_word,
+    badge_words,
     describe,
     due_soon,
     is_blocked,
     risk_reasons,
 )
+from renkei.domain.slips import DueMove, Slips
 
 TODAY = date(2026, 11, 28)
 NOW = datetime(2026, 11, 28, 9, 30)
@@ -140,9 +143,11 @@ def test_dependency_conflict_on_start():
     assert [r.kind for r in found] == [RiskKind.DEPENDENCY]
     assert dict(found[0].params) == {
         "other": "Qualify leads",
-        "other_due": "2026-12-03",
+        "other_id": 2,
+        "other_due": date(2026, 12, 3),
+        "late_days": 0,
         "edge": "start",
-        "date": "2026-11-30",
+        "date": date(2026, 11, 30),
     }
 
 
@@ -153,7 +158,37 @@ def test_dependency_conflict_on_due():
     found = reasons_for(make_board(succ, pred))
     assert [r.kind for r in found] == [RiskKind.DEPENDENCY]
     assert found[0].param("edge") == "due"
-    assert found[0].param("date") == "2026-12-02"
+    assert found[0].param("date") == date(2026, 12, 2)
+
+
+def test_a_predecessor_due_the_day_this_task_starts_conflicts_and_says_so():
+    """Due the same day as this task starts: it cannot start that day, and the sentence says
+    "the day this task starts", not "after"."""
+    pred = make_task(2, title="Qualify leads", due=day(2))
+    succ = make_task(1, start=day(2), due=day(9), depends_on=(2,))
+    found = reasons_for(make_board(succ, pred))
+    assert [r.kind for r in found] == [RiskKind.DEPENDENCY]
+    assert describe(found[0]) == (
+        "Waits for “Qualify leads”, due Mon 30 Nov 2026 — the day this task starts."
+    )
+
+
+def test_a_late_open_predecessor_is_named_as_late():
+    """A predecessor 3 days overdue and still open: it ends today at the earliest, which is
+    this task's start; the sentence says it is late, not that it "ends" on a past day."""
+    pred = make_task(2, title="Qualify leads", due=day(-3))
+    succ = make_task(1, start=day(0), due=day(9), depends_on=(2,))
+    found = reasons_for(make_board(succ, pred))
+    assert [r.kind for r in found] == [RiskKind.DEPENDENCY]
+    assert describe(found[0]) == (
+        "Waits for “Qualify leads”, due Wed 25 Nov 2026, still open — 3 days late."
+    )
+
+
+def test_a_late_predecessor_is_no_risk_to_a_task_that_starts_much_later():
+    pred = make_task(2, due=day(-3))
+    succ = make_task(1, start=day(20), due=day(30), depends_on=(2,))
+    assert reasons_for(make_board(succ, pred)) == ()
 
 
 def test_no_dependency_conflict_when_predecessor_ends_first():
@@ -215,10 +250,9 @@ def test_stale_measured_from_now_not_midnight():
     assert kinds_for(board, now=datetime(2026, 11, 28, 12, 0)) == [RiskKind.STALE]
 
 
-def test_wip_only_when_count_exceeds_limit():
-    """A column at its limit is fine; one more card puts every card there at risk."""
-    at_limit = make_board(make_task(1, status_id=DOING), make_task(2, status_id=DOING), wip_limit=2)
-    assert kinds_for(at_limit, 1) == []
+def test_a_column_over_its_wip_limit_puts_no_task_at_risk():
+    """WIP over the limit is a fact about the column (its header says it), not a reason on
+    every card in it."""
     over = make_board(
         make_task(1, status_id=DOING),
         make_task(2, status_id=DOING),
@@ -226,20 +260,7 @@ def test_wip_only_when_count_exceeds_limit():
         wip_limit=2,
     )
     for task_id in (1, 2, 3):
-        found = reasons_for(over, task_id)
-        assert [r.kind for r in found] == [RiskKind.WIP]
-        assert dict(found[0].params) == {"column": "In progress", "count": 3, "limit": 2}
-
-
-def test_archived_tasks_do_not_count_towards_wip():
-    """Archived cards are off the board and do not fill a column."""
-    board = make_board(
-        make_task(1, status_id=DOING),
-        make_task(2, status_id=DOING),
-        make_task(3, status_id=DOING, archived=True),
-        wip_limit=2,
-    )
-    assert kinds_for(board, 1) == []
+        assert kinds_for(over, task_id) == []
 
 
 def test_manual_flag_names_who_and_why():
@@ -257,8 +278,8 @@ def test_flag_by_unknown_person_says_question_mark():
     assert found[0].param("who") == "?"
 
 
-def test_reasons_come_flag_first_in_fixed_order():
-    """Several reasons are listed flag, overdue, dependency, owner, stale, WIP."""
+def test_reasons_come_most_serious_first():
+    """Several reasons are listed overdue, flag, dependency, owner, stale."""
     pred = make_task(2, due=day(5))
     task = make_task(
         1,
@@ -272,12 +293,11 @@ def test_reasons_come_flag_first_in_fixed_order():
     )
     board = make_board(task, pred, make_task(3, status_id=DOING), wip_limit=1)
     assert kinds_for(board) == [
-        RiskKind.FLAGGED,
         RiskKind.OVERDUE,
+        RiskKind.FLAGGED,
         RiskKind.DEPENDENCY,
         RiskKind.NO_OWNER,
         RiskKind.STALE,
-        RiskKind.WIP,
     ]
 
 
@@ -340,31 +360,38 @@ DESCRIBED = [
             RiskKind.DEPENDENCY,
             (
                 ("other", "Qualify leads"),
-                ("other_due", "2026-12-03"),
+                ("other_due", date(2026, 12, 3)),
                 ("edge", "start"),
-                ("date", "2026-11-30"),
+                ("date", date(2026, 11, 30)),
             ),
         ),
-        "Waits for “Qualify leads”, which ends 2026-12-03 — after this task's start (2026-11-30).",
+        "Waits for “Qualify leads”, due Thu 3 Dec 2026 — after this task starts (Mon 30 Nov 2026).",
     ),
     (
         RiskReason(
             RiskKind.DEPENDENCY,
             (
                 ("other", "Qualify leads"),
-                ("other_due", "2026-12-03"),
+                ("other_due", date(2026, 12, 3)),
                 ("edge", "due"),
-                ("date", "2026-12-02"),
+                ("date", date(2026, 12, 2)),
             ),
         ),
-        "Waits for “Qualify leads”, which ends 2026-12-03 — after this task's due date "
-        "(2026-12-02).",
+        "Waits for “Qualify leads”, due Thu 3 Dec 2026 — after this task is due (Wed 2 Dec 2026).",
     ),
     (RiskReason(RiskKind.NO_OWNER), "Nobody owns this task."),
     (RiskReason(RiskKind.STALE, (("days", 9),)), "No activity for 9 days."),
     (
-        RiskReason(RiskKind.WIP, (("column", "In progress"), ("count", 3), ("limit", 2))),
-        "“In progress” holds 3 tasks, over its limit of 2.",
+        RiskReason(RiskKind.SLIPPED, (("moves", 3), ("days", 12))),
+        "Due date moved 3 times, 12 days later than first planned.",
+    ),
+    (
+        RiskReason(RiskKind.SLIPPED, (("moves", 1), ("days", 1))),
+        "Due date moved 1 time, 1 day later than first planned.",
+    ),
+    (
+        RiskReason(RiskKind.FORECAST_LATE, (("team", "Field Sales"), ("p85", date(2026, 12, 18)))),
+        "At Field Sales's recent pace it is likely done by Fri 18 Dec 2026, after its due date.",
     ),
 ]
 
@@ -377,7 +404,7 @@ def test_describe_gives_a_sentence(reason, sentence):
 
 def test_every_kind_has_a_template_and_a_badge_word():
     """No kind of reason can reach a card without words."""
-    assert set(TEMPLATES) == set(RiskKind)
+    assert set(TEMPLATES) | {RiskKind.DEPENDENCY} == set(RiskKind)
     assert set(BADGE_WORDS) == set(RiskKind)
     assert {reason.kind for reason, _ in DESCRIBED} == set(RiskKind)
 
@@ -398,21 +425,27 @@ def test_describe_fits_every_reason_the_rules_produce():
         ),
         make_task(3, status_id=DOING, start=day(-8), due=day(1), progress=10),
         pred,
-        wip_limit=1,
+        make_task(4, status_id=DOING, due=day(20)),
     )
-    produced = reasons_for(board, 1) + reasons_for(board, 3)
+    moved = Slips(day(10), (DueMove(NOW, day(10), day(20), AOKI),))
+    ctx = RiskContext(
+        board, TODAY, NOW, slips={4: moved}, late_forecasts={4: ("Field Sales", day(25))}
+    )
+    produced = risk_reasons(board.tasks[1], ctx) + reasons_for(board, 3)
+    produced += risk_reasons(board.tasks[4], ctx)
     assert {r.kind for r in produced} == set(RiskKind)
     for reason in produced:
         sentence = describe(reason)
         assert sentence and "{" not in sentence and "}" not in sentence
 
 
-def test_describe_applies_translate_to_template_and_edge_word():
-    """The UI's translate function turns the template and the edge word into Japanese."""
+def test_describe_applies_translate_to_the_sentence_and_its_dates():
+    """The UI's translate function turns the sentence into Japanese and its date words
+    write the dates."""
     catalogue = {
-        TEMPLATES[RiskKind.DEPENDENCY]: "「%1」の終了（%2）が"
-        "%3（%4）より後です。",
-        "start": "開始日",
+        DEPENDENCY_AFTER[
+            "start"
+        ]: "「%1」（期限 %2）が、このタスクの開始日（%3）より後に終わります。",
         TEMPLATES[RiskKind.STALE]: "%n日間更新がありません。",
     }
     calls = []
@@ -423,8 +456,8 @@ def test_describe_applies_translate_to_template_and_edge_word():
         return catalogue.get(text, text).replace("%n", str(n))
 
     dependency = DESCRIBED[3][0]
-    assert describe(dependency, translate) == (
-        "「Qualify leads」の終了（2026-12-03）が開始日（2026-11-30）より後です。"
+    assert describe(dependency, translate, lambda d: f"{d.month}月{d.day}日") == (
+        "「Qualify leads」（期限 12月3日）が、このタスクの開始日（11月30日）より後に終わります。"
     )
     stale = RiskReason(RiskKind.STALE, (("days", 9),))
     assert describe(stale, translate) == "9日間更新がありません。"
@@ -435,10 +468,21 @@ def test_badge_word():
     """The badge shows one word per kind, translated when asked."""
     assert badge_word(RiskReason(RiskKind.OVERDUE, (("days", 1),))) == "Late"
     assert badge_word(RiskReason(RiskKind.NO_OWNER)) == "No owner"
-    assert badge_word(RiskReason(RiskKind.WIP)) == "WIP"
+    assert badge_word(RiskReason(RiskKind.SLIPPED)) == "Slipped"
     japanese = {"Late": "遅延"}
     word = badge_word(RiskReason(RiskKind.OVERDUE), lambda c, t: japanese.get(t, t))
     assert word == "遅延"
+
+
+def test_the_badge_names_the_two_most_serious_reasons_never_plus_n():
+    late, stale, no_owner = (
+        RiskReason(RiskKind.OVERDUE, (("days", 4),)),
+        RiskReason(RiskKind.STALE, (("days", 9),)),
+        RiskReason(RiskKind.NO_OWNER),
+    )
+    assert badge_words([late, stale, no_owner]) == "Late · Stale"
+    assert badge_words([no_owner]) == "No owner"
+    assert badge_words([]) == ""
 
 
 # -- blocked -------------------------------------------------------------------------------

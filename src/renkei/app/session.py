@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Any
 
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
-from renkei.domain.commands import Change, Command, RowChange, SetFields
+from renkei.domain.commands import Change, Command, FieldChange, Record, RowChange, SetFields
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import (
@@ -19,6 +19,7 @@ from renkei.domain.risk import (
     is_blocked,
     risk_reasons,
 )
+from renkei.domain.slips import SLIP_FIELDS, Slips, slips_by_task, slips_of
 from renkei.store import lease
 from renkei.store.board_store import BoardStore, utcnow
 
@@ -60,6 +61,10 @@ class BoardSession:
         self._redo: list[UndoStep] = []
         self._risk_ctx: RiskContext | None = None
         self._risk: dict[int, tuple[RiskReason, ...]] = {}
+        # Each task's due-date moves, read from the trail once and again after a move.
+        self._slips: dict[int, Slips] | None = None
+        # Who last changed each task (person, login), read once per board revision.
+        self._editors: tuple[int, dict[int, tuple[int | None, str | None]]] | None = None
         self._analyser = HandoffAnalyser(store)
         self._handoffs: HandoffAnalysis | None = None
         self._handoffs_touched: set[int] | None = None  # tasks changed since; None: all
@@ -97,8 +102,67 @@ class BoardSession:
                 self._now(),
                 stale_days=self.thresholds.stale_days,
                 due_soon_days=self.thresholds.due_soon_days,
+                slips=self._slip_index(),
             )
         return self._risk_ctx
+
+    def slips(self, task_id: int) -> Slips:
+        """The task's baseline and every move of its due date since."""
+        task = self._board.tasks[task_id]
+        return self._slip_index().get(task_id) or slips_of((), task.due)
+
+    def last_editor(self, task_id: int) -> tuple[int | None, str | None]:
+        """Who made the task's latest change: the person's id and the login (either None)."""
+        if self._editors is None or self._editors[0] != self._board.revision:
+            self._editors = (self._board.revision, self.store.last_editors("task"))
+        return self._editors[1].get(task_id, (None, None))
+
+    def _slip_index(self) -> dict[int, Slips]:
+        if self._slips is None:
+            if not self.reachable:
+                return {}  # judged again once the board is back
+            dues = {task_id: task.due for task_id, task in self._board.tasks.items()}
+            rows = self.store.history("task", fields=SLIP_FIELDS)
+            self._slips = slips_by_task(rows, dues)
+        return self._slips
+
+    def rebaseline(self, task_ids: Sequence[int], label: str = "") -> Change:
+        """Commit to the tasks' current due dates: each one's baseline becomes its due date
+        and its slips count from now (a ``baseline`` history row; no field changes)."""
+        now = self._now()
+        commands = []
+        for task_id in task_ids:
+            task = self._board.tasks[task_id]
+            before = self.slips(task_id).baseline
+            commands.append(
+                Record(
+                    "task",
+                    task_id,
+                    "baseline",
+                    before.isoformat() if before else None,
+                    task.due.isoformat() if task.due else None,
+                    now,
+                    self.actor_id,
+                )
+            )
+        change = self.store.apply_all(commands, self.actor_id)
+        self._note_own_revision(change)
+        rows = tuple(
+            RowChange(
+                "task",
+                command.entity_id,
+                False,
+                (FieldChange("baseline", command.old, command.new),),
+                self._board.tasks[command.entity_id],
+                change.revision,
+                self.actor_id,
+            )
+            for command in commands
+            if isinstance(command.entity_id, int)
+        )
+        shown = dataclasses.replace(change, rows=rows)
+        self._receive(shown)
+        return shown
 
     def set_thresholds(self, thresholds: RiskThresholds) -> None:
         """New risk thresholds: every task's risk is judged again and every view, told of a
@@ -288,6 +352,7 @@ class BoardSession:
         self._board = board
         self.synced_revision = self._board.revision
         self._forget_derived()
+        self._slips = None
         self._handoffs_touched = None
         self._notify(None)
 
@@ -306,7 +371,7 @@ class BoardSession:
             self.reload()
             return True
         self.synced_revision = revision
-        fresh = tuple(rc for rc in rows if self._differs(rc))
+        fresh = tuple(rc for rc in rows if self._differs(rc) or _moves_baseline(rc))
         if not fresh:
             if revision > self._board.revision:
                 self._board = dataclasses.replace(self._board, revision=revision)
@@ -348,6 +413,8 @@ class BoardSession:
             updated[name][row_change.entity_id] = row_change.row
         self._board = dataclasses.replace(board, revision=change.revision, **updated)
         self._forget_derived()
+        if any(_moves_baseline(rc) for rc in change.rows if rc.entity == "task"):
+            self._slips = None
         self._note_handoff_tasks(change)
         self._notify(change)
 
@@ -372,3 +439,8 @@ class BoardSession:
     def _notify(self, change: Change | None) -> None:
         for listener in list(self._listeners):
             listener(change)
+
+
+def _moves_baseline(row_change: RowChange) -> bool:
+    """A task change that moves its due date or its baseline: its slips are read again."""
+    return any(f.name in SLIP_FIELDS for f in row_change.fields)

@@ -91,6 +91,8 @@ def task_json(session: BoardSession, task: Task) -> dict[str, Any]:
     """A task as the CLI's JSON object: names instead of ids, ISO dates, its risk in words."""
     board = session.board
     reasons = session.risk(task.id)
+    owner = board.people.get(task.owner_id) if task.owner_id is not None else None
+    slips = session.slips(task.id)
     return {
         "id": task.id,
         "title": task.title,
@@ -109,10 +111,39 @@ def task_json(session: BoardSession, task: Task) -> dict[str, Any]:
         "archived": task.archived,
         "at_risk": bool(reasons),
         "risk_reasons": [describe(r) for r in reasons],
+        "risks": [
+            {"kind": r.kind.value, "words": badge_word(r), "sentence": describe(r)} for r in reasons
+        ],
         "flag": task.flag.reason if task.flag is not None else None,
+        "updated_at": utc_iso(task.updated_at),
+        "updated_by": _editor_name(session, task.id),
+        "owner_contact": owner.contact or None if owner is not None else None,
+        "baseline_due": iso_date(slips.baseline),
+        "slips": [
+            {
+                "from": iso_date(move.old),
+                "to": iso_date(move.new),
+                "at": utc_iso(move.at),
+                "by": _person_or_login(board, move.actor_id, move.login),
+            }
+            for move in slips.moves
+        ],
         "description": task.description,
         "version": task.version,
     }
+
+
+def _editor_name(session: BoardSession, task_id: int) -> str | None:
+    actor_id, login = session.last_editor(task_id)
+    return _person_or_login(session.board, actor_id, login)
+
+
+def _person_or_login(board: Board, actor_id: int | None, login: str | None) -> str | None:
+    """The person's name; their login when the board does not know them; None: unknown."""
+    person = board.people.get(actor_id) if actor_id is not None else None
+    if person is not None:
+        return person.name
+    return f"login {login}" if login else None
 
 
 def tasks_table(session: BoardSession, tasks: Sequence[Task]) -> str:

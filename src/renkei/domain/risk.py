@@ -8,8 +8,7 @@ can show them in Japanese.
 from __future__ import annotations
 
 import enum
-from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 
@@ -22,6 +21,7 @@ from renkei.domain.i18n import (
     untranslated,
 )
 from renkei.domain.model import Board, Task
+from renkei.domain.slips import Slips
 
 
 class Risk(TranslationContext):
@@ -29,13 +29,22 @@ class Risk(TranslationContext):
 
 
 class RiskKind(enum.Enum):
-    FLAGGED = "flagged"
+    """Why a task is at risk, one kind per fact, most serious first (``SEVERITY``). A column
+    over its WIP limit is a fact about the column (its header, the standup, the report), not
+    a risk of each task in it."""
+
     OVERDUE = "overdue"
-    BEHIND = "behind"
+    FLAGGED = "flagged"
     DEPENDENCY = "dependency"
+    BEHIND = "behind"
+    FORECAST_LATE = "forecast_late"
+    SLIPPED = "slipped"
     NO_OWNER = "no_owner"
     STALE = "stale"
-    WIP = "wip"
+
+
+# Most serious first: a card's badge says the first two.
+SEVERITY: tuple[RiskKind, ...] = tuple(RiskKind)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,21 +62,28 @@ TEMPLATES: Mapping[RiskKind, str] = {
     RiskKind.BEHIND: QT_TRANSLATE_NOOP(
         "Risk", "Behind schedule: %1% done with %2% of the time used."
     ),
-    RiskKind.DEPENDENCY: QT_TRANSLATE_NOOP(
-        "Risk", "Waits for “%1”, which ends %2 — after this task's %3 (%4)."
+    RiskKind.FORECAST_LATE: QT_TRANSLATE_NOOP(
+        "Risk", "At %1's recent pace it is likely done by %2, after its due date."
+    ),
+    RiskKind.SLIPPED: Risk.tr(
+        "Due date moved %n time(s), %1 later than first planned.", "", PLURAL
     ),
     RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "Nobody owns this task."),
     RiskKind.STALE: Risk.tr("No activity for %n day(s).", "", PLURAL),
-    RiskKind.WIP: QT_TRANSLATE_NOOP("Risk", "“%1” holds %2 tasks, over its limit of %3."),
 }
 
-# The reason's parameters that fill each sentence's %1, %2, … in turn ("%n" takes the days).
-PLACES: Mapping[RiskKind, tuple[str, ...]] = {
-    RiskKind.FLAGGED: ("who", "reason"),
-    RiskKind.BEHIND: ("progress", "elapsed"),
-    RiskKind.DEPENDENCY: ("other", "other_due", "edge", "date"),
-    RiskKind.WIP: ("column", "count", "limit"),
+# A predecessor that is still open, by what it is: late already, ending on this task's date,
+# or ending after it.
+DEPENDENCY_LATE = Risk.tr("Waits for “%1”, due %2, still open — %n day(s) late.", "", PLURAL)
+DEPENDENCY_SAME_DAY = {
+    "start": QT_TRANSLATE_NOOP("Risk", "Waits for “%1”, due %2 — the day this task starts."),
+    "due": QT_TRANSLATE_NOOP("Risk", "Waits for “%1”, due %2 — the day this task is due."),
 }
+DEPENDENCY_AFTER = {
+    "start": QT_TRANSLATE_NOOP("Risk", "Waits for “%1”, due %2 — after this task starts (%3)."),
+    "due": QT_TRANSLATE_NOOP("Risk", "Waits for “%1”, due %2 — after this task is due (%3)."),
+}
+DAYS = Risk.tr("%n day(s)", "", PLURAL)
 
 # One word for the card badge, next to the icon: never colour alone.
 BADGE_WORDS: Mapping[RiskKind, str] = {
@@ -75,33 +91,85 @@ BADGE_WORDS: Mapping[RiskKind, str] = {
     RiskKind.OVERDUE: QT_TRANSLATE_NOOP("Risk", "Late"),
     RiskKind.BEHIND: QT_TRANSLATE_NOOP("Risk", "Behind"),
     RiskKind.DEPENDENCY: QT_TRANSLATE_NOOP("Risk", "Dependency"),
+    RiskKind.FORECAST_LATE: QT_TRANSLATE_NOOP("Risk", "Forecast late"),
+    RiskKind.SLIPPED: QT_TRANSLATE_NOOP("Risk", "Slipped"),
     RiskKind.NO_OWNER: QT_TRANSLATE_NOOP("Risk", "No owner"),
     RiskKind.STALE: QT_TRANSLATE_NOOP("Risk", "Stale"),
-    RiskKind.WIP: QT_TRANSLATE_NOOP("Risk", "WIP"),
 }
 
-EDGE_WORDS = {
-    "start": QT_TRANSLATE_NOOP("Risk", "start"),
-    "due": QT_TRANSLATE_NOOP("Risk", "due date"),
-}
+# Two badge words side by side: "Late · Stale".
+BADGE_PAIR = QT_TRANSLATE_NOOP("Risk", "%1 · %2")
 
 
-def describe(reason: RiskReason, translate: Translate = untranslated) -> str:
+def plain_date(day: date) -> str:
+    """A date in English words without Qt ("Fri 4 Dec"; the year when it is not this one's
+    neighbour): the CLI's and the default for ``describe``."""
+    return f"{day:%a} {day.day} {day:%b %Y}"
+
+
+def describe(
+    reason: RiskReason,
+    translate: Translate = untranslated,
+    date_words: Callable[[date], str] = plain_date,
+) -> str:
     """The reason as one short sentence; ``translate`` is Qt's translate in the UI (with the
-    day count for the sentences that have plural forms)."""
+    day count for the sentences that have plural forms), ``date_words`` writes a date."""
     params = dict(reason.params)
-    if "edge" in params:
-        params["edge"] = translate("Risk", EDGE_WORDS[str(params["edge"])])
-    values = [params[name] for name in PLACES.get(reason.kind, ())]
-    if reason.kind in (RiskKind.OVERDUE, RiskKind.STALE):
-        days = params["days"]
-        assert isinstance(days, int)  # the rules that make these reasons count whole days
-        return translate("Risk", TEMPLATES[reason.kind], days)
-    return arg(translate("Risk", TEMPLATES[reason.kind]), *values)
+    kind = reason.kind
+    if kind is RiskKind.DEPENDENCY:
+        return _describe_dependency(params, translate, date_words)
+    if kind in (RiskKind.OVERDUE, RiskKind.STALE):
+        return translate("Risk", TEMPLATES[kind], _int(params["days"]))
+    if kind is RiskKind.SLIPPED:
+        later = translate("Risk", DAYS, _int(params["days"]))
+        return arg(translate("Risk", TEMPLATES[kind], _int(params["moves"])), later)
+    if kind is RiskKind.FORECAST_LATE:
+        finish = params["p85"]
+        assert isinstance(finish, date)
+        return arg(translate("Risk", TEMPLATES[kind]), params["team"], date_words(finish))
+    values = [params[name] for name in PLACES.get(kind, ())]
+    return arg(translate("Risk", TEMPLATES[kind]), *values)
+
+
+def _describe_dependency(
+    params: dict[str, object], translate: Translate, date_words: Callable[[date], str]
+) -> str:
+    other_due, when, edge = params["other_due"], params["date"], str(params["edge"])
+    assert isinstance(other_due, date) and isinstance(when, date)
+    late = _int(params.get("late_days", 0))
+    if late > 0:
+        return arg(translate("Risk", DEPENDENCY_LATE, late), params["other"], date_words(other_due))
+    if other_due == when:
+        return arg(
+            translate("Risk", DEPENDENCY_SAME_DAY[edge]), params["other"], date_words(other_due)
+        )
+    template = translate("Risk", DEPENDENCY_AFTER[edge])
+    return arg(template, params["other"], date_words(other_due), date_words(when))
+
+
+def _int(value: object) -> int:
+    assert isinstance(value, int)  # the rules that make these reasons count whole days
+    return value
+
+
+# The reason's parameters that fill each remaining sentence's %1, %2, … in turn.
+PLACES: Mapping[RiskKind, tuple[str, ...]] = {
+    RiskKind.FLAGGED: ("who", "reason"),
+    RiskKind.BEHIND: ("progress", "elapsed"),
+}
 
 
 def badge_word(reason: RiskReason, translate: Translate = untranslated) -> str:
     return translate("Risk", BADGE_WORDS[reason.kind])
+
+
+def badge_words(reasons: Sequence[RiskReason], translate: Translate = untranslated) -> str:
+    """The words of the two most serious reasons, "Late · Stale" (never "+1": the second
+    reason is named, the rest are in the detail)."""
+    words = list(dict.fromkeys(badge_word(r, translate) for r in reasons))[:2]
+    if len(words) < 2:
+        return words[0] if words else ""
+    return arg(translate("Risk", BADGE_PAIR), *words)
 
 
 STALE_DAYS = 7  # no activity for this many days: "Stale"
@@ -118,17 +186,21 @@ class RiskThresholds:
 
 class RiskContext:
     """What the rules need beyond the task itself, computed once per board snapshot.
-    ``stale_days`` and ``due_soon_days`` default to the board's settings (7 and 3)."""
+    ``stale_days`` and ``due_soon_days`` default to the board's settings (7 and 3).
+    ``slips``: each task's due-date moves (domain/slips.py; a task not listed never moved).
+    ``late_forecasts``: the tasks whose forecast finish lands after their due date, with
+    the team whose pace says so and that finish (the forecast's P85)."""
 
     __slots__ = (
         "board",
         "today",
         "now",
         "done_ids",
-        "over_limit",
         "backlog_id",
         "stale_days",
         "due_soon_days",
+        "slips",
+        "late_forecasts",
     )
 
     def __init__(
@@ -139,6 +211,8 @@ class RiskContext:
         *,
         stale_days: int | None = None,
         due_soon_days: int | None = None,
+        slips: Mapping[int, Slips] | None = None,
+        late_forecasts: Mapping[int, tuple[str, date]] | None = None,
     ):
         self.board = board
         self.today = today
@@ -150,12 +224,8 @@ class RiskContext:
         self.done_ids = board.done_status_ids()
         first = min(board.statuses.values(), key=lambda s: (s.position, s.id), default=None)
         self.backlog_id = first.id if first is not None and not first.is_done else None
-        counts = Counter(t.status_id for t in board.tasks.values() if not t.archived)
-        self.over_limit = {
-            s.id: counts[s.id]
-            for s in board.statuses.values()
-            if s.wip_limit is not None and counts[s.id] > s.wip_limit
-        }
+        self.slips: Mapping[int, Slips] = slips or {}
+        self.late_forecasts: Mapping[int, tuple[str, date]] = late_forecasts or {}
 
 
 def overdue(task: Task, ctx: RiskContext) -> RiskReason | None:
@@ -185,15 +255,18 @@ def due_soon(due: date | None, today: date, due_soon_days: int) -> bool:
 
 
 def dependency_conflicts(task: Task, ctx: RiskContext) -> list[RiskReason]:
-    """A predecessor that is not done and ends after this task starts (or is due)."""
+    """A predecessor still open that cannot end before this task starts (or is due): it is
+    due on or after that day, or it is late already (it can end today at the earliest)."""
     reasons = []
     for other_id in task.depends_on:
         other = ctx.board.tasks.get(other_id)
         if other is None or other.archived or other.status_id in ctx.done_ids or other.due is None:
             continue
-        if task.start is not None and other.due >= task.start:
+        late_days = max(0, (ctx.today - other.due).days)
+        earliest_end = max(other.due, ctx.today)
+        if task.start is not None and earliest_end >= task.start:
             edge, when = "start", task.start
-        elif task.due is not None and other.due >= task.due:
+        elif task.due is not None and earliest_end >= task.due:
             edge, when = "due", task.due
         else:
             continue
@@ -202,9 +275,11 @@ def dependency_conflicts(task: Task, ctx: RiskContext) -> list[RiskReason]:
                 RiskKind.DEPENDENCY,
                 (
                     ("other", other.title),
-                    ("other_due", other.due.isoformat()),
+                    ("other_id", other.id),
+                    ("other_due", other.due),
+                    ("late_days", late_days),
                     ("edge", edge),
-                    ("date", when.isoformat()),
+                    ("date", when),
                 ),
             )
         )
@@ -224,14 +299,24 @@ def stale(task: Task, ctx: RiskContext) -> RiskReason | None:
     return RiskReason(RiskKind.STALE, (("days", idle),))
 
 
-def wip_exceeded(task: Task, ctx: RiskContext) -> RiskReason | None:
-    count = ctx.over_limit.get(task.status_id)
-    if count is None:
+def slipped(task: Task, ctx: RiskContext) -> RiskReason | None:
+    """Its due date moved since the baseline and now lies later than it."""
+    slips = ctx.slips.get(task.id)
+    if slips is None or not slips.slipped(task.due):
         return None
-    status = ctx.board.statuses[task.status_id]
     return RiskReason(
-        RiskKind.WIP, (("column", status.name), ("count", count), ("limit", status.wip_limit))
+        RiskKind.SLIPPED,
+        (("moves", len(slips.moves)), ("days", slips.days_later(task.due))),
     )
+
+
+def forecast_late(task: Task, ctx: RiskContext) -> RiskReason | None:
+    """Its team's pace says it finishes after its due date (a late task is "overdue")."""
+    found = ctx.late_forecasts.get(task.id)
+    if found is None or task.due is None or task.due < ctx.today:
+        return None
+    team, p85 = found
+    return RiskReason(RiskKind.FORECAST_LATE, (("team", team), ("p85", p85)))
 
 
 def flagged(task: Task, ctx: RiskContext) -> RiskReason | None:
@@ -243,26 +328,22 @@ def flagged(task: Task, ctx: RiskContext) -> RiskReason | None:
 
 
 def risk_reasons(task: Task, ctx: RiskContext) -> tuple[RiskReason, ...]:
-    """Every reason this task is at risk, most serious first. Finished, archived and
-    backlog work carries no automatic reasons (backlog has not been committed to)."""
+    """Every reason this task is at risk, most serious first (``SEVERITY``). Finished,
+    archived and backlog work carries no automatic reasons (backlog has not been committed
+    to); a flag a person set stays."""
     if task.archived or task.status_id in ctx.done_ids:
         return ()
-    reasons: list[RiskReason] = []
     manual = flagged(task, ctx)
-    if manual:
-        reasons.append(manual)
     if task.status_id == ctx.backlog_id:
-        return tuple(reasons)
-    for rule in (overdue, behind_schedule):
+        return (manual,) if manual else ()
+    reasons: list[RiskReason] = [manual] if manual else []
+    for rule in (overdue, behind_schedule, no_owner, stale, slipped, forecast_late):
         found = rule(task, ctx)
         if found:
             reasons.append(found)
     reasons.extend(dependency_conflicts(task, ctx))
-    for rule in (no_owner, stale, wip_exceeded):
-        found = rule(task, ctx)
-        if found:
-            reasons.append(found)
-    return tuple(reasons)
+    order = {kind: index for index, kind in enumerate(SEVERITY)}
+    return tuple(sorted(reasons, key=lambda r: order[r.kind]))
 
 
 def is_blocked(task: Task, board: Board, done_ids: frozenset[int] | None = None) -> bool:

@@ -319,7 +319,8 @@ def cover(scope: ReportScope) -> Cover:
 
 def _reasons(reasons: Sequence[RiskReason]) -> tuple[Reason, ...]:
     return tuple(
-        Reason(badge_word(r, translate_marked), describe(r, translate_marked)) for r in reasons
+        Reason(badge_word(r, translate_marked), describe(r, translate_marked, date_text))
+        for r in reasons
     )
 
 

@@ -3,13 +3,14 @@ standup and the PDF report (which cannot reach up into the widgets)."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from renkei.domain.dates import due_words
 from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg
-from renkei.domain.risk import RiskReason, badge_word
+from renkei.domain.risk import RiskReason, badge_word, badge_words
 
 
 def translate_marked(context: str, text: str, n: int = -1) -> str:
@@ -23,6 +24,11 @@ def translate_marked(context: str, text: str, n: int = -1) -> str:
 def risk_word(reason: RiskReason) -> str:
     """The one word beside a risk icon: 'Late', 'Flagged'…"""
     return badge_word(reason, translate_marked)
+
+
+def risk_words(reasons: Sequence[RiskReason]) -> str:
+    """The badge of a task at risk: the words of its two most serious reasons, 'Late · Stale'."""
+    return badge_words(reasons, translate_marked)
 
 
 def date_text(day: date, today: date | None = None) -> str:

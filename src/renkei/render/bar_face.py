@@ -16,7 +16,7 @@ from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import span_of, violations
-from renkei.i18n.words import risk_word
+from renkei.i18n.words import risk_words
 
 
 class BarTone(enum.Enum):
@@ -49,7 +49,7 @@ class BarFace:
     team_index: int | None = None  # the team's position: picks its colour; None: no team
     done: bool = False
     progress: int = 0
-    risk_word: str = ""  # the worst reason's word, "+N" for the others; "" when not at risk
+    risk_word: str = ""  # the two worst reasons' words, "Late · Stale"; "" when not at risk
     conflict: bool = False  # starts on or before the last day of a task it waits for
     owner_initials: str = ""
     owner_name: str = ""
@@ -89,9 +89,7 @@ def bar_face(
         tone = BarTone.LATE if late else BarTone.AT_RISK
     else:
         tone = BarTone.TEAM
-    word = ""
-    if reasons:
-        word = risk_word(reasons[0]) + (f" +{len(reasons) - 1}" if len(reasons) > 1 else "")
+    word = risk_words(reasons)
     team = board.teams.get(task.team_id) if task.team_id is not None else None
     owner = board.people.get(task.owner_id) if task.owner_id is not None else None
     if handoffs is None:

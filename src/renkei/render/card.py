@@ -32,8 +32,7 @@ class CardFace:
     due_text: str = ""
     late: bool = False
     soon: bool = False  # due within the "due soon" days (Preferences): a clock, warm words
-    risk_word: str = ""  # the most serious reason's word; empty when not at risk
-    risk_more: int = 0  # further reasons beyond the first
+    risk_word: str = ""  # the two most serious reasons' words; empty when not at risk
     blocked_word: str = ""  # "Blocked" when a predecessor is unfinished
     progress: int = 0
     done: bool = False
@@ -235,9 +234,8 @@ def _badges(face: CardFace, theme: Theme) -> list[_Badge]:
     badges = []
     inks = {"ink": theme.badge_ink, "paper": theme.card}
     if face.risk_word:
-        word = face.risk_word + (f" +{face.risk_more}" if face.risk_more else "")
         colour = theme.late if face.late else theme.risk
-        badges.append(_Badge(word, colour, glyphs.warning, **inks))
+        badges.append(_Badge(face.risk_word, colour, glyphs.warning, **inks))
     if face.handoff_word:
         colour = theme.late if face.handoff_late else theme.handoff
         badges.append(_Badge(face.handoff_word, colour, glyphs.handoff, **inks))

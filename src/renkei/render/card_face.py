@@ -11,7 +11,7 @@ from renkei.domain.model import Priority
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import due_soon
 from renkei.i18n import arg
-from renkei.i18n.words import due_text, finding_word, risk_word, span_text
+from renkei.i18n.words import due_text, finding_word, risk_words, span_text
 from renkei.render.card import CardFace
 
 
@@ -41,8 +41,7 @@ def card_face(
         due_text="" if done else due_text(task.due, today),
         late=task.due is not None and task.due < today and not done,
         soon=not done and due_soon(task.due, today, session.risk_context().due_soon_days),
-        risk_word=risk_word(reasons[0]) if reasons else "",
-        risk_more=max(0, len(reasons) - 1),
+        risk_word=risk_words(reasons),
         blocked_word=QCoreApplication.translate("Kanban", "Blocked")
         if not done and session.blocked(task_id)
         else "",

@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, insert, select, text
+from sqlalchemy import URL, Connection, Engine, func, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from renkei.domain.commands import (
@@ -47,6 +47,7 @@ from renkei.store.writer import Writer, read_rows
 MIGRATION_LOCK = 7235846
 # Past this many changed rows, reading the whole board again is simpler and as fast.
 FEED_RELOAD_THRESHOLD = 2000
+
 
 def utcnow() -> datetime:
     """Naive UTC: the stored time of every change, shown in local time by the views."""
@@ -271,6 +272,22 @@ class BoardStore:
         found.reverse()
         return found
 
+    def last_editors(self, entity: str) -> dict[int, tuple[int | None, str | None]]:
+        """Who made each row's latest change: its person and login (either may be unknown),
+        by row id, in one read."""
+        table = schema.activity
+        latest = (
+            select(func.max(table.c.id))
+            .where(table.c.entity == entity)
+            .group_by(table.c.entity_id)
+            .scalar_subquery()
+        )
+        query = select(table.c.entity_id, table.c.actor_id, table.c.login).where(
+            table.c.id.in_(latest)
+        )
+        with self._read() as conn:
+            return {row[0]: (row[1], row[2]) for row in conn.execute(query)}
+
     def changes_since(self, revision: int) -> tuple[int, tuple[RowChange, ...] | None]:
         """The board's current revision and every row changed after ``revision``, as it is
         now: how other people's edits reach this window. ``None`` instead of rows means "so
@@ -339,9 +356,7 @@ class BoardStore:
         """The Activity rows after ``revision``, unfolded, in revision order, a page at a
         time: what ``watch`` prints (see store/activity_feed.py)."""
         with self._read() as conn:
-            return activity_feed.activity_since(
-                conn, revision, limit, after_id=after_id, upto=upto
-            )
+            return activity_feed.activity_since(conn, revision, limit, after_id=after_id, upto=upto)
 
     def values_as_of(
         self, entity: str, ids: Iterable[int], revision: int

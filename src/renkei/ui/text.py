@@ -18,6 +18,7 @@ from renkei.i18n.words import (  # the card's words live with the card painter; 
     due_text,
     finding_word,
     risk_word,
+    risk_words,
     span_text,
 )
 
@@ -27,13 +28,14 @@ __all__ = [
     "due_text",
     "finding_word",
     "risk_word",
+    "risk_words",
     "span_text",
 ]
 
 
 def risk_sentence(reason: RiskReason) -> str:
     """'Overdue: was due 3 day(s) ago.' in the user's language."""
-    return describe(reason, translate_marked)
+    return describe(reason, translate_marked, date_text)
 
 
 def local_time_text(at: datetime) -> str:

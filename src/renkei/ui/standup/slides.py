@@ -36,7 +36,7 @@ from renkei.render.slide_face import (
     Section,
     Slide,
 )
-from renkei.ui.text import date_text, due_text, risk_sentence, risk_word, span_text
+from renkei.ui.text import date_text, due_text, risk_sentence, risk_words, span_text
 
 
 @dataclass
@@ -176,8 +176,7 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
         if not reasons or task_id not in board.tasks:
             continue
         first = reasons[0]
-        more = len(reasons) - 1
-        word = risk_word(first) + (f" +{more}" if more else "")
+        word = risk_words(reasons)
         tone = "late" if first.kind is RiskKind.OVERDUE else "risk"
         risk_lines.append(Line(names.task(task_id), word, risk_sentence(first), "risk", tone))
     at_risk = Section(
