@@ -1670,6 +1670,10 @@
         <translation>+ タスクを追加</translation>
     </message>
     <message>
+        <source>%1 of %2</source>
+        <translation>%2 件中 %1 件</translation>
+    </message>
+    <message>
         <source>Blocked</source>
         <translation>ブロック中</translation>
     </message>
@@ -3283,6 +3287,14 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Auto-advance on</source>
         <translation>自動送り オン</translation>
+    </message>
+    <message>
+        <source>Finished since yesterday</source>
+        <translation>昨日からの完了</translation>
+    </message>
+    <message>
+        <source>Finished since %1</source>
+        <translation>%1 以降の完了</translation>
     </message>
     <message>
         <source>Blocked</source>

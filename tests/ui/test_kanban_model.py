@@ -176,6 +176,23 @@ def test_the_grid_puts_every_shown_card_in_its_lane_and_column(demo_session):
     )
 
 
+def test_column_counts_follow_the_filter_as_shown_of_all(demo_session):
+    """With a filter on, a column says how many of its cards the filter shows ("3 of 17");
+    the WIP count stays the whole column's."""
+    board = demo_session.board
+    done = board.find_status("Done")
+    marketing = board.find_team("Marketing")
+    live = [t for t in board.tasks.values() if not t.archived]
+    shown = [t.id for t in live if t.team_id == marketing.id]
+    grid = arrange(board, shown, LaneMode.TEAM, filtered=True)
+    all_done = sum(1 for t in live if t.status_id == done.id)
+    marketing_done = sum(1 for t in live if t.status_id == done.id and t.team_id == marketing.id)
+    assert 0 < marketing_done < all_done
+    assert (grid.shown(done.id), grid.count(done.id)) == (marketing_done, all_done)
+    unfiltered = arrange(board, [t.id for t in live], LaneMode.TEAM, filtered=False)
+    assert unfiltered.shown(done.id) is None
+
+
 @pytest.mark.parametrize("mode", list(LaneMode))
 def test_a_card_whose_lane_is_gone_sits_in_the_catch_all_lane(demo_session, mode):
     board = demo_session.board

@@ -156,13 +156,22 @@ def test_the_overview_face_has_its_column_heads_and_no_timer():
     face = slide_face(slide, NOBODY_SINCE, number=2, count=4, clock=Clock(120))
     assert face.headings == (
         Heading("Open", "clock", "text"),
-        Heading("Finished", "done", "done"),
+        Heading("Finished since yesterday", "done", "done"),  # no standup held yet
         Heading("At risk", "risk", "risk"),
         Heading("Blocked", "blocked", "blocked"),
         Heading("Overdue", "clock", "late"),
     )
     assert face.rows == (row,)
     assert (face.timer, face.subtitle, face.counter) == (None, "The whole board", "2 / 4")
+
+
+def test_the_overview_says_since_when_it_counts_finished_work():
+    row = OverviewRow("Marketing", 4, 1, 2, 0, 1)
+    slide = Slide(OVERVIEW, OVERVIEW, "Overview", "The whole board", rows=(row,))
+    held = Agenda(since=datetime(2026, 12, 3, 12, 0), teams=())
+    face = slide_face(slide, held, number=2, count=4, clock=Clock(120))
+    assert face.headings[1].word.startswith("Finished since ")
+    assert "Dec" in face.headings[1].word and "3" in face.headings[1].word
 
 
 def test_the_closing_face_asks_to_record_the_standup_then_says_when_it_was():

@@ -51,9 +51,17 @@ class KanbanGrid:
     lanes: tuple[GridLane, ...] = ()
     # Cards per column on the whole board (archived aside), filter or not: the WIP count.
     column_counts: dict[int, int] | None = None
+    # Cards shown per column while a filter is on ("3 of 17"); None: no filter.
+    shown_counts: dict[int, int] | None = None
 
     def count(self, status_id: int) -> int:
         return (self.column_counts or {}).get(status_id, 0)
+
+    def shown(self, status_id: int) -> int | None:
+        """The cards the filter shows in the column; None without a filter."""
+        if self.shown_counts is None:
+            return None
+        return self.shown_counts.get(status_id, 0)
 
     def over_limit(self, status: Status) -> bool:
         return status.wip_limit is not None and self.count(status.id) > status.wip_limit
@@ -104,4 +112,7 @@ def arrange(board: Board, task_ids: list[int], mode: LaneMode, filtered: bool) -
     if filtered:
         lanes = [lane for lane in lanes if lane.count or lane.key is None and len(lanes) == 1]
     counts = Counter(task.status_id for task in tasks.values() if not task.archived)
-    return KanbanGrid(columns, tuple(lanes), dict(counts))
+    shown = None
+    if filtered:
+        shown = {sid: sum(len(lane.cells.get(sid, ())) for lane in lanes) for sid in column_ids}
+    return KanbanGrid(columns, tuple(lanes), dict(counts), shown)

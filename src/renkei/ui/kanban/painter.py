@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRect, QRectF, Qt
 from PySide6.QtGui import QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
+from renkei.i18n import arg
 from renkei.i18n.contexts import Kanban
 from renkei.render import glyphs
 from renkei.render.card import CARD_GAP, CARD_HEIGHT, CardFace, paint_card
@@ -217,6 +218,9 @@ def _paint_header(painter: QPainter, scene: Scene) -> None:
         count = scene.grid.count(status.id)
         limit = status.wip_limit
         label = f"{count} / {limit}" if limit is not None else str(count)
+        shown = scene.grid.shown(status.id)
+        if shown is not None:  # a filter is on: how many of the column's cards it shows
+            label = arg(Kanban.tr("%1 of %2"), shown, count)
         painter.setFont(font(13))
         small = QFontMetricsF(painter.font())
         right = rect.right() - 10

@@ -8,7 +8,7 @@ here and hand them to ``render.slide_paint``, which only places and colours the 
 from __future__ import annotations
 
 from dataclasses import dataclass, replace
-from datetime import datetime
+from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication
 
@@ -54,11 +54,20 @@ def timer_face(clock: Clock) -> Timer:
     return Timer(text, icon, tone, " · ".join(state), "risk" if clock.paused else "accent")
 
 
-def overview_headings() -> tuple[Heading, ...]:
-    """The overview's columns, in the order of ``OverviewRow.values``."""
+def overview_headings(since: datetime | None = None) -> tuple[Heading, ...]:
+    """The overview's columns, in the order of ``OverviewRow.values``. "Finished" counts the
+    tasks finished since the last standup (this time yesterday when none was held): the
+    heading says since when, or a Done column of 17 reads as a contradiction of "0"."""
+    if since is None:
+        finished = QCoreApplication.translate("Standup", "Finished since yesterday")
+    else:
+        from renkei.ui.text import date_text
+
+        day = since.replace(tzinfo=UTC).astimezone().date()
+        finished = arg(QCoreApplication.translate("Standup", "Finished since %1"), date_text(day))
     return (
         Heading(QCoreApplication.translate("Standup", "Open"), "clock", "text"),
-        Heading(QCoreApplication.translate("Standup", "Finished"), "done", "done"),
+        Heading(finished, "done", "done"),
         Heading(QCoreApplication.translate("Standup", "At risk"), "risk", "risk"),
         Heading(QCoreApplication.translate("Standup", "Blocked"), "blocked", "blocked"),
         Heading(QCoreApplication.translate("Standup", "Overdue"), "clock", "late"),
@@ -114,7 +123,7 @@ def slide_face(
             notice=notice,
         )
     if slide.kind == OVERVIEW:
-        return replace(face, headings=overview_headings(), rows=slide.rows)
+        return replace(face, headings=overview_headings(agenda.since), rows=slide.rows)
     if slide.kind == DONE:
         return replace(face, notice=closing_notice(held_at))
     return face
