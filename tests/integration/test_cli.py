@@ -40,6 +40,12 @@ TASK_KEYS = {
     "description",
     "estimate_hours",
     "version",
+    "risks",
+    "updated_at",
+    "updated_by",
+    "owner_contact",
+    "baseline_due",
+    "slips",
 }
 
 
@@ -307,6 +313,38 @@ def test_task_add_prints_a_sentence(run, board):
     )
     assert result.code == 0, result.err
     assert result.out.startswith("Created task 61: “Visit Aozora” (Field Sales · In progress")
+
+
+def by_id(tasks: list[dict], task_id: int) -> dict:
+    return next(t for t in tasks if t["id"] == task_id)
+
+
+def test_a_moved_deadline_is_a_slip_until_rebaselined(run, board):
+    """task set due=… on a task whose date never moved: tasks --json says slipped, with the
+    move (from, to, by whom); task rebaseline commits to the new date."""
+    tasks = run("--board", board, "tasks", "--json").json()
+    task = next(t for t in tasks if t["due"] and not t["slips"] and t["status"] != "Done")
+    first = task["due"]
+    moved = run("--board", board, "--as", "Haruka Aoki", "task", "set", str(task["id"]),
+                "due=2027-02-01")  # fmt: skip
+    assert moved.code == 0, moved.err
+    after = by_id(run("--board", board, "tasks", "--json").json(), task["id"])
+    assert after["baseline_due"] == first
+    assert [(s["from"], s["to"], s["by"]) for s in after["slips"]] == [
+        (first, "2027-02-01", "Haruka Aoki")
+    ]
+    assert "slipped" in [r["kind"] for r in after["risks"]]
+    assert after["updated_by"] == "Haruka Aoki"
+
+    result = run("--board", board, "--as", "Haruka Aoki", "task", "rebaseline", str(task["id"]))
+    assert result.code == 0, result.err
+    assert "baseline is now 2027-02-01" in result.out
+    again = by_id(run("--board", board, "tasks", "--json").json(), task["id"])
+    assert again["baseline_due"] == "2027-02-01" and again["slips"] == []
+    assert "slipped" not in [r["kind"] for r in again["risks"]]
+
+    missing = run("--board", board, "--as", "Haruka Aoki", "task", "rebaseline", "99999")
+    assert missing.code != 0 and "99999" in missing.err
 
 
 def test_task_set_records_old_and_new_with_names(run, board):

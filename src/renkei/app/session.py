@@ -126,7 +126,7 @@ class BoardSession:
             self._slips = slips_by_task(rows, dues)
         return self._slips
 
-    def rebaseline(self, task_ids: Sequence[int], label: str = "") -> Change:
+    def rebaseline(self, task_ids: Sequence[int], *, change_id: str | None = None) -> Change:
         """Commit to the tasks' current due dates: each one's baseline becomes its due date
         and its slips count from now (a ``baseline`` history row; no field changes)."""
         now = self._now()
@@ -145,7 +145,10 @@ class BoardSession:
                     self.actor_id,
                 )
             )
-        change = self.store.apply_all(commands, self.actor_id)
+        change = self.store.apply_all(commands, self.actor_id, change_id=change_id)
+        if change.already_saved:
+            self.reload()
+            return change
         self._note_own_revision(change)
         rows = tuple(
             RowChange(

@@ -186,6 +186,21 @@ def cmd_task_add(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_task_rebaseline(args: argparse.Namespace) -> int:
+    with board_session(args) as session:
+        if saved_before(args, session):
+            return 0
+        tasks = [task_or_fail(session, task_id) for task_id in dict.fromkeys(args.task_ids)]
+        sign_in(session, args.as_name)
+        change = session.rebaseline([t.id for t in tasks], change_id=args.change_id)
+        if saved_already(args, change):
+            return 0
+        for task in tasks:
+            due = output.iso_date(task.due) or "no due date"
+            out(f"Task {task.id} “{task.title}”: baseline is now {due}.")
+        return 0
+
+
 def cmd_task_set(args: argparse.Namespace) -> int:
     with board_session(args) as session:
         if saved_before(args, session):

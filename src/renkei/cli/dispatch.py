@@ -244,6 +244,17 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     set_.add_argument("--json", action="store_true", help="print the task as JSON afterwards")
     set_.set_defaults(handler=later("commands", "cmd_task_set"))
 
+    rebaseline = task_sub.add_parser(
+        "rebaseline",
+        help="commit to tasks' current due dates (their slips count from now)",
+        description=(
+            "Make each task's current due date its baseline: it is no longer 'slipped', and "
+            "later moves of its due date count from here. Its earlier moves stay in its history."
+        ),
+    )
+    rebaseline.add_argument("task_ids", type=int, nargs="+", metavar="ID")
+    rebaseline.set_defaults(handler=later("commands", "cmd_task_rebaseline"))
+
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
     import_commands.add_parsers(sub, complete=_may_name(argv, "import"))
