@@ -160,3 +160,14 @@ def test_local_day_of_a_stored_utc_time():
 def test_bar_colours_follow_the_tone(tone, team_index, expected):
     face = BarFace(1, "t", 1, 3, tone=tone, team_index=team_index)
     assert tuple(c.name() for c in bar_colours(face, LIGHT)) == tuple(c.name() for c in expected)
+
+
+def test_a_slipped_task_shows_where_it_was_first_due():
+    """Due Dec 11 after slipping 7 days: its ghost ends on Dec 4, the first due date."""
+    task = Task(1, "Moved", OPEN, team_id=7, start=date(2026, 12, 1), due=date(2026, 12, 11))
+    reasons = (RiskReason(RiskKind.SLIPPED, (("moves", 2), ("days", 7))),)
+    face = bar_face(Model(make_board(task), {1: reasons}), 1)
+    assert face.baseline == date(2026, 12, 4).toordinal()
+    assert face.risk_word == "Slipped"
+    steady = bar_face(Model(make_board(task), {1: ()}), 1)
+    assert steady.baseline is None

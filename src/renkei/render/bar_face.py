@@ -54,6 +54,9 @@ class BarFace:
     owner_initials: str = ""
     owner_name: str = ""
     handoffs: tuple[HandoffMark, ...] = ()
+    # The day it was first due (its baseline) when its due date slipped later since: the
+    # timeline draws it as a ghost under the bar; None when it did not slip.
+    baseline: int | None = None
 
     @property
     def milestone(self) -> bool:
@@ -90,6 +93,12 @@ def bar_face(
     else:
         tone = BarTone.TEAM
     word = risk_words(reasons)
+    baseline = None
+    slipped = next((r for r in reasons if r.kind is RiskKind.SLIPPED), None)
+    if slipped is not None and task.due is not None:
+        days = slipped.param("days")
+        assert isinstance(days, int)
+        baseline = task.due.toordinal() - days
     team = board.teams.get(task.team_id) if task.team_id is not None else None
     owner = board.people.get(task.owner_id) if task.owner_id is not None else None
     if handoffs is None:
@@ -111,6 +120,7 @@ def bar_face(
             HandoffMark(h.id, local_day(h.sent_at).toordinal(), h.state is HandoffState.SENT)
             for h in handoffs
         ),
+        baseline=baseline,
     )
 
 

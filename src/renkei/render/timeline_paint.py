@@ -242,6 +242,8 @@ def paint_bar_row(
     fill, progress, edge = bar_colours(face, theme)
     if dimmed:
         painter.setOpacity(0.35)
+    if face.baseline is not None:
+        paint_baseline(painter, face, place, style, theme)
     if face.milestone:
         ink = theme.card_border if face.done else progress
         glyphs.diamond(painter, rect.center(), rect.width() / 2, ink, edge, style.diamond_edge)
@@ -263,6 +265,33 @@ def paint_bar_row(
             _paint_marks(painter, face, place, style, theme, fonts)
     if style.handoff_flags and face.handoffs:
         paint_handoff_flags(painter, face, place, style, theme)
+
+
+def paint_baseline(
+    painter: QPainter, face: BarFace, place: RowPlace, style: BarStyle, theme: Theme
+) -> None:
+    """A slipped task's baseline as a ghost: a thin dashed bar just under the bar, from its
+    first day to the day it was first due, ending in a tick (a hollow diamond for a task
+    with a due date only), so the distance to the bar's end is how far it slipped."""
+    assert face.baseline is not None
+    bar = place.bar
+    end_x = place.x0 + (face.baseline + 1 - place.first) * place.ppd
+    y = bar.bottom() + max(2.0, style.bar_height * 0.12)
+    pen = QPen(theme.muted, max(1.2, style.edge_width))
+    pen.setStyle(Qt.PenStyle.DashLine)
+    painter.save()
+    painter.setBrush(Qt.BrushStyle.NoBrush)
+    painter.setPen(pen)
+    if face.milestone:
+        centre = QPointF(end_x - place.ppd / 2, bar.center().y())
+        glyphs.diamond(painter, centre, bar.width() / 2, QColor(0, 0, 0, 0), theme.muted, 1.2)
+    else:
+        start_x = min(bar.left(), end_x - place.ppd)
+        painter.drawLine(QPointF(start_x, y), QPointF(end_x, y))
+        solid = QPen(theme.muted, max(1.2, style.edge_width))
+        painter.setPen(solid)
+        painter.drawLine(QPointF(end_x, y - 3), QPointF(end_x, y + 3))
+    painter.restore()
 
 
 def paint_check(painter: QPainter, at: QPointF, style: BarStyle, theme: Theme) -> None:
