@@ -1,0 +1,140 @@
+"""The risk rules on one scenario board, written to a real file through the change path, with
+every task's exact risk kinds written down by hand: no false positive, no miss.
+
+The day is Saturday 28 November 2026, 09:00; the board is built as people would have built
+it over the last weeks (``at`` backdates a change, as time passing would)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime, timedelta
+
+import pytest
+
+from renkei.app.session import BoardSession
+from renkei.domain.commands import Create, SetFields
+from renkei.domain.model import RiskFlag
+from renkei.domain.risk import RiskKind, describe
+from renkei.store.board_store import BoardStore
+
+TODAY = date(2026, 11, 28)
+NOW = datetime(2026, 11, 28, 9, 0)
+
+
+def day(offset: int) -> date:
+    return TODAY + timedelta(days=offset)
+
+
+def ago(days: float) -> datetime:
+    return NOW - timedelta(days=days)
+
+
+class Scenario:
+    def __init__(self, store: BoardStore):
+        self.store = store
+        board = store.load()
+        self.status = {s.name: s.id for s in board.statuses.values()}
+        self.team = self._create("team", name="Marketing")
+        self.aoki = self._create("person", name="Haruka Aoki", team_id=self.team)
+        self.ids: dict[str, int] = {}
+
+    def _create(self, entity: str, at: datetime = NOW, **values) -> int:
+        change = self.store.apply(Create(entity, tuple(values.items())), None, at)
+        return change.rows[0].entity_id
+
+    def task(self, title: str, status: str = "In progress", at: datetime = NOW, **values) -> int:
+        values.setdefault("owner_id", self.aoki)
+        task_id = self._create(
+            "task", at, title=title, status_id=self.status[status], team_id=self.team, **values
+        )
+        self.ids[title] = task_id
+        return task_id
+
+    def set(self, title: str, at: datetime = NOW, **values) -> None:
+        command = SetFields("task", self.ids[title], tuple(values.items()))
+        self.store.apply(command, self.aoki, at)
+
+
+@pytest.fixture
+def scenario(store) -> Scenario:
+    s = Scenario(store)
+    waiting = store.load().statuses[s.status["Waiting"]]
+    store.apply(SetFields("status", waiting.id, (("wip_limit", 1),)), None, ago(30))
+
+    s.task("Healthy", start=day(-2), due=day(10), progress=30)
+    s.task("Late", start=day(-10), due=day(-4), progress=80)
+    s.task("Behind", start=day(-8), due=day(1), progress=10)
+    s.task("Nobody's", "To do", owner_id=None, due=day(10))
+    s.task("Untouched", at=ago(10), due=day(20))
+    s.task("Flagged", due=day(12))
+    s.set("Flagged", flag=RiskFlag("Client went quiet", s.aoki, NOW))
+
+    # Dependencies: a late predecessor, one due the day its successor starts, one done first.
+    late, on_the_day = s.ids["Late"], "Ends on the day"
+    s.task("Waits for the late one", "To do", start=day(0), due=day(5), depends_on=(late,))
+    s.task(on_the_day, "To do", start=day(-1), due=day(3), progress=60)  # on track
+    s.task("Starts that day", "To do", start=day(3), due=day(8), depends_on=(s.ids[on_the_day],))
+    s.task("Ends first", "To do", start=day(-1), due=day(1), progress=70)
+    s.task("Starts after", "To do", start=day(3), due=day(8), depends_on=(s.ids["Ends first"],))
+
+    # Slips: moved later (twice), moved later yet still late, moved earlier.
+    s.task("Slipped", at=ago(6), due=day(2))
+    s.set("Slipped", at=ago(4), due=day(5))
+    s.set("Slipped", at=ago(1), due=day(9))
+    s.task("Slipped and late", at=ago(12), start=day(-12), due=day(-10), progress=50)
+    s.set("Slipped and late", at=ago(2), due=day(-3))
+    s.task("Pulled in", at=ago(5), due=day(10))
+    s.set("Pulled in", at=ago(3), due=day(6))
+
+    # Where no rule applies: finished, archived, backlog, a column over its WIP limit.
+    s.task("Done late", "Done", due=day(-6))
+    s.task("Archived late", due=day(-6), archived=True)
+    s.task("Backlog idea", "Backlog", owner_id=None, due=day(-5))
+    s.task("Waiting one", "Waiting", due=day(9))
+    s.task("Waiting two", "Waiting", due=day(11))
+    return s
+
+
+EXPECTED = {
+    "Healthy": [],
+    "Late": [RiskKind.OVERDUE],
+    "Behind": [RiskKind.BEHIND],
+    "Nobody's": [RiskKind.NO_OWNER],
+    "Untouched": [RiskKind.STALE],
+    "Flagged": [RiskKind.FLAGGED],
+    "Waits for the late one": [RiskKind.DEPENDENCY],
+    "Ends on the day": [],
+    "Starts that day": [RiskKind.DEPENDENCY],
+    "Ends first": [],
+    "Starts after": [],
+    "Slipped": [RiskKind.SLIPPED],
+    "Slipped and late": [RiskKind.OVERDUE, RiskKind.SLIPPED],
+    "Pulled in": [],
+    "Done late": [],
+    "Archived late": [],
+    "Backlog idea": [],
+    "Waiting one": [],  # the column is over its limit: its header says so, not its cards
+    "Waiting two": [],
+}
+
+SENTENCES = {
+    "Waits for the late one": "Waits for “Late”, due Tue 24 Nov 2026, still open — 4 days late.",
+    "Starts that day": (
+        "Waits for “Ends on the day”, due Tue 1 Dec 2026 — the day this task starts."
+    ),
+    "Slipped": "Due date moved 2 times, 7 days later than first planned.",
+    "Slipped and late": "Due date moved 1 time, 7 days later than first planned.",
+}
+
+
+def test_every_task_has_exactly_its_risks(scenario, store):
+    session = BoardSession(store, scenario.aoki, today=lambda: TODAY, now=lambda: NOW)
+    found = {title: [r.kind for r in session.risk(i)] for title, i in scenario.ids.items()}
+    assert found == EXPECTED
+
+
+def test_each_reason_says_its_fact_in_words(scenario, store):
+    session = BoardSession(store, scenario.aoki, today=lambda: TODAY, now=lambda: NOW)
+    for title, sentence in SENTENCES.items():
+        reasons = session.risk(scenario.ids[title])
+        said = [describe(r) for r in reasons if r.kind in (RiskKind.DEPENDENCY, RiskKind.SLIPPED)]
+        assert said == [sentence], title
