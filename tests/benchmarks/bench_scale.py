@@ -1,6 +1,6 @@
 """Issue 16's budgets in one run: start-up against its floors, the 300-task live update at 10k
-and 50k, the 50k first paint, and the PDF at 1k and 10k. Prints each benchmark's own output as
-it goes, then every budget line together.
+and 50k, the 50k first paint, the PDF at 1k and 10k, and 60 watchers on PostgreSQL. Prints
+each benchmark's own output as it goes, then every budget line together.
 
     QT_QPA_PLATFORM=offscreen python tests/benchmarks/bench_scale.py [--skip NAME ...]
 
@@ -23,6 +23,7 @@ BENCHMARKS = {
     "startup": ["bench_startup.py", "--runs", "5"],
     "live": ["bench_live.py", "--rounds", "3"],
     "pdf": ["bench_export.py", "--tasks", "1000,10000", "--runs", "3"],
+    "postgres": ["bench_pg_watchers.py", "--watchers", "60"],
 }
 
 

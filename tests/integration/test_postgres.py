@@ -117,6 +117,72 @@ def test_listener_socket_wakes_a_second_session(store, task_id, viewer):
     assert seen.board == store.load()
 
 
+def backend_pid(store: BoardStore) -> int:
+    with store.engine.connect() as conn:
+        return conn.exec_driver_sql("SELECT pg_backend_pid()").scalar_one()
+
+
+def test_a_session_reads_saves_and_listens_on_one_connection(pg_database, store, task_id, viewer):
+    """The viewer listens on the connection its reads use: the server sees one connection per
+    client (the store's and the viewer's), through a save, a notice and a pull."""
+    editor = BoardSession(store, None)
+    editor.apply(set_task(editor.board.tasks[task_id], title="One line each"))
+    deadline = time.monotonic() + 10
+    while viewer.session.board.tasks[task_id].title != "One line each":
+        assert time.monotonic() < deadline, "the edit never reached the viewer"
+        select.select([viewer.fileno()], [], [], 1.0)
+        viewer.notice()
+    listening = backend_pid(viewer.session.store)
+    with pg.admin_connection() as admin:
+        rows = admin.execute(
+            "SELECT pid, query FROM pg_stat_activity WHERE datname = %s AND pid <> %s",
+            (pg_database, backend_pid(store)),
+        ).fetchall()
+    assert [pid for pid, _query in rows] == [listening]
+
+
+def test_a_notice_read_by_our_own_query_is_still_heard(store, task_id, viewer):
+    """A notice lands on the socket, then one of the viewer's own reads takes it off (reads and
+    LISTEN share the connection): the viewer is told to look, and the look shows the edit."""
+    rang: list[bool] = []
+    viewer.on_notice_read(lambda: rang.append(True))
+    editor = BoardSession(store, None)
+    editor.apply(set_task(editor.board.tasks[task_id], title="Read by a query"))
+    readable, _, _ = select.select([viewer.fileno()], [], [], 10)
+    assert readable, "the notice never reached the viewer's socket"
+
+    viewer.session.store.revision()  # a read of the viewer's own: it reads the notice too
+
+    assert select.select([viewer.fileno()], [], [], 0.2)[0] == [], "the notice is still unread"
+    assert rang and viewer.notice_waiting
+    viewer.notice()
+    assert viewer.session.board.tasks[task_id].title == "Read by a query"
+    assert not viewer.notice_waiting
+
+
+def test_a_connection_replaced_under_the_listener_means_a_full_read(store, task_id, viewer):
+    """The server drops the viewer's connection and a read of the viewer's quietly opens a new
+    one: the notices sent in between are gone, so the sync counts the connection as lost and
+    reconnects with a full read, which shows the edit made meanwhile."""
+    with pg.admin_connection() as admin:
+        admin.execute("SELECT pg_terminate_backend(%s)", (backend_pid(viewer.session.store),))
+    assert select.select([viewer.fileno()], [], [], 10)[0], "the server never said goodbye"
+    editor = BoardSession(store, None)
+    editor.apply(set_task(editor.board.tasks[task_id], title="Sent to nobody"))
+    viewer.session.store.revision()  # the pool sees the goodbye: a new connection, no error
+
+    viewer.tick()
+
+    assert viewer.state.status is SyncStatus.RECONNECTING
+    assert viewer.fileno() is None
+    heard = []
+    viewer.session.subscribe(heard.append)
+    assert viewer.reconnect()
+    assert heard == [None]
+    assert viewer.session.board.tasks[task_id].title == "Sent to nobody"
+    assert viewer.fileno() is not None
+
+
 def test_load_is_one_snapshot_while_others_commit(pg_url, store, task_id):
     """A commit landing in the middle of load() is either wholly in the snapshot or not."""
     other = BoardSession(BoardStore.open(pg_url), None)

@@ -425,6 +425,23 @@ def test_25_quick_edits_print_25_revisions_on_postgres(watches, pg_board):
 
 
 @pytest.mark.postgres
+def test_a_watch_holds_one_server_connection(watches, pg_board, pg_database):
+    """Its reads and its LISTEN share one connection: the server counts one for the watch,
+    through edits that wake it and the reads that follow."""
+    watch = watches(pg_board, "--json")
+    start = started_at(watch.wait_until_watching())
+    assert edit_in_another_process(pg_board, 9, 1, 3) == [start + 1, start + 2, start + 3]
+    assert len(read_lines(watch, 3)) == 3
+    with pg.admin_connection() as admin:
+        connections = admin.execute(
+            "SELECT application_name FROM pg_stat_activity WHERE datname = %s",
+            (pg_database,),
+        ).fetchall()
+    assert connections == [("Renkei",)]
+    stop(watch)
+
+
+@pytest.mark.postgres
 def test_edits_made_while_the_server_was_lost_are_all_printed_once(
     watches, pg_board, pg_database
 ):

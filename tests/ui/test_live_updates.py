@@ -324,16 +324,43 @@ def test_server_edit_appears_in_the_other_window_within_a_second(qtbot, pg_board
     assert yuki.sync_status.text().startswith("Connected · synced ")
 
 
+def renkei_connections(admin, database: str) -> int:
+    """Renkei's connections to the board's database, as the server counts them."""
+    return admin.execute(
+        "SELECT count(*) FROM pg_stat_activity"
+        " WHERE datname = %s AND application_name LIKE 'Renkei%%'",
+        (database,),
+    ).fetchone()[0]
+
+
 @pytest.mark.postgres
-def test_a_killed_listener_shows_reconnecting_then_connected(qtbot, pg_board, open_window):
-    """The server drops the LISTEN connection: the status bar says so, Renkei reconnects,
-    and edits made meanwhile are on screen afterwards."""
+def test_each_window_holds_one_server_connection(qtbot, pg_board, open_window):
+    """Two windows that read, save and listen for each other's edits: two connections to
+    the server, not a pool and a listener each."""
+    url, admin, name = pg_board
+    haruka = open_window(url, "Haruka Aoki")
+    yuki = open_window(url, "Yuki Tanaka")
+    task = task_titled(haruka.session.board, "Qualify webinar leads as SQL")
+    assert haruka.apply(set_task(task, title="Both windows listening"), "Edit task")
+    qtbot.waitUntil(lambda: shown_title(yuki, task.id) == "Both windows listening", timeout=2000)
+    qtbot.waitUntil(lambda: not yuki.sync_driver.waiting, timeout=2000)
+    yuki.sync_driver.tick()  # the safety poll reads in the worker thread, on the same connection
+    qtbot.waitUntil(lambda: not yuki.sync_driver.waiting, timeout=2000)
+    assert yuki.sync_status.status is SyncStatus.CONNECTED
+
+    assert renkei_connections(admin, name) == 2
+
+
+@pytest.mark.postgres
+def test_a_killed_connection_shows_reconnecting_then_connected(qtbot, pg_board, open_window):
+    """The server drops the window's connection, the one it listens on: the status bar says
+    so, Renkei reconnects, and edits made meanwhile are on screen afterwards."""
     url, admin, name = pg_board
     yuki = open_window(url, "Yuki Tanaka")
     assert yuki.sync_status.status is SyncStatus.CONNECTED
     killed = admin.execute(
         "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-        " WHERE datname = %s AND application_name = 'Renkei listener'",
+        " WHERE datname = %s AND application_name LIKE 'Renkei%%'",
         (name,),
     ).fetchall()
     assert len(killed) == 1

@@ -1,8 +1,10 @@
 """Keeping a window in step with everyone else's edits (Qt-free; the UI drives it).
 
-The UI calls ``tick()`` from a timer and ``notice()`` when the PostgreSQL socket has data.
-Whatever the trigger, what changed is read from the Activity table and shown through the
-session exactly like our own edits."""
+The UI calls ``tick()`` from a timer and ``notice()`` when the PostgreSQL socket has data, or
+when a query of ours read a change notice off it (``on_notice_read``: the server's notices
+share the client's one connection with its reads and saves, see store/feed.py). Whatever the
+trigger, what changed is read from the Activity table and shown through the session exactly
+like our own edits."""
 
 from __future__ import annotations
 
@@ -89,6 +91,25 @@ class BoardSync:
 
     def fileno(self) -> int | None:
         return self.watcher.fileno()
+
+    @property
+    def notice_waiting(self) -> bool:
+        """True when a query of ours read a change notice off the socket: call ``notice()``
+        now, the socket will not turn readable for it."""
+        return self.push and self.watcher.heard
+
+    @property
+    def unread(self) -> bool:
+        """True when the last ``notice()`` could not read the socket because another thread
+        was using the connection (whose queries read what arrives): look again in a moment."""
+        return self.push and self.watcher.unread
+
+    def on_notice_read(self, callback: Callable[[], None] | None) -> None:
+        """``callback()`` when a query reads a change notice (see ``notice_waiting``), in the
+        thread that ran the query, in the middle of it: the callback must only arrange for
+        ``notice()`` to be called soon (a window posts itself an event)."""
+        if self.push:
+            self.watcher.call_on_heard(callback)
 
     def subscribe(self, listener: Callable[[SyncState], None]) -> None:
         self._listeners.append(listener)

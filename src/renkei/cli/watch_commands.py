@@ -93,11 +93,13 @@ def _stop_on_sigterm():
 def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> None:
     """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
     slow safety poll; a lost connection is retried with BoardSync's backoff. After each look
-    the stream prints whatever revisions the session has read and it has not printed."""
+    the stream prints whatever revisions the session has read and it has not printed. (The
+    socket is the one our reads use: a notice a read took off it is looked at without a wait.)"""
     deadline = None if timeout is None else time.monotonic() + timeout
     next_tick = time.monotonic() + sync.interval
     unread = _Unread()
     unread(stream)
+    _warm_up(stream)
     while not stream.finished:
         now = time.monotonic()
         if deadline is not None and now >= deadline:
@@ -107,7 +109,7 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
         wake = next_tick if deadline is None else min(next_tick, deadline)
         wait = max(0.0, wake - now)
         if socket is not None:
-            ready, _, _ = select.select([socket], [], [], wait)
+            ready = sync.notice_waiting or select.select([socket], [], [], wait)[0]
             if ready:
                 sync.notice()
                 unread(stream)
@@ -122,6 +124,17 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
             connected = sync.state.status is SyncStatus.CONNECTED
             pause = sync.interval if connected else sync.next_retry_seconds()
             next_tick = time.monotonic() + pause
+
+
+def _warm_up(stream: RevisionStream) -> None:
+    """Read the (empty) Activity after the current revision once, before the first change: a
+    server's session then has the table's catalogue entries at hand, and SQLAlchemy the
+    statement. Otherwise the first change pays for both, in every watcher at the same moment
+    (60 watchers on two cores: the first change reached them all ~0.3 s later than the next)."""
+    try:
+        stream.session.store.activity_since(stream.session.synced_revision, 1)
+    except StorageError:
+        return  # the loop finds out and says so
 
 
 class _Unread:

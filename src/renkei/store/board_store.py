@@ -31,6 +31,7 @@ from renkei.store.database import (
     WRITE,
     BoardLocked,
     StorageError,
+    close_for_good,
     is_url,
     make_engine,
     reading,
@@ -159,7 +160,8 @@ class BoardStore:
         return cls(engine, bare.render_as_string(hide_password=False), created)
 
     def dispose(self) -> None:
-        self.engine.dispose()
+        """Close the board for good: its connections now, and any made later are refused."""
+        close_for_good(self.engine)
 
     # -- reading -------------------------------------------------------------------------
 

@@ -1,5 +1,7 @@
 """Engines tuned for a board: a PostgreSQL server, or an SQLite file that may live on a share
-(every connection to it holds the board's lease, see store/lease.py)."""
+(every connection to it holds the board's lease, see store/lease.py).
+
+A server board holds one connection per client: see store/server_pool.py."""
 
 from __future__ import annotations
 
@@ -303,15 +305,32 @@ def make_engine(url: str | URL, *, leased: bool = True) -> Engine:
     (a new board built under a hidden name, see store/new_board.py)."""
     if str(url).startswith("sqlite"):
         return _sqlite_engine(str(url), leased)
-    # pool_pre_ping: a board stays open for hours; a server restart must not surface as an
-    # error. connect_timeout: a vanished server fails a save in seconds, not minutes.
+    from renkei.store.server_pool import OneConnectionPool
+
+    # One connection per client, taken in turn (store/server_pool.py says why). A board stays
+    # open for hours and a server restart must not surface as an error: the pool looks for the
+    # server's goodbye on the socket before each use and connects again (pool_pre_ping's job,
+    # without its round trip). connect_timeout: a vanished server fails a save in seconds.
     return create_engine(
         url,
-        pool_pre_ping=True,
-        pool_size=2,
-        max_overflow=2,
+        poolclass=OneConnectionPool,
         connect_args={"connect_timeout": 5, "application_name": "Renkei", **TCP_LIVENESS},
     )
+
+
+def close_for_good(engine: Engine) -> None:
+    """Close an engine's connections and refuse any new one. ``engine.dispose()`` alone makes
+    a fresh pool in place of the old: a thread still at work for a closed window (a reconnect
+    waiting on a silent server, a safety poll) would then connect again into a pool nobody
+    closes, and that connection would be left open until the garbage collector found it. The
+    refusal comes first, so a connection is either refused or made in the pool disposed next
+    (which closes it when it is given back)."""
+
+    def refuse(*_args: object) -> None:
+        raise engine.dialect.loaded_dbapi.OperationalError("the board was closed")
+
+    event.listen(engine, "do_connect", refuse)
+    engine.dispose()
 
 
 def _sqlite_engine(url: str, leased: bool) -> Engine:

@@ -29,12 +29,33 @@ POSIX caveat: closing *any* descriptor of a file drops every fcntl lock this pro
 it, SQLite's included. So no look is made while this process holds the board's lease (a
 save or a read in another thread): the next tick looks instead.
 
-PostgreSQL: LISTEN on a dedicated autocommit connection; writers ``pg_notify`` inside their
-transaction, so the notice arrives exactly at commit."""
+PostgreSQL: writers ``pg_notify`` inside their transaction, so the notice is sent at commit.
+The LISTEN is on the client's one connection, the one its reads and saves use (taken in turn,
+store/server_pool.py), not on a connection of its own: one connection per person. The server
+sends a notice to a listening session only between transactions, and it reaches us in one of
+two ways:
+
+- The connection is idle: the notice waits on its socket, which the window watches with a
+  QSocketNotifier and ``renkei watch`` with select. ``changed()`` then reads it off — but only
+  while no thread holds the connection (``OneConnectionPool.idle``: it neither waits nor
+  connects, so the UI thread never blocks behind the worker). It watches a *copy* of the
+  socket (``os.dup``): whichever thread drops the connection after an error closes its own
+  descriptor, never the one a notifier is watching.
+- A query is running (a save, a pull, the worker's poll): psycopg reads the notice
+  with the query's answer and hands it to our notify handler, which remembers it (``heard``)
+  and rings whoever asked (``call_on_heard``: the window posts itself an event), because the
+  socket will not turn readable for it again.
+
+The connection this watcher listens on can be closed under it (a save that met a restarted
+server is retried on a new one, store/server_pool.py; an error invalidates it). Notices sent
+meanwhile are gone, so a new connection in its place counts as a lost one: the sync loop
+reconnects (LISTEN on the new connection) and reads the whole board again."""
 
 from __future__ import annotations
 
 import os
+import socket
+import threading
 import time
 from collections.abc import Callable
 from contextlib import suppress
@@ -44,11 +65,15 @@ from typing import TYPE_CHECKING, Any, Protocol
 
 from renkei.store import lease
 from renkei.store.board_store import BoardStore
-from renkei.store.database import TCP_LIVENESS, BoardUnreachable
+from renkei.store.database import BoardUnreachable
 from renkei.store.writer import NOTIFY_CHANNEL
 
 if TYPE_CHECKING:  # psycopg is imported when a server board is watched
     import psycopg
+    from sqlalchemy import Engine
+    from sqlalchemy.pool import ConnectionPoolEntry
+
+    from renkei.store.server_pool import OneConnectionPool
 
 SQLITE_MAGIC = b"SQLite format 3\x00"
 HEADER_BYTES = 100  # SQLite's database header; the change counter is bytes 24..27
@@ -69,6 +94,18 @@ class Watcher(Protocol):
         """True when notices arrive on a socket (watch ``fileno()``); False: poll."""
         ...
 
+    @property
+    def unread(self) -> bool:
+        """True when the last ``changed()`` could not read the socket (its connection was in
+        use by another thread): watch it again in a moment rather than at once."""
+        ...
+
+    @property
+    def heard(self) -> bool:
+        """True when a query read a notice that ``changed()`` has not reported yet."""
+        ...
+
+    def call_on_heard(self, callback: Callable[[], None] | None) -> None: ...
     def connect(self) -> None: ...
     def check_alive(self) -> None: ...
     def changed(self) -> bool: ...
@@ -118,6 +155,8 @@ class SqliteWatch:
     """Looks at the board file's header: True from ``changed()`` after someone's commit."""
 
     push = False  # no notices: the caller polls
+    unread = False
+    heard = False
 
     def __init__(self, path: str | Path, clock: Callable[[], float] = time.monotonic):
         self.path = Path(path)
@@ -148,6 +187,9 @@ class SqliteWatch:
     @staticmethod
     def discard(link: FreshLook) -> None:
         """Nothing to close."""
+
+    def call_on_heard(self, callback: Callable[[], None] | None) -> None:
+        """No notices: nothing is ever heard."""
 
     def changed(self) -> bool:
         """True when the board file changed since the last look. The first look only learns
@@ -213,106 +255,213 @@ def _garbled(path: Path, what: str) -> str:
 
 
 class PostgresListen:
-    """LISTEN for the board's change notices on a dedicated autocommit connection."""
+    """LISTEN for the board's change notices on the store's own connection (see above)."""
 
     push = True  # notices arrive on a socket: the caller watches ``fileno()``
 
-    def __init__(self, url: str):
-        # psycopg wants a libpq URL, not SQLAlchemy's dialect+driver spelling.
-        self.dsn = url.replace("postgresql+psycopg://", "postgresql://", 1)
-        self._conn: psycopg.Connection[Any] | None = None
+    def __init__(self, engine: Engine):
+        self.engine = engine
+        self._line: _Line | None = None
+        self._heard = False  # a query read a notice that ``changed()`` has not reported
+        self._heard_lock = threading.Lock()
+        self._on_heard: Callable[[], None] | None = None
+        self.unread = False  # the last look found the connection in use by another thread
 
     def connect(self) -> None:
         self.close()
         self.adopt(self.open_link())
 
-    def open_link(self) -> psycopg.Connection[Any]:
-        """A new listening connection (any thread: a reconnect opens it in a worker, since
-        reaching a silent server takes seconds; this watcher is untouched until ``adopt``)."""
-        import psycopg
-        from psycopg.conninfo import make_conninfo
+    def open_link(self) -> _Line:
+        """Make the store's connection listen, connecting first if need be (any thread: a
+        reconnect runs it in a worker, since reaching a silent server takes seconds; this
+        watcher is untouched until ``adopt``)."""
+        from sqlalchemy.exc import DBAPIError
 
-        conn = None
         try:
-            conn = psycopg.connect(
-                # TCP_LIVENESS: a listener that died quietly becomes readable (EOF) in ~25 s.
-                make_conninfo(self.dsn, **TCP_LIVENESS),
-                autocommit=True,
-                connect_timeout=3,
-                application_name="Renkei listener",
-            )
-            conn.execute(f"LISTEN {NOTIFY_CHANNEL}")
-        except psycopg.Error as error:
-            if conn is not None:
-                self.discard(conn)
-            raise BoardUnreachable(f"Cannot reach the board's server: {error}") from error
-        return conn
+            with self.engine.connect() as conn:
+                connection = _psycopg_connection(conn.connection.dbapi_connection)
+                conn.exec_driver_sql(f"LISTEN {NOTIFY_CHANNEL}")
+                conn.commit()  # LISTEN takes effect at commit
+                with suppress(ValueError):  # listening again on the same connection
+                    connection.remove_notify_handler(self._hear)
+                connection.add_notify_handler(self._hear)
+                return _Line(connection, os.dup(connection.fileno()))
+        except DBAPIError as error:
+            reason = str(error.orig or error).strip()
+            raise BoardUnreachable(f"Cannot reach the board's server: {reason}") from error
 
-    def adopt(self, link: psycopg.Connection[Any]) -> None:
+    def adopt(self, link: _Line) -> None:
         """Listen on a connection from ``open_link`` from now on."""
-        self.close()
-        self._conn = link
+        previous, self._line = self._line, link
+        if previous is not None:
+            os.close(previous.socket)
+            if previous.connection is not link.connection:
+                self._stop_hearing(previous)
 
-    @staticmethod
-    def discard(link: psycopg.Connection[Any]) -> None:
-        with suppress(Exception):
-            link.close()
+    def discard(self, link: _Line) -> None:
+        """A link nobody will adopt. Its connection is the store's: it stays open."""
+        os.close(link.socket)
 
     @property
     def connected(self) -> bool:
-        return self._live() is not None
-
-    def _live(self) -> psycopg.Connection[Any] | None:
-        """The listening connection while it is open."""
-        return self._conn if self._conn is not None and not self._conn.closed else None
+        return self._line is not None
 
     def fileno(self) -> int | None:
-        conn = self._live()
-        return conn.fileno() if conn is not None else None
+        return self._line.socket if self._line is not None else None
+
+    @property
+    def heard(self) -> bool:
+        """True when a query read a notice since the last ``changed()``: look now, the socket
+        will not turn readable for it."""
+        return self._heard
+
+    def call_on_heard(self, callback: Callable[[], None] | None) -> None:
+        """``callback()`` whenever a query reads a notice, in the thread that ran the query
+        (inside psycopg: it must not use the board; the window posts itself an event)."""
+        self._on_heard = callback
+
+    def _hear(self, _notice: object) -> None:
+        with self._heard_lock:
+            self._heard = True
+        callback = self._on_heard
+        if callback is not None:
+            callback()
+
+    def _take_heard(self) -> bool:
+        with self._heard_lock:
+            heard, self._heard = self._heard, False
+        return heard
 
     def changed(self) -> bool:
-        """Drain pending notices; True when any arrived. Raises BoardUnreachable when the
-        connection is gone (the caller reconnects and reads everything again)."""
+        """Read pending notices off the socket; True when any arrived, or a query read one
+        since the last look. False, with ``unread`` set, when another thread holds the
+        connection (its queries read what arrives; look again in a moment). Raises
+        BoardUnreachable when the connection is gone or was replaced (the caller reconnects
+        and reads everything again)."""
         import psycopg
 
-        conn = self._live()
-        if conn is None:
-            raise BoardUnreachable("Not connected to the board's server.")
+        from renkei.store.server_pool import ConnectionInUse, read_socket
+
+        line = self._live_line()
         try:
-            pgconn = conn.pgconn
-            pgconn.consume_input()
-            arrived = False
-            while pgconn.notifies() is not None:
-                arrived = True
-            if pgconn.status != psycopg.pq.ConnStatus.OK:
-                raise psycopg.OperationalError("connection lost")
-            return arrived
-        except psycopg.Error as error:
-            self.close()
-            raise BoardUnreachable(f"Lost the connection to the board's server: {error}") from error
+            with self._pool().idle() as entry:
+                self.unread = False
+                connection = self._listening(entry, line)
+                pgconn = connection.pgconn
+                try:
+                    read_socket(pgconn)
+                    arrived = False
+                    while pgconn.notifies() is not None:
+                        arrived = True
+                    if pgconn.status != psycopg.pq.ConnStatus.OK:
+                        raise psycopg.OperationalError("connection lost")
+                except psycopg.Error as error:
+                    raise self._lost(entry, error) from error
+        except ConnectionInUse:
+            # Another thread's queries read what arrives; only an end of file is ours to see
+            # now (the server cut the connection: that thread fails on its own).
+            if not _still_open(line.socket):
+                self.close()
+                raise BoardUnreachable(
+                    "Lost the connection to the board's server: the server closed it."
+                ) from None
+            self.unread = True
+            return False
+        return self._take_heard() or arrived
 
     def check_alive(self) -> None:
-        """A cheap round trip: a silently dropped connection shows up here."""
+        """A cheap round trip while the connection is idle: a silently dropped connection
+        shows up here. (While a thread holds it, that thread finds out.)"""
         import psycopg
 
-        conn = self._live()
-        if conn is None:
-            raise BoardUnreachable("Not connected to the board's server.")
+        from renkei.store.server_pool import ConnectionInUse
+
+        line = self._live_line()
         try:
-            conn.execute("SELECT 1")
-        except psycopg.Error as error:
-            self.close()
-            raise BoardUnreachable(f"Lost the connection to the board's server: {error}") from error
+            with self._pool().idle() as entry:
+                connection = self._listening(entry, line)
+                try:
+                    connection.execute("SELECT 1")
+                    connection.rollback()  # as the pool leaves it: outside a transaction
+                except psycopg.Error as error:
+                    raise self._lost(entry, error) from error
+        except ConnectionInUse:
+            return
 
     def close(self) -> None:
-        if self._conn is not None:
-            with suppress(Exception):
-                self._conn.close()
-        self._conn = None
+        line, self._line = self._line, None
+        if line is not None:
+            os.close(line.socket)
+            self._stop_hearing(line)
+
+    # -- internals -------------------------------------------------------------------------
+
+    def _pool(self) -> OneConnectionPool:
+        from renkei.store.server_pool import OneConnectionPool
+
+        pool = self.engine.pool  # looked up each time: engine.dispose() makes a new pool
+        assert isinstance(pool, OneConnectionPool), "a server board's engine (make_engine)"
+        return pool
+
+    def _live_line(self) -> _Line:
+        if self._line is None:
+            raise BoardUnreachable("Not connected to the board's server.")
+        return self._line
+
+    def _listening(
+        self, entry: ConnectionPoolEntry | None, line: _Line
+    ) -> psycopg.Connection[Any]:
+        """The pool's connection, if it is still the one this watcher listens on."""
+        current: object = entry.dbapi_connection if entry is not None else None
+        if current is not line.connection or line.connection.closed:
+            self.close()
+            raise BoardUnreachable(
+                "Lost the connection to the board's server (a new one is in its place)."
+            )
+        return line.connection
+
+    def _lost(self, entry: ConnectionPoolEntry | None, error: Exception) -> BoardUnreachable:
+        if entry is not None:
+            entry.invalidate(error)  # closed: the next use connects again
+        self.close()
+        return BoardUnreachable(f"Lost the connection to the board's server: {error}")
+
+    def _stop_hearing(self, line: _Line) -> None:
+        with suppress(ValueError):
+            line.connection.remove_notify_handler(self._hear)
+
+
+def _still_open(descriptor: int) -> bool:
+    """False when the server ended the connection (end of file, a reset): a look that leaves
+    whatever is pending where it is, for the thread using the connection to read."""
+    with socket.socket(fileno=os.dup(descriptor)) as look:
+        try:
+            return look.recv(1, socket.MSG_PEEK | socket.MSG_DONTWAIT) != b""
+        except BlockingIOError:
+            return True  # nothing pending
+        except OSError:
+            return False
+
+
+@dataclass(frozen=True)
+class _Line:
+    """PostgresListen's link: the connection that LISTENs, and a copy of its socket (for the
+    notifier or select; its own descriptor may be closed by another thread)."""
+
+    connection: psycopg.Connection[Any]
+    socket: int
+
+
+def _psycopg_connection(connection: object) -> psycopg.Connection[Any]:
+    """A server board's DBAPI connection: psycopg 3's (store/database.py)."""
+    import psycopg
+
+    assert isinstance(connection, psycopg.Connection)
+    return connection
 
 
 def watcher_for(store: BoardStore) -> Watcher:
     """The right watcher for a BoardStore's backend."""
     if store.engine.dialect.name == "postgresql":
-        return PostgresListen(store.engine.url.render_as_string(hide_password=False))
+        return PostgresListen(store.engine)
     return SqliteWatch(store.location)

@@ -3,6 +3,10 @@ PostgreSQL's change notices.
 
 Connected: the timer ticks every ``sync.interval`` seconds (the SQLite poll, or PostgreSQL's
 safety poll) and, on PostgreSQL, the listener's socket wakes us as soon as someone commits.
+That socket belongs to the one connection the window's reads and saves use too (see
+store/feed.py): a notice one of our queries read off it rings a bell instead (posted to the UI
+thread, whichever thread ran the query), and while the worker holds the connection the
+notifier is left alone for a moment rather than spinning on data only the worker may read.
 Reconnecting or offline: the notifier is gone (its socket is closed) and the timer retries
 after ``sync.next_retry_seconds()``, backing off. Whatever arrives is shown through the
 session, exactly like our own edits.
@@ -19,7 +23,7 @@ import threading
 import time
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QSocketNotifier, QTimer, Signal
+from PySide6.QtCore import QObject, QSocketNotifier, Qt, QTimer, Signal
 
 from renkei.app.errors import StorageError
 from renkei.app.session import BoardSession
@@ -46,10 +50,21 @@ class _Job:
         self.abandoned = False
 
 
+# While the worker holds the server connection, the socket is looked at again after this long.
+LOOK_AGAIN_MS = 50
+
+
 class _Courier(QObject):
     """Carries a finished job from the worker thread to the UI thread (queued signal)."""
 
     arrived = Signal(object)
+
+
+class _Bell(QObject):
+    """Rung from inside a query (any thread) that read a change notice; heard on the UI
+    thread once that query is over (a queued connection, even from the UI thread itself)."""
+
+    rang = Signal()
 
 
 class SyncDriver(QObject):
@@ -76,6 +91,8 @@ class SyncDriver(QObject):
         self._job: _Job | None = None
         self._courier = _Courier()  # no parent: the worker may emit after this is gone
         self._courier.arrived.connect(self._settle)
+        self._bell = _Bell()  # no parent, likewise
+        self._bell.rang.connect(self._on_heard, Qt.ConnectionType.QueuedConnection)
 
     # -- life ------------------------------------------------------------------------------
 
@@ -91,6 +108,7 @@ class SyncDriver(QObject):
         if self._running:
             return
         self._running = True
+        self.sync.on_notice_read(self._bell.rang.emit)
         self._guarded(self.sync.start)
 
     @property
@@ -110,6 +128,7 @@ class SyncDriver(QObject):
         self._timer.stop()
         self._drop_notifier()
         self._abandon()
+        self.sync.on_notice_read(None)
         self.sync.stop()
 
     # -- what wakes us ---------------------------------------------------------------------
@@ -167,8 +186,29 @@ class SyncDriver(QObject):
             return
         notifier.setEnabled(False)  # no second activation while this one is handled
         self._guarded(self.sync.notice)
+        if notifier is not self._notifier:
+            return
+        if not self.sync.unread:
+            notifier.setEnabled(True)
+        else:
+            # The worker holds the connection: its queries read what arrives (and ring the
+            # bell). The socket stays readable until they do; look again in a moment.
+            QTimer.singleShot(LOOK_AGAIN_MS, lambda: self._watch_again(notifier))
+
+    def _watch_again(self, notifier: QSocketNotifier) -> None:
         if notifier is self._notifier:
             notifier.setEnabled(True)
+
+    def _on_heard(self) -> None:
+        """One of our queries read a change notice: look now (or once the worker is done
+        with the connection)."""
+        if not self._running or self.state.status is not SyncStatus.CONNECTED:
+            return
+        if self._job is not None:
+            QTimer.singleShot(LOOK_AGAIN_MS, self._on_heard)
+            return
+        if self.sync.notice_waiting:
+            self._guarded(self.sync.notice)
 
     # -- the worker thread -----------------------------------------------------------------
 
