@@ -12,6 +12,13 @@ from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
 
 
+def english_day(day, today):
+    """A date as English history lines write it: "Sat 5 Dec", with the year when not this one."""
+    if day.year == today.year:
+        return f"{day:%a} {day.day} {day:%b}"
+    return f"{day.day} {day:%b %Y}"
+
+
 def task_titled(board, title):
     return next(t for t in board.tasks.values() if t.title == title)
 
@@ -55,10 +62,12 @@ def test_shows_owner_contact_risks_and_moved_due_date(pane, demo_session):
     assert any(line.startswith("Behind schedule: 30% done with") for line in risks)
 
     today = demo_session.today()
-    moved = f"Ryo Ito · Due date: {today - timedelta(days=2)} → {today + timedelta(days=2)}"
+    before, after = today - timedelta(days=2), today + timedelta(days=2)
+    moved = f"Ryo Ito · Due date: {english_day(before, today)} → {english_day(after, today)}"
     lines = pane.history_lines()
     assert any(line.endswith(moved) for line in lines)
-    assert lines[-1].endswith("Ryo Ito · Created")  # newest first, creation last
+    # newest first, creation last
+    assert lines[-1].endswith("Ryo Ito · Created “Enterprise proposal for Minato Pharma”")
     assert "Flagged at risk" in lines[0]
 
 
