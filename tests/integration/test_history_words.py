@@ -207,3 +207,66 @@ def test_a_row_with_only_a_login_names_the_login(run, store, board_path, chain):
     entries = json.loads(result.out)
     assert entries[-1]["text"].split(" · ")[1:] == ["login jdoe", "Progress: 0% → 30%"]
     assert json.dumps(entries[-1]["login"]) == '"jdoe"'
+
+
+def test_questions_a_rejection_and_a_withdrawn_send_read_as_events(qapp, store, chain, tokyo):
+    """Asked and answered about an item, a send undone (withdrawn) and a rejection with its
+    reason: each one line naming the hop, in English and in Japanese. (``qapp``: Japanese
+    needs a Qt application, and one made here must be the widgets' kind.)"""
+    from renkei.domain.commands import SetFields
+    from renkei.domain.handoff import HandoffState
+    from renkei.domain.model import Activity
+    from renkei.i18n.history import history_entries
+    from renkei.i18n.language import speaking
+
+    board = store.load()
+    aoki = board.find_person("Haruka Aoki").id
+    tanaka = board.find_person("Yuki Tanaka").id
+    accepted = max(board.handoffs)
+    _run(store, ho.ask, tanaka, datetime(2026, 11, 27, 1, 0), accepted, "budget", "Net of tax?")
+    _run(store, ho.answer, aoki, datetime(2026, 11, 27, 2, 0), accepted, 1, "Yes, net")
+    # Tanaka hands it back to Marketing; the send is undone (withdrawn), then sent and rejected.
+    back = _run(store, ho.send, tanaka, datetime(2026, 11, 28, 0, 0), chain, aoki, "lead", LEAD)
+    back_id = back.rows[0].entity_id
+    store.apply(
+        SetFields(
+            "handoff",
+            back_id,
+            (("state", HandoffState.WITHDRAWN),),
+            (("state", HandoffState.SENT),),
+        ),
+        tanaka,
+        datetime(2026, 11, 28, 0, 5),
+    )
+    again = _run(store, ho.send, tanaka, datetime(2026, 11, 28, 1, 0), chain, aoki, "lead", LEAD)
+    _run(
+        store,
+        ho.reject,
+        aoki,
+        datetime(2026, 11, 28, 3, 0),
+        again.rows[0].entity_id,
+        "no_budget",
+    )
+    board = store.load()
+    rows = store.history("handoff", entity_ids=sorted(board.handoffs), since=datetime(2026, 11, 27))
+    hop = "Yuki Tanaka (Inside Sales) → Haruka Aoki (Marketing)"
+    aoki_to_tanaka = "Haruka Aoki (Marketing) → Yuki Tanaka (Inside Sales)"
+    with speaking("en"):
+        lines = [e.text for e in history_entries(board, rows)]
+    assert lines == [
+        f"2026-11-27 10:00 · Yuki Tanaka · Asked about Budget ({aoki_to_tanaka}): “Net of tax?”",
+        f"2026-11-27 11:00 · Haruka Aoki · Answered about Budget ({aoki_to_tanaka}): “Yes, net”",
+        f"2026-11-28 09:00 · Yuki Tanaka · Lead handoff sent: {hop}; sent without Need, Budget",
+        f"2026-11-28 09:05 · Yuki Tanaka · Handoff withdrawn (its sending undone): {hop}",
+        f"2026-11-28 10:00 · Yuki Tanaka · Lead handoff sent: {hop}; sent without Need, Budget",
+        f"2026-11-28 12:00 · Haruka Aoki · Handoff rejected (No budget): {hop}",
+    ]
+    with speaking("ja"):
+        rejected = history_entries(board, rows)[-1].what
+        unknown = history_entries(
+            board, [Activity(1, CREATED, None, "task", chain, "x", "", "", 1)]
+        )
+    assert rejected == (
+        "引き継ぎを却下しました（予算なし）：Yuki Tanaka（Inside Sales） → Haruka Aoki（Marketing）"
+    )
+    assert unknown[0].who == "不明な人"
