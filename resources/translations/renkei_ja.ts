@@ -502,6 +502,30 @@
         <translation>名前</translation>
     </message>
     <message>
+        <source>State</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>理由</translation>
+    </message>
+    <message>
+        <source>Returned as missing</source>
+        <translation>不足として差し戻された項目</translation>
+    </message>
+    <message>
+        <source>Acknowledged</source>
+        <translation>受領日時</translation>
+    </message>
+    <message>
+        <source>Decided</source>
+        <translation>判断日時</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>メモ</translation>
+    </message>
+    <message>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
@@ -1293,6 +1317,169 @@
     <message>
         <source>most often lost: %1</source>
         <translation>欠落の多い項目：%1</translation>
+    </message>
+</context>
+<context>
+    <name>History</name>
+    <message>
+        <source>task %1</source>
+        <translation>タスク %1</translation>
+    </message>
+    <message>
+        <source>handoff %1</source>
+        <translation>引き継ぎ %1</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>メンバー %1</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>チーム %1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>プロジェクト %1</translation>
+    </message>
+    <message>
+        <source>column %1</source>
+        <translation>列 %1</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>%1 h</source>
+        <translation>%1 時間</translation>
+    </message>
+    <message>
+        <source>yes</source>
+        <translation>はい</translation>
+    </message>
+    <message>
+        <source>no</source>
+        <translation>いいえ</translation>
+    </message>
+    <message>
+        <source>%1 (login: %2)</source>
+        <translation>%1（ログイン：%2）</translation>
+    </message>
+    <message>
+        <source>login %1</source>
+        <translation>ログイン %1</translation>
+    </message>
+    <message>
+        <source>person #%1</source>
+        <translation>メンバー #%1</translation>
+    </message>
+    <message>
+        <source>unknown person</source>
+        <translation>不明な人</translation>
+    </message>
+    <message>
+        <source>Created “%1”</source>
+        <translation>「%1」を作成しました</translation>
+    </message>
+    <message>
+        <source>Created</source>
+        <translation>作成しました</translation>
+    </message>
+    <message>
+        <source>Reordered</source>
+        <translation>並べ替えました</translation>
+    </message>
+    <message>
+        <source>Description changed</source>
+        <translation>説明を変更しました</translation>
+    </message>
+    <message>
+        <source>Archived</source>
+        <translation>アーカイブしました</translation>
+    </message>
+    <message>
+        <source>Restored from the archive</source>
+        <translation>アーカイブから戻しました</translation>
+    </message>
+    <message>
+        <source>Comment: %1</source>
+        <translation>コメント：%1</translation>
+    </message>
+    <message>
+        <source>Checklist: %1</source>
+        <translation>チェックリスト：%1</translation>
+    </message>
+    <message>
+        <source>Trello list: %1 → %2</source>
+        <translation>Trello のリスト：%1 → %2</translation>
+    </message>
+    <message>
+        <source>At-risk flag cleared (was: %1)</source>
+        <translation>リスクありのフラグを外しました（理由：%1）</translation>
+    </message>
+    <message>
+        <source>Flagged at risk: %1</source>
+        <translation>リスクありのフラグを立てました：%1</translation>
+    </message>
+    <message>
+        <source>%1: %2 → %3</source>
+        <translation>%1：%2 → %3</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 → %2</source>
+        <translation>%1 → %2</translation>
+    </message>
+    <message>
+        <source>%1 handoff re-sent: %2</source>
+        <translation>%1の引き継ぎを再送しました：%2</translation>
+    </message>
+    <message>
+        <source>%1 handoff sent: %2</source>
+        <translation>%1の引き継ぎを送りました：%2</translation>
+    </message>
+    <message>
+        <source>; sent without %1</source>
+        <translation>（未記入のまま送信：%1）</translation>
+    </message>
+    <message>
+        <source>Handoff acknowledged: %1</source>
+        <translation>引き継ぎを受領しました：%1</translation>
+    </message>
+    <message>
+        <source>Handoff accepted: %1</source>
+        <translation>引き継ぎを受け入れました：%1</translation>
+    </message>
+    <message>
+        <source>Handoff returned (%1): %2; missing %3</source>
+        <translation>引き継ぎを差し戻しました（%1）：%2。不足：%3</translation>
+    </message>
+    <message>
+        <source>Handoff rejected (%1): %2</source>
+        <translation>引き継ぎを却下しました（%1）：%2</translation>
+    </message>
+    <message>
+        <source>Handoff withdrawn (its sending undone): %1</source>
+        <translation>引き継ぎを取り下げました（送信を元に戻しました）：%1</translation>
+    </message>
+    <message>
+        <source>Handoff sent again: %1</source>
+        <translation>引き継ぎをもう一度送りました：%1</translation>
+    </message>
+    <message>
+        <source>Asked about %1 (%2): “%3”</source>
+        <translation>%1について質問しました（%2）：「%3」</translation>
+    </message>
+    <message>
+        <source>Answered about %1 (%2): “%3”</source>
+        <translation>%1についての質問に回答しました（%2）：「%3」</translation>
     </message>
 </context>
 <context>
@@ -3545,16 +3732,8 @@ Keep their version, or replace it with yours?</source>
 <context>
     <name>TaskDetailPane</name>
     <message>
-        <source>%1 (login: %2)</source>
-        <translation>%1（ログイン: %2）</translation>
-    </message>
-    <message>
         <source>&lt;b&gt;Blocked by:&lt;/b&gt; %1</source>
         <translation>&lt;b&gt;ブロック元：&lt;/b&gt;%1</translation>
-    </message>
-    <message>
-        <source>Archived</source>
-        <translation>アーカイブ済み</translation>
     </message>
     <message>
         <source>Ask</source>
@@ -3565,40 +3744,16 @@ Keep their version, or replace it with yours?</source>
         <translation>リスクあり</translation>
     </message>
     <message>
-        <source>At-risk flag cleared (was: %1)</source>
-        <translation>リスクありのフラグを解除（理由：%1）</translation>
-    </message>
-    <message>
         <source>Change this task</source>
         <translation>このタスクを変更</translation>
-    </message>
-    <message>
-        <source>Checklist: %1</source>
-        <translation>チェックリスト：%1</translation>
-    </message>
-    <message>
-        <source>Comment: %1</source>
-        <translation>コメント：%1</translation>
-    </message>
-    <message>
-        <source>Created</source>
-        <translation>作成</translation>
     </message>
     <message>
         <source>Dependencies</source>
         <translation>依存関係</translation>
     </message>
     <message>
-        <source>Description changed</source>
-        <translation>説明を変更</translation>
-    </message>
-    <message>
         <source>Edit…</source>
         <translation>編集…</translation>
-    </message>
-    <message>
-        <source>Flagged at risk: %1</source>
-        <translation>リスクありのフラグを設定：%1</translation>
     </message>
     <message>
         <source>History</source>
@@ -3617,32 +3772,12 @@ Keep their version, or replace it with yours?</source>
         <translation>未割り当て</translation>
     </message>
     <message>
-        <source>Reordered</source>
-        <translation>並び順を変更</translation>
-    </message>
-    <message>
-        <source>Restored</source>
-        <translation>復元</translation>
-    </message>
-    <message>
         <source>Select a card to see who owns it, what is at risk and its history.</source>
         <translation>カードを選択すると、担当者、リスク、履歴が表示されます。</translation>
     </message>
     <message>
-        <source>Trello list: %1 → %2</source>
-        <translation>Trello のリスト：%1 → %2</translation>
-    </message>
-    <message>
         <source>Waited for (finished): %1</source>
         <translation>先行タスク（完了済み）：%1</translation>
-    </message>
-    <message>
-        <source>someone</source>
-        <translation>不明なメンバー</translation>
-    </message>
-    <message>
-        <source>%1: %2 → %3</source>
-        <translation>%1：%2 → %3</translation>
     </message>
     <message>
         <source>%1:</source>
@@ -4208,13 +4343,6 @@ Move them later by just enough, keeping their length?</source>
     <message>
         <source>Today</source>
         <translation>今日</translation>
-    </message>
-</context>
-<context>
-    <name>Values</name>
-    <message>
-        <source>nothing</source>
-        <translation>なし</translation>
     </message>
 </context>
 <context>

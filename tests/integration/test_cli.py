@@ -290,7 +290,7 @@ def test_task_add_then_history_shows_who_created_it(run, board):
         ("created", "Yuki Tanaka", "Call Minato Pharma")
     ]
     text = run("--board", board, "history", "61").out
-    assert "Yuki Tanaka" in text and "created" in text
+    assert "Yuki Tanaka  Created “Call Minato Pharma”" in text
 
 
 def test_task_add_prints_a_sentence(run, board):
@@ -377,9 +377,9 @@ def test_task_set_records_old_and_new_with_names(run, board):
     assert latest["progress"]["new"] == "70"
     assert latest["flag"]["new"] == "Customer went silent"
     text = run("--board", board, "history", str(before["id"])).out
-    line = next(x for x in text.splitlines() if "Misaki Nakamura" in x and "owner" in x)
+    line = next(x for x in text.splitlines() if "Misaki Nakamura" in x and "Owner" in x)
     assert re.fullmatch(
-        rf"\d{{4}}-\d\d-\d\d \d\d:\d\d  Haruka Aoki  owner +{before['owner']} → Misaki Nakamura",
+        rf"\d{{4}}-\d\d-\d\d \d\d:\d\d  Haruka Aoki +Owner: {before['owner']} → Misaki Nakamura",
         line,
     )
     after = find_task(run("--board", board, "tasks", "--json").json(), "budget")

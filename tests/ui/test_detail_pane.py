@@ -7,9 +7,17 @@ from datetime import timedelta
 import pytest
 from PySide6.QtCore import Qt
 
+import clock
 from renkei.domain.commands import set_task
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_pane import TaskDetailPane
+
+
+def english_day(day, today):
+    """A date as English history lines write it: "Sat 5 Dec", with the year when not this one."""
+    if day.year == today.year:
+        return f"{day:%a} {day.day} {day:%b}"
+    return f"{day.day} {day:%b %Y}"
 
 
 def task_titled(board, title):
@@ -55,10 +63,12 @@ def test_shows_owner_contact_risks_and_moved_due_date(pane, demo_session):
     assert any(line.startswith("Behind schedule: 30% done with") for line in risks)
 
     today = demo_session.today()
-    moved = f"Ryo Ito · Due date: {today - timedelta(days=2)} → {today + timedelta(days=2)}"
+    before, after = today - timedelta(days=2), today + timedelta(days=2)
+    moved = f"Ryo Ito · Due date: {english_day(before, today)} → {english_day(after, today)}"
     lines = pane.history_lines()
     assert any(line.endswith(moved) for line in lines)
-    assert lines[-1].endswith("Ryo Ito · Created")  # newest first, creation last
+    # newest first, creation last
+    assert lines[-1].endswith("Ryo Ito · Created “Enterprise proposal for Minato Pharma”")
     assert "Flagged at risk" in lines[0]
 
 
@@ -183,3 +193,59 @@ def test_history_shows_the_login_beside_a_name_it_does_not_match(pane, demo_sess
     demo_session.apply(set_task(demo_session.board.tasks[task.id], progress=62))
     qtbot.waitUntil(lambda: "62%" in pane.history_lines()[0])
     assert "Haruka Aoki · Progress: 61% → 62%" in pane.history_lines()[0]
+
+
+def _history_text(pane):
+    """The history as the label shows it, one paragraph a line."""
+    import html
+    import re
+
+    paragraphs = re.findall(r"<p[^>]*>(.*?)</p>", pane.history_label.text())
+    return [
+        html.unescape(re.sub(r"<br>", " · ", re.sub(r"<(?!br>)[^>]+>", "", p))) for p in paragraphs
+    ]
+
+
+def test_history_shows_the_tasks_handoff_chain_in_words(pane, demo_session):
+    """The discovery meeting went Inside Sales → Field Sales, came back for the budget and
+    went again: the pane's history says so between the owner changes, newest first."""
+    task = task_titled(demo_session.board, "Discovery meeting with Minato Pharma")
+    pane.show_task(task.id)
+    what = [line.split(" · ", 2)[2] for line in _history_text(pane)]
+    assert what == [line.split(" · ", 2)[2] for line in pane.history_lines()]
+    hop = "Yuki Tanaka (Inside Sales) → Ryo Ito (Field Sales)"
+    chain = [
+        f"Handoff accepted: {hop}",
+        f"Handoff acknowledged: {hop}",
+        f"Lead handoff re-sent: {hop}",
+        f"Handoff returned (Missing information): {hop}; missing Budget",
+        f"Lead handoff sent: {hop}; sent without Budget",
+    ]
+    assert [w for w in what if hop in w] == chain
+    # the accept wrote the handoff, then the task's owner and team: newest first, after them
+    accepted = what.index(chain[0])
+    assert what[accepted - 2 : accepted] == [
+        "Team: Inside Sales → Field Sales",
+        "Owner: Yuki Tanaka → Ryo Ito",
+    ]
+    assert what[-1] == "Created “Discovery meeting with Minato Pharma”"
+    assert "Handoff accepted: Kenta Mori (Marketing) → Yuki Tanaka (Inside Sales)" in what
+    assert not any("someone" in line or "(nobody)" in line for line in pane.history_lines())
+
+
+def test_history_adds_a_handoff_event_when_it_happens(pane, demo_session, qtbot):
+    """Acknowledging the waiting consent handoff shows at the top of its task's history."""
+    from renkei.domain import handoff_commands as ho
+
+    task = task_titled(demo_session.board, "Confirm consent records with the booth vendor")
+    waiting = demo_session.board.open_handoff(task.id)
+    pane.show_task(task.id)
+    demo_session.set_actor(waiting.receiver_id)
+    demo_session.apply_all(
+        ho.acknowledge(demo_session.board, waiting.id, actor_id=waiting.receiver_id, at=clock.NOW)
+    )
+    qtbot.waitUntil(lambda: "acknowledged" in pane.history_lines()[0])
+    assert pane.history_lines()[0].endswith(
+        "Misaki Nakamura · Handoff acknowledged: "
+        "Emily Carter (Marketing) → Misaki Nakamura (Inside Sales)"
+    )

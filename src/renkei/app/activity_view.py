@@ -1,108 +1,37 @@
-"""Activity rows in words: ids become names, so "who moved the deadline, when" reads plainly."""
+"""A task's audit trail as one list: its own rows and its handoffs' rows (send, acknowledge,
+return, re-send, accept), interleaved by time. How the rows read: ``renkei.i18n.history``."""
 
 from __future__ import annotations
 
-import json
-from dataclasses import dataclass
-from datetime import datetime
+from typing import Protocol
 
-from renkei.domain.model import Activity, Board, Person
+from renkei.domain.actors import login_matches, other_login
+from renkei.domain.model import Activity, Board
 
-# Reference fields are stored as ids; people read names.
-_REFERENCE_FIELDS = {
-    "status_id": ("status", "statuses"),
-    "team_id": ("team", "teams"),
-    "owner_id": ("owner", "people"),
-    "project_id": ("project", "projects"),
-}
+__all__ = ["login_matches", "other_login", "task_trail"]
 
 
-@dataclass(frozen=True, slots=True)
-class ActivityLine:
-    at: datetime
-    actor: str | None
-    entity: str
-    entity_id: int
-    field: str
-    old: str | None
-    new: str | None
-    # The login that wrote the row, when it is not plainly the named person's (else None):
-    # "Kenta Mori (login: yuki)" tells a reader the name was chosen, not proven.
-    other_login: str | None = None
+class HistoryReader(Protocol):
+    def history(
+        self,
+        entity: str | None = None,
+        entity_id: int | None = None,
+        limit: int | None = None,
+        *,
+        entity_ids: list[int] | None = None,
+    ) -> list[Activity]: ...
 
 
-def _letters(text: str) -> str:
-    return "".join(c for c in text.casefold() if c.isalnum())
+def task_trail(
+    store: HistoryReader, board: Board, task_id: int, limit: int | None = None
+) -> list[Activity]:
+    """The task's rows and its handoffs' rows, oldest first (the last ``limit`` when given).
 
-
-def login_matches(person: Person, login: str) -> bool:
-    """Whether ``login`` is plainly this person's: the login linked to them (exactly), or,
-    when none is linked, one spelled from their name (kenta, mori, kentamori, kmori, …)."""
-    if person.login is not None:
-        return person.login == login
-    parts = [_letters(p) for p in person.name.split() if _letters(p)]
-    if not parts:
-        return False
-    spelled = set(parts) | {"".join(parts), "".join(reversed(parts))}
-    first, last = parts[0], parts[-1]
-    if len(parts) > 1:
-        spelled |= {first[0] + last, last[0] + first, first + last[0], last + first[0]}
-    return _letters(login) in spelled
-
-
-def other_login(board: Board, row: Activity) -> str | None:
-    """The row's login when it should be shown beside the name (see ``ActivityLine``)."""
-    if not row.login:
-        return None
-    person = board.people.get(row.actor_id) if row.actor_id is not None else None
-    if person is not None and login_matches(person, row.login):
-        return None
-    return row.login
-
-
-def actor_text(board: Board, row: Activity, nobody: str = "(nobody)") -> str:
-    """``Kenta Mori``, or ``Kenta Mori (login: yuki)`` when the login is someone else's."""
-    person = board.people.get(row.actor_id) if row.actor_id is not None else None
-    name = person.name if person is not None else nobody
-    login = other_login(board, row)
-    return f"{name} (login: {login})" if login else name
-
-
-def describe_activity(board: Board, row: Activity) -> ActivityLine:
-    field, old, new = row.field, row.old, row.new
-    if field in _REFERENCE_FIELDS:
-        field, collection = _REFERENCE_FIELDS[field]
-        old = _name(board, collection, old)
-        new = _name(board, collection, new)
-    elif field == "flag":
-        old, new = _flag_reason(old), _flag_reason(new)
-    actor = board.people.get(row.actor_id) if row.actor_id is not None else None
-    return ActivityLine(
-        at=row.at,
-        actor=actor.name if actor else None,
-        entity=row.entity,
-        entity_id=row.entity_id,
-        field=field,
-        old=old,
-        new=new,
-        other_login=other_login(board, row),
-    )
-
-
-def _name(board: Board, collection: str, value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        item = getattr(board, collection).get(int(value))
-    except ValueError:
-        return value
-    return item.name if item else f"#{value}"
-
-
-def _flag_reason(value: str | None) -> str | None:
-    if value is None:
-        return None
-    try:
-        return str(json.loads(value)["reason"])
-    except (ValueError, KeyError, TypeError):
-        return value
+    A handoff is a row of its own (entity "handoff"), so the task's rows alone leave out who
+    handed it to whom and what came back missing."""
+    rows = store.history("task", task_id, limit=limit)
+    handoff_ids = sorted(h.id for h in board.handoffs.values() if h.task_id == task_id)
+    if handoff_ids:
+        rows = rows + store.history("handoff", entity_ids=handoff_ids, limit=limit)
+        rows.sort(key=lambda row: (row.at, row.id))
+    return rows[-limit:] if limit is not None else rows

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 
+from renkei.app.activity_view import task_trail
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
 from renkei.domain.commands import Change, Command, FieldChange, Record, RowChange, SetFields
 from renkei.domain.handoff_log import HandoffAnalysis
@@ -240,10 +241,11 @@ class BoardSession:
         return self._now()
 
     def history(self, task_id: int) -> list[Activity]:
-        """The task's audit trail; while the board cannot be reached, as last read."""
+        """The task's audit trail, its handoffs' rows among its own (``task_trail``); while
+        the board cannot be reached, as last read."""
         if not self.reachable:
             return self._histories.get(task_id, [])
-        found = self.store.history("task", task_id)
+        found = task_trail(self.store, self.board, task_id)
         if len(self._histories) >= 500:
             self._histories.clear()
         self._histories[task_id] = found

@@ -121,22 +121,29 @@ def cmd_people(args: argparse.Namespace) -> int:
 
 
 def cmd_history(args: argparse.Namespace) -> int:
+    from renkei.app.activity_view import task_trail
+    from renkei.app.settings import LocalSettings
+    from renkei.i18n.history import history_entries
+    from renkei.i18n.language import speaking
+
     with board_session(args) as session:
         board = session.board
         if args.task_id is not None:
             task = task_or_fail(session, args.task_id)
-            rows = session.store.history("task", task.id, limit=args.limit)
+            rows = task_trail(session.store, board, task.id, limit=args.limit)
         else:
             rows = session.store.history(limit=args.limit)
-        if args.json:
-            out(output.dumps([output.activity_json(board, r) for r in rows]))
-            return 0
-        if args.task_id is not None:
-            out(f"Task {task.id} {output.task_summary(board, task)}")
-        if not rows:
-            out("No history yet.")
-        for line in output.history_lines(board, rows, with_entity=args.task_id is None):
-            out(line)
+        with speaking(args.lang or LocalSettings.load().language):
+            entries = history_entries(board, rows)
+            if args.json:
+                out(output.dumps([output.history_json(board, e) for e in entries]))
+                return 0
+            if args.task_id is not None:
+                out(f"Task {task.id} {output.task_summary(board, task)}")
+            if not entries:
+                out("No history yet.")
+            for line in output.history_lines(entries, with_entity=args.task_id is None):
+                out(line)
     return 0
 
 

@@ -201,13 +201,21 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         "history",
         help="who changed what, when",
         description=(
-            "The audit trail, oldest first: the whole board's, or one task's. Text shows local "
-            "time; JSON gives ISO 8601 UTC times ending in Z."
+            "The audit trail, oldest first: the whole board's, or one task's with its handoffs "
+            "(sent, acknowledged, returned with what was missing, re-sent, accepted). Text "
+            "shows local time and names, in the language of --lang, Preferences or the system; "
+            "JSON keeps the stored values, ISO 8601 UTC times ending in Z, and adds each line's "
+            "text."
         ),
     )
     history.add_argument("task_id", nargs="?", type=int, metavar="TASK_ID")
     history.add_argument("--limit", type=positive_int, metavar="N", help="only the last N rows")
     history.add_argument("--json", action="store_true", help="a JSON array instead of lines")
+    history.add_argument(
+        "--lang",
+        choices=("ja", "en"),
+        help="language of the lines (default: Preferences, else the system's)",
+    )
     history.set_defaults(handler=later("commands", "cmd_history"))
 
     task = sub.add_parser("task", help="add or change a task (needs --as NAME)")

@@ -13,7 +13,6 @@ from collections.abc import Sequence
 from datetime import UTC, date, datetime
 from typing import Any
 
-from renkei.app.activity_view import actor_text
 from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain.model import Activity, Board, Person, Task
@@ -30,7 +29,7 @@ REFERENCE_FIELDS = {
 }
 # Other attributes shown under a friendlier name.
 FIELD_LABELS = {"estimate_hours": "estimate"}
-LIST_FIELDS = frozenset({"depends_on", "tags"})
+LIST_FIELDS = frozenset({"depends_on", "tags", "returned_missing"})
 
 
 def dumps(data: Any) -> str:
@@ -253,21 +252,31 @@ def activity_json(board: Board, row: Activity) -> dict[str, Any]:
     }
 
 
-def history_lines(board: Board, rows: Sequence[Activity], with_entity: bool) -> list[str]:
-    """``2026-11-20 14:03  Haruka Aoki  due  2026-11-28 → 2026-12-03``, columns aligned."""
-    table_rows = []
-    for row in rows:
-        line = [local_minute(row.at), actor_text(board, row)]
-        if with_entity:
-            line.append(f"{row.entity} {row.entity_id}")
-        if row.field == "created":
-            line += ["created", f"“{row.new}”" if row.new else ""]
-        else:
-            old = value_text(stored_value(board, row.field, row.old))
-            new = value_text(stored_value(board, row.field, row.new))
-            line += [field_label(row.field), f"{old} → {new}"]
-        table_rows.append(line)
-    return table(None, table_rows).splitlines()
+def history_json(board: Board, entry: Any) -> dict[str, Any]:
+    """An entry of ``history --json``: its row's raw values (UTC time, stored values, names
+    for references), ``text`` (the line a person reads), and the other rows of the same change
+    when a handoff event wrote several (``also``)."""
+    data = activity_json(board, entry.row)
+    data["text"] = entry.text
+    others = [r for r in entry.rows if r is not entry.row]
+    if others:
+        data["also"] = [
+            {
+                "id": r.id,
+                "field": field_label(r.field),
+                "old": stored_value(board, r.field, r.old),
+                "new": stored_value(board, r.field, r.new),
+            }
+            for r in others
+        ]
+    return data
+
+
+def history_lines(entries: Sequence[Any], with_entity: bool) -> list[str]:
+    """``2026-11-20 14:03  Haruka Aoki  Due date: Sat 28 Nov → Thu 3 Dec``, columns aligned;
+    the words are ``renkei.i18n.history``'s, as the window shows them."""
+    rows = [[e.when, e.who, *([e.subject] if with_entity else []), e.what] for e in entries]
+    return table(None, rows).splitlines()
 
 
 # -- watch (its lines: cli/watch_stream.py) ---------------------------------------------------

@@ -7,6 +7,9 @@ its standard dialogs. Dates and numbers follow the same choice through the defau
 
 from __future__ import annotations
 
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from importlib import resources
 from pathlib import Path
 
@@ -21,6 +24,8 @@ _LOCALES = {
 }
 # The installed translators: Qt keeps only a pointer, so Python must hold them.
 _installed: list[QTranslator] = []
+# The application a command-line process makes to be translated (see ``speaking``).
+_made: list[QCoreApplication] = []
 
 
 class TranslationsMissing(RuntimeError):
@@ -69,3 +74,34 @@ def _load(app: QCoreApplication, path: str) -> None:
     if translator.load(path):
         app.installTranslator(translator)
         _installed.append(translator)
+
+
+@contextmanager
+def speaking(setting: str = "") -> Iterator[str]:
+    """Speak ``setting`` ('', 'en' or 'ja') until the block ends, then as before: for a
+    command's printed words (``renkei history``). Dates follow the words' language. A process
+    with no Qt application gets a QCoreApplication, which translating needs, unless English
+    (the source text) is all it speaks."""
+    language = chosen_language(setting)
+    before = QLocale()
+    QLocale.setDefault(QLocale(*_LOCALES[language]))
+    added: list[QTranslator] = []
+    app = QCoreApplication.instance()
+    try:
+        if language != "en":
+            if app is None:
+                app = QCoreApplication(sys.argv[:1])
+                _made.append(app)
+            ours = catalogue_path(language)
+            if not ours.exists():
+                raise TranslationsMissing(f"{ours} is missing: the package was built without it")
+            translator = QTranslator(app)
+            if translator.load(str(ours)):
+                app.installTranslator(translator)
+                added.append(translator)
+        yield language
+    finally:
+        for translator in added:
+            if app is not None:
+                app.removeTranslator(translator)
+        QLocale.setDefault(before)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import html
-import json
 import re
 
 from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
@@ -23,12 +22,12 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renkei.app.activity_view import ActivityLine, describe_activity
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Change
 from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
 from renkei.i18n import arg
+from renkei.i18n.history import HistoryEntry, history_entries
 from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
@@ -36,7 +35,6 @@ from renkei.ui.text import (
     date_text,
     due_text,
     field_label,
-    local_time_text,
     muted_text_color,
     risk_sentence,
     risk_word,
@@ -328,7 +326,9 @@ class TaskDetailPane(QWidget):
             return
         touched = related = False
         for row in change.rows:
-            if row.entity != "task":
+            if row.entity == "handoff" and getattr(row.row, "task_id", None) == task_id:
+                touched = True  # its handoff events are part of its history
+            elif row.entity != "task":
                 related = True  # a name, a role or a column may read differently now
             elif row.entity_id == task_id:
                 touched = True
@@ -377,15 +377,15 @@ class TaskDetailPane(QWidget):
         self.description_label.setText(task.description)
         self.description_heading.setVisible(bool(task.description.strip()))
         self.description_label.setVisible(bool(task.description.strip()))
-        parts = self._history_parts()
+        entries = self._history_entries()
         muted = self._muted.name()
         self.history_label.setText(
             "".join(
                 f'<p style="margin:0 0 5px 0"><span style="color:{muted}">'
-                f"{html.escape(when)} · {html.escape(who)}</span><br>{html.escape(what)}</p>"
-                for when, who, what in parts
+                f"{html.escape(e.when)} · {html.escape(e.who)}</span><br>{html.escape(e.what)}</p>"
+                for e in entries
             )
-            if parts
+            if entries
             else html.escape(self.tr("No changes recorded."))
         )
 
@@ -513,74 +513,11 @@ class TaskDetailPane(QWidget):
 
     def history_lines(self) -> list[str]:
         """The history as shown, newest first: '2026-11-20 14:03 · Haruka Aoki · Due date: …'."""
-        return [" · ".join(parts) for parts in self._history_parts()]
+        return [entry.text for entry in self._history_entries()]
 
-    def _history_parts(self) -> list[tuple[str, str, str]]:
-        board = self.session.board
-        moved = {row.revision for row in self._history if row.field == "status_id"}
-        parts = []
-        for row in reversed(self._history):
-            if row.field == "position" and row.revision in moved:
-                continue  # a move between columns; the status line says it
-            line = describe_activity(board, row)
-            who = line.actor or self.tr("someone")
-            if line.other_login:  # the name was chosen; the machine's login says more
-                who = arg(self.tr("%1 (login: %2)"), who, line.other_login)
-            parts.append((local_time_text(line.at), who, self._describe(line)))
-        return parts
-
-    def _describe(self, line: ActivityLine) -> str:
-        name = line.field
-        if name == "created":
-            return self.tr("Created")
-        if name == "position":
-            return self.tr("Reordered")
-        if name == "description":
-            return self.tr("Description changed")
-        if name == "archived":
-            return self.tr("Archived") if line.new == "true" else self.tr("Restored")
-        if name == "comment":  # imported from Trello or Jira
-            return arg(self.tr("Comment: %1"), line.new or "")
-        if name == "checklist":  # a Trello checklist item ticked (☑) or unticked (☐)
-            return arg(self.tr("Checklist: %1"), line.new or "")
-        if name == "list":  # a move through a Trello list that is no status here
-            return arg(
-                self.tr("Trello list: %1 → %2"),
-                self._value(name, line.old),
-                self._value(name, line.new),
-            )
-        if name == "flag":
-            if line.new is None:
-                return arg(self.tr("At-risk flag cleared (was: %1)"), line.old)
-            return arg(self.tr("Flagged at risk: %1"), line.new)
-        old, new = self._value(name, line.old), self._value(name, line.new)
-        return arg(self.tr("%1: %2 → %3"), field_label(name), old, new)
-
-    def _value(self, name: str, text: str | None) -> str:
-        """An Activity value (stored as text) as a person reads it."""
-        if text is None or text == "":
-            return "—"
-        if name == "priority":
-            try:
-                return QCoreApplication.translate("Priority", PRIORITY_LABELS[Priority.parse(text)])
-            except ValueError:
-                return text
-        if name == "status":
-            return QCoreApplication.translate("Status", text)
-        if name == "progress":
-            return f"{text}%"
-        if name == "estimate_hours":
-            return arg(self.tr("%1 h"), text)
-        if name in ("tags", "depends_on"):
-            try:
-                items = json.loads(text)
-            except ValueError:
-                return text
-            if name == "depends_on":
-                tasks = self.session.board.tasks
-                items = [tasks[i].title if i in tasks else f"#{i}" for i in items]
-            return ", ".join(str(i) for i in items) or "—"
-        return text
+    def _history_entries(self) -> list[HistoryEntry]:
+        """The task's rows and its handoffs' events in words, newest first."""
+        return list(reversed(history_entries(self.session.board, self._history)))
 
 
 def _wrapping_policy(horizontal=QSizePolicy.Policy.Ignored) -> QSizePolicy:
