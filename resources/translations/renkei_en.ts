@@ -173,6 +173,30 @@
     </message>
 </context>
 <context>
+    <name>Slips</name>
+    <message numerus="yes">
+        <source>moved %n time(s)</source>
+        <translation>
+            <numerusform>moved %n time</numerusform>
+            <numerusform>moved %n times</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>now %n day(s) later</source>
+        <translation>
+            <numerusform>now %n day later</numerusform>
+            <numerusform>now %n days later</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>now %n day(s) earlier</source>
+        <translation>
+            <numerusform>now %n day earlier</numerusform>
+            <numerusform>now %n days earlier</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>TemplateEditor</name>
     <message numerus="yes">
         <source> business day(s)</source>

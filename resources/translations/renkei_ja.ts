@@ -3458,6 +3458,58 @@ Keep their version, or replace it with yours?</source>
     </message>
 </context>
 <context>
+    <name>SlipSection</name>
+    <message>
+        <source>Due date moved</source>
+        <translation>期限の変更</translation>
+    </message>
+    <message>
+        <source>Re-baseline</source>
+        <translation>基準日を更新</translation>
+    </message>
+    <message>
+        <source>Commit to the current due date: the task is no longer counted as slipped, and later moves count from this date. Its history keeps every move.</source>
+        <translation>現在の期限を新しい基準日にします。このタスクは期限延期として数えられなくなり、今後の変更はこの日から数えます。これまでの変更は履歴に残ります。</translation>
+    </message>
+</context>
+<context>
+    <name>Slips</name>
+    <message>
+        <source>First due %1</source>
+        <translation>当初の期限 %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>moved %n time(s)</source>
+        <translation>
+            <numerusform>%n 回変更</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>now without a due date</source>
+        <translation>現在は期限なし</translation>
+    </message>
+    <message numerus="yes">
+        <source>now %n day(s) later</source>
+        <translation>
+            <numerusform>現在は %n 日遅い</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>now %n day(s) earlier</source>
+        <translation>
+            <numerusform>現在は %n 日早い</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>back on its first date</source>
+        <translation>当初の期限に戻っています</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+</context>
+<context>
     <name>Standup</name>
     <message>
         <source>%1 left</source>

@@ -249,3 +249,41 @@ def test_history_adds_a_handoff_event_when_it_happens(pane, demo_session, qtbot)
         "Misaki Nakamura · Handoff acknowledged: "
         "Emily Carter (Marketing) → Misaki Nakamura (Inside Sales)"
     )
+
+
+def test_a_slipped_task_shows_its_moves_and_can_be_rebaselined(pane, demo_session, qtbot):
+    """The proposal's due date moved from two days ago to two days ahead: the pane says when
+    it was first due, how often and how far it moved, who moved it; Re-baseline commits to
+    the new date and the section goes."""
+    task = task_titled(demo_session.board, "Enterprise proposal for Minato Pharma")
+    today = demo_session.today()
+    first, now = today - timedelta(days=2), today + timedelta(days=2)
+    pane.show_task(task.id)
+
+    assert pane.slips.isVisible()
+    assert pane.slips.summary.text() == (
+        f"First due {english_day(first, today)} · moved 1 time · now 4 days later"
+    )
+    moves = pane.slips.moves.text()
+    assert "Ryo Ito" in moves
+    assert f"{english_day(first, today)} → {english_day(now, today)}" in moves
+    slipped = "Slipped — Due date moved 1 time, 4 days later than first planned."
+    assert slipped in pane.risk_lines()
+    assert pane.slips.rebaseline_button.accessibleDescription()
+
+    qtbot.mouseClick(pane.slips.rebaseline_button, Qt.MouseButton.LeftButton)
+
+    assert demo_session.slips(task.id).baseline == now
+    assert not pane.slips.isVisible()
+    assert not any("Due date moved" in line for line in pane.risk_lines())
+
+
+def test_a_finished_task_says_its_due_date_without_calling_it_late(pane, demo_session):
+    board = demo_session.board
+    done = board.find_status("Done").id
+    task = next(
+        t for t in board.tasks.values()
+        if t.status_id == done and t.due is not None and t.due < demo_session.today()
+    )  # fmt: skip
+    pane.show_task(task.id)
+    assert pane.fact_text("due") == english_day(task.due, demo_session.today())

@@ -36,6 +36,10 @@ class MergeCopies(TranslationContext):
     """Merging the conflict copies a sync tool left."""
 
 
+class Slips(TranslationContext):
+    """How far a task's due date moved (the detail pane)."""
+
+
 class Report(TranslationContext):
     """The PDF status report."""
 

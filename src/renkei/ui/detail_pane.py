@@ -30,6 +30,7 @@ from renkei.i18n import arg
 from renkei.i18n.history import HistoryEntry, history_entries
 from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
+from renkei.ui.detail_slips import SlipSection
 from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
 from renkei.ui.text import (
     date_text,
@@ -186,6 +187,7 @@ class TaskDetailPane(QWidget):
         self.depend_box = QVBoxLayout()
         self.depend_box.setSpacing(4)
         self.handoffs = TaskHandoffsSection(self.session, self)
+        self.slips = SlipSection(self.session, self)
         self.description_heading = self._heading(field_label("description"))
         self.description_label = QLabel(self)
         self.description_label.setWordWrap(True)
@@ -209,6 +211,7 @@ class TaskDetailPane(QWidget):
         layout.addLayout(self.facts)
         layout.addWidget(self.risk_heading)
         layout.addLayout(self.risk_box)
+        layout.addWidget(self.slips)
         layout.addWidget(self.depend_heading)
         layout.addLayout(self.depend_box)
         layout.addWidget(self.handoffs)
@@ -374,6 +377,7 @@ class TaskDetailPane(QWidget):
         self._render_risk(task)
         self._render_dependencies(task)
         self.handoffs.show_task(task.id)
+        self.slips.show_task(task.id)
         self.description_label.setText(task.description)
         self.description_heading.setVisible(bool(task.description.strip()))
         self.description_label.setVisible(bool(task.description.strip()))
@@ -424,9 +428,12 @@ class TaskDetailPane(QWidget):
         if task.due is None:
             self._set_fact("due", none)
         else:
-            relative = due_text(task.due, self.session.today())
+            finished = task.status_id in self.session.risk_context().done_ids
+            # Finished work is not "24 days late": only its date is said.
+            relative = "" if finished else due_text(task.due, self.session.today())
             shown = date_text(task.due)
-            self._set_fact("due", shown if shown in relative else f"{shown} · {relative}")
+            both = relative and shown not in relative
+            self._set_fact("due", f"{shown} · {relative}" if both else shown)
         self._set_fact("progress", arg(self.tr("%1% done"), task.progress))
         self._set_fact(
             "estimate",
