@@ -118,6 +118,7 @@ def build_demo(
     events: list[tuple[float, int | None, int | str, dict]] = []  # (days_ago, actor, task, values)
     task_ids: dict[str, int] = {}
     created_days: dict[str, float] = {}
+    created_by: dict[str, int] = {}  # who made each task (and agreed its dependencies)
     # A task handed on starts with its first handoff's sender (and that person's team).
     first_sender: dict[str, str] = {}
     first_sent_ago: dict[str, float] = {}
@@ -178,6 +179,7 @@ def build_demo(
         if sender is not None:
             initial["owner_id"] = creator = people[sender]
             team = team_of[sender]
+        created_by[t["key"]] = creator
         task_ids[t["key"]] = builder.create(
             "task",
             creator,
@@ -209,7 +211,8 @@ def build_demo(
     for t in story.tasks:
         if t.get("depends_on"):
             deps = tuple(task_ids[k] for k in t["depends_on"])
-            events.append((created_days[t["key"]], None, t["key"], {"depends_on": deps}))
+            when = created_days[t["key"]]
+            events.append((when, created_by[t["key"]], t["key"], {"depends_on": deps}))
     # Replay in time order so every row's last change is its latest event; the handoffs'
     # steps go in the same timeline, since accepting one moves its task's owner and team.
     grouped: dict[tuple[float, int | None], list] = defaultdict(list)
