@@ -36,6 +36,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from renkei.domain.handoff import (
@@ -58,6 +59,7 @@ from renkei.domain.handoff_findings import (
     FindingKind,
     Names,
     OwnerChange,
+    PersonTeams,
     describe,
     format_span,
     in_send_order,
@@ -89,6 +91,7 @@ __all__ = [  # the analysis' vocabulary and matrix live in rooms of their own, n
     "MatrixCell",
     "Names",
     "OwnerChange",
+    "PersonTeams",
     "all_findings",
     "bounced",
     "describe",
@@ -120,14 +123,20 @@ def findings_for_task(
     names: Names | None = None,
     window: timedelta = timedelta(minutes=5),
     team_now: int | None = None,
+    owner_now: int | None = None,
+    teams: PersonTeams | None = None,
 ) -> list[Finding]:
     """Every finding of one task, in time order. ``handoffs`` and ``owner_changes`` may hold
-    other tasks' rows too; only this task's are used."""
+    other tasks' rows too; only this task's are used. ``team_now``/``owner_now``: the task's
+    team and owner now; ``teams``: who was in which team when (silent handoffs name the
+    teams of their moment). A handoff whose packet is unknown (``Handoff.packet_known``)
+    neither provides nor misses an item: nothing can be said lost on it."""
     names = names or Names()
     ordered = in_send_order(h for h in handoffs if h.task_id == task_id)
+    packets = [h if h.packet_known else replace(h, items=()) for h in ordered]
     activity = activity_by_task.get(task_id, ())
     found: list[Finding] = []
-    for h in ordered:
+    for h in packets:
         template = template_for(h, templates)
         for single in (
             dropped(h, template, now, names),
@@ -137,9 +146,20 @@ def findings_for_task(
         ):
             if single is not None:
                 found.append(single)
-    found.extend(lost_downstream(ordered, names))
+    found.extend(lost_downstream(packets, names))
     found.extend(bounced(ordered, names))
-    found.extend(silent_handoffs(task_id, ordered, owner_changes, names, window, team_now))
+    found.extend(
+        silent_handoffs(
+            task_id,
+            ordered,
+            owner_changes,
+            names,
+            window,
+            team_now,
+            owner_now=owner_now,
+            teams=teams,
+        )
+    )
     found.sort(key=lambda f: (f.at, _KIND_ORDER[f.kind], f.handoff_id or 0))
     return found
 
@@ -155,9 +175,12 @@ def all_findings(
     names: Names | None = None,
     window: timedelta = timedelta(minutes=5),
     teams_now: Mapping[int, int | None] | None = None,
+    owners_now: Mapping[int, int | None] | None = None,
+    teams: PersonTeams | None = None,
 ) -> list[Finding]:
     """Every finding of every task that has handoffs or owner/team changes, by task id.
-    ``teams_now`` (task → team) names the team of an owner change within one team."""
+    ``teams_now``/``owners_now`` (task → team, owner) and ``teams`` (who was in which team
+    when) place each side of a silent handoff in its team of the moment."""
     handoffs = list(handoffs)
     owner_changes = list(owner_changes)
     by_task: dict[int, list[Handoff]] = defaultdict(list)
@@ -180,6 +203,8 @@ def all_findings(
                 names=names,
                 window=window,
                 team_now=(teams_now or {}).get(task_id),
+                owner_now=(owners_now or {}).get(task_id),
+                teams=teams,
             )
         )
     return found

@@ -201,6 +201,7 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
                 (QCoreApplication.translate("Report", "Median to acknowledge"), 1.6),
                 (QCoreApplication.translate("Report", "Returned or rejected"), 1.5),
                 (QCoreApplication.translate("Report", "Most lost items"), 2.4),
+                (QCoreApplication.translate("Report", "Without a handoff"), 1.3),
             ],
             [
                 [
@@ -210,6 +211,7 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
                     r.median,
                     r.returned,
                     [Para(item, colour=LIGHT.lost, bold=True) for item in r.lost] or dash,
+                    str(r.silent),
                 ]
                 for r in section.pairs
             ],
