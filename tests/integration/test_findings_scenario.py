@@ -16,6 +16,7 @@ from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import Create, SetFields, set_task
 from renkei.render.card_face import card_face
 from renkei.store.board_store import BoardStore
+from renkei.ui.handoffs.matrix_view import TeamMatrixModel
 
 T0 = datetime(2026, 11, 23, 9, 0)  # a Monday
 NOW = T0 + timedelta(days=3)
@@ -182,7 +183,7 @@ def test_the_matrix_counts_silent_handoffs_and_ranks_by_them(scene):
     assert analysis.worst_pair() is to_sales
 
 
-def test_a_tie_is_named_as_a_tie(scene):
+def test_a_tie_is_named_as_a_tie(scene, qapp):
     """One silent handoff to Inside Sales, one to Customer Success, nothing else: both pairs
     lose the most, and neither is picked."""
     scene.owner("Webinar leads", "Sato", by="Aoki", at=T0 + timedelta(hours=1))
@@ -195,6 +196,15 @@ def test_a_tie_is_named_as_a_tie(scene):
         (ids["Marketing"], ids["Customer Success"], 1),
     ]
     assert analysis.worst_pair() is None
+    session = BoardSession(scene.store, None, now=lambda: NOW)
+    model = TeamMatrixModel(session)
+    assert model.worst is None
+    for cell in tied:  # the matrix says it on both cells, in words
+        assert model.lines(cell) == [
+            ("Loses the most (tie)", "alert"),
+            ("No handoff", "title"),
+            ("1 change of hands with no handoff", "lost"),
+        ]
 
 
 def test_the_cli_names_the_tie_and_counts_silent_handoffs(scene, board_path, capsys):

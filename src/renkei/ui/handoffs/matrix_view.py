@@ -122,6 +122,13 @@ class TeamMatrixModel(QAbstractTableModel):
             out.append((QCoreApplication.translate("Handoffs", "Loses the most"), "alert"))
         elif (cell.from_team_id, cell.to_team_id) in self.worst_keys:
             out.append((QCoreApplication.translate("Handoffs", "Loses the most (tie)"), "alert"))
+        if cell.count == 0:  # work changed hands between these teams, never by handoff
+            silent = Handoffs.tr("%n change(s) of hands with no handoff", "", cell.silent)
+            return [
+                *out,
+                (QCoreApplication.translate("Handoffs", "No handoff"), "title"),
+                (silent, "lost"),
+            ]
         if cell.count == 1:
             out.append((QCoreApplication.translate("Handoffs", "1 handoff"), "title"))
         else:
