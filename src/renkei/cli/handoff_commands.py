@@ -115,9 +115,12 @@ def add_parsers(sub: Any) -> None:
         help="list handoffs and where information got lost",
         description=(
             "Every handoff with its findings (dropped, incomplete_at_send, lost_in_transit, "
-            "lost_downstream, bounced, silent_handoff, stalled). An owner or team change "
-            "without a handoff shows as its own entry in state 'silent'. --lost keeps only "
-            "entries with findings; --matrix shows the team-to-team matrix instead."
+            "lost_downstream, bounced, silent_handoff, stalled). A task passed to another team "
+            "without a handoff (its owner or team changed) shows as its own entry in state "
+            "'silent', with the teams of that moment. A handoff imported without its "
+            "information packet says 'packet unknown'. --lost keeps only entries with "
+            "findings; --matrix shows the team-to-team matrix instead, silent handoffs "
+            "included, and the pair that loses the most (every pair of a tie)."
         ),
     )
     listing.add_argument("--lost", action="store_true", help="only entries with findings")

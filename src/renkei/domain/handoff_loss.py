@@ -18,10 +18,16 @@ Kinds (spelled exactly as the CLI and UI show them):
 * ``bounced`` — each returned or rejected handoff, with its reason; the detail counts how many
   times the task has bounced between the same two teams (either direction) so far.
 * ``silent_handoff`` — an owner or team change (from one owner/team to another; assigning an
-  unowned task or clearing the owner is not a handoff) that no accepted handoff explains: an
-  accepted handoff of the task within ``window`` of the change, whose receiver (or receiver
-  team) is the new owner (team). An owner change and a team change of the same task within
-  ``window`` of each other are one finding.
+  unowned task or clearing the owner is not a handoff) that crosses teams and that no
+  accepted handoff explains: an accepted handoff of the task within ``window`` of the change,
+  whose receiver (or receiver team) is the new owner (team). An owner change and a team
+  change of the same task within ``window`` of each other are one finding. Its teams are
+  those of its moment: the old and new owner's teams then (``PersonTeams``, from the audit
+  trail; the task's team then for someone in none), or the task's old and new team when
+  only the team changed. A change within one team is a reassignment; one where a side's
+  team is unknown (a board without teams) is no finding.
+* A handoff imported without its packet (``Handoff.packet_known`` False) can lose nothing:
+  it is left out of ``incomplete_at_send``, ``lost_in_transit`` and ``lost_downstream``.
 * ``stalled`` — an accepted handoff with no activity by the receiver on the task within
   ``stall_days`` business days after accepting (activity strictly after the accept; a later
   handoff sent by the receiver counts as activity).
