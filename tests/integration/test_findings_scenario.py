@@ -16,6 +16,7 @@ from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import Create, SetFields, set_task
 from renkei.render.card_face import card_face
 from renkei.store.board_store import BoardStore
+from renkei.ui.handoffs.log_view import ENTRY_ROLE, Column, HandoffLogModel
 from renkei.ui.handoffs.matrix_view import TeamMatrixModel
 
 T0 = datetime(2026, 11, 23, 9, 0)  # a Monday
@@ -288,6 +289,13 @@ def test_an_imported_handoff_without_packet_is_packet_unknown(board, tmp_path, c
                 "Info lost",
                 "Sent incomplete",
             )
+        log = HandoffLogModel(session)  # the Handoffs tab's log: its "Sent without" column
+        said = {}
+        for row in range(log.rowCount()):
+            entry = log.index(row, 0).data(ENTRY_ROLE)
+            if entry.handoff is not None:
+                said[entry.handoff.id] = log.index(row, Column.MISSING).data()
+        assert {said[h.id] for h in handoffs} == {"Packet unknown"}
     finally:
         store.dispose()
     assert main(["--board", board, "handoffs", "--json"]) == 0
