@@ -18,6 +18,7 @@ from renkei.render.card_face import card_face
 from renkei.store.board_store import BoardStore
 from renkei.ui.handoffs.log_view import ENTRY_ROLE, Column, HandoffLogModel
 from renkei.ui.handoffs.matrix_view import TeamMatrixModel
+from renkei.ui.handoffs.tab import HandoffsTab
 
 T0 = datetime(2026, 11, 23, 9, 0)  # a Monday
 NOW = T0 + timedelta(days=3)
@@ -307,3 +308,17 @@ def test_an_imported_handoff_without_packet_is_packet_unknown(board, tmp_path, c
     for h in handoffs:
         row = next(line for line in table if line.split()[:1] == [str(h.id)])
         assert "packet unknown" in row
+
+
+def test_the_handoffs_tab_names_both_pairs_of_a_tie(scene, qtbot):
+    """The line above the matrix puts neither pair first in words: "Lose the most, tied"."""
+    scene.owner("Webinar leads", "Sato", by="Aoki", at=T0 + timedelta(hours=1))
+    scene.owner("Onboarding kit", "Kato", by="Aoki", at=T0 + timedelta(hours=2))
+    tab = HandoffsTab(BoardSession(scene.store, None, now=lambda: NOW))
+    qtbot.addWidget(tab)
+    tab.show()
+    qtbot.waitExposed(tab)
+    qtbot.wait(20)  # the tab lays its chain out on the next turn of the event loop
+    assert tab.worst_label.text() == (
+        "Lose the most, tied: <b>Marketing → Inside Sales, Marketing → Customer Success</b>"
+    )
