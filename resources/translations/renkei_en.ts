@@ -65,6 +65,30 @@
             <numerusform>Stalled — no activity for %n business days</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) of hands with no handoff</source>
+        <translation>
+            <numerusform>%n change of hands with no handoff</numerusform>
+            <numerusform>%n changes of hands with no handoff</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed hands with no handoff record: %n time(s)</source>
+        <translation>
+            <numerusform>Changed hands with no handoff record: %n time</numerusform>
+            <numerusform>Changed hands with no handoff record: %n times</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
+    <name>HandoffsTab</name>
+    <message numerus="yes">
+        <source>%n change(s) of hands with no handoff</source>
+        <translation>
+            <numerusform>%n change of hands with no handoff</numerusform>
+            <numerusform>%n changes of hands with no handoff</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>Kanban</name>

@@ -1061,9 +1061,29 @@
         <source>1 handoff</source>
         <translation>引き継ぎ 1件</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s) of hands with no handoff</source>
+        <translation>
+            <numerusform>引き継ぎなしの担当変更 %n 件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>⚠ Loses the most information, tied with another team pair</source>
+        <translation>⚠ 情報の欠落が最多（他のチームの組み合わせと同率）</translation>
+    </message>
     <message>
         <source>Acknowledged within the SLA: %1 of those due</source>
         <translation>SLA内に受領：期限を迎えた引き継ぎの%1</translation>
+    </message>
+    <message>
+        <source>Median time to acknowledge: %1 (business time)</source>
+        <translation>確認までの時間の中央値：%1（営業時間）</translation>
+    </message>
+    <message numerus="yes">
+        <source>Changed hands with no handoff record: %n time(s)</source>
+        <translation>
+            <numerusform>引き継ぎ記録のない担当変更：%n 回</numerusform>
+        </translation>
     </message>
     <message>
         <source>Acknowledged within the SLA: — (none due yet)</source>
@@ -1082,6 +1102,18 @@
         <translation>差し戻し多発</translation>
     </message>
     <message>
+        <source>Rejected: %1</source>
+        <translation>却下：%1</translation>
+    </message>
+    <message>
+        <source>Returned: missing %1</source>
+        <translation>差し戻し：%1 が不足</translation>
+    </message>
+    <message>
+        <source>Returned: %1</source>
+        <translation>差し戻し：%1</translation>
+    </message>
+    <message>
         <source>Broke at hop %1: %2</source>
         <translation>%1番目の引き継ぎで途切れ：%2</translation>
     </message>
@@ -1092,6 +1124,10 @@
     <message>
         <source>Changed hands without a handoff record</source>
         <translation>引き継ぎの記録なしで担当者が変更</translation>
+    </message>
+    <message>
+        <source>Packet unknown</source>
+        <translation>引き継ぎ情報は不明</translation>
     </message>
     <message>
         <source>Changed hands: %1</source>
@@ -1160,10 +1196,6 @@
     <message>
         <source>Lost: %1</source>
         <translation>欠落：%1</translation>
-    </message>
-    <message>
-        <source>Median time to acknowledge: %1 h %2 min (business time)</source>
-        <translation>受領までの時間（中央値）：%1時間%2分（営業時間）</translation>
     </message>
     <message>
         <source>No handoff</source>
@@ -1288,6 +1320,10 @@
         <translation>期限内受領 —</translation>
     </message>
     <message>
+        <source>Loses the most (tie)</source>
+        <translation>欠落が最多（同率）</translation>
+    </message>
+    <message>
         <source>⚠ Loses the most information of all team pairs</source>
         <translation>⚠ 全チームの組み合わせの中で情報の欠落が最多</translation>
     </message>
@@ -1315,8 +1351,18 @@
         <translation>このタスクの引き継ぎの流れ</translation>
     </message>
     <message>
+        <source>Lose the most, tied: &lt;b&gt;%1&lt;/b&gt;</source>
+        <translation>欠落が最も多い組み合わせ（同率）：&lt;b&gt;%1&lt;/b&gt;</translation>
+    </message>
+    <message>
         <source>most often lost: %1</source>
         <translation>欠落の多い項目：%1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n change(s) of hands with no handoff</source>
+        <translation>
+            <numerusform>引き継ぎなしの担当変更 %n 件</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -2814,6 +2860,10 @@ Keep their version, or replace it with yours?</source>
         <translation>ボードの現況</translation>
     </message>
     <message>
+        <source>Without a handoff</source>
+        <translation>引き継ぎなし</translation>
+    </message>
+    <message>
         <source>Changes since %1</source>
         <translation>%1 以降の変更</translation>
     </message>
@@ -3034,8 +3084,16 @@ Keep their version, or replace it with yours?</source>
         <translation>前回の朝会</translation>
     </message>
     <message>
+        <source>The team pairs that lose the most, tied: %1</source>
+        <translation>情報欠落が最も多いチーム間（同率）：%1</translation>
+    </message>
+    <message>
         <source>most lost: %1</source>
         <translation>欠落の多い項目：%1</translation>
+    </message>
+    <message>
+        <source>Sent back</source>
+        <translation>差し戻し</translation>
     </message>
     <message>
         <source>to %1</source>
@@ -3542,6 +3600,10 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Deadline %1 → %2</source>
         <translation>期限 %1 → %2</translation>
+    </message>
+    <message>
+        <source>now with %1</source>
+        <translation>現在の担当：%1</translation>
     </message>
     <message>
         <source>Due today</source>

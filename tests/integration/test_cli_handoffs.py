@@ -250,9 +250,16 @@ def test_ask_and_answer_round_trip(run):
 
 
 def test_plain_owner_change_is_a_silent_entry(run):
-    """task set owner=… from one person to another shows as a `silent` entry in --lost."""
+    """task set owner=… from a Marketing person to one in Customer Success shows as a `silent`
+    entry in --lost, naming the owners' teams; a reassignment inside Marketing is no entry."""
     task = marketing_task(run)
-    other = "Emily Carter" if task["owner"] != "Emily Carter" else "Kenta Mori"
+    inside = "Emily Carter" if task["owner"] != "Emily Carter" else "Kenta Mori"
+    changed = run("task", "set", str(task["id"]), f"owner={inside}", actor=SENDER)
+    assert changed.code == 0, changed.err
+    listed = run("handoffs", "--json", "--lost").json()
+    assert [e for e in listed if e["task_id"] == task["id"]] == []
+    task["owner"] = inside
+    other = "Shota Kobayashi"  # Customer Success
     changed = run("task", "set", str(task["id"]), f"owner={other}", actor=SENDER)
     assert changed.code == 0, changed.err
     listed = run("handoffs", "--json", "--lost").json()
@@ -261,6 +268,7 @@ def test_plain_owner_change_is_a_silent_entry(run):
     (found,) = silent
     assert (found["state"], found["id"]) == ("silent", None)
     assert (found["from_person"], found["to_person"]) == (task["owner"], other)
+    assert (found["from_team"], found["to_team"]) == ("Marketing", "Customer Success")
     assert found["task"] == task["title"]
     assert [f["kind"] for f in found["findings"]] == ["silent_handoff"]
     assert all(e["findings"] for e in listed)
@@ -367,4 +375,3 @@ def test_a_done_task_is_refused_even_for_its_owner(run):
     assert result.err == (
         f"renkei: task {done['id']} is done (Done): a finished task cannot be handed off\n"
     )
-

@@ -34,7 +34,7 @@ def test_incremental_analysis_matches_a_full_one(demo_store):
         ho.accept(session.board, waiting.id, actor_id=session.actor_id, at=clock[0]), "Accept"
     )
     same_as_full(session)  # no longer waiting; owner moved without a silent finding
-    other = session.board.find_person("Kenta Mori")
+    other = session.board.find_person("Shota Kobayashi")  # Customer Success: crosses teams
     quiet = next(t for t in session.board.tasks.values() if t.owner_id not in (None, other.id))
     session.apply(set_task(quiet, owner_id=other.id), "Reassign")
     assert any(

@@ -209,23 +209,28 @@ def test_concurrent_acknowledge_conflicts(board_path, store, cast):
 
 
 def test_findings_silent_handoff_versus_accepted_handoff(store, cast):
-    """A plain owner change is a silent handoff; the owner change of an accept is not."""
+    """A plain owner change to another team is a silent handoff; the owner change of an
+    accept is not, nor is a reassignment inside one team."""
     handoff_id = _send(store, cast)
     accepted_at = SENT + timedelta(hours=1)
     _run(store, ho.accept, cast["sato"], accepted_at, handoff_id)
-    # Later, Sato passes the task to Mori by just changing the owner: no handoff record.
+    # Sato passes the task to Mori (Sales too): a reassignment. Then Mori passes it back to
+    # Aoki in Marketing by just changing the owner: no handoff record.
+    task = store.load().tasks[cast["task"]]
+    store.apply(set_task(task, owner_id=cast["mori"]), cast["sato"], SENT + timedelta(hours=5))
     task = store.load().tasks[cast["task"]]
     silent_at = SENT + timedelta(days=1)
-    store.apply(set_task(task, owner_id=cast["mori"]), cast["sato"], silent_at)
+    store.apply(set_task(task, owner_id=cast["aoki"]), cast["mori"], silent_at)
 
     found = findings(store, now=SENT + timedelta(days=2))
     silent = [f for f in found if f.kind == "silent_handoff"]
     assert len(silent) == 1
     assert (silent[0].from_person_id, silent[0].to_person_id, silent[0].at) == (
-        cast["sato"],
         cast["mori"],
+        cast["aoki"],
         silent_at,
     )
+    assert (silent[0].from_team_id, silent[0].to_team_id) == (cast["sales"], cast["marketing"])
     incomplete = [f for f in found if f.kind == "incomplete_at_send"]
     assert incomplete and incomplete[0].handoff_id == handoff_id
     assert "timeline" in incomplete[0].items

@@ -18,6 +18,7 @@ from renkei.domain.handoff_loss import (
     Finding,
     Names,
     OwnerChange,
+    PersonTeams,
     all_findings,
     describe,
     findings_for_task,
@@ -28,6 +29,8 @@ from renkei.domain.handoff_loss import (
 MKT, INSIDE, FIELD, CS = 1, 2, 3, 4  # teams
 AOKI, TANAKA, SATO, KATO = 10, 11, 12, 13  # one person per team, same order
 TASK = 100
+# Who is in which team: each person has always been in their own team.
+TEAMS_OF = PersonTeams(now={AOKI: MKT, TANAKA: INSIDE, SATO: FIELD, KATO: CS})
 FRI = datetime(2026, 11, 27, 17, 0)  # a Friday
 MON = datetime(2026, 11, 30, 9, 0)
 NOW = datetime(2026, 12, 10, 12, 0)
@@ -99,7 +102,7 @@ def find(handoffs, changes=(), activity=None, now=NOW, **kw) -> list[Finding]:
         TEMPLATES_,
         now,
         names=NAMES,
-        **kw,
+        **{"teams": TEAMS_OF, **kw},
     )
 
 
@@ -309,26 +312,66 @@ def test_ping_pong_counts_bounces_between_the_same_teams():
 
 
 def test_owner_change_without_handoff_is_silent():
-    """The owner moved from Aoki to Tanaka and no handoff explains it."""
+    """The owner moved from Aoki (Marketing) to Tanaka (Inside Sales) and no handoff explains
+    it: the hop names the people's teams, not the task's."""
     at = MON + timedelta(days=1)
     change = OwnerChange(TASK, at, AOKI, "owner_id", AOKI, TANAKA)
-    [f] = find([], [change])
+    [f] = find([], [change], team_now=MKT)
     assert f.kind == "silent_handoff" and f.handoff_id is None
     assert (f.from_person_id, f.to_person_id, f.at) == (AOKI, TANAKA, at)
-    assert f.detail == "— → — (Aoki → Tanaka): changed hands with no handoff record"
+    assert (f.from_team_id, f.to_team_id) == (MKT, INSIDE)
+    assert f.detail == (
+        "Marketing → Inside Sales (Aoki → Tanaka): changed hands with no handoff record"
+    )
 
 
-def test_owner_change_within_a_team_names_the_team_it_had_then():
-    """Without a team change at the same moment, the hop is the team the task had when its
-    owner changed: the team now, or the one before a later team change."""
+def test_silent_handoff_names_the_teams_people_were_in_at_the_time():
+    """Tanaka joined Field Sales after the change: the hop still says Inside Sales."""
     at = MON + timedelta(days=1)
-    owner = OwnerChange(TASK, at, AOKI, "owner_id", AOKI, TANAKA)
-    [f] = find([], [owner], team_now=INSIDE)
-    assert (f.from_team_id, f.to_team_id) == (INSIDE, INSIDE)
-    assert f.detail.startswith("Inside Sales → Inside Sales (Aoki → Tanaka)")
-    moved_later = OwnerChange(TASK, at + timedelta(days=2), TANAKA, "team_id", MKT, FIELD)
-    found = of_kind(find([], [owner, moved_later], team_now=FIELD), "silent_handoff")
-    assert [(x.from_team_id, x.to_team_id) for x in found] == [(MKT, MKT), (MKT, FIELD)]
+    moved = PersonTeams(
+        changes={TANAKA: [(at + timedelta(days=3), INSIDE, FIELD)]},
+        now={AOKI: MKT, TANAKA: FIELD},
+    )
+    change = OwnerChange(TASK, at, AOKI, "owner_id", AOKI, TANAKA)
+    [f] = find([], [change], teams=moved)
+    assert (f.from_team_id, f.to_team_id) == (MKT, INSIDE)
+    after = OwnerChange(TASK, at + timedelta(days=4), TANAKA, "owner_id", TANAKA, AOKI)
+    found = find([], [change, after], teams=moved)
+    assert [(x.from_team_id, x.to_team_id) for x in found] == [(MKT, INSIDE), (FIELD, MKT)]
+
+
+def test_reassignment_within_one_team_is_not_a_handoff():
+    """Two people of one team, or a teamless person taking over inside the task's team:
+    a reassignment (a handoff inside one team is refused), not a finding."""
+    at = MON + timedelta(days=1)
+    same = PersonTeams(now={AOKI: MKT, TANAKA: MKT})
+    change = OwnerChange(TASK, at, AOKI, "owner_id", AOKI, TANAKA)
+    assert find([], [change], teams=same, team_now=MKT) == []
+    teamless_newcomer = PersonTeams(now={AOKI: MKT})
+    assert find([], [change], teams=teamless_newcomer, team_now=MKT) == []
+
+
+def test_no_silent_handoff_where_nobody_has_a_team():
+    """A board without teams (a Trello import): changes of hands cannot cross teams."""
+    at = MON + timedelta(days=1)
+    changes = [
+        OwnerChange(TASK, at, AOKI, "owner_id", AOKI, TANAKA),
+        OwnerChange(TASK, at + timedelta(days=1), TANAKA, "owner_id", TANAKA, SATO),
+    ]
+    assert find([], changes, teams=PersonTeams()) == []
+
+
+def test_task_team_change_alone_names_its_owner_on_both_sides():
+    """The task moved from Marketing to Field Sales while Aoki kept it."""
+    at = MON + timedelta(days=1)
+    moved = OwnerChange(TASK, at, AOKI, "team_id", MKT, FIELD)
+    [f] = find([], [moved], team_now=FIELD, owner_now=AOKI)
+    assert (f.from_team_id, f.to_team_id, f.from_person_id, f.to_person_id) == (
+        MKT,
+        FIELD,
+        AOKI,
+        AOKI,
+    )
 
 
 def test_owner_and_team_change_together_are_one_silent_handoff():
@@ -426,7 +469,9 @@ def test_all_findings_covers_every_task_in_task_order():
     """Findings from handoffs and owner changes of several tasks, grouped by task id."""
     h = hop(1, AOKI, MKT, TANAKA, INSIDE, MON, missing=("budget",), task=7)
     change = OwnerChange(3, MON, AOKI, "owner_id", AOKI, SATO)
-    found = all_findings([h], [change], {7: [(TANAKA, MON + timedelta(days=1))]}, TEMPLATES_, NOW)
+    found = all_findings(
+        [h], [change], {7: [(TANAKA, MON + timedelta(days=1))]}, TEMPLATES_, NOW, teams=TEAMS_OF
+    )
     assert [(f.task_id, f.kind) for f in found] == [
         (3, "silent_handoff"),
         (7, "incomplete_at_send"),

@@ -258,7 +258,7 @@ def test_each_team_has_its_week_its_blocked_work_and_its_people(model):
         BlockedRow(TaskLabel("Call back Minato"), "Ben Bauer", ("Write launch copy",)),
     )
     assert sales.waiting_rows == (
-        WaitingRow(TaskLabel("Call back Minato"), "Marketing", "Aya Abe", "Ben Bauer", "2 days"),
+        WaitingRow(TaskLabel("Call back Minato"), "Marketing", "Aya Abe", "Ben Bauer", "2 d"),
     )
     assert sales.people == (PersonRow("Ben Bauer", ("Call back Minato",), 0),)  # Chie is done
 

@@ -18,7 +18,13 @@ from typing import Any, TypeVar
 from renkei.domain.handoff import Handoff
 from renkei.domain.handoff_commands import activity_by_task, owner_changes_from_activity
 from renkei.domain.handoff_log import HandoffAnalysis
-from renkei.domain.handoff_loss import Finding, Names, OwnerChange, findings_for_task
+from renkei.domain.handoff_loss import (
+    Finding,
+    Names,
+    OwnerChange,
+    PersonTeams,
+    findings_for_task,
+)
 from renkei.domain.model import Activity, Board
 
 MAX_AGE = timedelta(minutes=1)
@@ -36,6 +42,8 @@ class HandoffAnalyser:
         self._owner_changes: dict[int, list[OwnerChange]] = {}
         self._work: dict[int, list[tuple[int | None, datetime]]] = {}
         self._findings: dict[int, tuple[Finding, ...]] = {}
+        # People's team moves, read again when a person row changed (versions differ).
+        self._teams: tuple[dict[int, int], PersonTeams] | None = None
 
     def analyse(
         self, board: Board, now: datetime, touched: Iterable[int] | None = None
@@ -57,6 +65,7 @@ class HandoffAnalyser:
             people={p.id: p.name for p in board.people.values()},
         )
         templates = board.templates_by_name()
+        teams = self._person_teams(board) if tasks else PersonTeams()
         for task_id in tasks:
             task = board.tasks.get(task_id)
             found = findings_for_task(
@@ -69,6 +78,8 @@ class HandoffAnalyser:
                 STALL_DAYS,
                 names=names,
                 team_now=task.team_id if task is not None else None,
+                owner_now=task.owner_id if task is not None else None,
+                teams=teams,
             )
             if found:
                 self._findings[task_id] = tuple(found)
@@ -76,10 +87,25 @@ class HandoffAnalyser:
                 self._findings.pop(task_id, None)
         return HandoffAnalysis(board, dict(self._findings), now)
 
+    def _person_teams(self, board: Board) -> PersonTeams:
+        """Who was in which team when: the people's team changes in the trail (a short read:
+        people rarely move, and it is read again only after a person changed) and their
+        teams now."""
+        versions = {p.id: p.version for p in board.people.values()}
+        if self._teams is not None and self._teams[0] == versions:
+            return self._teams[1]
+        moves: dict[int, list[tuple[datetime, int | None, int | None]]] = defaultdict(list)
+        for row in self.store.history("person", fields=("team_id",)):
+            moves[row.entity_id].append((row.at, _id(row.old), _id(row.new)))
+        teams = PersonTeams(dict(moves), {p.id: p.team_id for p in board.people.values()})
+        self._teams = (versions, teams)
+        return teams
+
     def forget(self) -> None:
         """Drop what was read: the next analyses start from nothing (tasks asked for one
         by one do not carry findings read before the board changed under them)."""
         self._owner_changes, self._work, self._findings = {}, {}, {}
+        self._teams = None
 
     def _read_all(self, board: Board) -> None:
         """Two narrow reads, not the whole trail: every owner/team change (silent handoffs),
@@ -107,6 +133,10 @@ class HandoffAnalyser:
         for task_id in tasks:
             _put(self._owner_changes, task_id, owner_changes.get(task_id))
             _put(self._work, task_id, work.get(task_id))
+
+
+def _id(text: str | None) -> int | None:
+    return int(text) if text not in (None, "") else None
 
 
 def _tasks_with_handoffs(board: Board) -> set[int]:

@@ -26,7 +26,8 @@ NEW = "new"  # created
 DEADLINE = "deadline"  # its due date changed
 HANDOFF_SENT = "handoff_sent"  # the team handed a task to another team
 HANDOFF_RECEIVED = "handoff_received"  # another team handed the team a task
-CHANGE_KINDS = (FINISHED, NEW, MOVED, DEADLINE, HANDOFF_SENT, HANDOFF_RECEIVED)
+HANDOFF_RETURNED = "handoff_returned"  # a task the team handed off came back (or was rejected)
+CHANGE_KINDS = (FINISHED, NEW, MOVED, DEADLINE, HANDOFF_SENT, HANDOFF_RECEIVED, HANDOFF_RETURNED)
 WEEK = 7  # "this week": the next seven days after today
 
 
@@ -36,8 +37,10 @@ class ChangeLine:
     task_id: int
     at: datetime
     actor_id: int | None
-    old: Any = None  # MOVED: the old status id; DEADLINE: the old due date
-    new: Any = None  # MOVED/FINISHED: the new status id; DEADLINE: the new due date
+    old: Any = None  # MOVED: the old status id; DEADLINE: the old due date;
+    # HANDOFF_RETURNED: the handoff's state ("returned" or "rejected")
+    new: Any = None  # MOVED/FINISHED: the new status id; DEADLINE: the new due date;
+    # HANDOFF_RETURNED: (reason code, the items it was returned for)
     handoff_id: int | None = None  # HANDOFF_*: the handoff
     other_team_id: int | None = None  # HANDOFF_*: the team on the other side
 
@@ -130,10 +133,18 @@ def changes_since(
         if line is not None:
             found[task.team_id].append(line)
     for h in board.handoffs.values():
-        if h.sent_at <= since or h.state is HandoffState.WITHDRAWN:
+        if h.state is HandoffState.WITHDRAWN or h.task_id not in board.tasks:
             continue
-        if h.task_id not in board.tasks:
-            continue
+        _handoff_lines(h, since, found)
+    for lines in found.values():
+        lines.sort(key=lambda line: line.at, reverse=True)
+    return found
+
+
+def _handoff_lines(h: Handoff, since: datetime, found: dict[int | None, list[ChangeLine]]) -> None:
+    """A handoff sent after ``since`` on both teams' slides; one sent back (returned or
+    rejected) after ``since`` on the sender's slide too, so a bounce is never hidden."""
+    if h.sent_at > since:
         found[h.sender_team_id].append(
             ChangeLine(
                 HANDOFF_SENT,
@@ -158,9 +169,20 @@ def changes_since(
                 h.sender_team_id,
             )
         )
-    for lines in found.values():
-        lines.sort(key=lambda line: line.at, reverse=True)
-    return found
+    bounced = h.state in (HandoffState.RETURNED, HandoffState.REJECTED)
+    if bounced and h.resolved_at is not None and h.resolved_at > since:
+        found[h.sender_team_id].append(
+            ChangeLine(
+                HANDOFF_RETURNED,
+                h.task_id,
+                h.resolved_at,
+                h.receiver_id,
+                h.state.value,
+                (h.reason or "", h.returned_missing),
+                h.id,
+                h.receiver_team_id,
+            )
+        )
 
 
 def _day(text: str | None) -> date | None:

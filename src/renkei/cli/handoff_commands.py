@@ -29,6 +29,7 @@ from renkei.cli.board_access import (
     task_or_fail,
 )
 from renkei.domain import handoff_commands as ho
+from renkei.domain.durations import duration_text
 from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
 from renkei.domain.handoff_log import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.domain.handoff_loss import Finding, MatrixCell
@@ -114,9 +115,12 @@ def add_parsers(sub: Any) -> None:
         help="list handoffs and where information got lost",
         description=(
             "Every handoff with its findings (dropped, incomplete_at_send, lost_in_transit, "
-            "lost_downstream, bounced, silent_handoff, stalled). An owner or team change "
-            "without a handoff shows as its own entry in state 'silent'. --lost keeps only "
-            "entries with findings; --matrix shows the team-to-team matrix instead."
+            "lost_downstream, bounced, silent_handoff, stalled). A task passed to another team "
+            "without a handoff (its owner or team changed) shows as its own entry in state "
+            "'silent', with the teams of that moment. A handoff imported without its "
+            "information packet says 'packet unknown'. --lost keeps only entries with "
+            "findings; --matrix shows the team-to-team matrix instead, silent handoffs "
+            "included, and the pair that loses the most (every pair of a tie)."
         ),
     )
     listing.add_argument("--lost", action="store_true", help="only entries with findings")
@@ -166,7 +170,8 @@ def handoff_json(board: Board, h: Handoff, found: Sequence[Finding] = ()) -> dic
         "reason": h.reason,
         "note": h.note,
         "items": [{"item": i.name, "provided": i.provided, "value": i.value} for i in h.items],
-        "missing_items": list(h.missing_items),
+        "missing_items": list(h.missing_items) if h.packet_known else [],
+        "packet_known": h.packet_known,
         "returned_missing": list(h.returned_missing),
         "questions": [
             {
@@ -206,6 +211,7 @@ def silent_json(board: Board, entry: HandoffEntry) -> dict[str, Any]:
         "note": "",
         "items": [],
         "missing_items": [],
+        "packet_known": None,  # no handoff, so no packet
         "returned_missing": [],
         "questions": [],
         "version": None,
@@ -226,6 +232,12 @@ def _hop(entry: dict[str, Any]) -> str:
     return f"{entry['from_team'] or NONE_TEXT} → {entry['to_team'] or NONE_TEXT}"
 
 
+def _missing_cell(entry: dict[str, Any]) -> str:
+    if entry["packet_known"] is False:
+        return "packet unknown"  # imported: who passed it to whom, not what was sent
+    return ", ".join(entry["missing_items"]) or NONE_TEXT
+
+
 def entries_table(items: Sequence[dict[str, Any]]) -> str:
     rows = []
     for e in items:
@@ -237,7 +249,7 @@ def entries_table(items: Sequence[dict[str, Any]]) -> str:
                 output.local_minute(_parse(sent)) if sent else NONE_TEXT,
                 _hop(e),
                 f"{e['from_person'] or NONE_TEXT} → {e['to_person'] or NONE_TEXT}",
-                ", ".join(e["missing_items"]) or NONE_TEXT,
+                _missing_cell(e),
                 ", ".join(dict.fromkeys(f["kind"] for f in e["findings"])) or NONE_TEXT,
                 f"{e['task_id']} “{e['task'] or ''}”",
             ]
@@ -272,9 +284,11 @@ def matrix_json(board: Board, matrix: dict[Any, MatrixCell]) -> list[dict[str, A
                 "median_hours_to_acknowledge": (
                     round(median.total_seconds() / 3600, 2) if median is not None else None
                 ),
+                "median_to_acknowledge": duration_text(median) if median is not None else None,
                 "returned_or_rejected": round(cell.returned_or_rejected, 3),
                 "most_lost_items": [{"item": i, "count": n} for i, n in cell.lost_items],
                 "handoff_ids": list(cell.handoff_ids),
+                "silent_handoffs": cell.silent,
             }
         )
     return result
@@ -291,18 +305,28 @@ def matrix_table(cells: Sequence[dict[str, Any]]) -> str:
             c["to_team"] or NONE_TEXT,
             str(c["handoffs"]),
             _percent(c["acknowledged_within_sla"]),
-            (
-                f"{c['median_hours_to_acknowledge']:.1f} h"
-                if c["median_hours_to_acknowledge"] is not None
-                else NONE_TEXT
-            ),
+            c["median_to_acknowledge"] or NONE_TEXT,
             _percent(c["returned_or_rejected"]),
             ", ".join(f"{i['item']} ×{i['count']}" for i in c["most_lost_items"]) or NONE_TEXT,
+            str(c["silent_handoffs"]),
         ]
         for c in cells
     ]
     headers = ["FROM", "TO", "HANDOFFS", "ACK IN SLA", "MEDIAN ACK", "BOUNCED", "MOST LOST"]
-    return output.table(headers, rows, right=(2, 3, 4, 5))
+    headers.append("NO RECORD")  # silent handoffs: changes of hands without a handoff
+    return output.table(headers, rows, right=(2, 3, 4, 5, 7))
+
+
+def worst_line(board: Board, analysis: HandoffAnalysis) -> str:
+    """'Loses the most: A → B', or every pair of a tie: 'Loses the most (tie): A → B, C → D'."""
+    worst = analysis.worst_pairs()
+    if not worst:
+        return "Loses the most: no pair (nothing lost, bounced or passed on silently)."
+    pairs = ", ".join(
+        f"{_team(board, c.from_team_id) or NONE_TEXT} → {_team(board, c.to_team_id) or NONE_TEXT}"
+        for c in worst
+    )
+    return f"Loses the most (tie): {pairs}" if len(worst) > 1 else f"Loses the most: {pairs}"
 
 
 def _missing_text(h: Handoff) -> str:
@@ -472,6 +496,8 @@ def cmd_handoffs(args: argparse.Namespace) -> int:
                 out(output.dumps(cells))
             elif cells:
                 out(matrix_table(cells))
+                out()
+                out(worst_line(board, analysis))
             else:
                 out("No handoffs yet.")
             return 0

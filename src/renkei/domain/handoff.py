@@ -197,6 +197,11 @@ class Question:
     answered_at: datetime | None = None
 
 
+# How an imported handoff's note ends: the source recorded who passed the card to whom, and
+# no information packet (``Handoff.packet_known`` is False).
+NO_PACKET_NOTE = "no information packet was recorded there."
+
+
 @dataclass(frozen=True, slots=True)
 class Handoff:
     id: int
@@ -228,6 +233,12 @@ class Handoff:
     @property
     def item_names(self) -> tuple[str, ...]:
         return tuple(i.name for i in self.items)
+
+    @property
+    def packet_known(self) -> bool:
+        """False for a handoff recorded without its information packet (one an import made
+        from a card changing hands): its items say nothing about what was sent or lost."""
+        return bool(self.items) and not self.note.endswith(NO_PACKET_NOTE)
 
     def value(self, item: str) -> str | None:
         """The value sent for ``item``; None when it was missing or not in the packet."""

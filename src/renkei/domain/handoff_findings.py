@@ -133,6 +133,27 @@ class OwnerChange:
 
 
 @dataclass(frozen=True, slots=True)
+class PersonTeams:
+    """Which team each person was in when, from the audit trail: ``changes`` holds each
+    person's team changes (moment, old team, new team), oldest first; ``now`` their team now.
+    A person never moved was always in their team now."""
+
+    changes: Mapping[int, Sequence[tuple[datetime, int | None, int | None]]] = field(
+        default_factory=dict
+    )
+    now: Mapping[int, int | None] = field(default_factory=dict)
+
+    def team_at(self, person_id: int, at: datetime) -> int | None:
+        rows = self.changes.get(person_id, ())
+        before = [row for row in rows if row[0] <= at]
+        if before:
+            return before[-1][2]
+        if rows:
+            return rows[0][1]
+        return self.now.get(person_id)
+
+
+@dataclass(frozen=True, slots=True)
 class Names:
     """Display names for the hop in ``detail``; ids without a name show as "#id"."""
 

@@ -14,6 +14,7 @@ from typing import Any, NamedTuple
 
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.handoff_loss import LOST_KINDS, Finding, FindingKind, MatrixCell, team_matrix
+from renkei.domain.handoff_matrix import loss_score
 from renkei.domain.model import Board
 
 SILENT = "silent"  # the state of a log entry for a change of hands without a handoff
@@ -118,19 +119,28 @@ class HandoffAnalysis:
             return None
         return min(found, key=lambda f: (severity(f.kind), f.at))
 
-    def worst_pair(self) -> MatrixCell | None:
-        """The team pair that loses the most: most lost items, then most bounced, then the
-        lowest share acknowledged in time; None when nothing was lost or bounced."""
+    def worst_pairs(self) -> tuple[MatrixCell, ...]:
+        """The team pairs that lose the most (``loss_score``: lost items, silent handoffs and
+        the share bounced), then the lowest share acknowledged in time. Pairs equal on both
+        tie, and all of them are named (by team id); empty when nothing was lost, bounced or
+        passed on silently."""
         scored = [
-            (sum(n for _item, n in cell.lost_items), cell.returned_or_rejected, cell)
+            (self._loss_score(cell), cell)
             for cell in self.matrix.values()
+            if cell.lost_items or cell.returned_or_rejected or cell.silent
         ]
-        scored = [s for s in scored if s[0] or s[1]]
         if not scored:
-            return None
+            return ()
+        best = max(score for score, _cell in scored)
+        worst = [cell for score, cell in scored if score == best]
+        return tuple(sorted(worst, key=lambda c: (c.from_team_id or 0, c.to_team_id or 0)))
 
-        def key(s: tuple[int, float, MatrixCell]) -> tuple[Any, ...]:
-            in_sla = s[2].acknowledged_in_sla
-            return (s[0], s[1], -(in_sla if in_sla is not None else 1.0), s[2].count)
+    def worst_pair(self) -> MatrixCell | None:
+        """The one pair that loses the most; None when nothing was lost, or on a tie."""
+        worst = self.worst_pairs()
+        return worst[0] if len(worst) == 1 else None
 
-        return max(scored, key=key)[2]
+    @staticmethod
+    def _loss_score(cell: MatrixCell) -> tuple[Any, ...]:
+        in_sla = cell.acknowledged_in_sla
+        return (round(loss_score(cell), 9), -(in_sla if in_sla is not None else 1.0))

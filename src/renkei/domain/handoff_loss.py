@@ -18,10 +18,16 @@ Kinds (spelled exactly as the CLI and UI show them):
 * ``bounced`` — each returned or rejected handoff, with its reason; the detail counts how many
   times the task has bounced between the same two teams (either direction) so far.
 * ``silent_handoff`` — an owner or team change (from one owner/team to another; assigning an
-  unowned task or clearing the owner is not a handoff) that no accepted handoff explains: an
-  accepted handoff of the task within ``window`` of the change, whose receiver (or receiver
-  team) is the new owner (team). An owner change and a team change of the same task within
-  ``window`` of each other are one finding.
+  unowned task or clearing the owner is not a handoff) that crosses teams and that no
+  accepted handoff explains: an accepted handoff of the task within ``window`` of the change,
+  whose receiver (or receiver team) is the new owner (team). An owner change and a team
+  change of the same task within ``window`` of each other are one finding. Its teams are
+  those of its moment: the old and new owner's teams then (``PersonTeams``, from the audit
+  trail; the task's team then for someone in none), or the task's old and new team when
+  only the team changed. A change within one team is a reassignment; one where a side's
+  team is unknown (a board without teams) is no finding.
+* A handoff imported without its packet (``Handoff.packet_known`` False) can lose nothing:
+  it is left out of ``incomplete_at_send``, ``lost_in_transit`` and ``lost_downstream``.
 * ``stalled`` — an accepted handoff with no activity by the receiver on the task within
   ``stall_days`` business days after accepting (activity strictly after the accept; a later
   handoff sent by the receiver counts as activity).
@@ -36,6 +42,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable, Mapping
+from dataclasses import replace
 from datetime import datetime, timedelta
 
 from renkei.domain.handoff import (
@@ -58,6 +65,7 @@ from renkei.domain.handoff_findings import (
     FindingKind,
     Names,
     OwnerChange,
+    PersonTeams,
     describe,
     format_span,
     in_send_order,
@@ -89,6 +97,7 @@ __all__ = [  # the analysis' vocabulary and matrix live in rooms of their own, n
     "MatrixCell",
     "Names",
     "OwnerChange",
+    "PersonTeams",
     "all_findings",
     "bounced",
     "describe",
@@ -120,14 +129,20 @@ def findings_for_task(
     names: Names | None = None,
     window: timedelta = timedelta(minutes=5),
     team_now: int | None = None,
+    owner_now: int | None = None,
+    teams: PersonTeams | None = None,
 ) -> list[Finding]:
     """Every finding of one task, in time order. ``handoffs`` and ``owner_changes`` may hold
-    other tasks' rows too; only this task's are used."""
+    other tasks' rows too; only this task's are used. ``team_now``/``owner_now``: the task's
+    team and owner now; ``teams``: who was in which team when (silent handoffs name the
+    teams of their moment). A handoff whose packet is unknown (``Handoff.packet_known``)
+    neither provides nor misses an item: nothing can be said lost on it."""
     names = names or Names()
     ordered = in_send_order(h for h in handoffs if h.task_id == task_id)
+    packets = [h if h.packet_known else replace(h, items=()) for h in ordered]
     activity = activity_by_task.get(task_id, ())
     found: list[Finding] = []
-    for h in ordered:
+    for h in packets:
         template = template_for(h, templates)
         for single in (
             dropped(h, template, now, names),
@@ -137,9 +152,20 @@ def findings_for_task(
         ):
             if single is not None:
                 found.append(single)
-    found.extend(lost_downstream(ordered, names))
+    found.extend(lost_downstream(packets, names))
     found.extend(bounced(ordered, names))
-    found.extend(silent_handoffs(task_id, ordered, owner_changes, names, window, team_now))
+    found.extend(
+        silent_handoffs(
+            task_id,
+            ordered,
+            owner_changes,
+            names,
+            window,
+            team_now,
+            owner_now=owner_now,
+            teams=teams,
+        )
+    )
     found.sort(key=lambda f: (f.at, _KIND_ORDER[f.kind], f.handoff_id or 0))
     return found
 
@@ -155,9 +181,12 @@ def all_findings(
     names: Names | None = None,
     window: timedelta = timedelta(minutes=5),
     teams_now: Mapping[int, int | None] | None = None,
+    owners_now: Mapping[int, int | None] | None = None,
+    teams: PersonTeams | None = None,
 ) -> list[Finding]:
     """Every finding of every task that has handoffs or owner/team changes, by task id.
-    ``teams_now`` (task → team) names the team of an owner change within one team."""
+    ``teams_now``/``owners_now`` (task → team, owner) and ``teams`` (who was in which team
+    when) place each side of a silent handoff in its team of the moment."""
     handoffs = list(handoffs)
     owner_changes = list(owner_changes)
     by_task: dict[int, list[Handoff]] = defaultdict(list)
@@ -180,6 +209,8 @@ def all_findings(
                 names=names,
                 window=window,
                 team_now=(teams_now or {}).get(task_id),
+                owner_now=(owners_now or {}).get(task_id),
+                teams=teams,
             )
         )
     return found

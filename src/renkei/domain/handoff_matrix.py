@@ -16,7 +16,7 @@ from renkei.domain.handoff import (
     sla_deadline,
     template_for,
 )
-from renkei.domain.handoff_findings import LOST_KINDS, Finding, in_send_order
+from renkei.domain.handoff_findings import LOST_KINDS, Finding, FindingKind, in_send_order
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,7 +29,10 @@ class MatrixCell:
     acknowledging over acknowledged handoffs. ``returned_or_rejected``: share of all the
     pair's handoffs. ``lost_items``: the three items most often named by lost_in_transit,
     lost_downstream and incomplete_at_send findings on these handoffs, with counts; an item
-    counts once per handoff however many findings name it (ties: alphabetical)."""
+    counts once per handoff however many findings name it (ties: alphabetical). ``silent``:
+    how many times a task changed hands from the one team to the other with no handoff
+    record (silent_handoff findings); a pair may have silent handoffs and no handoff
+    (``count`` 0)."""
 
     from_team_id: int | None
     to_team_id: int | None
@@ -39,6 +42,7 @@ class MatrixCell:
     returned_or_rejected: float
     lost_items: tuple[tuple[str, int], ...]
     handoff_ids: tuple[int, ...]
+    silent: int = 0
 
 
 def team_matrix(
@@ -51,10 +55,15 @@ def team_matrix(
     for h in in_send_order(handoffs):
         groups[(h.sender_team_id, h.receiver_team_id)].append(h)
     lost_by_handoff: dict[int, set[str]] = defaultdict(set)
+    silent: Counter[tuple[int | None, int | None]] = Counter()
     for f in findings:
         if f.kind in LOST_KINDS and f.handoff_id is not None:
             lost_by_handoff[f.handoff_id].update(f.items)
+        elif f.kind == FindingKind.SILENT_HANDOFF.value:
+            silent[(f.from_team_id, f.to_team_id)] += 1
     matrix = {}
+    for key in silent.keys() - groups.keys():
+        matrix[key] = MatrixCell(key[0], key[1], 0, None, None, 0.0, (), (), silent[key])
     for key, group in groups.items():
         decided = in_sla = 0
         waits: list[timedelta] = []
@@ -82,8 +91,16 @@ def team_matrix(
             returned_or_rejected=bounced_count / len(group),
             lost_items=tuple(top),
             handoff_ids=tuple(h.id for h in group),
+            silent=silent[key],
         )
     return matrix
+
+
+def loss_score(cell: MatrixCell) -> float:
+    """How much a pair loses: its lost items, plus one for each silent handoff (a change of
+    hands with no packet at all), plus the share sent back. ``HandoffAnalysis.worst_pairs``
+    ranks by it and the matrix warms its cells by it."""
+    return sum(n for _item, n in cell.lost_items) + cell.silent + cell.returned_or_rejected
 
 
 def _median(spans: Sequence[timedelta]) -> timedelta:

@@ -20,6 +20,7 @@ from renkei.domain.handoff_findings import (
     FindingKind,
     Names,
     OwnerChange,
+    PersonTeams,
     new_finding,
 )
 
@@ -162,14 +163,21 @@ def stalled(
     )
 
 
-def _team_at(changes: Sequence[OwnerChange], at: datetime, team_now: int | None) -> int | None:
-    """The task's team at ``at``, from its team changes (oldest first) and its team now."""
-    teams = [c for c in changes if c.field == "team_id"]
-    before = [c for c in teams if c.at <= at]
+def _value_at(
+    changes: Sequence[OwnerChange], field: str, at: datetime, now: int | None
+) -> int | None:
+    """The task's owner or team (``field``) at ``at``, from its changes (oldest first) and
+    its value now."""
+    rows = [c for c in changes if c.field == field]
+    before = [c for c in rows if c.at <= at]
     if before:
         return before[-1].new
-    after = [c for c in teams if c.at > at]
-    return after[0].old if after else team_now
+    after = [c for c in rows if c.at > at]
+    return after[0].old if after else now
+
+
+def _team_at(changes: Sequence[OwnerChange], at: datetime, team_now: int | None) -> int | None:
+    return _value_at(changes, "team_id", at, team_now)
 
 
 def silent_handoffs(
@@ -179,11 +187,22 @@ def silent_handoffs(
     names: Names,
     window: timedelta,
     team_now: int | None = None,
+    *,
+    owner_now: int | None = None,
+    teams: PersonTeams | None = None,
 ) -> list[Finding]:
-    """Changes of hands no accepted handoff explains. An owner change within one team names
-    that team on both sides (the team it had then; ``team_now`` when it never changed)."""
+    """Changes of hands across teams that no accepted handoff explains.
+
+    Each side's team is the one it had at the moment of the change: for an owner change, the
+    team the old and the new owner were in then (``teams``, from the audit trail), or the
+    task's team then when that person had none; for a team change alone, the task's old and
+    new team. A change that stays inside one team is a reassignment, not a handoff (sending a
+    handoff inside one team is refused), and one where either side's team is unknown — a
+    board without teams, people without one — cannot be told from a reassignment: neither is
+    a finding."""
     changes = sorted((c for c in changes if c.task_id == task_id), key=lambda c: c.at)
     accepted = [h for h in ordered if h.state is HandoffState.ACCEPTED and h.resolved_at]
+    teams = teams or PersonTeams()
 
     def explained(c: OwnerChange) -> bool:
         for h in accepted:
@@ -199,8 +218,7 @@ def silent_handoffs(
         (
             c
             for c in changes
-            if c.task_id == task_id
-            and c.field in ("owner_id", "team_id")
+            if c.field in ("owner_id", "team_id")
             and c.old is not None
             and c.new is not None
             and c.old != c.new
@@ -226,13 +244,9 @@ def silent_handoffs(
             elif other.field == "team_id" and team is None:
                 team = other
                 used.add(other_index)
-        same_team = _team_at(changes, c.at, team_now) if team is None else None
-        hop = (
-            team.old if team else same_team,
-            team.new if team else same_team,
-            owner.old if owner else None,
-            owner.new if owner else None,
-        )
+        hop = _silent_hop(c.at, owner, team, changes, team_now, owner_now, teams)
+        if hop[0] is None or hop[1] is None or hop[0] == hop[1]:
+            continue
         found.append(
             new_finding(
                 FindingKind.SILENT_HANDOFF,
@@ -246,3 +260,30 @@ def silent_handoffs(
             )
         )
     return found
+
+
+def _silent_hop(
+    at: datetime,
+    owner: OwnerChange | None,
+    team: OwnerChange | None,
+    changes: Sequence[OwnerChange],
+    team_now: int | None,
+    owner_now: int | None,
+    teams: PersonTeams,
+) -> tuple[int | None, int | None, int | None, int | None]:
+    """(from team, to team, from person, to person) of a change of hands, as they were then."""
+    if team is not None:
+        task_before, task_after = team.old, team.new
+    else:
+        task_before = task_after = _team_at(changes, at, team_now)
+    if owner is None:  # the task changed teams; its owner stayed
+        who = _value_at(changes, "owner_id", at, owner_now)
+        return task_before, task_after, who, who
+    old_team = teams.team_at(owner.old, at) if owner.old is not None else None
+    new_team = teams.team_at(owner.new, at) if owner.new is not None else None
+    return (
+        old_team if old_team is not None else task_before,
+        new_team if new_team is not None else task_after,
+        owner.old,
+        owner.new,
+    )

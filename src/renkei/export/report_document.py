@@ -195,12 +195,13 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
     else:
         run.table(
             [
-                (QCoreApplication.translate("Report", "Pair"), 3),
-                (QCoreApplication.translate("Report", "Handoffs"), 1.1),
+                (QCoreApplication.translate("Report", "Pair"), 2.2),
+                (QCoreApplication.translate("Report", "Handoffs"), 1.0),
                 (QCoreApplication.translate("Report", "Acknowledged in time"), 1.5),
                 (QCoreApplication.translate("Report", "Median to acknowledge"), 1.6),
                 (QCoreApplication.translate("Report", "Returned or rejected"), 1.5),
-                (QCoreApplication.translate("Report", "Most lost items"), 2.4),
+                (QCoreApplication.translate("Report", "Most lost items"), 2.1),
+                (QCoreApplication.translate("Report", "Without a handoff"), 1.4),
             ],
             [
                 [
@@ -210,6 +211,7 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
                     r.median,
                     r.returned,
                     [Para(item, colour=LIGHT.lost, bold=True) for item in r.lost] or dash,
+                    str(r.silent),
                 ]
                 for r in section.pairs
             ],

@@ -20,22 +20,25 @@ from renkei.app.standup import (
     DEADLINE,
     FINISHED,
     HANDOFF_RECEIVED,
+    HANDOFF_RETURNED,
     HANDOFF_SENT,
     MOVED,
     NEW,
     ChangeLine,
     TeamSlide,
 )
+from renkei.domain.durations import duration_text
 from renkei.domain.handoff import HandoffState, item_label
 from renkei.domain.handoff_log import severity
-from renkei.domain.handoff_loss import LOST_KINDS, format_span
+from renkei.domain.handoff_loss import LOST_KINDS
 from renkei.domain.handoff_loss import describe as describe_finding
+from renkei.domain.handoff_matrix import loss_score
 from renkei.domain.model import Task
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
 from renkei.i18n import arg, translate_marked
-from renkei.i18n.words import date_text, finding_word
+from renkei.i18n.words import bounce_word, date_text, finding_word
 
 MAX_CHANGES = 60  # per team in "changes since the last standup"
 MAX_CURRENT_WORK = 8  # titles per person in "who is doing what"; "+N" for the rest
@@ -163,6 +166,7 @@ class PairRow:
     median: str
     returned: str
     lost: tuple[str, ...]  # "Budget × 2", most lost first
+    silent: int = 0  # times a task changed hands between these teams with no handoff
 
 
 @dataclass(frozen=True)
@@ -296,8 +300,18 @@ def cover(scope: ReportScope) -> Cover:
         ),
     )
     worst_pair = None
-    worst = scope.analysis.worst_pair()
-    if worst is not None and scope.in_scope(worst.from_team_id, worst.to_team_id):
+    pairs = scope.analysis.worst_pairs()
+    shown = [c for c in pairs if scope.in_scope(c.from_team_id, c.to_team_id)]
+    if len(pairs) > 1 and shown:  # a tie: every pair named, none above the others
+        worst_pair = arg(
+            QCoreApplication.translate("Report", "The team pairs that lose the most, tied: %1"),
+            ", ".join(
+                f"{scope.team_name(c.from_team_id)} → {scope.team_name(c.to_team_id)}"
+                for c in shown
+            ),
+        )
+    elif shown:
+        worst = shown[0]
         lost = ", ".join(item_label(i, translate_marked) for i, _n in worst.lost_items)
         worst_pair = arg(
             QCoreApplication.translate("Report", "The team pair that loses the most: %1 → %2"),
@@ -387,7 +401,7 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
             scope.team_name(w.handoff.sender_team_id),
             scope.person(w.handoff.sender_id),
             scope.person(w.handoff.receiver_id),
-            format_span(w.waited, translate_marked),
+            duration_text(w.waited, translate_marked),
         )
         for w in slide.waiting
     )
@@ -440,7 +454,7 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
     cells = [
         c for c in scope.analysis.matrix.values() if scope.in_scope(c.from_team_id, c.to_team_id)
     ]
-    cells.sort(key=lambda c: (-sum(n for _i, n in c.lost_items), -c.count))
+    cells.sort(key=lambda c: (-loss_score(c), -c.count))
     pairs = tuple(
         PairRow(
             pair=f"{scope.team_name(c.from_team_id)} → {scope.team_name(c.to_team_id)}",
@@ -448,9 +462,10 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
             in_time="—" if c.acknowledged_in_sla is None else f"{c.acknowledged_in_sla:.0%}",
             median="—"
             if c.median_to_acknowledge is None
-            else format_span(c.median_to_acknowledge, translate_marked),
+            else duration_text(c.median_to_acknowledge, translate_marked),
             returned=f"{c.returned_or_rejected:.0%}",
             lost=tuple(f"{item_label(i, translate_marked)} × {n}" for i, n in c.lost_items),
+            silent=c.silent,
         )
         for c in cells
     )
@@ -503,6 +518,7 @@ def _change_word(c: ChangeLine) -> str:
         DEADLINE: QCoreApplication.translate("Report", "Due date changed"),
         HANDOFF_SENT: QCoreApplication.translate("Report", "Handed off"),
         HANDOFF_RECEIVED: QCoreApplication.translate("Report", "Received"),
+        HANDOFF_RETURNED: QCoreApplication.translate("Report", "Sent back"),
     }
     return words.get(c.kind, c.kind)
 
@@ -521,4 +537,7 @@ def _change_detail(scope: ReportScope, c: ChangeLine) -> str:
         return arg(
             QCoreApplication.translate("Report", "from %1"), scope.team_name(c.other_team_id)
         )
+    if c.kind == HANDOFF_RETURNED:
+        reason, missing = c.new
+        return bounce_word(c.old, reason, missing)
     return scope.person(c.actor_id)

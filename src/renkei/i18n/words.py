@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
 from renkei.domain.dates import due_words
+from renkei.domain.durations import duration_text
+from renkei.domain.handoff import item_label, reason_label
 from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg
 from renkei.domain.risk import RiskReason, badge_word, badge_words
 
@@ -66,11 +68,24 @@ def finding_word(kind: str) -> str:
     return QCoreApplication.translate("Handoffs", word) if word else kind
 
 
+def bounce_word(state: str, reason: str, missing: Sequence[str] = ()) -> str:
+    """A handoff sent back, as the standup and the report say it: 'Returned: missing Budget',
+    'Returned: Wrong team', 'Rejected: No budget'."""
+    if state == "rejected":
+        return arg(
+            QCoreApplication.translate("Handoffs", "Rejected: %1"),
+            reason_label(reason, translate_marked),
+        )
+    if missing:
+        items = ", ".join(item_label(i, translate_marked) for i in missing)
+        return arg(QCoreApplication.translate("Handoffs", "Returned: missing %1"), items)
+    return arg(
+        QCoreApplication.translate("Handoffs", "Returned: %1"),
+        reason_label(reason, translate_marked),
+    )
+
+
 def span_text(span: timedelta) -> str:
-    """A short duration for a badge: '12 min', '3 h', '2 d'."""
-    minutes = max(0, int(span.total_seconds() // 60))
-    if minutes < 60:
-        return arg(QCoreApplication.translate("Handoffs", "%1 min"), max(1, minutes))
-    if minutes < 24 * 60:
-        return arg(QCoreApplication.translate("Handoffs", "%1 h"), minutes // 60)
-    return arg(QCoreApplication.translate("Handoffs", "%1 d"), minutes // (24 * 60))
+    """A short duration for a badge, a median, a wait: '40 min', '1.2 h', '2.5 d' — the one
+    format of ``renkei.domain.durations`` that the CLI and the report use too."""
+    return duration_text(span, translate_marked)

@@ -455,7 +455,7 @@ class _Builder:
             return
         note = (
             f"Imported from {self.plan.source}: moved from {sender.name} to {receiver.name}; "
-            "no information packet was recorded there."
+            + handoff_rules.NO_PACKET_NOTE
         )
         sent = handoff_rules.send(
             id=0,

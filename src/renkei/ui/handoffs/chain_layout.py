@@ -345,6 +345,8 @@ def _make_row(
         state = QCoreApplication.translate("Handoff", STATE_LABELS[entry.handoff.state])
     lost = entry.lost_items
     parts: list[str] = []
+    if entry.handoff is not None and not entry.handoff.packet_known:
+        parts.append(QCoreApplication.translate("Handoffs", "Packet unknown"))
     if lost:
         labels = ", ".join(item_label(i, translate_marked) for i in lost)
         parts.append(arg(QCoreApplication.translate("Handoffs", "Lost: %1"), labels))

@@ -151,6 +151,8 @@ class HandoffLogModel(QAbstractTableModel):
                 return arg(QCoreApplication.translate("HandoffLog", "waiting %1"), waited)
             return ""
         if column is Column.MISSING:
+            if h is not None and not h.packet_known:
+                return QCoreApplication.translate("Handoffs", "Packet unknown")
             return ", ".join(item_label(i, translate_marked) for i in h.missing_items) if h else ""
         words = []
         for f in sorted(entry.findings, key=lambda f: severity(f.kind)):

@@ -2,12 +2,11 @@
 
 It answers "which team pair loses the most?": each cell that has handoffs shows how many, how
 many were acknowledged in time, the median time to acknowledge, the share sent back and the
-items lost most often; cells are tinted by how much they lose, and the worst pair has a thick
-border and the words "Loses the most" (never colour alone)."""
+items lost most often and how many times work changed hands with no handoff at all; cells are
+tinted by how much they lose, and the worst pair has a thick border and the words "Loses the
+most" (never colour alone) — every pair of a tie, saying "(tie)"."""
 
 from __future__ import annotations
-
-from datetime import timedelta
 
 from PySide6.QtCore import (
     QAbstractTableModel,
@@ -33,7 +32,10 @@ from PySide6.QtWidgets import (
 
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_loss import MatrixCell
+from renkei.domain.handoff_matrix import loss_score  # the worst pair is the warmest cell
 from renkei.i18n import arg, translate_marked
+from renkei.i18n.contexts import Handoffs
+from renkei.i18n.words import span_text
 from renkei.render import glyphs
 from renkei.render.theme import LIGHT, current, mix
 from renkei.ui.fonts import scaled_font
@@ -49,32 +51,8 @@ WARM_MAX = QColor("#f7c6a3")
 WARM_MIN = QColor("#fdf3ec")
 
 
-def median_text(span: timedelta) -> str:
-    """'40 min', '1.2 h', '3 d' — compact, for a median."""
-    seconds = span.total_seconds()
-    if seconds < 3600:
-        return arg(QCoreApplication.translate("Handoffs", "%1 min"), max(1, round(seconds / 60)))
-    hours = seconds / 3600
-    if hours < 10:
-        return arg(
-            QCoreApplication.translate("Handoffs", "%1 h"), f"{hours:.1f}".rstrip("0").rstrip(".")
-        )
-    if hours < 48:
-        return arg(QCoreApplication.translate("Handoffs", "%1 h"), round(hours))
-    days = hours / 24
-    return arg(
-        QCoreApplication.translate("Handoffs", "%1 d"), f"{days:.1f}".rstrip("0").rstrip(".")
-    )
-
-
 def percent(share: float) -> str:
     return f"{round(share * 100)}%"
-
-
-def loss_score(cell: MatrixCell) -> float:
-    """How much a pair loses: its lost items plus the share sent back — the order
-    ``HandoffAnalysis.worst_pair`` ranks by, so the worst pair is also the warmest cell."""
-    return sum(n for _item, n in cell.lost_items) + cell.returned_or_rejected
 
 
 def empty_tint() -> QColor:
@@ -93,7 +71,8 @@ class TeamMatrixModel(QAbstractTableModel):
         self.receivers: list[int | None] = []  # columns
         self.names: dict[int | None, str] = {}
         self.cells: dict[tuple[int | None, int | None], MatrixCell] = {}
-        self.worst: tuple[int | None, int | None] | None = None
+        self.worst: tuple[int | None, int | None] | None = None  # None on a tie
+        self.worst_keys: set[tuple[int | None, int | None]] = set()  # every pair of a tie
         self._max_score = 0.0
         self.refresh()
 
@@ -115,8 +94,8 @@ class TeamMatrixModel(QAbstractTableModel):
         self.receivers = ordered({receiver for _sender, receiver in self.cells})
         self.names = {t.id: t.name for t in board.teams.values()}
         self.names[None] = QCoreApplication.translate("Handoffs", "No team")
-        worst = analysis.worst_pair()
-        self.worst = (worst.from_team_id, worst.to_team_id) if worst is not None else None
+        self.worst_keys = {(c.from_team_id, c.to_team_id) for c in analysis.worst_pairs()}
+        self.worst = next(iter(self.worst_keys)) if len(self.worst_keys) == 1 else None
         self._max_score = max((loss_score(c) for c in self.cells.values()), default=0.0)
         self.endResetModel()
 
@@ -141,6 +120,15 @@ class TeamMatrixModel(QAbstractTableModel):
         out: list[tuple[str, str]] = []
         if (cell.from_team_id, cell.to_team_id) == self.worst:
             out.append((QCoreApplication.translate("Handoffs", "Loses the most"), "alert"))
+        elif (cell.from_team_id, cell.to_team_id) in self.worst_keys:
+            out.append((QCoreApplication.translate("Handoffs", "Loses the most (tie)"), "alert"))
+        if cell.count == 0:  # work changed hands between these teams, never by handoff
+            silent = Handoffs.tr("%n change(s) of hands with no handoff", "", cell.silent)
+            return [
+                *out,
+                (QCoreApplication.translate("Handoffs", "No handoff"), "title"),
+                (silent, "lost"),
+            ]
         if cell.count == 1:
             out.append((QCoreApplication.translate("Handoffs", "1 handoff"), "title"))
         else:
@@ -160,7 +148,7 @@ class TeamMatrixModel(QAbstractTableModel):
         if cell.median_to_acknowledge is None:
             out.append((QCoreApplication.translate("Handoffs", "median — to acknowledge"), "body"))
         else:
-            span = median_text(cell.median_to_acknowledge)
+            span = span_text(cell.median_to_acknowledge)
             out.append(
                 (
                     arg(QCoreApplication.translate("Handoffs", "median %1 to acknowledge"), span),
@@ -178,6 +166,13 @@ class TeamMatrixModel(QAbstractTableModel):
             out.append(
                 (arg(QCoreApplication.translate("Handoffs", "Lost most: %1"), items), "lost")
             )
+        if cell.silent:
+            out.append(
+                (
+                    Handoffs.tr("%n change(s) of hands with no handoff", "", cell.silent),
+                    "lost",
+                )
+            )
         return out
 
     def tooltip(self, cell: MatrixCell) -> str:
@@ -187,6 +182,12 @@ class TeamMatrixModel(QAbstractTableModel):
             lines.append(
                 QCoreApplication.translate(
                     "Handoffs", "⚠ Loses the most information of all team pairs"
+                )
+            )
+        elif (cell.from_team_id, cell.to_team_id) in self.worst_keys:
+            lines.append(
+                QCoreApplication.translate(
+                    "Handoffs", "⚠ Loses the most information, tied with another team pair"
                 )
             )
         lines.append(arg(QCoreApplication.translate("Handoffs", "Handoffs sent: %1"), cell.count))
@@ -206,14 +207,12 @@ class TeamMatrixModel(QAbstractTableModel):
                 )
             )
         if cell.median_to_acknowledge is not None:
-            total = int(cell.median_to_acknowledge.total_seconds() // 60)
             lines.append(
                 arg(
                     QCoreApplication.translate(
-                        "Handoffs", "Median time to acknowledge: %1 h %2 min (business time)"
+                        "Handoffs", "Median time to acknowledge: %1 (business time)"
                     ),
-                    total // 60,
-                    total % 60,
+                    span_text(cell.median_to_acknowledge),
                 )
             )
         bounced = round(cell.returned_or_rejected * cell.count)
@@ -233,6 +232,10 @@ class TeamMatrixModel(QAbstractTableModel):
                 lines.append(f"  • {item_label(name, translate_marked)}: {n}")
         else:
             lines.append(QCoreApplication.translate("Handoffs", "No items lost"))
+        if cell.silent:
+            lines.append(
+                Handoffs.tr("Changed hands with no handoff record: %n time(s)", "", cell.silent)
+            )
         lines.append(QCoreApplication.translate("Handoffs", "Click to list these handoffs"))
         return "\n".join(lines)
 
@@ -283,7 +286,7 @@ class TeamMatrixModel(QAbstractTableModel):
         if role == PAIR_ROLE:
             return (cell.from_team_id, cell.to_team_id)
         if role == WORST_ROLE:
-            return (cell.from_team_id, cell.to_team_id) == self.worst
+            return (cell.from_team_id, cell.to_team_id) in self.worst_keys
         return None
 
     def headerData(  # noqa: N802

@@ -141,22 +141,19 @@ class HandoffsTab(QWidget):
     def _start_somewhere(self) -> None:
         """Nothing chosen yet: show the chain where the worst pair lost the most."""
         analysis = self.session.handoff_analysis()
-        worst = analysis.worst_pair()
+        worst = {(c.from_team_id, c.to_team_id) for c in analysis.worst_pairs()}
         for entry in reversed(analysis.entries):
             if not entry.lost_items:
                 continue
-            if worst is None or (entry.from_team_id, entry.to_team_id) == (
-                worst.from_team_id,
-                worst.to_team_id,
-            ):
+            if not worst or (entry.from_team_id, entry.to_team_id) in worst:
                 self.show_task(entry.task_id)
                 self.taskChosen.emit(entry.task_id)  # the detail pane shows it too
                 return
 
     def _show_worst(self) -> None:
-        worst = self.session.handoff_analysis().worst_pair()
+        pairs = self.session.handoff_analysis().worst_pairs()
         board = self.session.board
-        if worst is None:
+        if not pairs:
             self.worst_label.setText(self.tr("No team pair has lost information yet."))
             return
 
@@ -164,11 +161,20 @@ class HandoffsTab(QWidget):
             found = board.teams.get(team_id) if team_id is not None else None
             return found.name if found else "—"
 
+        if len(pairs) > 1:  # a tie: name every pair, none above the others
+            names = [f"{team(c.from_team_id)} → {team(c.to_team_id)}" for c in pairs]
+            text = arg(self.tr("Lose the most, tied: <b>%1</b>"), html.escape(", ".join(names)))
+            self.worst_label.setText(text)
+            return
+        worst = pairs[0]
         pair = f"{team(worst.from_team_id)} → {team(worst.to_team_id)}"
         items = ", ".join(f"{item_label(i, translate_marked)} ×{n}" for i, n in worst.lost_items)
         text = arg(self.tr("Loses the most: <b>%1</b>"), html.escape(pair))
         if items:
             text += " — " + html.escape(arg(self.tr("most often lost: %1"), items))
+        elif worst.silent:
+            silent = self.tr("%n change(s) of hands with no handoff", "", worst.silent)
+            text += " — " + html.escape(silent)
         self.worst_label.setText(text)
 
     # -- choosing ---------------------------------------------------------------------------

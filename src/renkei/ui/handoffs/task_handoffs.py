@@ -140,7 +140,9 @@ class TaskHandoffsSection(QWidget):
             f'<span style="color:{muted}">{html.escape(people)} · '
             f"{html.escape(local_time_text(entry.at))}{html.escape(self._timing(h, now))}</span>",
         ]
-        if h is not None and h.missing_items:
+        if h is not None and not h.packet_known:
+            lines.append(html.escape(QCoreApplication.translate("Handoffs", "Packet unknown")))
+        elif h is not None and h.missing_items:
             missing = ", ".join(item_label(i, translate_marked) for i in h.missing_items)
             lines.append(html.escape(arg(self.tr("Sent without: %1"), missing)))
         for f in entry.findings:

@@ -16,6 +16,7 @@ from renkei.app.standup import (
     DEADLINE,
     FINISHED,
     HANDOFF_RECEIVED,
+    HANDOFF_RETURNED,
     HANDOFF_SENT,
     MOVED,
     NEW,
@@ -26,6 +27,7 @@ from renkei.app.standup import (
 from renkei.domain.model import Board
 from renkei.domain.risk import RiskKind
 from renkei.i18n import arg
+from renkei.i18n.words import bounce_word
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -90,6 +92,17 @@ def change_line(change: ChangeLine, names: _Names) -> Line:
             names.day(change.new),
         )
         return Line(title, word, who, "deadline", "risk")
+    if change.kind in (HANDOFF_SENT, HANDOFF_RECEIVED, HANDOFF_RETURNED):
+        return _handoff_line(change, names, title, who)
+    return Line(title, change.kind, who)
+
+
+def _handoff_line(change: ChangeLine, names: _Names, title: str, who: str) -> Line:
+    """A handoff sent, received or sent back, with who has the task now: a bounced lead shows
+    as "Handed to …", "Returned: missing Budget", "Handed to …", never as two sends."""
+    owner = names.owner(change.task_id)
+    if owner and owner != who:
+        who = _join(who, arg(QCoreApplication.translate("Standup", "now with %1"), owner))
     if change.kind == HANDOFF_SENT:
         word = arg(
             QCoreApplication.translate("Standup", "Handed to %1"), names.team(change.other_team_id)
@@ -101,7 +114,8 @@ def change_line(change: ChangeLine, names: _Names) -> Line:
             names.team(change.other_team_id),
         )
         return Line(title, word, who, "received", "handoff")
-    return Line(title, change.kind, who)
+    reason, missing = change.new
+    return Line(title, bounce_word(change.old, reason, missing), who, "received", "late")
 
 
 def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...], ...]:
