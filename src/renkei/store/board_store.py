@@ -13,7 +13,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import URL, Connection, Engine, insert, select, text
+from sqlalchemy import URL, Connection, Engine, func, insert, select, text
 from sqlalchemy.exc import DBAPIError, IntegrityError, OperationalError, ProgrammingError
 
 from renkei.domain.commands import (
@@ -47,6 +47,7 @@ from renkei.store.writer import Writer, read_rows
 MIGRATION_LOCK = 7235846
 # Past this many changed rows, reading the whole board again is simpler and as fast.
 FEED_RELOAD_THRESHOLD = 2000
+
 
 def utcnow() -> datetime:
     """Naive UTC: the stored time of every change, shown in local time by the views."""
@@ -271,6 +272,23 @@ class BoardStore:
         found.reverse()
         return found
 
+    def finished_at(self, done_status_ids: Iterable[int]) -> dict[int, datetime]:
+        """When each task last moved into one of ``done_status_ids``, by task id, in one
+        grouped read of the audit trail (the forecast's throughput; see app/forecasting.py).
+        A task made straight into a done column has no such row: it is not here."""
+        table = schema.activity
+        wanted = [str(i) for i in sorted(set(done_status_ids))]
+        if not wanted:
+            return {}
+        query = (
+            select(table.c.entity_id, func.max(table.c.at))
+            .where(table.c.entity == "task", table.c.field == "status_id")
+            .where(table.c.new.in_(wanted))
+            .group_by(table.c.entity_id)
+        )
+        with self._read() as conn:
+            return {task_id: at for task_id, at in conn.execute(query)}
+
     def changes_since(self, revision: int) -> tuple[int, tuple[RowChange, ...] | None]:
         """The board's current revision and every row changed after ``revision``, as it is
         now: how other people's edits reach this window. ``None`` instead of rows means "so
@@ -339,9 +357,7 @@ class BoardStore:
         """The Activity rows after ``revision``, unfolded, in revision order, a page at a
         time: what ``watch`` prints (see store/activity_feed.py)."""
         with self._read() as conn:
-            return activity_feed.activity_since(
-                conn, revision, limit, after_id=after_id, upto=upto
-            )
+            return activity_feed.activity_since(conn, revision, limit, after_id=after_id, upto=upto)
 
     def values_as_of(
         self, entity: str, ids: Iterable[int], revision: int
