@@ -436,6 +436,7 @@ def test_a_0003_board_migrates_and_source_ids_are_unique(board):
     is refused by the database itself."""
     with sqlite3.connect(board) as conn:
         conn.execute("DROP INDEX ix_tasks_source_id")
+        conn.execute("ALTER TABLE projects DROP COLUMN due")  # made by 0007
         conn.execute("DROP INDEX ix_activity_change_id")  # made by 0006
         conn.execute("ALTER TABLE activity DROP COLUMN change_id")
         conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns
