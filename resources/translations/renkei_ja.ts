@@ -592,6 +592,31 @@
     </message>
 </context>
 <context>
+    <name>Forecasting</name>
+    <message numerus="yes">
+        <source>not enough history: %n task(s) finished in %1 weeks</source>
+        <translation>
+            <numerusform>実績が不足しています：%1 週間で完了したタスクは %n 件です</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not enough history: %n open task(s) belong to no team</source>
+        <translation>
+            <numerusform>実績が不足しています：未完了のタスク %n 件にチームが設定されていません</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) finished in %1 weeks</source>
+        <translation>
+            <numerusform>%1 週間で %n 件完了</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not within two years at this pace</source>
+        <translation>このペースでは 2 年以内に完了しません</translation>
+    </message>
+</context>
+<context>
     <name>Handoff</name>
     <message>
         <source>Accepted</source>
