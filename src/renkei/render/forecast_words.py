@@ -22,7 +22,7 @@ class ForecastLine:
     late: bool
 
 
-def forecast_line(f: Forecast, today: date) -> ForecastLine:
+def forecast_line(f: Forecast, today: date, with_name: bool = True) -> ForecastLine:
     def day(value: date) -> str:
         return date_text(value, today)
 
@@ -36,7 +36,7 @@ def forecast_line(f: Forecast, today: date) -> ForecastLine:
             day(f.p50),
             day(f.p85),
         )
-    text = f"{f.name}: {when}"
+    text = f"{f.name}: {when}" if with_name else when
     if f.due is not None and f.on_time_probability is not None:
         odds = round(f.on_time_probability * 100)
         if f.late:
