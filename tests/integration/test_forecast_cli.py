@@ -180,3 +180,36 @@ def test_a_0006_board_gains_project_due_dates(board):
         assert (fair.name, fair.due) == ("Fair", None)
     finally:
         store.dispose()
+
+
+def test_the_demo_forecasts_every_team_and_one_project_misses_its_date(demo_session):
+    """The demo's past weeks give every team a forecast; only the enterprise pipeline is
+    forecast late, for a reason a lead can read off it: more open work than its pace
+    finishes before its due date, most of it with Field Sales."""
+    from renkei.domain.forecast import working_days_until
+
+    forecasts = demo_session.forecasts()
+    teams = [f for f in forecasts if f.scope == "team"]
+    assert [f.name for f in teams] == [
+        "Marketing",
+        "Inside Sales",
+        "Field Sales",
+        "Customer Success",
+    ]
+    assert all(f.basis.enough and f.has_forecast and not f.late for f in teams)
+    late = [f for f in forecasts if f.late]
+    assert [(f.scope, f.name) for f in late] == [("project", "Enterprise pipeline FY2026")]
+    (pipeline,) = late
+    assert pipeline.due_source == "project" and pipeline.on_time_probability < 0.15
+    days = working_days_until(TODAY, pipeline.due)
+    assert pipeline.basis.per_day * days < pipeline.remaining * 0.6  # about half done by then
+    board = demo_session.board
+    field_sales = board.find_team("Field Sales").id
+    open_work = [
+        t
+        for t in board.tasks.values()
+        if t.project_id == pipeline.scope_id
+        and not t.archived
+        and t.status_id not in board.done_status_ids()
+    ]
+    assert sum(t.team_id == field_sales for t in open_work) > len(open_work) / 2
