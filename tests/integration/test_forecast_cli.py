@@ -142,6 +142,19 @@ def test_a_project_due_date_is_set_and_weighed(board, capsys):
     assert [(r.field, r.new) for r in history][-1] == ("due", day_before.isoformat())
 
 
+def test_a_chain_forecast_names_its_task(board, capsys):
+    """--chain TASK_ID: the task (and what it waits for) as one scope, "chain"."""
+    task = next(t for t in board.load().tasks.values() if t.due == working_day_after(TODAY, 4))
+    code, out, err = forecast(capsys, board.location, "--json", "--chain", str(task.id))
+    assert code == 0, err
+    (chain,) = json.loads(out)
+    assert (chain["scope"], chain["name"], chain["remaining"]) == ("chain", task.title, 1)
+    assert chain["p85"] == working_day_after(TODAY, 1).isoformat()
+    assert chain["due_source"] == "task" and chain["forecast_late"] == []
+    assert forecast(capsys, board.location, "--chain", "9999")[0] == 1
+    assert forecast(capsys, board.location, "--chain", "1", "--scope", "team")[0] == 1
+
+
 def test_bad_input_is_refused_with_a_message(board, capsys):
     assert forecast(capsys, board.location, "--weeks", "60")[0] == 2
     assert forecast(capsys, board.location, "--runs", "lots")[0] == 2

@@ -245,3 +245,44 @@ def test_options_are_checked():
         ForecastOptions(weeks=52)
     with pytest.raises(ValueError):
         ForecastOptions(runs=0)
+
+
+# -- a dependency chain --------------------------------------------------------------------
+
+
+def test_a_chain_is_its_task_and_the_unfinished_work_it_waits_for():
+    """Marketing (1 a day) holds two of the chain, Sales (1 a day) one: Marketing's part takes
+    two days, so the chain is done on the 2nd working day; finished and unrelated tasks are
+    not in it."""
+    from renkei.domain.forecast_chain import chain_of, forecast_chain
+
+    made = Tasks()
+    window = history_window(WED, 6)
+    made.finished(MKT, window)
+    made.finished(SALES, window)
+    first, second = made.open(MKT, 2)
+    (third,) = made.open(SALES, depends_on=(first.id, second.id), due=WED + timedelta(days=1))
+    finished_id = next(iter(made.finished_on))
+    (last,) = made.open(SALES, depends_on=(third.id, finished_id), due=WED + timedelta(days=7))
+    made.open(MKT, 5)  # not in the chain
+    board = make_board(*made.made)
+    assert chain_of(board, last.id) == [last.id, third.id, first.id, second.id]
+    chain = forecast_chain(board, last.id, made.finished_on, WED)
+    assert (chain.scope, chain.name, chain.remaining) == ("chain", last.title, 4)
+    assert chain.p50 == chain.p85 == working_day_after(WED, 2)
+    assert (chain.due, chain.due_source, chain.on_time_probability) == (last.due, "task", 1.0)
+    early = forecast_chain(board, third.id, made.finished_on, WED)
+    assert early.remaining == 3 and early.late and early.on_time_probability == 0.0
+
+
+def test_a_chain_with_a_thin_team_says_so():
+    from renkei.domain.forecast_chain import forecast_chain
+
+    made = Tasks()
+    made.finished(MKT, history_window(WED, 6))
+    made.finished(SALES, history_window(WED, 6)[:2])
+    (before,) = made.open(MKT)
+    (after,) = made.open(SALES, depends_on=(before.id,))
+    chain = forecast_chain(make_board(*made.made), after.id, made.finished_on, WED)
+    assert chain.p85 is None
+    assert chain.words() == "not enough history: 2 tasks finished in 6 weeks"

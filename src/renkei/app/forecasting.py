@@ -7,6 +7,7 @@ from datetime import UTC, date, datetime
 from typing import TYPE_CHECKING
 
 from renkei.domain.forecast import Forecast, ForecastOptions, forecast_board
+from renkei.domain.forecast_chain import forecast_chain
 from renkei.domain.model import Board
 
 if TYPE_CHECKING:
@@ -47,3 +48,15 @@ def board_forecasts(
     board = session.board
     finished = read_finished_days(session.store, board)
     return forecast_board(board, finished, today or session.today(), options)
+
+
+def chain_forecast(
+    session: BoardSession,
+    task_id: int,
+    options: ForecastOptions | None = None,
+    today: date | None = None,
+) -> Forecast:
+    """When ``task_id`` and every unfinished task it waits for will be done."""
+    board = session.board
+    finished = read_finished_days(session.store, board)
+    return forecast_chain(board, task_id, finished, today or session.today(), options)

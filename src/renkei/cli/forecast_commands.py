@@ -72,6 +72,12 @@ def add_parsers(sub: Any) -> None:
         "--seed", type=int, default=1, metavar="N", help="random seed (default 1)"
     )
     forecast.add_argument("--scope", choices=("team", "project"), help="only teams or projects")
+    forecast.add_argument(
+        "--chain",
+        type=int,
+        metavar="TASK_ID",
+        help="instead: the task and every unfinished task it waits for (scope chain)",
+    )
     forecast.set_defaults(handler=cmd_forecast)
 
     project = sub.add_parser("project", help="set a project's due date (needs --as NAME)")
@@ -90,16 +96,22 @@ def add_parsers(sub: Any) -> None:
 
 
 def cmd_forecast(args: argparse.Namespace) -> int:
-    from renkei.app.forecasting import board_forecasts
+    from renkei.app.forecasting import board_forecasts, chain_forecast
     from renkei.cli import output
     from renkei.domain.forecast import ForecastOptions, late_tasks
 
     options = ForecastOptions(weeks=args.weeks, runs=args.runs, seed=args.seed)
+    if args.chain is not None and args.scope is not None:
+        raise CliError("--chain and --scope go separately: a chain is a scope of its own")
     with board_session(args) as session:
         board = session.board
         forecasts = board_forecasts(session, options)
         late = late_tasks(board, forecasts)
         shown = [f for f in forecasts if args.scope in (None, f.scope)]
+        if args.chain is not None:
+            if args.chain not in board.tasks:
+                raise CliError(f"There is no task {args.chain} on this board.")
+            shown = [chain_forecast(session, args.chain, options)]
         if args.json:
             out(output.dumps([forecast_json(board, f, late) for f in shown]))
         elif shown:
@@ -115,8 +127,17 @@ def forecast_json(board: Board, f: Forecast, late: frozenset[int]) -> dict[str, 
 
     if f.scope == "team":
         mine = sorted(i for i in late if board.tasks[i].team_id == f.scope_id)
-    else:
+    elif f.scope == "project":
         mine = sorted(i for i in late if board.tasks[i].project_id == f.scope_id)
+    else:  # a chain's tasks due before the chain's own P85
+        from renkei.domain.forecast_chain import chain_of
+
+        p85 = f.p85
+        mine = sorted(
+            i
+            for i in chain_of(board, f.scope_id)
+            if p85 is not None and (due := board.tasks[i].due) is not None and due < p85
+        )
     probability = f.on_time_probability
     return {
         "scope": f.scope,
@@ -152,7 +173,9 @@ def forecast_table(forecasts: list[Forecast], today: date, weeks: int) -> str:
         if f.due is None:
             against = "no due date"
         else:
-            source = "" if f.due_source == "project" else " (latest task)"
+            source = {"project": "", "task": " (the task's)"}.get(
+                f.due_source or "", " (latest task)"
+            )
             chance = f.on_time_probability
             odds = "" if chance is None else f", {round(chance * 100)}% on time"
             verdict = " — LATE" if f.late else ""
