@@ -21,11 +21,24 @@ def noon(day) -> datetime:
     return datetime.combine(day, time(12, 0))
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def store_on(request, tmp_path):
+    """An empty board on a file or on the server."""
+    if request.param == "sqlite":
+        target = str(tmp_path / "team.renkei")
+    else:
+        target = request.getfixturevalue("pg_url")
+    store = BoardStore.open(target)
+    yield store
+    store.dispose()
+
+
 @pytest.fixture
-def board(store):
-    """Marketing finished 2 tasks every working day of the last six weeks and has 7 open (one
-    due on the 4th working day, one the day before); Sales finished 3 and has 2 open. The
-    project Fair holds 3 of Marketing's open tasks."""
+def board(store_on):
+    """On a file and on the server: Marketing finished 2 tasks every working day of the last
+    six weeks and has 7 open (one due on the 4th working day, one the day before); Sales
+    finished 3 and has 2 open. The project Fair holds 3 of Marketing's open tasks."""
+    store = store_on
     start = noon(TODAY - timedelta(weeks=8))
     store.apply_all(
         [
