@@ -171,6 +171,7 @@ def test_a_chain_forecast_names_its_task(board, capsys):
 def test_bad_input_is_refused_with_a_message(board, capsys):
     assert forecast(capsys, board.location, "--weeks", "60")[0] == 2
     assert forecast(capsys, board.location, "--runs", "lots")[0] == 2
+    assert forecast(capsys, board.location, "--runs", "500")[0] == 2  # 10,000 at least
     code = main(
         [
             "--board",

@@ -63,10 +63,10 @@ def add_parsers(sub: Any) -> None:
     )
     forecast.add_argument(
         "--runs",
-        type=_bounded(1_000, MAX_RUNS, "--runs"),
+        type=_bounded(10_000, MAX_RUNS, "--runs"),
         default=10_000,
         metavar="N",
-        help="simulated futures (default 10,000)",
+        help="simulated futures, 10,000 or more (default 10,000)",
     )
     forecast.add_argument(
         "--seed", type=int, default=1, metavar="N", help="random seed (default 1)"
