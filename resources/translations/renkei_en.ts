@@ -12,6 +12,30 @@
     </message>
 </context>
 <context>
+    <name>Forecasting</name>
+    <message numerus="yes">
+        <source>not enough history: %n task(s) finished in %1 weeks</source>
+        <translation>
+            <numerusform>not enough history: %n task finished in %1 weeks</numerusform>
+            <numerusform>not enough history: %n tasks finished in %1 weeks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not enough history: %n open task(s) belong to no team</source>
+        <translation>
+            <numerusform>not enough history: %n open task belongs to no team</numerusform>
+            <numerusform>not enough history: %n open tasks belong to no team</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) finished in %1 weeks</source>
+        <translation>
+            <numerusform>%n task finished in %1 weeks</numerusform>
+            <numerusform>%n tasks finished in %1 weeks</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>HandoffLoss</name>
     <message numerus="yes">
         <source>%1: not acknowledged, %2 overdue (SLA: %n business day(s))</source>

@@ -616,6 +616,50 @@
     </message>
 </context>
 <context>
+    <name>Forecast</name>
+    <message>
+        <source>nothing open</source>
+        <translation>未完了のタスクはありません</translation>
+    </message>
+    <message>
+        <source>likely done %1, by %2 at the latest (P85)</source>
+        <translation>%1 ごろ完了見込み、遅くとも %2（P85）</translation>
+    </message>
+    <message>
+        <source>Late: due %1, %2% chance on time</source>
+        <translation>遅延見込み：期限 %1、期限内に終わる確率 %2%</translation>
+    </message>
+    <message>
+        <source>due %1, %2% chance on time</source>
+        <translation>期限 %1、期限内に終わる確率 %2%</translation>
+    </message>
+</context>
+<context>
+    <name>Forecasting</name>
+    <message numerus="yes">
+        <source>not enough history: %n task(s) finished in %1 weeks</source>
+        <translation>
+            <numerusform>実績が不足しています：%1 週間で完了したタスクは %n 件です</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>not enough history: %n open task(s) belong to no team</source>
+        <translation>
+            <numerusform>実績が不足しています：未完了のタスク %n 件にチームが設定されていません</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n task(s) finished in %1 weeks</source>
+        <translation>
+            <numerusform>%1 週間で %n 件完了</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>not within two years at this pace</source>
+        <translation>このペースでは 2 年以内に完了しません</translation>
+    </message>
+</context>
+<context>
     <name>Handoff</name>
     <message>
         <source>Accepted</source>
@@ -2806,6 +2850,10 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>%1 overdue</source>
         <translation>期限超過 %1 件</translation>
+    </message>
+    <message>
+        <source>Will it finish in time?</source>
+        <translation>期限に間に合うか</translation>
     </message>
     <message numerus="yes">
         <source>%n handoff(s) waiting for the team</source>

@@ -169,6 +169,7 @@ def test_a_0004_board_gains_the_login_columns_and_keeps_its_history(board, monke
     import sqlite3
 
     with sqlite3.connect(board) as conn:
+        conn.execute("ALTER TABLE projects DROP COLUMN due")  # made by 0007
         conn.execute("DROP INDEX ix_activity_change_id")  # made by 0006
         conn.execute("ALTER TABLE activity DROP COLUMN change_id")
         conn.execute("DROP INDEX ix_people_login")

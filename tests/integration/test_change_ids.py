@@ -249,7 +249,7 @@ def test_a_0005_board_gains_change_ids_and_keeps_its_history(board, tmp_path):
         with store.engine.connect() as conn:
             assert conn.execute(text("SELECT count(change_id) FROM activity")).scalar() == 0
             version = conn.execute(text("SELECT version_num FROM alembic_version")).scalar()
-        assert version == "0006" == migrate.head_revision()
+        assert version == migrate.head_revision()  # 0006 and on
         store.apply(add_task("After", store), None, change_id=ID)
         assert [r[2] for r in rows_with(store, ID)] == ["created"]
         if store.engine.dialect.name == "postgresql":

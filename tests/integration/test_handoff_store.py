@@ -258,6 +258,7 @@ def test_a_0001_board_migrates_and_keeps_its_data(board_path, cast, store):
         conn.execute("DROP TABLE handoffs")
         conn.execute("DROP TABLE handoff_templates")
         conn.execute("DROP INDEX ix_tasks_source_id")
+        conn.execute("ALTER TABLE projects DROP COLUMN due")  # made by 0007
         conn.execute("DROP INDEX ix_activity_change_id")  # made by 0006
         conn.execute("ALTER TABLE activity DROP COLUMN change_id")
         conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns

@@ -241,6 +241,7 @@ def _make_older(board: str) -> None:
     next open backs it up and migrates it."""
     with sqlite3.connect(board) as conn:
         conn.execute("DROP INDEX ix_tasks_source_id")
+        conn.execute("ALTER TABLE projects DROP COLUMN due")  # made by 0007
         conn.execute("DROP INDEX ix_activity_change_id")  # made by 0006
         conn.execute("ALTER TABLE activity DROP COLUMN change_id")
         conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns

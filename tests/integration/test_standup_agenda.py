@@ -79,6 +79,7 @@ def test_a_0002_board_gains_the_standups_table(board_path, store):
     with sqlite3.connect(board_path) as conn:
         conn.execute("DROP TABLE standups")
         conn.execute("DROP INDEX ix_tasks_source_id")  # made by 0004
+        conn.execute("ALTER TABLE projects DROP COLUMN due")  # made by 0007
         conn.execute("DROP INDEX ix_activity_change_id")  # made by 0006
         conn.execute("ALTER TABLE activity DROP COLUMN change_id")
         conn.execute("DROP INDEX ix_people_login")  # made by 0005, with the two columns

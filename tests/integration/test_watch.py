@@ -194,7 +194,8 @@ def test_watch_text_names_a_new_task(watches, demo_store):
     lines, err = watch.finish()
     assert watch.process.returncode == 0, err
     assert len(lines) == 1
-    assert "Yuki Tanaka" in lines[0] and "task 61 “Call Minato Pharma”" in lines[0]
+    new_id = max(board.tasks) + 1
+    assert "Yuki Tanaka" in lines[0] and f"task {new_id} “Call Minato Pharma”" in lines[0]
     assert lines[0].endswith("created")
 
 

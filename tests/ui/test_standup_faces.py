@@ -6,6 +6,7 @@ from __future__ import annotations
 from datetime import date, datetime
 
 from renkei.app.standup import FINISHED, Agenda, ChangeLine, PersonWork, TeamSlide
+from renkei.domain.forecast import Basis, Forecast
 from renkei.domain.model import Board, Person, Status, Task, Team
 from renkei.render.slide_face import (
     DONE,
@@ -104,6 +105,47 @@ def test_the_overview_counts_each_team():
     overview = build_slides(marketing_agenda(), small_board(), TODAY)[1]
     assert overview.rows == (OverviewRow("Marketing", 1, 1, 0, 0, 0),)
     assert overview.rows[0].values == (1, 1, 0, 0, 0)
+
+
+def test_the_overview_says_when_each_team_will_be_done(qapp):
+    """A team's row carries its forecast in one line; a late one says "Late" in words (English
+    plural forms from the catalogue)."""
+    late = Forecast(
+        "team",
+        MARKETING,
+        "Marketing",
+        1,
+        date(2026, 12, 9),
+        date(2026, 12, 10),
+        date(2026, 12, 8),
+        "tasks",
+        0.1,
+        Basis(20, 6),
+        "own",
+    )
+    (row,) = build_slides(marketing_agenda(), small_board(), TODAY, [late])[1].rows
+    assert row.forecast == (
+        "likely done Wed 9 Dec, by Thu 10 Dec at the latest (P85)"
+        " — Late: due Tue 8 Dec, 10% chance on time"
+    )
+    assert row.forecast_late and row.values == (1, 1, 0, 0, 0)
+    thin = Forecast(
+        "team",
+        MARKETING,
+        "Marketing",
+        1,
+        None,
+        None,
+        None,
+        None,
+        None,
+        Basis(4, 6),
+        "own",
+        "thin",
+    )
+    (row,) = build_slides(marketing_agenda(), small_board(), TODAY, [thin])[1].rows
+    assert row.forecast == "not enough history: 4 tasks finished in 6 weeks"
+    assert not row.forecast_late
 
 
 # -- the timer -----------------------------------------------------------------------------

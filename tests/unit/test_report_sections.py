@@ -19,6 +19,7 @@ from datetime import date, datetime, timedelta
 import pytest
 from PySide6.QtCore import QLocale
 
+from renkei.domain.forecast import Basis, Forecast
 from renkei.domain.handoff import Handoff, HandoffItem, HandoffState
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.handoff_loss import Names, incomplete_at_send
@@ -159,6 +160,53 @@ class HandMadeReadModel:
     def task_activity_since(self, since: datetime) -> list[Activity]:
         return [row for row in self.trail if row.at > since]
 
+    def forecasts(self) -> list[Forecast]:
+        """Marketing will be late; Sales has too little history; the fair will make it."""
+        wed, thu, fri = date(2026, 12, 9), date(2026, 12, 10), date(2026, 12, 11)
+        return [
+            Forecast(
+                "team",
+                MARKETING,
+                "Marketing",
+                2,
+                wed,
+                thu,
+                date(2026, 12, 4),
+                "tasks",
+                0.0,
+                Basis(30, 6),
+                "own",
+            ),
+            Forecast(
+                "team",
+                SALES,
+                "Sales",
+                2,
+                None,
+                None,
+                fri,
+                "tasks",
+                None,
+                Basis(3, 6),
+                "own",
+                "thin",
+            ),
+            Forecast(
+                "project",
+                1,
+                "Spring fair",
+                1,
+                fri,
+                fri,
+                date(2026, 12, 14),
+                "project",
+                0.9,
+                Basis(12, 6),
+                "own",
+                teams=(SALES,),
+            ),
+        ]
+
 
 @pytest.fixture(autouse=True)
 def english_in_utc(qapp, monkeypatch):
@@ -204,6 +252,19 @@ def test_the_cover_counts_the_whole_board(model):
     assert cover.worst_pair == (
         "The team pair that loses the most: Marketing → Sales — most lost: Budget"
     )
+    assert [(line.text, line.late) for line in cover.forecasts] == [
+        (
+            "Marketing: likely done Wed 9 Dec, by Thu 10 Dec at the latest (P85)"
+            " — Late: due Fri 4 Dec, 0% chance on time",
+            True,
+        ),
+        ("Sales: not enough history: 3 tasks finished in 6 weeks", False),
+        (
+            "Spring fair: likely done Fri 11 Dec, by Fri 11 Dec at the latest (P85)"
+            " — due Mon 14 Dec, 90% chance on time",
+            False,
+        ),
+    ]
 
 
 def test_at_risk_soonest_due_first_with_every_reason_in_words(model):
@@ -319,6 +380,10 @@ def test_one_team_keeps_to_its_own_work_and_its_handoffs(model):
     assert sections.board_name == "Launch — Sales"
     assert sections.cover.subtitle == "Status report — Sales"
     assert sections.cover.statuses[0] == Figure(3, "Tasks")
+    assert [line.text.split(":")[0] for line in sections.cover.forecasts] == [
+        "Sales",
+        "Spring fair",
+    ]
     assert [t.name for t in sections.teams] == ["Sales"]
     assert [r.task.title for r in sections.risk.at_risk] == ["Book the venue"]
     assert sections.risk.overdue == ()

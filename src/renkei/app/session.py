@@ -9,8 +9,10 @@ from datetime import date, datetime
 from typing import Any
 
 from renkei.app.activity_view import task_trail
+from renkei.app.forecasting import board_forecasts
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
 from renkei.domain.commands import Change, Command, FieldChange, Record, RowChange, SetFields
+from renkei.domain.forecast import Forecast
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import (
@@ -77,6 +79,8 @@ class BoardSession:
         # not there.
         self.reachable = True
         self._histories: dict[int, list[Activity]] = {}  # each task's last read trail
+        # The forecasts, with the board revision and day they were made for.
+        self._forecasts: tuple[tuple[int, date], list[Forecast]] | None = None
 
     # -- state ---------------------------------------------------------------------------
 
@@ -239,6 +243,17 @@ class BoardSession:
 
     def now(self) -> datetime:
         return self._now()
+
+    def forecasts(self) -> list[Forecast]:
+        """Every team's, then project's, forecast (default options); kept while the board's
+        revision and the day stay the same; while the board cannot be reached, as last made."""
+        made_for = (self._board.revision, self._today())
+        if self._forecasts is not None and (self._forecasts[0] == made_for or not self.reachable):
+            return self._forecasts[1]
+        if not self.reachable:
+            return []
+        self._forecasts = (made_for, board_forecasts(self))
+        return self._forecasts[1]
 
     def history(self, task_id: int) -> list[Activity]:
         """The task's audit trail, its handoffs' rows among its own (``task_trail``); while

@@ -22,6 +22,7 @@ from renkei.app.field_input import FieldInputError, field_help
 from renkei.app.identity import IdentityError
 from renkei.cli import (
     export_commands,
+    forecast_commands,
     handoff_commands,
     import_commands,
     merge_commands,
@@ -265,6 +266,7 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
 
     handoff_commands.add_parsers(sub)
     export_commands.add_parsers(sub)
+    forecast_commands.add_parsers(sub)
     import_commands.add_parsers(sub, complete=_may_name(argv, "import"))
     passwords.add_parsers(sub)
 

@@ -82,7 +82,14 @@ def build_demo(
         for p in story.people
     }
     projects = {
-        p["key"]: builder.create("project", None, 44, name=p["name"]) for p in story.projects
+        p["key"]: builder.create(
+            "project",
+            None,
+            44,
+            name=p["name"],
+            **({"due": today + timedelta(days=p["due"])} if "due" in p else {}),
+        )
+        for p in story.projects
     }
     # Haruka runs the cross-team standup twice a week; the last one was three days ago, so
     # the demo's standup opens on what changed since.
@@ -232,8 +239,74 @@ def build_demo(
         for step in h.get("steps", []):
             react = _handoff_step(store, builder, step, sent, people)
             timeline.append((step["days_ago"], len(timeline), react))
+    for days_ago, action in _finished_work(
+        store, builder, story, today, team_ids, people, projects
+    ):
+        timeline.append((days_ago, len(timeline), action))
     for _days_ago, _order, action in sorted(timeline, key=lambda e: (-e[0], e[1])):
         action()
+
+
+def _finished_work(store, builder, story, today, team_ids, people, projects):
+    """The story's finished past work (``[[finished]]``) as timeline steps: each day's tasks
+    made in progress three days before, moved to Done on the day, archived at the week's
+    Friday review. Its weeks are the seven-day spans that end on the last standup's day,
+    and nothing happens after that standup. One change per moment, not per task."""
+    last = builder.now - timedelta(days=min(story.standups_held_days_ago) + 0.2)
+    made: dict[datetime, list] = defaultdict(list)  # when → the tasks' values
+    finished: dict[datetime, list[str]] = defaultdict(list)  # when → task keys
+    archived: dict[datetime, list[str]] = defaultdict(list)
+    for entry_index, entry in enumerate(story.finished):
+        weeks = entry["per_week"]
+        turn = 0
+        for back, count in zip(range(len(weeks), 0, -1), weeks, strict=True):
+            span = [last.date() - timedelta(days=7 * back - 1 - d) for d in range(7)]
+            days = [d for d in span if d.weekday() < 5 and datetime.combine(d, time(8)) <= last]
+            friday = next((d for d in span if d.weekday() == 4), span[-1])
+            review = min(datetime.combine(friday, time(9, 0)), last)
+            for j in range(count if days else 0):
+                day = days[(2 * j + 1) * len(days) // (2 * count)]
+                at = datetime.combine(day, time(8, 0))
+                title = entry["titles"][turn % len(entry["titles"])]
+                key = f"finished-{entry_index}-{turn}"
+                turn += 1
+                values = {
+                    "title": title,
+                    "team_id": team_ids[entry["team"]],
+                    "owner_id": people[entry["owner"]],
+                    "status_id": builder.status_ids["in_progress"],
+                    "progress": 50,
+                }
+                if entry.get("project"):
+                    values["project_id"] = projects[entry["project"]]
+                made[at - timedelta(days=3)].append((key, values))
+                finished[at].append(key)
+                archived[max(review, at)].append(key)
+    ids: dict[str, int] = {}
+    done = builder.status_ids["done"]
+
+    def make(at, batch):
+        def run() -> None:
+            commands = [Create("task", tuple(v.items()), key=k) for k, v in batch]
+            change = store.apply_all(commands, None, at)
+            ids.update(zip([k for k, _ in batch], (r.entity_id for r in change.rows), strict=True))
+
+        return run
+
+    def finish(at, keys, values):
+        def run() -> None:
+            store.apply_all([SetFields("task", ids[k], values) for k in keys], None, at)
+
+        return run
+
+    def ago(at: datetime) -> float:
+        return (builder.now - at).total_seconds() / 86400
+
+    steps = [(ago(at), make(at, batch)) for at, batch in made.items()]
+    finish_values = (("status_id", done), ("progress", 100))
+    steps += [(ago(at), finish(at, keys, finish_values)) for at, keys in finished.items()]
+    steps += [(ago(at), finish(at, keys, (("archived", True),))) for at, keys in archived.items()]
+    return steps
 
 
 def _handoff_send(store, builder, h, sent, task_ids, people):
@@ -284,9 +357,7 @@ def _handoff_step(store, builder, step, sent, people):
         elif action == "reject":
             commands = handoff_commands.reject(board, handoff_id, step["reason"], **who)
         elif action == "ask":
-            commands = handoff_commands.ask(
-                board, handoff_id, step["item"], step["text"], **who
-            )
+            commands = handoff_commands.ask(board, handoff_id, step["item"], step["text"], **who)
         elif action == "answer":
             commands = handoff_commands.answer(
                 board, handoff_id, step["question"], step["text"], **who

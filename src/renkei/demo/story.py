@@ -8,7 +8,7 @@ such pair by its text, so the builder sees plain values (``task["title"]``).
 from __future__ import annotations
 
 import tomllib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from importlib import resources
 from typing import Any
 
@@ -30,6 +30,8 @@ class Story:
     projects: list[Item]
     tasks: list[Item]
     handoffs: list[Item]
+    # Finished, archived work of the past weeks: the teams' pace for the forecast.
+    finished: list[Item] = field(default_factory=list)
 
 
 def story_text() -> str:
@@ -58,6 +60,7 @@ def load_story(lang: str) -> Story:
         projects=data["projects"],
         tasks=data["tasks"],
         handoffs=handoffs,
+        finished=data.get("finished", []),
     )
 
 

@@ -96,7 +96,10 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
         "name": FieldSpec("text", required=True, max_len=60),
         "position": FieldSpec("int"),
     },
-    "project": {"name": FieldSpec("text", required=True, max_len=MAX_NAME)},
+    "project": {
+        "name": FieldSpec("text", required=True, max_len=MAX_NAME),
+        "due": FieldSpec("date", nullable=True),
+    },
     "status": {
         "name": FieldSpec("text", required=True, max_len=40),
         "position": FieldSpec("int"),

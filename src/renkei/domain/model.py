@@ -76,6 +76,8 @@ class Project:
     id: int
     name: str
     version: int = 1
+    # The project's deadline; without one, forecasts use its latest task's due date.
+    due: date | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,6 +13,7 @@ from __future__ import annotations
 from datetime import date, datetime
 from typing import Protocol
 
+from renkei.domain.forecast import Forecast
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import Activity, Board
 from renkei.domain.risk import RiskContext, RiskReason
@@ -50,4 +51,8 @@ class BoardReadModel(Protocol):
 
     def task_activity_since(self, since: datetime) -> list[Activity]:
         """Every change to any task strictly after ``since``, oldest first."""
+        ...
+
+    def forecasts(self) -> list[Forecast]:
+        """When each team's, then each project's, open work will be done (domain/forecast)."""
         ...

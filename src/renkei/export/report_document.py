@@ -70,6 +70,12 @@ def cover_run(cover: Cover, width: float) -> TextRun:
     run.figures([_tile(f) for f in cover.signals])
     if cover.worst_pair is not None:
         run.text(cover.worst_pair, 9, space_before=6.0)
+    if cover.forecasts:
+        run.heading(
+            QCoreApplication.translate("Report", "Will it finish in time?"), 2, space_before=14.0
+        )
+        for line in cover.forecasts:
+            run.text(line.text, 9, LIGHT.late if line.late else None)
     return run
 
 

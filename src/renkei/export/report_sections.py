@@ -39,6 +39,7 @@ from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.words import bounce_word, date_text, finding_word
+from renkei.render.forecast_words import ForecastLine, forecast_line
 
 MAX_CHANGES = 60  # per team in "changes since the last standup"
 MAX_CURRENT_WORK = 8  # titles per person in "who is doing what"; "+N" for the rest
@@ -73,6 +74,9 @@ class Cover:
     statuses: tuple[Figure, ...]  # all tasks, then one per status in board order
     signals: tuple[Figure, ...]  # at risk, overdue, done in the period, handoffs…
     worst_pair: str | None  # the team pair that loses the most, as a sentence
+    # Will it finish in time? One line per team, then per project (a team's report: its own
+    # and its projects').
+    forecasts: tuple[ForecastLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -328,6 +332,13 @@ def cover(scope: ReportScope) -> Cover:
         statuses=statuses,
         signals=signals,
         worst_pair=worst_pair,
+        forecasts=tuple(
+            forecast_line(f, scope.today)
+            for f in scope.model.forecasts()
+            if scope.team_id is None
+            or (f.scope == "team" and f.scope_id == scope.team_id)
+            or (f.scope == "project" and scope.team_id in f.teams)
+        ),
     )
 
 

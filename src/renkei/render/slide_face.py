@@ -48,6 +48,9 @@ class OverviewRow:
     at_risk: int
     blocked: int
     overdue: int
+    # Will the team's open work be done in time? (render/forecast_words.py); "" for none.
+    forecast: str = ""
+    forecast_late: bool = False
 
     @property
     def values(self) -> tuple[int, int, int, int, int]:

@@ -407,12 +407,24 @@ def _paint_overview(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: Sl
     row_h = min(m.big * 2.0, (body.bottom() - top) / len(rows))
     number_px = max(MIN_PX, min(m.big, row_h * 0.62))
     name_px = max(MIN_PX, min(m.heading * 1.1, row_h * 0.5))
+    # A row with a forecast keeps its lower third for it, one line across the whole row.
+    told_h = row_h * 0.34 if any(row.forecast for row in rows) else 0.0
+    told_px = max(MIN_PX, told_h * 0.62)
     for r, row in enumerate(rows):
         y = top + r * row_h
         if r % 2 == 0:
             painter.fillRect(QRectF(body.left(), y, body.width(), row_h), theme.card)
+        if row.forecast:
+            ink.text(
+                QRectF(body.left() + m.gap, y + row_h - told_h, body.width() - 2 * m.gap, told_h),
+                row.forecast,
+                told_px,
+                tone_colour(theme, "late" if row.forecast_late else "muted"),
+                bold=row.forecast_late,
+            )
+        row_h_top = row_h - told_h
         ink.text(
-            QRectF(body.left() + m.gap, y, name_w - m.gap, row_h),
+            QRectF(body.left() + m.gap, y, name_w - m.gap, row_h_top),
             row.team,
             name_px,
             theme.text,
@@ -422,7 +434,7 @@ def _paint_overview(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: Sl
             # A count of nothing is muted: the eye goes to the numbers that matter.
             tone = heading.tone if value or heading.tone == "text" else "muted"
             ink.text(
-                QRectF(body.left() + name_w + n * col_w, y, col_w, row_h),
+                QRectF(body.left() + name_w + n * col_w, y, col_w, row_h_top),
                 str(value),
                 number_px,
                 tone_colour(theme, tone),

@@ -30,7 +30,7 @@ class BoardRefused(Exception):
 # Every migration this build ships, oldest first. Opening a board only needs to compare
 # revisions, so Alembic (a quarter of a second to import) loads only when a board really
 # migrates; a unit test keeps this list equal to the migration scripts.
-KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006")
+KNOWN_REVISIONS = ("0001", "0002", "0003", "0004", "0005", "0006", "0007")
 
 
 def alembic_config(connection: Connection | None = None) -> Config:

@@ -52,7 +52,7 @@ def person(r: Columns) -> Person:
 
 
 def project(r: Columns) -> Project:
-    return Project(id=r.id, name=r.name, version=r.version)
+    return Project(id=r.id, name=r.name, version=r.version, due=r.due)
 
 
 def status(r: Columns) -> Status:

@@ -91,6 +91,8 @@ projects = Table(
     _id(),
     Column("name", String(100), nullable=False),
     _version(),
+    # Its deadline (0007); NULL: its latest task's due date stands in (see domain/forecast.py).
+    Column("due", Date),
 )
 
 statuses = Table(

@@ -37,7 +37,7 @@ def render_slide(
     if theme not in SLIDE_THEMES:
         raise ValueError(f"unknown theme {theme!r}: dark or light")
     agenda = build_agenda(session, since, order)
-    slides = build_slides(agenda, session.board, session.today())
+    slides = build_slides(agenda, session.board, session.today(), session.forecasts())
     index = max(0, min(int(index), len(slides) - 1))
     slide = slides[index]
     face = slide_face(

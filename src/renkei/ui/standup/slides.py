@@ -7,6 +7,7 @@ colour, so meaning never rests on colour alone.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 
@@ -24,10 +25,12 @@ from renkei.app.standup import (
     ChangeLine,
     TeamSlide,
 )
+from renkei.domain.forecast import Forecast
 from renkei.domain.model import Board
 from renkei.domain.risk import RiskKind
 from renkei.i18n import arg
 from renkei.i18n.words import bounce_word
+from renkei.render.forecast_words import forecast_line
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -237,8 +240,11 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
     return tuple(column for column in kept if column)
 
 
-def build_slides(agenda: Agenda, board: Board, today: date) -> list[Slide]:
-    """One slide per team, then the overview, the timeline and the closing slide."""
+def build_slides(
+    agenda: Agenda, board: Board, today: date, forecasts: Sequence[Forecast] = ()
+) -> list[Slide]:
+    """One slide per team, then the overview (with each team's forecast), the timeline and
+    the closing slide."""
     names = _Names(board, today)
     total = len(agenda.teams)
     slides: list[Slide] = []
@@ -261,7 +267,7 @@ def build_slides(agenda: Agenda, board: Board, today: date) -> list[Slide]:
             OVERVIEW,
             QCoreApplication.translate("Standup", "Overview"),
             QCoreApplication.translate("Standup", "The whole board"),
-            rows=overview(agenda, names),
+            rows=overview(agenda, names, forecasts),
         )
     )
     slides.append(
@@ -283,8 +289,11 @@ def build_slides(agenda: Agenda, board: Board, today: date) -> list[Slide]:
     return slides
 
 
-def overview(agenda: Agenda, names: _Names) -> tuple[OverviewRow, ...]:
+def overview(
+    agenda: Agenda, names: _Names, forecasts: Sequence[Forecast] = ()
+) -> tuple[OverviewRow, ...]:
     board = names.board
+    by_team = {f.scope_id: f for f in forecasts if f.scope == "team"}
     done_ids = board.done_status_ids()
     rows = []
     for team in agenda.teams:
@@ -294,6 +303,8 @@ def overview(agenda: Agenda, names: _Names) -> tuple[OverviewRow, ...]:
             if t.team_id == team.team_id and not t.archived and t.status_id not in done_ids
         )
         finished = {c.task_id for c in team.changes if c.kind == FINISHED}
+        told = by_team.get(team.team_id) if team.team_id is not None else None
+        line = forecast_line(told, names.today, with_name=False) if told else None
         rows.append(
             OverviewRow(
                 names.team(team.team_id),
@@ -302,6 +313,8 @@ def overview(agenda: Agenda, names: _Names) -> tuple[OverviewRow, ...]:
                 len(team.at_risk),
                 len(team.blocked),
                 len(team.overdue),
+                line.text if line else "",
+                line.late if line else False,
             )
         )
     return tuple(rows)

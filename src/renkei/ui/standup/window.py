@@ -109,7 +109,9 @@ class StandupWindow(QWidget):
 
     def _build(self) -> None:
         self._agenda = build_agenda(self.session, self._since, self._order)
-        self._slides = build_slides(self._agenda, self.session.board, self.session.today())
+        self._slides = build_slides(
+            self._agenda, self.session.board, self.session.today(), self.session.forecasts()
+        )
         self.timeline.show_tasks(self.session.board)
 
     @property
