@@ -3203,10 +3203,6 @@ Keep their version, or replace it with yours?</source>
         <source>Flagged</source>
         <translation>フラグ付き</translation>
     </message>
-    <message>
-        <source>At %1&apos;s recent pace it is likely done by %2, after its due date.</source>
-        <translation>%1 の最近のペースでは、完了は %2 ごろの見込みで、期限に間に合いません。</translation>
-    </message>
     <message numerus="yes">
         <source>Due date moved %n time(s), %1 later than first planned.</source>
         <translation>
@@ -3284,6 +3280,10 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Behind schedule: %1% done with %2% of the time used.</source>
         <translation>遅れ気味：期間の %2% が経過しましたが、進捗は %1% です。</translation>
+    </message>
+    <message>
+        <source>At %1&apos;s recent pace it would be done around %2, after its due date.</source>
+        <translation>%1 の最近のペースでは、完了は %2 ごろになり、期限に間に合わない見込みです。</translation>
     </message>
     <message>
         <source>Stale</source>

@@ -12,6 +12,7 @@ import pytest
 
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Create, SetFields
+from renkei.domain.forecast import history_window
 from renkei.domain.model import RiskFlag
 from renkei.domain.risk import RiskKind, describe
 from renkei.store.board_store import BoardStore
@@ -43,9 +44,8 @@ class Scenario:
 
     def task(self, title: str, status: str = "In progress", at: datetime = NOW, **values) -> int:
         values.setdefault("owner_id", self.aoki)
-        task_id = self._create(
-            "task", at, title=title, status_id=self.status[status], team_id=self.team, **values
-        )
+        values.setdefault("team_id", self.team)
+        task_id = self._create("task", at, title=title, status_id=self.status[status], **values)
         self.ids[title] = task_id
         return task_id
 
@@ -91,6 +91,21 @@ def scenario(store) -> Scenario:
     s.task("Backlog idea", "Backlog", owner_id=None, due=day(-5))
     s.task("Waiting one", "Waiting", due=day(9))
     s.task("Waiting two", "Waiting", due=day(11))
+
+    # Field Sales finished one task every other working day of the last six weeks (a pace
+    # of 0.5 a day, spread 0.5); three tasks are due Tuesday, two working days away. A fast
+    # stretch gets through 0.5 * 2 + 1.0364 * 0.5 * sqrt(2) = 1.73 tasks by then: the first
+    # in line is in time, the second and third likely late (done Thursday and Monday).
+    field = s._create("team", name="Field Sales")
+    ito = s._create("person", name="Ryo Ito", team_id=field)
+    for n, finished_on in enumerate(history_window(TODAY, 6)[::2]):
+        at = datetime.combine(finished_on, datetime.min.time()) + timedelta(hours=10)
+        title = f"Closed deal {n}"
+        s.task(title, "In progress", at=at - timedelta(days=3), owner_id=ito, team_id=field)
+        s.set(title, at=at, status_id=s.status["Done"])
+    tuesday = date(2026, 12, 1)
+    for title in ("First in line", "Second in line", "Third in line"):
+        s.task(title, "To do", owner_id=ito, team_id=field, due=tuesday)
     return s
 
 
@@ -114,6 +129,9 @@ EXPECTED = {
     "Backlog idea": [],
     "Waiting one": [],  # the column is over its limit: its header says so, not its cards
     "Waiting two": [],
+    "First in line": [],
+    "Second in line": [RiskKind.FORECAST_LATE],
+    "Third in line": [RiskKind.FORECAST_LATE],
 }
 
 SENTENCES = {
@@ -123,12 +141,22 @@ SENTENCES = {
     ),
     "Slipped": "Due date moved 2 times, 7 days later than first planned.",
     "Slipped and late": "Due date moved 1 time, 7 days later than first planned.",
+    "Second in line": (
+        "At Field Sales's recent pace it would be done around Thu 3 Dec 2026, after its due date."
+    ),
+    "Third in line": (
+        "At Field Sales's recent pace it would be done around Mon 7 Dec 2026, after its due date."
+    ),
 }
 
 
 def test_every_task_has_exactly_its_risks(scenario, store):
     session = BoardSession(store, scenario.aoki, today=lambda: TODAY, now=lambda: NOW)
-    found = {title: [r.kind for r in session.risk(i)] for title, i in scenario.ids.items()}
+    found = {
+        title: [r.kind for r in session.risk(i)]
+        for title, i in scenario.ids.items()
+        if not title.startswith("Closed deal")
+    }
     assert found == EXPECTED
 
 
@@ -136,5 +164,6 @@ def test_each_reason_says_its_fact_in_words(scenario, store):
     session = BoardSession(store, scenario.aoki, today=lambda: TODAY, now=lambda: NOW)
     for title, sentence in SENTENCES.items():
         reasons = session.risk(scenario.ids[title])
-        said = [describe(r) for r in reasons if r.kind in (RiskKind.DEPENDENCY, RiskKind.SLIPPED)]
+        shown = (RiskKind.DEPENDENCY, RiskKind.SLIPPED, RiskKind.FORECAST_LATE)
+        said = [describe(r) for r in reasons if r.kind in shown]
         assert said == [sentence], title

@@ -16,9 +16,7 @@ from renkei.domain.forecast import (
     day_reached,
     done_by,
     forecast_board,
-    forecast_late,
     history_window,
-    late_tasks,
     simulate,
     working_day_after,
     working_days_until,
@@ -155,9 +153,6 @@ def test_a_team_at_a_constant_pace_and_its_deadline():
         "team", "Marketing"
     ]
     assert mkt.p85 == fourth and mkt.due == fourth  # 8 open: still day 4
-    late = made.made[-1]
-    assert forecast_late(late, [mkt], frozenset({DONE}))
-    assert not forecast_late(made.made[-2], [mkt], frozenset({DONE}))
 
 
 def test_thin_history_says_so_instead_of_a_date():
@@ -169,7 +164,6 @@ def test_thin_history_says_so_instead_of_a_date():
     sales = by_scope(forecast_board(make_board(*made.made), made.finished_on, WED))["team", "Sales"]
     assert (sales.p50, sales.p85, sales.on_time_probability) == (None, None, None)
     assert sales.words() == "not enough history: 4 tasks finished in 6 weeks"
-    assert not forecast_late(Task(99, "x", TODO, team_id=SALES, due=WED), [sales], frozenset())
 
 
 def test_a_project_without_a_due_date_uses_its_latest_task_due():
@@ -222,20 +216,6 @@ def test_work_no_team_owns_has_no_pace():
     assert (
         loose.p85 is None and loose.words() == "not enough history: 2 open tasks belong to no team"
     )
-
-
-def test_late_tasks_match_forecast_late():
-    made = Tasks()
-    made.finished(MKT, history_window(WED, 6))  # one a day
-    made.open(MKT, 4, due=WED + timedelta(days=1))
-    made.open(MKT, 1, due=WED + timedelta(days=30))
-    board = make_board(*made.made)
-    forecasts = forecast_board(board, made.finished_on, WED)
-    late = late_tasks(board, forecasts)
-    assert late == {
-        t.id for t in made.made if t.status_id == TODO and t.due == WED + timedelta(days=1)
-    }
-    assert all(forecast_late(board.tasks[i], forecasts, frozenset({DONE})) for i in late)
 
 
 def test_options_are_checked():

@@ -390,8 +390,10 @@ DESCRIBED = [
         "Due date moved 1 time, 1 day later than first planned.",
     ),
     (
-        RiskReason(RiskKind.FORECAST_LATE, (("team", "Field Sales"), ("p85", date(2026, 12, 18)))),
-        "At Field Sales's recent pace it is likely done by Fri 18 Dec 2026, after its due date.",
+        RiskReason(
+            RiskKind.FORECAST_LATE, (("team", "Field Sales"), ("finish", date(2026, 12, 18)))
+        ),
+        "At Field Sales's recent pace it would be done around Fri 18 Dec 2026, after its due date.",
     ),
 ]
 

@@ -46,8 +46,7 @@ def board_forecasts(
     """A forecast for every team, then every project, of the session's board, as of
     ``today`` (default: the session's today)."""
     board = session.board
-    finished = read_finished_days(session.store, board)
-    return forecast_board(board, finished, today or session.today(), options)
+    return forecast_board(board, session.finished_days(), today or session.today(), options)
 
 
 def chain_forecast(
@@ -57,6 +56,5 @@ def chain_forecast(
     today: date | None = None,
 ) -> Forecast:
     """When ``task_id`` and every unfinished task it waits for will be done."""
-    board = session.board
-    finished = read_finished_days(session.store, board)
-    return forecast_chain(board, task_id, finished, today or session.today(), options)
+    finished = session.finished_days()
+    return forecast_chain(session.board, task_id, finished, today or session.today(), options)

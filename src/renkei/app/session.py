@@ -9,10 +9,11 @@ from datetime import date, datetime
 from typing import Any
 
 from renkei.app.activity_view import task_trail
-from renkei.app.forecasting import board_forecasts
+from renkei.app.forecasting import board_forecasts, read_finished_days
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
 from renkei.domain.commands import Change, Command, FieldChange, Record, RowChange, SetFields
 from renkei.domain.forecast import Forecast
+from renkei.domain.forecast_late import Pace, late_forecasts, team_paces
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import (
@@ -81,6 +82,10 @@ class BoardSession:
         self._histories: dict[int, list[Activity]] = {}  # each task's last read trail
         # The forecasts, with the board revision and day they were made for.
         self._forecasts: tuple[tuple[int, date], list[Forecast]] | None = None
+        # The day each finished task got done (read from the trail once, and again after a
+        # task moves column or team) and each team's pace from it, for the day it was made.
+        self._finished: dict[int, date] | None = None
+        self._paces: tuple[date, dict[int, Pace]] | None = None
 
     # -- state ---------------------------------------------------------------------------
 
@@ -108,8 +113,23 @@ class BoardSession:
                 stale_days=self.thresholds.stale_days,
                 due_soon_days=self.thresholds.due_soon_days,
                 slips=self._slip_index(),
+                late_forecasts=late_forecasts(self._board, self._team_paces(), self._today()),
             )
         return self._risk_ctx
+
+    def finished_days(self) -> dict[int, date]:
+        """The day each task in a done column got there (the forecasts' history)."""
+        if self._finished is None:
+            if not self.reachable:
+                return {}  # read once the board is back
+            self._finished = read_finished_days(self.store, self._board)
+        return self._finished
+
+    def _team_paces(self) -> dict[int, Pace]:
+        today = self._today()
+        if self._paces is None or self._paces[0] != today:
+            self._paces = (today, team_paces(self._board, self.finished_days(), today))
+        return self._paces[1]
 
     def slips(self, task_id: int) -> Slips:
         """The task's baseline and every move of its due date since."""
@@ -373,6 +393,7 @@ class BoardSession:
         self.synced_revision = self._board.revision
         self._forget_derived()
         self._slips = None
+        self._finished = self._paces = None
         self._handoffs_touched = None
         self._notify(None)
 
@@ -433,8 +454,11 @@ class BoardSession:
             updated[name][row_change.entity_id] = row_change.row
         self._board = dataclasses.replace(board, revision=change.revision, **updated)
         self._forget_derived()
-        if any(_moves_baseline(rc) for rc in change.rows if rc.entity == "task"):
+        tasks = [rc for rc in change.rows if rc.entity == "task"]
+        if any(_moves_baseline(rc) for rc in tasks):
             self._slips = None
+        if any(rc.created or _moves_finish(rc) for rc in tasks):
+            self._finished = self._paces = None
         self._note_handoff_tasks(change)
         self._notify(change)
 
@@ -464,3 +488,9 @@ class BoardSession:
 def _moves_baseline(row_change: RowChange) -> bool:
     """A task change that moves its due date or its baseline: its slips are read again."""
     return any(f.name in SLIP_FIELDS for f in row_change.fields)
+
+
+def _moves_finish(row_change: RowChange) -> bool:
+    """A task change that may finish it, reopen it or give it to another team: the teams'
+    finished work and paces are read again."""
+    return any(f.name in ("status_id", "team_id") for f in row_change.fields)

@@ -98,7 +98,8 @@ def add_parsers(sub: Any) -> None:
 def cmd_forecast(args: argparse.Namespace) -> int:
     from renkei.app.forecasting import board_forecasts, chain_forecast
     from renkei.cli import output
-    from renkei.domain.forecast import ForecastOptions, late_tasks
+    from renkei.domain.forecast import ForecastOptions
+    from renkei.domain.forecast_late import late_forecasts, team_paces
 
     options = ForecastOptions(weeks=args.weeks, runs=args.runs, seed=args.seed)
     if args.chain is not None and args.scope is not None:
@@ -106,7 +107,9 @@ def cmd_forecast(args: argparse.Namespace) -> int:
     with board_session(args) as session:
         board = session.board
         forecasts = board_forecasts(session, options)
-        late = late_tasks(board, forecasts)
+        today = session.today()
+        paces = team_paces(board, session.finished_days(), today, options.weeks)
+        late = frozenset(late_forecasts(board, paces, today))  # the risk rule's tasks
         shown = [f for f in forecasts if args.scope in (None, f.scope)]
         if args.chain is not None:
             if args.chain not in board.tasks:

@@ -497,29 +497,3 @@ def _result(
         "" if p85 is not None else "beyond",
         teams,
     )
-
-
-def forecast_late(task: Task, forecasts: Iterable[Forecast], done: frozenset[int]) -> bool:
-    """Whether ``task`` is forecast to be late: it is open, has a due date, and its team's
-    P85 lands after it. ``forecasts`` are ``forecast_board``'s (only team ones are used)."""
-    if task.due is None or task.team_id is None or task.archived or task.status_id in done:
-        return False
-    for f in forecasts:
-        if f.scope == "team" and f.scope_id == task.team_id:
-            return f.p85 is not None and f.p85 > task.due
-    return False
-
-
-def late_tasks(board: Board, forecasts: Sequence[Forecast]) -> frozenset[int]:
-    """Every task ``forecast_late`` says is late, in one pass."""
-    p85 = {f.scope_id: f.p85 for f in forecasts if f.scope == "team" and f.p85 is not None}
-    done = board.done_status_ids()
-    return frozenset(
-        t.id
-        for t in board.tasks.values()
-        if t.due is not None
-        and not t.archived
-        and t.status_id not in done
-        and t.team_id in p85
-        and p85[t.team_id] > t.due
-    )

@@ -63,7 +63,7 @@ TEMPLATES: Mapping[RiskKind, str] = {
         "Risk", "Behind schedule: %1% done with %2% of the time used."
     ),
     RiskKind.FORECAST_LATE: QT_TRANSLATE_NOOP(
-        "Risk", "At %1's recent pace it is likely done by %2, after its due date."
+        "Risk", "At %1's recent pace it would be done around %2, after its due date."
     ),
     RiskKind.SLIPPED: Risk.tr(
         "Due date moved %n time(s), %1 later than first planned.", "", PLURAL
@@ -124,7 +124,7 @@ def describe(
         later = translate("Risk", DAYS, _int(params["days"]))
         return arg(translate("Risk", TEMPLATES[kind], _int(params["moves"])), later)
     if kind is RiskKind.FORECAST_LATE:
-        finish = params["p85"]
+        finish = params["finish"]
         assert isinstance(finish, date)
         return arg(translate("Risk", TEMPLATES[kind]), params["team"], date_words(finish))
     values = [params[name] for name in PLACES.get(kind, ())]
@@ -188,8 +188,8 @@ class RiskContext:
     """What the rules need beyond the task itself, computed once per board snapshot.
     ``stale_days`` and ``due_soon_days`` default to the board's settings (7 and 3).
     ``slips``: each task's due-date moves (domain/slips.py; a task not listed never moved).
-    ``late_forecasts``: the tasks whose forecast finish lands after their due date, with
-    the team whose pace says so and that finish (the forecast's P85)."""
+    ``late_forecasts``: the tasks expected done after their due date, with the team whose
+    pace says so and the expected day (domain/forecast_late.py)."""
 
     __slots__ = (
         "board",
@@ -311,12 +311,13 @@ def slipped(task: Task, ctx: RiskContext) -> RiskReason | None:
 
 
 def forecast_late(task: Task, ctx: RiskContext) -> RiskReason | None:
-    """Its team's pace says it finishes after its due date (a late task is "overdue")."""
+    """Its team's recent pace, with the work ahead of it in line, has it done after its due
+    date (domain/forecast_late.py); a task late already is "overdue" instead."""
     found = ctx.late_forecasts.get(task.id)
     if found is None or task.due is None or task.due < ctx.today:
         return None
-    team, p85 = found
-    return RiskReason(RiskKind.FORECAST_LATE, (("team", team), ("p85", p85)))
+    team, finish = found
+    return RiskReason(RiskKind.FORECAST_LATE, (("team", team), ("finish", finish)))
 
 
 def flagged(task: Task, ctx: RiskContext) -> RiskReason | None:
