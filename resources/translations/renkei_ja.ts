@@ -4455,6 +4455,22 @@ Move them later by just enough, keeping their length?</source>
         <source>… and %1 more</source>
         <translation>… ほか %1 件</translation>
     </message>
+    <message>
+        <source>Forecast: done %1</source>
+        <translation>完了予測 %1</translation>
+    </message>
+    <message>
+        <source>late</source>
+        <translation>遅れ</translation>
+    </message>
+    <message>
+        <source>in time</source>
+        <translation>間に合う</translation>
+    </message>
+    <message>
+        <source>%1 · due %2, %3</source>
+        <translation>%1・期限 %2（%3）</translation>
+    </message>
 </context>
 <context>
     <name>TimelineReport</name>

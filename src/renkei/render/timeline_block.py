@@ -17,6 +17,7 @@ from renkei.render.timeline_chart import (
     paint_chart_body,
     paint_chart_frame,
 )
+from renkei.render.timeline_forecast import group_forecasts
 from renkei.render.timeline_geometry import LABEL_WIDTH, ChartGeometry
 from renkei.render.timeline_paint import row_height, screen_fonts, screen_style
 from renkei.render.timeline_rows import Zoom, build_rows, team_groups
@@ -68,6 +69,7 @@ def paint_timeline_block(
         predecessors=links.predecessors,
         successors=links.successors,
         violated=links.violated,
+        forecasts=group_forecasts(model.forecasts(), "team"),
     )
     painter.save()
     painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)

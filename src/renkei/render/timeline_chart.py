@@ -22,6 +22,7 @@ from renkei.domain.schedule import violations
 from renkei.i18n import arg
 from renkei.render.bar_face import BarFace, bar_face, handoffs_by_task
 from renkei.render.theme import Theme
+from renkei.render.timeline_forecast import GroupForecast, paint_group_forecast
 from renkei.render.timeline_geometry import ChartGeometry
 from renkei.render.timeline_header import (
     Placed,
@@ -67,6 +68,8 @@ class ChartContent:
     hover_row: int = -1
     handles: frozenset[int] = frozenset()  # tasks whose link handle shows
     dimmed: int | None = None  # a bar being dragged: its ghost shows where it goes
+    # Each group's forecast marker, by group key (a team's or project's id).
+    forecasts: Mapping[int | None, GroupForecast] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -131,6 +134,13 @@ def paint_chart_body(
     x = float(round(geo.x_of(content.today) + geo.ppd / 2))  # crisp: 2 whole pixels
     painter.setPen(QPen(theme.selection, 2))
     painter.drawLine(QPointF(x, geo.header_height), QPointF(x, geo.height))
+    if content.forecasts:
+        for row in rows:
+            if content.layout.tasks[row] is None:
+                group = content.layout.groups[content.layout.group_of_row[row]]
+                marker = content.forecasts.get(group.key)
+                if marker is not None:
+                    paint_group_forecast(painter, geo, geo.row_top(row), marker, theme, fonts)
     _paint_arrows(painter, geo, content, rows, style, theme)
     for row in rows:
         task_id = content.layout.tasks[row]

@@ -18,7 +18,7 @@ import math
 from collections.abc import Iterable
 from datetime import date
 
-from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPointF, QRectF, Qt, QTimer, Signal
 from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea
 
@@ -36,6 +36,7 @@ from renkei.render.timeline_chart import (
     paint_chart_frame,
     today_box,
 )
+from renkei.render.timeline_forecast import GroupForecast, group_forecasts
 from renkei.render.timeline_geometry import HEADER_HEIGHT, LABEL_WIDTH, ChartGeometry
 from renkei.render.timeline_paint import (
     handoff_flag_y,
@@ -48,6 +49,8 @@ from renkei.ui.timeline import drag_paint
 from renkei.ui.timeline.interaction import EDGE, TASK_MIME, TimelineInteraction
 from renkei.ui.timeline.rows import RowLayout, Zoom, build_rows
 from renkei.ui.timeline.tooltips import TimelineTooltips
+
+FORECAST_DELAY_MS = 1500  # after the last change, the forecast markers are made again
 
 __all__ = ["HEADER_HEIGHT", "LABEL_WIDTH", "TASK_MIME", "TimelineView", "Zoom"]
 
@@ -77,6 +80,13 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         self._violated: frozenset[tuple[int, int]] = frozenset()
         self._critical: frozenset[int] = frozenset()
         self._faces = FaceCache(session, self._layout)
+        # The groups' forecast markers: made at once the first time, then a moment after
+        # the board changes (a simulation per team: never on the path of a live update).
+        self._forecasts: dict[int | None, GroupForecast] | None = None
+        self._forecast_timer = QTimer(self)
+        self._forecast_timer.setSingleShot(True)
+        self._forecast_timer.setInterval(FORECAST_DELAY_MS)
+        self._forecast_timer.timeout.connect(self._refresh_forecasts)
         # The time axis: content x of day d is (d - origin) * ppd.
         self._origin = session.today().toordinal()
         self._days = 1
@@ -120,6 +130,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         if mode == self._mode:
             return
         self._mode = mode
+        self._forecasts = None  # another scope's markers: made at once
         self._rebuild()
         if self._current is not None and self._current in self._layout.row_of:
             self._ensure_row_visible(self._layout.row_of[self._current])
@@ -344,6 +355,10 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         self._violated = self._links.violated
         self._faces = FaceCache(self.session, self._layout)
         self._critical = self._compute_critical()
+        if self._forecasts is None:
+            self._refresh_forecasts()
+        else:
+            self._forecast_timer.start()
         if self._current is not None and self._current not in board.tasks:
             self._set_current(None)
         if self._hover_task is not None and self._hover_task not in shown:
@@ -354,6 +369,18 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         else:
             self._place(left_day, LABEL_WIDTH)
         self.viewport().update()
+
+    def _refresh_forecasts(self) -> None:
+        scope = {LaneMode.TEAM: "team", LaneMode.PROJECT: "project"}.get(self._mode)
+        if scope is None:
+            self._forecasts = {}
+        else:
+            self._forecasts = dict(group_forecasts(self.session.forecasts(), scope))
+        self.viewport().update()
+
+    def group_forecast(self, key: int | None) -> GroupForecast | None:
+        """The forecast marker of the group ``key`` (a team's or project's id), if drawn."""
+        return (self._forecasts or {}).get(key)
 
     def _compute_critical(self) -> frozenset[int]:
         if not self._critical_on:
@@ -448,6 +475,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
             hover_row=self._hover_row,
             handles=frozenset(handles),
             dimmed=self._press_task if dragged else None,
+            forecasts=self._forecasts or {},
         )
 
     def paintEvent(self, event) -> None:  # noqa: N802
