@@ -457,8 +457,9 @@ class BoardSession:
         tasks = [rc for rc in change.rows if rc.entity == "task"]
         if any(_moves_baseline(rc) for rc in tasks):
             self._slips = None
-        if any(rc.created or _moves_finish(rc) for rc in tasks):
-            self._finished = self._paces = None
+        done = self._board.done_status_ids()
+        if any(_moves_finish(rc) or rc.created and rc.row.status_id in done for rc in tasks):
+            self._finished = self._paces = None  # (a task made in a done column counts too)
         self._note_handoff_tasks(change)
         self._notify(change)
 
