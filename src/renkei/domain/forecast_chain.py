@@ -64,22 +64,16 @@ def forecast_chain(
     chain = [board.tasks[i] for i in chain_of(board, task_id)]
     due_source = "task" if task.due else None
     teams = tuple(sorted({t.team_id for t in chain if t.team_id is not None}))
-    if any(t.team_id is None for t in chain):
+
+    def undated(basis: Basis, note: str) -> Forecast:
+        """No dates for the chain; ``note`` says why."""
         return Forecast(
-            "chain",
-            task_id,
-            task.title,
-            len(chain),
-            None,
-            None,
-            task.due,
-            due_source,
-            None,
-            Basis(0, options.weeks),
-            "teams",
-            "no team",
-            teams,
-        )
+            "chain", task_id, task.title, len(chain), None, None, task.due, due_source, None,
+            basis, "teams", note, teams,
+        )  # fmt: skip
+
+    if any(t.team_id is None for t in chain):
+        return undated(Basis(0, options.weeks), "no team")
     window = history_window(today, options.weeks)
     done = board.done_status_ids()
     finished: dict[int, list[date]] = {t: [] for t in teams}
@@ -95,21 +89,7 @@ def forecast_chain(
         weakest = min(
             (Basis(len(finished[t]), options.weeks) for t in thin), key=lambda b: b.finished
         )
-        return Forecast(
-            "chain",
-            task_id,
-            task.title,
-            len(chain),
-            None,
-            None,
-            task.due,
-            due_source,
-            None,
-            weakest,
-            "teams",
-            "thin",
-            teams,
-        )
+        return undated(weakest, "thin")
     rng = random.Random(options.seed)
     parts = Counter(t.team_id for t in chain)
     curves = [
