@@ -5,10 +5,13 @@ what moved, when and by whom."""
 from __future__ import annotations
 
 from datetime import timedelta
+from pathlib import Path
 
+from renkei.app.session import BoardSession
 from renkei.cli import output
 from renkei.domain.commands import set_task
 from renkei.domain.risk import RiskKind, describe
+from renkei.store.board_store import BoardStore
 
 
 def _late_open_task(session):
@@ -76,3 +79,23 @@ def test_no_task_on_the_demo_wears_a_wip_reason(demo_session):
     session = demo_session
     kinds = {r.kind.value for t in session.board.tasks for r in session.risk(t)}
     assert "wip" not in kinds
+
+
+def test_a_rebaseline_made_elsewhere_reaches_another_window(demo_session):
+    """A colleague's re-baseline changes no row, only the history: the other session's pull
+    still hears of it, and the task is no longer slipped there."""
+    here = demo_session
+    there = BoardSession(BoardStore.open(Path(here.store.location)), None, today=here.today)
+    try:
+        task = _late_open_task(here)
+        later = here.today() + timedelta(days=4)
+        here.apply(set_task(task, due=later))
+        there.pull()
+        assert RiskKind.SLIPPED in [r.kind for r in there.risk(task.id)]
+
+        here.rebaseline([task.id])
+        assert there.pull()
+        assert there.slips(task.id).baseline == later
+        assert RiskKind.SLIPPED not in [r.kind for r in there.risk(task.id)]
+    finally:
+        there.store.dispose()
