@@ -328,3 +328,51 @@ def test_a_script_waits_out_a_silent_holder_past_its_patience(board, monkeypatch
         ticket = lease.acquire(board)
     ticket.release()
     assert 2.4 <= time.monotonic() - started < 5
+
+
+def test_an_empty_or_half_written_lock_file_in_place_of_ours_is_not_ours(board):
+    """A lock file where ours was that is empty, or the start of someone else's lease, is a
+    newcomer's between its create and its write: never taken for ours, so nothing commits
+    while another holds the board. Ours read half-way through a beat still is ours."""
+    path = lease.lock_path(board)
+    ticket = lease.acquire(board)
+    try:
+        ours = path.read_bytes()
+        path.write_bytes(ours[: ours.index(b'"beat"') + 3])  # our beat, read half-way
+        ticket.confirm()
+        stranger = lease.Holder(
+            machine="KENTA-PC/1",
+            host="KENTA-PC",
+            pid=4242,
+            login="kenta",
+            person="Kenta Mori",
+            since=lease.datetime.now(lease.UTC),
+            token="0123456789abcdef",
+        )
+        for newcomer in (b"", stranger.to_bytes(0)[:60]):
+            path.unlink()
+            path.write_bytes(newcomer)
+            lease._held[str(board)].lost = None
+            with pytest.raises(lease.LeaseLost):
+                ticket.confirm()
+            assert path.read_bytes() == newcomer  # the newcomer's file is left alone
+    finally:
+        ticket.release()
+
+
+def test_an_empty_lock_file_seen_long_ago_does_not_make_the_next_one_stale(board, monkeypatch):
+    """Every newcomer's lock file is empty for a moment. One seen once, then nothing looked
+    at for longer than the stale time, is not the same silent lease as the next newcomer's:
+    that one is waited for, not moved aside (which would leave two holders)."""
+    monkeypatch.setattr(lease, "STALE_SECONDS", 1.0)
+    monkeypatch.setattr(lease, "LOOK_GAP_SECONDS", 0.3)
+    path = lease.lock_path(board)
+    path.write_bytes(b"")  # a newcomer between its create and its write
+    with lease.patience(0.05), pytest.raises(lease.LeaseBusy):
+        lease.acquire(board)
+    path.unlink()
+    time.sleep(1.2)  # this process looks at no lease for longer than the stale time
+    path.write_bytes(b"")  # the next newcomer, caught in the same moment
+    with lease.patience(0.2), pytest.raises(lease.LeaseBusy):
+        lease.acquire(board)
+    assert path.exists() and path.read_bytes() == b""

@@ -71,6 +71,12 @@ BEAT_SECONDS = 2.0
 # A lease whose content has not moved for this long is abandoned. Far above the beat, so a
 # busy or slow share never makes a live holder look dead.
 STALE_SECONDS = 30.0
+# Two looks at one lease content further apart than this are not one continuous watch of it
+# (a window looks every half second while it waits; see _first_seen).
+LOOK_GAP_SECONDS = 5.0
+# How many times a holder reads an empty or unreadable lease (a share's hiccup) before it
+# takes the lease for lost.
+UNREADABLE_LOOKS = 3
 # How long an opener waits for a live holder before saying who holds the board.
 PATIENCE_SECONDS = 20.0
 # The longest pause between two looks at a held lease (SQLite's own busy wait tops out at
@@ -160,16 +166,25 @@ class _Held:
         self.lost: str | None = None  # why it is no longer ours
 
     def still_ours(self) -> bool:
-        raw = read_lease(self.path)
-        if raw is None:
-            self.lost = "its lock file was removed"
-            return False
-        other = parse(raw)
-        if other is not None and other.token != self.holder.token:
-            self.lost = f"{other.who} on {other.host} took the board's lock over"
-            return False
-        # Unparseable: our own rewrite seen half-way is still ours; nobody else writes it.
-        return True
+        for look in range(UNREADABLE_LOOKS):
+            if look:
+                time.sleep(0.02)
+            raw = read_lease(self.path)
+            if raw is None:
+                self.lost = "its lock file was removed"
+                return False
+            other = parse(raw)
+            if other is not None and other.token != self.holder.token:
+                self.lost = f"{other.who} on {other.host} took the board's lock over"
+                return False
+            # Ours, or ours read half-way through a beat: a beat rewrites the same bytes but
+            # the beat number, which comes after the token.
+            if other is not None or self.holder.token.encode() in raw:
+                return True
+        # Empty, unreadable or someone else's lease half-written, look after look: another
+        # program made a new lock file where ours was. Never take it for ours.
+        self.lost = "another program made a new lock file in place of this one"
+        return False
 
     def beat_now(self) -> None:
         if self.lost or not self.still_ours():
@@ -188,7 +203,8 @@ _registry_lock = threading.Lock()
 _held: dict[str, _Held] = {}
 _path_locks: dict[str, threading.Lock] = {}
 _folder_kinds: dict[str, str] = {}  # folder → where it lives (store/location.py)
-_seen_contents: dict[str, tuple[bytes, float]] = {}  # lock file → (content, first seen)
+# lock file → (content, first seen, last seen)
+_seen_contents: dict[str, tuple[bytes, float, float]] = {}
 _beater: threading.Thread | None = None
 
 
@@ -355,12 +371,19 @@ def _wait_and_take(board: Path, deadline: float, patient: bool) -> Holder | None
 
 def _first_seen(path: Path, raw: bytes, now: float) -> float:
     """Since when this process has seen this very lease content: remembered across waits, so
-    the short waits of a window's polls add up to the stale time as one long wait would."""
+    the short waits of a window's polls add up to the stale time as one long wait would.
+
+    Only while it keeps looking: content last seen more than LOOK_GAP_SECONDS ago starts
+    afresh. A lease always differs from every other (its token), but the empty file a new
+    holder creates before it writes its lease does not: a process that saw one such file,
+    then got the board at once for half a minute, would otherwise take the next newcomer's
+    empty file for one silent since then, move it aside, and leave two holders."""
     key = str(path)
     known = _seen_contents.get(key)
-    if known is None or known[0] != raw:
-        _seen_contents[key] = (raw, now)
+    if known is None or known[0] != raw or now - known[2] > LOOK_GAP_SECONDS:
+        _seen_contents[key] = (raw, now, now)
         return now
+    _seen_contents[key] = (raw, known[1], now)
     return known[1]
 
 
