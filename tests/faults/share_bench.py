@@ -167,6 +167,38 @@ def test_a_lock_through_one_mount_is_not_seen_through_the_other(share):
     )
 
 
+# -- a journal one laptop listed and the other removed ------------------------------------
+
+
+def test_a_journal_listed_before_another_laptop_removed_it_is_not_a_crash(share):
+    """sshfs keeps the names it listed for 20 s. Laptop B lists the folder while laptop A is
+    saving (its -journal beside the board); A's commit removes the journal. B's next save must
+    see that it is gone: not refuse the board as damaged, not say it could not be written."""
+    local = demo_board(share)
+    journal = local.with_name(BOARD + "-journal")
+    journal.write_bytes(b"")  # laptop A, mid-save
+    listed = {entry.name for entry in share.b.path.iterdir()}  # B lists the folder meanwhile
+    assert journal.name in listed
+    journal.unlink()  # A's commit ends
+    saved = subprocess.run(
+        share.b.run(
+            renkei_argv("--board", str(share.b.path / BOARD), "--as", "Daiki Sato", "task", "set")
+            + ["5", "title=after A's save"]
+        ),
+        capture_output=True,
+        text=True,
+        timeout=WAIT,
+        check=False,
+    )
+    assert saved.returncode == 0, saved.stderr[-600:]
+    conn = sqlite3.connect(f"file:{local}?mode=ro", uri=True)
+    try:
+        title = conn.execute("SELECT title FROM tasks WHERE id = 5").fetchone()[0]
+    finally:
+        conn.close()
+    assert title == "after A's save"
+
+
 # -- 4 + 4 writers and a live feed on each mount --------------------------------------------
 
 

@@ -510,10 +510,43 @@ class BoardConnection(sqlite3.Connection):
             self.ticket.release()
 
 
+def journal_is_there(board: Path) -> bool:
+    """Whether a ``-journal`` really is beside the board; call it holding the lease.
+
+    A network mount keeps the names it listed (sshfs for 20 s): a journal listed here while
+    another computer was saving is still listed after that save removed it. SQLite would take
+    it for the journal of a save that crashed, fail to open it, and refuse the board ("attempt
+    to write a readonly database", "unable to open"). Opening it asks the share itself; one
+    that is gone is then made forgotten by the mount: an empty file renamed onto the name and
+    removed (the only step sshfs forgets a cached name by). Under the lease nobody else can
+    be making a journal meanwhile, so the rename replaces nothing."""
+    journal = board.with_name(board.name + "-journal")
+    if not os.path.lexists(journal):
+        return False
+    try:
+        with open(journal, "rb"):
+            return True
+    except FileNotFoundError:
+        pass
+    except OSError:
+        return True  # there, though unreadable: SQLite says what it can
+    stand_in = journal.with_name(f"{journal.name}.gone-{os.getpid()}-{secrets.token_hex(4)}")
+    with contextlib.suppress(OSError):
+        stand_in.write_bytes(b"")
+        os.replace(stand_in, journal)
+        os.unlink(journal)
+    with contextlib.suppress(OSError):
+        stand_in.unlink()  # only if the rename failed
+    return False
+
+
 def connect(board: Path, uri: str | None = None, **kwargs: Any) -> BoardConnection:
-    """Open ``board`` with sqlite3 under its lease (``uri``: a ``file:`` URI of it, for modes)."""
+    """Open ``board`` with sqlite3 under its lease (``uri``: a ``file:`` URI of it, for modes),
+    after making sure a journal this computer still lists is really there (journal_is_there)."""
     ticket = acquire(board)
     try:
+        if ticket.held is not None:
+            journal_is_there(board)
         if uri is not None:
             conn = sqlite3.connect(uri, uri=True, factory=BoardConnection, **kwargs)
         else:

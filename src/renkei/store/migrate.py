@@ -121,7 +121,7 @@ def _inspect_under_lease(path: Path) -> str | None:
     # Renkei never uses WAL. A WAL-mode file is another program's database: read it as
     # immutable so SQLite leaves no -wal/-shm files beside it (bytes 18-19 are 2 in WAL mode).
     wal = len(header_bytes) >= 20 and header_bytes[18:20] == b"\x02\x02"
-    recover = not wal and _journal_is_there(path)
+    recover = not wal and lease.journal_is_there(path)
     mode = "rw" if recover else "ro"
     uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if wal else "")
     try:
@@ -160,22 +160,6 @@ def _inspect_under_lease(path: Path) -> str | None:
     revision = row[0] if row else None
     _refuse_unknown(revision, path.name)
     return revision
-
-
-def _journal_is_there(path: Path) -> bool:
-    """Whether a -journal really is beside the board. A network mount may still list one that
-    another computer's save has just removed (sshfs keeps names for 20 s); opening it asks the
-    server itself, and a failed open makes the mount forget the name."""
-    journal = journal_of(path)
-    if not journal.exists():
-        return False
-    try:
-        with journal.open("rb"):
-            return True
-    except FileNotFoundError:
-        return False
-    except OSError:
-        return True  # there, though unreadable: SQLite says what it can
 
 
 def _refusal(path: Path, error: sqlite3.DatabaseError, recover: bool) -> BoardRefused:
