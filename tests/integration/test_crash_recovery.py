@@ -58,6 +58,29 @@ def test_a_board_left_mid_change_opens_with_every_committed_change(crashed):
     assert _rows(path, "PRAGMA integrity_check") == [("ok",)]
 
 
+def test_a_journal_the_first_look_missed_is_found_on_a_second(crashed, monkeypatch):
+    """On a network mount, the look for a journal and SQLite's own can disagree for a moment
+    (a cached name). The first look here says "no journal"; SQLite meets the real one and
+    cannot roll it back read-only: the board is looked at again, recovered, not "damaged"."""
+    path, titles, _revision = crashed
+    real = migrate.lease.journal_is_there
+    looks: list[bool] = []
+
+    def first_look_misses(board: Path) -> bool:
+        looks.append(real(board) if looks else False)
+        return looks[-1]
+
+    monkeypatch.setattr(migrate.lease, "journal_is_there", first_look_misses)
+    store = BoardStore.open(path, create=False)
+    try:
+        board = store.load()
+    finally:
+        store.dispose()
+    assert looks[:2] == [False, True]
+    assert sorted((t.id, t.title) for t in board.tasks.values()) == titles
+    assert not migrate.journal_of(path).exists()
+
+
 def test_the_cli_reads_a_board_left_mid_change(crashed, run):
     """`renkei tasks` after a crash: exit 0, the committed titles, no word of damage."""
     path, titles, _ = crashed

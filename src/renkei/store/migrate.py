@@ -122,31 +122,21 @@ def _inspect_under_lease(path: Path) -> str | None:
     # immutable so SQLite leaves no -wal/-shm files beside it (bytes 18-19 are 2 in WAL mode).
     wal = len(header_bytes) >= 20 and header_bytes[18:20] == b"\x02\x02"
     recover = not wal and lease.journal_is_there(path)
-    mode = "rw" if recover else "ro"
-    uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if wal else "")
-    try:
-        with closing(lease.connect(path, uri, timeout=10.0)) as conn:
-            tables = {
-                row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
-            }
-            if not tables:
-                raise BoardEmpty(
-                    f"{path.name} is an empty SQLite database, not a board. It was left as it is."
-                )
-            if "board" not in tables or "alembic_version" not in tables:
-                raise BoardRefused(
-                    f"{path.name} is an SQLite database, but not a Renkei board "
-                    "(it has none of a board's tables). It was left as it is."
-                )
-            app = conn.execute("SELECT application FROM board").fetchone()
-            if app is None or app[0] != APPLICATION_ID:
-                raise BoardRefused(f"{path.name} is an SQLite database, but not a Renkei board.")
-            row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
-            # A quick structural check (milliseconds for a large board): a file damaged by a
-            # half-finished copy or a sync tool is refused before anyone writes to it.
-            problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
-    except sqlite3.DatabaseError as error:
-        raise _refusal(path, error, recover) from error
+    for attempt in (1, 2):
+        mode = "rw" if recover else "ro"
+        uri = f"file:{quote(str(path))}?mode={mode}" + ("&immutable=1" if wal else "")
+        try:
+            problems, row = _read_board_tables(path, uri)
+            break
+        except sqlite3.DatabaseError as error:
+            # SQLite may still see, on a network mount, a journal the look above found gone
+            # (the mount's cached name outlived our look by a moment): it takes it for a
+            # crashed save's and cannot open it. Look once more, which makes the mount
+            # forget a gone one, and read again.
+            if attempt == 1 and not wal and not recover and _phantom_journal(error):
+                recover = lease.journal_is_there(path)
+                continue
+            raise _refusal(path, error, recover) from error
     if problems != ["ok"]:
         # SQLite may pack several findings into one row, one a line.
         lines = [
@@ -160,6 +150,37 @@ def _inspect_under_lease(path: Path) -> str | None:
     revision = row[0] if row else None
     _refuse_unknown(revision, path.name)
     return revision
+
+
+def _read_board_tables(path: Path, uri: str) -> tuple[list[str], tuple[str] | None]:
+    """The quick check's findings and the board's migration row, read under the lease."""
+    with closing(lease.connect(path, uri, timeout=10.0)) as conn:
+        found = conn.execute("SELECT name FROM sqlite_master WHERE type='table'")
+        tables = {row[0] for row in found}
+        if not tables:
+            raise BoardEmpty(
+                f"{path.name} is an empty SQLite database, not a board. It was left as it is."
+            )
+        if "board" not in tables or "alembic_version" not in tables:
+            raise BoardRefused(
+                f"{path.name} is an SQLite database, but not a Renkei board "
+                "(it has none of a board's tables). It was left as it is."
+            )
+        app = conn.execute("SELECT application FROM board").fetchone()
+        if app is None or app[0] != APPLICATION_ID:
+            raise BoardRefused(f"{path.name} is an SQLite database, but not a Renkei board.")
+        row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
+        # A quick structural check (milliseconds for a large board): a file damaged by a
+        # half-finished copy or a sync tool is refused before anyone writes to it.
+        problems = [r[0] for r in conn.execute("PRAGMA quick_check(5)")]
+    return problems, row
+
+
+def _phantom_journal(error: sqlite3.DatabaseError) -> bool:
+    """An error SQLite gives when it takes a journal it cannot open for a crashed save's: a
+    read-only look that would have to roll it back, or the journal itself unopenable."""
+    code = getattr(error, "sqlite_errorname", "") or ""
+    return code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN")) or "readonly" in str(error)
 
 
 def _refusal(path: Path, error: sqlite3.DatabaseError, recover: bool) -> BoardRefused:
