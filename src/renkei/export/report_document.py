@@ -8,20 +8,17 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
+from renkei.domain.health import Health
 from renkei.export.report_scope import Due, TaskLabel
 from renkei.export.report_sections import (
     ChangesSection,
-    Cover,
-    Figure,
     HandoffSection,
     Reason,
-    RiskSection,
     TeamSection,
 )
-from renkei.export.report_text import ACCENT, Cell, Para, TextRun
-from renkei.export.report_text import Figure as Tile
+from renkei.export.report_summary import HealthRow, SecondPage, Summary, TopRisk
+from renkei.export.report_text import ACCENT, Cell, Chip, Para, TextRun
 from renkei.i18n import arg
 from renkei.i18n.contexts import Report
 from renkei.render.theme import LIGHT
@@ -51,75 +48,14 @@ def _reasons(reasons: tuple[Reason, ...]) -> Cell:
     return paras
 
 
-def _tile(figure: Figure) -> Tile:
-    colour: QColor | None = LIGHT.late if figure.alarming else None
-    return Tile(str(figure.number), figure.words, colour)
-
-
-# -- the runs -----------------------------------------------------------------------------------
-
-
-def cover_run(cover: Cover, width: float) -> TextRun:
-    run = TextRun(width, top_margin=40.0)
-    run.text(cover.board_name, 28, LIGHT.text, bold=True)
-    run.text(cover.subtitle, 16, ACCENT, bold=True, space_before=1.0)
-    run.text(cover.since, 11)
-    run.text(cover.as_of, 9, LIGHT.muted)
-    run.heading(QCoreApplication.translate("Report", "Summary"), 2, space_before=18.0)
-    run.figures([_tile(f) for f in cover.statuses])
-    run.figures([_tile(f) for f in cover.signals])
-    if cover.worst_pair is not None:
-        run.text(cover.worst_pair, 9, space_before=6.0)
-    if cover.forecasts:
-        run.heading(
-            QCoreApplication.translate("Report", "Will it finish in time?"), 2, space_before=14.0
-        )
-        for line in cover.forecasts:
-            run.text(line.text, 9, LIGHT.late if line.late else None)
-    return run
-
-
-def risk_run(section: RiskSection, width: float, check: Check) -> TextRun:
-    run = TextRun(width)
-    run.heading(QCoreApplication.translate("Report", "At risk"))
-    if not section.at_risk:
-        run.text(QCoreApplication.translate("Report", "No task is at risk."), 9, LIGHT.muted)
-    else:
-        run.text(
-            Report.tr("%n task(s) at risk, soonest due first.", "", len(section.at_risk)),
-            8,
-            LIGHT.muted,
-        )
-        run.table(
-            [
-                (QCoreApplication.translate("Report", "Task"), 3),
-                (QCoreApplication.translate("Report", "Owner"), 1.4),
-                (QCoreApplication.translate("Report", "Due"), 1.3),
-                (QCoreApplication.translate("Report", "Why"), 4),
-            ],
-            [[_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)] for r in section.at_risk],
-            check,
-        )
-    run.heading(QCoreApplication.translate("Report", "Overdue"))
-    if not section.overdue:
-        run.text(QCoreApplication.translate("Report", "Nothing is overdue."), 9, LIGHT.muted)
-        return run
-    run.table(
-        [
-            (QCoreApplication.translate("Report", "Task"), 3.2),
-            (QCoreApplication.translate("Report", "Owner"), 1.5),
-            (QCoreApplication.translate("Report", "Due"), 1.4),
-            (QCoreApplication.translate("Report", "Status"), 1.3),
-            (QCoreApplication.translate("Report", "Priority"), 1),
-        ],
-        [[_task(r.task), r.owner, _due(r.due), r.status, r.priority] for r in section.overdue],
-        check,
-    )
-    return run
+# -- the appendix -------------------------------------------------------------------------------
 
 
 def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> TextRun:
+    """The appendix's first pages: each team's work at risk, due this week, blocked, the
+    handoffs waiting for it and who is doing what (a task in one table only)."""
     run = TextRun(width)
+    run.heading(QCoreApplication.translate("Report", "Appendix: the detail"))
     for team in teams:
         check()
         run.heading(arg(QCoreApplication.translate("Report", "Team: %1"), team.name))
@@ -131,6 +67,21 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
             Report.tr("%n handoff(s) waiting for the team", "", team.waiting),
         )
         run.text(" · ".join(counts), 9)
+        if team.at_risk_rows:
+            run.heading(QCoreApplication.translate("Report", "At risk"), 2)
+            run.table(
+                [
+                    (QCoreApplication.translate("Report", "Task"), 3),
+                    (QCoreApplication.translate("Report", "Owner"), 1.4),
+                    (QCoreApplication.translate("Report", "Due"), 1.3),
+                    (QCoreApplication.translate("Report", "Why"), 4),
+                ],
+                [
+                    [_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)]
+                    for r in team.at_risk_rows
+                ],
+                check,
+            )
         if team.due:
             run.heading(QCoreApplication.translate("Report", "Due this week"), 2)
             run.table(
@@ -280,4 +231,189 @@ def changes_run(section: ChangesSection, width: float, check: Check) -> TextRun:
         )
         if team.older:
             run.text(Report.tr("…and %n older change(s).", "", team.older), 8, LIGHT.muted)
+    return run
+
+
+# -- the first two pages ------------------------------------------------------------------------
+
+SUMMARY_PADDING = 3.0  # the first page's tables, a little tighter than the appendix's
+HEALTH_INK = {Health.ON_TRACK: LIGHT.done, Health.AT_RISK: LIGHT.risk, Health.OFF_TRACK: LIGHT.late}
+
+
+def _health_table(run: TextRun, heading: str, rows: tuple[HealthRow, ...], check: Check) -> None:
+    if not rows:
+        return
+    run.table(
+        [
+            (heading, 2.0),
+            (QCoreApplication.translate("Report", "Health"), 1.0),
+            (QCoreApplication.translate("Report", "Why"), 2.3),
+            (QCoreApplication.translate("Report", "Forecast against the deadline"), 4.7),
+        ],
+        [
+            [
+                [Para(r.name, bold=True)],
+                Chip(r.word, HEALTH_INK[r.health]),
+                _why(r),
+                [Para(line, colour=LIGHT.late if r.forecast_late else None) for line in r.forecast],
+            ]
+            for r in rows
+        ],
+        check,
+        SUMMARY_PADDING,
+    )
+
+
+def _why(row: HealthRow) -> Cell:
+    if not row.why:
+        return QCoreApplication.translate("Report", "—")
+    if row.by_hand:
+        return [
+            Para(row.why),
+            Para(
+                QCoreApplication.translate("Report", "Set by the lead"), colour=LIGHT.muted, size=7
+            ),
+        ]
+    return row.why
+
+
+def summary_run(page: Summary, width: float, check: Check) -> TextRun:
+    """Page 1: the state of the board in one page."""
+    run = TextRun(width)
+    run.text(page.board_name, 18, LIGHT.text, bold=True)
+    run.text(page.subtitle, 11, ACCENT, bold=True)
+    run.text(f"{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
+    run.heading(QCoreApplication.translate("Report", "Health"), 2, space_before=4.0)
+    _health_table(run, QCoreApplication.translate("Report", "Team"), page.teams, check)
+    _health_table(run, QCoreApplication.translate("Report", "Project"), page.projects, check)
+    run.heading(QCoreApplication.translate("Report", "Top risks"), 2)
+    if not page.risks:
+        run.text(QCoreApplication.translate("Report", "No task is at risk."), 9, LIGHT.muted)
+    else:
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "Task"), 2.8),
+                (QCoreApplication.translate("Report", "Owner"), 1.6),
+                (QCoreApplication.translate("Report", "Why"), 2.9),
+                (QCoreApplication.translate("Report", "What is needed"), 2.5),
+            ],
+            [
+                [[Para(r.task.title, bold=True)], _owner(r), _risk_why(r), r.needed]
+                for r in page.risks
+            ],
+            check,
+            SUMMARY_PADDING,
+        )
+        if page.more_risks:
+            run.text(
+                Report.tr("…and %n more task(s) at risk, in the appendix.", "", page.more_risks),
+                7,
+                LIGHT.muted,
+            )
+    run.heading(QCoreApplication.translate("Report", "Handoffs stuck"), 2)
+    if not page.stuck:
+        run.text(QCoreApplication.translate("Report", "No handoff is stuck."), 9, LIGHT.muted)
+    else:
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "Task"), 3.0),
+                (QCoreApplication.translate("Report", "Where it is stuck"), 6.0),
+            ],
+            [[_task(r.task), r.detail] for r in page.stuck],
+            check,
+            SUMMARY_PADDING,
+        )
+        if page.more_stuck:
+            run.text(Report.tr("…and %n more.", "", page.more_stuck), 7, LIGHT.muted)
+    run.heading(QCoreApplication.translate("Report", "Deadlines moved since the last standup"), 2)
+    if not page.moved:
+        run.text(QCoreApplication.translate("Report", "No deadline moved."), 9, LIGHT.muted)
+    else:
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "Task"), 3.6),
+                (QCoreApplication.translate("Report", "Was due"), 1.4),
+                (QCoreApplication.translate("Report", "Now due"), 1.4),
+                (QCoreApplication.translate("Report", "Moved by"), 1.6),
+            ],
+            [[_task(r.task), r.old, r.new, r.by] for r in page.moved],
+            check,
+            SUMMARY_PADDING,
+        )
+        if page.more_moved:
+            run.text(Report.tr("…and %n more.", "", page.more_moved), 7, LIGHT.muted)
+    return run
+
+
+def _owner(row: TopRisk) -> Cell:
+    paras = [Para(row.owner)]
+    if row.task.team is not None:
+        paras.append(Para(row.task.team, colour=LIGHT.muted, size=7))
+    return paras
+
+
+def _risk_why(row: TopRisk) -> Cell:
+    """The worst reason's word and sentence, then the other reasons' words after it."""
+    reason = row.reason
+    if row.also:
+        reason += " " + arg(QCoreApplication.translate("Report", "Also: %1"), row.also)
+    return [Para(row.word, bold=True, colour=LIGHT.late, icon=True), Para(reason, size=7)]
+
+
+def second_page_run(page: SecondPage, width: float, check: Check) -> TextRun:
+    """Page 2: what changed since the last standup, and the decisions needed."""
+    run = TextRun(width)
+    run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), page.since))
+    run.table(
+        [
+            (QCoreApplication.translate("Report", "Team"), 2.4),
+            (QCoreApplication.translate("Report", "Finished"), 1),
+            (QCoreApplication.translate("Report", "New"), 1),
+            (QCoreApplication.translate("Report", "Moved"), 1),
+            (QCoreApplication.translate("Report", "Due date changed"), 1.2),
+            (QCoreApplication.translate("Report", "Handed off"), 1.1),
+            (QCoreApplication.translate("Report", "Sent back"), 1.1),
+        ],
+        [
+            [
+                [Para(r.team, bold=True)],
+                str(r.finished),
+                str(r.new),
+                str(r.moved),
+                str(r.deadline),
+                str(r.handed_off),
+                str(r.sent_back),
+            ]
+            for r in page.counts
+        ],
+        check,
+    )
+    if page.finished:
+        run.heading(QCoreApplication.translate("Report", "Done in the period"), 2)
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "Task"), 4),
+                (QCoreApplication.translate("Report", "Owner"), 1.6),
+                (QCoreApplication.translate("Report", "When"), 1.6),
+            ],
+            [[_task(r.task), r.owner, r.when] for r in page.finished],
+            check,
+        )
+        if page.more_finished:
+            run.text(Report.tr("…and %n more.", "", page.more_finished), 7, LIGHT.muted)
+    run.heading(QCoreApplication.translate("Report", "Decisions needed"))
+    if not page.decisions:
+        run.text(QCoreApplication.translate("Report", "No decision is waiting."), 9, LIGHT.muted)
+        return run
+    run.table(
+        [
+            (QCoreApplication.translate("Report", "Decision"), 4.6),
+            (QCoreApplication.translate("Report", "Context"), 2.4),
+            (QCoreApplication.translate("Report", "Who"), 1.5),
+        ],
+        [[[Para(d.what, bold=True)], d.why, d.who] for d in page.decisions],
+        check,
+    )
+    if page.more_decisions:
+        run.text(Report.tr("…and %n more.", "", page.more_decisions), 7, LIGHT.muted)
     return run

@@ -54,10 +54,10 @@ T = TypeVar("T")
 ACCENT = LIGHT.selection  # headings and rules
 ZEBRA = QColor("#f3f5f8")
 HEAD_BACK = QColor("#e3e6eb")
+CHIP_INK = QColor("#ffffff")
 CELL_PADDING = 4.0
 ICON = 9.0  # the room a warning sign takes before its paragraph
 HEADING_KEEP = 60.0  # a heading stays with this much of what follows
-TABLE_HEAD_KEEP = 24.0  # a table header stays with this much of its first row
 EDGE = 0.25  # points: how far a page's clip stays inside its slice (Qt rounds lines)
 
 
@@ -72,7 +72,15 @@ class Para:
     size: int = 8
 
 
-Cell = str | Sequence[Para]
+@dataclass(frozen=True)
+class Chip:
+    """A cell filled with ``colour``, its words bold in white: a health word."""
+
+    text: str
+    colour: QColor
+
+
+Cell = str | Sequence[Para] | Chip
 
 
 @dataclass(frozen=True)
@@ -121,7 +129,8 @@ def paginate(units: Sequence[Unit], page_height: float, end: float) -> list[Slic
         return top + page_height - (header[1] - header[0] if header else 0.0)
 
     for unit in units:
-        if unit.bottom + unit.keep > bottom_of_page() and unit.top > top + 0.5:
+        keep = min(unit.keep, max(0.0, end - unit.bottom))  # no more than there is to keep
+        if unit.bottom + keep > bottom_of_page() and unit.top > top + 0.5:
             slices.append(Slice(top, unit.top, header))
             top, header = unit.top, unit.header
         while unit.bottom > bottom_of_page() and bottom_of_page() > top + 1:
@@ -266,9 +275,10 @@ class TextRun:
         columns: Sequence[tuple[str, float]],
         rows: Sequence[Sequence[Cell]],
         check: Callable[[], None] | None = None,
+        padding: float = CELL_PADDING,
     ) -> None:
         """Header row (repeated on each page), zebra rows, every cell wrapped in full."""
-        fmt = self._table_format([w for _name, w in columns], CELL_PADDING, 0.0)
+        fmt = self._table_format([w for _name, w in columns], padding, 0.0)
         fmt.setTopMargin(self._last_bottom)  # Qt drops a paragraph's bottom margin before a table
         fmt.setBottomMargin(10.0)
         table = self._insert_table(len(rows) + 1, len(columns), fmt)
@@ -279,6 +289,10 @@ class TextRun:
                 check()
             back = ZEBRA if n % 2 else None
             for column, cell in enumerate(row):
+                if isinstance(cell, Chip):
+                    chip = [Para(cell.text, bold=True, colour=CHIP_INK, size=8)]
+                    self._fill(table, n + 1, column, chip, cell.colour)
+                    continue
                 paras = [Para(cell)] if isinstance(cell, str) else list(cell)
                 self._fill(table, n + 1, column, paras, back)
         self._marks.tables.append(_Table(table, head_rows=1))
@@ -392,13 +406,14 @@ class TextRun:
         for marked in marks.tables:
             edges = edges_of[id(marked.table)]
             header = (edges[0], edges[1]) if marked.head_rows else None
-            for row in range(len(edges) - 1):
+            rows = len(edges) - 1
+            for row in range(rows):
                 is_head = row < marked.head_rows
                 found.units.append(
                     Unit(
                         edges[row],
                         edges[row + 1],
-                        keep=TABLE_HEAD_KEEP if is_head else 0.0,
+                        keep=_row_keep(edges, row, marked.head_rows),
                         header=None if is_head else header,
                     )
                 )
@@ -498,6 +513,22 @@ class TextRun:
         for centre, ink in found.icons.between(top, bottom):
             glyphs.warning(painter, centre, 3.0, ink)
         painter.setPen(QPen())
+
+
+def _row_keep(edges: Sequence[float], row: int, head_rows: int) -> float:
+    """What must follow a table row on its page so that no row stands alone on one: the
+    header keeps the first two rows (or the only one), the first row the second, the last but
+    one the last. A table of one or two body rows stays whole with its header."""
+    rows = len(edges) - 1
+    body = rows - head_rows
+    if row < head_rows:
+        if body <= 0:
+            return 0.0
+        return edges[min(rows, head_rows + 2)] - edges[row + 1]
+    index = row - head_rows
+    if index + 1 < body and (index == 0 or index == body - 2):
+        return edges[row + 2] - edges[row + 1]
+    return 0.0
 
 
 def _inside(top: float, bottom: float, width: float) -> QRectF:
