@@ -1,7 +1,7 @@
 """The status report as a PDF: a summary a manager reads in two minutes — page 1 the state
 (health, forecasts, top risks, stuck handoffs, moved deadlines), page 2 the changes since the
 last standup and the decisions needed — and, with ``full``, the appendix behind it: per-team
-tables, the timeline, the board, the handoffs, every change. Headless: Qt offscreen is enough,
+tables, the timeline, the board, the handoffs. Headless: Qt offscreen is enough,
 no window is opened.
 
 What the report says is built once as plain values (``report_sections``); the prose and tables
@@ -46,8 +46,8 @@ from renkei.render.timeline_pages import paint_timeline
 __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 
 Progress = Callable[[int, int], bool]
-SECTIONS = 7  # summary, changes and decisions; with the appendix teams, timeline, board,
-# handoffs, every change: a step each to lay out and a step each to paint (at most)
+SECTIONS = 6  # summary, changes and decisions; with the appendix teams, timeline, board,
+# handoffs: a step each to lay out and a step each to paint
 BOARD_HEADING_GAP = 8.0  # between the board's heading rule and its columns
 
 
@@ -128,8 +128,7 @@ class _Report:
             self.step()
             # Cut at the height of the page before it, the board's landscape page.
             handoffs = self._text(document.handoffs_run(s.handoffs, width, check), landscape)
-            changes = self._text(document.changes_run(s.changes, width, check), portrait)
-            self.parts += [teams, timeline, board, handoffs, changes]
+            self.parts += [teams, timeline, board, handoffs]
         exported = arg(
             QCoreApplication.translate("Report", "Exported %1"),
             f"{self.exported_at:%Y-%m-%d %H:%M}",

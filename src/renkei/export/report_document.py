@@ -12,13 +12,14 @@ from PySide6.QtCore import QCoreApplication
 from renkei.domain.health import Health
 from renkei.export.report_scope import Due, TaskLabel
 from renkei.export.report_sections import (
+    BlockedRow,
     ChangesSection,
     HandoffSection,
     Reason,
     TeamSection,
 )
 from renkei.export.report_summary import HealthRow, SecondPage, Summary, TopRisk
-from renkei.export.report_text import ACCENT, Cell, Chip, Para, TextRun
+from renkei.export.report_text import Cell, Chip, Para, TextRun
 from renkei.i18n import arg
 from renkei.i18n.contexts import Report
 from renkei.render.theme import LIGHT
@@ -41,21 +42,28 @@ def _due(due: Due | None) -> Cell:
 
 
 def _reasons(reasons: tuple[Reason, ...]) -> Cell:
-    paras: list[Para] = []
-    for reason in reasons:
-        paras.append(Para(reason.word, bold=True, colour=LIGHT.late, icon=True))
-        paras.append(Para(reason.detail, size=7))
-    return paras
+    """A sentence a reason, after a warning sign: the sentence names the reason itself
+    ("Overdue: …", "Flagged by …", "Waits for …"), so the badge word is not said again."""
+    return [Para(r.detail, size=7, icon=True, icon_colour=LIGHT.late) for r in reasons]
 
 
 # -- the appendix -------------------------------------------------------------------------------
 
 
+def _status(status: str) -> Cell:
+    return [Para(arg(QCoreApplication.translate("Report", "Status: %1"), status), size=7)]
+
+
+def _waits(row: BlockedRow) -> Cell:
+    waits = QCoreApplication.translate("Report", ", ").join(f"“{t}”" for t in row.waiting_for)
+    text = arg(QCoreApplication.translate("Report", "Blocked: waits for %1"), waits)
+    return [Para(text, size=7, icon=True, icon_colour=LIGHT.blocked)]
+
+
 def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> TextRun:
-    """The appendix's first pages: each team's work at risk, due this week, blocked, the
-    handoffs waiting for it and who is doing what (a task in one table only)."""
+    """The appendix's first pages: each team's work at risk, due this week or blocked in one
+    table (a task in one row only), and the handoffs waiting for it."""
     run = TextRun(width)
-    run.heading(QCoreApplication.translate("Report", "Appendix: the detail"))
     for team in teams:
         check()
         run.heading(arg(QCoreApplication.translate("Report", "Team: %1"), team.name))
@@ -67,8 +75,18 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
             Report.tr("%n handoff(s) waiting for the team", "", team.waiting),
         )
         run.text(" · ".join(counts), 9)
-        if team.at_risk_rows:
-            run.heading(QCoreApplication.translate("Report", "At risk"), 2)
+        rows = [
+            [_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)] for r in team.at_risk_rows
+        ]
+        rows += [[_task(r.task), r.owner, _due(r.due), _status(r.status)] for r in team.due]
+        rows += [
+            [_task(r.task), r.owner, QCoreApplication.translate("Report", "—"), _waits(r)]
+            for r in team.blocked_rows
+        ]
+        if rows:
+            run.heading(
+                QCoreApplication.translate("Report", "At risk, due this week or blocked"), 2
+            )
             run.table(
                 [
                     (QCoreApplication.translate("Report", "Task"), 3),
@@ -76,33 +94,7 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
                     (QCoreApplication.translate("Report", "Due"), 1.3),
                     (QCoreApplication.translate("Report", "Why"), 4),
                 ],
-                [
-                    [_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)]
-                    for r in team.at_risk_rows
-                ],
-                check,
-            )
-        if team.due:
-            run.heading(QCoreApplication.translate("Report", "Due this week"), 2)
-            run.table(
-                [
-                    (QCoreApplication.translate("Report", "Task"), 3.5),
-                    (QCoreApplication.translate("Report", "Owner"), 1.5),
-                    (QCoreApplication.translate("Report", "Due"), 1.4),
-                    (QCoreApplication.translate("Report", "Status"), 1.4),
-                ],
-                [[_task(r.task), r.owner, _due(r.due), r.status] for r in team.due],
-                check,
-            )
-        if team.blocked_rows:
-            run.heading(QCoreApplication.translate("Report", "Blocked"), 2)
-            run.table(
-                [
-                    (QCoreApplication.translate("Report", "Task"), 3),
-                    (QCoreApplication.translate("Report", "Owner"), 1.4),
-                    (QCoreApplication.translate("Report", "Waiting for"), 3),
-                ],
-                [[_task(r.task), r.owner, "\n".join(r.waiting_for)] for r in team.blocked_rows],
+                rows,
                 check,
             )
         if team.waiting_rows:
@@ -117,19 +109,6 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
                 [
                     [_task(r.task), f"{r.from_team}\n{r.from_person}", r.to_person, r.waited]
                     for r in team.waiting_rows
-                ],
-                check,
-            )
-        if team.people:
-            run.heading(QCoreApplication.translate("Report", "Who is doing what"), 2)
-            run.table(
-                [
-                    (QCoreApplication.translate("Report", "Person"), 1.5),
-                    (QCoreApplication.translate("Report", "Current work"), 5),
-                ],
-                [
-                    [r.person, "\n".join(r.work) + (f"\n+{r.more}" if r.more else "")]
-                    for r in team.people
                 ],
                 check,
             )
@@ -281,9 +260,7 @@ def summary_run(page: Summary, width: float, check: Check) -> TextRun:
     """Page 1: the state of the board in one page."""
     run = TextRun(width)
     run.text(page.board_name, 18, LIGHT.text, bold=True)
-    run.text(page.subtitle, 11, ACCENT, bold=True)
-    run.text(f"{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
-    run.heading(QCoreApplication.translate("Report", "Health"), 2, space_before=4.0)
+    run.text(f"{page.subtitle}\u2003{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
     _health_table(run, QCoreApplication.translate("Report", "Team"), page.teams, check)
     _health_table(run, QCoreApplication.translate("Report", "Project"), page.projects, check)
     run.heading(QCoreApplication.translate("Report", "Top risks"), 2)

@@ -70,6 +70,7 @@ class Para:
     colour: QColor | None = None
     icon: bool = False
     size: int = 8
+    icon_colour: QColor | None = None  # the sign's ink when it differs from the words'
 
 
 @dataclass(frozen=True)
@@ -367,7 +368,8 @@ class TextRun:
             else:
                 at.setBlockFormat(block)
             if para.icon:
-                self._marks.icons.append((at.block().position(), para.colour or LIGHT.risk))
+                ink = para.icon_colour or para.colour or LIGHT.risk
+                self._marks.icons.append((at.block().position(), ink))
             text = para.text.replace("\n", "\u2028")  # a line break, not a new paragraph
             at.insertText(text, chars)
 
