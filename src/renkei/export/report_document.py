@@ -19,7 +19,7 @@ from renkei.export.report_sections import (
     TeamSection,
 )
 from renkei.export.report_summary import HealthRow, SecondPage, Summary, TopRisk
-from renkei.export.report_text import Cell, Chip, Para, TextRun
+from renkei.export.report_text import HEADING_KEEP, Cell, Chip, Para, TextRun
 from renkei.i18n import arg
 from renkei.i18n.contexts import Report
 from renkei.render.theme import LIGHT
@@ -74,7 +74,7 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
             arg(QCoreApplication.translate("Report", "%1 blocked"), str(team.blocked)),
             Report.tr("%n handoff(s) waiting for the team", "", team.waiting),
         )
-        run.text(" · ".join(counts), 9)
+        run.text(" · ".join(counts), 9, keep=HEADING_KEEP)
         rows = [
             [_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)] for r in team.at_risk_rows
         ]

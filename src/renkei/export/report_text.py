@@ -129,11 +129,16 @@ def paginate(units: Sequence[Unit], page_height: float, end: float) -> list[Slic
     def bottom_of_page() -> float:
         return top + page_height - (header[1] - header[0] if header else 0.0)
 
+    chain: list[float] = []  # the tops of the units just before that keep with what follows
     for unit in units:
         keep = min(unit.keep, max(0.0, end - unit.bottom))  # no more than there is to keep
         if unit.bottom + keep > bottom_of_page() and unit.top > top + 0.5:
-            slices.append(Slice(top, unit.top, header))
-            top, header = unit.top, unit.header
+            # What keeps with this unit goes with it: a heading, the line under it, a table
+            # header — unless that would leave the page empty.
+            cut = next((t for t in chain if t > top + 0.5), unit.top)
+            slices.append(Slice(top, cut, header))
+            top, header = cut, unit.header if cut == unit.top else None
+        chain = chain + [unit.top] if unit.keep > 0 else []
         while unit.bottom > bottom_of_page() and bottom_of_page() > top + 1:
             cut = bottom_of_page()
             slices.append(Slice(top, cut, header))
@@ -265,11 +270,13 @@ class TextRun:
         colour: QColor | None = None,
         bold: bool = False,
         space_before: float = 0.0,
+        keep: float = 0.0,
     ) -> None:
+        """A paragraph; ``keep``: room that must follow it on its page (a lead-in line)."""
         f = font(size, bold)
         position = self._block(f, top=space_before, bottom=3.0)
         self.cursor.insertText(text.replace("\n", "\u2028"), _chars(f, colour))
-        self._marks.blocks.append((position, 0.0))
+        self._marks.blocks.append((position, keep))
 
     def table(
         self,
