@@ -43,7 +43,6 @@ from renkei.export.report_sections import (
 from renkei.export.report_summary import (
     ChangeCounts,
     Decision,
-    FinishedRow,
     HealthRow,
     MovedRow,
     TopRisk,
@@ -355,9 +354,6 @@ def test_page_two_counts_the_changes_and_asks_for_decisions(model):
     assert second.counts == (
         ChangeCounts("Marketing", 0, 0, 1, 0, 1, 0),  # the copy moved on; Minato handed off
         ChangeCounts("Sales", 1, 1, 0, 0, 1, 0),  # the invoice done; Minato new and received
-    )
-    assert second.finished == (
-        FinishedRow(TaskLabel("Send the invoice", "Sales"), "Sun 6 Dec 12:00", "Chie Chiba"),
     )
     assert second.decisions == (
         Decision(

@@ -48,6 +48,7 @@ __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 Progress = Callable[[int, int], bool]
 SECTIONS = 6  # summary, changes and decisions; with the appendix teams, timeline, board,
 # handoffs: a step each to lay out and a step each to paint
+SECOND_PAGE_CHANGES = 12  # at most this many of each team's changes on page 2
 BOARD_HEADING_GAP = 8.0  # between the board's heading rule and its columns
 
 
@@ -118,8 +119,9 @@ class _Report:
         portrait = page_body(writer, landscape=False)
         landscape = page_body(writer, landscape=True)
         width, check = portrait.width(), self.check
-        first = self._text(document.summary_run(s.summary, width, check), portrait, first=True)
-        second = self._text(document.second_page_run(s.second, width, check), portrait)
+        page_one = document.summary_run(s.summary, width, check, o.full)
+        first = self._text(page_one, portrait, first=True)
+        second = self._text(self._second_page(s, width, portrait.height()), portrait)
         self.parts = [first, second]
         if o.full:
             teams = self._text(document.teams_run(s.teams, width, check), portrait)
@@ -136,6 +138,17 @@ class _Report:
         title = QCoreApplication.translate("Report", "Status report")
         total = sum(part.pages for part in self.parts)
         return Pages(writer, s.board_name, title, exported, total)
+
+    def _second_page(self, s: ReportSections, width: float, height: float) -> TextRun:
+        """Page 2 on one page: as many of each team's newest changes as fit (the rest
+        counted), found by laying it out with fewer until it fits."""
+        most = max((len(team.rows) for team in s.changes.teams), default=0)
+        per_team = min(most, SECOND_PAGE_CHANGES)
+        while True:
+            run = document.second_page_run(s.second, s.changes, width, self.check, per_team)
+            if per_team == 0 or len(run.pages(height)) == 1:
+                return run
+            per_team -= 1
 
     def _text(self, run: TextRun, body: QRectF, first: bool = False) -> _Part:
         """A run cut into pages ``body`` high, the first one new unless it is the report's."""

@@ -189,30 +189,6 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
     return run
 
 
-def changes_run(section: ChangesSection, width: float, check: Check) -> TextRun:
-    run = TextRun(width)
-    run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), section.since))
-    for team in section.teams:
-        check()
-        run.heading(team.team, 2)
-        if not team.rows:
-            run.text(QCoreApplication.translate("Report", "No changes."), 9, LIGHT.muted)
-            continue
-        run.table(
-            [
-                (QCoreApplication.translate("Report", "When"), 1.4),
-                (QCoreApplication.translate("Report", "What"), 1.3),
-                (QCoreApplication.translate("Report", "Task"), 3),
-                (QCoreApplication.translate("Report", "Detail"), 2.3),
-            ],
-            [[r.when, r.what, [Para(r.task, bold=True)], r.detail] for r in team.rows],
-            check,
-        )
-        if team.older:
-            run.text(Report.tr("…and %n older change(s).", "", team.older), 8, LIGHT.muted)
-    return run
-
-
 # -- the first two pages ------------------------------------------------------------------------
 
 SUMMARY_PADDING = 3.0  # the first page's tables, a little tighter than the appendix's
@@ -256,8 +232,9 @@ def _why(row: HealthRow) -> Cell:
     return row.why
 
 
-def summary_run(page: Summary, width: float, check: Check) -> TextRun:
-    """Page 1: the state of the board in one page."""
+def summary_run(page: Summary, width: float, check: Check, appendix: bool) -> TextRun:
+    """Page 1: the state of the board in one page (``appendix``: the report goes on with the
+    detail, which the line under the top risks points to)."""
     run = TextRun(width)
     run.text(page.board_name, 18, LIGHT.text, bold=True)
     run.text(f"{page.subtitle}\u2003{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
@@ -282,11 +259,12 @@ def summary_run(page: Summary, width: float, check: Check) -> TextRun:
             SUMMARY_PADDING,
         )
         if page.more_risks:
-            run.text(
-                Report.tr("…and %n more task(s) at risk, in the appendix.", "", page.more_risks),
-                7,
-                LIGHT.muted,
+            more = (
+                Report.tr("…and %n more task(s) at risk, in the appendix.", "", page.more_risks)
+                if appendix
+                else Report.tr("…and %n more task(s) at risk.", "", page.more_risks)
             )
+            run.text(more, 7, LIGHT.muted)
     run.heading(QCoreApplication.translate("Report", "Handoffs stuck"), 2)
     if not page.stuck:
         run.text(QCoreApplication.translate("Report", "No handoff is stuck."), 9, LIGHT.muted)
@@ -337,8 +315,11 @@ def _risk_why(row: TopRisk) -> Cell:
     return [Para(row.word, bold=True, colour=LIGHT.late, icon=True), Para(reason, size=7)]
 
 
-def second_page_run(page: SecondPage, width: float, check: Check) -> TextRun:
-    """Page 2: what changed since the last standup, and the decisions needed."""
+def second_page_run(
+    page: SecondPage, changes: ChangesSection, width: float, check: Check, per_team: int
+) -> TextRun:
+    """Page 2: what changed since the last standup — the counts by team, then the newest
+    ``per_team`` changes of each team — and the decisions needed."""
     run = TextRun(width)
     run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), page.since))
     run.table(
@@ -365,19 +346,27 @@ def second_page_run(page: SecondPage, width: float, check: Check) -> TextRun:
         ],
         check,
     )
-    if page.finished:
-        run.heading(QCoreApplication.translate("Report", "Done in the period"), 2)
+    rows = [
+        [r.when, [Para(team.team, size=7)], r.what, [Para(r.task, bold=True)], r.detail]
+        for team in changes.teams
+        for r in team.rows[:per_team]
+    ]
+    left = sum(max(0, len(team.rows) - per_team) + team.older for team in changes.teams)
+    if rows:
         run.table(
             [
-                (QCoreApplication.translate("Report", "Task"), 4),
-                (QCoreApplication.translate("Report", "Owner"), 1.6),
-                (QCoreApplication.translate("Report", "When"), 1.6),
+                (QCoreApplication.translate("Report", "When"), 1.3),
+                (QCoreApplication.translate("Report", "Team"), 1.2),
+                (QCoreApplication.translate("Report", "What"), 1.2),
+                (QCoreApplication.translate("Report", "Task"), 3),
+                (QCoreApplication.translate("Report", "Detail"), 2.1),
             ],
-            [[_task(r.task), r.owner, r.when] for r in page.finished],
+            rows,
             check,
+            SUMMARY_PADDING,
         )
-        if page.more_finished:
-            run.text(Report.tr("…and %n more.", "", page.more_finished), 7, LIGHT.muted)
+    if left:
+        run.text(Report.tr("…and %n older change(s).", "", left), 7, LIGHT.muted)
     run.heading(QCoreApplication.translate("Report", "Decisions needed"))
     if not page.decisions:
         run.text(QCoreApplication.translate("Report", "No decision is waiting."), 9, LIGHT.muted)

@@ -50,8 +50,7 @@ from renkei.i18n.words import date_text
 TOP_RISKS = 5
 MAX_STUCK = 5
 MAX_MOVED = 5
-MAX_FINISHED = 12
-MAX_DECISIONS = 8
+MAX_DECISIONS = 10
 
 
 # -- the values ---------------------------------------------------------------------------------
@@ -123,13 +122,6 @@ class ChangeCounts:
 
 
 @dataclass(frozen=True)
-class FinishedRow:
-    task: TaskLabel
-    when: str
-    owner: str
-
-
-@dataclass(frozen=True)
 class Decision:
     what: str
     why: str
@@ -140,8 +132,6 @@ class Decision:
 class SecondPage:
     since: str
     counts: tuple[ChangeCounts, ...]
-    finished: tuple[FinishedRow, ...]
-    more_finished: int
     decisions: tuple[Decision, ...]
     more_decisions: int
 
@@ -421,26 +411,6 @@ def change_counts(scope: ReportScope) -> tuple[ChangeCounts, ...]:
     return tuple(rows)
 
 
-def finished_rows(scope: ReportScope) -> list[FinishedRow]:
-    lines = [
-        c
-        for slide in scope.slides
-        for c in slide.changes
-        if c.kind == FINISHED and c.task_id in scope.board.tasks
-    ]
-    lines.sort(key=lambda c: c.at, reverse=True)
-    seen: set[int] = set()
-    rows = []
-    for c in lines:
-        if c.task_id in seen:
-            continue
-        seen.add(c.task_id)
-        task = scope.board.tasks[c.task_id]
-        when = time_text(c.at, scope.today)
-        rows.append(FinishedRow(scope.label(task), when, scope.person(task.owner_id)))
-    return rows
-
-
 def decisions(scope: ReportScope, summary: Summary, shown: set[int]) -> list[Decision]:
     """What a lead or a manager has to decide: every scope off track (keep its deadline?),
     then every flag a person raised and every task at risk with nobody owning it — the tasks
@@ -488,13 +458,10 @@ def decisions(scope: ReportScope, summary: Summary, shown: set[int]) -> list[Dec
 
 def second_page(scope: ReportScope, first: Summary) -> SecondPage:
     shown = {t.id for t in ranked_risks(scope)[:TOP_RISKS]}
-    finished = finished_rows(scope)
     needed_now = decisions(scope, first, shown)
     return SecondPage(
         since=time_text(scope.since, scope.today),
         counts=change_counts(scope),
-        finished=tuple(finished[:MAX_FINISHED]),
-        more_finished=max(0, len(finished) - MAX_FINISHED),
         decisions=tuple(needed_now[:MAX_DECISIONS]),
         more_decisions=max(0, len(needed_now) - MAX_DECISIONS),
     )
