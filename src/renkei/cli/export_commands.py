@@ -13,7 +13,7 @@ from renkei.app.identity import who_am_i
 from renkei.app.settings import LocalSettings
 from renkei.cli.board_access import CliError, board_session, out
 from renkei.cli.commands import use_offscreen_without_display
-from renkei.domain.health import StatusLine, StatusLineError, parse_status
+from renkei.domain.health import Health, StatusLine, StatusLineError, parse_status
 from renkei.domain.model import Board
 
 
@@ -69,13 +69,16 @@ def _day(text: str) -> date:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (write YYYY-MM-DD)") from None
 
 
-def status_lines(board: Board, texts: list[str]) -> list[tuple[str, int, StatusLine]]:
-    """Each ``--status`` as (\"team\" | \"project\", id, line); a name that is no team and no
-    project, or a health that is no health, is refused with the choices."""
+def status_lines(
+    board: Board, texts: list[str], words: list[tuple[str, Health]]
+) -> list[tuple[str, int, StatusLine]]:
+    """Each ``--status`` as ("team" | "project", id, line), its health in English, as a code
+    or in the reader's ``words``; a name that is no team and no project, or a health that is
+    no health, is refused with the choices."""
     found = []
     for text in texts:
         try:
-            line = parse_status(text)
+            line = parse_status(text, words)
         except StatusLineError as error:
             raise CliError(f"--status {error}") from None
         team = board.find_team(line.scope)
@@ -104,7 +107,6 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
                 names = ", ".join(t.name for t in session.board.ordered_teams())
                 raise CliError(f"no team called {args.team.strip()!r} on this board ({names})")
             team_id = team.id
-        statuses = tuple(status_lines(session.board, args.status))
         since = None
         if args.since is not None:
             # Local midnight of that day, stored as the board stores times (naive UTC).
@@ -118,6 +120,10 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
         _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         use_language(LocalSettings.load().language)
+        from renkei.i18n import translate_marked
+
+        words = [(level.word(translate_marked), level) for level in Health]
+        statuses = tuple(status_lines(session.board, args.status, words))
         path = Path(args.out)
         started = time.perf_counter()
         try:

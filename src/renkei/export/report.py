@@ -35,6 +35,7 @@ from renkei.export.pdf import (
 )
 from renkei.export.report_board import paint_board
 from renkei.export.report_sections import ReportSections, build_sections
+from renkei.export.report_summary import MAX_STUCK
 from renkei.export.report_text import Slice, TextRun
 from renkei.files import writable_target, write_atomically
 from renkei.i18n import arg
@@ -119,8 +120,7 @@ class _Report:
         portrait = page_body(writer, landscape=False)
         landscape = page_body(writer, landscape=True)
         width, check = portrait.width(), self.check
-        page_one = document.summary_run(s.summary, width, check, o.full)
-        first = self._text(page_one, portrait, first=True)
+        first = self._text(self._first_page(s, width, portrait.height()), portrait, first=True)
         second = self._text(self._second_page(s, width, portrait.height()), portrait)
         self.parts = [first, second]
         if o.full:
@@ -138,6 +138,17 @@ class _Report:
         title = QCoreApplication.translate("Report", "Status report")
         total = sum(part.pages for part in self.parts)
         return Pages(writer, s.board_name, title, exported, total)
+
+    def _first_page(self, s: ReportSections, width: float, height: float) -> TextRun:
+        """Page 1 on one page where it can be: fewer handoffs stuck and deadlines moved (the
+        rest counted) until it fits; a board with more teams and projects than a page holds
+        goes on to a second."""
+        rows = MAX_STUCK
+        while True:
+            run = document.summary_run(s.summary, width, self.check, self.options.full, rows)
+            if rows == 1 or len(run.pages(height)) == 1:
+                return run
+            rows -= 1
 
     def _second_page(self, s: ReportSections, width: float, height: float) -> TextRun:
         """Page 2 on one page: as many of each team's newest changes as fit (the rest

@@ -18,7 +18,7 @@ from renkei.export.report_sections import (
     Reason,
     TeamSection,
 )
-from renkei.export.report_summary import HealthRow, SecondPage, Summary, TopRisk
+from renkei.export.report_summary import MAX_STUCK, HealthRow, SecondPage, Summary, TopRisk
 from renkei.export.report_text import HEADING_KEEP, Cell, Chip, Para, TextRun
 from renkei.i18n import arg
 from renkei.i18n.contexts import Report
@@ -232,11 +232,14 @@ def _why(row: HealthRow) -> Cell:
     return row.why
 
 
-def summary_run(page: Summary, width: float, check: Check, appendix: bool) -> TextRun:
+def summary_run(
+    page: Summary, width: float, check: Check, appendix: bool, rows: int = MAX_STUCK
+) -> TextRun:
     """Page 1: the state of the board in one page (``appendix``: the report goes on with the
-    detail, which the line under the top risks points to)."""
+    detail, which the line under the top risks points to); at most ``rows`` handoffs stuck
+    and deadlines moved, the rest counted."""
     run = TextRun(width)
-    run.text(page.board_name, 18, LIGHT.text, bold=True)
+    run.text(page.board_name, 16, LIGHT.text, bold=True)
     run.text(f"{page.subtitle}\u2003{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
     _health_table(run, QCoreApplication.translate("Report", "Team"), page.teams, check)
     _health_table(run, QCoreApplication.translate("Report", "Project"), page.projects, check)
@@ -274,12 +277,13 @@ def summary_run(page: Summary, width: float, check: Check, appendix: bool) -> Te
                 (QCoreApplication.translate("Report", "Task"), 3.0),
                 (QCoreApplication.translate("Report", "Where it is stuck"), 6.0),
             ],
-            [[_task(r.task), r.detail] for r in page.stuck],
+            [[_task(r.task), r.detail] for r in page.stuck[:rows]],
             check,
             SUMMARY_PADDING,
         )
-        if page.more_stuck:
-            run.text(Report.tr("…and %n more.", "", page.more_stuck), 7, LIGHT.muted)
+        more = page.more_stuck + max(0, len(page.stuck) - rows)
+        if more:
+            run.text(Report.tr("…and %n more.", "", more), 7, LIGHT.muted)
     run.heading(QCoreApplication.translate("Report", "Deadlines moved since the last standup"), 2)
     if not page.moved:
         run.text(QCoreApplication.translate("Report", "No deadline moved."), 9, LIGHT.muted)
@@ -291,12 +295,13 @@ def summary_run(page: Summary, width: float, check: Check, appendix: bool) -> Te
                 (QCoreApplication.translate("Report", "Now due"), 1.4),
                 (QCoreApplication.translate("Report", "Moved by"), 1.6),
             ],
-            [[_task(r.task), r.old, r.new, r.by] for r in page.moved],
+            [[_task(r.task), r.old, r.new, r.by] for r in page.moved[:rows]],
             check,
             SUMMARY_PADDING,
         )
-        if page.more_moved:
-            run.text(Report.tr("…and %n more.", "", page.more_moved), 7, LIGHT.muted)
+        more = page.more_moved + max(0, len(page.moved) - rows)
+        if more:
+            run.text(Report.tr("…and %n more.", "", more), 7, LIGHT.muted)
     return run
 
 
@@ -308,11 +313,13 @@ def _owner(row: TopRisk) -> Cell:
 
 
 def _risk_why(row: TopRisk) -> Cell:
-    """The worst reason's word and sentence, then the other reasons' words after it."""
-    reason = row.reason
+    """The worst reason's sentence after a warning sign (it names the reason: "Overdue: …"),
+    then the other reasons' words."""
+    paras = [Para(row.reason, icon=True, icon_colour=LIGHT.late)]
     if row.also:
-        reason += " " + arg(QCoreApplication.translate("Report", "Also: %1"), row.also)
-    return [Para(row.word, bold=True, colour=LIGHT.late, icon=True), Para(reason, size=7)]
+        also = arg(QCoreApplication.translate("Report", "Also: %1"), row.also)
+        paras.append(Para(also, colour=LIGHT.muted, size=7))
+    return paras
 
 
 def second_page_run(
