@@ -77,6 +77,7 @@ class ExportOptionsDialog(QDialog):
                 combo.addItem(level.word(translate_marked), level)
             line = QLineEdit(statuses)
             line.setPlaceholderText(self.tr("What is happening, in one line"))
+            line.setMinimumWidth(line.fontMetrics().averageCharWidth() * 36)
             line.setEnabled(False)
             combo.currentIndexChanged.connect(
                 lambda _i, c=combo, e=line: e.setEnabled(c.currentData() is not None)
