@@ -42,7 +42,6 @@ from renkei.i18n import arg, translate_marked
 from renkei.i18n.words import bounce_word, date_text, finding_word
 
 MAX_CHANGES = 60  # per team in "changes since the last standup"
-MAX_CURRENT_WORK = 8  # titles per person in "who is doing what"; "+N" for the rest
 WORST_CHAINS = 5
 LOST = frozenset(k.value for k in LOST_KINDS)
 
@@ -97,13 +96,6 @@ class WaitingRow:
 
 
 @dataclass(frozen=True)
-class PersonRow:
-    person: str
-    work: tuple[str, ...]  # titles, at most MAX_CURRENT_WORK
-    more: int  # titles left out
-
-
-@dataclass(frozen=True)
 class TeamSection:
     name: str
     open_tasks: int
@@ -115,7 +107,6 @@ class TeamSection:
     due: tuple[DueRow, ...]  # due today and this week, not at risk (that table has them)
     blocked_rows: tuple[BlockedRow, ...]  # not at risk either
     waiting_rows: tuple[WaitingRow, ...]
-    people: tuple[PersonRow, ...]  # only people with current work
 
 
 @dataclass(frozen=True)
@@ -174,7 +165,8 @@ class ChangesSection:
 
 @dataclass(frozen=True)
 class ReportSections:
-    """The whole report in page order (the timeline's pages come between teams and board)."""
+    """The whole report in page order: the summary's two pages (page 2 with ``changes``),
+    then the appendix — teams, the timeline's pages, the board, the handoffs."""
 
     board_name: str  # with " — team" when the report keeps to one team: the page header
     summary: Summary  # page 1
@@ -183,7 +175,7 @@ class ReportSections:
     timeline: tuple[int, ...]  # the task ids the timeline shows
     board: tuple[BoardColumn, ...]
     handoffs: HandoffSection
-    changes: ChangesSection
+    changes: ChangesSection  # each team's changes since the last standup, on page 2
 
 
 # -- the sections -------------------------------------------------------------------------------
@@ -275,15 +267,6 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
         )
         for w in slide.waiting
     )
-    people = tuple(
-        PersonRow(
-            scope.person(w.person_id),
-            tuple(tasks[i].title for i in w.task_ids[:MAX_CURRENT_WORK]),
-            max(0, len(w.task_ids) - MAX_CURRENT_WORK),
-        )
-        for w in slide.people
-        if w.task_ids
-    )
     return TeamSection(
         name=scope.team_name(slide.team_id),
         open_tasks=len(live),
@@ -295,7 +278,6 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
         due=due,
         blocked_rows=tuple(blocked),
         waiting_rows=waiting,
-        people=people,
     )
 
 
