@@ -255,7 +255,6 @@ def needed(reasons: Sequence[RiskReason]) -> str:
         )
     words = {
         RiskKind.OVERDUE: QCoreApplication.translate("Report", "Finish it, or agree a new date"),
-        RiskKind.FLAGGED: QCoreApplication.translate("Report", "An answer to the flag"),
         RiskKind.BEHIND: QCoreApplication.translate("Report", "More hands, or a later date"),
         RiskKind.FORECAST_LATE: QCoreApplication.translate(
             "Report", "Less work ahead of it, or a later date"
