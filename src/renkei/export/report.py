@@ -116,7 +116,7 @@ class _Report:
         """Every section's pages on ``writer``'s paper, counted; the sink, told the total."""
         self.check()
         o = self.options
-        s = build_sections(self.model, o.team_id, o.since, self.check, o.statuses)
+        s = build_sections(self.model, o.team_id, o.since, self.check, o.statuses, o.full)
         portrait = page_body(writer, landscape=False)
         landscape = page_body(writer, landscape=True)
         width, check = portrait.width(), self.check
@@ -141,12 +141,12 @@ class _Report:
 
     def _first_page(self, s: ReportSections, width: float, height: float) -> TextRun:
         """Page 1 on one page where it can be: fewer handoffs stuck and deadlines moved (the
-        rest counted) until it fits; a board with more teams and projects than a page holds
-        goes on to a second."""
+        rest counted, at the last only counted) until it fits; a board with more teams and
+        projects than a page holds goes on to a second."""
         rows = MAX_STUCK
         while True:
             run = document.summary_run(s.summary, width, self.check, self.options.full, rows)
-            if rows == 1 or len(run.pages(height)) == 1:
+            if rows == 0 or len(run.pages(height)) == 1:
                 return run
             rows -= 1
 

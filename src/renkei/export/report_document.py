@@ -269,8 +269,11 @@ def summary_run(
             )
             run.text(more, 7, LIGHT.muted)
     run.heading(QCoreApplication.translate("Report", "Handoffs stuck"), 2)
+    stuck = len(page.stuck) + page.more_stuck
     if not page.stuck:
         run.text(QCoreApplication.translate("Report", "No handoff is stuck."), 9, LIGHT.muted)
+    elif rows == 0:  # a page too short for even one row: the count
+        run.text(Report.tr("%n handoff(s) stuck.", "", stuck), 9)
     else:
         run.table(
             [
@@ -285,8 +288,11 @@ def summary_run(
         if more:
             run.text(Report.tr("…and %n more.", "", more), 7, LIGHT.muted)
     run.heading(QCoreApplication.translate("Report", "Deadlines moved since the last standup"), 2)
+    moved = len(page.moved) + page.more_moved
     if not page.moved:
         run.text(QCoreApplication.translate("Report", "No deadline moved."), 9, LIGHT.muted)
+    elif rows == 0:
+        run.text(Report.tr("%n deadline(s) moved.", "", moved), 9)
     else:
         run.table(
             [

@@ -187,11 +187,14 @@ def build_sections(
     since: datetime | None = None,
     check: Check = _no_check,
     statuses: Sequence[tuple[str, int, StatusLine]] = (),
+    appendix: bool = True,
 ) -> ReportSections:
     """Everything the report says about ``model``'s board, for one team or all of them, with
     the changes since ``since`` (naive UTC; default: the last standup, else 7 days ago).
     ``check`` is called now and then and may raise to stop. ``statuses``: the lead's written
-    status lines, as ("team" | "project", id, line)."""
+    status lines, as ("team" | "project", id, line). Without the ``appendix`` its sections
+    (teams, timeline, board, handoffs) are left empty: the summary alone does not pay for
+    them."""
     scope = ReportScope(model, team_id, since)
     check()
     name = scope.board.name
@@ -202,10 +205,10 @@ def build_sections(
         board_name=name,
         summary=first,
         second=second_page(scope, first),
-        teams=team_sections(scope, check),
-        timeline=tuple(t.id for t in scope.tasks),
-        board=board_columns(scope),
-        handoffs=handoff_section(scope),
+        teams=team_sections(scope, check) if appendix else (),
+        timeline=tuple(t.id for t in scope.tasks) if appendix else (),
+        board=board_columns(scope) if appendix else (),
+        handoffs=handoff_section(scope) if appendix else HandoffSection((), ()),
         changes=changes_section(scope, check),
     )
     check()
