@@ -532,3 +532,10 @@ def test_a_cancelled_build_stops_at_the_next_check(model):
 
 def vars_of(board: Board) -> dict:
     return {name: getattr(board, name) for name in board.__slots__}
+
+
+def test_the_summary_alone_builds_no_appendix(model):
+    sections = build_sections(model, appendix=False)
+    assert (sections.teams, sections.timeline, sections.board) == ((), (), ())
+    assert sections.handoffs.pairs == sections.handoffs.chains == ()
+    assert sections.summary == build_sections(model).summary  # page 1 is the same either way
