@@ -70,7 +70,7 @@ def main() -> None:
         for _ in range(args.runs):
             new_pages = 0
             started = time.perf_counter()
-            pages = export_pdf(session, out, ReportOptions(paper=args.paper))
+            pages = export_pdf(session, out, ReportOptions(paper=args.paper, full=True))
             times.append(time.perf_counter() - started)
             calls = new_pages
         session.store.dispose()

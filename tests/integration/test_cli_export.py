@@ -36,12 +36,47 @@ def pdfinfo(path) -> dict[str, str]:
 
 def test_export_needs_no_display_and_says_what_it_wrote(demo_board, tmp_path):
     out = tmp_path / "status.pdf"
-    done = run("--board", str(demo_board), "export", "pdf", str(out), "--paper", "letter")
+    done = run(
+        "--board", str(demo_board), "export", "pdf", str(out), "--paper", "letter", "--full"
+    )
     assert done.returncode == 0, done.stderr
     assert "Wrote the status report" in done.stdout and str(out) in done.stdout
     info = pdfinfo(out)
     assert info["Page size"].strip().startswith("612 x 792")
-    assert int(info["Pages"]) > 3
+    assert 3 < int(info["Pages"]) <= 8
+
+
+def test_without_full_the_report_is_the_two_page_summary(demo_board, tmp_path):
+    out = tmp_path / "summary.pdf"
+    done = run("--board", str(demo_board), "export", "pdf", str(out))
+    assert done.returncode == 0, done.stderr
+    assert "(2 pages, A4)" in done.stdout
+    assert int(pdfinfo(out)["Pages"]) == 2
+
+
+def test_a_leads_status_line_is_on_page_one(demo_board, tmp_path):
+    out = tmp_path / "status.pdf"
+    done = run(
+        "--board",
+        str(demo_board),
+        "export",
+        "pdf",
+        str(out),
+        "--status",
+        "Field Sales=Off track: waiting for legal review",
+        "--status",
+        "tokyo trade show=on-track",
+    )
+    assert done.returncode == 0, done.stderr
+    first = subprocess.run(
+        ["pdftotext", "-f", "1", "-l", "1", "-layout", str(out), "-"],
+        capture_output=True,
+        text=True,
+    ).stdout
+    field = next(line for line in first.splitlines() if line.lstrip().startswith("Field Sales"))
+    assert "Off track" in field and "waiting for legal review" in field
+    tokyo = next(line for line in first.splitlines() if "Tokyo trade show" in line)
+    assert "On track" in tokyo
 
 
 def test_one_team_only(demo_board, tmp_path):
@@ -68,6 +103,9 @@ def test_one_team_only(demo_board, tmp_path):
         (["--team", "Legal"], "no team called 'Legal'"),
         (["--since", "yesterday"], "is not a date"),
         (["--paper", "a3"], "invalid choice: 'a3'"),
+        (["--status", "Legal=At risk: x"], "no team or project called 'Legal'"),
+        (["--status", "Field Sales=Fine: x"], "'Fine' is not a health"),
+        (["--status", "Field Sales"], "write NAME=HEALTH"),
     ],
 )
 def test_wrong_input_is_refused_and_writes_nothing(demo_board, tmp_path, args, message):

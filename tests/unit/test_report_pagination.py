@@ -80,3 +80,51 @@ def test_decorations_are_found_by_page_in_the_order_they_were_put_in():
             assert placed.between(top, bottom, bottom_too=True) == [
                 n for n, y in enumerate(heights) if top <= y <= bottom
             ]
+
+
+def test_a_heading_and_its_lead_in_go_with_a_table_pushed_to_the_next_page():
+    """Heading (60–70) and the line under it (70–78) keep with what follows; the table header
+    (80–90) keeps its first two rows (to 130), which do not fit: all of them move together,
+    nothing is left at the foot of page 1."""
+    head = (80.0, 90.0)
+    units = [
+        Unit(0, 55),
+        Unit(60, 70, keep=20),
+        Unit(70, 78, keep=20),
+        Unit(80, 90, keep=40),
+        Unit(90, 110, header=head),
+        Unit(110, 130, header=head),
+    ]
+    assert paginate(units, PAGE, 130) == [Slice(0, 60), Slice(60, 130)]
+
+
+def test_a_keep_asks_no_more_room_than_is_left_in_the_run():
+    """A heading near the end keeps only what follows it: the short line after it."""
+    units = [Unit(0, 80), Unit(82, 90, keep=60), Unit(90, 98)]
+    assert paginate(units, PAGE, 98) == [Slice(0, 98)]
+
+
+def test_no_table_row_stands_alone_on_a_page():
+    from renkei.export.report_text import _row_keep
+
+    edges = [0.0, 10.0, 30.0, 50.0, 70.0, 90.0]  # a header and four rows
+    assert _row_keep(edges, 0, 1) == 40.0  # the header keeps the first two rows
+    assert _row_keep(edges, 1, 1) == 20.0  # the first row the second
+    assert _row_keep(edges, 2, 1) == 0.0  # a row in the middle may end a page
+    assert _row_keep(edges, 3, 1) == 20.0  # the last but one keeps the last
+    assert _row_keep(edges, 4, 1) == 0.0  # the last row keeps nothing
+    assert _row_keep([0.0, 10.0, 30.0], 0, 1) == 20.0  # one row: the header keeps it
+
+
+def test_a_long_table_cut_leaves_two_rows_at_least_on_each_page():
+    head = (0.0, 10.0)
+    edges = [0.0, 10.0] + [10.0 + 20.0 * n for n in range(1, 6)]  # five rows, to 110
+    from renkei.export.report_text import _row_keep
+
+    units = [
+        Unit(edges[n], edges[n + 1], keep=_row_keep(edges, n, 1), header=None if n == 0 else head)
+        for n in range(len(edges) - 1)
+    ]
+    pages = paginate(units, PAGE, 110)
+    # Without the rule, rows 1–4 (to 90) would fill page 1 and row 5 stand alone on page 2.
+    assert pages == [Slice(0, 70), Slice(70, 110, header=head)]

@@ -23,8 +23,10 @@ from renkei.domain.forecast import Basis, Forecast
 from renkei.domain.handoff import Handoff, HandoffItem, HandoffState
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.handoff_loss import Names, incomplete_at_send
-from renkei.domain.model import Activity, Board, Person, Standup, Status, Task, Team
-from renkei.domain.risk import RiskKind, RiskReason, is_blocked
+from renkei.domain.health import Health, StatusLine
+from renkei.domain.model import Activity, Board, Person, Project, Standup, Status, Task, Team
+from renkei.domain.risk import RiskContext, RiskKind, RiskReason, is_blocked
+from renkei.domain.slips import slips_by_task
 from renkei.export.report_scope import Due, TaskLabel
 from renkei.export.report_sections import (
     AtRiskRow,
@@ -32,13 +34,17 @@ from renkei.export.report_sections import (
     BoardColumn,
     ChangeRow,
     DueRow,
-    Figure,
-    OverdueRow,
     PairRow,
-    PersonRow,
     Reason,
     WaitingRow,
     build_sections,
+)
+from renkei.export.report_summary import (
+    ChangeCounts,
+    Decision,
+    HealthRow,
+    MovedRow,
+    TopRisk,
 )
 
 TODAY = date(2026, 12, 7)
@@ -47,6 +53,7 @@ MARKETING, SALES = 1, 2
 AYA, BEN, CHIE = 1, 2, 3
 TODO, DOING, DONE = 1, 2, 3
 COPY, VENUE, MINATO, INVOICE, OLD, PLAN = 10, 11, 12, 13, 14, 15
+FAIR = 1
 
 
 def make_board() -> Board:
@@ -88,6 +95,7 @@ def make_board() -> Board:
                 start=date(2026, 12, 1),
                 due=date(2026, 12, 11),
                 depends_on=(COPY,),
+                project_id=FAIR,
             ),
             INVOICE: task(
                 INVOICE,
@@ -117,6 +125,7 @@ def make_board() -> Board:
             )
         },
         standups={1: Standup(1, datetime(2026, 12, 4, 16, 0), AYA)},
+        projects={FAIR: Project(FAIR, "Spring fair", due=date(2026, 12, 14))},
     )
 
 
@@ -148,6 +157,11 @@ class HandMadeReadModel:
 
     def risk(self, task_id: int):
         return self.risks.get(task_id, ())
+
+    def risk_context(self) -> RiskContext:
+        """The slips the session keeps: the launch copy's due date moved from 1 to 4 Dec."""
+        dues = {t.id: t.due for t in self.board.tasks.values()}
+        return RiskContext(self.board, TODAY, NOW, slips=slips_by_task(self.trail, dues))
 
     def blocked(self, task_id: int) -> bool:
         return is_blocked(self.board.tasks[task_id], self.board)
@@ -230,71 +244,166 @@ def model() -> HandMadeReadModel:
 LATE_COPY = Due("Fri 4 Dec", "3 days late", late=True)
 
 
-def test_the_cover_counts_the_whole_board(model):
-    cover = build_sections(model).cover
-    assert cover.board_name == "Launch"
-    assert cover.subtitle == "Status report"
-    assert cover.since == "Since Fri 4 Dec 16:00 (last standup)"
-    assert cover.as_of == "As of Mon 7 Dec 09:00"
-    assert cover.statuses == (
-        Figure(5, "Tasks"),  # the archived idea is left out
-        Figure(2, "To do"),
-        Figure(2, "In progress"),
-        Figure(1, "Done"),
-    )
-    assert cover.signals == (
-        Figure(2, "At risk", alarming=True),
-        Figure(1, "Overdue", alarming=True),
-        Figure(1, "Done in the period"),
-        Figure(1, "Handoffs waiting"),
-        Figure(1, "Handoffs that lost information", alarming=True),
-    )
-    assert cover.worst_pair == (
-        "The team pair that loses the most: Marketing → Sales — most lost: Budget"
-    )
-    assert [(line.text, line.late) for line in cover.forecasts] == [
-        (
-            "Marketing: likely done Wed 9 Dec, by Thu 10 Dec at the latest (P85)"
-            " — Late: due Fri 4 Dec, 0% chance on time",
+def test_page_one_says_each_team_and_project_health_with_its_why_and_forecast(model):
+    page = build_sections(model).summary
+    assert (page.board_name, page.subtitle) == ("Launch", "Status report")
+    assert page.since == "Since Fri 4 Dec 16:00 (last standup)"
+    assert page.as_of == "As of Mon 7 Dec 09:00"
+    assert page.teams == (
+        # No chance of its deadline: off track, whatever else; its late copy also slipped.
+        HealthRow(
+            "Marketing",
+            Health.OFF_TRACK,
+            "Off track",
+            "0% chance of the deadline, 1 overdue, 1 slipped, 1 of 2 at risk",
+            False,
+            (
+                "likely done Wed 9 Dec, by Thu 10 Dec at the latest (P85)",
+                "Late: due Fri 4 Dec, 0% chance on time",
+            ),
             True,
         ),
-        ("Sales: not enough history: 3 tasks finished in 6 weeks", False),
-        (
-            "Spring fair: likely done Fri 11 Dec, by Fri 11 Dec at the latest (P85)"
-            " — due Mon 14 Dec, 90% chance on time",
+        # Too little history to forecast; one of its two open tasks has no owner.
+        HealthRow(
+            "Sales",
+            Health.AT_RISK,
+            "At risk",
+            "1 of 2 at risk",
+            False,
+            ("not enough history: 3 tasks finished in 6 weeks",),
             False,
         ),
+    )
+    assert page.projects == (
+        HealthRow(
+            "Spring fair",
+            Health.ON_TRACK,
+            "On track",
+            "",
+            False,
+            (
+                "likely done Fri 11 Dec, by Fri 11 Dec at the latest (P85)",
+                "due Mon 14 Dec, 90% chance on time",
+            ),
+            False,
+        ),
+    )
+
+
+def test_page_one_names_the_worst_risks_with_owner_reason_and_what_is_needed(model):
+    page = build_sections(model).summary
+    assert page.risks == (
+        TopRisk(
+            TaskLabel("Write launch copy", "Marketing"),
+            "Aya Abe",
+            LATE_COPY,
+            "Late",
+            "Overdue: was due 3 days ago.",
+            "",
+            "Finish it, or agree a new date",
+        ),
+        TopRisk(
+            TaskLabel("Book the venue", "Sales"),
+            "—",
+            Due("Wed 9 Dec", "due in 2 days", late=False),
+            "No owner",
+            "Nobody owns this task.",
+            "",
+            "Someone to own it",
+        ),
+    )
+    assert page.more_risks == 0
+    assert page.stuck == ()  # sent without the budget is a loss, not a handoff stuck
+    assert page.moved == ()  # the copy's due date moved on Thursday, before the standup
+
+
+def test_a_flag_says_what_is_needed_and_the_flagger_is_asked_on_page_two(model):
+    from renkei.domain.model import RiskFlag
+
+    tasks = dict(model.board.tasks)
+    tasks[PLAN] = Task(
+        PLAN,
+        "Plan Q1",
+        TODO,
+        team_id=MARKETING,
+        owner_id=AYA,
+        flag=RiskFlag("Needs the budget owner's yes", BEN, NOW),
+    )
+    model.board = Board(**{**vars_of(model.board), "tasks": tasks})
+    why = "Needs the budget owner's yes"
+    flagged = RiskReason(RiskKind.FLAGGED, (("who", "Ben Bauer"), ("reason", why)))
+    stale = RiskReason(RiskKind.STALE, (("days", 8),))
+    model.risks[PLAN] = (flagged, stale)
+    sections = build_sections(model)
+    (copy, plan, venue) = sections.summary.risks  # the board's severity: overdue, flagged, …
+    assert (plan.word, plan.also, plan.needed) == (
+        "Flagged",
+        "Stale",
+        "Needs the budget owner's yes",
+    )
+    # Every task at risk is on page 1 already: page 2 asks only about the off-track team.
+    assert [d.what for d in sections.second.decisions] == [
+        "Marketing: keep the deadline, cut scope or add people?"
     ]
 
 
-def test_at_risk_soonest_due_first_with_every_reason_in_words(model):
-    risk = build_sections(model).risk
-    assert risk.at_risk == (
+def test_page_two_counts_the_changes_and_asks_for_decisions(model):
+    second = build_sections(model).second
+    assert second.since == "Fri 4 Dec 16:00"
+    assert second.counts == (
+        ChangeCounts("Marketing", 0, 0, 1, 0, 1, 0),  # the copy moved on; Minato handed off
+        ChangeCounts("Sales", 1, 1, 0, 0, 1, 0),  # the invoice done; Minato new and received
+    )
+    assert second.decisions == (
+        Decision(
+            "Marketing: keep the deadline, cut scope or add people?",
+            "0% chance of the deadline, 1 overdue, 1 slipped, 1 of 2 at risk",
+            "Management",
+        ),
+    )
+
+
+def test_deadlines_moved_since_a_chosen_day(model):
+    page = build_sections(model, since=datetime(2026, 12, 2)).summary
+    assert page.moved == (
+        MovedRow(TaskLabel("Write launch copy", "Marketing"), "Tue 1 Dec", "Fri 4 Dec", "—"),
+    )
+
+
+def test_a_leads_status_line_overrules_the_rule(model):
+    line = StatusLine("Marketing", Health.AT_RISK, "new date agreed with the customer")
+    page = build_sections(model, statuses=[("team", MARKETING, line)]).summary
+    marketing = page.teams[0]
+    assert (marketing.health, marketing.word, marketing.why, marketing.by_hand) == (
+        Health.AT_RISK,
+        "At risk",
+        "new date agreed with the customer",
+        True,
+    )
+    assert page.teams[1].by_hand is False
+
+
+def test_each_team_lists_its_work_at_risk_once(model):
+    marketing, sales = build_sections(model).teams
+    assert marketing.at_risk_rows == (
         AtRiskRow(
-            TaskLabel("Write launch copy", "Marketing"),
+            TaskLabel("Write launch copy"),
             "Aya Abe",
             LATE_COPY,
             (Reason("Late", "Overdue: was due 3 days ago."),),
         ),
+    )
+    assert sales.at_risk_rows == (
         AtRiskRow(
-            TaskLabel("Book the venue", "Sales"),
+            TaskLabel("Book the venue"),
             "—",
             Due("Wed 9 Dec", "due in 2 days", late=False),
             (Reason("No owner", "Nobody owns this task."),),
         ),
     )
-    assert risk.overdue == (
-        OverdueRow(
-            TaskLabel("Write launch copy", "Marketing"),
-            "Aya Abe",
-            LATE_COPY,
-            "In progress",
-            "Normal",
-        ),
-    )  # the invoice was due before the copy, but it is done
 
 
-def test_each_team_has_its_week_its_blocked_work_and_its_people(model):
+def test_each_team_has_its_week_and_its_blocked_work(model):
     marketing, sales = build_sections(model).teams
     assert (marketing.name, marketing.open_tasks, marketing.at_risk, marketing.overdue) == (
         "Marketing",
@@ -303,11 +412,9 @@ def test_each_team_has_its_week_its_blocked_work_and_its_people(model):
         1,
     )
     assert (marketing.blocked, marketing.waiting, marketing.due) == (0, 0, ())
-    assert marketing.people == (PersonRow("Aya Abe", ("Write launch copy",), 0),)
 
     assert (sales.name, sales.open_tasks, sales.at_risk, sales.overdue) == ("Sales", 2, 1, 0)
-    assert sales.due == (
-        DueRow(TaskLabel("Book the venue"), "—", Due("Wed 9 Dec", "due in 2 days", False), "To do"),
+    assert sales.due == (  # the venue is at risk: in that table, not here again
         DueRow(
             TaskLabel("Call back Minato"),
             "Ben Bauer",
@@ -321,7 +428,6 @@ def test_each_team_has_its_week_its_blocked_work_and_its_people(model):
     assert sales.waiting_rows == (
         WaitingRow(TaskLabel("Call back Minato"), "Marketing", "Aya Abe", "Ben Bauer", "2 d"),
     )
-    assert sales.people == (PersonRow("Ben Bauer", ("Call back Minato",), 0),)  # Chie is done
 
 
 def test_the_board_snapshot_puts_risk_first_and_says_the_wip_limit(model):
@@ -368,7 +474,7 @@ def test_changes_since_the_standup_newest_first_by_team(model):
 def test_changes_since_a_chosen_day_reach_further_back(model):
     since = datetime(2026, 12, 2, 0, 0)
     sections = build_sections(model, since=since)
-    assert sections.cover.since == "Since Wed 2 Dec 00:00"
+    assert sections.summary.since == "Since Wed 2 Dec 00:00"
     marketing = sections.changes.teams[0]
     assert marketing.rows[-1] == ChangeRow(
         "Thu 3 Dec 09:00", "Due date changed", "Write launch copy", "Tue 1 Dec → Fri 4 Dec"
@@ -378,23 +484,19 @@ def test_changes_since_a_chosen_day_reach_further_back(model):
 def test_one_team_keeps_to_its_own_work_and_its_handoffs(model):
     sections = build_sections(model, team_id=SALES)
     assert sections.board_name == "Launch — Sales"
-    assert sections.cover.subtitle == "Status report — Sales"
-    assert sections.cover.statuses[0] == Figure(3, "Tasks")
-    assert [line.text.split(":")[0] for line in sections.cover.forecasts] == [
-        "Sales",
-        "Spring fair",
-    ]
+    assert sections.summary.subtitle == "Status report — Sales"
+    assert [r.name for r in sections.summary.teams] == ["Sales"]
+    assert [r.name for r in sections.summary.projects] == ["Spring fair"]
     assert [t.name for t in sections.teams] == ["Sales"]
-    assert [r.task.title for r in sections.risk.at_risk] == ["Book the venue"]
-    assert sections.risk.overdue == ()
+    assert [r.task.title for r in sections.summary.risks] == ["Book the venue"]
     assert sections.timeline == (VENUE, MINATO, INVOICE)
     assert [p.pair for p in sections.handoffs.pairs] == ["Marketing → Sales"]  # it receives
 
 
 def test_no_standup_yet_means_the_last_seven_days(model):
     model.board = Board(**{**vars_of(model.board), "standups": {}})
-    cover = build_sections(model).cover
-    assert cover.since == "Since Mon 30 Nov 09:00 (7 days ago)"
+    page = build_sections(model).summary
+    assert page.since == "Since Mon 30 Nov 09:00 (7 days ago)"
 
 
 def test_a_long_week_keeps_the_newest_sixty_changes(model):
@@ -430,3 +532,10 @@ def test_a_cancelled_build_stops_at_the_next_check(model):
 
 def vars_of(board: Board) -> dict:
     return {name: getattr(board, name) for name in board.__slots__}
+
+
+def test_the_summary_alone_builds_no_appendix(model):
+    sections = build_sections(model, appendix=False)
+    assert (sections.teams, sections.timeline, sections.board) == ((), (), ())
+    assert sections.handoffs.pairs == sections.handoffs.chains == ()
+    assert sections.summary == build_sections(model).summary  # page 1 is the same either way

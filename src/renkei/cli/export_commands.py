@@ -13,6 +13,8 @@ from renkei.app.identity import who_am_i
 from renkei.app.settings import LocalSettings
 from renkei.cli.board_access import CliError, board_session, out
 from renkei.cli.commands import use_offscreen_without_display
+from renkei.domain.health import Health, StatusLine, StatusLineError, parse_status
+from renkei.domain.model import Board
 
 
 def add_parsers(sub: Any) -> None:
@@ -22,9 +24,11 @@ def add_parsers(sub: Any) -> None:
         "pdf",
         help="the status report as a PDF",
         description=(
-            "Write the status report: summary, at-risk and overdue work with reasons, a "
-            "section per team, the timeline, a kanban snapshot, the handoffs and what "
-            "changed since the last standup. Needs no display."
+            "Write the status report: a first page with each team's and project's health, "
+            "the forecast against each deadline, the top five risks, the handoffs stuck and "
+            "the deadlines moved since the last standup; a second page with what changed "
+            "and the decisions needed. --full adds the appendix: a section per team, the "
+            "timeline, a kanban snapshot, the handoffs and every change. Needs no display."
         ),
     )
     pdf.add_argument("out", metavar="OUT.pdf")
@@ -36,6 +40,22 @@ def add_parsers(sub: Any) -> None:
         help="changes since this day (default: the last standup, else a week ago)",
     )
     pdf.add_argument("--paper", choices=("a4", "letter"), default="a4")
+    pdf.add_argument(
+        "--full",
+        action="store_true",
+        help="add the appendix: per-team tables, timeline, board, handoffs, every change",
+    )
+    pdf.add_argument(
+        "--status",
+        metavar='"NAME=HEALTH: LINE"',
+        action="append",
+        default=[],
+        help=(
+            "a lead's word on a team's or project's health, over the computed one "
+            '(HEALTH: "On track", "At risk" or "Off track"), e.g. '
+            '--status "Field Sales=At risk: waiting for legal review"; repeatable'
+        ),
+    )
     pdf.set_defaults(handler=cmd_export_pdf)
     from renkei.cli.import_commands import add_export_parser  # CSV lives with the importers
 
@@ -47,6 +67,33 @@ def _day(text: str) -> date:
         return date.fromisoformat(text)
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a date (write YYYY-MM-DD)") from None
+
+
+def status_lines(
+    board: Board, texts: list[str], words: list[tuple[str, Health]]
+) -> list[tuple[str, int, StatusLine]]:
+    """Each ``--status`` as ("team" | "project", id, line), its health in English, as a code
+    or in the reader's ``words``; a name that is no team and no project, or a health that is
+    no health, is refused with the choices."""
+    found = []
+    for text in texts:
+        try:
+            line = parse_status(text, words)
+        except StatusLineError as error:
+            raise CliError(f"--status {error}") from None
+        team = board.find_team(line.scope)
+        project = board.find_project(line.scope)
+        if team is not None:
+            found.append(("team", team.id, line))
+        elif project is not None:
+            found.append(("project", project.id, line))
+        else:
+            names = ", ".join(
+                [t.name for t in board.ordered_teams()]
+                + sorted(p.name for p in board.projects.values())
+            )
+            raise CliError(f"--status: no team or project called {line.scope!r} ({names})")
+    return found
 
 
 def cmd_export_pdf(args: argparse.Namespace) -> int:
@@ -73,11 +120,21 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
 
         _app = QGuiApplication.instance() or QGuiApplication(sys.argv[:1])
         use_language(LocalSettings.load().language)
+        from renkei.i18n import translate_marked
+
+        words = [(level.word(translate_marked), level) for level in Health]
+        statuses = tuple(status_lines(session.board, args.status, words))
         path = Path(args.out)
         started = time.perf_counter()
         try:
             pages = export_pdf(
-                session, path, ReportOptions(paper=args.paper, team_id=team_id, since=since)
+                session, path, ReportOptions(
+                    paper=args.paper,
+                    team_id=team_id,
+                    since=since,
+                    full=args.full,
+                    statuses=statuses,
+                ),
             )
         except OSError as error:
             raise CliError(f"could not write {path}: {error.strerror or error}") from None

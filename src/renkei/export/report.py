@@ -1,5 +1,8 @@
-"""The status report as a PDF: cover and summary, risk, teams, timeline, board, handoffs,
-changes since the last standup. Headless: Qt offscreen is enough, no window is opened.
+"""The status report as a PDF: a summary a manager reads in two minutes — page 1 the state
+(health, forecasts, top risks, stuck handoffs, moved deadlines), page 2 the changes since the
+last standup and the decisions needed — and, with ``full``, the appendix behind it: per-team
+tables, the timeline, the board, the handoffs. Headless: Qt offscreen is enough,
+no window is opened.
 
 What the report says is built once as plain values (``report_sections``); the prose and tables
 are laid out by Qt's text engine (``report_document`` on ``report_text``), the pictures — the
@@ -20,6 +23,7 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import QPdfWriter
 
+from renkei.domain.health import StatusLine
 from renkei.domain.read_model import BoardReadModel
 from renkei.export import report_document as document
 from renkei.export.pdf import (
@@ -31,6 +35,7 @@ from renkei.export.pdf import (
 )
 from renkei.export.report_board import paint_board
 from renkei.export.report_sections import ReportSections, build_sections
+from renkei.export.report_summary import MAX_STUCK
 from renkei.export.report_text import Slice, TextRun
 from renkei.files import writable_target, write_atomically
 from renkei.i18n import arg
@@ -42,8 +47,9 @@ from renkei.render.timeline_pages import paint_timeline
 __all__ = ["ExportCancelled", "ReportOptions", "export_pdf"]
 
 Progress = Callable[[int, int], bool]
-SECTIONS = 7  # cover, risk, teams, timeline, board, handoffs, changes: a step each to lay
-# out and a step each to paint
+SECTIONS = 6  # summary, changes and decisions; with the appendix teams, timeline, board,
+# handoffs: a step each to lay out and a step each to paint
+SECOND_PAGE_CHANGES = 12  # at most this many of each team's changes on page 2
 BOARD_HEADING_GAP = 8.0  # between the board's heading rule and its columns
 
 
@@ -52,6 +58,9 @@ class ReportOptions:
     paper: str = "a4"  # or "letter"
     team_id: int | None = None  # only this team's tasks, slide and handoffs
     since: datetime | None = None  # naive UTC; default: the last standup, else 7 days ago
+    full: bool = False  # the appendix after the two summary pages
+    # The lead's written status lines: ("team" | "project", id, line), over the rule's health.
+    statuses: tuple[tuple[str, int, StatusLine], ...] = ()
 
 
 def export_pdf(
@@ -91,7 +100,7 @@ class _Report:
         self.exported_at = datetime.now().astimezone()
         if options.team_id is not None and options.team_id not in model.board.teams:
             raise ValueError(f"no team with id {options.team_id}")
-        self.total_steps = 2 * SECTIONS
+        self.total_steps = 2 * (SECTIONS if options.full else 2)
         self.done_steps = 0
         self.parts: list[_Part] = []
 
@@ -106,21 +115,22 @@ class _Report:
     def lay_out(self, writer: QPdfWriter) -> Pages:
         """Every section's pages on ``writer``'s paper, counted; the sink, told the total."""
         self.check()
-        s = build_sections(self.model, self.options.team_id, self.options.since, self.check)
+        o = self.options
+        s = build_sections(self.model, o.team_id, o.since, self.check, o.statuses, o.full)
         portrait = page_body(writer, landscape=False)
         landscape = page_body(writer, landscape=True)
         width, check = portrait.width(), self.check
-        cover = self._text(document.cover_run(s.cover, width), portrait, first=True)
-        risk = self._text(document.risk_run(s.risk, width, check), portrait)
-        teams = self._text(document.teams_run(s.teams, width, check), portrait)
-        timeline = self._timeline(s, landscape)
-        board = _Part(1, lambda pages: self._paint_board(pages, s))
-        self.step()
-        # Cut at the height of the page before it, the board's landscape page, as the report
-        # has been since the board snapshot came before the handoffs.
-        handoffs = self._text(document.handoffs_run(s.handoffs, width, check), landscape)
-        changes = self._text(document.changes_run(s.changes, width, check), portrait)
-        self.parts = [cover, risk, teams, timeline, board, handoffs, changes]
+        first = self._text(self._first_page(s, width, portrait.height()), portrait, first=True)
+        second = self._text(self._second_page(s, width, portrait.height()), portrait)
+        self.parts = [first, second]
+        if o.full:
+            teams = self._text(document.teams_run(s.teams, width, check), portrait)
+            timeline = self._timeline(s, landscape)
+            board = _Part(1, lambda pages: self._paint_board(pages, s))
+            self.step()
+            # Cut at the height of the page before it, the board's landscape page.
+            handoffs = self._text(document.handoffs_run(s.handoffs, width, check), landscape)
+            self.parts += [teams, timeline, board, handoffs]
         exported = arg(
             QCoreApplication.translate("Report", "Exported %1"),
             f"{self.exported_at:%Y-%m-%d %H:%M}",
@@ -128,6 +138,28 @@ class _Report:
         title = QCoreApplication.translate("Report", "Status report")
         total = sum(part.pages for part in self.parts)
         return Pages(writer, s.board_name, title, exported, total)
+
+    def _first_page(self, s: ReportSections, width: float, height: float) -> TextRun:
+        """Page 1 on one page where it can be: fewer handoffs stuck and deadlines moved (the
+        rest counted, at the last only counted) until it fits; a board with more teams and
+        projects than a page holds goes on to a second."""
+        rows = MAX_STUCK
+        while True:
+            run = document.summary_run(s.summary, width, self.check, self.options.full, rows)
+            if rows == 0 or len(run.pages(height)) == 1:
+                return run
+            rows -= 1
+
+    def _second_page(self, s: ReportSections, width: float, height: float) -> TextRun:
+        """Page 2 on one page: as many of each team's newest changes as fit (the rest
+        counted), found by laying it out with fewer until it fits."""
+        most = max((len(team.rows) for team in s.changes.teams), default=0)
+        per_team = min(most, SECOND_PAGE_CHANGES)
+        while True:
+            run = document.second_page_run(s.second, s.changes, width, self.check, per_team)
+            if per_team == 0 or len(run.pages(height)) == 1:
+                return run
+            per_team -= 1
 
     def _text(self, run: TextRun, body: QRectF, first: bool = False) -> _Part:
         """A run cut into pages ``body`` high, the first one new unless it is the report's."""

@@ -8,20 +8,18 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtGui import QColor
 
+from renkei.domain.health import Health
 from renkei.export.report_scope import Due, TaskLabel
 from renkei.export.report_sections import (
+    BlockedRow,
     ChangesSection,
-    Cover,
-    Figure,
     HandoffSection,
     Reason,
-    RiskSection,
     TeamSection,
 )
-from renkei.export.report_text import ACCENT, Cell, Para, TextRun
-from renkei.export.report_text import Figure as Tile
+from renkei.export.report_summary import MAX_STUCK, HealthRow, SecondPage, Summary, TopRisk
+from renkei.export.report_text import HEADING_KEEP, Cell, Chip, Para, TextRun
 from renkei.i18n import arg
 from renkei.i18n.contexts import Report
 from renkei.render.theme import LIGHT
@@ -44,81 +42,27 @@ def _due(due: Due | None) -> Cell:
 
 
 def _reasons(reasons: tuple[Reason, ...]) -> Cell:
-    paras: list[Para] = []
-    for reason in reasons:
-        paras.append(Para(reason.word, bold=True, colour=LIGHT.late, icon=True))
-        paras.append(Para(reason.detail, size=7))
-    return paras
+    """A sentence a reason, after a warning sign: the sentence names the reason itself
+    ("Overdue: …", "Flagged by …", "Waits for …"), so the badge word is not said again."""
+    return [Para(r.detail, size=7, icon=True, icon_colour=LIGHT.late) for r in reasons]
 
 
-def _tile(figure: Figure) -> Tile:
-    colour: QColor | None = LIGHT.late if figure.alarming else None
-    return Tile(str(figure.number), figure.words, colour)
+# -- the appendix -------------------------------------------------------------------------------
 
 
-# -- the runs -----------------------------------------------------------------------------------
+def _status(status: str) -> Cell:
+    return [Para(arg(QCoreApplication.translate("Report", "Status: %1"), status), size=7)]
 
 
-def cover_run(cover: Cover, width: float) -> TextRun:
-    run = TextRun(width, top_margin=40.0)
-    run.text(cover.board_name, 28, LIGHT.text, bold=True)
-    run.text(cover.subtitle, 16, ACCENT, bold=True, space_before=1.0)
-    run.text(cover.since, 11)
-    run.text(cover.as_of, 9, LIGHT.muted)
-    run.heading(QCoreApplication.translate("Report", "Summary"), 2, space_before=18.0)
-    run.figures([_tile(f) for f in cover.statuses])
-    run.figures([_tile(f) for f in cover.signals])
-    if cover.worst_pair is not None:
-        run.text(cover.worst_pair, 9, space_before=6.0)
-    if cover.forecasts:
-        run.heading(
-            QCoreApplication.translate("Report", "Will it finish in time?"), 2, space_before=14.0
-        )
-        for line in cover.forecasts:
-            run.text(line.text, 9, LIGHT.late if line.late else None)
-    return run
-
-
-def risk_run(section: RiskSection, width: float, check: Check) -> TextRun:
-    run = TextRun(width)
-    run.heading(QCoreApplication.translate("Report", "At risk"))
-    if not section.at_risk:
-        run.text(QCoreApplication.translate("Report", "No task is at risk."), 9, LIGHT.muted)
-    else:
-        run.text(
-            Report.tr("%n task(s) at risk, soonest due first.", "", len(section.at_risk)),
-            8,
-            LIGHT.muted,
-        )
-        run.table(
-            [
-                (QCoreApplication.translate("Report", "Task"), 3),
-                (QCoreApplication.translate("Report", "Owner"), 1.4),
-                (QCoreApplication.translate("Report", "Due"), 1.3),
-                (QCoreApplication.translate("Report", "Why"), 4),
-            ],
-            [[_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)] for r in section.at_risk],
-            check,
-        )
-    run.heading(QCoreApplication.translate("Report", "Overdue"))
-    if not section.overdue:
-        run.text(QCoreApplication.translate("Report", "Nothing is overdue."), 9, LIGHT.muted)
-        return run
-    run.table(
-        [
-            (QCoreApplication.translate("Report", "Task"), 3.2),
-            (QCoreApplication.translate("Report", "Owner"), 1.5),
-            (QCoreApplication.translate("Report", "Due"), 1.4),
-            (QCoreApplication.translate("Report", "Status"), 1.3),
-            (QCoreApplication.translate("Report", "Priority"), 1),
-        ],
-        [[_task(r.task), r.owner, _due(r.due), r.status, r.priority] for r in section.overdue],
-        check,
-    )
-    return run
+def _waits(row: BlockedRow) -> Cell:
+    waits = QCoreApplication.translate("Report", ", ").join(f"“{t}”" for t in row.waiting_for)
+    text = arg(QCoreApplication.translate("Report", "Blocked: waits for %1"), waits)
+    return [Para(text, size=7, icon=True, icon_colour=LIGHT.blocked)]
 
 
 def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> TextRun:
+    """The appendix's first pages: each team's work at risk, due this week or blocked in one
+    table (a task in one row only), and the handoffs waiting for it."""
     run = TextRun(width)
     for team in teams:
         check()
@@ -130,28 +74,27 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
             arg(QCoreApplication.translate("Report", "%1 blocked"), str(team.blocked)),
             Report.tr("%n handoff(s) waiting for the team", "", team.waiting),
         )
-        run.text(" · ".join(counts), 9)
-        if team.due:
-            run.heading(QCoreApplication.translate("Report", "Due this week"), 2)
-            run.table(
-                [
-                    (QCoreApplication.translate("Report", "Task"), 3.5),
-                    (QCoreApplication.translate("Report", "Owner"), 1.5),
-                    (QCoreApplication.translate("Report", "Due"), 1.4),
-                    (QCoreApplication.translate("Report", "Status"), 1.4),
-                ],
-                [[_task(r.task), r.owner, _due(r.due), r.status] for r in team.due],
-                check,
+        run.text(" · ".join(counts), 9, keep=HEADING_KEEP)
+        rows = [
+            [_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)] for r in team.at_risk_rows
+        ]
+        rows += [[_task(r.task), r.owner, _due(r.due), _status(r.status)] for r in team.due]
+        rows += [
+            [_task(r.task), r.owner, QCoreApplication.translate("Report", "—"), _waits(r)]
+            for r in team.blocked_rows
+        ]
+        if rows:
+            run.heading(
+                QCoreApplication.translate("Report", "At risk, due this week or blocked"), 2
             )
-        if team.blocked_rows:
-            run.heading(QCoreApplication.translate("Report", "Blocked"), 2)
             run.table(
                 [
                     (QCoreApplication.translate("Report", "Task"), 3),
                     (QCoreApplication.translate("Report", "Owner"), 1.4),
-                    (QCoreApplication.translate("Report", "Waiting for"), 3),
+                    (QCoreApplication.translate("Report", "Due"), 1.3),
+                    (QCoreApplication.translate("Report", "Why"), 4),
                 ],
-                [[_task(r.task), r.owner, "\n".join(r.waiting_for)] for r in team.blocked_rows],
+                rows,
                 check,
             )
         if team.waiting_rows:
@@ -166,19 +109,6 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
                 [
                     [_task(r.task), f"{r.from_team}\n{r.from_person}", r.to_person, r.waited]
                     for r in team.waiting_rows
-                ],
-                check,
-            )
-        if team.people:
-            run.heading(QCoreApplication.translate("Report", "Who is doing what"), 2)
-            run.table(
-                [
-                    (QCoreApplication.translate("Report", "Person"), 1.5),
-                    (QCoreApplication.translate("Report", "Current work"), 5),
-                ],
-                [
-                    [r.person, "\n".join(r.work) + (f"\n+{r.more}" if r.more else "")]
-                    for r in team.people
                 ],
                 check,
             )
@@ -259,25 +189,210 @@ def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun
     return run
 
 
-def changes_run(section: ChangesSection, width: float, check: Check) -> TextRun:
+# -- the first two pages ------------------------------------------------------------------------
+
+SUMMARY_PADDING = 3.0  # the first page's tables, a little tighter than the appendix's
+HEALTH_INK = {Health.ON_TRACK: LIGHT.done, Health.AT_RISK: LIGHT.risk, Health.OFF_TRACK: LIGHT.late}
+
+
+def _health_table(run: TextRun, heading: str, rows: tuple[HealthRow, ...], check: Check) -> None:
+    if not rows:
+        return
+    run.table(
+        [
+            (heading, 2.0),
+            (QCoreApplication.translate("Report", "Health"), 1.0),
+            (QCoreApplication.translate("Report", "Why"), 2.3),
+            (QCoreApplication.translate("Report", "Forecast against the deadline"), 4.7),
+        ],
+        [
+            [
+                [Para(r.name, bold=True)],
+                Chip(r.word, HEALTH_INK[r.health]),
+                _why(r),
+                [Para(line, colour=LIGHT.late if r.forecast_late else None) for line in r.forecast],
+            ]
+            for r in rows
+        ],
+        check,
+        SUMMARY_PADDING,
+    )
+
+
+def _why(row: HealthRow) -> Cell:
+    if not row.why:
+        return QCoreApplication.translate("Report", "—")
+    if row.by_hand:
+        return [
+            Para(row.why),
+            Para(
+                QCoreApplication.translate("Report", "Set by the lead"), colour=LIGHT.muted, size=7
+            ),
+        ]
+    return row.why
+
+
+def summary_run(
+    page: Summary, width: float, check: Check, appendix: bool, rows: int = MAX_STUCK
+) -> TextRun:
+    """Page 1: the state of the board in one page (``appendix``: the report goes on with the
+    detail, which the line under the top risks points to); at most ``rows`` handoffs stuck
+    and deadlines moved, the rest counted."""
     run = TextRun(width)
-    run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), section.since))
-    for team in section.teams:
-        check()
-        run.heading(team.team, 2)
-        if not team.rows:
-            run.text(QCoreApplication.translate("Report", "No changes."), 9, LIGHT.muted)
-            continue
+    run.text(page.board_name, 16, LIGHT.text, bold=True)
+    run.text(f"{page.subtitle}\u2003{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
+    _health_table(run, QCoreApplication.translate("Report", "Team"), page.teams, check)
+    _health_table(run, QCoreApplication.translate("Report", "Project"), page.projects, check)
+    run.heading(QCoreApplication.translate("Report", "Top risks"), 2)
+    if not page.risks:
+        run.text(QCoreApplication.translate("Report", "No task is at risk."), 9, LIGHT.muted)
+    else:
         run.table(
             [
-                (QCoreApplication.translate("Report", "When"), 1.4),
-                (QCoreApplication.translate("Report", "What"), 1.3),
-                (QCoreApplication.translate("Report", "Task"), 3),
-                (QCoreApplication.translate("Report", "Detail"), 2.3),
+                (QCoreApplication.translate("Report", "Task"), 2.8),
+                (QCoreApplication.translate("Report", "Owner"), 1.6),
+                (QCoreApplication.translate("Report", "Why"), 2.9),
+                (QCoreApplication.translate("Report", "What is needed"), 2.5),
             ],
-            [[r.when, r.what, [Para(r.task, bold=True)], r.detail] for r in team.rows],
+            [
+                [[Para(r.task.title, bold=True)], _owner(r), _risk_why(r), r.needed]
+                for r in page.risks
+            ],
             check,
+            SUMMARY_PADDING,
         )
-        if team.older:
-            run.text(Report.tr("…and %n older change(s).", "", team.older), 8, LIGHT.muted)
+        if page.more_risks:
+            more = (
+                Report.tr("…and %n more task(s) at risk, in the appendix.", "", page.more_risks)
+                if appendix
+                else Report.tr("…and %n more task(s) at risk.", "", page.more_risks)
+            )
+            run.text(more, 7, LIGHT.muted)
+    run.heading(QCoreApplication.translate("Report", "Handoffs stuck"), 2)
+    stuck = len(page.stuck) + page.more_stuck
+    if not page.stuck:
+        run.text(QCoreApplication.translate("Report", "No handoff is stuck."), 9, LIGHT.muted)
+    elif rows == 0:  # a page too short for even one row: the count
+        run.text(Report.tr("%n handoff(s) stuck.", "", stuck), 9)
+    else:
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "Task"), 3.0),
+                (QCoreApplication.translate("Report", "Where it is stuck"), 6.0),
+            ],
+            [[_task(r.task), r.detail] for r in page.stuck[:rows]],
+            check,
+            SUMMARY_PADDING,
+        )
+        more = page.more_stuck + max(0, len(page.stuck) - rows)
+        if more:
+            run.text(Report.tr("…and %n more.", "", more), 7, LIGHT.muted)
+    run.heading(QCoreApplication.translate("Report", "Deadlines moved since the last standup"), 2)
+    moved = len(page.moved) + page.more_moved
+    if not page.moved:
+        run.text(QCoreApplication.translate("Report", "No deadline moved."), 9, LIGHT.muted)
+    elif rows == 0:
+        run.text(Report.tr("%n deadline(s) moved.", "", moved), 9)
+    else:
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "Task"), 3.6),
+                (QCoreApplication.translate("Report", "Was due"), 1.4),
+                (QCoreApplication.translate("Report", "Now due"), 1.4),
+                (QCoreApplication.translate("Report", "Moved by"), 1.6),
+            ],
+            [[_task(r.task), r.old, r.new, r.by] for r in page.moved[:rows]],
+            check,
+            SUMMARY_PADDING,
+        )
+        more = page.more_moved + max(0, len(page.moved) - rows)
+        if more:
+            run.text(Report.tr("…and %n more.", "", more), 7, LIGHT.muted)
+    return run
+
+
+def _owner(row: TopRisk) -> Cell:
+    paras = [Para(row.owner)]
+    if row.task.team is not None:
+        paras.append(Para(row.task.team, colour=LIGHT.muted, size=7))
+    return paras
+
+
+def _risk_why(row: TopRisk) -> Cell:
+    """The worst reason's sentence after a warning sign (it names the reason: "Overdue: …"),
+    then the other reasons' words."""
+    paras = [Para(row.reason, icon=True, icon_colour=LIGHT.late)]
+    if row.also:
+        also = arg(QCoreApplication.translate("Report", "Also: %1"), row.also)
+        paras.append(Para(also, colour=LIGHT.muted, size=7))
+    return paras
+
+
+def second_page_run(
+    page: SecondPage, changes: ChangesSection, width: float, check: Check, per_team: int
+) -> TextRun:
+    """Page 2: what changed since the last standup — the counts by team, then the newest
+    ``per_team`` changes of each team — and the decisions needed."""
+    run = TextRun(width)
+    run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), page.since))
+    run.table(
+        [
+            (QCoreApplication.translate("Report", "Team"), 2.4),
+            (QCoreApplication.translate("Report", "Finished"), 1),
+            (QCoreApplication.translate("Report", "New"), 1),
+            (QCoreApplication.translate("Report", "Moved"), 1),
+            (QCoreApplication.translate("Report", "Due date changed"), 1.2),
+            (QCoreApplication.translate("Report", "Handed off"), 1.1),
+            (QCoreApplication.translate("Report", "Sent back"), 1.1),
+        ],
+        [
+            [
+                [Para(r.team, bold=True)],
+                str(r.finished),
+                str(r.new),
+                str(r.moved),
+                str(r.deadline),
+                str(r.handed_off),
+                str(r.sent_back),
+            ]
+            for r in page.counts
+        ],
+        check,
+    )
+    rows = [
+        [r.when, [Para(team.team, size=7)], r.what, [Para(r.task, bold=True)], r.detail]
+        for team in changes.teams
+        for r in team.rows[:per_team]
+    ]
+    left = sum(max(0, len(team.rows) - per_team) + team.older for team in changes.teams)
+    if rows:
+        run.table(
+            [
+                (QCoreApplication.translate("Report", "When"), 1.3),
+                (QCoreApplication.translate("Report", "Team"), 1.2),
+                (QCoreApplication.translate("Report", "What"), 1.2),
+                (QCoreApplication.translate("Report", "Task"), 3),
+                (QCoreApplication.translate("Report", "Detail"), 2.1),
+            ],
+            rows,
+            check,
+            SUMMARY_PADDING,
+        )
+    if left:
+        run.text(Report.tr("…and %n older change(s).", "", left), 7, LIGHT.muted)
+    run.heading(QCoreApplication.translate("Report", "Decisions needed"))
+    if not page.decisions:
+        run.text(QCoreApplication.translate("Report", "No decision is waiting."), 9, LIGHT.muted)
+        return run
+    run.table(
+        [
+            (QCoreApplication.translate("Report", "Decision"), 4.6),
+            (QCoreApplication.translate("Report", "Context"), 2.4),
+            (QCoreApplication.translate("Report", "Who"), 1.5),
+        ],
+        [[[Para(d.what, bold=True)], d.why, d.who] for d in page.decisions],
+        check,
+    )
+    if page.more_decisions:
+        run.text(Report.tr("…and %n more.", "", page.more_decisions), 7, LIGHT.muted)
     return run

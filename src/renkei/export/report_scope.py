@@ -74,6 +74,7 @@ class ReportScope:
             self.since = self.now - timedelta(days=7)
             self.since_note = QCoreApplication.translate("Report", "7 days ago")
         self.risk = {t.id: r for t in self.live if (r := model.risk(t.id))}
+        self.slips = model.risk_context().slips  # the session's cache, as the risk rules read it
         self.overdue = [t for t in self.live if t.due is not None and t.due < self.today]
         self.analysis: HandoffAnalysis = model.handoff_analysis()
         agenda = build_agenda(model, self.since)

@@ -9,7 +9,6 @@ and carries the word that goes with it.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
@@ -28,21 +27,21 @@ from renkei.app.standup import (
     TeamSlide,
 )
 from renkei.domain.durations import duration_text
-from renkei.domain.handoff import HandoffState, item_label
+from renkei.domain.handoff import item_label
 from renkei.domain.handoff_log import severity
 from renkei.domain.handoff_loss import LOST_KINDS
 from renkei.domain.handoff_loss import describe as describe_finding
 from renkei.domain.handoff_matrix import loss_score
+from renkei.domain.health import StatusLine
 from renkei.domain.model import Task
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
+from renkei.export.report_summary import SecondPage, Summary, second_page, summary
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.words import bounce_word, date_text, finding_word
-from renkei.render.forecast_words import ForecastLine, forecast_line
 
 MAX_CHANGES = 60  # per team in "changes since the last standup"
-MAX_CURRENT_WORK = 8  # titles per person in "who is doing what"; "+N" for the rest
 WORST_CHAINS = 5
 LOST = frozenset(k.value for k in LOST_KINDS)
 
@@ -54,29 +53,6 @@ def _no_check() -> None:
 
 
 # -- the values ---------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Figure:
-    """A big number with its words on the cover; ``alarming`` draws it in the warning colour."""
-
-    number: int
-    words: str
-    alarming: bool = False
-
-
-@dataclass(frozen=True)
-class Cover:
-    board_name: str
-    subtitle: str  # "Status report", with the team when the report keeps to one
-    since: str  # "Since Fri 4 Dec 16:28 (last standup)"
-    as_of: str
-    statuses: tuple[Figure, ...]  # all tasks, then one per status in board order
-    signals: tuple[Figure, ...]  # at risk, overdue, done in the period, handoffs…
-    worst_pair: str | None  # the team pair that loses the most, as a sentence
-    # Will it finish in time? One line per team, then per project (a team's report: its own
-    # and its projects').
-    forecasts: tuple[ForecastLine, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -93,21 +69,6 @@ class AtRiskRow:
     owner: str
     due: Due | None
     reasons: tuple[Reason, ...]
-
-
-@dataclass(frozen=True)
-class OverdueRow:
-    task: TaskLabel
-    owner: str
-    due: Due
-    status: str
-    priority: str
-
-
-@dataclass(frozen=True)
-class RiskSection:
-    at_risk: tuple[AtRiskRow, ...]  # soonest due first
-    overdue: tuple[OverdueRow, ...]  # longest overdue first
 
 
 @dataclass(frozen=True)
@@ -135,13 +96,6 @@ class WaitingRow:
 
 
 @dataclass(frozen=True)
-class PersonRow:
-    person: str
-    work: tuple[str, ...]  # titles, at most MAX_CURRENT_WORK
-    more: int  # titles left out
-
-
-@dataclass(frozen=True)
 class TeamSection:
     name: str
     open_tasks: int
@@ -149,10 +103,10 @@ class TeamSection:
     overdue: int
     blocked: int
     waiting: int
-    due: tuple[DueRow, ...]  # due today and this week
-    blocked_rows: tuple[BlockedRow, ...]
+    at_risk_rows: tuple[AtRiskRow, ...]  # soonest due first
+    due: tuple[DueRow, ...]  # due today and this week, not at risk (that table has them)
+    blocked_rows: tuple[BlockedRow, ...]  # not at risk either
     waiting_rows: tuple[WaitingRow, ...]
-    people: tuple[PersonRow, ...]  # only people with current work
 
 
 @dataclass(frozen=True)
@@ -211,16 +165,17 @@ class ChangesSection:
 
 @dataclass(frozen=True)
 class ReportSections:
-    """The whole report in page order (the timeline's pages come between teams and board)."""
+    """The whole report in page order: the summary's two pages (page 2 with ``changes``),
+    then the appendix — teams, the timeline's pages, the board, the handoffs."""
 
     board_name: str  # with " — team" when the report keeps to one team: the page header
-    cover: Cover
-    risk: RiskSection
+    summary: Summary  # page 1
+    second: SecondPage  # page 2; the rest is the appendix
     teams: tuple[TeamSection, ...]
     timeline: tuple[int, ...]  # the task ids the timeline shows
     board: tuple[BoardColumn, ...]
     handoffs: HandoffSection
-    changes: ChangesSection
+    changes: ChangesSection  # each team's changes since the last standup, on page 2
 
 
 # -- the sections -------------------------------------------------------------------------------
@@ -231,115 +186,33 @@ def build_sections(
     team_id: int | None = None,
     since: datetime | None = None,
     check: Check = _no_check,
+    statuses: Sequence[tuple[str, int, StatusLine]] = (),
+    appendix: bool = True,
 ) -> ReportSections:
     """Everything the report says about ``model``'s board, for one team or all of them, with
     the changes since ``since`` (naive UTC; default: the last standup, else 7 days ago).
-    ``check`` is called now and then and may raise to stop."""
+    ``check`` is called now and then and may raise to stop. ``statuses``: the lead's written
+    status lines, as ("team" | "project", id, line). Without the ``appendix`` its sections
+    (teams, timeline, board, handoffs) are left empty: the summary alone does not pay for
+    them."""
     scope = ReportScope(model, team_id, since)
     check()
     name = scope.board.name
     if team_id is not None:
         name += " — " + scope.board.teams[team_id].name
+    first = summary(scope, statuses)
     sections = ReportSections(
         board_name=name,
-        cover=cover(scope),
-        risk=risk_section(scope, check),
-        teams=team_sections(scope, check),
-        timeline=tuple(t.id for t in scope.tasks),
-        board=board_columns(scope),
-        handoffs=handoff_section(scope),
+        summary=first,
+        second=second_page(scope, first),
+        teams=team_sections(scope, check) if appendix else (),
+        timeline=tuple(t.id for t in scope.tasks) if appendix else (),
+        board=board_columns(scope) if appendix else (),
+        handoffs=handoff_section(scope) if appendix else HandoffSection((), ()),
         changes=changes_section(scope, check),
     )
     check()
     return sections
-
-
-def cover(scope: ReportScope) -> Cover:
-    board = scope.board
-    subtitle = QCoreApplication.translate("Report", "Status report")
-    if scope.team_id is not None:
-        subtitle += " — " + board.teams[scope.team_id].name
-    since = arg(
-        QCoreApplication.translate("Report", "Since %1"), time_text(scope.since, scope.today)
-    )
-    if scope.since_note:
-        since += f" ({scope.since_note})"
-    as_of = arg(QCoreApplication.translate("Report", "As of %1"), time_text(scope.now, scope.today))
-    counts = Counter(t.status_id for t in scope.tasks)
-    statuses = (
-        Figure(len(scope.tasks), QCoreApplication.translate("Report", "Tasks")),
-        *(Figure(counts[s.id], scope.status_name(s.id)) for s in board.ordered_statuses()),
-    )
-    done_in_period = {
-        line.task_id
-        for slide in scope.slides
-        for line in slide.changes
-        if line.kind == FINISHED and line.task_id in scope.task_ids
-    }
-    waiting = [
-        h
-        for h in board.handoffs.values()
-        if h.task_id in board.tasks
-        and scope.in_scope(h.sender_team_id, h.receiver_team_id)
-        and h.state is HandoffState.SENT
-    ]
-    lost_handoffs = {
-        f.handoff_id
-        for f in scope.analysis.findings
-        if f.kind in LOST and f.handoff_id is not None and f.task_id in scope.task_ids
-    }
-    signals = (
-        Figure(len(scope.risk), QCoreApplication.translate("Report", "At risk"), bool(scope.risk)),
-        Figure(
-            len(scope.overdue),
-            QCoreApplication.translate("Report", "Overdue"),
-            bool(scope.overdue),
-        ),
-        Figure(len(done_in_period), QCoreApplication.translate("Report", "Done in the period")),
-        Figure(len(waiting), QCoreApplication.translate("Report", "Handoffs waiting")),
-        Figure(
-            len(lost_handoffs),
-            QCoreApplication.translate("Report", "Handoffs that lost information"),
-            bool(lost_handoffs),
-        ),
-    )
-    worst_pair = None
-    pairs = scope.analysis.worst_pairs()
-    shown = [c for c in pairs if scope.in_scope(c.from_team_id, c.to_team_id)]
-    if len(pairs) > 1 and shown:  # a tie: every pair named, none above the others
-        worst_pair = arg(
-            QCoreApplication.translate("Report", "The team pairs that lose the most, tied: %1"),
-            ", ".join(
-                f"{scope.team_name(c.from_team_id)} → {scope.team_name(c.to_team_id)}"
-                for c in shown
-            ),
-        )
-    elif shown:
-        worst = shown[0]
-        lost = ", ".join(item_label(i, translate_marked) for i, _n in worst.lost_items)
-        worst_pair = arg(
-            QCoreApplication.translate("Report", "The team pair that loses the most: %1 → %2"),
-            scope.team_name(worst.from_team_id),
-            scope.team_name(worst.to_team_id),
-        )
-        if lost:
-            worst_pair += " — " + arg(QCoreApplication.translate("Report", "most lost: %1"), lost)
-    return Cover(
-        board_name=board.name,
-        subtitle=subtitle,
-        since=since,
-        as_of=as_of,
-        statuses=statuses,
-        signals=signals,
-        worst_pair=worst_pair,
-        forecasts=tuple(
-            forecast_line(f, scope.today)
-            for f in scope.model.forecasts()
-            if scope.team_id is None
-            or (f.scope == "team" and f.scope_id == scope.team_id)
-            or (f.scope == "project" and scope.team_id in f.teams)
-        ),
-    )
 
 
 def _reasons(reasons: Sequence[RiskReason]) -> tuple[Reason, ...]:
@@ -347,36 +220,6 @@ def _reasons(reasons: Sequence[RiskReason]) -> tuple[Reason, ...]:
         Reason(badge_word(r, translate_marked), describe(r, translate_marked, date_text))
         for r in reasons
     )
-
-
-def risk_section(scope: ReportScope, check: Check = _no_check) -> RiskSection:
-    board = scope.board
-    at_risk = sorted((board.tasks[i] for i in scope.risk), key=lambda t: (t.due or date.max, t.id))
-    rows = []
-    for n, t in enumerate(at_risk):
-        if n % 50 == 49:
-            check()
-        rows.append(
-            AtRiskRow(
-                scope.label(t), scope.person(t.owner_id), scope.due(t), _reasons(scope.risk[t.id])
-            )
-        )
-    overdue = []
-    for n, t in enumerate(sorted(scope.overdue, key=lambda t: (t.due, t.id))):
-        if n % 50 == 49:
-            check()
-        due = scope.due(t)
-        assert due is not None  # overdue: it has a due date
-        overdue.append(
-            OverdueRow(
-                scope.label(t),
-                scope.person(t.owner_id),
-                due,
-                scope.status_name(t.status_id),
-                QCoreApplication.translate("Priority", t.priority.label),
-            )
-        )
-    return RiskSection(tuple(rows), tuple(overdue))
 
 
 def team_sections(scope: ReportScope, check: Check = _no_check) -> tuple[TeamSection, ...]:
@@ -388,6 +231,14 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
     board = scope.board
     tasks = board.tasks
     live = [t for t in scope.live if t.team_id == slide.team_id]
+    risky = {task_id for task_id, _reasons in slide.at_risk}
+    at_risk = tuple(
+        AtRiskRow(scope.label(t, False), scope.person(t.owner_id), scope.due(t), _reasons(r))
+        for t, r in sorted(
+            ((tasks[i], r) for i, r in slide.at_risk),
+            key=lambda pair: (pair[0].due or date.max, pair[0].id),
+        )
+    )
     due = tuple(
         DueRow(
             scope.label(t, False),
@@ -396,9 +247,12 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
             scope.status_name(t.status_id),
         )
         for t in (tasks[i] for i in (*slide.due_today, *slide.due_this_week))
+        if t.id not in risky
     )
     blocked = []
     for task_id in slide.blocked:
+        if task_id in risky:
+            continue
         t = tasks[task_id]
         waits = tuple(
             tasks[o].title
@@ -416,15 +270,6 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
         )
         for w in slide.waiting
     )
-    people = tuple(
-        PersonRow(
-            scope.person(w.person_id),
-            tuple(tasks[i].title for i in w.task_ids[:MAX_CURRENT_WORK]),
-            max(0, len(w.task_ids) - MAX_CURRENT_WORK),
-        )
-        for w in slide.people
-        if w.task_ids
-    )
     return TeamSection(
         name=scope.team_name(slide.team_id),
         open_tasks=len(live),
@@ -432,10 +277,10 @@ def _team(scope: ReportScope, slide: TeamSlide, check: Check) -> TeamSection:
         overdue=len(slide.overdue),
         blocked=len(slide.blocked),
         waiting=len(slide.waiting),
+        at_risk_rows=at_risk,
         due=due,
         blocked_rows=tuple(blocked),
         waiting_rows=waiting,
-        people=people,
     )
 
 

@@ -54,10 +54,10 @@ T = TypeVar("T")
 ACCENT = LIGHT.selection  # headings and rules
 ZEBRA = QColor("#f3f5f8")
 HEAD_BACK = QColor("#e3e6eb")
+CHIP_INK = QColor("#ffffff")
 CELL_PADDING = 4.0
 ICON = 9.0  # the room a warning sign takes before its paragraph
 HEADING_KEEP = 60.0  # a heading stays with this much of what follows
-TABLE_HEAD_KEEP = 24.0  # a table header stays with this much of its first row
 EDGE = 0.25  # points: how far a page's clip stays inside its slice (Qt rounds lines)
 
 
@@ -70,9 +70,18 @@ class Para:
     colour: QColor | None = None
     icon: bool = False
     size: int = 8
+    icon_colour: QColor | None = None  # the sign's ink when it differs from the words'
 
 
-Cell = str | Sequence[Para]
+@dataclass(frozen=True)
+class Chip:
+    """A cell filled with ``colour``, its words bold in white: a health word."""
+
+    text: str
+    colour: QColor
+
+
+Cell = str | Sequence[Para] | Chip
 
 
 @dataclass(frozen=True)
@@ -120,10 +129,16 @@ def paginate(units: Sequence[Unit], page_height: float, end: float) -> list[Slic
     def bottom_of_page() -> float:
         return top + page_height - (header[1] - header[0] if header else 0.0)
 
+    chain: list[float] = []  # the tops of the units just before that keep with what follows
     for unit in units:
-        if unit.bottom + unit.keep > bottom_of_page() and unit.top > top + 0.5:
-            slices.append(Slice(top, unit.top, header))
-            top, header = unit.top, unit.header
+        keep = min(unit.keep, max(0.0, end - unit.bottom))  # no more than there is to keep
+        if unit.bottom + keep > bottom_of_page() and unit.top > top + 0.5:
+            # What keeps with this unit goes with it: a heading, the line under it, a table
+            # header — unless that would leave the page empty.
+            cut = next((t for t in chain if t > top + 0.5), unit.top)
+            slices.append(Slice(top, cut, header))
+            top, header = cut, unit.header if cut == unit.top else None
+        chain = chain + [unit.top] if unit.keep > 0 else []
         while unit.bottom > bottom_of_page() and bottom_of_page() > top + 1:
             cut = bottom_of_page()
             slices.append(Slice(top, cut, header))
@@ -255,20 +270,23 @@ class TextRun:
         colour: QColor | None = None,
         bold: bool = False,
         space_before: float = 0.0,
+        keep: float = 0.0,
     ) -> None:
+        """A paragraph; ``keep``: room that must follow it on its page (a lead-in line)."""
         f = font(size, bold)
         position = self._block(f, top=space_before, bottom=3.0)
         self.cursor.insertText(text.replace("\n", "\u2028"), _chars(f, colour))
-        self._marks.blocks.append((position, 0.0))
+        self._marks.blocks.append((position, keep))
 
     def table(
         self,
         columns: Sequence[tuple[str, float]],
         rows: Sequence[Sequence[Cell]],
         check: Callable[[], None] | None = None,
+        padding: float = CELL_PADDING,
     ) -> None:
         """Header row (repeated on each page), zebra rows, every cell wrapped in full."""
-        fmt = self._table_format([w for _name, w in columns], CELL_PADDING, 0.0)
+        fmt = self._table_format([w for _name, w in columns], padding, 0.0)
         fmt.setTopMargin(self._last_bottom)  # Qt drops a paragraph's bottom margin before a table
         fmt.setBottomMargin(10.0)
         table = self._insert_table(len(rows) + 1, len(columns), fmt)
@@ -279,6 +297,10 @@ class TextRun:
                 check()
             back = ZEBRA if n % 2 else None
             for column, cell in enumerate(row):
+                if isinstance(cell, Chip):
+                    chip = [Para(cell.text, bold=True, colour=CHIP_INK, size=8)]
+                    self._fill(table, n + 1, column, chip, cell.colour)
+                    continue
                 paras = [Para(cell)] if isinstance(cell, str) else list(cell)
                 self._fill(table, n + 1, column, paras, back)
         self._marks.tables.append(_Table(table, head_rows=1))
@@ -353,7 +375,8 @@ class TextRun:
             else:
                 at.setBlockFormat(block)
             if para.icon:
-                self._marks.icons.append((at.block().position(), para.colour or LIGHT.risk))
+                ink = para.icon_colour or para.colour or LIGHT.risk
+                self._marks.icons.append((at.block().position(), ink))
             text = para.text.replace("\n", "\u2028")  # a line break, not a new paragraph
             at.insertText(text, chars)
 
@@ -392,13 +415,14 @@ class TextRun:
         for marked in marks.tables:
             edges = edges_of[id(marked.table)]
             header = (edges[0], edges[1]) if marked.head_rows else None
-            for row in range(len(edges) - 1):
+            rows = len(edges) - 1
+            for row in range(rows):
                 is_head = row < marked.head_rows
                 found.units.append(
                     Unit(
                         edges[row],
                         edges[row + 1],
-                        keep=TABLE_HEAD_KEEP if is_head else 0.0,
+                        keep=_row_keep(edges, row, marked.head_rows),
                         header=None if is_head else header,
                     )
                 )
@@ -498,6 +522,22 @@ class TextRun:
         for centre, ink in found.icons.between(top, bottom):
             glyphs.warning(painter, centre, 3.0, ink)
         painter.setPen(QPen())
+
+
+def _row_keep(edges: Sequence[float], row: int, head_rows: int) -> float:
+    """What must follow a table row on its page so that no row stands alone on one: the
+    header keeps the first two rows (or the only one), the first row the second, the last but
+    one the last. A table of one or two body rows stays whole with its header."""
+    rows = len(edges) - 1
+    body = rows - head_rows
+    if row < head_rows:
+        if body <= 0:
+            return 0.0
+        return edges[min(rows, head_rows + 2)] - edges[row + 1]
+    index = row - head_rows
+    if index + 1 < body and (index == 0 or index == body - 2):
+        return edges[row + 2] - edges[row + 1]
+    return 0.0
 
 
 def _inside(top: float, bottom: float, width: float) -> QRectF:

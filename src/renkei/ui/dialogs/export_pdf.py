@@ -1,5 +1,6 @@
-"""File → Export status as PDF…: which team, which paper, where; then the export with a
-progress bar that can cancel (nothing is left behind when cancelled)."""
+"""File → Export status as PDF…: which team, which paper, whether to add the appendix, a
+lead's word on each team's and project's health (over the computed one), where; then the
+export with a progress bar that can cancel (nothing is left behind when cancelled)."""
 
 from __future__ import annotations
 
@@ -8,11 +9,16 @@ from pathlib import Path
 from PySide6.QtCore import QCoreApplication, QLocale, Qt
 from PySide6.QtWidgets import (
     QApplication,
+    QCheckBox,
     QComboBox,
     QDialog,
     QDialogButtonBox,
     QFileDialog,
     QFormLayout,
+    QGroupBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
     QMessageBox,
     QProgressDialog,
     QWidget,
@@ -20,9 +26,10 @@ from PySide6.QtWidgets import (
 
 from renkei.app import paths
 from renkei.app.session import BoardSession
+from renkei.domain.health import Health, StatusLine
 from renkei.export.pdf import ExportCancelled
 from renkei.export.report import ReportOptions, export_pdf
-from renkei.i18n import arg
+from renkei.i18n import arg, translate_marked
 from renkei.ui.write_refusal import write_error_text
 
 
@@ -51,6 +58,36 @@ class ExportOptionsDialog(QDialog):
         self.paper_combo.addItem("A4", "a4")
         self.paper_combo.addItem(self.tr("Letter"), "letter")
         self.paper_combo.setCurrentIndex(self.paper_combo.findData(default_paper()))
+        self.full_check = QCheckBox(
+            self.tr("Add the appendix (team tables, timeline, board, handoffs)"), self
+        )
+        self.status_rows: list[tuple[str, int, str, QComboBox, QLineEdit]] = []
+        statuses = QGroupBox(self.tr("Health, in your words (leave on Computed to use the rule)"))
+        grid = QFormLayout(statuses)
+        board = session.board
+        scopes = [("team", t.id, t.name) for t in board.ordered_teams()]
+        scopes += [
+            ("project", p.id, p.name)
+            for p in sorted(board.projects.values(), key=lambda p: (p.name.casefold(), p.id))
+        ]
+        for kind, ident, name in scopes:
+            combo = QComboBox(statuses)
+            combo.addItem(self.tr("Computed"), None)
+            for level in Health:
+                combo.addItem(level.word(translate_marked), level)
+            line = QLineEdit(statuses)
+            line.setPlaceholderText(self.tr("What is happening, in one line"))
+            line.setMinimumWidth(line.fontMetrics().averageCharWidth() * 36)
+            line.setEnabled(False)
+            combo.currentIndexChanged.connect(
+                lambda _i, c=combo, e=line: e.setEnabled(c.currentData() is not None)
+            )
+            row = QHBoxLayout()
+            row.addWidget(combo)
+            row.addWidget(line, 1)
+            label = QLabel(name, statuses)
+            grid.addRow(label, row)
+            self.status_rows.append((kind, ident, name, combo, line))
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -60,11 +97,25 @@ class ExportOptionsDialog(QDialog):
         form = QFormLayout(self)
         form.addRow(self.tr("Teams:"), self.team_combo)
         form.addRow(self.tr("Paper:"), self.paper_combo)
+        form.addRow(self.full_check)
+        form.addRow(statuses)
         form.addRow(buttons)
+
+    def statuses(self) -> tuple[tuple[str, int, StatusLine], ...]:
+        """The health a lead chose for a team or project, with the line written beside it."""
+        found = []
+        for kind, ident, name, combo, line in self.status_rows:
+            level = combo.currentData()
+            if level is not None:
+                found.append((kind, ident, StatusLine(name, level, line.text().strip())))
+        return tuple(found)
 
     def options(self) -> ReportOptions:
         return ReportOptions(
-            paper=self.paper_combo.currentData(), team_id=self.team_combo.currentData()
+            paper=self.paper_combo.currentData(),
+            team_id=self.team_combo.currentData(),
+            full=self.full_check.isChecked(),
+            statuses=self.statuses(),
         )
 
 
