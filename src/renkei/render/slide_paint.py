@@ -39,7 +39,7 @@ from renkei.render.slide_metrics import (
     slide_font,
     text_width,
 )
-from renkei.render.theme import Theme
+from renkei.render.theme import Theme, contrast, mix
 
 # Draws the timeline into the body rectangle; returns the smallest text size it used (px).
 TimelinePainter = Callable[[QPainter, QRectF, SlideMetrics], float]
@@ -49,13 +49,33 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
 
 
+LEGIBLE = 7.0  # every text on a slide against its panel and the slide: WCAG AAA
+
+
 def tone_colour(theme: Theme, tone: str) -> QColor:
-    """A face's tone in the slide's theme (the accent is the theme's selection colour)."""
+    """A face's tone in the slide's theme (the accent is the theme's selection colour),
+    moved towards the text colour until it reads at 7:1 on the slide and on a panel."""
+    key = (theme.name, tone)
+    if key not in _LEGIBLE_INKS:
+        _LEGIBLE_INKS[key] = _legible(theme, tone)
+    return QColor(_LEGIBLE_INKS[key])
+
+
+_LEGIBLE_INKS: dict[tuple[str, str], str] = {}
+
+
+def _legible(theme: Theme, tone: str) -> str:
     if tone == "accent":
-        return theme.selection
-    if tone in ("muted", "done", "risk", "late", "blocked", "handoff"):
-        return getattr(theme, tone)
-    return theme.text
+        colour = theme.selection
+    elif tone in ("muted", "done", "risk", "late", "blocked", "handoff"):
+        colour = getattr(theme, tone)
+    else:
+        colour = theme.text
+    ink, share = QColor(colour), 1.0
+    while share > 0 and min(contrast(ink, theme.card), contrast(ink, theme.window)) < LEGIBLE:
+        share -= 0.05
+        ink = mix(colour, theme.text, share)
+    return ink.name()
 
 
 def slide_icon(painter: QPainter, name: str, centre: QPointF, size: float, ink: QColor) -> None:

@@ -130,9 +130,19 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[Section, ...]:
     done_ids = board.done_status_ids()
     shown = slide.shown()
 
+    waits = {}
+    for w in slide.waiting:  # the longest wait of a task waiting for the team
+        waits.setdefault(w.handoff.task_id, w)
+    listed_waiting = {w.handoff.task_id for w in shown.waiting}
+
     def news(task_id: int) -> str:
-        """What changed since the last standup, told on a line of another section."""
-        return _join(*(change_line(c, names).word for c in shown.folded.get(task_id, ())))
+        """What changed since the last standup, and how long the task has waited for the
+        team, told on its line in another section."""
+        wait = ""
+        if task_id in waits and task_id not in listed_waiting:
+            waited = span_text(waits[task_id].waited)
+            wait = arg(QCoreApplication.translate("Standup", "Waiting %1"), waited)
+        return _join(wait, *(change_line(c, names).word for c in shown.folded.get(task_id, ())))
 
     def others(task_id: int, but: RiskKind | None = None) -> str:
         """The task's risks other than the one its section already says."""
