@@ -413,37 +413,38 @@ def _pages(
 
 
 def _allot(column: Sequence[Section], height: float, width: float, m: SlideMetrics) -> list[float]:
-    """Each section's panel height in a column: lines taken in turns while they fit (the
-    first line of each in any case), then what is left to the sections that page."""
+    """Each section's panel height in a column: its first line in any case, then lines taken
+    in turns while they fit; a section that pages keeps room for a two-line title (its later
+    pages may hold one), and what is left goes to the sections that page."""
     overhead = _overhead(m)
-    rooms = [0.0] * len(column)
-    counts = [0] * len(column)
+    heights = [[_item_height(line, s, width, m) for line in s.lines[:1]] for s in column]
+    counts = [len(h) for h in heights]
+    sums = [sum(h) for h in heights]
+    talls = [_tallest(m, s) for s in column]
+
+    def room(i: int, k: int, total: float) -> float:
+        return total if k >= len(column[i].lines) else max(total, talls[i])
+
     free = height - m.gap * (len(column) - 1) - overhead * len(column)
-    for i, section in enumerate(column):  # the first line of every section, always
-        rooms[i] = _item_height(section.lines[0], section, width, m) if section.lines else 0.0
-        counts[i] = 1 if section.lines else 0
-        free -= rooms[i]
+    free -= sum(room(i, counts[i], sums[i]) for i in range(len(column)))
     grew = True
     while grew:
         grew = False
         for i, section in enumerate(column):
-            if counts[i] < len(section.lines):
-                h = _item_height(section.lines[counts[i]], section, width, m)
-                if h <= free:
-                    rooms[i] += h
-                    counts[i] += 1
-                    free -= h
-                    grew = True
+            k = counts[i]
+            if k >= len(section.lines):
+                continue
+            h = _item_height(section.lines[k], section, width, m)
+            more = room(i, k + 1, sums[i] + h) - room(i, k, sums[i])
+            if more <= free:
+                counts[i], sums[i], free = k + 1, sums[i] + h, free - more
+                grew = True
+    rooms = [room(i, counts[i], sums[i]) for i in range(len(column))]
     paged = [i for i, s in enumerate(column) if counts[i] < len(s.lines)]
-    for i in paged:  # a later page may hold a title on two lines: room for one at least
-        tall = _tallest(m, column[i])
-        if rooms[i] < tall:
-            free -= tall - rooms[i]
-            rooms[i] = tall
     if paged and free > 0:
         for i in paged:
             rooms[i] += free / len(paged)
-    return [overhead + room for room in rooms]
+    return [overhead + r for r in rooms]
 
 
 def _columns(count: int, sections: int) -> list[list[tuple[int, ...]]]:
@@ -463,17 +464,16 @@ def column_count(body: QRectF, m: SlideMetrics, sections: int) -> int:
     return max(1, min(3, fits, sections))
 
 
-def plan_team(
-    sections: Sequence[Section], body: QRectF, m: SlideMetrics, page: int = 0
-) -> TeamPlan:
-    """Where each section goes and which lines page ``page`` shows. The sections flow into
-    columns in order, cut where the most lines show on the first page; a panel keeps its
-    place and size on every page."""
-    if not sections:
-        return TeamPlan(())
-    count = column_count(body, m, len(sections))
-    width = (body.width() - (count - 1) * m.gap) / count
-    height = body.height()
+# The columns chosen for a slide's sections at a size: paging and the timer repaint the
+# same sections every second, and choosing is the dearest part of planning.
+_CUTS: dict[tuple, tuple] = {}
+
+
+def _best_cut(
+    sections: Sequence[Section], count: int, width: float, height: float, m: SlideMetrics
+) -> tuple[list[tuple[int, ...]], list[list[float]]]:
+    """The sections cut into ``count`` columns where the first page shows the most lines
+    (and no column overflows, if any cut can), with each panel's height."""
     best: tuple | None = None
     for cut in _columns(count, len(sections)):
         heights = []
@@ -491,7 +491,28 @@ def plan_team(
         if best is None or score < best[0]:
             best = (score, cut, heights)
     assert best is not None
-    _, cut, heights = best
+    return best[1], best[2]
+
+
+def plan_team(
+    sections: Sequence[Section], body: QRectF, m: SlideMetrics, page: int = 0
+) -> TeamPlan:
+    """Where each section goes and which lines page ``page`` shows. The sections flow into
+    columns in order, cut where the most lines show on the first page; a panel keeps its
+    place and size on every page."""
+    if not sections:
+        return TeamPlan(())
+    count = column_count(body, m, len(sections))
+    width = (body.width() - (count - 1) * m.gap) / count
+    key = (id(sections), round(body.width(), 1), round(body.height(), 1), m.unit)
+    cached = _CUTS.get(key)
+    if cached is not None and cached[0] is sections:
+        cut, heights = cached[1], cached[2]
+    else:
+        cut, heights = _best_cut(sections, count, width, body.height(), m)
+        if len(_CUTS) > 64:
+            _CUTS.clear()
+        _CUTS[key] = (sections, cut, heights)
     placed = []
     for n, (column, allotted) in enumerate(zip(cut, heights, strict=True)):
         x = body.left() + n * (width + m.gap)

@@ -47,19 +47,25 @@ class TimelineSlide:
     def __init__(self, session: BoardReadModel, theme: Theme = SLIDE_DARK):
         self._session = session
         self._task_ids: list[int] = []
+        self._rows_cache: list[int | None] | None = None
         self.theme = theme  # the slide's: a dark slide shows a dark timeline
         self.first_page = 0  # which page of rows ``paint`` draws (↓ presses)
         self.shown_range = "%1–%2 of %3"  # the words for "rows 4–9 of 23", translated
 
+    def _row_tasks(self) -> list[int | None]:
+        """Each row's task (None: a team's header), laid out once per ``show_tasks``."""
+        if self._rows_cache is None:
+            board = self._session.board
+            layout = build_rows(board, self._task_ids, "team_id", team_groups(board))
+            self._rows_cache = list(layout.tasks)
+        return self._rows_cache
+
     def _rows(self) -> int:
-        board = self._session.board
-        return len(build_rows(board, self._task_ids, "team_id", team_groups(board)))
+        return len(self._row_tasks())
 
     def shown_task_ids(self) -> list[int]:
         """The tasks on the slide's rows, top to bottom (those with dates)."""
-        board = self._session.board
-        layout = build_rows(board, self._task_ids, "team_id", team_groups(board))
-        return [t for t in layout.tasks if t is not None]
+        return [t for t in self._row_tasks() if t is not None]
 
     def show_tasks(self, board: Board) -> None:
         """The board's open tasks (not archived, not done)."""
@@ -67,6 +73,7 @@ class TimelineSlide:
         self._task_ids = [
             t.id for t in board.tasks.values() if not t.archived and t.status_id not in done
         ]
+        self._rows_cache = None
 
     def rows_per_page(self, body: QRectF, m: SlideMetrics) -> int:
         """How many rows fit under the date header in ``body``."""
@@ -78,8 +85,12 @@ class TimelineSlide:
         """The first row, the row after the last and all rows on page ``page`` (the last
         page stays when ``page`` is past it)."""
         rows, per = self._rows(), self.rows_per_page(body, m)
-        last_page = max(0, math.ceil(rows / per) - 1)
-        first = min(max(0, page), last_page) * per
+        # A page after the first starts on the row the one before ended with: the team's
+        # header stays over the top row (as on the screen's timeline), so that row would
+        # otherwise be seen by nobody.
+        step = max(1, per - 1)
+        last_page = max(0, math.ceil((rows - per) / step)) if rows > per else 0
+        first = min(max(0, page), last_page) * step
         return first, min(rows, first + per), rows
 
     def has_more(self, body: QRectF, m: SlideMetrics, page: int) -> bool:
@@ -101,11 +112,16 @@ class TimelineSlide:
             first_row=first,
         )
         smallest = TIMELINE_FONT_PX * TIMELINE_SMALLEST * scale
+        # Under the last whole row: the next page's first row, not half of it.
+        below = body.top() + (HEADER_HEIGHT + (end - first) * _row_height()) * scale
+        if below < body.bottom():
+            rest = QRectF(body.left(), below, body.width(), body.bottom() - below)
+            painter.fillRect(rest, self.theme.card)
         if first > 0 or end < rows:  # which tasks show, bottom right: ↓ shows the next
-            board = self._session.board
-            tasks = build_rows(board, self._task_ids, "team_id", team_groups(board)).tasks
-            before = sum(1 for t in tasks[:first] if t is not None)
-            shown = sum(1 for t in tasks[first:end] if t is not None)
+            tasks = self._row_tasks()
+            top = first + 1 if first > 0 else 0  # under the header: shown the page before
+            before = sum(1 for t in tasks[:top] if t is not None)
+            shown = sum(1 for t in tasks[top:end] if t is not None)
             total = sum(1 for t in tasks if t is not None)
             text = arg(self.shown_range, str(before + 1), str(before + shown), str(total))
             text += " ↓" if end < rows else ""
