@@ -351,6 +351,18 @@ def wrap_text(
     if width <= 0 or metrics.horizontalAdvance(text) <= width or lines <= 1:
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
         return (shown,) if shown else ()
+    # A space that leaves a first line at least half full is where a reader expects the
+    # break, in Japanese too ("12月4日(金) 以降の完了", never "以｜降"); else the language's
+    # line breaking. (A phrase segmenter for Japanese belongs here.)
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    for at in reversed(spaces):
+        head = text[:at].rstrip()
+        if metrics.horizontalAdvance(head) <= width:
+            if metrics.horizontalAdvance(head) >= width / 2 and head:
+                rest = text[at:].strip()
+                more = wrap_text(rest, pixels, bold, width, lines - 1) if rest else ()
+                return (head, *more)
+            break
     layout = QTextLayout(text, font)
     option = QTextOption()
     option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
