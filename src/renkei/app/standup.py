@@ -30,13 +30,6 @@ HANDOFF_RETURNED = "handoff_returned"  # a task the team handed off came back (o
 CHANGE_KINDS = (FINISHED, NEW, MOVED, DEADLINE, HANDOFF_SENT, HANDOFF_RECEIVED, HANDOFF_RETURNED)
 WEEK = 7  # "this week": the next seven days after today
 
-# The sections of a team's slide that list tasks, in the order they claim a task that belongs
-# to several: an overdue task is shown under Overdue and nowhere else on the slide (its other
-# facts go on its line), a task that waits for the team and is at risk under Waiting for us.
-# What changed since the last standup comes last: a change to a task shown above is told on
-# that task's line instead of a second time.
-CLAIMS = ("overdue", "due_today", "waiting", "blocked", "at_risk", "due_this_week", "changes")
-
 
 @dataclass(frozen=True, slots=True)
 class ChangeLine:
@@ -77,7 +70,7 @@ class TeamSlide:
     people: tuple[PersonWork, ...]
 
     def shown(self) -> ShownItems:
-        """Each task once: in the first section of ``CLAIMS`` that lists it."""
+        """Each task once: in the first section that lists it (see ``shown_items``)."""
         return shown_items(self)
 
     @property
@@ -96,7 +89,7 @@ class TeamSlide:
 
 @dataclass(frozen=True, slots=True)
 class ShownItems:
-    """A team's slide with every task in one section only (``CLAIMS``), most important
+    """A team's slide with every task in one section only (``shown_items``), most important
     first, and what else is true of a task that other sections would have said."""
 
     changes: tuple[ChangeLine, ...]  # the newest change of each task not shown elsewhere
@@ -113,8 +106,11 @@ class ShownItems:
 
 
 def shown_items(slide: TeamSlide) -> ShownItems:
-    """``slide`` with every task in the first section of ``CLAIMS`` that lists it; the
-    sections keep their order (most important first)."""
+    """``slide`` with every task in the first section that lists it, in this order: overdue,
+    due today, waiting for the team, blocked, at risk, due this week, changed since the last
+    standup. An overdue task shows under Overdue and nowhere else (its other facts go on its
+    line); a change to a task shown above is told on that task's line, not a second time.
+    The sections keep their order (most important first)."""
     taken: set[int] = set()
 
     def claim(ids):
