@@ -75,3 +75,25 @@ def test_snapshot_draws_the_board_in_a_theme(demo_board, tmp_path, theme):
 def test_snapshot_refuses_an_unknown_theme(demo_board, tmp_path):
     done = run("--board", str(demo_board), "snapshot", "--theme", "purple", str(tmp_path / "x"))
     assert done.returncode == 2 and "purple" in done.stderr
+
+
+def test_snapshot_draws_any_standup_slide_and_page(demo_board, tmp_path):
+    """--slide N --page P draws the slide the presentation shows after N-1 → and P-1 ↓: the
+    demo's timeline (slide 6) at 720p has a second page of rows; a slide past the last is
+    the last; page 0 is refused."""
+
+    def shot(name: str, *extra: str) -> QImage:
+        out = tmp_path / f"{name}.png"
+        args = ("--board", str(demo_board), "snapshot", "--view", "standup", "--size")
+        done = run(*args, "1280x720", *extra, str(out))
+        assert done.returncode == 0, done.stderr
+        return QImage(str(out))
+
+    first = shot("s1")
+    assert shot("s1p1", "--slide", "1", "--page", "1") == first
+    timeline = shot("s6", "--slide", "6")
+    assert timeline != first
+    assert shot("s6p2", "--slide", "6", "--page", "2") != timeline
+    assert shot("s99", "--slide", "99") == shot("s7", "--slide", "7")
+    done = run("--board", str(demo_board), "snapshot", "--view", "standup", "--page", "0", "x.png")
+    assert done.returncode == 2 and "--page" in done.stderr

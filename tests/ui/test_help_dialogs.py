@@ -36,6 +36,8 @@ def test_shortcut_list_comes_from_the_window_actions(qtbot, window, shots):
     assert ("Help", "Keyboard shortcuts", "F1") in rows
     assert ("Timeline", "Today", _native("Ctrl+T")) in rows
     assert ("Standup", "Pause or resume the team's timer", "Space") in rows
+    # The clicker's buttons page through long sections before they move on.
+    assert ("Standup", "More of each long section, then the next slide", "↓, PgDown, click") in rows
     assert any(keys == "Ctrl+wheel" for _, _, keys in rows)
     # Two shortcuts of one action are both shown.
     assert ("Edit", "Redo", f"{_native('Ctrl+Shift+Z')}  /  {_native('Ctrl+Y')}") in rows

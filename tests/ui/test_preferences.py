@@ -14,7 +14,7 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.domain.risk import RiskKind
 from renkei.render import theme as render_theme
-from renkei.render.theme import DARK, HIGH_CONTRAST, LIGHT, contrast
+from renkei.render.theme import DARK, HIGH_CONTRAST, LIGHT, SLIDE_DARK, SLIDE_LIGHT, contrast
 from renkei.ui.app import WindowKeeper, create_application
 from renkei.ui.dialogs.preferences import PreferencesDialog
 from renkei.ui.kanban.model import Role
@@ -243,12 +243,15 @@ def test_high_contrast_text_meets_wcag_aaa():
         assert contrast(ink, DARK.card) >= 7
 
 
-def test_the_standup_timeline_stays_light_in_a_dark_app(demo_session, qtbot):
-    """The standup's timeline panel keeps the light theme it was designed for."""
+def test_the_standup_timeline_follows_the_slides_not_the_app(demo_session, qtbot):
+    """The standup's timeline is drawn in the slide theme (T switches both), whatever the
+    app's theme: a dark slide never shows a white panel."""
     apply_theme("dark")
-    standup = StandupWindow(demo_session)
+    standup = StandupWindow(demo_session, theme="light")
     qtbot.addWidget(standup)
-    assert standup.timeline.theme is LIGHT
+    assert standup.timeline.theme is SLIDE_LIGHT
+    standup.toggle_theme()
+    assert standup.timeline.theme is SLIDE_DARK
 
 
 # -- standup settings --------------------------------------------------------------------------

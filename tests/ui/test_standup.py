@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor
 
-from renkei.domain.commands import set_task
+from renkei.domain.commands import Create, set_task
 from renkei.render.slide_metrics import MIN_PX
+from renkei.render.slide_paint import tone_colour
 from renkei.render.theme import SLIDE_DARK, SLIDE_LIGHT, SLIDE_THEMES, contrast
 from renkei.ui.standup.picture import render_slide
 from renkei.ui.standup.slides import DONE, OVERVIEW, TEAM, TIMELINE
@@ -56,9 +60,9 @@ def test_keys_move_through_the_slides_and_stop_at_the_ends(demo_session, make_wi
     assert window.index == 0
     qtbot.keyClick(window, Qt.Key.Key_Right)
     assert window.index == 1
-    qtbot.keyClick(window, Qt.Key.Key_PageDown)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
     assert window.index == 2
-    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.index == 1
     qtbot.keyClick(window, Qt.Key.Key_Left)
     assert window.index == 0
@@ -196,7 +200,7 @@ def test_every_team_slide_names_its_team(demo_session, ja_session, make_window, 
             assert window.current_slide.subtitle.startswith(f"Team {index + 1} of")
 
 
-def test_risk_is_icon_and_word_and_sections_say_more(demo_session, make_window):
+def test_risk_is_icon_and_word_and_sections_say_where_they_are(demo_session, make_window):
     window = make_window(demo_session, size=SMALL)
     texts = window.texts()
     assert any(t.startswith("At risk") for t in texts)
@@ -204,8 +208,10 @@ def test_risk_is_icon_and_word_and_sections_say_more(demo_session, make_window):
     badges = [t for t in texts if t.split(" · ")[0] in words]
     assert badges, "no risk badge on the overview"
     assert not any("+" in t for t in badges), "a badge names its second reason, never '+1'"
-    window.go_to(1)  # the busiest team does not fit at 720p: it says so rather than shrink
-    assert any(t.startswith("+") and t.endswith("more") for t in window.texts())
+    window.go_to(1)  # the busiest team does not fit at 720p: it says which lines show
+    texts = window.texts()
+    assert any(" of " in t and t.endswith("↓") for t in texts)
+    assert not any(t.startswith("+") and t.endswith("more") for t in texts)
 
 
 def test_themes_are_high_contrast(demo_session, make_window, qtbot):
@@ -255,3 +261,132 @@ def test_render_slide_pictures(demo_session, ja_session, app_font, shots, lang, 
     corner = image.copy(0, size[1] - 10, 12, 10)
     colours = {corner.pixelColor(x, y).name() for x in range(12) for y in range(10)}
     assert colours == {SLIDE_THEMES[theme].window.name()}
+
+
+# -- a standup that hides nothing important ---------------------------------------------------
+
+
+def add_overdue(session, count: int, team: str = "Marketing") -> list[str]:
+    """``count`` overdue tasks for ``team``, one more day late each."""
+    board = session.board
+    team_id = board.find_team(team).id
+    owner = next(p.id for p in board.people.values() if p.team_id == team_id)
+    status = board.find_status("In progress").id
+    titles = []
+    for n in range(count):
+        title = f"Late task {n:02d}"
+        fields = (
+            ("title", title),
+            ("status_id", status),
+            ("team_id", team_id),
+            ("owner_id", owner),
+            ("due", session.today() - timedelta(days=n + 1)),
+        )
+        session.apply(Create("task", fields))
+        titles.append(title)
+    return titles
+
+
+def test_down_pages_through_a_long_section_then_moves_on(demo_session, make_window, qtbot):
+    """40 more overdue tasks at 720p: ↓ (and PgDn, the clicker's button) shows the next
+    ones until every one was on the slide, ↑ goes back a page, then ↓ moves to the next
+    team; → always moves on at once."""
+    titles = add_overdue(demo_session, 40)
+    window = make_window(demo_session, size=SMALL)
+    assert window.index == 0 and window.has_more()
+    seen: list[str] = []
+    pages = 0
+    while window.index == 0:
+        texts = window.texts()
+        seen += [t for t in texts if t.startswith("Late task")]
+        label = next(t for t in texts if t.endswith((" of 42 ↓", " of 42")))
+        assert label.startswith("1–") == (pages == 0), label  # where the page is in it
+        qtbot.keyClick(window, Qt.Key.Key_PageDown if pages % 2 else Qt.Key.Key_Down)
+        pages += 1
+        assert pages < 60
+    assert window.index == 1 and window.page == 0
+    # Overdue: the 40 new ones (1 to 40 days late) and the demo's 2, the latest first.
+    assert sorted(set(seen)) == sorted(titles)
+    assert seen.index("Late task 39") < seen.index("Late task 00")
+    qtbot.keyClick(window, Qt.Key.Key_Up)
+    assert window.index == 0 and window.page == 0
+    window.page_down()
+    window.page_down()
+    qtbot.keyClick(window, Qt.Key.Key_PageUp)
+    assert (window.index, window.page) == (0, 1)
+    qtbot.keyClick(window, Qt.Key.Key_Right)
+    assert (window.index, window.page) == (1, 0)
+
+
+def test_no_section_heading_over_nothing(demo_session, make_window):
+    """Marketing has nothing blocked and nothing waiting for it: neither heading shows;
+    every heading counts one line or more."""
+    window = make_window(demo_session)
+    assert window.slide_title(0) == "Marketing"
+    texts = window.texts()
+    assert not any(t.startswith("Blocked  (") for t in texts)
+    for index in range(team_count(window)):
+        window.go_to(index)
+        assert not any(t.endswith("  (0)") for t in window.texts())
+
+
+def wcag(a: QColor, b: QColor) -> float:
+    """The WCAG 2 contrast ratio, computed here from its definition."""
+
+    def lum(c: QColor) -> float:
+        def ch(v: int) -> float:
+            s = v / 255
+            return s / 12.92 if s <= 0.03928 else ((s + 0.055) / 1.055) ** 2.4
+
+        return 0.2126 * ch(c.red()) + 0.7152 * ch(c.green()) + 0.0722 * ch(c.blue())
+
+    hi, lo = sorted((lum(a), lum(b)), reverse=True)
+    return (hi + 0.05) / (lo + 0.05)
+
+
+@pytest.mark.parametrize("theme", ["dark", "light"])
+def test_hints_and_secondary_text_are_24px_and_7_to_1_at_1080p(demo_session, make_window, theme):
+    """At 1920×1080 nothing on any slide is under 24 px (hints, details, the timeline's
+    text), and every ink a word or detail uses reads at 7:1 on the slide and on a panel."""
+    window = make_window(demo_session)
+    window.set_theme(theme)
+    for index in range(window.slide_count):
+        window.go_to(index)
+        assert window.min_text_px() >= 24, window.slide_title(index)
+    hints = window.face().hints
+    assert "↓" in hints and "↑" in hints  # the new keys are on the hint line
+    slide = SLIDE_THEMES[theme]
+    for tone in ("text", "muted", "accent", "done", "risk", "late", "blocked", "handoff"):
+        ink = tone_colour(slide, tone)
+        assert wcag(ink, slide.window) >= 7, tone
+        assert wcag(ink, slide.card) >= 7, tone
+    assert wcag(slide.muted, slide.window) >= 7  # the footer's hints
+
+
+def test_the_dark_timeline_is_not_a_white_panel(demo_session, make_window):
+    """The timeline slide in the dark theme is dark where its rows are: most of its body
+    (bars and words aside) is as dark as the slide's panels."""
+    window = make_window(demo_session)
+    window.go_to(next(i for i in range(window.slide_count) if window.slide(i).kind == TIMELINE))
+    image = window.grab().toImage()
+    body = window._body(window.metrics())
+    lightness = sorted(
+        image.pixelColor(
+            int(body.left() + body.width() * x / 40), int(body.top() + body.height() * y / 20)
+        ).lightness()
+        for x in range(1, 40)
+        for y in range(1, 20)
+    )
+    assert lightness[len(lightness) // 2] < 80, "the timeline's body is light"
+
+
+def test_the_timeline_pages_its_rows(demo_session, make_window, qtbot):
+    """At 720p the demo's 38 tasks with dates take more than one page: ↓ shows the next
+    rows, with which tasks show."""
+    window = make_window(demo_session, size=SMALL)
+    window.go_to(next(i for i in range(window.slide_count) if window.slide(i).kind == TIMELINE))
+    assert window.has_more()
+    first = window.grab().toImage()
+    qtbot.keyClick(window, Qt.Key.Key_Down)
+    assert window.page == 1
+    assert window.grab().toImage() != first

@@ -67,35 +67,29 @@ def marketing_agenda() -> Agenda:
 # -- the agenda as slides --------------------------------------------------------------------
 
 
-def test_a_team_slide_lists_its_sections_in_three_columns():
-    """What changed on the left, what is due in the middle, who does what on the right; empty
-    sections and columns are left out."""
+def test_a_team_slide_lists_its_sections_in_reading_order():
+    """What changed, then what is due, then who does what; empty sections are left out (the
+    painter flows the rest into the slide's columns)."""
     slides = build_slides(marketing_agenda(), small_board(), TODAY)
     assert [s.kind for s in slides] == [TEAM, OVERVIEW, TIMELINE, DONE]
     team = slides[0]
     assert (team.key, team.title, team.subtitle) == ((TEAM, MARKETING), "Marketing", "Team 1 of 1")
-    assert team.columns == (
-        (
-            Section(
-                "changes",
-                "Since last standup",
-                (Line("Write the brief", "Finished", "Haruka Aoki", "done", "done"),),
-            ),
+    assert team.sections == (
+        Section(
+            "changes",
+            "Since last standup",
+            (Line("Write the brief", "Finished", "Haruka Aoki", "done", "done"),),
         ),
-        (
-            Section(
-                "due_today",
-                "Due today",
-                (Line("Book the hall", "Today", "Yuki Tanaka", "clock", "risk"),),
-            ),
+        Section(
+            "due_today",
+            "Due today",
+            (Line("Book the hall", "Today", "Yuki Tanaka", "clock", "risk"),),
         ),
-        (
-            Section(
-                "people",
-                "Who is doing what",
-                (Line("Yuki Tanaka", "", "Book the hall", "person", "text"),),
-                big_details=True,
-            ),
+        Section(
+            "people",
+            "Who is doing what",
+            (Line("Yuki Tanaka", "", "Book the hall", "person", "text"),),
+            big_details=True,
         ),
     )
 
@@ -171,7 +165,7 @@ def test_the_timer_says_times_up_with_a_warning_and_shows_a_pause():
 
 def test_a_team_face_has_the_timer_the_counter_and_since_when():
     column = (Section("changes", "Since last standup", (Line("Write the brief"),)),)
-    slide = Slide(TEAM, (TEAM, 1), "Marketing", "Team 1 of 2", (column,), team_number=1)
+    slide = Slide(TEAM, (TEAM, 1), "Marketing", "Team 1 of 2", column, team_number=1)
     face = slide_face(slide, NOBODY_SINCE, number=1, count=5, clock=Clock(120))
     assert (face.title, face.subtitle) == (
         "Marketing",
@@ -179,10 +173,12 @@ def test_a_team_face_has_the_timer_the_counter_and_since_when():
     )
     assert face.counter == "1 / 5"
     assert face.timer == Timer("2:00 left", "clock", "text", "", "accent")
-    assert face.columns == (column,)
+    assert face.sections == column and face.page == 0
     assert face.notice is None and face.headings == () and face.rows == ()
-    assert face.more.replace("%1", "3") == "+3 more"
-    assert face.hints.startswith("← → next")
+    assert face.shown_range.replace("%1", "4").replace("%2", "9").replace("%3", "23") == (
+        "4–9 of 23"
+    )
+    assert face.hints.startswith("← → slide · ↓ ↑ more")
 
 
 def test_a_team_with_nothing_to_report_says_so():
@@ -233,4 +229,4 @@ def test_the_timeline_face_is_only_its_frame():
     slide = Slide(TIMELINE, TIMELINE, "Timeline", "The weeks around today")
     face = slide_face(slide, NOBODY_SINCE, number=3, count=4, clock=Clock(0))
     assert (face.kind, face.title) == (TIMELINE, "Timeline")
-    assert face.timer is None and face.notice is None and face.columns == ()
+    assert face.timer is None and face.notice is None and face.sections == ()

@@ -17,7 +17,7 @@ from typing import Any
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.domain.model import Activity, Board, Task
 from renkei.domain.read_model import BoardReadModel
-from renkei.domain.risk import RiskReason
+from renkei.domain.risk import SEVERITY, RiskReason
 
 # What a change since the last standup was, as the slide groups them.
 FINISHED = "finished"  # moved into a done column
@@ -69,6 +69,10 @@ class TeamSlide:
     waiting: tuple[WaitingHandoff, ...]  # handoffs sent to this team, not yet acknowledged
     people: tuple[PersonWork, ...]
 
+    def shown(self) -> ShownItems:
+        """Each task once: in the first section that lists it (see ``shown_items``)."""
+        return shown_items(self)
+
     @property
     def empty(self) -> bool:
         return not (
@@ -81,6 +85,80 @@ class TeamSlide:
             or self.waiting
             or any(p.task_ids for p in self.people)
         )
+
+
+@dataclass(frozen=True, slots=True)
+class ShownItems:
+    """A team's slide with every task in one section only (``shown_items``), most important
+    first, and what else is true of a task that other sections would have said."""
+
+    changes: tuple[ChangeLine, ...]  # the newest change of each task not shown elsewhere
+    overdue: tuple[int, ...]
+    due_today: tuple[int, ...]
+    due_this_week: tuple[int, ...]
+    at_risk: tuple[tuple[int, tuple[RiskReason, ...]], ...]
+    blocked: tuple[int, ...]
+    waiting: tuple[WaitingHandoff, ...]
+    # A task's changes since the last standup, newest first, when they are told on the task's
+    # line in another section (or older changes under its newest one in Since last standup).
+    folded: dict[int, tuple[ChangeLine, ...]]
+    risks: dict[int, tuple[RiskReason, ...]]  # every task at risk on the slide: why
+
+
+def shown_items(slide: TeamSlide) -> ShownItems:
+    """``slide`` with every task in the first section that lists it, in this order: overdue,
+    due today, waiting for the team, blocked, at risk, due this week, changed since the last
+    standup. An overdue task shows under Overdue and nowhere else (its other facts go on its
+    line); a change to a task shown above is told on that task's line, not a second time.
+    The sections keep their order (most important first)."""
+    taken: set[int] = set()
+
+    def claim(ids):
+        kept = tuple(i for i in ids if i not in taken)
+        taken.update(kept)
+        return kept
+
+    overdue = claim(slide.overdue)
+    due_today = claim(slide.due_today)
+    waiting_ids = claim(dict.fromkeys(w.handoff.task_id for w in slide.waiting))
+    waiting, seen = [], set()
+    for w in slide.waiting:  # one line a task, its longest wait
+        if w.handoff.task_id in waiting_ids and w.handoff.task_id not in seen:
+            seen.add(w.handoff.task_id)
+            waiting.append(w)
+    blocked = claim(slide.blocked)
+    risky = dict(slide.at_risk)
+    at_risk_ids = claim(task_id for task_id, _ in slide.at_risk)
+    due_this_week = claim(slide.due_this_week)
+    by_task: dict[int, list[ChangeLine]] = defaultdict(list)
+    for change in slide.changes:  # newest first
+        by_task[change.task_id].append(change)
+    changes = tuple(
+        c for c in slide.changes if c.task_id not in taken and by_task[c.task_id][0] is c
+    )
+    folded = {
+        task_id: tuple(lines if task_id in taken else lines[1:])
+        for task_id, lines in by_task.items()
+        if task_id in taken or len(lines) > 1
+    }
+    return ShownItems(
+        changes=changes,
+        overdue=overdue,
+        due_today=due_today,
+        due_this_week=due_this_week,
+        at_risk=tuple((i, risky[i]) for i in at_risk_ids),
+        blocked=blocked,
+        waiting=tuple(waiting),
+        folded=folded,
+        risks=risky,
+    )
+
+
+def importance(reasons: Sequence[RiskReason], due: date | None) -> tuple[int, date]:
+    """How a section orders its tasks: the most serious risk first (``SEVERITY``), then the
+    soonest due; a task at no risk after every task at risk."""
+    rank = min((SEVERITY.index(r.kind) for r in reasons), default=len(SEVERITY))
+    return rank, due or date.max
 
 
 @dataclass(frozen=True, slots=True)
@@ -119,7 +197,10 @@ def changes_since(
         if row.entity != "task" or row.at <= since:
             continue
         task = board.tasks.get(row.entity_id)
-        if task is None or task.archived:
+        if task is None:
+            continue
+        # A task finished and archived since then was still finished since then.
+        if task.archived and not (row.field == "status_id" and row.new and int(row.new) in done):
             continue
         line = None
         if row.field == "created":
@@ -222,10 +303,20 @@ def build_agenda(
         if h.state is HandoffState.SENT and h.task_id in board.tasks:
             waiting[h.receiver_team_id].append(WaitingHandoff(h, now - h.sent_at))
     slides = []
+    risks = {t.id: session.risk(t.id) for t in live}
+
+    def first(task: Task) -> tuple[int, date, int]:
+        return (*importance(risks[task.id], task.due), task.id)
+
+    def first_waiting(w: WaitingHandoff) -> tuple:
+        task = board.tasks[w.handoff.task_id]
+        return (*importance(risks.get(task.id, ()), task.due), -w.waited, w.handoff.id)
+
     for team_id in team_order(board, order):
-        tasks = sorted(by_team.get(team_id, []), key=lambda t: (t.due or date.max, t.id))
+        # Every section lists the most serious risk first, then the soonest due.
+        tasks = sorted(by_team.get(team_id, []), key=first)
         week_end = today + timedelta(days=WEEK)
-        at_risk = tuple((t.id, reasons) for t in tasks if (reasons := session.risk(t.id)))
+        at_risk = tuple((t.id, reasons) for t in tasks if (reasons := risks[t.id]))
         people = tuple(
             PersonWork(p.id, current_work(board, p.id, today))
             for p in sorted(board.people.values(), key=lambda p: p.name)
@@ -242,9 +333,7 @@ def build_agenda(
                 overdue=tuple(t.id for t in tasks if t.due is not None and t.due < today),
                 at_risk=at_risk,
                 blocked=tuple(t.id for t in tasks if session.blocked(t.id)),
-                waiting=tuple(
-                    sorted(waiting.get(team_id, ()), key=lambda w: w.waited, reverse=True)
-                ),
+                waiting=tuple(sorted(waiting.get(team_id, ()), key=first_waiting)),
                 people=people,
             )
         )

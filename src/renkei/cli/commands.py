@@ -301,7 +301,15 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
 
         out_path = Path(args.out)
         try:
-            snapshot(session, args.view, args.size, out_path, getattr(args, "theme", None))
+            snapshot(
+                session,
+                args.view,
+                args.size,
+                out_path,
+                getattr(args, "theme", None),
+                slide=getattr(args, "slide", 1),
+                page=getattr(args, "page", 1),
+            )
         except ValueError as error:
             raise CliError(str(error)) from None
         except OSError as error:

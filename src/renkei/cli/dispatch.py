@@ -381,6 +381,20 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         help="light (default), dark or high_contrast; standup slides: light or dark",
     )
     snap.add_argument(
+        "--slide",
+        type=positive_int,
+        default=1,
+        metavar="N",
+        help="standup: the slide to draw, 1 for the first team (default 1)",
+    )
+    snap.add_argument(
+        "--page",
+        type=positive_int,
+        default=1,
+        metavar="P",
+        help="standup: the slide as it shows after ↓ was pressed P-1 times (default 1)",
+    )
+    snap.add_argument(
         "--size",
         type=snapshot_size,
         default=DEFAULT_SIZE,

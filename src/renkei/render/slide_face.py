@@ -66,13 +66,14 @@ class Slide:
     key: object  # what keeps the slide across refreshes: ("team", id), or the kind
     title: str
     subtitle: str = ""
-    columns: tuple[tuple[Section, ...], ...] = ()  # TEAM: non-empty sections per column
+    # TEAM: the sections with lines, in reading order (the painter flows them into columns)
+    sections: tuple[Section, ...] = ()
     rows: tuple[OverviewRow, ...] = ()  # OVERVIEW
     team_number: int = 0  # TEAM: 1-based
 
     @property
     def empty(self) -> bool:
-        return self.kind == TEAM and not self.columns
+        return self.kind == TEAM and not self.sections
 
 
 @dataclass(frozen=True, slots=True)
@@ -114,9 +115,13 @@ class SlideFace:
     subtitle: str
     hints: str  # the footer: the keys
     counter: str  # "2 / 7"
-    more: str  # "+%1 more" under a section that does not fit, "%1" for the count
+    # Beside a section's heading when it shows only some of its lines: "%1–%2 of %3"
+    # (first, last, all); ↓ shows the next ones.
+    shown_range: str = "%1–%2 of %3"
+    shown_one: str = "%1 of %2"  # the same when the page shows one line of a section
     timer: Timer | None = None  # TEAM only
-    columns: tuple[tuple[Section, ...], ...] = ()  # TEAM
+    sections: tuple[Section, ...] = ()  # TEAM
+    page: int = 0  # TEAM: how many times ↓ was pressed on the slide (0: its first lines)
     headings: tuple[Heading, ...] = ()  # OVERVIEW: one per value of a row
     rows: tuple[OverviewRow, ...] = ()  # OVERVIEW
     notice: Notice | None = None  # an empty TEAM slide, DONE

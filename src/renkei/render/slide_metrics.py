@@ -1,13 +1,16 @@
 """Every size on a standup slide, and where its header, body and footer go.
 
 Sizes come from the picture's height (``unit = height / 1080``) and are never below 20 px,
-so the slides read from the back of a room on any screen from 1280×720 to 3840×2160. The
+so the slides read from the back of a room on any screen from 1280×720 to 3840×2160. Hints
+and secondary text (the word and detail under a title, a section's range, the footer) are
+24 px at 1080p. The
 painter and the window (which places its button and the timeline by the body) share them.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from functools import lru_cache
 
 from PySide6.QtCore import QRectF
 from PySide6.QtGui import QFont, QFontMetricsF
@@ -49,8 +52,8 @@ class SlideMetrics:
             timer=px(44, 26),
             heading=px(30, 22),
             item=px(28),
-            detail=px(22),
-            hint=px(20),
+            detail=px(24),
+            hint=px(24),
             big=px(56, 28),
         )
 
@@ -62,10 +65,12 @@ def slide_font(pixels: float, bold: bool = False) -> QFont:
     return font
 
 
+@lru_cache(maxsize=256)
 def line_height(pixels: float, bold: bool = False) -> float:
     return QFontMetricsF(slide_font(pixels, bold)).height()
 
 
+@lru_cache(maxsize=4096)
 def text_width(text: str, pixels: float, bold: bool = False) -> float:
     return QFontMetricsF(slide_font(pixels, bold)).horizontalAdvance(text)
 

@@ -1,17 +1,22 @@
 """The standup slide painter: a ``SlideFace`` drawn into a rectangle, in a theme, at a size.
 
 One painter for the presentation window and the offscreen picture (``renkei snapshot``).
-Sections that do not fit show "+N more" rather than shrinking the text. The timeline slide's
-content is not drawn here: the caller passes the function that draws it (see
-``ui/standup/timeline_slide.py``), and this painter frames it.
+A team's sections flow into the slide's columns; a section whose lines do not all fit says
+which it shows ("4–9 of 23 ↓") and ↓ shows the next ones (``SlideFace.page``), rather than
+shrinking the text or hiding the rest. Titles wrap to two lines before they are cut. The
+timeline slide's content is not drawn here: the caller passes the function that draws it
+(see ``ui/standup/timeline_slide.py``), and this painter frames it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from itertools import combinations, pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
 
 from renkei.i18n import arg
 from renkei.render import glyphs
@@ -34,7 +39,7 @@ from renkei.render.slide_metrics import (
     slide_font,
     text_width,
 )
-from renkei.render.theme import Theme
+from renkei.render.theme import Theme, contrast, mix
 
 # Draws the timeline into the body rectangle; returns the smallest text size it used (px).
 TimelinePainter = Callable[[QPainter, QRectF, SlideMetrics], float]
@@ -44,13 +49,33 @@ RIGHT = Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter
 CENTRE = Qt.AlignmentFlag.AlignCenter
 
 
+LEGIBLE = 7.0  # every text on a slide against its panel and the slide: WCAG AAA
+
+
 def tone_colour(theme: Theme, tone: str) -> QColor:
-    """A face's tone in the slide's theme (the accent is the theme's selection colour)."""
+    """A face's tone in the slide's theme (the accent is the theme's selection colour),
+    moved towards the text colour until it reads at 7:1 on the slide and on a panel."""
+    key = (theme.name, tone)
+    if key not in _LEGIBLE_INKS:
+        _LEGIBLE_INKS[key] = _legible(theme, tone)
+    return QColor(_LEGIBLE_INKS[key])
+
+
+_LEGIBLE_INKS: dict[tuple[str, str], str] = {}
+
+
+def _legible(theme: Theme, tone: str) -> str:
     if tone == "accent":
-        return theme.selection
-    if tone in ("muted", "done", "risk", "late", "blocked", "handoff"):
-        return getattr(theme, tone)
-    return theme.text
+        colour = theme.selection
+    elif tone in ("muted", "done", "risk", "late", "blocked", "handoff"):
+        colour = getattr(theme, tone)
+    else:
+        colour = theme.text
+    ink, share = QColor(colour), 1.0
+    while share > 0 and min(contrast(ink, theme.card), contrast(ink, theme.window)) < LEGIBLE:
+        share -= 0.05
+        ink = mix(colour, theme.text, share)
+    return ink.name()
 
 
 def slide_icon(painter: QPainter, name: str, centre: QPointF, size: float, ink: QColor) -> None:
@@ -116,6 +141,26 @@ class Ink:
         self.painter.drawText(rect, int(align), shown)
         self.drawn.append((shown, float(round(pixels))))
         return min(rect.width(), metrics.horizontalAdvance(shown))
+
+    def lines(
+        self,
+        first: QRectF,
+        text: str,
+        shown: Sequence[str],
+        pixels: float,
+        colour: QColor,
+        bold: bool = True,
+    ) -> None:
+        """``text`` as wrapped into ``shown`` lines, the first in ``first`` and each next one
+        under it. The record keeps ``text`` when all of it shows, else the lines as shown,
+        one per row."""
+        font = slide_font(pixels, bold)
+        self.painter.setFont(font)
+        self.painter.setPen(colour)
+        for n, part in enumerate(shown):
+            self.painter.drawText(first.translated(0, n * first.height()), int(LEFT), part)
+        whole = "".join(shown).replace(" ", "") == text.replace(" ", "")
+        self.drawn.append((text if whole else "\n".join(shown), float(round(pixels))))
 
 
 def paint_slide(
@@ -249,16 +294,29 @@ def _paint_notice(
 # -- a team ------------------------------------------------------------------------------------
 
 
-def _paint_team(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics) -> None:
-    if not face.columns:
-        if face.notice is not None:
-            _paint_notice(ink, face.notice, body, theme, m, top=0.3, space=1.6)
-        return
-    count = len(face.columns)
-    width = (body.width() - (count - 1) * m.gap) / count
-    for n, column in enumerate(face.columns):
-        rect = QRectF(body.left() + n * (width + m.gap), body.top(), width, body.height())
-        _paint_column(ink, face, column, rect, theme, m)
+@dataclass(frozen=True, slots=True)
+class Placed:
+    """A section where it goes on the slide, and which of its lines the page shows."""
+
+    section: Section
+    rect: QRectF  # its panel (the same on every page: paging never moves a panel)
+    start: int  # the first line shown
+    end: int  # after the last line shown
+
+    @property
+    def paged(self) -> bool:
+        """Whether some of its lines are on another page."""
+        return self.start > 0 or self.end < len(self.section.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class TeamPlan:
+    placed: tuple[Placed, ...]
+
+    @property
+    def more(self) -> bool:
+        """Whether ↓ shows lines not yet shown."""
+        return any(p.end < len(p.section.lines) for p in self.placed)
 
 
 def _padding(m: SlideMetrics) -> float:
@@ -269,101 +327,293 @@ def _heading_height(m: SlideMetrics) -> float:
     return line_height(m.heading, True) + _padding(m) * 0.6
 
 
+def _overhead(m: SlideMetrics) -> float:
+    """A panel without its lines: padding and heading."""
+    return 2 * _padding(m) + _heading_height(m)
+
+
 def _detail_px(section: Section, m: SlideMetrics) -> float:
     return m.item if section.big_details else m.detail
 
 
-def _item_height(section: Section, m: SlideMetrics) -> float:
+def _icon_width(m: SlideMetrics) -> float:
+    return m.item * 1.15
+
+
+@lru_cache(maxsize=8192)
+def wrap_text(
+    text: str, pixels: float, bold: bool, width: float, lines: int = 2
+) -> tuple[str, ...]:
+    """``text`` on at most ``lines`` lines of ``width``: wrapped where the language allows,
+    only the last line cut with "…"."""
+    font = slide_font(pixels, bold)
+    metrics = QFontMetricsF(font)
+    if width <= 0 or metrics.horizontalAdvance(text) <= width or lines <= 1:
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
+        return (shown,) if shown else ()
+    # A space that leaves a first line at least half full is where a reader expects the
+    # break, in Japanese too ("12月4日(金) 以降の完了", never "以｜降"); else the language's
+    # line breaking. (A phrase segmenter for Japanese belongs here.)
+    spaces = [i for i, ch in enumerate(text) if ch == " "]
+    for at in reversed(spaces):
+        head = text[:at].rstrip()
+        if metrics.horizontalAdvance(head) <= width:
+            if metrics.horizontalAdvance(head) >= width / 2 and head:
+                rest = text[at:].strip()
+                more = wrap_text(rest, pixels, bold, width, lines - 1) if rest else ()
+                return (head, *more)
+            break
+    layout = QTextLayout(text, font)
+    option = QTextOption()
+    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+    layout.setTextOption(option)
+    found: list[str] = []
+    rest = 0
+    layout.beginLayout()
+    while len(found) < lines - 1:
+        line = layout.createLine()
+        if not line.isValid():
+            break
+        line.setLineWidth(width)
+        end = line.textStart() + line.textLength()
+        found.append(text[line.textStart() : end].rstrip())
+        rest = end
+    layout.endLayout()
+    tail = text[rest:].strip()
+    if tail:
+        found.append(metrics.elidedText(tail, Qt.TextElideMode.ElideRight, width))
+    return tuple(found)
+
+
+def _title_lines(line: Line, width: float, m: SlideMetrics) -> tuple[str, ...]:
+    return wrap_text(line.title, float(m.item), True, round(width - _icon_width(m), 1))
+
+
+def _tallest(m: SlideMetrics, section: Section | None = None) -> float:
+    """The height of a line whose title takes two lines."""
+    detail = _detail_px(section, m) if section is not None else m.item
+    return 2 * line_height(m.item, True) + line_height(detail) + max(6.0, 12 * m.unit)
+
+
+def _item_height(line: Line, section: Section, width: float, m: SlideMetrics) -> float:
+    """A line's height in a panel ``width`` wide: its title on one or two lines, the word
+    and detail under it."""
     gap = max(6.0, 12 * m.unit)
-    return line_height(m.item, True) + line_height(_detail_px(section, m)) + gap
+    titles = max(1, len(_title_lines(line, width - 2 * _padding(m), m)))
+    return titles * line_height(m.item, True) + line_height(_detail_px(section, m)) + gap
 
 
-def fit_lines(column: Sequence[Section], height: float, m: SlideMetrics) -> list[int]:
-    """How many lines of each section fit in ``height``, taken in turns; the rest say
-    "+N more"."""
-    pad, heading_h, more_h = _padding(m), _heading_height(m), line_height(m.detail)
-    fixed = sum(2 * pad + heading_h for _ in column) + m.gap * (len(column) - 1)
-    counts = [0] * len(column)
+def _pages(
+    section: Section, room: float, width: float, m: SlideMetrics, page: int
+) -> tuple[int, int]:
+    """The lines page ``page`` shows of a section whose lines have ``room``: each page takes
+    the lines that fit after the previous page's (one at least), the last page stays."""
+    count = len(section.lines)
+    start, shown = 0, 0
+    while start < count:
+        used, end = 0.0, start
+        while end < count:
+            h = _item_height(section.lines[end], section, width, m)
+            if end > start and used + h > room:
+                break
+            used += h
+            end += 1
+        if shown == page or end >= count:
+            return start, end
+        start, shown = end, shown + 1
+    return 0, 0
 
-    def cost() -> float:
-        total = fixed
-        for section, k in zip(column, counts, strict=True):
-            total += k * _item_height(section, m) + (more_h if k < len(section.lines) else 0)
-        return total
 
+def _allot(column: Sequence[Section], height: float, width: float, m: SlideMetrics) -> list[float]:
+    """Each section's panel height in a column: its first line in any case, then lines taken
+    in turns while they fit; a section that pages keeps room for a two-line title (its later
+    pages may hold one), and what is left goes to the sections that page."""
+    overhead = _overhead(m)
+    heights = [[_item_height(line, s, width, m) for line in s.lines[:1]] for s in column]
+    counts = [len(h) for h in heights]
+    sums = [sum(h) for h in heights]
+    talls = [_tallest(m, s) for s in column]
+
+    def room(i: int, k: int, total: float) -> float:
+        return total if k >= len(column[i].lines) else max(total, talls[i])
+
+    free = height - m.gap * (len(column) - 1) - overhead * len(column)
+    free -= sum(room(i, counts[i], sums[i]) for i in range(len(column)))
     grew = True
     while grew:
         grew = False
         for i, section in enumerate(column):
-            if counts[i] < len(section.lines):
-                counts[i] += 1
-                if cost() <= height:
-                    grew = True
-                else:
-                    counts[i] -= 1
-    return counts
+            k = counts[i]
+            if k >= len(section.lines):
+                continue
+            h = _item_height(section.lines[k], section, width, m)
+            more = room(i, k + 1, sums[i] + h) - room(i, k, sums[i])
+            if more <= free:
+                counts[i], sums[i], free = k + 1, sums[i] + h, free - more
+                grew = True
+    rooms = [room(i, counts[i], sums[i]) for i in range(len(column))]
+    paged = [i for i, s in enumerate(column) if counts[i] < len(s.lines)]
+    if paged and free > 0:
+        for i in paged:
+            rooms[i] += free / len(paged)
+    return [overhead + r for r in rooms]
 
 
-def _paint_column(
-    ink: Ink,
-    face: SlideFace,
-    column: Sequence[Section],
-    rect: QRectF,
-    theme: Theme,
-    m: SlideMetrics,
+def _columns(count: int, sections: int) -> list[list[tuple[int, ...]]]:
+    """Every way to cut ``sections`` (in order) into ``count`` columns, each with one or more."""
+    if count <= 1 or sections <= 1:
+        return [[tuple(range(sections))]]
+    cuts = []
+    for breaks in combinations(range(1, sections), count - 1):
+        edges = (0, *breaks, sections)
+        cuts.append([tuple(range(a, b)) for a, b in pairwise(edges)])
+    return cuts
+
+
+def column_count(body: QRectF, m: SlideMetrics, sections: int) -> int:
+    """Three columns on a wide slide (two on a narrow one), never more than sections."""
+    fits = max(1, int(body.width() // max(1.0, 520 * m.unit)))
+    return max(1, min(3, fits, sections))
+
+
+# The columns chosen for a slide's sections at a size: paging and the timer repaint the
+# same sections every second, and choosing is the dearest part of planning.
+_CUTS: dict[tuple, tuple] = {}
+
+
+def _best_cut(
+    sections: Sequence[Section], count: int, width: float, height: float, m: SlideMetrics
+) -> tuple[list[tuple[int, ...]], list[list[float]]]:
+    """The sections cut into ``count`` columns where the first page shows the most lines
+    (and no column overflows, if any cut can), with each panel's height."""
+    best: tuple | None = None
+    for cut in _columns(count, len(sections)):
+        heights = []
+        shown = 0
+        over = 0.0
+        for column in cut:
+            group = [sections[i] for i in column]
+            allotted = _allot(group, height, width, m)
+            heights.append(allotted)
+            over += max(0.0, sum(allotted) + m.gap * (len(group) - 1) - height)
+            for section, panel in zip(group, allotted, strict=True):
+                start, end = _pages(section, panel - _overhead(m), width, m, 0)
+                shown += end - start
+        score = (over, -shown)
+        if best is None or score < best[0]:
+            best = (score, cut, heights)
+    assert best is not None
+    return best[1], best[2]
+
+
+def plan_team(
+    sections: Sequence[Section], body: QRectF, m: SlideMetrics, page: int = 0
+) -> TeamPlan:
+    """Where each section goes and which lines page ``page`` shows. The sections flow into
+    columns in order, cut where the most lines show on the first page; a panel keeps its
+    place and size on every page."""
+    if not sections:
+        return TeamPlan(())
+    count = column_count(body, m, len(sections))
+    width = (body.width() - (count - 1) * m.gap) / count
+    key = (id(sections), round(body.width(), 1), round(body.height(), 1), m.unit)
+    cached = _CUTS.get(key)
+    if cached is not None and cached[0] is sections:
+        cut, heights = cached[1], cached[2]
+    else:
+        cut, heights = _best_cut(sections, count, width, body.height(), m)
+        if len(_CUTS) > 64:
+            _CUTS.clear()
+        _CUTS[key] = (sections, cut, heights)
+    placed = []
+    for n, (column, allotted) in enumerate(zip(cut, heights, strict=True)):
+        x = body.left() + n * (width + m.gap)
+        y = body.top()
+        for i, panel in zip(column, allotted, strict=True):
+            section = sections[i]
+            start, end = _pages(section, panel - _overhead(m), width, m, page)
+            placed.append(Placed(section, QRectF(x, y, width, panel), start, end))
+            y += panel + m.gap
+    return TeamPlan(tuple(placed))
+
+
+def team_has_more(face: SlideFace, rect: QRectF, m: SlideMetrics) -> bool:
+    """Whether ↓ on this team slide shows lines not yet shown (else it moves on)."""
+    if face.kind != TEAM or not face.sections:
+        return False
+    return plan_team(face.sections, slide_body(rect, m), m, face.page).more
+
+
+def _paint_team(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics) -> None:
+    if not face.sections:
+        if face.notice is not None:
+            _paint_notice(ink, face.notice, body, theme, m, top=0.3, space=1.6)
+        return
+    for placed in plan_team(face.sections, body, m, face.page).placed:
+        _paint_section(ink, face, placed, theme, m)
+
+
+def _paint_section(
+    ink: Ink, face: SlideFace, placed: Placed, theme: Theme, m: SlideMetrics
 ) -> None:
     painter = ink.painter
-    pad, heading_h, more_h = _padding(m), _heading_height(m), line_height(m.detail)
-    counts = fit_lines(column, rect.height(), m)
-    y = rect.top()
-    for section, shown in zip(column, counts, strict=True):
-        rest = len(section.lines) - shown
-        item_h = _item_height(section, m)
-        height = 2 * pad + heading_h + shown * item_h + (more_h if rest else 0)
-        panel = QRectF(rect.left(), y, rect.width(), height)
-        painter.setPen(QPen(theme.card_border, max(1.0, 1.5 * m.unit)))
-        painter.setBrush(theme.card)
-        radius = 12 * m.unit
-        painter.drawRoundedRect(panel, radius, radius)
-        inner = panel.adjusted(pad, pad, -pad, -pad)
+    section, panel = placed.section, placed.rect
+    pad, heading_h = _padding(m), _heading_height(m)
+    painter.setPen(QPen(theme.card_border, max(1.0, 1.5 * m.unit)))
+    painter.setBrush(theme.card)
+    radius = 12 * m.unit
+    painter.drawRoundedRect(panel, radius, radius)
+    inner = panel.adjusted(pad, pad, -pad, -pad)
+    range_w = 0.0
+    if placed.paged:
+        # Where the page is in the section, so nothing is hidden without a way to it.
+        total = str(len(section.lines))
+        if placed.end - placed.start == 1:
+            where = arg(face.shown_one, str(placed.start + 1), total)
+        else:
+            where = arg(face.shown_range, str(placed.start + 1), str(placed.end), total)
+        arrow = " ↓" if placed.end < len(section.lines) else ""
+        text = where + arrow
+        range_w = text_width(text, m.detail, True) + m.gap * 0.5
         ink.text(
-            QRectF(inner.left(), inner.top(), inner.width(), heading_h - pad * 0.6),
-            f"{section.title}  ({len(section.lines)})",
-            m.heading,
+            QRectF(inner.right() - range_w, inner.top(), range_w, heading_h - pad * 0.6),
+            text,
+            m.detail,
             theme.text,
             bold=True,
+            align=RIGHT,
         )
-        line_y = inner.top() + heading_h
-        for line in section.lines[:shown]:
-            item = QRectF(inner.left(), line_y, inner.width(), item_h)
-            _paint_line(ink, line, item, theme, m, _detail_px(section, m))
-            line_y += item_h
-        if rest:
-            ink.text(
-                QRectF(inner.left(), line_y, inner.width(), more_h),
-                arg(face.more, str(rest)),
-                m.detail,
-                theme.muted,
-                bold=True,
-            )
-        y += height + m.gap
+    ink.text(
+        QRectF(inner.left(), inner.top(), inner.width() - range_w, heading_h - pad * 0.6),
+        f"{section.title}  ({len(section.lines)})",
+        m.heading,
+        theme.text,
+        bold=True,
+    )
+    y = inner.top() + heading_h
+    for line in section.lines[placed.start : placed.end]:
+        h = _item_height(line, section, panel.width(), m)
+        _paint_line(ink, line, QRectF(inner.left(), y, inner.width(), h), theme, m, section)
+        y += h
 
 
 def _paint_line(
-    ink: Ink, line: Line, rect: QRectF, theme: Theme, m: SlideMetrics, detail_px: float
+    ink: Ink, line: Line, rect: QRectF, theme: Theme, m: SlideMetrics, section: Section
 ) -> None:
+    detail_px = _detail_px(section, m)
     colour = tone_colour(theme, line.tone)
     title_h = line_height(m.item, True)
     detail_h = line_height(detail_px)
-    icon_w = m.item * 1.15
+    icon_w = _icon_width(m)
     if line.icon:
         centre = QPointF(rect.left() + icon_w * 0.42, rect.top() + title_h / 2)
         mark = theme.muted if line.tone == "text" else colour
         slide_icon(ink.painter, line.icon, centre, m.item * 0.34, mark)
     left = rect.left() + icon_w
     width = rect.right() - left
-    ink.text(QRectF(left, rect.top(), width, title_h), line.title, m.item, theme.text, bold=True)
-    y = rect.top() + title_h
+    titles = _title_lines(line, rect.width(), m)
+    ink.lines(QRectF(left, rect.top(), width, title_h), line.title, titles, m.item, theme.text)
+    y = rect.top() + title_h * max(1, len(titles))
     used = 0.0
     if line.word:
         used = ink.text(QRectF(left, y, width, detail_h), line.word, detail_px, colour, bold=True)
@@ -382,34 +632,40 @@ def _paint_line(
 
 def _paint_overview(ink: Ink, face: SlideFace, body: QRectF, theme: Theme, m: SlideMetrics) -> None:
     painter = ink.painter
-    name_w = body.width() * 0.3
+    name_w = body.width() * 0.26
     col_w = (body.width() - name_w) / max(1, len(face.headings))
-    head_h = line_height(m.heading, True) * 1.6
-    for n, heading in enumerate(face.headings):
+    icon_w = m.heading * 1.2
+    heading_line = line_height(m.heading, True)
+    # A long heading ("Finished since Fri 4 Dec") wraps to a second line rather than cut.
+    room = round(col_w - icon_w, 1)
+    words = [wrap_text(h.word, float(m.heading), True, room) for h in face.headings]
+    head_h = heading_line * (max((len(w) for w in words), default=1) + 0.6)
+    for n, (heading, lines) in enumerate(zip(face.headings, words, strict=True)):
         x = body.left() + name_w + n * col_w
         colour = tone_colour(theme, heading.tone)
-        word_w = text_width(heading.word, m.heading, True)
-        icon_w = m.heading * 1.2
+        word_w = max((text_width(w, m.heading, True) for w in lines), default=0.0)
         start = x + max(0.0, (col_w - word_w - icon_w) / 2)
-        centre = QPointF(start + icon_w * 0.4, body.top() + head_h / 2)
+        top = body.top() + (head_h - heading_line * len(lines)) / 2
+        centre = QPointF(start + icon_w * 0.4, top + heading_line / 2)
         slide_icon(painter, heading.icon, centre, m.heading * 0.34, colour)
-        ink.text(
-            QRectF(start + icon_w, body.top(), col_w - icon_w, head_h),
+        ink.lines(
+            QRectF(start + icon_w, top, col_w - icon_w, heading_line),
             heading.word,
+            lines,
             m.heading,
             colour,
-            bold=True,
         )
     rows = face.rows
     if not rows:
         return
     top = body.top() + head_h
-    row_h = min(m.big * 2.0, (body.bottom() - top) / len(rows))
-    number_px = max(MIN_PX, min(m.big, row_h * 0.62))
-    name_px = max(MIN_PX, min(m.heading * 1.1, row_h * 0.5))
-    # A row with a forecast keeps its lower third for it, one line across the whole row.
-    told_h = row_h * 0.34 if any(row.forecast for row in rows) else 0.0
-    told_px = max(MIN_PX, told_h * 0.62)
+    row_h = min(m.big * 2.6, (body.bottom() - top) / len(rows))
+    number_px = max(MIN_PX, min(m.big * 1.2, row_h * 0.5))
+    name_px = max(MIN_PX, min(m.heading * 1.2, row_h * 0.4))
+    # A row with a forecast keeps its lower third for it, one line across the whole row, in
+    # secondary text's size at least.
+    told_px = max(m.detail, min(m.subtitle, row_h * 0.22))
+    told_h = line_height(told_px) * 1.15 if any(row.forecast for row in rows) else 0.0
     for r, row in enumerate(rows):
         y = top + r * row_h
         if r % 2 == 0:

@@ -18,8 +18,13 @@ def snapshot(
     size: tuple[int, int],
     out: Path,
     theme: str | None = None,
+    *,
+    slide: int = 1,
+    page: int = 1,
 ) -> None:
-    """``theme`` None: the light board and the dark standup slides (the README's)."""
+    """``theme`` None: the light board and the dark standup slides (the README's). The
+    standup: slide ``slide`` (1-based; past the last, the last) after ↓ was pressed
+    ``page`` - 1 times."""
     if view not in VIEWS:
         raise ValueError(f"unknown view {view!r} (choose from: {', '.join(VIEWS)})")
     if theme is not None and theme not in THEMES:
@@ -41,7 +46,9 @@ def snapshot(
         last = session.board.last_standup()
         slides = "light" if theme == "light" else "dark"
         since = last.held_at if last else None
-        image = render_slide(session, 0, size, theme=slides, since=since)
+        image = render_slide(
+            session, max(0, slide - 1), size, theme=slides, since=since, page=max(0, page - 1)
+        )
         _save(image, out)
         return
     window = MainWindow(session)

@@ -122,13 +122,23 @@ OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
-        QT_TRANSLATE_NOOP("Shortcuts", "→, PgDown, ↓, Enter, click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "→, Enter"),
         QT_TRANSLATE_NOOP("Shortcuts", "Next slide"),
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
-        QT_TRANSLATE_NOOP("Shortcuts", "←, PgUp, ↑, Backspace, right-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "←, Backspace"),
         QT_TRANSLATE_NOOP("Shortcuts", "Previous slide"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        QT_TRANSLATE_NOOP("Shortcuts", "↓, PgDown, click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "More of each long section, then the next slide"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Standup"),
+        QT_TRANSLATE_NOOP("Shortcuts", "↑, PgUp, right-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Back through a section's lines, then the previous slide"),
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Standup"),

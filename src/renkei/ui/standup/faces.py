@@ -96,17 +96,22 @@ def slide_face(
     count: int,
     clock: Clock,
     held_at: datetime | None = None,
+    page: int = 0,
 ) -> SlideFace:
-    """Slide ``number`` (1-based) of ``count`` as the presentation shows it."""
+    """Slide ``number`` (1-based) of ``count`` as the presentation shows it, after ↓ was
+    pressed ``page`` times on it."""
     face = SlideFace(
         kind=slide.kind,
         title=slide.title,
         subtitle=slide.subtitle,
         hints=QCoreApplication.translate(
-            "Standup", "← → next · Space pause · A auto · T theme · H held · Esc leave"
+            "Standup",
+            "← → slide · ↓ ↑ more · Space pause · A auto · T theme · H held · Esc leave",
         ),
         counter=f"{number} / {count}",
-        more=QCoreApplication.translate("Standup", "+%1 more"),
+        shown_range=QCoreApplication.translate("Standup", "%1–%2 of %3"),
+        shown_one=QCoreApplication.translate("Standup", "%1 of %2"),
+        page=max(0, page),
     )
     if slide.kind == TEAM:
         notice = None
@@ -119,7 +124,7 @@ def slide_face(
             face,
             subtitle=f"{slide.subtitle}  ·  {since_text(agenda)}",
             timer=timer_face(clock),
-            columns=slide.columns,
+            sections=slide.sections,
             notice=notice,
         )
     if slide.kind == OVERVIEW:

@@ -10,9 +10,9 @@ from PySide6.QtGui import QImage, QPainter, QRegion
 from PySide6.QtWidgets import QWidget
 
 from renkei.app.standup import build_agenda
-from renkei.render.slide_face import DONE, TIMELINE
+from renkei.render.slide_face import DONE, TEAM, TIMELINE
 from renkei.render.slide_metrics import SlideMetrics, slide_body
-from renkei.render.slide_paint import paint_slide
+from renkei.render.slide_paint import paint_slide, team_has_more
 from renkei.render.theme import SLIDE_THEMES
 from renkei.ui.standup.faces import Clock, slide_face
 from renkei.ui.standup.held_button import HeldButton
@@ -29,9 +29,10 @@ def render_slide(
     theme: str = "dark",
     order: Sequence[int] = (),
     since: datetime | None = None,
+    page: int = 0,
 ) -> QImage:
     """Slide ``index`` at ``size`` in the slide theme ``theme`` (dark or light), as the
-    presentation shows it when it reaches that slide."""
+    presentation shows it when it reaches that slide and ↓ was pressed ``page`` times."""
     if isinstance(size, QSize):
         size = (size.width(), size.height())
     if theme not in SLIDE_THEMES:
@@ -41,15 +42,22 @@ def render_slide(
     index = max(0, min(int(index), len(slides) - 1))
     slide = slides[index]
     face = slide_face(
-        slide, agenda, number=index + 1, count=len(slides), clock=Clock(SECONDS_PER_TEAM)
+        slide,
+        agenda,
+        number=index + 1,
+        count=len(slides),
+        clock=Clock(SECONDS_PER_TEAM),
+        page=page,
     )
     rect = QRectF(0, 0, *size)
     m = SlideMetrics.for_size(*size)
     body = slide_body(rect, m)
     timeline = None
     if slide.kind == TIMELINE:
-        timeline = TimelineSlide(session)
+        timeline = TimelineSlide(session, SLIDE_THEMES[theme])
         timeline.show_tasks(session.board)
+        timeline.first_page = page
+        timeline.shown_range = face.shown_range
     image = QImage(*size, QImage.Format.Format_RGB32)
     painter = QPainter(image)
     try:
@@ -67,3 +75,39 @@ def render_slide(
     finally:
         painter.end()
     return image
+
+
+def slide_pages(
+    session,
+    size: QSize | tuple[int, int],
+    order: Sequence[int] = (),
+    since: datetime | None = None,
+) -> list[int]:
+    """How many pages (↓ presses plus one) each slide has at ``size``: what it takes to
+    picture every line of a standup."""
+    if isinstance(size, QSize):
+        size = (size.width(), size.height())
+    agenda = build_agenda(session, since, order)
+    slides = build_slides(agenda, session.board, session.today(), session.forecasts())
+    rect = QRectF(0, 0, *size)
+    m = SlideMetrics.for_size(*size)
+    body = slide_body(rect, m)
+    counts = []
+    for index, slide in enumerate(slides):
+        pages = 1
+        if slide.kind == TIMELINE:
+            timeline = TimelineSlide(session)
+            timeline.show_tasks(session.board)
+            while timeline.has_more(body, m, pages - 1):
+                pages += 1
+        elif slide.kind == TEAM:
+            clock = Clock(SECONDS_PER_TEAM)
+            while True:
+                face = slide_face(
+                    slide, agenda, number=index + 1, count=len(slides), clock=clock, page=pages - 1
+                )
+                if not team_has_more(face, rect, m):
+                    break
+                pages += 1
+        counts.append(pages)
+    return counts

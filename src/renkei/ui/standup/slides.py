@@ -8,7 +8,7 @@ colour, so meaning never rests on colour alone.
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from PySide6.QtCore import QCoreApplication
@@ -121,34 +121,71 @@ def _handoff_line(change: ChangeLine, names: _Names, title: str, who: str) -> Li
     return Line(title, bounce_word(change.old, reason, missing), who, "received", "late")
 
 
-def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...], ...]:
-    """The non-empty sections in three columns: what changed; what is due and blocked;
-    what is at risk, waiting, and who does what."""
+def team_sections(slide: TeamSlide, names: _Names) -> tuple[Section, ...]:
+    """The non-empty sections, each task in one of them only (``TeamSlide.shown``), most
+    important first, in reading order: what changed; what is overdue, due and waiting for the
+    team; what is blocked, at risk and due this week; who does what. The painter flows them
+    into columns."""
     board = names.board
     done_ids = board.done_status_ids()
+    shown = slide.shown()
 
-    def dated(ids, word_of, icon, tone) -> tuple[Line, ...]:
+    waits = {}
+    for w in slide.waiting:  # the longest wait of a task waiting for the team
+        waits.setdefault(w.handoff.task_id, w)
+    listed_waiting = {w.handoff.task_id for w in shown.waiting}
+
+    def news(task_id: int) -> str:
+        """What changed since the last standup, and how long the task has waited for the
+        team, told on its line in another section."""
+        wait = ""
+        if task_id in waits and task_id not in listed_waiting:
+            waited = span_text(waits[task_id].waited)
+            wait = arg(QCoreApplication.translate("Standup", "Waiting %1"), waited)
+        return _join(wait, *(change_line(c, names).word for c in shown.folded.get(task_id, ())))
+
+    def others(task_id: int, but: RiskKind | None = None) -> str:
+        """The task's risks other than the one its section already says."""
+        reasons = [r for r in shown.risks.get(task_id, ()) if r.kind is not but]
+        return risk_words(reasons) if reasons else ""
+
+    def dated(ids, word_of, icon, tone, but: RiskKind | None = None) -> tuple[Line, ...]:
         return tuple(
-            Line(names.task(i), word_of(i), names.owner(i), icon, tone)
+            Line(
+                names.task(i),
+                word_of(i),
+                _join(news(i), names.owner(i), others(i, but)),
+                icon,
+                tone,
+            )
             for i in ids
             if i in board.tasks
         )
 
-    changes = Section(
-        "changes",
-        QCoreApplication.translate("Standup", "Since last standup"),
-        tuple(change_line(c, names) for c in slide.changes),
+    changes = []
+    for c in shown.changes:
+        line = change_line(c, names)
+        older = _join(*(change_line(o, names).word for o in shown.folded.get(c.task_id, ())))
+        changes.append(replace(line, detail=_join(line.detail, older)) if older else line)
+    since = Section(
+        "changes", QCoreApplication.translate("Standup", "Since last standup"), tuple(changes)
     )
     overdue = Section(
         "overdue",
         QCoreApplication.translate("Standup", "Overdue"),
-        dated(slide.overdue, lambda i: due_text(board.tasks[i].due, names.today), "clock", "late"),
+        dated(
+            shown.overdue,
+            lambda i: due_text(board.tasks[i].due, names.today),
+            "clock",
+            "late",
+            RiskKind.OVERDUE,
+        ),
     )
     today = Section(
         "due_today",
         QCoreApplication.translate("Standup", "Due today"),
         dated(
-            slide.due_today,
+            shown.due_today,
             lambda i: QCoreApplication.translate("Standup", "Today"),
             "clock",
             "risk",
@@ -157,7 +194,7 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
     week = Section(
         "due_week",
         QCoreApplication.translate("Standup", "This week"),
-        dated(slide.due_this_week, lambda i: names.day(board.tasks[i].due), "clock", "text"),
+        dated(shown.due_this_week, lambda i: names.day(board.tasks[i].due), "clock", "text"),
     )
 
     def waits_for(task_id: int) -> str:
@@ -180,22 +217,23 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
             Line(
                 names.task(i),
                 QCoreApplication.translate("Standup", "Blocked"),
-                _join(waits_for(i), names.owner(i)),
+                _join(news(i), waits_for(i), names.owner(i), others(i, RiskKind.DEPENDENCY)),
                 "blocked",
                 "blocked",
             )
-            for i in slide.blocked
+            for i in shown.blocked
             if i in board.tasks
         ),
     )
     risk_lines = []
-    for task_id, reasons in slide.at_risk:
+    for task_id, reasons in shown.at_risk:
         if not reasons or task_id not in board.tasks:
             continue
         first = reasons[0]
         word = risk_words(reasons)
         tone = "late" if first.kind is RiskKind.OVERDUE else "risk"
-        risk_lines.append(Line(names.task(task_id), word, risk_sentence(first), "risk", tone))
+        detail = _join(news(task_id), risk_sentence(first), names.owner(task_id))
+        risk_lines.append(Line(names.task(task_id), word, detail, "risk", tone))
     at_risk = Section(
         "at_risk", QCoreApplication.translate("Standup", "At risk"), tuple(risk_lines)
     )
@@ -207,16 +245,18 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
                 names.task(w.handoff.task_id),
                 arg(QCoreApplication.translate("Standup", "Waiting %1"), span_text(w.waited)),
                 _join(
+                    news(w.handoff.task_id),
                     arg(
                         QCoreApplication.translate("Standup", "from %1"),
                         names.team(w.handoff.sender_team_id),
                     ),
                     names.person(w.handoff.sender_id),
+                    others(w.handoff.task_id),
                 ),
                 "received",
                 "handoff",
             )
-            for w in slide.waiting
+            for w in shown.waiting
         ),
     )
     people = Section(
@@ -235,9 +275,8 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[tuple[Section, ...],
         ),
         big_details=True,  # under a person's name, their tasks' titles: never small
     )
-    columns = ((changes,), (overdue, today, week, blocked), (at_risk, waiting, people))
-    kept = tuple(tuple(s for s in column if s.lines) for column in columns)
-    return tuple(column for column in kept if column)
+    sections = (since, overdue, today, waiting, blocked, at_risk, week, people)
+    return tuple(s for s in sections if s.lines)  # never a heading over nothing
 
 
 def build_slides(

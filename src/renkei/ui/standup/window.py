@@ -18,9 +18,9 @@ from PySide6.QtGui import QGuiApplication, QImage, QKeyEvent, QPainter, QScreen
 from PySide6.QtWidgets import QWidget
 
 from renkei.app.standup import Agenda, build_agenda
-from renkei.render.slide_face import DONE, TEAM, Slide, SlideFace
+from renkei.render.slide_face import DONE, TEAM, TIMELINE, Slide, SlideFace
 from renkei.render.slide_metrics import SlideMetrics, slide_body
-from renkei.render.slide_paint import paint_slide
+from renkei.render.slide_paint import paint_slide, team_has_more
 from renkei.render.theme import SLIDE_THEMES, Theme
 from renkei.ui.standup.faces import Clock, slide_face
 from renkei.ui.standup.held_button import HeldButton
@@ -67,6 +67,7 @@ class StandupWindow(QWidget):
         self._overtime = 0  # seconds past zero on this slide
         self._theme_name = theme if theme in SLIDE_THEMES else "dark"
         self._index = 0
+        self._page = 0  # ↓ presses on this slide: which of a long section's lines show
         self._held_at: datetime | None = None
         self._agenda: Agenda | None = None
         self._slides: list[Slide] = []
@@ -79,13 +80,14 @@ class StandupWindow(QWidget):
         self._debounce.setInterval(300)
         self._debounce.timeout.connect(self.refresh)
 
-        self.timeline = TimelineSlide(session)
+        self.timeline = TimelineSlide(session, SLIDE_THEMES[self._theme_name])
         self.held_button = HeldButton(self)
         self.held_button.clicked.connect(self.mark_held)
         self.held_button.hide()
 
         self._build()
         self.held_button.set_theme(self.slide_theme)
+        self.timeline.theme = self.slide_theme
         self._subscribed = True
         session.subscribe(self._on_board_changed)
         self._ticker.start()
@@ -142,6 +144,7 @@ class StandupWindow(QWidget):
             count=len(self._slides),
             clock=Clock(self._seconds_left, self._paused, self._auto),
             held_at=self._held_at,
+            page=self._page,
         )
 
     def go_to(self, index: int) -> None:
@@ -149,6 +152,7 @@ class StandupWindow(QWidget):
         if index == self._index:
             return
         self._index = index
+        self._page = 0
         self._seconds_left = self._seconds_per_team  # entering a slide restarts its timer
         self._overtime = 0
         self._sync_children()
@@ -159,6 +163,36 @@ class StandupWindow(QWidget):
 
     def previous_slide(self) -> None:
         self.go_to(self._index - 1)
+
+    @property
+    def page(self) -> int:
+        """How many times ↓ showed more of this slide's sections."""
+        return self._page
+
+    def has_more(self) -> bool:
+        """Whether ↓ shows lines of this slide not shown yet (else it goes to the next)."""
+        if not self._slides or self.current_slide.kind == DONE:
+            return False
+        if self.current_slide.kind == TIMELINE:
+            return self.timeline.has_more(self._body(self.metrics()), self.metrics(), self._page)
+        return team_has_more(self.face(), QRectF(self.rect()), self.metrics())
+
+    def page_down(self) -> None:
+        """The clicker's next: the next lines of the sections that have more, else the next
+        slide. The team's timer runs on."""
+        if self.has_more():
+            self._page += 1
+            self.update()
+        else:
+            self.next_slide()
+
+    def page_up(self) -> None:
+        """The clicker's back: the lines shown before, else the previous slide."""
+        if self._page > 0:
+            self._page -= 1
+            self.update()
+        else:
+            self.previous_slide()
 
     def set_order(self, order: Sequence[int]) -> None:
         """The lead reordered the teams: the current slide stays."""
@@ -234,6 +268,7 @@ class StandupWindow(QWidget):
             raise ValueError(f"unknown theme {name!r}: dark or light")
         self._theme_name = name
         self.held_button.set_theme(self.slide_theme)
+        self.timeline.theme = self.slide_theme
         self.update()
 
     def toggle_theme(self) -> None:
@@ -273,10 +308,14 @@ class StandupWindow(QWidget):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         k = Qt.Key
-        if key in (k.Key_Right, k.Key_PageDown, k.Key_Down, k.Key_Return, k.Key_Enter):
+        if key in (k.Key_Right, k.Key_Return, k.Key_Enter):
             self.next_slide()
-        elif key in (k.Key_Left, k.Key_PageUp, k.Key_Up, k.Key_Backspace):
+        elif key in (k.Key_Left, k.Key_Backspace):
             self.previous_slide()
+        elif key in (k.Key_Down, k.Key_PageDown):  # a clicker's buttons: more, then onwards
+            self.page_down()
+        elif key in (k.Key_Up, k.Key_PageUp):
+            self.page_up()
         elif key == k.Key_Home:
             self.go_to(0)
         elif key == k.Key_End:
@@ -296,9 +335,9 @@ class StandupWindow(QWidget):
 
     def mousePressEvent(self, event) -> None:  # noqa: N802
         if event.button() == Qt.MouseButton.LeftButton:
-            self.next_slide()
+            self.page_down()
         elif event.button() == Qt.MouseButton.RightButton:
-            self.previous_slide()
+            self.page_up()
 
     def wheelEvent(self, event) -> None:  # noqa: N802
         event.accept()  # nothing to scroll, nothing to change
@@ -345,8 +384,11 @@ class StandupWindow(QWidget):
         if not self._slides:
             painter.fillRect(rect, self.slide_theme.window)
             return []
+        face = self.face()
+        self.timeline.first_page = self._page
+        self.timeline.shown_range = face.shown_range
         return paint_slide(
-            painter, self.face(), rect, self.slide_theme, self.metrics(), self.timeline.paint
+            painter, face, rect, self.slide_theme, self.metrics(), self.timeline.paint
         )
 
     def _paint_offscreen(self) -> list[tuple[str, float]]:
