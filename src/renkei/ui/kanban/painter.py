@@ -64,13 +64,20 @@ def paint_board(painter: QPainter, scene: Scene) -> None:
     if scene.drag_task is not None and scene.drag_pos is not None:
         _paint_drag(painter, scene)
     if scene.nothing_matches:
-        painter.setPen(theme.muted)
-        painter.setFont(font(15))
+        # In the middle of the board, where the eye goes; the view puts a Clear button under it.
+        painter.setPen(theme.text)
+        painter.setFont(font(17))
         painter.drawText(
-            QRectF(0, HEADER_HEIGHT + 40, scene.width, 40),
-            Qt.AlignmentFlag.AlignHCenter,
+            empty_message_rect(scene.width, scene.height),
+            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
             QCoreApplication.translate("Kanban", "No task matches the filter."),
         )
+
+
+def empty_message_rect(width: float, height: float) -> QRectF:
+    """Where an empty filtered board says so: the middle of the area under the headers."""
+    middle = HEADER_HEIGHT + (height - HEADER_HEIGHT) / 2
+    return QRectF(20, middle - 50, max(0.0, width - 40), 44)
 
 
 def _paint_columns(painter: QPainter, scene: Scene) -> None:

@@ -8,9 +8,9 @@ what the user asked for. ``painter.py`` draws it. It lays itself out once per mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QPushButton, QToolTip
 
 from renkei.render.theme import Theme, current
 from renkei.ui.kanban.geometry import (
@@ -25,7 +25,7 @@ from renkei.ui.kanban.geometry import (
     place_lanes,
 )
 from renkei.ui.kanban.model import KanbanModel
-from renkei.ui.kanban.painter import Scene, cards_on_screen, paint_board
+from renkei.ui.kanban.painter import Scene, cards_on_screen, empty_message_rect, paint_board
 
 __all__ = ["Hit", "KanbanView", "Lane"]
 
@@ -36,6 +36,7 @@ class KanbanView(QAbstractScrollArea):
     cardDropped = Signal(int, int, object, object, object)  # task, status, lane key, prev, next
     quickAddSubmitted = Signal(int, object, str)  # status id, lane key, title
     menuRequested = Signal(int, QPoint)  # task id, global position: the card's context menu
+    clearFilterRequested = Signal()  # the empty filtered board's Clear button
 
     @property
     def theme(self) -> Theme:
@@ -61,6 +62,12 @@ class KanbanView(QAbstractScrollArea):
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(QCoreApplication.translate("Kanban", "Kanban board"))
+        # A filter that hides every card says so in the middle of the board, with a way back.
+        self.clear_button = QPushButton(
+            QCoreApplication.translate("Kanban", "Clear the filter"), self.viewport()
+        )
+        self.clear_button.hide()
+        self.clear_button.clicked.connect(self.clearFilterRequested)
         # One layout per arrangement of the grid; words alone changing (the clock) repaint.
         model.arranged.connect(self.relayout)
         model.dataChanged.connect(self._words_changed)
@@ -79,7 +86,26 @@ class KanbanView(QAbstractScrollArea):
         if self._current is not None and not self.model.on_board(self._current):
             self._set_current(None)
         self._update_scrollbars()
+        self._place_clear_button()
         self.viewport().update()
+
+    def nothing_matches(self) -> bool:
+        """A filter is on and hides every card."""
+        return not self.model.rowCount() and not self.model.task_filter.is_empty
+
+    def _place_clear_button(self) -> None:
+        if not self.nothing_matches():
+            self.clear_button.hide()
+            return
+        message = empty_message_rect(self.viewport().width(), self.viewport().height())
+        hint = self.clear_button.sizeHint()
+        self.clear_button.setGeometry(
+            int(message.center().x() - hint.width() / 2),
+            int(message.bottom() + 12),
+            hint.width(),
+            hint.height(),
+        )
+        self.clear_button.show()
 
     def _words_changed(self, *_range) -> None:
         self.viewport().update()
@@ -99,6 +125,7 @@ class KanbanView(QAbstractScrollArea):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._update_scrollbars()
+        self._place_clear_button()
 
     # -- geometry: see geometry.py ----------------------------------------------------------
 
@@ -153,6 +180,8 @@ class KanbanView(QAbstractScrollArea):
             return
         self._current = task_id
         self.viewport().update()
+        # A screen reader hears the chosen card's words, the owner's full name among them.
+        self.setAccessibleDescription(self.model.card_text(task_id) if task_id else "")
         self.currentChanged.emit(task_id)
 
     def ensure_visible(self, task_id: int) -> None:
@@ -379,6 +408,18 @@ class KanbanView(QAbstractScrollArea):
                 return True
         return super().eventFilter(watched, event)
 
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        """Hovering a card shows its tooltip: the title, the owner's full name, the risks."""
+        if event.type() == QEvent.Type.ToolTip:
+            found = self.hit(QPointF(event.pos()))
+            if found.kind == "card" and found.task_id is not None:
+                QToolTip.showText(event.globalPos(), self.model.tooltip(found.task_id), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         if self._quick_add is not None and self._quick_add.isVisible():
             self._quick_add.hide()
@@ -400,7 +441,7 @@ class KanbanView(QAbstractScrollArea):
             current=self._current,
             drag_task=self._drag_task,
             drag_pos=self._drag_pos,
-            nothing_matches=not self.model.rowCount() and not self.model.task_filter.is_empty,
+            nothing_matches=self.nothing_matches(),
         )
         painter = QPainter(viewport)
         paint_board(painter, scene)
