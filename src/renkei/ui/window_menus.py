@@ -185,6 +185,8 @@ class WindowMenus:
             checked=True,
         )
         self.detail_action.setShortcut(QKeySequence("Ctrl+I"))
+        # The toolbar's button: a short word, without the menu's "(&D)" mnemonic.
+        self.detail_action.setIconText(QCoreApplication.translate("MainWindow", "Details"))
         self.detail_action.setToolTip(
             arg(
                 QCoreApplication.translate("MainWindow", "Show or hide the task's details (%1)"),
