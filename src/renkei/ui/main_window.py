@@ -8,7 +8,7 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication, QLinearGradient, QPainter
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -18,6 +18,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -57,6 +58,25 @@ FLOAT_SHARE = 0.6  # a floating pane covers at most this share of the board's wi
 if TYPE_CHECKING:
     from renkei.ui.handoffs.tab import HandoffsTab
     from renkei.ui.timeline.tab import TimelineTab
+
+
+class PaneEdge(QWidget):
+    """A soft shadow along a floating pane's left edge: where the board ends and the pane,
+    which covers it, begins."""
+
+    WIDTH = 8
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        gradient = QLinearGradient(0, 0, self.width(), 0)
+        gradient.setColorAt(0.0, QColor(0, 0, 0, 0))
+        gradient.setColorAt(1.0, QColor(0, 0, 0, 70))
+        painter.fillRect(self.rect(), gradient)
+        painter.end()
 
 
 class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainWindow):
@@ -121,6 +141,8 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
         self._central = central
+        self._pane_edge = PaneEdge(central)
+        self._pane_edge.hide()
 
         toolbar = QToolBar(self.tr("Filter"))
         toolbar.setObjectName("filterToolbar")
@@ -161,8 +183,12 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.sync_status.retryRequested.connect(self.sync_driver.reconnect)
 
         self._build_menus()
-        toolbar.addSeparator()
-        toolbar.addAction(self.detail_action)
+        # The pane's button at the right end of the tab row, which has room at any width (the
+        # filter toolbar folds its last widgets away on a narrow window).
+        self.detail_button = QToolButton(self.tabs)
+        self.detail_button.setDefaultAction(self.detail_action)
+        self.detail_button.setAutoRaise(True)
+        self.tabs.setCornerWidget(self.detail_button, Qt.Corner.TopRightCorner)
         self.filter_bar.filterChanged.connect(self.model.set_filter)
         self.board_view.clearFilterRequested.connect(self.filter_bar.clear)
         self.board_view.currentChanged.connect(self.detail.show_task)
@@ -582,8 +608,10 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
             self.splitter.setCollapsible(1, False)
         if self.pane_floating():
             self._float_geometry()
+            self._pane_edge.raise_()
             self.detail.raise_()
         self.detail.setVisible(show)
+        self._pane_edge.setVisible(show and self.pane_floating())
         if show and not self.pane_floating():
             total = sum(self.splitter.sizes())
             width = min(self._detail_width, max(0, total - 400))
@@ -593,10 +621,16 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
             self.detail_action.setChecked(show)
 
     def _float_geometry(self) -> None:
+        # Over the page, under the tab row: the tabs and the pane's own button stay in reach.
         area = self.splitter.geometry()
+        area.setTop(area.top() + max(self.tabs.tabBar().height(), self.detail_button.height()))
         width = int(min(self._detail_width, area.width() * FLOAT_SHARE))
         width = max(width, min(DETAIL_WIDTH_RANGE[0], area.width()))
-        self.detail.setGeometry(QRect(area.right() - width + 1, area.top(), width, area.height()))
+        left = area.right() - width + 1
+        self.detail.setGeometry(QRect(left, area.top(), width, area.height()))
+        self._pane_edge.setGeometry(
+            QRect(left - PaneEdge.WIDTH, area.top(), PaneEdge.WIDTH, area.height())
+        )
 
     def _pane_resized(self, *_args) -> None:
         if self.pane_shown() and not self.pane_floating():

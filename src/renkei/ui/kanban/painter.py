@@ -64,14 +64,23 @@ def paint_board(painter: QPainter, scene: Scene) -> None:
     if scene.drag_task is not None and scene.drag_pos is not None:
         _paint_drag(painter, scene)
     if scene.nothing_matches:
-        # In the middle of the board, where the eye goes; the view puts a Clear button under it.
-        painter.setPen(theme.text)
+        # In the middle of the board, where the eye goes, on a card of its own so it does not
+        # read as a column's; the view puts a Clear button under it.
+        message = empty_message_rect(scene.width, scene.height)
+        words = QCoreApplication.translate("Kanban", "No task matches the filter.")
         painter.setFont(font(17))
-        painter.drawText(
-            empty_message_rect(scene.width, scene.height),
-            Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-            QCoreApplication.translate("Kanban", "No task matches the filter."),
+        wide = QFontMetricsF(painter.font()).horizontalAdvance(words) + 64
+        half = min(max(wide, 340.0), message.width()) / 2
+        backing = QRectF(
+            message.center().x() - half, message.top() - 18, 2 * half, message.height() + 90
         )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(theme.card_border, theme.border_width))
+        painter.setBrush(theme.card)
+        painter.drawRoundedRect(backing, 8, 8)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(theme.text)
+        painter.drawText(message, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, words)
 
 
 def empty_message_rect(width: float, height: float) -> QRectF:
