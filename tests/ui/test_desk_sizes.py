@@ -115,6 +115,19 @@ def test_ctrl_i_floats_the_pane_over_a_narrow_board_and_closes_it(qtbot, demo_se
     assert window.detail.isHidden()
 
 
+def test_escape_puts_a_floating_pane_away(qtbot, demo_session):
+    window = open_window(qtbot, demo_session, (1280, 720))
+    window.activateWindow()
+    window.board_view.set_current_task(window.model.task_ids()[0])
+    window.toggle_detail()
+    assert window.pane_floating() and not window.detail.isHidden()
+    window.detail.edit_button.setFocus()
+
+    qtbot.keyClick(window.detail.edit_button, Qt.Key.Key_Escape)
+    assert window.detail.isHidden()
+    assert not window.detail_action.isChecked()
+
+
 def test_closing_the_docked_pane_is_remembered_and_the_window_can_widen_again(
     qtbot, demo_session
 ):

@@ -8,7 +8,14 @@ import contextlib
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QColor, QGuiApplication, QLinearGradient, QPainter
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QLinearGradient,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -143,6 +150,10 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self._central = central
         self._pane_edge = PaneEdge(central)
         self._pane_edge.hide()
+        # Esc in a floating pane puts it away, as one closes a popup.
+        close_float = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
+        close_float.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close_float.activated.connect(self._escape_pane)
 
         toolbar = QToolBar(self.tr("Filter"))
         toolbar.setObjectName("filterToolbar")
@@ -586,6 +597,11 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self._place_detail()
         if not want and self.tabs.currentWidget() is not None:
             self.tabs.currentWidget().setFocus()
+
+    def _escape_pane(self) -> None:
+        if self.pane_floating() and self.pane_shown():
+            self.toggle_detail(False)
+            self.board_view.setFocus()
 
     def _chosen_for_pane(self, _task_id=None) -> None:
         self._pane_forced = False
