@@ -126,6 +126,7 @@ class TimelineTab(QWidget):
         self.splitter = splitter
         self.tray_box = tray_box
         self._tray_width = TRAY_WIDTH
+        self._tray_sized = False
 
         self.toolbar = QToolBar(self)
         self._build_toolbar()
@@ -209,10 +210,23 @@ class TimelineTab(QWidget):
             self.tray_action.setChecked(shown)  # comes back here through toggled
             return
         self.tray_box.setVisible(shown)
+        self._tray_sized = False
         if shown:
-            total = sum(self.splitter.sizes())
-            width = min(self._tray_width, max(0, total // 3))
-            self.splitter.setSizes([max(0, total - width), width])
+            self._size_tray()
+
+    def _size_tray(self) -> None:
+        """The open tray at its remembered width, once the splitter has its real width (a
+        tab not laid out yet is sized when it is)."""
+        total = sum(self.splitter.sizes())
+        if self._tray_sized or not self.tray_open() or total < 3 * TRAY_WIDTH_RANGE[0]:
+            return
+        width = min(self._tray_width, total // 3)
+        self.splitter.setSizes([total - width, width])
+        self._tray_sized = self.isVisible()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_tray()
 
     def tray_open(self) -> bool:
         return self.tray_action.isChecked()
@@ -281,6 +295,7 @@ class TimelineTab(QWidget):
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._size_tray()
         if self._stale:
             self.refresh()
         self._follow(self._wanted)
