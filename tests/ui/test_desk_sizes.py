@@ -263,3 +263,33 @@ def test_english_is_set_in_the_latin_face_and_japanese_falls_through(app_font):
     assert families_of("Daiki S. “Late” — due in 3 days…", font) == [LATIN_FONT_FAMILY]
     assert families_of("佐藤「保存」", font) == [JP_FONT_FAMILY]
     assert families_of("→★", font) == [JP_FONT_FAMILY]
+
+
+# -- finished cards do not make one lane fill the screen ----------------------------------
+
+
+def test_finished_cards_fold_behind_a_row_that_shows_them(qtbot, demo_session):
+    """At 1366×768 Marketing's five finished cards show three and "2 more finished", so the
+    next lane starts on screen; a click on the row, or choosing a hidden card, shows them."""
+    window = open_window(qtbot, demo_session, (1366, 768))
+    view = window.board_view
+    done = next(s for s in view.columns if s.is_done)
+    marketing = next(lane for lane in view.lanes if lane.title == "Marketing")
+    all_done = next(g for g in window.model.grid.lanes if g.key == marketing.key).cells[done.id]
+    assert len(all_done) == 5
+    assert marketing.cells[done.id] == all_done[:3]
+    assert marketing.hidden[done.id] == 2
+    assert marketing.count == 15  # the lane header still counts every card
+    second = view.lanes[1]
+    assert view.content_to_view_y(second.top) < view.viewport().height()
+
+    row = view._add_row_rect(marketing, view.columns.index(done))
+    assert view.hit(row.center()).kind == "more"
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=row.center().toPoint())
+    marketing = next(lane for lane in view.lanes if lane.title == "Marketing")
+    assert marketing.cells[done.id] == all_done and not marketing.hidden
+
+    other = open_window(qtbot, demo_session, (1366, 768))
+    assert other.board_view.card_rect(all_done[-1]) is None  # behind its row
+    other.board_view.set_current_task(all_done[-1])  # chosen, e.g. on the timeline
+    assert other.board_view.card_rect(all_done[-1]) is not None

@@ -180,13 +180,15 @@ def _paint_lane(painter: QPainter, scene: Scene, lane: Lane, top: float, bottom:
             _paint_drop_indicator(painter, scene, lane, status.id, column_index)
         add = g.add_row_rect(lane, column_index)
         if add.top() < scene.height and add.bottom() > HEADER_HEIGHT:
-            painter.setPen(theme.muted)
-            painter.setFont(font(13))
-            painter.drawText(
-                add.adjusted(6, 0, 0, 0),
-                Qt.AlignmentFlag.AlignVCenter,
-                QCoreApplication.translate("Kanban", "+ Add task"),
+            hidden = lane.hidden.get(status.id, 0)
+            painter.setPen(theme.text if hidden else theme.muted)
+            painter.setFont(font(13, bold=bool(hidden)))
+            words = (
+                Kanban.tr("▾ %n more finished", "", hidden)
+                if hidden
+                else QCoreApplication.translate("Kanban", "+ Add task")
             )
+            painter.drawText(add.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, words)
 
 
 def _paint_drop_indicator(

@@ -49,6 +49,8 @@ class KanbanView(QAbstractScrollArea):
         self.columns: list = []
         self._lane_tops: list[float] = []
         self._collapsed: dict[tuple[str, int | None], bool] = {}
+        # Cells showing all their finished cards: (lane mode, lane key, status id).
+        self._opened: set[tuple[str, int | None, int]] = set()
         self._current: int | None = None
         self._press: QPoint | None = None
         self._press_task: int | None = None
@@ -81,7 +83,8 @@ class KanbanView(QAbstractScrollArea):
         self.columns = list(grid.columns)
         mode = self.model.lane_mode.value
         folded = {key for (m, key), on in self._collapsed.items() if on and m == mode}
-        self.lanes, self._content_height = place_lanes(grid, folded)
+        opened = {(key, status) for m, key, status in self._opened if m == mode}
+        self.lanes, self._content_height = place_lanes(grid, folded, opened)
         self._lane_tops = [lane.top for lane in self.lanes]
         if self._current is not None and not self.model.on_board(self._current):
             self._set_current(None)
@@ -186,6 +189,8 @@ class KanbanView(QAbstractScrollArea):
 
     def ensure_visible(self, task_id: int) -> None:
         rect = self.card_rect(task_id)
+        if rect is None and self._open_finished_cell_of(task_id):
+            rect = self.card_rect(task_id)
         if rect is None:
             return
         bar = self.verticalScrollBar()
@@ -311,6 +316,8 @@ class KanbanView(QAbstractScrollArea):
             self.toggle_lane(found.lane)
         elif found.kind == "add":
             self.start_quick_add(found.status_id, found.lane)
+        elif found.kind == "more":
+            self.show_all_finished(found.lane, found.status_id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._press_task is None or not event.buttons() & Qt.MouseButton.LeftButton:
@@ -366,6 +373,25 @@ class KanbanView(QAbstractScrollArea):
             bar.setValue(bar.value() - 20)
         elif position.y() > self.viewport().height() - 20:
             bar.setValue(bar.value() + 20)
+
+    def _open_finished_cell_of(self, task_id: int) -> bool:
+        """A card behind a lane's "N more finished" row is shown (True) when chosen."""
+        for lane in self.lanes:
+            if lane.collapsed:
+                continue
+            for status_id in lane.hidden:
+                source = next(
+                    (g for g in self.model.grid.lanes if g.key == lane.key), None
+                )
+                if source is not None and task_id in source.cells.get(status_id, []):
+                    self.show_all_finished(lane, status_id)
+                    return True
+        return False
+
+    def show_all_finished(self, lane: Lane, status_id: int) -> None:
+        """The "N more finished" row: the cell shows all its cards from now on."""
+        self._opened.add((self.model.lane_mode.value, lane.key, status_id))
+        self.relayout()
 
     def toggle_lane(self, lane: Lane) -> None:
         key = (self.model.lane_mode.value, lane.key)
