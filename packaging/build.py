@@ -224,6 +224,8 @@ def check_pdf(s: Smoke, pdf: Path, owners: list[str]) -> None:
     s.check("no look-alike radicals in the text layer", not radicals, "".join(radicals[:10]))
     fonts = subprocess.run(["pdffonts", str(pdf)], capture_output=True, text=True).stdout
     s.check("the bundled font is embedded", "RenkeiSansJP" in fonts)
+    # Latin letters and digits come from the Latin face named first (render.fonts).
+    s.check("the bundled Latin font is embedded", "RenkeiSansLatin" in fonts)
 
 
 def check_gui(s: Smoke, board: str, person: str | None, seconds: float) -> None:

@@ -469,6 +469,11 @@ script instead.
 `RenkeiSansJP-Regular.ttf` and `RenkeiSansJP-Bold.ttf` are the Japanese
 fonts Renkei uses for its UI and for PDF output.
 
+Renkei names a Latin face first, before this one: "Renkei Sans Latin"
+(`RenkeiSansLatin-Regular.ttf`, `RenkeiSansLatin-Bold.ttf`, a subset of Noto
+Sans under the SIL OFL 1.1, licence in `OFL-Latin.txt`), described in
+`README-Latin.md` and made by `packaging/fonts/make_latin_font.py`.
+
 ## Source
 
 Noto Sans CJK JP {version} (Regular and Bold), the "{source_family}" faces

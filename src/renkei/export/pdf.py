@@ -9,7 +9,6 @@ look-alike radicals and the text no longer copies back as written.
 from __future__ import annotations
 
 from collections.abc import Callable
-from importlib import resources
 
 from PySide6.QtCore import (
     QBuffer,
@@ -24,7 +23,6 @@ from PySide6.QtCore import (
 from PySide6.QtGui import (
     QColor,
     QFont,
-    QFontDatabase,
     QFontMetricsF,
     QGuiApplication,
     QPageLayout,
@@ -35,9 +33,9 @@ from PySide6.QtGui import (
 )
 
 from renkei.i18n import arg
+from renkei.render.fonts import register_fonts as register_bundled_fonts
 from renkei.render.theme import FONT_FAMILY, LIGHT
 
-FONT_FILES = ("RenkeiSansJP-Regular.ttf", "RenkeiSansJP-Bold.ttf")
 RESOLUTION = 720  # device dots per inch; the painter is scaled so one unit is one point
 MARGIN = 40.0  # left and right, points
 HEADER_TOP = 22.0
@@ -61,14 +59,11 @@ def ensure_application() -> None:
 
 
 def register_fonts() -> None:
-    """Register the bundled faces once (as renkei.ui.fonts does; export must not import ui)."""
+    """Register the bundled faces once, as the window does (the Latin face first, then the
+    Japanese one: render.fonts), so the report reads as the screen does."""
     global _registered
-    if _registered or FONT_FAMILY in QFontDatabase.families():
-        _registered = True
-        return
-    folder = resources.files("renkei.resources") / "fonts"
-    for name in FONT_FILES:
-        QFontDatabase.addApplicationFontFromData((folder / name).read_bytes())
+    if not _registered:
+        register_bundled_fonts()
     _registered = True
 
 

@@ -28,7 +28,9 @@ class CardFace:
     """Everything a card shows, already in words: the painter decides nothing."""
 
     title: str
-    initials: str = ""
+    initials: str = ""  # "HA" / "青木": kept for pictures that have room for no more
+    owner_label: str = ""  # how the card names its owner: "Daiki S.", "佐藤"
+    owner_name: str = ""  # the full name, for the tooltip and a screen reader
     due_text: str = ""
     late: bool = False
     soon: bool = False  # due within the "due soon" days (Preferences): a clock, warm words
@@ -109,12 +111,16 @@ def paint_card(
         glyphs.check(painter, QPointF(inner.right() - 8 * scale, badge_top + row_h / 2), scale)
 
     x = inner.left()
-    if face.initials:
-        x = _paint_initials(painter, x, meta_top, row_h, face.initials, theme, scale) + 6 * scale
     right = inner.right()
     painter.setFont(meta_font)
     flagged_due = (face.late or face.soon) and not face.done
     due_width = meta.horizontalAdvance(face.due_text) + (14 * scale if flagged_due else 0)
+    owner = face.owner_label or face.initials
+    if owner:
+        # The owner's name keeps at least half the row; the due words take the rest.
+        room = max(inner.width() / 2, inner.width() - due_width - 8 * scale)
+        x = _paint_owner(painter, x, meta_top, row_h, owner, theme, scale, room) + 6 * scale
+        painter.setFont(meta_font)
     if face.priority_word:
         width = meta.horizontalAdvance(face.priority_word)
         if right - x >= due_width + width + 8 * scale:
@@ -201,12 +207,17 @@ def _break_point(text: str, fits: int) -> int:
     return cut if cut > fits // 2 else fits
 
 
-def _paint_initials(
-    painter, left: float, top: float, height: float, text: str, theme: Theme, scale: float
+def _paint_owner(
+    painter, left: float, top: float, height: float, text: str, theme: Theme, scale: float,
+    room: float,
 ) -> float:
-    """The owner's initials (or Japanese family name) in a pill just wide enough for them."""
-    font = _font(10.5 * scale, bold=True)
-    width = max(height, QFontMetricsF(font).horizontalAdvance(text) + 10 * scale)
+    """The owner's short name ("Daiki S.", "佐藤") in a pill, at the meta rows' size (a
+    single kanji must read as a name, not a dot), elided to ``room`` when the card is narrow."""
+    font = _font(12 * scale, bold=True)
+    metrics = QFontMetricsF(font)
+    pad = 8 * scale
+    text = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, room - 2 * pad))
+    width = max(height, metrics.horizontalAdvance(text) + 2 * pad)
     rect = QRectF(left, top, width, height)
     path = QPainterPath()
     path.addRoundedRect(rect, height / 2, height / 2)

@@ -38,6 +38,8 @@ def card_face(
     return CardFace(
         title=task.title,
         initials=owner.initials if owner else "",
+        owner_label=owner_label(owner.name) if owner else "",
+        owner_name=owner.name if owner else "",
         due_text="" if done else due_text(task.due, today),
         late=task.due is not None and task.due < today and not done,
         soon=not done and due_soon(task.due, today, session.risk_context().due_soon_days),
@@ -53,6 +55,28 @@ def card_face(
         handoff_late=waiting_late,
         finding_word=lost_word,
     )
+
+
+def owner_label(name: str) -> str:
+    """How a card names its owner, short but a name, as colleagues say it: the family name
+    of a Japanese name ('佐藤 大輝' → '佐藤'; katakana is written given・family, so
+    'エミリー・カーター' → 'カーター'), the given name and the family initial of a Western one
+    ('Daiki Sato' → 'Daiki S.'), a single word as it is."""
+    name = " ".join(name.split())
+    if not name:
+        return ""
+    if "・" in name:
+        return name.split("・")[-1].strip() or name
+    parts = name.split(" ")
+    if any(_cjk(ch) for ch in parts[0]):
+        return parts[0]
+    if len(parts) == 1:
+        return parts[0]
+    return f"{parts[0]} {parts[-1][0]}."
+
+
+def _cjk(ch: str) -> bool:
+    return ord(ch) >= 0x2E80
 
 
 def _handoff_words(

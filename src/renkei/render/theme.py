@@ -12,7 +12,14 @@ from dataclasses import dataclass, field, replace
 
 from PySide6.QtGui import QColor
 
-FONT_FAMILY = "Renkei Sans JP"
+# The bundled faces (resources/fonts, registered by render.fonts): a Latin face named first,
+# so English reads in a Latin font ("…" on the baseline, real quotes), and the Japanese face
+# behind it for everything the Latin one lacks. Code names FONT_FAMILY; Qt goes on to the
+# Japanese face through a font substitution, before any font of the machine's.
+LATIN_FONT_FAMILY = "Renkei Sans Latin"
+JP_FONT_FAMILY = "Renkei Sans JP"
+FONT_FAMILIES = (LATIN_FONT_FAMILY, JP_FONT_FAMILY)
+FONT_FAMILY = LATIN_FONT_FAMILY
 
 
 def _colour(*spec):

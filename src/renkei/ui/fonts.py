@@ -1,34 +1,24 @@
-"""The bundled Japanese-capable font, registered at start so no machine shows boxes."""
+"""The bundled fonts (a Latin face, then a Japanese one), registered at start so no machine
+shows boxes and English is set in a Latin face."""
 
 from __future__ import annotations
 
-from importlib import resources
+from PySide6.QtGui import QFont, QGuiApplication
 
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
-
+from renkei.render.fonts import FONT_FILES, bundled_font, register_fonts
 from renkei.render.theme import FONT_FAMILY
 
-FONT_FILES = ("RenkeiSansJP-Regular.ttf", "RenkeiSansJP-Bold.ttf")
+__all__ = ["FONT_FILES", "UI_POINT_SIZE", "apply_app_font", "register_fonts", "scaled_font"]
+
 UI_POINT_SIZE = 10
-
-
-def register_fonts() -> list[str]:
-    """Register the bundled faces; returns the families Qt found in them."""
-    families: list[str] = []
-    folder = resources.files("renkei.resources") / "fonts"
-    for name in FONT_FILES:
-        data = (folder / name).read_bytes()
-        font_id = QFontDatabase.addApplicationFontFromData(data)
-        if font_id >= 0:
-            families.extend(QFontDatabase.applicationFontFamilies(font_id))
-    return families
 
 
 def apply_app_font(app: QGuiApplication) -> None:
     """Name the bundled family explicitly: left to fallback, Qt mixes fonts within a line."""
     if FONT_FAMILY not in register_fonts():
         return
-    font = QFont(FONT_FAMILY, UI_POINT_SIZE)
+    font = bundled_font()
+    font.setPointSize(UI_POINT_SIZE)
     app.setFont(font)
 
 

@@ -7,8 +7,15 @@ from __future__ import annotations
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QSignalBlocker, Qt, QTimer
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, Qt, QTimer
+from PySide6.QtGui import (
+    QColor,
+    QGuiApplication,
+    QKeySequence,
+    QLinearGradient,
+    QPainter,
+    QShortcut,
+)
 from PySide6.QtWidgets import (
     QInputDialog,
     QLabel,
@@ -18,6 +25,7 @@ from PySide6.QtWidgets import (
     QSplitter,
     QTabWidget,
     QToolBar,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
@@ -46,9 +54,36 @@ from renkei.ui.window_boards import WindowBoards
 from renkei.ui.window_menus import WindowMenus
 from renkei.ui.window_undo import WindowUndo
 
+# Below this window width a docked detail pane would push the board's fifth column off screen
+# (five columns of 200 px need ~1,090 px, the pane 340 more): the pane floats over the board
+# instead, and opens only when asked.
+NARROW_WINDOW = 1440
+DETAIL_WIDTH = 360  # the docked pane's first width; then the width the user left it at
+DETAIL_WIDTH_RANGE = (240, 720)
+FLOAT_SHARE = 0.6  # a floating pane covers at most this share of the board's width
+
 if TYPE_CHECKING:
     from renkei.ui.handoffs.tab import HandoffsTab
     from renkei.ui.timeline.tab import TimelineTab
+
+
+class PaneEdge(QWidget):
+    """A soft shadow along a floating pane's left edge: where the board ends and the pane,
+    which covers it, begins."""
+
+    WIDTH = 8
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    def paintEvent(self, event) -> None:  # noqa: N802
+        painter = QPainter(self)
+        gradient = QLinearGradient(0, 0, self.width(), 0)
+        gradient.setColorAt(0.0, QColor(0, 0, 0, 0))
+        gradient.setColorAt(1.0, QColor(0, 0, 0, 70))
+        painter.fillRect(self.rect(), gradient)
+        painter.end()
 
 
 class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainWindow):
@@ -81,12 +116,22 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.tabs.currentChanged.connect(self._tab_chosen)
 
         splitter = QSplitter(Qt.Orientation.Horizontal)
+        splitter.setObjectName("boardSplitter")
         splitter.addWidget(self.tabs)
         splitter.addWidget(self.detail)
-        splitter.setStretchFactor(0, 4)
-        splitter.setStretchFactor(1, 1)
-        splitter.setSizes([1100, 360])
+        splitter.setStretchFactor(0, 1)
+        splitter.setStretchFactor(1, 0)
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        splitter.splitterMoved.connect(self._pane_resized)
         self.splitter = splitter
+        # The detail pane: docked beside the board on a wide window when a card is chosen
+        # (``pane_open``: the person's choice, remembered), floating over the board on a narrow
+        # one when asked for (``_float_open``), closed otherwise.
+        self.pane_open = True
+        self._float_open = False
+        self._pane_forced = False  # opened by hand with nothing chosen: stays until a choice
+        self._detail_width = DETAIL_WIDTH
         # Where the board lives: in the sync indicator's tooltip always, and once as a bar
         # above the board when it is on a share or in a synced folder.
         self.place = where(session.store.location)
@@ -102,12 +147,20 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
             column.addWidget(self.location_banner)
         column.addWidget(splitter, 1)
         self.setCentralWidget(central)
+        self._central = central
+        self._pane_edge = PaneEdge(central)
+        self._pane_edge.hide()
+        # Esc in a floating pane puts it away, as one closes a popup.
+        close_float = QShortcut(QKeySequence(Qt.Key.Key_Escape), self.detail)
+        close_float.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+        close_float.activated.connect(self._escape_pane)
 
         toolbar = QToolBar(self.tr("Filter"))
         toolbar.setObjectName("filterToolbar")
         toolbar.setMovable(False)
         toolbar.addWidget(self.filter_bar)
         self.addToolBar(toolbar)
+        self.filter_toolbar = toolbar
 
         self.status_label = QLabel()
         self.statusBar().addWidget(self.status_label, 1)
@@ -141,8 +194,16 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self.sync_status.retryRequested.connect(self.sync_driver.reconnect)
 
         self._build_menus()
+        # The pane's button at the right end of the tab row, which has room at any width (the
+        # filter toolbar folds its last widgets away on a narrow window).
+        self.detail_button = QToolButton(self.tabs)
+        self.detail_button.setDefaultAction(self.detail_action)
+        self.detail_button.setAutoRaise(True)
+        self.tabs.setCornerWidget(self.detail_button, Qt.Corner.TopRightCorner)
         self.filter_bar.filterChanged.connect(self.model.set_filter)
+        self.board_view.clearFilterRequested.connect(self.filter_bar.clear)
         self.board_view.currentChanged.connect(self.detail.show_task)
+        self.board_view.currentChanged.connect(self._chosen_for_pane)
         self.board_view.openRequested.connect(self.edit_task)
         self.board_view.cardDropped.connect(self.drop_card)
         self.board_view.quickAddSubmitted.connect(self.quick_add)
@@ -165,6 +226,7 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         self._update_status()
         self.resize(1480, 900)
         self._restore_window_state()
+        self._place_detail()
 
     # -- applying edits: the one road for every gesture -------------------------------------
 
@@ -361,6 +423,7 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
             self.board_view.currentChanged.connect(tab.show_task)
             tab.currentChanged.connect(self._timeline_current)
             tab.openRequested.connect(self.edit_task)
+            tab.restore_layout(self.settings.window.get("timeline"), self.width() < NARROW_WINDOW)
             self._timeline_tab = tab
             self._put_page(self.TIMELINE_PAGE, tab)
         return self._timeline_tab
@@ -490,6 +553,109 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         lanes = state.get("lanes")
         if lanes in {m.value for m in LaneMode}:
             self.set_lane_mode(LaneMode(lanes))
+        self.pane_open = state.get("detail_open", True) is not False
+        width = state.get("detail_width")
+        if isinstance(width, int) and not isinstance(width, bool):
+            low, high = DETAIL_WIDTH_RANGE
+            self._detail_width = max(low, min(high, width))
+
+    def _window_state(self) -> dict:
+        """What is remembered of this window: where it was, the swimlanes, the detail pane
+        (open or not, its width) and the timeline's tray."""
+        state = {
+            "geometry": bytes(self.saveGeometry().toHex()).decode(),
+            "lanes": self.model.lane_mode.value,
+            "detail_open": self.pane_open,
+            "detail_width": self._detail_width,
+        }
+        timeline = self.settings.window.get("timeline")
+        if self._timeline_tab is not None:
+            timeline = self._timeline_tab.layout_state()
+        if isinstance(timeline, dict):
+            state["timeline"] = timeline
+        return state
+
+    # -- the detail pane: docked, floating or closed ----------------------------------------
+
+    def narrow(self) -> bool:
+        return self.width() < NARROW_WINDOW
+
+    def pane_floating(self) -> bool:
+        return self.detail.parent() is self._central
+
+    def pane_shown(self) -> bool:
+        return not self.detail.isHidden()
+
+    def toggle_detail(self, checked: bool | None = None) -> None:
+        """The View menu's and the toolbar's Detail pane (Ctrl+I): open or close it."""
+        want = not self.pane_shown() if checked is None else bool(checked)
+        if self.narrow():
+            self._float_open = want
+        else:
+            self.pane_open = want
+            self._pane_forced = want and self.detail.task_id is None
+        self._place_detail()
+        if not want and self.tabs.currentWidget() is not None:
+            self.tabs.currentWidget().setFocus()
+
+    def _escape_pane(self) -> None:
+        if self.pane_floating() and self.pane_shown():
+            self.toggle_detail(False)
+            self.board_view.setFocus()
+
+    def _chosen_for_pane(self, _task_id=None) -> None:
+        self._pane_forced = False
+        self._place_detail()
+
+    def _place_detail(self) -> None:
+        """Dock, float, show or hide the pane as the window's width and the choice say."""
+        narrow = self.narrow()
+        chosen = self.detail.task_id is not None
+        show = self._float_open if narrow else self.pane_open and (chosen or self._pane_forced)
+        if narrow and show and not self.pane_floating():
+            self.detail.hide()
+            self.detail.setParent(self._central)
+            self.detail.setAutoFillBackground(True)
+            self.detail.setProperty("floating", True)
+        elif not narrow and self.pane_floating():
+            self.detail.hide()
+            self.detail.setProperty("floating", False)
+            self.splitter.insertWidget(1, self.detail)
+            self.splitter.setCollapsible(1, False)
+        if self.pane_floating():
+            self._float_geometry()
+            self._pane_edge.raise_()
+            self.detail.raise_()
+        self.detail.setVisible(show)
+        self._pane_edge.setVisible(show and self.pane_floating())
+        if show and not self.pane_floating():
+            total = sum(self.splitter.sizes())
+            width = min(self._detail_width, max(0, total - 400))
+            with QSignalBlocker(self.splitter):
+                self.splitter.setSizes([total - width, width])
+        with QSignalBlocker(self.detail_action):
+            self.detail_action.setChecked(show)
+
+    def _float_geometry(self) -> None:
+        # Over the page, under the tab row: the tabs and the pane's own button stay in reach.
+        area = self.splitter.geometry()
+        area.setTop(area.top() + max(self.tabs.tabBar().height(), self.detail_button.height()))
+        width = int(min(self._detail_width, area.width() * FLOAT_SHARE))
+        width = max(width, min(DETAIL_WIDTH_RANGE[0], area.width()))
+        left = area.right() - width + 1
+        self.detail.setGeometry(QRect(left, area.top(), width, area.height()))
+        self._pane_edge.setGeometry(
+            QRect(left - PaneEdge.WIDTH, area.top(), PaneEdge.WIDTH, area.height())
+        )
+
+    def _pane_resized(self, *_args) -> None:
+        if self.pane_shown() and not self.pane_floating():
+            self._detail_width = self.splitter.sizes()[1]
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        if self.narrow() != self.pane_floating() or self.pane_floating():
+            self._place_detail()
 
     def closeEvent(self, event) -> None:  # noqa: N802
         if not self._closed and self.unsaved and not self.ask_close_unsaved(self, self.unsaved):
@@ -498,10 +664,7 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         if not self._closed:  # close() may come twice (File → Open, then quitting)
             self._closed = True
             if self.remember:
-                self.settings.window = {
-                    "geometry": bytes(self.saveGeometry().toHex()).decode(),
-                    "lanes": self.model.lane_mode.value,
-                }
+                self.settings.window = self._window_state()
                 with contextlib.suppress(OSError):  # a convenience: never block closing
                     self.settings.save()
             if self.standup is not None:

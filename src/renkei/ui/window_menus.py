@@ -7,6 +7,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from renkei.app.places import SERVER
+from renkei.i18n import arg
 from renkei.ui.dialogs.preferences import preferences_shortcuts
 from renkei.ui.kanban.model import LaneMode
 
@@ -184,7 +185,16 @@ class WindowMenus:
             checked=True,
         )
         self.detail_action.setShortcut(QKeySequence("Ctrl+I"))
-        self.detail_action.toggled.connect(self.detail.setVisible)
+        # The toolbar's button: a short word, without the menu's "(&D)" mnemonic.
+        self.detail_action.setIconText(QCoreApplication.translate("MainWindow", "Details"))
+        self.detail_action.setToolTip(
+            arg(
+                QCoreApplication.translate("MainWindow", "Show or hide the task's details (%1)"),
+                QKeySequence("Ctrl+I").toString(QKeySequence.SequenceFormat.NativeText),
+            )
+        )
+        # Docked on a wide window, floating over the board on a narrow one (MainWindow).
+        self.detail_action.triggered.connect(self.toggle_detail)
         view_menu.addAction(self.detail_action)
 
         board_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&Board"))

@@ -27,16 +27,17 @@ from PySide6.QtWidgets import (
 from renkei import __version__
 from renkei.app import paths
 from renkei.i18n import arg
-from renkei.render.theme import FONT_FAMILY
+from renkei.render.theme import JP_FONT_FAMILY, LATIN_FONT_FAMILY
 from renkei.ui.icons import app_icon
 from renkei.ui.text import muted_text_color
 
-FONT_LICENCE_FILE = "OFL.txt"
+FONT_LICENCE_FILE = "OFL.txt"  # Renkei Sans JP's
+LATIN_FONT_LICENCE_FILE = "OFL-Latin.txt"  # Renkei Sans Latin's
 
 
-def font_licence_text() -> str:
-    """The bundled font's licence file as shipped (copyright lines, then the OFL 1.1)."""
-    item = resources.files("renkei.resources") / "fonts" / FONT_LICENCE_FILE
+def font_licence_text(name: str = FONT_LICENCE_FILE) -> str:
+    """A bundled font's licence file as shipped (copyright lines, then the OFL 1.1)."""
+    item = resources.files("renkei.resources") / "fonts" / name
     try:
         return item.read_text(encoding="utf-8")
     except OSError:
@@ -85,6 +86,7 @@ class AboutDialog(QDialog):
         self.tabs = QTabWidget(self)
         self.tabs.addTab(self._about_page(board_location, muted), self.tr("Renkei"))
         self.licence_text = font_licence_text()
+        self.latin_licence_text = font_licence_text(LATIN_FONT_LICENCE_FILE)
         self.tabs.addTab(self._licences_page(muted), self.tr("Licences"))
 
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close, self)
@@ -149,7 +151,8 @@ class AboutDialog(QDialog):
     def _licences_page(self, muted: str) -> QWidget:
         page = QWidget(self)
         layout = QVBoxLayout(page)
-        font_ok = FONT_FAMILY in QFontDatabase.families()
+        families = QFontDatabase.families()
+        font_ok = JP_FONT_FAMILY in families and LATIN_FONT_FAMILY in families
         summary = QLabel(page)
         summary.setWordWrap(True)
         summary.setTextFormat(Qt.TextFormat.RichText)
@@ -166,8 +169,17 @@ class AboutDialog(QDialog):
                     "used for Japanese text on screen and in PDF reports. %2. Licensed under the "
                     "SIL Open Font License 1.1, printed below."
                 ),
-                FONT_FAMILY,
+                JP_FONT_FAMILY,
                 font_copyright(self.licence_text) or "Copyright 2014-2021 Adobe",
+            ),
+            arg(
+                self.tr(
+                    "<b>Font: %1</b> (Regular and Bold), a Modified Version of Noto Sans, used "
+                    "for Latin text (English words, names, digits) on screen and in PDF "
+                    "reports. %2. Licensed under the SIL Open Font License 1.1, printed below."
+                ),
+                LATIN_FONT_FAMILY,
+                font_copyright(self.latin_licence_text) or "Copyright 2015-2020 Google LLC",
             ),
             arg(
                 self.tr(
@@ -193,7 +205,11 @@ class AboutDialog(QDialog):
             layout.addWidget(missing)
         self.licence_view = QPlainTextEdit(page)
         self.licence_view.setReadOnly(True)
-        self.licence_view.setPlainText(self.licence_text or self.tr("OFL.txt is missing."))
+        texts = [
+            self.licence_text or self.tr("OFL.txt is missing."),
+            self.latin_licence_text or arg(self.tr("%1 is missing."), LATIN_FONT_LICENCE_FILE),
+        ]
+        self.licence_view.setPlainText(f"\n{'=' * 59}\n\n".join(texts))
         self.licence_view.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         mono = QFontDatabase.systemFont(QFontDatabase.SystemFont.FixedFont)
         mono.setPointSizeF(max(8.0, self.font().pointSizeF() * 0.9))

@@ -21,6 +21,10 @@ COLUMN_GAP = 10
 MARGIN = 10
 ADD_ROW_HEIGHT = 30
 SLOT = CARD_HEIGHT + CARD_GAP
+# Finished cards shown per lane before a "N more finished" row: a lane is as tall as its
+# fullest cell, and the Done column, which only grows, made one team's lane fill a laptop's
+# screen. A click on the row shows the rest.
+DONE_SHOWN = 3
 
 
 @dataclass
@@ -33,10 +37,12 @@ class Lane:
     top: float = 0.0  # content y of the lane header
     height: float = 0.0
     cells: dict[int, list[int]] = field(default_factory=dict)  # status id → task ids in order
+    # Finished cards not shown, by status id (the "N more finished" row says how many).
+    hidden: dict[int, int] = field(default_factory=dict)
 
     @property
     def count(self) -> int:
-        return sum(len(ids) for ids in self.cells.values())
+        return sum(len(ids) for ids in self.cells.values()) + sum(self.hidden.values())
 
     @property
     def cards_top(self) -> float:
@@ -47,27 +53,42 @@ class Lane:
 class Hit:
     """What is under a point: a card, a cell's add row, a lane header or a column header."""
 
-    kind: str  # "card", "add", "lane", "cell", "header", "none"
+    kind: str  # "card", "add", "more" (finished cards not shown), "lane", "cell", "header", "none"
     lane: Lane | None = None
     status_id: int | None = None
     index: int = -1
     task_id: int | None = None
 
 
-def place_lanes(grid: KanbanGrid, collapsed: set[int | None]) -> tuple[list[Lane], float]:
-    """The grid's lanes one under another (``collapsed``: the keys of folded lanes), and the
+def place_lanes(
+    grid: KanbanGrid,
+    collapsed: set[int | None],
+    opened: set[tuple[int | None, int]] | frozenset = frozenset(),
+) -> tuple[list[Lane], float]:
+    """The grid's lanes one under another (``collapsed``: the keys of folded lanes;
+    ``opened``: the (lane key, status id) cells that show all their finished cards), and the
     content height they take."""
+    done = {status.id for status in grid.columns if status.is_done}
     lanes: list[Lane] = []
     y = float(MARGIN)
     for source in grid.lanes:
-        lane = _placed(source, source.key in collapsed, y)
+        short = {sid for sid in done if (source.key, sid) not in opened}
+        lane = _placed(source, source.key in collapsed, y, short)
         lanes.append(lane)
         y += lane.height + 6
     return lanes, y + MARGIN
 
 
-def _placed(source: GridLane, folded: bool, top: float) -> Lane:
-    lane = Lane(source.key, source.title, folded, top, 0.0, source.cells)
+def _placed(source: GridLane, folded: bool, top: float, short: set[int]) -> Lane:
+    cells, hidden = source.cells, {}
+    for status_id in short:
+        ids = source.cells.get(status_id, [])
+        if len(ids) > DONE_SHOWN + 1:  # never a row that hides a single card
+            if cells is source.cells:
+                cells = dict(source.cells)
+            cells[status_id] = ids[:DONE_SHOWN]
+            hidden[status_id] = len(ids) - DONE_SHOWN
+    lane = Lane(source.key, source.title, folded, top, 0.0, cells, hidden)
     if folded:
         lane.height = LANE_HEADER_HEIGHT
     else:
@@ -165,7 +186,8 @@ class Geometry:
         if 0 <= index < len(ids) and offset - index * SLOT <= CARD_HEIGHT:
             return Hit("card", lane, status_id, index, ids[index])
         if index == len(ids) and offset - index * SLOT <= ADD_ROW_HEIGHT:
-            return Hit("add", lane, status_id, index)
+            kind = "more" if lane.hidden.get(status_id) else "add"
+            return Hit(kind, lane, status_id, index)
         return Hit("cell", lane, status_id, len(ids))
 
     def drop_target(self, point: QPoint | QPointF) -> Hit | None:

@@ -226,10 +226,29 @@ class KanbanModel(QAbstractListModel):
         if self._ids:
             self.dataChanged.emit(self.index(0), self.index(len(self._ids) - 1))
 
+    def tooltip(self, task_id: int) -> str:
+        """What hovering the card says (its title, owner's full name, risks, handoffs)."""
+        task = self.session.board.tasks.get(task_id)
+        return self._tooltip(task) if task is not None else ""
+
+    def card_text(self, task_id: int) -> str:
+        """The card in words for a screen reader: the title, who owns it (full name), when
+        it is due and what is at risk."""
+        task = self.session.board.tasks.get(task_id)
+        if task is None:
+            return ""
+        face = self.face(task_id)
+        parts = [task.title, _owner_line(face.owner_name), face.due_text, face.risk_word]
+        return "; ".join(part for part in parts if part)
+
     def _tooltip(self, task: Task) -> str:
         session = self.session
         board = session.board
-        lines = [task.title, *(risk_sentence(r) for r in session.risk(task.id))]
+        lines = [task.title]
+        owner = board.people.get(task.owner_id) if task.owner_id is not None else None
+        if owner is not None:
+            lines.append(_owner_line(owner.name))
+        lines.extend(risk_sentence(r) for r in session.risk(task.id))
         analysis = session.handoffs_for((task.id,))
         waiting = analysis.waiting.get(task.id)
         if waiting is not None and waiting.state is HandoffState.SENT:
@@ -294,6 +313,10 @@ class KanbanModel(QAbstractListModel):
             self.beginInsertRows(QModelIndex(), first, last)
             self._ids[first:first] = new_ids[first : last + 1]
             self.endInsertRows()
+
+
+def _owner_line(name: str) -> str:
+    return arg(QCoreApplication.translate("Kanban", "Owner: %1"), name) if name else ""
 
 
 def _runs(rows: list[int]) -> list[tuple[int, int]]:

@@ -64,13 +64,29 @@ def paint_board(painter: QPainter, scene: Scene) -> None:
     if scene.drag_task is not None and scene.drag_pos is not None:
         _paint_drag(painter, scene)
     if scene.nothing_matches:
-        painter.setPen(theme.muted)
-        painter.setFont(font(15))
-        painter.drawText(
-            QRectF(0, HEADER_HEIGHT + 40, scene.width, 40),
-            Qt.AlignmentFlag.AlignHCenter,
-            QCoreApplication.translate("Kanban", "No task matches the filter."),
+        # In the middle of the board, where the eye goes, on a card of its own so it does not
+        # read as a column's; the view puts a Clear button under it.
+        message = empty_message_rect(scene.width, scene.height)
+        words = QCoreApplication.translate("Kanban", "No task matches the filter.")
+        painter.setFont(font(17))
+        wide = QFontMetricsF(painter.font()).horizontalAdvance(words) + 64
+        half = min(max(wide, 340.0), message.width()) / 2
+        backing = QRectF(
+            message.center().x() - half, message.top() - 18, 2 * half, message.height() + 90
         )
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        painter.setPen(QPen(theme.card_border, theme.border_width))
+        painter.setBrush(theme.card)
+        painter.drawRoundedRect(backing, 8, 8)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        painter.setPen(theme.text)
+        painter.drawText(message, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap, words)
+
+
+def empty_message_rect(width: float, height: float) -> QRectF:
+    """Where an empty filtered board says so: the middle of the area under the headers."""
+    middle = HEADER_HEIGHT + (height - HEADER_HEIGHT) / 2
+    return QRectF(20, middle - 50, max(0.0, width - 40), 44)
 
 
 def _paint_columns(painter: QPainter, scene: Scene) -> None:
@@ -164,13 +180,15 @@ def _paint_lane(painter: QPainter, scene: Scene, lane: Lane, top: float, bottom:
             _paint_drop_indicator(painter, scene, lane, status.id, column_index)
         add = g.add_row_rect(lane, column_index)
         if add.top() < scene.height and add.bottom() > HEADER_HEIGHT:
-            painter.setPen(theme.muted)
-            painter.setFont(font(13))
-            painter.drawText(
-                add.adjusted(6, 0, 0, 0),
-                Qt.AlignmentFlag.AlignVCenter,
-                QCoreApplication.translate("Kanban", "+ Add task"),
+            hidden = lane.hidden.get(status.id, 0)
+            painter.setPen(theme.text if hidden else theme.muted)
+            painter.setFont(font(13, bold=bool(hidden)))
+            words = (
+                Kanban.tr("▾ %n more finished", "", hidden)
+                if hidden
+                else QCoreApplication.translate("Kanban", "+ Add task")
             )
+            painter.drawText(add.adjusted(6, 0, 0, 0), Qt.AlignmentFlag.AlignVCenter, words)
 
 
 def _paint_drop_indicator(

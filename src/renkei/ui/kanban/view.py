@@ -8,9 +8,9 @@ what the user asked for. ``painter.py`` draws it. It lays itself out once per mo
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QEvent, QPoint, QPointF, QRectF, Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
-from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit
+from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QPushButton, QToolTip
 
 from renkei.render.theme import Theme, current
 from renkei.ui.kanban.geometry import (
@@ -25,7 +25,7 @@ from renkei.ui.kanban.geometry import (
     place_lanes,
 )
 from renkei.ui.kanban.model import KanbanModel
-from renkei.ui.kanban.painter import Scene, cards_on_screen, paint_board
+from renkei.ui.kanban.painter import Scene, cards_on_screen, empty_message_rect, paint_board
 
 __all__ = ["Hit", "KanbanView", "Lane"]
 
@@ -36,6 +36,7 @@ class KanbanView(QAbstractScrollArea):
     cardDropped = Signal(int, int, object, object, object)  # task, status, lane key, prev, next
     quickAddSubmitted = Signal(int, object, str)  # status id, lane key, title
     menuRequested = Signal(int, QPoint)  # task id, global position: the card's context menu
+    clearFilterRequested = Signal()  # the empty filtered board's Clear button
 
     @property
     def theme(self) -> Theme:
@@ -48,6 +49,8 @@ class KanbanView(QAbstractScrollArea):
         self.columns: list = []
         self._lane_tops: list[float] = []
         self._collapsed: dict[tuple[str, int | None], bool] = {}
+        # Cells showing all their finished cards: (lane mode, lane key, status id).
+        self._opened: set[tuple[str, int | None, int]] = set()
         self._current: int | None = None
         self._press: QPoint | None = None
         self._press_task: int | None = None
@@ -61,6 +64,12 @@ class KanbanView(QAbstractScrollArea):
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(QCoreApplication.translate("Kanban", "Kanban board"))
+        # A filter that hides every card says so in the middle of the board, with a way back.
+        self.clear_button = QPushButton(
+            QCoreApplication.translate("Kanban", "Clear the filter"), self.viewport()
+        )
+        self.clear_button.hide()
+        self.clear_button.clicked.connect(self.clearFilterRequested)
         # One layout per arrangement of the grid; words alone changing (the clock) repaint.
         model.arranged.connect(self.relayout)
         model.dataChanged.connect(self._words_changed)
@@ -74,12 +83,32 @@ class KanbanView(QAbstractScrollArea):
         self.columns = list(grid.columns)
         mode = self.model.lane_mode.value
         folded = {key for (m, key), on in self._collapsed.items() if on and m == mode}
-        self.lanes, self._content_height = place_lanes(grid, folded)
+        opened = {(key, status) for m, key, status in self._opened if m == mode}
+        self.lanes, self._content_height = place_lanes(grid, folded, opened)
         self._lane_tops = [lane.top for lane in self.lanes]
         if self._current is not None and not self.model.on_board(self._current):
             self._set_current(None)
         self._update_scrollbars()
+        self._place_clear_button()
         self.viewport().update()
+
+    def nothing_matches(self) -> bool:
+        """A filter is on and hides every card."""
+        return not self.model.rowCount() and not self.model.task_filter.is_empty
+
+    def _place_clear_button(self) -> None:
+        if not self.nothing_matches():
+            self.clear_button.hide()
+            return
+        message = empty_message_rect(self.viewport().width(), self.viewport().height())
+        hint = self.clear_button.sizeHint()
+        self.clear_button.setGeometry(
+            int(message.center().x() - hint.width() / 2),
+            int(message.bottom() + 12),
+            hint.width(),
+            hint.height(),
+        )
+        self.clear_button.show()
 
     def _words_changed(self, *_range) -> None:
         self.viewport().update()
@@ -99,6 +128,7 @@ class KanbanView(QAbstractScrollArea):
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
         self._update_scrollbars()
+        self._place_clear_button()
 
     # -- geometry: see geometry.py ----------------------------------------------------------
 
@@ -153,10 +183,14 @@ class KanbanView(QAbstractScrollArea):
             return
         self._current = task_id
         self.viewport().update()
+        # A screen reader hears the chosen card's words, the owner's full name among them.
+        self.setAccessibleDescription(self.model.card_text(task_id) if task_id else "")
         self.currentChanged.emit(task_id)
 
     def ensure_visible(self, task_id: int) -> None:
         rect = self.card_rect(task_id)
+        if rect is None and self._open_finished_cell_of(task_id):
+            rect = self.card_rect(task_id)
         if rect is None:
             return
         bar = self.verticalScrollBar()
@@ -282,6 +316,8 @@ class KanbanView(QAbstractScrollArea):
             self.toggle_lane(found.lane)
         elif found.kind == "add":
             self.start_quick_add(found.status_id, found.lane)
+        elif found.kind == "more":
+            self.show_all_finished(found.lane, found.status_id)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:  # noqa: N802
         if self._press_task is None or not event.buttons() & Qt.MouseButton.LeftButton:
@@ -338,6 +374,25 @@ class KanbanView(QAbstractScrollArea):
         elif position.y() > self.viewport().height() - 20:
             bar.setValue(bar.value() + 20)
 
+    def _open_finished_cell_of(self, task_id: int) -> bool:
+        """A card behind a lane's "N more finished" row is shown (True) when chosen."""
+        for lane in self.lanes:
+            if lane.collapsed:
+                continue
+            for status_id in lane.hidden:
+                source = next(
+                    (g for g in self.model.grid.lanes if g.key == lane.key), None
+                )
+                if source is not None and task_id in source.cells.get(status_id, []):
+                    self.show_all_finished(lane, status_id)
+                    return True
+        return False
+
+    def show_all_finished(self, lane: Lane, status_id: int) -> None:
+        """The "N more finished" row: the cell shows all its cards from now on."""
+        self._opened.add((self.model.lane_mode.value, lane.key, status_id))
+        self.relayout()
+
     def toggle_lane(self, lane: Lane) -> None:
         key = (self.model.lane_mode.value, lane.key)
         self._collapsed[key] = not self._collapsed.get(key, False)
@@ -379,6 +434,18 @@ class KanbanView(QAbstractScrollArea):
                 return True
         return super().eventFilter(watched, event)
 
+    def viewportEvent(self, event) -> bool:  # noqa: N802
+        """Hovering a card shows its tooltip: the title, the owner's full name, the risks."""
+        if event.type() == QEvent.Type.ToolTip:
+            found = self.hit(QPointF(event.pos()))
+            if found.kind == "card" and found.task_id is not None:
+                QToolTip.showText(event.globalPos(), self.model.tooltip(found.task_id), self)
+            else:
+                QToolTip.hideText()
+                event.ignore()
+            return True
+        return super().viewportEvent(event)
+
     def scrollContentsBy(self, dx: int, dy: int) -> None:  # noqa: N802
         if self._quick_add is not None and self._quick_add.isVisible():
             self._quick_add.hide()
@@ -400,7 +467,7 @@ class KanbanView(QAbstractScrollArea):
             current=self._current,
             drag_task=self._drag_task,
             drag_pos=self._drag_pos,
-            nothing_matches=not self.model.rowCount() and not self.model.task_filter.is_empty,
+            nothing_matches=self.nothing_matches(),
         )
         painter = QPainter(viewport)
         paint_board(painter, scene)

@@ -46,6 +46,8 @@ GROUP_LABELS = {
     LaneMode.NONE: QT_TRANSLATE_NOOP("Timeline", "No grouping"),
 }
 HOURS_PER_DAY = 8  # a task scheduled from the tray lasts its estimate in working days
+TRAY_WIDTH = 220  # the unscheduled tray's first width; then the width the user left it at
+TRAY_WIDTH_RANGE = (140, 600)
 BATCH_SIZE = 200  # tray items laid out per pass of the event loop
 
 
@@ -117,7 +119,14 @@ class TimelineTab(QWidget):
         splitter.addWidget(tray_box)
         splitter.setStretchFactor(0, 1)
         splitter.setStretchFactor(1, 0)
-        splitter.setSizes([1000, 220])
+        splitter.setCollapsible(0, False)
+        splitter.setCollapsible(1, False)
+        splitter.setSizes([1000, TRAY_WIDTH])
+        splitter.splitterMoved.connect(self._tray_resized)
+        self.splitter = splitter
+        self.tray_box = tray_box
+        self._tray_width = TRAY_WIDTH
+        self._tray_sized = False
 
         self.toolbar = QToolBar(self)
         self._build_toolbar()
@@ -182,6 +191,64 @@ class TimelineTab(QWidget):
             lambda _i: self.view.set_group_mode(self.group_combo.currentData())
         )
         bar.addWidget(self.group_combo)
+        bar.addSeparator()
+        # The tray folds away so the chart has the width; its button still counts the tasks.
+        self.tray_action = bar.addAction(
+            arg(QCoreApplication.translate("Timeline", "Unscheduled (%1)"), "0")
+        )
+        self.tray_action.setCheckable(True)
+        self.tray_action.setChecked(True)
+        self.tray_action.setToolTip(
+            QCoreApplication.translate("Timeline", "Show or hide the tasks without dates")
+        )
+        self.tray_action.toggled.connect(self.set_tray_open)
+
+    # -- the unscheduled tray: open or folded, its width remembered -------------------------
+
+    def set_tray_open(self, shown: bool) -> None:
+        if self.tray_action.isChecked() != shown:
+            self.tray_action.setChecked(shown)  # comes back here through toggled
+            return
+        self.tray_box.setVisible(shown)
+        self._tray_sized = False
+        if shown:
+            self._size_tray()
+
+    def _size_tray(self) -> None:
+        """The open tray at its remembered width, once the splitter has its real width (a
+        tab not laid out yet is sized when it is)."""
+        total = sum(self.splitter.sizes())
+        if self._tray_sized or not self.tray_open() or total < 3 * TRAY_WIDTH_RANGE[0]:
+            return
+        width = min(self._tray_width, total // 3)
+        self.splitter.setSizes([total - width, width])
+        self._tray_sized = self.isVisible()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802
+        super().resizeEvent(event)
+        self._size_tray()
+
+    def tray_open(self) -> bool:
+        return self.tray_action.isChecked()
+
+    def _tray_resized(self, *_args) -> None:
+        if self.tray_open():
+            self._tray_width = self.splitter.sizes()[1]
+
+    def layout_state(self) -> dict:
+        """What the window remembers of this tab across restarts."""
+        return {"tray_open": self.tray_open(), "tray_width": self._tray_width}
+
+    def restore_layout(self, state, narrow: bool) -> None:
+        """The tray as it was left; never seen before, it starts folded on a narrow window
+        (the chart needs the width more than a list of undated titles)."""
+        state = state if isinstance(state, dict) else {}
+        width = state.get("tray_width")
+        if isinstance(width, int) and not isinstance(width, bool):
+            low, high = TRAY_WIDTH_RANGE
+            self._tray_width = max(low, min(high, width))
+        shown = state.get("tray_open")
+        self.set_tray_open(shown if isinstance(shown, bool) else not narrow)
 
     # -- following the board ----------------------------------------------------------------
 
@@ -222,9 +289,13 @@ class TimelineTab(QWidget):
                 str(len(undated)),
             )
         )
+        self.tray_action.setText(
+            arg(QCoreApplication.translate("Timeline", "Unscheduled (%1)"), str(len(undated)))
+        )
 
     def showEvent(self, event) -> None:  # noqa: N802
         super().showEvent(event)
+        self._size_tray()
         if self._stale:
             self.refresh()
         self._follow(self._wanted)
