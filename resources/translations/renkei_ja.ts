@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>連携 — working hand in hand. Cross-team work at a glance, and where information got lost between teams.</source>
-        <translation>連携 — 手を取り合って働く。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを示します。</translation>
+        <translation>連携：手を取り合って働くこと。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が抜け漏れたかを示します。</translation>
     </message>
 </context>
 <context>
@@ -143,7 +143,7 @@
     <name>App</name>
     <message>
         <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
-        <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
+        <translation>%1行を %2 に写しました。読めなかった行、または省いた行は%3行です。</translation>
     </message>
     <message>
         <source>Cannot open the board</source>
@@ -198,7 +198,7 @@
     <name>AskAboutItemDialog</name>
     <message>
         <source>%1 sent it and is asked to answer.</source>
-        <translation>%1 さんが送り手のため、回答を依頼します。</translation>
+        <translation>%1 さんが引き継ぎ元のため、回答を依頼します。</translation>
     </message>
     <message>
         <source>About</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>%1 — %2. %3</source>
-        <translation>%1 — %2。%3</translation>
+        <translation>%1：%2。%3</translation>
     </message>
     <message>
         <source>Copies the board with its whole history to a PostgreSQL server.</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Several people can use it; Renkei takes turns through a lock file beside the board, and a computer that crashes while saving holds the others up for up to %1 seconds.</source>
-        <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大 %1 秒待たされます。</translation>
+        <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大%1秒待たされます。</translation>
     </message>
     <message>
         <source>The whole team can work on it at once, and each sees the others&apos; changes within seconds.</source>
@@ -382,7 +382,7 @@
     <name>Dates</name>
     <message>
         <source>1 day late</source>
-        <translation>1日遅延</translation>
+        <translation>1日超過</translation>
     </message>
     <message>
         <source>due today</source>
@@ -402,7 +402,7 @@
     </message>
     <message>
         <source>%1 days late</source>
-        <translation>%1日遅延</translation>
+        <translation>%1日超過</translation>
     </message>
 </context>
 <context>
@@ -511,7 +511,7 @@
     </message>
     <message>
         <source>Returned as missing</source>
-        <translation>不足として差し戻された項目</translation>
+        <translation>未記入として差し戻された項目</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -627,7 +627,7 @@
     </message>
     <message>
         <source>Late: due %1, %2% chance on time</source>
-        <translation>遅延見込み：期限 %1、期限内に終わる確率 %2%</translation>
+        <translation>期限超過の見込み：期限%1、期限内に終わる確率%2%</translation>
     </message>
     <message>
         <source>due %1, %2% chance on time</source>
@@ -639,19 +639,19 @@
     <message numerus="yes">
         <source>not enough history: %n task(s) finished in %1 weeks</source>
         <translation>
-            <numerusform>実績が不足しています：%1 週間で完了したタスクは %n 件です</numerusform>
+            <numerusform>実績が不足しています：%1週間で完了したタスクは%n件です</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>not enough history: %n open task(s) belong to no team</source>
         <translation>
-            <numerusform>実績が不足しています：未完了のタスク %n 件にチームが設定されていません</numerusform>
+            <numerusform>実績が不足しています：未完了のタスク%n件にチームが設定されていません</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) finished in %1 weeks</source>
         <translation>
-            <numerusform>%1 週間で %n 件完了</numerusform>
+            <numerusform>%1週間で%n件完了</numerusform>
         </translation>
     </message>
     <message>
@@ -663,7 +663,7 @@
     <name>Handoff</name>
     <message>
         <source>Accepted</source>
-        <translation>受け入れ済み</translation>
+        <translation>引き受け済み</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -695,7 +695,7 @@
     </message>
     <message>
         <source>Consent</source>
-        <translation>連絡許諾</translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -747,7 +747,7 @@
     </message>
     <message>
         <source>Missing information</source>
-        <translation>情報不足</translation>
+        <translation>情報の抜け漏れ</translation>
     </message>
     <message>
         <source>Need</source>
@@ -799,7 +799,7 @@
     </message>
     <message>
         <source>Source</source>
-        <translation>獲得経路</translation>
+        <translation>リードソース</translation>
     </message>
     <message>
         <source>Success criteria</source>
@@ -842,11 +842,11 @@
     </message>
     <message>
         <source>Accept handoff</source>
-        <translation>引き継ぎを受け入れ</translation>
+        <translation>引き継ぎを引き受け</translation>
     </message>
     <message>
         <source>Accept — take the task over</source>
-        <translation>受け入れる — タスクを引き取る</translation>
+        <translation>引き受ける（タスクの担当になる）</translation>
     </message>
     <message>
         <source>Acknowledge</source>
@@ -874,7 +874,7 @@
     </message>
     <message>
         <source>Ask the sender about an item…</source>
-        <translation>項目について送り手に質問…</translation>
+        <translation>項目について引き継ぎ元に質問…</translation>
     </message>
     <message>
         <source>Choose who you are first (the status bar).</source>
@@ -902,7 +902,7 @@
     </message>
     <message>
         <source>Only %1 can acknowledge, accept or return it</source>
-        <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
+        <translation>受領・引き受け・差し戻しができるのは%1のみです</translation>
     </message>
     <message>
         <source>Only someone in %2 can hand this task off</source>
@@ -918,7 +918,7 @@
     </message>
     <message>
         <source>Return for missing information…</source>
-        <translation>情報不足で差し戻す…</translation>
+        <translation>抜け漏れがあるため差し戻す…</translation>
     </message>
     <message>
         <source>Return handoff</source>
@@ -937,11 +937,11 @@
     <name>HandoffLog</name>
     <message>
         <source>%1 entries</source>
-        <translation>%1 件</translation>
+        <translation>%1件</translation>
     </message>
     <message>
         <source>%1 of %2 entries</source>
-        <translation>%2 件中 %1 件</translation>
+        <translation>%2件中%1件</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -957,7 +957,7 @@
     </message>
     <message>
         <source>From</source>
-        <translation>送り手</translation>
+        <translation>引き継ぎ元</translation>
     </message>
     <message>
         <source>No handoff record</source>
@@ -977,7 +977,7 @@
     </message>
     <message>
         <source>Sent without</source>
-        <translation>未入力の項目</translation>
+        <translation>未記入の項目</translation>
     </message>
     <message>
         <source>Show all</source>
@@ -993,11 +993,11 @@
     </message>
     <message>
         <source>To</source>
-        <translation>受け手</translation>
+        <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>Where it broke</source>
-        <translation>途切れた箇所</translation>
+        <translation>抜け漏れの起きた箇所</translation>
     </message>
     <message>
         <source>With a finding</source>
@@ -1028,15 +1028,15 @@
     </message>
     <message>
         <source>%1: sent without %2</source>
-        <translation>%1：%2が欠けたまま送付</translation>
+        <translation>%1：%2が未記入のまま引き継ぎ</translation>
     </message>
     <message>
         <source>%1: %2 marked provided by the sender, yet asked about or returned as missing by the receiver</source>
-        <translation>%1：送り手は%2を提供済みとしたが、受け手が問い合わせたか不足として差し戻した</translation>
+        <translation>%1：引き継ぎ元は%2を記入済みとしましたが、引き継ぎ先から問い合わせ、または未記入として差し戻しがありました</translation>
     </message>
     <message>
         <source>%1: %2 provided at an earlier hop, missing from here on</source>
-        <translation>%1：%2は前の段階では提供済みだが、ここから先で欠落</translation>
+        <translation>%1：%2は前の引き継ぎでは記入済みでしたが、ここから先で抜け漏れ</translation>
     </message>
     <message>
         <source>%1: returned (%2), bounce %3 between these teams</source>
@@ -1052,12 +1052,12 @@
     </message>
     <message>
         <source>%1: changed hands with no handoff record</source>
-        <translation>%1：引き継ぎの記録がないまま担当が変わりました</translation>
+        <translation>%1：記録なしで担当変更</translation>
     </message>
     <message numerus="yes">
         <source>%1: accepted, then no activity by the receiver for %n business day(s)</source>
         <translation>
-            <numerusform>%1：受け入れ後、受け手による活動が%n営業日ありません</numerusform>
+            <numerusform>%1：引き受け後、引き継ぎ先による活動が%n営業日ありません</numerusform>
         </translation>
     </message>
     <message>
@@ -1103,17 +1103,17 @@
     </message>
     <message>
         <source>1 handoff</source>
-        <translation>引き継ぎ 1件</translation>
+        <translation>引き継ぎ1件</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) of hands with no handoff</source>
         <translation>
-            <numerusform>引き継ぎなしの担当変更 %n 件</numerusform>
+            <numerusform>記録なしの担当変更%n件</numerusform>
         </translation>
     </message>
     <message>
         <source>⚠ Loses the most information, tied with another team pair</source>
-        <translation>⚠ 情報の欠落が最多（他のチームの組み合わせと同率）</translation>
+        <translation>⚠ 情報の抜け漏れが最多（他のチームの組み合わせと同率）</translation>
     </message>
     <message>
         <source>Acknowledged within the SLA: %1 of those due</source>
@@ -1121,17 +1121,17 @@
     </message>
     <message>
         <source>Median time to acknowledge: %1 (business time)</source>
-        <translation>確認までの時間の中央値：%1（営業時間）</translation>
+        <translation>受領までの時間の中央値：%1（営業時間）</translation>
     </message>
     <message numerus="yes">
         <source>Changed hands with no handoff record: %n time(s)</source>
         <translation>
-            <numerusform>引き継ぎ記録のない担当変更：%n 回</numerusform>
+            <numerusform>記録なしの担当変更：%n回</numerusform>
         </translation>
     </message>
     <message>
         <source>Acknowledged within the SLA: — (none due yet)</source>
-        <translation>SLA内に受領：—（期限を迎えた引き継ぎはまだなし）</translation>
+        <translation>SLA内に受領：なし（期限を迎えた引き継ぎはまだありません）</translation>
     </message>
     <message>
         <source>Acknowledged → decided</source>
@@ -1143,7 +1143,7 @@
     </message>
     <message>
         <source>Bounced</source>
-        <translation>差し戻し多発</translation>
+        <translation>差し戻しあり</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
@@ -1151,7 +1151,7 @@
     </message>
     <message>
         <source>Returned: missing %1</source>
-        <translation>差し戻し：%1 が不足</translation>
+        <translation>差し戻し：%1が未記入</translation>
     </message>
     <message>
         <source>Returned: %1</source>
@@ -1159,11 +1159,11 @@
     </message>
     <message>
         <source>Broke at hop %1: %2</source>
-        <translation>%1番目の引き継ぎで途切れ：%2</translation>
+        <translation>%1番目の引き継ぎで抜け漏れ：%2</translation>
     </message>
     <message>
         <source>Broke here</source>
-        <translation>ここで途切れ</translation>
+        <translation>ここで抜け漏れ</translation>
     </message>
     <message>
         <source>Changed hands without a handoff record</source>
@@ -1187,19 +1187,19 @@
     </message>
     <message>
         <source>Dropped</source>
-        <translation>放置</translation>
+        <translation>受領遅れ</translation>
     </message>
     <message>
         <source>Dropped — acknowledged %1 late</source>
-        <translation>放置 — %1遅れて受領</translation>
+        <translation>受領遅れ：%1遅れて受領</translation>
     </message>
     <message>
         <source>Dropped — not acknowledged, %1 overdue</source>
-        <translation>放置 — 未受領（期限を%1超過）</translation>
+        <translation>受領遅れ：未受領のまま%1超過</translation>
     </message>
     <message>
         <source>From ↓</source>
-        <translation>送り手 ↓</translation>
+        <translation>引き継ぎ元 ↓</translation>
     </message>
     <message>
         <source>Handoff chain</source>
@@ -1219,31 +1219,31 @@
     </message>
     <message>
         <source>Info lost</source>
-        <translation>情報欠落</translation>
+        <translation>抜け漏れ</translation>
     </message>
     <message>
         <source>Items lost (handoffs that lost each):</source>
-        <translation>欠落した項目（欠落があった引き継ぎの件数）：</translation>
+        <translation>抜け漏れのあった項目（抜け漏れがあった引き継ぎの件数）：</translation>
     </message>
     <message>
         <source>Loses the most</source>
-        <translation>欠落が最多</translation>
+        <translation>抜け漏れが最多</translation>
     </message>
     <message>
         <source>Lost here</source>
-        <translation>ここで欠落</translation>
+        <translation>ここで抜け漏れ</translation>
     </message>
     <message>
         <source>Lost most: %1</source>
-        <translation>主な欠落：%1</translation>
+        <translation>主な抜け漏れ：%1</translation>
     </message>
     <message>
         <source>Lost: %1</source>
-        <translation>欠落：%1</translation>
+        <translation>抜け漏れ：%1</translation>
     </message>
     <message>
         <source>No handoff</source>
-        <translation>引き継ぎなし</translation>
+        <translation>記録なしで担当変更</translation>
     </message>
     <message>
         <source>No handoff record</source>
@@ -1259,11 +1259,11 @@
     </message>
     <message>
         <source>No information lost on this chain</source>
-        <translation>この引き継ぎの流れで欠落した情報はありません</translation>
+        <translation>この引き継ぎの流れに情報の抜け漏れはありません</translation>
     </message>
     <message>
         <source>No items lost</source>
-        <translation>欠落した項目なし</translation>
+        <translation>抜け漏れた項目はありません</translation>
     </message>
     <message>
         <source>No team</source>
@@ -1295,7 +1295,7 @@
     </message>
     <message>
         <source>Sent incomplete</source>
-        <translation>不完全な送付</translation>
+        <translation>未記入のまま引き継ぎ</translation>
     </message>
     <message>
         <source>Sent: %1</source>
@@ -1308,7 +1308,7 @@
     <message numerus="yes">
         <source>Stalled — no activity for %n business day(s)</source>
         <translation>
-            <numerusform>停滞中 — %n営業日動きなし</numerusform>
+            <numerusform>停滞：%n営業日動きなし</numerusform>
         </translation>
     </message>
     <message>
@@ -1317,7 +1317,7 @@
     </message>
     <message>
         <source>To →</source>
-        <translation>受け手 →</translation>
+        <translation>引き継ぎ先 →</translation>
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
@@ -1329,7 +1329,7 @@
     </message>
     <message>
         <source>lost: %1</source>
-        <translation>欠落：%1</translation>
+        <translation>抜け漏れ：%1</translation>
     </message>
     <message>
         <source>median %1 to acknowledge</source>
@@ -1337,7 +1337,7 @@
     </message>
     <message>
         <source>median — to acknowledge</source>
-        <translation>受領まで中央値 —</translation>
+        <translation>受領までの中央値：なし</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -1349,7 +1349,7 @@
     </message>
     <message>
         <source>%1 handoffs</source>
-        <translation>引き継ぎ %1件</translation>
+        <translation>引き継ぎ%1件</translation>
     </message>
     <message>
         <source>%1 acknowledged in time</source>
@@ -1361,15 +1361,15 @@
     </message>
     <message>
         <source>— acknowledged in time</source>
-        <translation>期限内受領 —</translation>
+        <translation>期限内の受領：なし</translation>
     </message>
     <message>
         <source>Loses the most (tie)</source>
-        <translation>欠落が最多（同率）</translation>
+        <translation>抜け漏れが最多（同率）</translation>
     </message>
     <message>
         <source>⚠ Loses the most information of all team pairs</source>
-        <translation>⚠ 全チームの組み合わせの中で情報の欠落が最多</translation>
+        <translation>⚠ 全チームの組み合わせの中で情報の抜け漏れが最多</translation>
     </message>
 </context>
 <context>
@@ -1380,15 +1380,15 @@
     </message>
     <message>
         <source>Loses the most: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>欠落が最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
+        <translation>抜け漏れが最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No team pair has lost information yet.</source>
-        <translation>情報が欠落したチームの組み合わせはまだありません。</translation>
+        <translation>情報の抜け漏れがあったチームの組み合わせはまだありません。</translation>
     </message>
     <message>
         <source>Team to team: who loses what</source>
-        <translation>チーム間マトリクス：どこで何が欠落しているか</translation>
+        <translation>チーム間マトリクス：どこで何が抜け漏れているか</translation>
     </message>
     <message>
         <source>This task&apos;s handoffs over time</source>
@@ -1396,16 +1396,16 @@
     </message>
     <message>
         <source>Lose the most, tied: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>欠落が最も多い組み合わせ（同率）：&lt;b&gt;%1&lt;/b&gt;</translation>
+        <translation>抜け漏れが最も多い組み合わせ（同率）：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>most often lost: %1</source>
-        <translation>欠落の多い項目：%1</translation>
+        <translation>抜け漏れの多い項目：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) of hands with no handoff</source>
         <translation>
-            <numerusform>引き継ぎなしの担当変更 %n 件</numerusform>
+            <numerusform>記録なしの担当変更%n件</numerusform>
         </translation>
     </message>
 </context>
@@ -1445,7 +1445,7 @@
     </message>
     <message>
         <source>%1 h</source>
-        <translation>%1 時間</translation>
+        <translation>%1時間</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1545,11 +1545,11 @@
     </message>
     <message>
         <source>Handoff accepted: %1</source>
-        <translation>引き継ぎを受け入れました：%1</translation>
+        <translation>引き継ぎを引き受けました：%1</translation>
     </message>
     <message>
         <source>Handoff returned (%1): %2; missing %3</source>
-        <translation>引き継ぎを差し戻しました（%1）：%2。不足：%3</translation>
+        <translation>引き継ぎを差し戻しました（%1）：%2。未記入：%3</translation>
     </message>
     <message>
         <source>Handoff rejected (%1): %2</source>
@@ -1596,7 +1596,7 @@
     </message>
     <message>
         <source>I&apos;m not listed — add me</source>
-        <translation>一覧に自分がいない — 自分を追加する</translation>
+        <translation>一覧にない場合は追加する</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1616,7 +1616,7 @@
     </message>
     <message>
         <source>The name is too long: at most %1 characters.</source>
-        <translation>名前が長すぎます（最大 %1 文字）。</translation>
+        <translation>名前が長すぎます（最大%1文字）。</translation>
     </message>
     <message>
         <source>The %1 is too long.</source>
@@ -1624,7 +1624,7 @@
     </message>
     <message>
         <source>This is me</source>
-        <translation>これが自分です</translation>
+        <translation>この名前で続ける</translation>
     </message>
     <message>
         <source>Type to find your name…</source>
@@ -1636,7 +1636,7 @@
     </message>
     <message>
         <source>Who are you?</source>
-        <translation>あなたはどなたですか？</translation>
+        <translation>あなたの名前を選んでください</translation>
     </message>
     <message>
         <source>Your changes are signed with your name, so colleagues know whom to ask. This is remembered on this computer only.</source>
@@ -1644,7 +1644,7 @@
     </message>
     <message>
         <source>Your name as colleagues know it</source>
-        <translation>同僚に通じるあなたの名前</translation>
+        <translation>同僚が見てわかる名前</translation>
     </message>
     <message>
         <source>Your name is required.</source>
@@ -1672,7 +1672,7 @@
     </message>
     <message>
         <source>— none —</source>
-        <translation>— なし —</translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>“%1” is already on the list above: pick it there.</source>
@@ -1683,31 +1683,31 @@
     <name>ImportDialog</name>
     <message>
         <source>%1 new people</source>
-        <translation>新しいメンバー %1 人</translation>
+        <translation>新しいメンバー%1人</translation>
     </message>
     <message>
         <source>%1 new projects</source>
-        <translation>新しいプロジェクト %1 件</translation>
+        <translation>新しいプロジェクト%1件</translation>
     </message>
     <message>
         <source>%1 new statuses</source>
-        <translation>新しいステータス %1 件</translation>
+        <translation>新しいステータス%1件</translation>
     </message>
     <message>
         <source>%1 new teams</source>
-        <translation>新しいチーム %1 件</translation>
+        <translation>新しいチーム%1件</translation>
     </message>
     <message>
         <source>%1 rows with %2 status values. Pick a status for each value.</source>
-        <translation>%1 行、ステータスの値は %2 種類です。値ごとにステータスを選んでください。</translation>
+        <translation>%1行、ステータスの値は%2種類です。値ごとにステータスを選んでください。</translation>
     </message>
     <message>
         <source>%1 tasks added, %2 updated, %3 history entries, %4 handoffs.</source>
-        <translation>タスク %1 件を追加、%2 件を更新、履歴 %3 件、引き継ぎ %4 件。</translation>
+        <translation>タスク%1件を追加、%2件を更新、履歴%3件、引き継ぎ%4件。</translation>
     </message>
     <message>
         <source>%1 unchanged</source>
-        <translation>変更なし %1 件</translation>
+        <translation>変更なし%1件</translation>
     </message>
     <message>
         <source>%1 “%2”, encoding %3. Choose the task field each column feeds.</source>
@@ -1919,7 +1919,7 @@
     </message>
     <message>
         <source>Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.</source>
-        <translation>Trello ボード「%1」：%3 リストに %2 枚のカード。リストごとにステータスを選んでください。</translation>
+        <translation>Trello ボード「%1」：%3リストに%2枚のカード。リストごとにステータスを選んでください。</translation>
     </message>
     <message>
         <source>Trello export (*.json)</source>
@@ -1948,7 +1948,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>%2 件中 %1 件</translation>
+        <translation>%2件中%1件</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -1964,7 +1964,7 @@
     </message>
     <message>
         <source>New task title — Enter to add</source>
-        <translation>新しいタスク名 — Enter キーで追加</translation>
+        <translation>新しいタスク名（Enter キーで追加）</translation>
     </message>
     <message>
         <source>No project</source>
@@ -1999,27 +1999,27 @@
     </message>
     <message>
         <source>%1 of %2 tasks shown · %3</source>
-        <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
+        <translation>%2件中%1件を表示&#x3000;%3</translation>
     </message>
     <message>
         <source>%1 rows were copied to %2. Open the server board now?
 
 The file stays where it was: ask the team to open the server board from now on.</source>
-        <translation>%1 行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
+        <translation>%1行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
 
 ファイルは元の場所に残ります。これからはサーバーのボードを開くようチームに伝えてください。</translation>
     </message>
     <message>
         <source>%1 tasks · %2</source>
-        <translation>タスク %1 件 · %2</translation>
+        <translation>タスク%1件&#x3000;%2</translation>
     </message>
     <message>
         <source>%1 unsaved changes — Retry</source>
-        <translation>未保存の変更 %1 件 — 再試行</translation>
+        <translation>未保存の変更%1件（再試行）</translation>
     </message>
     <message>
         <source>%1 — Renkei</source>
-        <translation>%1 — Renkei</translation>
+        <translation>%1 - Renkei</translation>
     </message>
     <message>
         <source>&amp;About Renkei</source>
@@ -2131,7 +2131,7 @@ The file stays where it was: ask the team to open the server board from now on.<
     </message>
     <message>
         <source>1 unsaved change — Retry</source>
-        <translation>未保存の変更 1 件 — 再試行</translation>
+        <translation>未保存の変更1件（再試行）</translation>
     </message>
     <message>
         <source>Add &amp;person…</source>
@@ -2479,7 +2479,7 @@ Close anyway and lose them?</source>
     <message numerus="yes">
         <source>%n change(s) from %1 merged.</source>
         <translation>
-            <numerusform>%1 から %n 件の変更をマージしました。</numerusform>
+            <numerusform>%1 から%n件の変更をマージしました。</numerusform>
         </translation>
     </message>
     <message>
@@ -2496,7 +2496,7 @@ Close anyway and lose them?</source>
     <message numerus="yes">
         <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
         <translation>
-            <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを %n 件、同じ場所に残しています：</numerusform>
+            <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを%n件、同じ場所に残しています：</numerusform>
         </translation>
     </message>
     <message>
@@ -2830,7 +2830,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Rejecting ends this handoff for good: it cannot be sent again. If something is missing or wrong, return it instead — that asks the sender to fix it.</source>
-        <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。不足や誤りがある場合は、代わりに差し戻してください。差し戻すと送り手に修正を依頼できます。</translation>
+        <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。抜け漏れや誤りがある場合は、代わりに差し戻してください。差し戻すと引き継ぎ元に修正を依頼できます。</translation>
     </message>
     <message>
         <source>Why?</source>
@@ -2841,15 +2841,15 @@ Keep their version, or replace it with yours?</source>
     <name>Report</name>
     <message>
         <source>%1 at risk</source>
-        <translation>リスクあり %1 件</translation>
+        <translation>リスクあり%1件</translation>
     </message>
     <message>
         <source>%1 blocked</source>
-        <translation>ブロック中 %1 件</translation>
+        <translation>ブロック中%1件</translation>
     </message>
     <message>
         <source>%1 overdue</source>
-        <translation>期限超過 %1 件</translation>
+        <translation>期限超過%1件</translation>
     </message>
     <message>
         <source>Will it finish in time?</source>
@@ -2858,30 +2858,30 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>%n handoff(s) waiting for the team</source>
         <translation>
-            <numerusform>チーム宛ての受領待ち引き継ぎ %n 件</numerusform>
+            <numerusform>チーム宛ての受領待ち引き継ぎ%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hop(s)</source>
         <translation>
-            <numerusform>引き継ぎ %n 回</numerusform>
+            <numerusform>引き継ぎ%n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open task(s)</source>
         <translation>
-            <numerusform>未完了 %n 件</numerusform>
+            <numerusform>未完了%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) at risk, soonest due first.</source>
         <translation>
-            <numerusform>リスクありのタスク %n 件（期限の近い順）。</numerusform>
+            <numerusform>リスクありのタスク%n件（期限の近い順）。</numerusform>
         </translation>
     </message>
     <message>
         <source>+%1 more</source>
-        <translation>ほか %1 件</translation>
+        <translation>ほか%1件</translation>
     </message>
     <message>
         <source>7 days ago</source>
@@ -2909,7 +2909,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Without a handoff</source>
-        <translation>引き継ぎなし</translation>
+        <translation>記録なしで担当変更</translation>
     </message>
     <message>
         <source>Changes since %1</source>
@@ -2949,7 +2949,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>From</source>
-        <translation>送り手</translation>
+        <translation>引き継ぎ元</translation>
     </message>
     <message>
         <source>Handed off</source>
@@ -2961,7 +2961,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Handoffs that lost information</source>
-        <translation>情報が欠落した引き継ぎ</translation>
+        <translation>情報の抜け漏れがあった引き継ぎ</translation>
     </message>
     <message>
         <source>Handoffs waiting</source>
@@ -2973,7 +2973,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Items lost</source>
-        <translation>欠落した項目</translation>
+        <translation>抜け漏れのあった項目</translation>
     </message>
     <message>
         <source>Median to acknowledge</source>
@@ -2981,7 +2981,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Most lost items</source>
-        <translation>欠落の多い項目</translation>
+        <translation>抜け漏れの多い項目</translation>
     </message>
     <message>
         <source>Moved</source>
@@ -2997,7 +2997,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>No handoff chain broke.</source>
-        <translation>途切れた引き継ぎの流れはありません。</translation>
+        <translation>抜け漏れのあった引き継ぎの流れはありません。</translation>
     </message>
     <message>
         <source>No handoffs yet.</source>
@@ -3025,7 +3025,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation>%1 / %2 ページ</translation>
+        <translation>%1 / %2ページ</translation>
     </message>
     <message>
         <source>Pair</source>
@@ -3041,7 +3041,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Received</source>
-        <translation>引き継ぎ受取</translation>
+        <translation>受けた引き継ぎ</translation>
     </message>
     <message>
         <source>Returned or rejected</source>
@@ -3081,15 +3081,15 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The five tasks whose handoffs went worst, and the hop where each broke.</source>
-        <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ途切れた段階です。</translation>
+        <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ抜け漏れの起きた段階です。</translation>
     </message>
     <message>
         <source>The team pair that loses the most: %1 → %2</source>
-        <translation>情報欠落が最も多いチーム間：%1 → %2</translation>
+        <translation>情報の抜け漏れが最も多いチーム間：%1 → %2</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>受け手</translation>
+        <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -3109,7 +3109,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Where it broke</source>
-        <translation>途切れた段階</translation>
+        <translation>抜け漏れの起きた段階</translation>
     </message>
     <message>
         <source>Who is doing what</source>
@@ -3133,11 +3133,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The team pairs that lose the most, tied: %1</source>
-        <translation>情報欠落が最も多いチーム間（同率）：%1</translation>
+        <translation>情報の抜け漏れが最も多いチーム間（同率）：%1</translation>
     </message>
     <message>
         <source>most lost: %1</source>
-        <translation>欠落の多い項目：%1</translation>
+        <translation>抜け漏れの多い項目：%1</translation>
     </message>
     <message>
         <source>Sent back</source>
@@ -3154,7 +3154,7 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>…and %n older change(s).</source>
         <translation>
-            <numerusform>…ほか、これより前の変更が %n 件あります。</numerusform>
+            <numerusform>…ほか、これより前の変更が%n件あります。</numerusform>
         </translation>
     </message>
 </context>
@@ -3162,7 +3162,7 @@ Keep their version, or replace it with yours?</source>
     <name>ReturnHandoffDialog</name>
     <message>
         <source> — not sent</source>
-        <translation> — 未送付</translation>
+        <translation>（未送付）</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3178,11 +3178,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Return “%1” to its sender</source>
-        <translation>「%1」を送り手に差し戻す</translation>
+        <translation>「%1」を引き継ぎ元に差し戻す</translation>
     </message>
     <message>
         <source>The sender is asked to add what is missing and hand it off again. To end the handoff for good, reject it instead.</source>
-        <translation>送り手に、不足分を追加して再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
+        <translation>引き継ぎ元に、未記入の項目を補って再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
     </message>
     <message>
         <source>What do you need?</source>
@@ -3206,13 +3206,13 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>Due date moved %n time(s), %1 later than first planned.</source>
         <translation>
-            <numerusform>期限が %n 回変更され、当初の予定より %1 遅れています。</numerusform>
+            <numerusform>期限が%n回変更され、当初の予定より %1 遅れています。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waits for “%1”, due %2, still open — %n day(s) late.</source>
         <translation>
-            <numerusform>「%1」（期限 %2）を待っていますが、まだ完了しておらず %n 日遅れています。</numerusform>
+            <numerusform>「%1」（期限%2）を待っていますが、まだ完了しておらず%n日超過しています。</numerusform>
         </translation>
     </message>
     <message>
@@ -3234,12 +3234,12 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n 日</numerusform>
+            <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
         <source>Late</source>
-        <translation>遅延</translation>
+        <translation>期限超過</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -3248,12 +3248,12 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>No activity for %n day(s).</source>
         <translation>
-            <numerusform>%n 日間、更新履歴がありません。</numerusform>
+            <numerusform>%n日間、更新履歴がありません。</numerusform>
         </translation>
     </message>
     <message>
         <source>Forecast late</source>
-        <translation>遅延見込み</translation>
+        <translation>期限超過の見込み</translation>
     </message>
     <message>
         <source>Slipped</source>
@@ -3274,7 +3274,7 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>Overdue: was due %n day(s) ago.</source>
         <translation>
-            <numerusform>期限超過：期限を %n 日過ぎています。</numerusform>
+            <numerusform>期限超過：期限を%n日過ぎています。</numerusform>
         </translation>
     </message>
     <message>
@@ -3298,7 +3298,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>%1 of %2 items provided</source>
-        <translation>%2 項目中 %1 項目入力済み</translation>
+        <translation>%2項目中%1項目入力済み</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -3306,7 +3306,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Anything the receiver should know that the packet does not say.</source>
-        <translation>引き継ぎ情報に含まれていない、受け手に伝えておくべきこと。</translation>
+        <translation>引き継ぎ情報に含まれていない、引き継ぎ先に伝えておくべきこと。</translation>
     </message>
     <message>
         <source>Choose who takes it over…</source>
@@ -3330,11 +3330,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Hand off — %1 items missing</source>
-        <translation>引き継ぐ（%1 項目未入力）</translation>
+        <translation>引き継ぐ（未記入%1項目）</translation>
     </message>
     <message>
         <source>Hand off — 1 item missing</source>
-        <translation>引き継ぐ（1 項目未入力）</translation>
+        <translation>引き継ぐ（未記入1項目）</translation>
     </message>
     <message>
         <source>Hand off “%1”</source>
@@ -3354,7 +3354,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The note is too long: at most %1 characters.</source>
-        <translation>メモが長すぎます。%1 文字以内にしてください。</translation>
+        <translation>メモが長すぎます。%1文字以内にしてください。</translation>
     </message>
     <message>
         <source>This board has no handoff templates.</source>
@@ -3362,11 +3362,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>This task is already waiting for a handoff to %1 to be accepted or returned.</source>
-        <translation>このタスクは、%1 への引き継ぎの受け入れまたは差し戻しを待っています。</translation>
+        <translation>このタスクは、%1 への引き継ぎの引き受けまたは差し戻しを待っています。</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>受け手</translation>
+        <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>To %1</source>
@@ -3374,7 +3374,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>missing</source>
-        <translation>未入力</translation>
+        <translation>未記入</translation>
     </message>
     <message>
         <source>not known yet</source>
@@ -3390,11 +3390,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>to be acknowledged within %1 business days</source>
-        <translation>%1 営業日以内に受領</translation>
+        <translation>%1営業日以内に受領</translation>
     </message>
     <message>
         <source>to be acknowledged within 1 business day</source>
-        <translation>1 営業日以内に受領</translation>
+        <translation>1営業日以内に受領</translation>
     </message>
 </context>
 <context>
@@ -3587,7 +3587,7 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>moved %n time(s)</source>
         <translation>
-            <numerusform>%n 回変更</numerusform>
+            <numerusform>%n回変更</numerusform>
         </translation>
     </message>
     <message>
@@ -3597,13 +3597,13 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>now %n day(s) later</source>
         <translation>
-            <numerusform>現在は %n 日遅い</numerusform>
+            <numerusform>現在は%n日遅い</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>now %n day(s) earlier</source>
         <translation>
-            <numerusform>現在は %n 日早い</numerusform>
+            <numerusform>現在は%n日早い</numerusform>
         </translation>
     </message>
     <message>
@@ -3671,7 +3671,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Mark standup held (H)</source>
-        <translation>朝会の実施を記録 (H)</translation>
+        <translation>朝会の実施を記録（H）</translation>
     </message>
     <message>
         <source>Moved → %1</source>
@@ -3719,7 +3719,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Received from %1</source>
-        <translation>%1から受け取り</translation>
+        <translation>%1から引き継ぎ</translation>
     </message>
     <message>
         <source>Since %1</source>
@@ -3803,7 +3803,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>← → next · Space pause · A auto · T theme · H held · Esc leave</source>
-        <translation>← → 移動 · Space 一時停止 · A 自動送り · T テーマ · H 実施記録 · Esc 終了</translation>
+        <translation>← → 移動&#x3000;Space 一時停止&#x3000;A 自動送り&#x3000;T テーマ&#x3000;H 実施記録&#x3000;Esc 終了</translation>
     </message>
 </context>
 <context>
@@ -3856,7 +3856,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Connected · synced %1</source>
-        <translation>接続中 · %1に同期</translation>
+        <translation>接続中（%1に同期）</translation>
     </message>
     <message>
         <source>Edits are not saved until the connection is back.</source>
@@ -3872,7 +3872,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Offline — changes cannot be saved</source>
-        <translation>オフライン — 変更を保存できません</translation>
+        <translation>オフライン：変更を保存できません</translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
@@ -3955,7 +3955,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>— none —</source>
-        <translation>— なし —</translation>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
@@ -3990,7 +3990,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Context the next team needs: what was agreed, what is missing, whom to ask.</source>
-        <translation>次のチームに必要な背景：合意した内容、不足している情報、誰に確認すればよいか。</translation>
+        <translation>次のチームに必要な背景：合意した内容、足りない情報、誰に確認すればよいか。</translation>
     </message>
     <message>
         <source>Could not save: %1</source>
@@ -4018,7 +4018,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Not saved — the board could not be reached: %1</source>
-        <translation>保存されていません — ボードに接続できませんでした：%1</translation>
+        <translation>保存されていません。ボードに接続できませんでした：%1</translation>
     </message>
     <message>
         <source>Save</source>
@@ -4094,7 +4094,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Waits for %1: %2</source>
-        <translation>先行タスク %1件：%2</translation>
+        <translation>先行タスク%1件：%2</translation>
     </message>
     <message>
         <source>What needs doing?</source>
@@ -4110,7 +4110,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>comma-separated, e.g. webinar, handoff</source>
-        <translation>カンマ区切り（例：ウェビナー, 引き継ぎ）</translation>
+        <translation>カンマ区切り（例：ウェビナー,引き継ぎ）</translation>
     </message>
     <message>
         <source>no estimate</source>
@@ -4130,7 +4130,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>— none —</source>
-        <translation>— なし —</translation>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
@@ -4145,7 +4145,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Sent without: %1</source>
-        <translation>未入力のまま送付：%1</translation>
+        <translation>未記入のまま引き継ぎ：%1</translation>
     </message>
     <message>
         <source>Show on the Handoffs tab</source>
@@ -4198,7 +4198,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>From team</source>
-        <translation>送り手チーム</translation>
+        <translation>引き継ぎ元チーム</translation>
     </message>
     <message>
         <source>Handoff templates</source>
@@ -4206,7 +4206,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>How soon the receiver must acknowledge it; weekends do not count.</source>
-        <translation>受け手が受領するまでの期限です。週末は数えません。</translation>
+        <translation>引き継ぎ先が受領するまでの期限です。週末は数えません。</translation>
     </message>
     <message>
         <source>Items</source>
@@ -4254,15 +4254,15 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The item name “%1…” is too long: at most %2 characters.</source>
-        <translation>項目名「%1…」が長すぎます（最大 %2 文字）。</translation>
+        <translation>項目名「%1…」が長すぎます（最大%2文字）。</translation>
     </message>
     <message>
         <source>The name is too long: at most %1 characters.</source>
-        <translation>名前が長すぎます（最大 %1 文字）。</translation>
+        <translation>名前が長すぎます（最大%1文字）。</translation>
     </message>
     <message>
         <source>To team</source>
-        <translation>受け手チーム</translation>
+        <translation>引き継ぎ先チーム</translation>
     </message>
     <message>
         <source>any team</source>
@@ -4270,7 +4270,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>from team</source>
-        <translation>送り手チーム</translation>
+        <translation>引き継ぎ元チーム</translation>
     </message>
     <message>
         <source>label</source>
@@ -4278,7 +4278,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>to team</source>
-        <translation>受け手チーム</translation>
+        <translation>引き継ぎ先チーム</translation>
     </message>
     <message>
         <source>%1:</source>
@@ -4335,11 +4335,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Handed to %1 on %2 — %3</source>
-        <translation>%2 に %1 へ引き継ぎ — %3</translation>
+        <translation>%2に%1へ引き継ぎ：%3</translation>
     </message>
     <message>
         <source>Handed to %1 on %2 — waiting: not acknowledged yet</source>
-        <translation>%2 に %1 へ引き継ぎ — 待ち：まだ受領されていません</translation>
+        <translation>%2に%1へ引き継ぎ（まだ受領されていません）</translation>
     </message>
     <message>
         <source>Milestone: %1</source>
@@ -4395,7 +4395,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Scroll to today (Ctrl+T)</source>
-        <translation>今日へスクロール (Ctrl+T)</translation>
+        <translation>今日へスクロール（Ctrl+T）</translation>
     </message>
     <message numerus="yes">
         <source>Starts before “%1” ends (%n day(s) overlap)</source>
@@ -4405,7 +4405,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Tasks with dates: %1</source>
-        <translation>日付ありのタスク：%1 件</translation>
+        <translation>日付ありのタスク：%1件</translation>
     </message>
     <message>
         <source>These tasks wait for this one and would now start before it ends:
@@ -4453,7 +4453,7 @@ Move them later by just enough, keeping their length?</source>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation>… ほか %1 件</translation>
+        <translation>… ほか%1件</translation>
     </message>
     <message>
         <source>Forecast: done %1</source>
@@ -4512,15 +4512,26 @@ Move them later by just enough, keeping their length?</source>
     </message>
     <message>
         <source>Timeline · %1</source>
-        <translation>タイムライン · %1</translation>
+        <translation>タイムライン&#x3000;%1</translation>
     </message>
     <message>
         <source>Timeline — part %1 of %2 · %3</source>
-        <translation>タイムライン — その%1（全%2） · %3</translation>
+        <translation>タイムライン（%1/%2）&#x3000;%3</translation>
     </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1〜%2</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>&#x3000;</translation>
     </message>
 </context>
 <context>
