@@ -293,6 +293,803 @@
     </message>
 </context>
 <context>
+    <name>Cli</name>
+    <message>
+        <source>%1 already holds %2; the demo needs a new or empty board. Name a new file with --board PATH.</source>
+        <translation>%1 にはすでに%2があります。デモには新しいボードか空のボードが必要です。--board PATH で新しいファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>Building %1 synthetic tasks (seed %2) for %3…</source>
+        <translation>%3 に合成タスク%1件を作成しています（シード %2）…</translation>
+    </message>
+    <message>
+        <source>a synthetic board of %1 tasks (seed %2)</source>
+        <translation>合成タスク%1件のボード（シード %2）</translation>
+    </message>
+    <message>
+        <source>the Japanese demo board</source>
+        <translation>日本語のデモボード</translation>
+    </message>
+    <message>
+        <source>the English demo board</source>
+        <translation>英語のデモボード</translation>
+    </message>
+    <message>
+        <source>Made %1 “%2” at %3: %4 tasks, %5 people in %6 teams.</source>
+        <translation>%1「%2」を %3 に作成しました：タスク%4件、メンバー%5人、チーム%6個。</translation>
+    </message>
+    <message>
+        <source>Task %1 %2</source>
+        <translation>タスク %1 %2</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>履歴はまだありません。</translation>
+    </message>
+    <message>
+        <source>Created task %1: %2</source>
+        <translation>タスク %1 を作成しました：%2</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>期限なし</translation>
+    </message>
+    <message>
+        <source>Task %1 “%2”: baseline is now %3.</source>
+        <translation>タスク %1「%2」：基準の期限を%3にしました。</translation>
+    </message>
+    <message>
+        <source>Task %1: nothing changed (it already had those values).</source>
+        <translation>タスク %1：変更はありません（すでにその値です）。</translation>
+    </message>
+    <message>
+        <source>Task %1 “%2”:</source>
+        <translation>タスク %1「%2」：</translation>
+    </message>
+    <message>
+        <source>nobody called %1 on this board (%2)</source>
+        <translation>このボードに %1 という名前のメンバーはいません（メンバー：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is no longer linked to a login.</source>
+        <translation>%1 とログインの関連付けを解除しました。</translation>
+    </message>
+    <message>
+        <source>%1 is linked to the login role %2.</source>
+        <translation>%1 をログインロール %2 に関連付けました。</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Wrote the %1 view (%2×%3) to %4.</source>
+        <translation>%1 ビュー（%2×%3）を %4 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 the change is saved (or was saved already by an earlier run with the same --change-id); 1 not saved (the message says nothing was saved, or why); 2 a usage error; 3 Renkei could not confirm whether the change was saved: look at `renkei history`, or run the same command again with the --change-id it printed (a change id is applied once).</source>
+        <translation>終了コード：0 変更を保存しました（または同じ --change-id の以前の実行で保存済み）。1 保存されていません（何も保存されなかったこと、またはその理由をメッセージで示します）。2 使い方の誤り。3 変更が保存されたかどうかを確認できませんでした：`renkei history` を確認するか、表示された --change-id を付けて同じコマンドをもう一度実行してください（同じ変更 ID は一度だけ適用されます）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a size (write WxH, e.g. 1600x1000)</source>
+        <translation>%1 はサイズではありません（幅x高さで指定。例：1600x1000）</translation>
+    </message>
+    <message>
+        <source>%1: each side must be 16 to 16384 pixels</source>
+        <translation>%1：幅と高さはそれぞれ16〜16384ピクセルで指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 は整数ではありません</translation>
+    </message>
+    <message>
+        <source>%1: give at least 1</source>
+        <translation>%1：1以上を指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a revision number</source>
+        <translation>%1 はリビジョン番号ではありません</translation>
+    </message>
+    <message>
+        <source>%1: a revision is 0 or more</source>
+        <translation>%1：リビジョンは0以上です</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation>%1 は秒数ではありません</translation>
+    </message>
+    <message>
+        <source>%1: give a number of seconds above 0</source>
+        <translation>%1：0より大きい秒数を指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a change id: 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;</source>
+        <translation>%1 は変更 ID ではありません：英字、数字、「.」「_」「:」「-」の1〜64文字で指定してください</translation>
+    </message>
+    <message>
+        <source>Renkei (連携): cross-team work at a glance. Without a command, opens the board in a window.</source>
+        <translation>Renkei（連携）：チームをまたぐ仕事をひと目で把握します。コマンドを付けずに実行すると、ボードをウィンドウで開きます。</translation>
+    </message>
+    <message>
+        <source>Global options go before the command, e.g. renkei --board team.renkei tasks.</source>
+        <translation>全体のオプションはコマンドの前に書きます（例：renkei --board team.renkei tasks）。</translation>
+    </message>
+    <message>
+        <source>the board file or database URL (default: the default board set in Preferences, else your own board, made with the demo on first run)</source>
+        <translation>ボードのファイルまたはデータベースの URL（既定：環境設定の既定のボード、なければ初回起動時にデモで作られる自分のボード）</translation>
+    </message>
+    <message>
+        <source>who you are for this call (a person on the board); writes need it unless the board remembers you</source>
+        <translation>この実行で名乗るメンバー（ボード上の人）。ボードがあなたを覚えていない場合、書き込みに必要です</translation>
+    </message>
+    <message>
+        <source>name the change this command makes (task add/set, handoff, import, board people link), for a script that retries it: a change id already on the board is not applied again, and the command says so and exits 0 (default: $RENKEI_CHANGE_ID, else a new id; use a new id for each different change)</source>
+        <translation>このコマンドによる変更（task add/set、handoff、import、board people link）の ID。再試行するスクリプト向けで、ボードにすでにある変更 ID は再適用せず、その旨を表示して終了コード0で終わります（既定：$RENKEI_CHANGE_ID、なければ新しい ID。変更ごとに別の ID を使ってください）</translation>
+    </message>
+    <message>
+        <source>make a demo board</source>
+        <translation>デモボードを作成</translation>
+    </message>
+    <message>
+        <source>Fill a new (or empty) board with the Sales × Marketing demo story, or with N synthetic tasks. Uses --board, else your default board; refuses a board that holds work.</source>
+        <translation>新しい（または空の）ボードに「営業 × マーケティング」のデモ、または N 件の合成タスクを入れます。--board のボード、なければ既定のボードを使います。作業の入ったボードには作成しません。</translation>
+    </message>
+    <message>
+        <source>language (default: the system&apos;s)</source>
+        <translation>言語（既定：システムの言語）</translation>
+    </message>
+    <message>
+        <source>N synthetic tasks instead of the story (benchmarks)</source>
+        <translation>デモの代わりに N 件の合成タスク（ベンチマーク用）</translation>
+    </message>
+    <message>
+        <source>random seed for --tasks (default 1)</source>
+        <translation>--tasks の乱数シード（既定：1）</translation>
+    </message>
+    <message>
+        <source>list tasks</source>
+        <translation>タスクの一覧</translation>
+    </message>
+    <message>
+        <source>List the board&apos;s tasks (archived ones only with --all).</source>
+        <translation>ボードのタスクを一覧表示します（アーカイブ済みは --all のときのみ）。</translation>
+    </message>
+    <message>
+        <source>a JSON array instead of a table</source>
+        <translation>表の代わりに JSON 配列で出力</translation>
+    </message>
+    <message>
+        <source>only tasks at risk</source>
+        <translation>リスクありのタスクのみ</translation>
+    </message>
+    <message>
+        <source>include archived tasks</source>
+        <translation>アーカイブ済みのタスクも含める</translation>
+    </message>
+    <message>
+        <source>list the people on the board</source>
+        <translation>ボードのメンバーの一覧</translation>
+    </message>
+    <message>
+        <source>who changed what, when</source>
+        <translation>誰がいつ何を変更したか</translation>
+    </message>
+    <message>
+        <source>The audit trail, oldest first: the whole board&apos;s, or one task&apos;s with its handoffs (sent, acknowledged, returned with what was missing, re-sent, accepted). Text shows local time and names, in the language of --lang, Preferences or the system; JSON keeps the stored values, ISO 8601 UTC times ending in Z, and adds each line&apos;s text.</source>
+        <translation>変更履歴を古い順に表示します。ボード全体、または1つのタスクとその引き継ぎ（送付、受領、未記入による差し戻し、再送、引き受け）です。テキストはローカル時刻と名前で、--lang、環境設定、システムの順に決まる言語で表示します。JSON は保存された値と Z で終わる ISO 8601 UTC 時刻を保ち、各行のテキストを加えます。</translation>
+    </message>
+    <message>
+        <source>only the last N rows</source>
+        <translation>最後の N 行のみ</translation>
+    </message>
+    <message>
+        <source>a JSON array instead of lines</source>
+        <translation>行の代わりに JSON 配列で出力</translation>
+    </message>
+    <message>
+        <source>language of the lines (default: Preferences, else the system&apos;s)</source>
+        <translation>行の言語（既定：環境設定、なければシステムの言語）</translation>
+    </message>
+    <message>
+        <source>add or change a task (needs --as NAME)</source>
+        <translation>タスクの追加・変更（--as NAME が必要）</translation>
+    </message>
+    <message>
+        <source>add a task</source>
+        <translation>タスクを追加</translation>
+    </message>
+    <message>
+        <source>Add a task. Names (team, owner, status, project) match the board ignoring case; dates are YYYY-MM-DD. The status defaults to the board&apos;s second column (To do).</source>
+        <translation>タスクを追加します。名前（チーム、担当者、ステータス、プロジェクト）は大文字と小文字を区別せずにボードと照合します。日付は YYYY-MM-DD です。ステータスの既定はボードの2列目（未着手）です。</translation>
+    </message>
+    <message>
+        <source>print the task as JSON</source>
+        <translation>タスクを JSON で出力</translation>
+    </message>
+    <message>
+        <source>change fields of a task</source>
+        <translation>タスクの項目を変更</translation>
+    </message>
+    <message>
+        <source>print the task as JSON afterwards</source>
+        <translation>変更後のタスクを JSON で出力</translation>
+    </message>
+    <message>
+        <source>commit to tasks&apos; current due dates (their slips count from now)</source>
+        <translation>タスクの現在の期限を基準にする（以後の延期はここから数える）</translation>
+    </message>
+    <message>
+        <source>Make each task&apos;s current due date its baseline: it is no longer &apos;slipped&apos;, and later moves of its due date count from here. Its earlier moves stay in its history.</source>
+        <translation>各タスクの現在の期限を基準の期限にします。期限延期として数えられなくなり、以後の期限の変更はここから数えます。これまでの変更は履歴に残ります。</translation>
+    </message>
+    <message>
+        <source>whole-board operations (new, copy, salvage, merge, people link)</source>
+        <translation>ボード全体の操作（new、copy、salvage、merge、people link）</translation>
+    </message>
+    <message>
+        <source>copy a whole board between files and PostgreSQL</source>
+        <translation>ボード全体をファイルと PostgreSQL の間でコピー</translation>
+    </message>
+    <message>
+        <source>Copy a whole board — every task, person, team, project, column, dependency and the full history, with their ids — from SRC to DST. Each is a board file path or a URL such as postgresql+psycopg://user@host:5432/db. DST must be a new file, an empty database or a board nobody has used yet; on any error nothing is left in it. The global --board is not used.</source>
+        <translation>ボード全体（すべてのタスク、メンバー、チーム、プロジェクト、列、依存関係、全履歴を ID ごと）を SRC から DST にコピーします。それぞれボードのファイルパス、または postgresql+psycopg://user@host:5432/db のような URL です。DST は新しいファイル、空のデータベース、またはまだ誰も使っていないボードでなければなりません。エラーが起きた場合、DST には何も残しません。全体の --board は使いません。</translation>
+    </message>
+    <message>
+        <source>the board to copy (path or URL)</source>
+        <translation>コピー元のボード（パスまたは URL）</translation>
+    </message>
+    <message>
+        <source>where the copy goes (path or URL)</source>
+        <translation>コピー先（パスまたは URL）</translation>
+    </message>
+    <message>
+        <source>make a new, empty board</source>
+        <translation>新しい空のボードを作成</translation>
+    </message>
+    <message>
+        <source>Make a new, empty board at PATH (a file that does not exist yet) or URL (an empty PostgreSQL database). Reading a board never makes one: this, the window&apos;s File → New board, demo and an import into a new file are the ways to make one.</source>
+        <translation>PATH（まだ存在しないファイル）または URL（空の PostgreSQL データベース）に新しい空のボードを作ります。ボードを読むだけでは作られません。作る方法は、このコマンド、ウィンドウの「ファイル → 新しいボード」、demo、新しいファイルへのインポートです。</translation>
+    </message>
+    <message>
+        <source>the board&apos;s name (default: the file or database name)</source>
+        <translation>ボードの名前（既定：ファイル名またはデータベース名）</translation>
+    </message>
+    <message>
+        <source>copy what can still be read from a damaged board into a new one</source>
+        <translation>壊れたボードからまだ読める内容を新しいボードにコピー</translation>
+    </message>
+    <message>
+        <source>Read every row that can still be read from a damaged board file SRC (left unchanged) into a new board DST, and say what could not be kept. Use it when Renkei says a board is damaged; an older copy would lose every change made since it was taken.</source>
+        <translation>壊れたボードファイル SRC（変更しません）からまだ読めるすべての行を新しいボード DST に読み込み、残せなかったものを表示します。Renkei がボードの破損を知らせたときに使います。古いコピーに戻すと、それ以降の変更がすべて失われます。</translation>
+    </message>
+    <message>
+        <source>a new file</source>
+        <translation>新しいファイル</translation>
+    </message>
+    <message>
+        <source>the report as JSON</source>
+        <translation>レポートを JSON で出力</translation>
+    </message>
+    <message>
+        <source>where the board lives, its lock, its health and the copies beside it</source>
+        <translation>ボードの場所、ロック、健全性、横にあるコピー</translation>
+    </message>
+    <message>
+        <source>Look a board over: where it lives (local disk, network share, synced folder or server) and what that means, the lock in use and who holds it now, an unfinished change left by a program that stopped (undone, as any open does), SQLite&apos;s full integrity check, the schema revision, conflict copies beside it and the computers that used it in the last 15 minutes. Exits 1 when anything needs a person, saying what to do.</source>
+        <translation>ボードを点検します：置き場所（ローカルディスク、ネットワーク共有、同期フォルダー、サーバー）とその意味、使用中のロックと現在の保持者、停止したプログラムが残した未完了の変更（開くときと同じく取り消します）、SQLite の完全な整合性チェック、スキーマのリビジョン、横にある競合コピー、直近15分に使ったコンピューター。人の対応が必要なものがあれば、すべきことを表示して終了コード1で終わります。</translation>
+    </message>
+    <message>
+        <source>default: --board</source>
+        <translation>既定：--board</translation>
+    </message>
+    <message>
+        <source>who is who on a server board</source>
+        <translation>サーバーのボードでのメンバーとログインの対応</translation>
+    </message>
+    <message>
+        <source>link a person to the login role they connect with</source>
+        <translation>メンバーを接続に使うログインロールに関連付け</translation>
+    </message>
+    <message>
+        <source>Link NAME to a PostgreSQL login role (or, on a file, an OS login). On a server board, once anyone is linked, every change is recorded under the person linked to the role that connected: a different --as is refused, and a role linked to nobody cannot change the board (so link yourself first). On a file the link only says whose login is whose in the history. --role &apos;&apos; removes the link.</source>
+        <translation>NAME を PostgreSQL のログインロール（ファイルの場合は OS のログイン）に関連付けます。サーバーのボードでは、誰か1人でも関連付けると、すべての変更は接続したロールに関連付けられたメンバーの名前で記録されます。別の --as は拒否され、誰にも関連付けられていないロールはボードを変更できません（まず自分を関連付けてください）。ファイルでは、履歴上どのログインが誰かを示すだけです。--role &apos;&apos; で関連付けを解除します。</translation>
+    </message>
+    <message>
+        <source>print changes as anyone makes them</source>
+        <translation>誰かが変更するたびに表示</translation>
+    </message>
+    <message>
+        <source>Follow the board: one line per row changed in each revision, made by anyone, as it arrives (SQLite is checked twice a second; PostgreSQL tells at once). Every revision is printed once, in order, even across a lost connection; nothing is folded (25 edits of one task are 25 lines). Runs until Ctrl-C, --count N lines or --timeout S seconds. With --json each line is a JSON object: revision, entity, id, created, fields (field → new value, named as in history --json; a new row: every field it was made with), old (field → value before), actor, at (UTC, when the change was made).</source>
+        <translation>ボードを追跡します：誰が変更しても、各リビジョンで変更された行ごとに1行を、届いた順に表示します（SQLite は1秒に2回確認し、PostgreSQL はすぐに通知します）。接続が切れても、各リビジョンを順に一度だけ表示し、まとめることはしません（1つのタスクを25回編集すれば25行）。Ctrl-C、--count N 行、または --timeout S 秒まで動きます。--json では各行が JSON オブジェクトです：revision、entity、id、created、fields（項目 → 新しい値。名前は history --json と同じ。新しい行では作成時のすべての項目）、old（項目 → 変更前の値）、actor、at（UTC、変更した時刻）。</translation>
+    </message>
+    <message>
+        <source>one JSON object per line</source>
+        <translation>1行に1つの JSON オブジェクト</translation>
+    </message>
+    <message>
+        <source>first print every revision after REV, then follow (to resume where a watch stopped; default: the board&apos;s current revision)</source>
+        <translation>まず REV より後のすべてのリビジョンを表示し、その後追跡する（止まった watch を再開する場合。既定：ボードの現在のリビジョン）</translation>
+    </message>
+    <message>
+        <source>stop after N lines</source>
+        <translation>N 行で終了</translation>
+    </message>
+    <message>
+        <source>stop after S seconds</source>
+        <translation>S 秒で終了</translation>
+    </message>
+    <message>
+        <source>draw a view into a PNG (no display needed)</source>
+        <translation>ビューを PNG に描画（ディスプレイ不要）</translation>
+    </message>
+    <message>
+        <source>light (default), dark or high_contrast; standup slides: light or dark</source>
+        <translation>light（既定）、dark、high_contrast。朝会のスライドは light または dark</translation>
+    </message>
+    <message>
+        <source>pixels (default 1600x1000)</source>
+        <translation>ピクセル（既定：1600x1000）</translation>
+    </message>
+    <message>
+        <source>demo: --seed goes with --tasks N</source>
+        <translation>demo：--seed は --tasks N と一緒に指定してください</translation>
+    </message>
+    <message>
+        <source>RENKEI_CHANGE_ID=%1 is not a change id</source>
+        <translation>RENKEI_CHANGE_ID=%1 は変更 ID ではありません</translation>
+    </message>
+    <message>
+        <source>%1 To retry safely (applied only once), add --change-id %2</source>
+        <translation>%1 安全に再試行するには（一度だけ適用されます）、--change-id %2 を付けてください</translation>
+    </message>
+    <message>
+        <source>%1; nothing was written. See `renkei history %2`, then try again.</source>
+        <translation>%1。何も書き込んでいません。`renkei history %2` を確認してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL boards need the driver: pip install &apos;renkei[postgres]&apos;</source>
+        <translation>PostgreSQL のボードにはドライバーが必要です：pip install &apos;renkei[postgres]&apos;</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断しました</translation>
+    </message>
+    <message>
+        <source>export the board (a PDF status report, tasks as CSV)</source>
+        <translation>ボードを書き出す（PDF の状況レポート、タスクの CSV）</translation>
+    </message>
+    <message>
+        <source>the status report as a PDF</source>
+        <translation>状況レポートを PDF で</translation>
+    </message>
+    <message>
+        <source>Write the status report: summary, at-risk and overdue work with reasons, a section per team, the timeline, a kanban snapshot, the handoffs and what changed since the last standup. Needs no display.</source>
+        <translation>状況レポートを書き出します：概要、リスクありと期限超過の作業とその理由、チームごとのセクション、タイムライン、カンバンのスナップショット、引き継ぎ、前回の朝会以降の変更。ディスプレイは不要です。</translation>
+    </message>
+    <message>
+        <source>only this team&apos;s work</source>
+        <translation>このチームの作業のみ</translation>
+    </message>
+    <message>
+        <source>changes since this day (default: the last standup, else a week ago)</source>
+        <translation>この日以降の変更（既定：前回の朝会、なければ1週間前）</translation>
+    </message>
+    <message>
+        <source>when each team&apos;s and project&apos;s open work will be done, from the board&apos;s history</source>
+        <translation>各チーム・プロジェクトの未完了の作業がいつ終わるか（ボードの履歴から予測）</translation>
+    </message>
+    <message>
+        <source>Will it finish in time? From the tasks each team finished per working day over the last N weeks, a seeded Monte Carlo simulation of when the open tasks of each team and project will be done: P50 and P85 dates and the chance of meeting the due date (a project&apos;s own, else its latest task&apos;s). With fewer than 8 tasks finished in the window it says &apos;not enough history&apos; instead of a date.</source>
+        <translation>期限に間に合うか：直近 N 週間に各チームが営業日ごとに完了したタスクから、各チーム・プロジェクトの未完了タスクがいつ終わるかをシード付きのモンテカルロ法で予測します。P50 と P85 の日付、期限（プロジェクト自身の期限、なければ最も遅いタスクの期限）に間に合う確率を示します。期間内の完了タスクが8件未満の場合は、日付の代わりに「実績が不足しています」と表示します。</translation>
+    </message>
+    <message>
+        <source>a JSON array, one scope a line</source>
+        <translation>JSON 配列（1行に1つの対象）</translation>
+    </message>
+    <message>
+        <source>weeks of history to draw from (default 6)</source>
+        <translation>予測に使う履歴の週数（既定：6）</translation>
+    </message>
+    <message>
+        <source>simulated futures, 10,000 or more (default 10,000)</source>
+        <translation>シミュレーションの回数、10,000以上（既定：10,000）</translation>
+    </message>
+    <message>
+        <source>random seed (default 1)</source>
+        <translation>乱数シード（既定：1）</translation>
+    </message>
+    <message>
+        <source>only teams or projects</source>
+        <translation>チームまたはプロジェクトのみ</translation>
+    </message>
+    <message>
+        <source>instead: the task and every unfinished task it waits for (scope chain)</source>
+        <translation>代わりに、このタスクと、それが待っている未完了のタスクすべて（scope chain）</translation>
+    </message>
+    <message>
+        <source>set a project&apos;s due date (needs --as NAME)</source>
+        <translation>プロジェクトの期限を設定（--as NAME が必要）</translation>
+    </message>
+    <message>
+        <source>set or clear a project&apos;s due date</source>
+        <translation>プロジェクトの期限を設定または解除</translation>
+    </message>
+    <message>
+        <source>Set the project&apos;s due date (YYYY-MM-DD), or clear it with &apos;none&apos;: without one, its forecast is weighed against its latest task&apos;s due date.</source>
+        <translation>プロジェクトの期限（YYYY-MM-DD）を設定するか、&apos;none&apos; で解除します。期限がない場合、予測は最も遅いタスクの期限と比べます。</translation>
+    </message>
+    <message>
+        <source>hand a task to another team, and react to it (needs --as NAME)</source>
+        <translation>タスクを別のチームに引き継ぎ、引き継ぎに対応する（--as NAME が必要）</translation>
+    </message>
+    <message>
+        <source>hand a task to a person (and their team)</source>
+        <translation>タスクをメンバー（とそのチーム）に引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Hand TASK from its owner and team to a person and that person&apos;s team, with the template&apos;s information packet: --item key=value for what you provide, --missing key for what you know is missing (items not named are missing too).</source>
+        <translation>TASK を担当者とそのチームから、別のメンバーとそのチームに、テンプレートの引き継ぎ情報付きで引き継ぎます。記入する項目は --item key=value、未記入とわかっている項目は --missing key で指定します（指定しない項目も未記入になります）。</translation>
+    </message>
+    <message>
+        <source>the handoff template (default: lead)</source>
+        <translation>引き継ぎのテンプレート（既定：lead）</translation>
+    </message>
+    <message>
+        <source>send a handoff back for what is missing</source>
+        <translation>未記入の項目があるため引き継ぎを差し戻す</translation>
+    </message>
+    <message>
+        <source>refuse a handoff for good</source>
+        <translation>引き継ぎを却下する（完全に終了）</translation>
+    </message>
+    <message>
+        <source>ask the sender about one item</source>
+        <translation>1つの項目について引き継ぎ元に質問する</translation>
+    </message>
+    <message>
+        <source>answer a receiver&apos;s question (the sender)</source>
+        <translation>引き継ぎ先の質問に回答する（引き継ぎ元）</translation>
+    </message>
+    <message>
+        <source>list handoffs and where information got lost</source>
+        <translation>引き継ぎの一覧と情報の抜け漏れ</translation>
+    </message>
+    <message>
+        <source>Every handoff with its findings (dropped, incomplete_at_send, lost_in_transit, lost_downstream, bounced, silent_handoff, stalled). A task passed to another team without a handoff (its owner or team changed) shows as its own entry in state &apos;silent&apos;, with the teams of that moment. A handoff imported without its information packet says &apos;packet unknown&apos;. --lost keeps only entries with findings; --matrix shows the team-to-team matrix instead, silent handoffs included, and the pair that loses the most (every pair of a tie).</source>
+        <translation>すべての引き継ぎを検出事項（dropped、incomplete_at_send、lost_in_transit、lost_downstream、bounced、silent_handoff、stalled）とともに表示します。引き継ぎの記録なしに別のチームに渡ったタスク（担当者またはチームが変わったもの）は、その時点のチームとともに状態 &apos;silent&apos; の項目として表示します。引き継ぎ情報なしでインポートされた引き継ぎは「引き継ぎ情報不明」と表示します。--lost は検出事項のある項目のみ、--matrix は代わりにチーム間マトリクス（記録なしの担当変更を含む）と、抜け漏れが最も多い組み合わせ（同率ならすべて）を表示します。</translation>
+    </message>
+    <message>
+        <source>only entries with findings</source>
+        <translation>検出事項のある項目のみ</translation>
+    </message>
+    <message>
+        <source>the team-to-team matrix</source>
+        <translation>チーム間マトリクス</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>packet unknown</source>
+        <translation>引き継ぎ情報不明</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1「%2」</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>SENT</source>
+        <translation>送付日時</translation>
+    </message>
+    <message>
+        <source>TEAMS</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>PEOPLE</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>未記入</translation>
+    </message>
+    <message>
+        <source>FINDINGS</source>
+        <translation>検出事項</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>引き継ぎ元</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>引き継ぎ先</translation>
+    </message>
+    <message>
+        <source>HANDOFFS</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>ACK IN SLA</source>
+        <translation>SLA内の受領</translation>
+    </message>
+    <message>
+        <source>MEDIAN ACK</source>
+        <translation>受領までの中央値</translation>
+    </message>
+    <message>
+        <source>BOUNCED</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <source>MOST LOST</source>
+        <translation>抜け漏れの多い項目</translation>
+    </message>
+    <message>
+        <source>NO RECORD</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>Loses the most: no pair (nothing lost, bounced or passed on silently).</source>
+        <translation>抜け漏れが最も多い組み合わせ：なし（抜け漏れ、差し戻し、記録なしの担当変更はありません）。</translation>
+    </message>
+    <message>
+        <source>Loses the most (tie): %1</source>
+        <translation>抜け漏れが最も多い組み合わせ（同率）：%1</translation>
+    </message>
+    <message>
+        <source>Loses the most: %1</source>
+        <translation>抜け漏れが最も多い組み合わせ：%1</translation>
+    </message>
+    <message>
+        <source>all items provided</source>
+        <translation>全項目記入済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) missing (%1)</source>
+        <translation>
+            <numerusform>未記入%n項目（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>task %1 “%2” %3 → %4 (%5)</source>
+        <translation>タスク %1「%2」%3 → %4（%5）</translation>
+    </message>
+    <message>
+        <source>--item %1: write key=value, e.g. --item budget=5M</source>
+        <translation>--item %1：key=value の形で指定してください（例：--item budget=5M）</translation>
+    </message>
+    <message>
+        <source>Sent handoff %1: %2, %3</source>
+        <translation>引き継ぎ %1 を送りました：%2、%3</translation>
+    </message>
+    <message>
+        <source>Acknowledged handoff %1: %2</source>
+        <translation>引き継ぎ %1 を受領しました：%2</translation>
+    </message>
+    <message>
+        <source>Accepted handoff %1: task %2 “%3” is now %4&apos;s (%5)</source>
+        <translation>引き継ぎ %1 を引き受けました：タスク %2「%3」の担当者は %4（%5）になりました</translation>
+    </message>
+    <message>
+        <source>Returned handoff %1 (%2): %3, missing %4</source>
+        <translation>引き継ぎ %1 を差し戻しました（%2）：%3、未記入：%4</translation>
+    </message>
+    <message>
+        <source>Rejected handoff %1 (%2): %3</source>
+        <translation>引き継ぎ %1 を却下しました（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Asked question %1 on handoff %2 about %3: %4</source>
+        <translation>引き継ぎ %2 の%3について質問 %1 をしました：%4</translation>
+    </message>
+    <message>
+        <source>Answered question %1 on handoff %2 (%3): %4</source>
+        <translation>引き継ぎ %2 の質問 %1（%3）に回答しました：%4</translation>
+    </message>
+    <message>
+        <source>--lost lists handoffs; it does not go with --matrix</source>
+        <translation>--lost は引き継ぎの一覧用です。--matrix とは一緒に使えません</translation>
+    </message>
+    <message>
+        <source>No handoffs yet.</source>
+        <translation>引き継ぎはまだありません。</translation>
+    </message>
+    <message>
+        <source>Nothing lost.</source>
+        <translation>抜け漏れはありません。</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>検出事項：</translation>
+    </message>
+    <message>
+        <source>handoff %1</source>
+        <translation>引き継ぎ %1</translation>
+    </message>
+    <message>
+        <source>no handoff</source>
+        <translation>引き継ぎ記録なし</translation>
+    </message>
+    <message>
+        <source>  task %1 (%2) %3: %4</source>
+        <translation>  タスク %1（%2）%3：%4</translation>
+    </message>
+    <message>
+        <source>bring tasks in from Trello or a CSV file (Jira, spreadsheets)</source>
+        <translation>Trello または CSV ファイル（Jira、表計算）からタスクを取り込む</translation>
+    </message>
+    <message>
+        <source>Import a Trello board export (JSON) or a CSV file into the board, in one transaction: all of it or, on any problem, nothing. Importing the same file again updates the tasks it added and adds nothing twice.</source>
+        <translation>Trello ボードのエクスポート（JSON）または CSV ファイルを、1つのトランザクションでボードに取り込みます。すべて取り込むか、問題があれば何も取り込みません。同じファイルをもう一度取り込むと、以前に追加したタスクを更新し、二重には追加しません。</translation>
+    </message>
+    <message>
+        <source>Files up to %1.</source>
+        <translation>ファイルの上限は%1です。</translation>
+    </message>
+    <message>
+        <source>a Trello board export (Menu → Print, export and share → Export as JSON)</source>
+        <translation>Trello ボードのエクスポート（メニュー → 印刷、エクスポート、共有 → JSON としてエクスポート）</translation>
+    </message>
+    <message>
+        <source>Lists become statuses (the board&apos;s own when the name or meaning matches: To Do, Doing, Done, 未着手, 進行中, 完了…; new ones otherwise), cards tasks, labels tags, members people (the first member owns the card), checklists part of the description, and the export&apos;s actions history with their original dates and authors. A card passed between people of different teams records a handoff.</source>
+        <translation>リストはステータスに（名前か意味が一致すればボードのもの：To Do、Doing、Done、未着手、進行中、完了…。それ以外は新規）、カードはタスクに、ラベルはタグに、メンバーはメンバーに（最初のメンバーがカードの担当者）、チェックリストは説明の一部に、エクスポートのアクションは元の日時と作成者のまま履歴になります。異なるチームのメンバー間で渡されたカードは引き継ぎとして記録します。</translation>
+    </message>
+    <message>
+        <source>put the cards of this Trello list in this status (repeatable); a status that does not exist is created</source>
+        <translation>この Trello リストのカードをこのステータスに入れる（複数指定可）。存在しないステータスは作成します</translation>
+    </message>
+    <message>
+        <source>a CSV file: Jira&apos;s export or any spreadsheet with a header row</source>
+        <translation>CSV ファイル：Jira のエクスポート、または見出し行のある表計算</translation>
+    </message>
+    <message>
+        <source>feed this column into this field (repeatable), e.g. &apos;Ticket=key&apos; or &apos;Notes=ignore&apos;</source>
+        <translation>この列をこの項目に取り込む（複数指定可）。例：&apos;Ticket=key&apos;、&apos;Notes=ignore&apos;</translation>
+    </message>
+    <message>
+        <source>put rows with this status value in this board status (repeatable)</source>
+        <translation>このステータス値の行をボードのこのステータスに入れる（複数指定可）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s encoding (default: detected; e.g. cp932)</source>
+        <translation>ファイルの文字コード（既定：自動検出。例：cp932）</translation>
+    </message>
+    <message>
+        <source>print the columns, the field each feeds and the first rows, then stop</source>
+        <translation>列と取り込み先の項目、最初の数行を表示して終了</translation>
+    </message>
+    <message>
+        <source>every task with every field, as CSV</source>
+        <translation>すべてのタスクを全項目付きで CSV に</translation>
+    </message>
+    <message>
+        <source>Write the board&apos;s tasks (archived ones too unless --open-only) with every field: id, source, title, status, team, owner, project, priority, start, due, estimate, progress, tags, flag, archived, dependencies, created, updated, description. `renkei import csv` reads the file back.</source>
+        <translation>ボードのタスク（--open-only でなければアーカイブ済みも）を全項目付きで書き出します：id、source、title、status、team、owner、project、priority、start、due、estimate、progress、tags、flag、archived、dependencies、created、updated、description。`renkei import csv` で読み込み直せます。</translation>
+    </message>
+    <message>
+        <source>for Excel: UTF-8 with a byte-order mark (Japanese opens correctly), and cells starting with = + - @ protected by an apostrophe</source>
+        <translation>Excel 用：BOM 付き UTF-8（日本語が正しく開けます）。= + - @ で始まるセルはアポストロフィで保護します</translation>
+    </message>
+    <message>
+        <source>leave archived tasks out</source>
+        <translation>アーカイブ済みのタスクを除く</translation>
+    </message>
+    <message>
+        <source>say what would be imported; change nothing</source>
+        <translation>インポートされる内容を表示するだけで、何も変更しない</translation>
+    </message>
+    <message>
+        <source>print the summary as JSON</source>
+        <translation>概要を JSON で出力</translation>
+    </message>
+    <message>
+        <source>merge a sync tool&apos;s conflict copy into the board</source>
+        <translation>同期ツールの競合コピーをボードにマージ</translation>
+    </message>
+    <message>
+        <source>When two people change a board in a synced folder at once, the sync tool keeps one file and leaves the other beside it as a conflict copy. This replays the copy&apos;s changes since the two parted onto the board (--board), as the people who made them and at their times; a field changed on both sides is asked about (on a terminal) or decided by --prefer. Then the copy is renamed NAME.merged-YYYYmmdd-HHMMSS.renkei-copy and kept. All or nothing: on any problem neither file changes.</source>
+        <translation>同期フォルダーのボードを2人が同時に変更すると、同期ツールは一方のファイルを残し、もう一方を競合コピーとして横に置きます。このコマンドは、2つが分かれた後のコピーの変更を、変更した人と時刻のままボード（--board）に再適用します。両方で変更された項目は（端末で）確認するか、--prefer で決めます。その後、コピーは NAME.merged-YYYYmmdd-HHMMSS.renkei-copy に名前を変えて残します。すべて適用するか何もしないかのどちらかで、問題があればどちらのファイルも変更しません。</translation>
+    </message>
+    <message>
+        <source>the conflict copy (a board file)</source>
+        <translation>競合コピー（ボードのファイル）</translation>
+    </message>
+    <message>
+        <source>for a field changed on both sides, keep the board&apos;s value or take the copy&apos;s</source>
+        <translation>両方で変更された項目について、ボードの値を残すかコピーの値を採るか</translation>
+    </message>
+    <message>
+        <source>say what would be merged; change nothing</source>
+        <translation>マージされる内容を表示するだけで、何も変更しない</translation>
+    </message>
+    <message>
+        <source>print the result as JSON</source>
+        <translation>結果を JSON で出力</translation>
+    </message>
+    <message>
+        <source> [archived]</source>
+        <translation>［アーカイブ済み］</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>TEAM</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>DUE</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>RISK</source>
+        <translation>リスク</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>「%1」（%2）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>CONTACT</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>keep a server&apos;s password in the system keyring</source>
+        <translation>サーバーのパスワードをシステムのキーリングに保存</translation>
+    </message>
+    <message>
+        <source>Ask for the password of a PostgreSQL board (hidden input), check it with the server and keep it in the system keyring, where every renkei command and the window find it. A wrong password is not stored. PGPASSWORD and ~/.pgpass work too, and are tried first.</source>
+        <translation>PostgreSQL のボードのパスワードを（非表示で）入力してもらい、サーバーで確認してからシステムのキーリングに保存します。すべての renkei コマンドとウィンドウがそこから読み取ります。誤ったパスワードは保存しません。PGPASSWORD と ~/.pgpass も使え、先に試します。</translation>
+    </message>
+    <message>
+        <source>the board&apos;s URL without a password, e.g. postgresql://ana@db.example.com/renkei</source>
+        <translation>パスワードを含まないボードの URL（例：postgresql://ana@db.example.com/renkei）</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of stdin instead of asking</source>
+        <translation>入力を求める代わりに、標準入力の1行目からパスワードを読む</translation>
+    </message>
+</context>
+<context>
     <name>ConflictChoices</name>
     <message>
         <source>(none)</source>
@@ -1303,7 +2100,7 @@
     </message>
     <message>
         <source>Stalled</source>
-        <translation>停滞中</translation>
+        <translation>停滞</translation>
     </message>
     <message numerus="yes">
         <source>Stalled — no activity for %n business day(s)</source>
@@ -4559,6 +5356,83 @@ Move them later by just enough, keeping their length?</source>
     <message>
         <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
         <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>使い方: </translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>バージョンを表示して終了</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: エラー：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>引数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>認識できない引数：%s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>次の引数が必要です：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>引数 %s のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>引数 %s とは一緒に使えません</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>値を1つ指定してください</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>値は1つまでです</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>値を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>あいまいなオプション：%(option)s は %(matches)s のどれにも当てはまります</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(type)s の値として無効です：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>無効な選択肢：%(value)r（%(choices)s から選んでください）</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>明示された引数 %r は無視されました</translation>
     </message>
 </context>
 </TS>

@@ -13,27 +13,45 @@ from renkei.app.identity import who_am_i
 from renkei.app.settings import LocalSettings
 from renkei.cli.board_access import CliError, board_session, out
 from renkei.cli.commands import use_offscreen_without_display
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 
 def add_parsers(sub: Any) -> None:
-    export = sub.add_parser("export", help="export the board (a PDF status report, tasks as CSV)")
+    export = sub.add_parser(
+        "export",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "export the board (a PDF status report, tasks as CSV)",
+        ),
+    )
     kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     pdf = kinds.add_parser(
         "pdf",
-        help="the status report as a PDF",
-        description=(
-            "Write the status report: summary, at-risk and overdue work with reasons, a "
-            "section per team, the timeline, a kanban snapshot, the handoffs and what "
-            "changed since the last standup. Needs no display."
+        help=QT_TRANSLATE_NOOP("Cli", "the status report as a PDF"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Write the status report: summary, at-risk and overdue work with reasons, a section "
+            "per team, the timeline, a kanban snapshot, the handoffs and what changed since the "
+            "last standup. Needs no display.",
         ),
     )
     pdf.add_argument("out", metavar="OUT.pdf")
-    pdf.add_argument("--team", metavar="NAME", help="only this team's work")
+    pdf.add_argument(
+        "--team",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "only this team's work",
+        ),
+    )
     pdf.add_argument(
         "--since",
         metavar="YYYY-MM-DD",
         type=_day,
-        help="changes since this day (default: the last standup, else a week ago)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "changes since this day (default: the last standup, else a week ago)",
+        ),
     )
     pdf.add_argument("--paper", choices=("a4", "letter"), default="a4")
     pdf.set_defaults(handler=cmd_export_pdf)

@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from renkei.cli.board_access import CliError, board_session, out, saved_already, saved_before
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from renkei.domain.forecast import Forecast
@@ -44,50 +45,85 @@ def _due(text: str) -> date | None:
 def add_parsers(sub: Any) -> None:
     forecast = sub.add_parser(
         "forecast",
-        help="when each team's and project's open work will be done, from the board's history",
-        description=(
-            "Will it finish in time? From the tasks each team finished per working day over "
-            "the last N weeks, a seeded Monte Carlo simulation of when the open tasks of each "
-            "team and project will be done: P50 and P85 dates and the chance of meeting the "
-            "due date (a project's own, else its latest task's). With fewer than 8 tasks "
-            "finished in the window it says 'not enough history' instead of a date."
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "when each team's and project's open work will be done, from the board's history",
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Will it finish in time? From the tasks each team finished per working day over the "
+            "last N weeks, a seeded Monte Carlo simulation of when the open tasks of each team "
+            "and project will be done: P50 and P85 dates and the chance of meeting the due date "
+            "(a project's own, else its latest task's). With fewer than 8 tasks finished in the "
+            "window it says 'not enough history' instead of a date.",
         ),
     )
-    forecast.add_argument("--json", action="store_true", help="a JSON array, one scope a line")
+    forecast.add_argument(
+        "--json",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "a JSON array, one scope a line",
+        ),
+    )
     forecast.add_argument(
         "--weeks",
         type=_bounded(1, MAX_WEEKS, "--weeks"),
         default=6,
         metavar="N",
-        help="weeks of history to draw from (default 6)",
+        help=QT_TRANSLATE_NOOP("Cli", "weeks of history to draw from (default 6)"),
     )
     forecast.add_argument(
         "--runs",
         type=_bounded(10_000, MAX_RUNS, "--runs"),
         default=10_000,
         metavar="N",
-        help="simulated futures, 10,000 or more (default 10,000)",
+        help=QT_TRANSLATE_NOOP("Cli", "simulated futures, 10,000 or more (default 10,000)"),
     )
     forecast.add_argument(
-        "--seed", type=int, default=1, metavar="N", help="random seed (default 1)"
+        "--seed",
+        type=int,
+        default=1,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "random seed (default 1)",
+        ),
     )
-    forecast.add_argument("--scope", choices=("team", "project"), help="only teams or projects")
+    forecast.add_argument(
+        "--scope",
+        choices=("team", "project"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "only teams or projects",
+        ),
+    )
     forecast.add_argument(
         "--chain",
         type=int,
         metavar="TASK_ID",
-        help="instead: the task and every unfinished task it waits for (scope chain)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "instead: the task and every unfinished task it waits for (scope chain)",
+        ),
     )
     forecast.set_defaults(handler=cmd_forecast)
 
-    project = sub.add_parser("project", help="set a project's due date (needs --as NAME)")
+    project = sub.add_parser(
+        "project",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "set a project's due date (needs --as NAME)",
+        ),
+    )
     project_sub = project.add_subparsers(dest="project_command", metavar="ACTION", required=True)
     due = project_sub.add_parser(
         "due",
-        help="set or clear a project's due date",
-        description=(
-            "Set the project's due date (YYYY-MM-DD), or clear it with 'none': without one, "
-            "its forecast is weighed against its latest task's due date."
+        help=QT_TRANSLATE_NOOP("Cli", "set or clear a project's due date"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Set the project's due date (YYYY-MM-DD), or clear it with 'none': without one, its "
+            "forecast is weighed against its latest task's due date.",
         ),
     )
     due.add_argument("name", metavar="PROJECT")
