@@ -5328,7 +5328,7 @@ Move them later by just enough, keeping their length?</source>
     </message>
     <message>
         <source> · </source>
-        <translation>&#x3000;</translation>
+        <translation>／</translation>
     </message>
 </context>
 <context>

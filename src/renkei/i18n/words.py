@@ -73,7 +73,7 @@ def join_list(items: Sequence[str]) -> str:
 
 def parts_text(parts: Sequence[str | None]) -> str:
     """The parts of one line of facts: "Inside Sales · To do · Yuki Tanaka" in English;
-    Japanese, which has no "·", sets them apart with a full-width space."""
+    Japanese, which has no "·", sets them apart with ／ (a full-width slash)."""
     return QCoreApplication.translate("Words", " · ").join(p for p in parts if p)
 
 
