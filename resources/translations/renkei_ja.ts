@@ -5362,7 +5362,7 @@ Move them later by just enough, keeping their length?</source>
     <name>argparse</name>
     <message>
         <source>usage: </source>
-        <translation>使い方: </translation>
+        <translation>使い方：</translation>
     </message>
     <message>
         <source>positional arguments</source>
