@@ -719,6 +719,106 @@
         <translation>プロジェクトの期限（YYYY-MM-DD）を設定するか、&apos;none&apos; で解除します。期限がない場合、予測は最も遅いタスクの期限と比べます。</translation>
     </message>
     <message>
+        <source>--chain and --scope go separately: a chain is a scope of its own</source>
+        <translation>--chain と --scope は一緒に使えません（chain はそれ自体が対象です）</translation>
+    </message>
+    <message>
+        <source>No team on this board.</source>
+        <translation>このボードにチームはありません。</translation>
+    </message>
+    <message>
+        <source>No project on this board.</source>
+        <translation>このボードにプロジェクトはありません。</translation>
+    </message>
+    <message>
+        <source>No team or project on this board.</source>
+        <translation>このボードにチームもプロジェクトもありません。</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>chain</source>
+        <translation>依存の連鎖</translation>
+    </message>
+    <message>
+        <source>nothing open</source>
+        <translation>未完了なし</translation>
+    </message>
+    <message>
+        <source>%1 (P50), %2 (P85)</source>
+        <translation>%1（P50）、%2（P85）</translation>
+    </message>
+    <message>
+        <source> (the task&apos;s)</source>
+        <translation>（タスクの期限）</translation>
+    </message>
+    <message>
+        <source> (latest task)</source>
+        <translation>（最も遅いタスク）</translation>
+    </message>
+    <message>
+        <source>, %1% on time</source>
+        <translation>、期限内の確率%1%</translation>
+    </message>
+    <message>
+        <source> — LATE</source>
+        <translation>：期限超過の見込み</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1件/日</translation>
+    </message>
+    <message>
+        <source> (its teams&apos;)</source>
+        <translation>（チームの実績）</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>ペース</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完了見込み</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Forecast as of %1, from the last %2 weeks:</source>
+        <translation>%1時点の予測（直近%2週間の実績から）：</translation>
+    </message>
+    <message>
+        <source>no project called %1 on this board (%2)</source>
+        <translation>このボードに %1 という名前のプロジェクトはありません（プロジェクト：%2）</translation>
+    </message>
+    <message>
+        <source>Project %1: due %2.</source>
+        <translation>プロジェクト %1：期限を%2にしました。</translation>
+    </message>
+    <message>
+        <source>Project %1: no due date (its latest task&apos;s due date counts).</source>
+        <translation>プロジェクト %1：期限を解除しました（最も遅いタスクの期限で判断します）。</translation>
+    </message>
+    <message>
         <source>hand a task to another team, and react to it (needs --as NAME)</source>
         <translation>タスクを別のチームに引き継ぎ、引き継ぎに対応する（--as NAME が必要）</translation>
     </message>
@@ -1087,6 +1187,14 @@
     <message>
         <source>read the password from the first line of stdin instead of asking</source>
         <translation>入力を求める代わりに、標準入力の1行目からパスワードを読む</translation>
+    </message>
+    <message>
+        <source>this change (id %1) was saved already, at revision %2; it was not applied again.</source>
+        <translation>この変更（ID %1）はリビジョン%2ですでに保存済みのため、再適用していません。</translation>
+    </message>
+    <message>
+        <source>There is no task %1 on this board.</source>
+        <translation>このボードにタスク %1 はありません。</translation>
     </message>
 </context>
 <context>

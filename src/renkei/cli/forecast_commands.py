@@ -8,6 +8,7 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from renkei.cli.board_access import CliError, board_session, out, saved_already, saved_before
+from renkei.cli.words import Cli, arg, translate_marked
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
@@ -139,7 +140,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
     options = ForecastOptions(weeks=args.weeks, runs=args.runs, seed=args.seed)
     if args.chain is not None and args.scope is not None:
-        raise CliError("--chain and --scope go separately: a chain is a scope of its own")
+        raise CliError(Cli.tr("--chain and --scope go separately: a chain is a scope of its own"))
     with board_session(args) as session:
         board = session.board
         forecasts = board_forecasts(session, options)
@@ -149,14 +150,19 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         shown = [f for f in forecasts if args.scope in (None, f.scope)]
         if args.chain is not None:
             if args.chain not in board.tasks:
-                raise CliError(f"There is no task {args.chain} on this board.")
+                raise CliError(arg(Cli.tr("There is no task %1 on this board."), args.chain))
             shown = [chain_forecast(session, args.chain, options)]
         if args.json:
             out(output.dumps([forecast_json(board, f, late) for f in shown]))
         elif shown:
             out(forecast_table(shown, session.today(), options.weeks))
         else:
-            out(f"No {args.scope or 'team or project'} on this board.")
+            if args.scope == "team":
+                out(Cli.tr("No team on this board."))
+            elif args.scope == "project":
+                out(Cli.tr("No project on this board."))
+            else:
+                out(Cli.tr("No team or project on this board."))
     return 0
 
 
@@ -199,30 +205,45 @@ def forecast_json(board: Board, f: Forecast, late: frozenset[int]) -> dict[str, 
 
 
 def forecast_table(forecasts: list[Forecast], today: date, weeks: int) -> str:
+    """The forecasts as a table in the command's language (``--json`` keeps the codes)."""
     from renkei.cli.output import table
 
+    scopes = {"team": Cli.tr("team"), "project": Cli.tr("project"), "chain": Cli.tr("chain")}
     rows = []
     for f in forecasts:
         if f.remaining == 0:
-            when = "nothing open"
+            when = Cli.tr("nothing open")
         elif f.has_forecast:
-            when = f"{f.p50} (P50), {f.p85} (P85)"
+            when = arg(Cli.tr("%1 (P50), %2 (P85)"), f.p50, f.p85)
         else:
-            when = f.words()
+            when = f.words(translate_marked)
         if f.due is None:
-            against = "no due date"
+            against = Cli.tr("no due date")
         else:
-            source = {"project": "", "task": " (the task's)"}.get(
-                f.due_source or "", " (latest task)"
-            )
+            if f.due_source == "project":
+                source = ""
+            elif f.due_source == "task":
+                source = Cli.tr(" (the task's)")
+            else:
+                source = Cli.tr(" (latest task)")
             chance = f.on_time_probability
-            odds = "" if chance is None else f", {round(chance * 100)}% on time"
-            verdict = " — LATE" if f.late else ""
-            against = f"due {f.due}{source}{odds}{verdict}"
-        pace = f"{f.basis.per_day:.1f}/day" + (" (its teams')" if f.basis_source == "teams" else "")
-        rows.append([f.scope, f.name, str(f.remaining), pace, when, against])
-    head = ["Scope", "Name", "Open", "Pace", "Done by", "Deadline"]
-    return f"Forecast as of {today}, from the last {weeks} weeks:\n" + table(head, rows, right=(2,))
+            odds = "" if chance is None else arg(Cli.tr(", %1% on time"), round(chance * 100))
+            verdict = Cli.tr(" — LATE") if f.late else ""
+            against = arg(Cli.tr("due %1"), f.due) + source + odds + verdict
+        pace = arg(Cli.tr("%1/day"), f"{f.basis.per_day:.1f}")
+        if f.basis_source == "teams":
+            pace += Cli.tr(" (its teams')")
+        rows.append([scopes.get(f.scope, f.scope), f.name, str(f.remaining), pace, when, against])
+    head = [
+        Cli.tr("Scope"),
+        Cli.tr("Name"),
+        Cli.tr("Open"),
+        Cli.tr("Pace"),
+        Cli.tr("Done by"),
+        Cli.tr("Deadline"),
+    ]
+    title = arg(Cli.tr("Forecast as of %1, from the last %2 weeks:"), today, weeks)
+    return title + "\n" + table(head, rows, right=(2,))
 
 
 def cmd_project_due(args: argparse.Namespace) -> int:
@@ -235,7 +256,13 @@ def cmd_project_due(args: argparse.Namespace) -> int:
         project = session.board.find_project(args.name)
         if project is None:
             names = ", ".join(sorted(p.name for p in session.board.projects.values()))
-            raise CliError(f"no project called {args.name.strip()!r} on this board ({names})")
+            raise CliError(
+                arg(
+                    Cli.tr("no project called %1 on this board (%2)"),
+                    repr(args.name.strip()),
+                    names,
+                )
+            )
         sign_in(session, args.as_name)
         command = SetFields("project", project.id, (("due", args.due),), (("due", project.due),))
         change = session.apply(
@@ -243,6 +270,13 @@ def cmd_project_due(args: argparse.Namespace) -> int:
         )
         if saved_already(args, change):
             return 0
-        when = args.due.isoformat() if args.due else "none (its latest task's due date counts)"
-        out(f"Project {project.name}: due {when}.")
+        if args.due:
+            out(arg(Cli.tr("Project %1: due %2."), project.name, args.due.isoformat()))
+        else:
+            out(
+                arg(
+                    Cli.tr("Project %1: no due date (its latest task's due date counts)."),
+                    project.name,
+                )
+            )
     return 0
