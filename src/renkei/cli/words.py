@@ -15,8 +15,10 @@ with ``arg``; the domain's marked sentences (risks, findings) take ``translate_m
 from __future__ import annotations
 
 import argparse
+import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
+from importlib import resources
 from typing import Any
 
 from renkei.domain.i18n import (
@@ -31,6 +33,8 @@ __all__ = ["Cli", "HelpFormatter", "Joined", "Parser", "arg", "translate", "tran
 
 # The language of this command, read from the environment when it starts (``begin``).
 _language: list[str] = []
+# The application this process made to translate (none when one was running already).
+_made: list[Any] = []
 # What loading Japanese made (the translator, the locale before), undone by ``end``.
 _loaded: list[Any] = []
 
@@ -70,16 +74,19 @@ def _load_japanese() -> None:
     """Qt's translator for Japanese, installed once per command (QtCore only)."""
     if _loaded:
         return
-    from PySide6.QtCore import QLocale, QTranslator  # noqa: PLC0415
+    from PySide6.QtCore import QCoreApplication, QLocale, QTranslator  # noqa: PLC0415
 
-    from renkei.i18n.language import catalogue_path, command_line_app  # noqa: PLC0415
-
-    app = command_line_app()
+    # Not through renkei.i18n.language: its package loads the views' shared words (~0.1 s),
+    # which a table of tasks does not need.
+    app = QCoreApplication.instance()
+    if app is None:
+        app = QCoreApplication(sys.argv[:1])
+        _made.append(app)  # Qt's application lives as long as the process
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     translator = QTranslator(app)
-    path = catalogue_path("ja")
-    if path.exists() and translator.load(str(path)):
+    path = resources.files("renkei.resources") / "translations" / "renkei_ja.qm"
+    if path.is_file() and translator.load(str(path)):
         app.installTranslator(translator)
     else:
         translator = None

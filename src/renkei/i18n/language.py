@@ -76,16 +76,6 @@ def _load(app: QCoreApplication, path: str) -> None:
         _installed.append(translator)
 
 
-def command_line_app() -> QCoreApplication:
-    """The Qt application translating needs: the running one, else a QCoreApplication made
-    for this command-line process (QtCore only: no widgets, no GUI)."""
-    app = QCoreApplication.instance()
-    if app is None:
-        app = QCoreApplication(sys.argv[:1])
-        _made.append(app)
-    return app
-
-
 @contextmanager
 def speaking(setting: str = "") -> Iterator[str]:
     """Speak ``setting`` ('', 'en' or 'ja') until the block ends, then as before: for a
