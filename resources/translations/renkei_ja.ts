@@ -839,8 +839,16 @@
         <translation>未記入の項目があるため引き継ぎを差し戻す</translation>
     </message>
     <message>
+        <source>Return a handoff. Reasons: %1.</source>
+        <translation>引き継ぎを差し戻します。理由のコード：%1。</translation>
+    </message>
+    <message>
         <source>refuse a handoff for good</source>
         <translation>引き継ぎを却下する（完全に終了）</translation>
+    </message>
+    <message>
+        <source>Reject a handoff. Reasons: %1.</source>
+        <translation>引き継ぎを却下します。理由のコード：%1。</translation>
     </message>
     <message>
         <source>ask the sender about one item</source>

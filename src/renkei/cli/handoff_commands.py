@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import shlex
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from renkei.app.board_files import utcnow
@@ -28,7 +28,7 @@ from renkei.cli.board_access import (
     sign_in,
     task_or_fail,
 )
-from renkei.cli.words import Cli, arg, japanese, translate, translate_marked, words_list
+from renkei.cli.words import Cli, Joined, arg, japanese, translate, translate_marked, words_list
 from renkei.domain import handoff_commands as ho
 from renkei.domain.durations import duration_text
 from renkei.domain.handoff import (
@@ -102,7 +102,9 @@ def add_parsers(sub: Any) -> None:
     return_ = actions.add_parser(
         "return",
         help=QT_TRANSLATE_NOOP("Cli", "send a handoff back for what is missing"),
-        description=f"Return a handoff. Reasons: {', '.join(RETURN_REASONS)}.",
+        description=Joined(
+            (QT_TRANSLATE_NOOP("Cli", "Return a handoff. Reasons: %1."), ", ".join(RETURN_REASONS))
+        ),
     )
     return_.add_argument("handoff_id", type=int, metavar="ID")
     return_.add_argument("--reason", required=True, metavar="CODE")
@@ -113,7 +115,9 @@ def add_parsers(sub: Any) -> None:
     reject = actions.add_parser(
         "reject",
         help=QT_TRANSLATE_NOOP("Cli", "refuse a handoff for good"),
-        description=f"Reject a handoff. Reasons: {', '.join(REJECT_REASONS)}.",
+        description=Joined(
+            (QT_TRANSLATE_NOOP("Cli", "Reject a handoff. Reasons: %1."), ", ".join(REJECT_REASONS))
+        ),
     )
     reject.add_argument("handoff_id", type=int, metavar="ID")
     reject.add_argument("--reason", required=True, metavar="CODE")
@@ -387,6 +391,16 @@ def _percent(value: float | None) -> str:
     return f"{value * 100:.0f}%" if value is not None else NONE_TEXT
 
 
+def _median_words(cell: dict[str, Any]) -> str:
+    """The median wait as a person reads it: '1.2 h' / '1.2時間'."""
+    hours = cell["median_hours_to_acknowledge"]
+    if hours is None:
+        return NONE_TEXT
+    if not japanese():
+        return cell["median_to_acknowledge"]
+    return duration_text(timedelta(hours=hours), translate_marked)
+
+
 def matrix_table(cells: Sequence[dict[str, Any]]) -> str:
     rows = [
         [
@@ -394,7 +408,7 @@ def matrix_table(cells: Sequence[dict[str, Any]]) -> str:
             c["to_team"] or NONE_TEXT,
             str(c["handoffs"]),
             _percent(c["acknowledged_within_sla"]),
-            c["median_to_acknowledge"] or NONE_TEXT,
+            _median_words(c),
             _percent(c["returned_or_rejected"]),
             words_list([f"{_items_words([i['item']])} ×{i['count']}" for i in c["most_lost_items"]])
             or NONE_TEXT,
