@@ -128,3 +128,31 @@ def test_real_font_metrics(qapp):
     )
     assert all(metrics.horizontalAdvance(line) <= width for line in lines)
     assert "インサイドセールス" in lines[0] and "フィールドセールス" in lines[1]
+
+
+def test_every_japanese_demo_title_breaks_by_the_rules():
+    """Each title and description of the Japanese demo, at widths from 5 to 24 characters:
+    nothing lost (but the spaces a break takes), no kinsoku character at a line's start or
+    end, and no katakana word and no person's name (passed as unbreakable) split across
+    lines when it fits on one with what kinsoku keeps beside it."""
+    import re
+
+    from renkei.demo.story import load_story
+
+    story = load_story("ja")
+    names = [p["name"] for p in story.people]
+    texts = [t["title"] for t in story.tasks] + [t["description"] for t in story.tasks[:20]]
+    katakana = re.compile(r"[ァ-ヺー]+(?:・[ァ-ヺー]+)*")
+    for text in texts:
+        words = [w for w in katakana.findall(text) if len(w) > 1]
+        for width in range(5, 25):
+            lines = break_lines(text, ruler, width, unbreakable=names)
+            assert "".join(lines).replace(" ", "") == text.replace("\n", "").replace(" ", "")
+            for line in lines[1:]:
+                assert line[0] not in NO_LINE_START, (text, width, lines)
+            for line in lines[:-1]:
+                assert line[-1] not in NO_LINE_END, (text, width, lines)
+            for word in words + [n for n in names if n in text]:
+                # Room for the word and what kinsoku keeps with it (a bracket, a 。).
+                if ruler(word) + 2 <= width:
+                    assert any(word in line for line in lines), (word, width, lines)

@@ -4,8 +4,8 @@ Japanese has no spaces, so a painter that breaks "anywhere a character ends" cut
 (ナーチャリン|グ, インサイド|セールス) and names (エミリー・カー|ター) and starts a line
 with 。 or a small kana. Here a line breaks only:
 
-- between the phrases BudouX (a maintained phrase segmenter) finds in Japanese text, and after
-  a run of spaces in any text;
+- between the phrases BudouX (a maintained phrase segmenter) finds in Japanese text (but not
+  inside a run of kanji, where it splits compounds: 期限超|過), and after a run of spaces;
 - never inside a run of katakana (ー and ・ between katakana included: エミリー・カーター),
   nor inside a span the caller names as unbreakable (a person's name, "森 健太");
 - with kinsoku: no line starts with a small kana, ー, 。、 or a closing bracket, and no line
@@ -57,6 +57,13 @@ def is_japanese(ch: str) -> bool:
     )
 
 
+def _is_kanji(ch: str) -> bool:
+    code = ord(ch)
+    return (
+        0x3400 <= code <= 0x4DBF or 0x4E00 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF
+    ) or ch in "々〆"
+
+
 def _is_katakana(ch: str) -> bool:
     code = ord(ch)
     return 0x30A1 <= code <= 0x30FA or 0x31F0 <= code <= 0x31FF or 0xFF66 <= code <= 0xFF9D
@@ -84,7 +91,8 @@ def break_opportunities(text: str, unbreakable: Iterable[str] = ()) -> list[int]
         at = 0
         for phrase in _parser().parse(text):
             at += len(phrase)
-            if 0 < at < size:
+            # Inside a run of kanji BudouX is unsure (期限超|過, 提案|書): a compound stays whole.
+            if 0 < at < size and not (_is_kanji(text[at - 1]) and _is_kanji(text[at])):
                 allowed.add(at)
     blocked = _inside_spans(text, unbreakable)
     return [i for i in sorted(allowed) if i not in blocked and _may_break(text, i)]
