@@ -25,6 +25,7 @@ from renkei.domain.i18n import (
     QT_TRANSLATE_NOOP,
     TranslationContext,
     arg,
+    join_list,
     system_language,
     untranslated,
 )
@@ -119,8 +120,7 @@ class Cli(TranslationContext):
 
 def words_list(items: Sequence[str]) -> str:
     """Items as the language lists them: "Budget, Need" / "予算、ニーズ"."""
-    separator = translate("History", ", ") if japanese() else ", "
-    return separator.join(item for item in items if item)
+    return join_list(items, translate_marked if japanese() else None)
 
 
 # -- argparse --------------------------------------------------------------------------------

@@ -12,6 +12,7 @@ from renkei.domain.dates import due_words
 from renkei.domain.durations import duration_text
 from renkei.domain.handoff import item_label, reason_label
 from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg
+from renkei.domain.i18n import join_list as domain_join_list
 from renkei.domain.risk import RiskReason, badge_word, badge_words
 
 
@@ -68,7 +69,7 @@ def moment_words(at: datetime) -> str:
 
 def join_list(items: Sequence[str]) -> str:
     """Items as the language lists them: "Budget, Need" / "予算、ニーズ"."""
-    return QCoreApplication.translate("History", ", ").join(item for item in items if item)
+    return domain_join_list(items, translate_marked)
 
 
 def parts_text(parts: Sequence[str | None]) -> str:
