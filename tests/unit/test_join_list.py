@@ -7,4 +7,5 @@ def test_join_list_lists_the_languages_way():
     """", " in English, 、 where the catalogue says so (the context History)."""
     japanese = {("History", LIST_SEPARATOR): "、"}
     assert join_list(["Budget", "", "Need"]) == "Budget, Need"
-    assert join_list(["予算", "ニーズ"], lambda c, t, n=-1: japanese.get((c, t), t)) == "予算、ニーズ"
+    listed = join_list(["予算", "ニーズ"], lambda c, t, n=-1: japanese.get((c, t), t))
+    assert listed == "予算、ニーズ"
