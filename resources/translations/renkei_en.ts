@@ -2,6 +2,16 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="en" sourcelanguage="en">
 <context>
+    <name>Cli</name>
+    <message numerus="yes">
+        <source>%n item(s) missing (%1)</source>
+        <translation>
+            <numerusform>%n item missing (%1)</numerusform>
+            <numerusform>%n items missing (%1)</numerusform>
+        </translation>
+    </message>
+</context>
+<context>
     <name>FilterBar</name>
     <message numerus="yes">
         <source>Due within %n day(s)</source>

@@ -93,7 +93,7 @@
     </message>
     <message>
         <source>連携 — working hand in hand. Cross-team work at a glance, and where information got lost between teams.</source>
-        <translation>連携 — 手を取り合って働く。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が失われたかを示します。</translation>
+        <translation>連携：手を取り合って働くこと。チームをまたぐ仕事をひと目で把握し、チーム間のどこで情報が抜け漏れたかを示します。</translation>
     </message>
 </context>
 <context>
@@ -143,7 +143,7 @@
     <name>App</name>
     <message>
         <source>%1 rows were copied into %2; %3 could not be read or were left out.</source>
-        <translation>%1 行を %2 に写しました。読めなかった行、または省いた行は %3 行です。</translation>
+        <translation>%1行を %2 に写しました。読めなかった行、または省いた行は%3行です。</translation>
     </message>
     <message>
         <source>Cannot open the board</source>
@@ -198,7 +198,7 @@
     <name>AskAboutItemDialog</name>
     <message>
         <source>%1 sent it and is asked to answer.</source>
-        <translation>%1 さんが送り手のため、回答を依頼します。</translation>
+        <translation>%1 さんが引き継ぎ元のため、回答を依頼します。</translation>
     </message>
     <message>
         <source>About</source>
@@ -237,7 +237,7 @@
     </message>
     <message>
         <source>%1 — %2. %3</source>
-        <translation>%1 — %2。%3</translation>
+        <translation>%1：%2。%3</translation>
     </message>
     <message>
         <source>Copies the board with its whole history to a PostgreSQL server.</source>
@@ -281,7 +281,7 @@
     </message>
     <message>
         <source>Several people can use it; Renkei takes turns through a lock file beside the board, and a computer that crashes while saving holds the others up for up to %1 seconds.</source>
-        <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大 %1 秒待たされます。</translation>
+        <translation>複数の人が使えます。Renkei はボードの横のロックファイルで順番に保存します。保存中にコンピューターが落ちると、ほかの人は最大%1秒待たされます。</translation>
     </message>
     <message>
         <source>The whole team can work on it at once, and each sees the others&apos; changes within seconds.</source>
@@ -290,6 +290,919 @@
     <message>
         <source>Where this board lives</source>
         <translation>このボードの置き場所</translation>
+    </message>
+</context>
+<context>
+    <name>Cli</name>
+    <message>
+        <source>%1 already holds %2; the demo needs a new or empty board. Name a new file with --board PATH.</source>
+        <translation>%1 にはすでに%2があります。デモには新しいボードか空のボードが必要です。--board PATH で新しいファイルを指定してください。</translation>
+    </message>
+    <message>
+        <source>Building %1 synthetic tasks (seed %2) for %3…</source>
+        <translation>%3 に合成タスク%1件を作成しています（シード %2）…</translation>
+    </message>
+    <message>
+        <source>a synthetic board of %1 tasks (seed %2)</source>
+        <translation>合成タスク%1件のボード（シード %2）</translation>
+    </message>
+    <message>
+        <source>the Japanese demo board</source>
+        <translation>日本語のデモボード</translation>
+    </message>
+    <message>
+        <source>the English demo board</source>
+        <translation>英語のデモボード</translation>
+    </message>
+    <message>
+        <source>Made %1 “%2” at %3: %4 tasks, %5 people in %6 teams.</source>
+        <translation>%1「%2」を %3 に作成しました：タスク%4件、メンバー%5人、チーム%6個。</translation>
+    </message>
+    <message>
+        <source>Task %1 %2</source>
+        <translation>タスク %1 %2</translation>
+    </message>
+    <message>
+        <source>No history yet.</source>
+        <translation>履歴はまだありません。</translation>
+    </message>
+    <message>
+        <source>Created task %1: %2</source>
+        <translation>タスク %1 を作成しました：%2</translation>
+    </message>
+    <message>
+        <source>no due date</source>
+        <translation>期限なし</translation>
+    </message>
+    <message>
+        <source>Task %1 “%2”: baseline is now %3.</source>
+        <translation>タスク %1「%2」：基準の期限を%3にしました。</translation>
+    </message>
+    <message>
+        <source>Task %1: nothing changed (it already had those values).</source>
+        <translation>タスク %1：変更はありません（すでにその値です）。</translation>
+    </message>
+    <message>
+        <source>Task %1 “%2”:</source>
+        <translation>タスク %1「%2」：</translation>
+    </message>
+    <message>
+        <source>nobody called %1 on this board (%2)</source>
+        <translation>このボードに %1 という名前のメンバーはいません（メンバー：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is no longer linked to a login.</source>
+        <translation>%1 とログインの関連付けを解除しました。</translation>
+    </message>
+    <message>
+        <source>%1 is linked to the login role %2.</source>
+        <translation>%1 をログインロール %2 に関連付けました。</translation>
+    </message>
+    <message>
+        <source>could not write %1: %2</source>
+        <translation>%1 に書き込めませんでした：%2</translation>
+    </message>
+    <message>
+        <source>Wrote the %1 view (%2×%3) to %4.</source>
+        <translation>%1 ビュー（%2×%3）を %4 に書き出しました。</translation>
+    </message>
+    <message>
+        <source>Exit codes: 0 the change is saved (or was saved already by an earlier run with the same --change-id); 1 not saved (the message says nothing was saved, or why); 2 a usage error; 3 Renkei could not confirm whether the change was saved: look at `renkei history`, or run the same command again with the --change-id it printed (a change id is applied once).</source>
+        <translation>終了コード：0 変更を保存しました（または同じ --change-id の以前の実行で保存済み）。1 保存されていません（何も保存されなかったこと、またはその理由をメッセージで示します）。2 使い方の誤り。3 変更が保存されたかどうかを確認できませんでした：`renkei history` を確認するか、表示された --change-id を付けて同じコマンドをもう一度実行してください（同じ変更 ID は一度だけ適用されます）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a size (write WxH, e.g. 1600x1000)</source>
+        <translation>%1 はサイズではありません（幅x高さで指定。例：1600x1000）</translation>
+    </message>
+    <message>
+        <source>%1: each side must be 16 to 16384 pixels</source>
+        <translation>%1：幅と高さはそれぞれ16〜16384ピクセルで指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a whole number</source>
+        <translation>%1 は整数ではありません</translation>
+    </message>
+    <message>
+        <source>%1: give at least 1</source>
+        <translation>%1：1以上を指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a revision number</source>
+        <translation>%1 はリビジョン番号ではありません</translation>
+    </message>
+    <message>
+        <source>%1: a revision is 0 or more</source>
+        <translation>%1：リビジョンは0以上です</translation>
+    </message>
+    <message>
+        <source>%1 is not a number of seconds</source>
+        <translation>%1 は秒数ではありません</translation>
+    </message>
+    <message>
+        <source>%1: give a number of seconds above 0</source>
+        <translation>%1：0より大きい秒数を指定してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a change id: 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;</source>
+        <translation>%1 は変更 ID ではありません：英字、数字、「.」「_」「:」「-」の1〜64文字で指定してください</translation>
+    </message>
+    <message>
+        <source>Renkei (連携): cross-team work at a glance. Without a command, opens the board in a window.</source>
+        <translation>Renkei（連携）：チームをまたぐ仕事をひと目で把握します。コマンドを付けずに実行すると、ボードをウィンドウで開きます。</translation>
+    </message>
+    <message>
+        <source>Global options go before the command, e.g. renkei --board team.renkei tasks.</source>
+        <translation>全体のオプションはコマンドの前に書きます（例：renkei --board team.renkei tasks）。</translation>
+    </message>
+    <message>
+        <source>the board file or database URL (default: the default board set in Preferences, else your own board, made with the demo on first run)</source>
+        <translation>ボードのファイルまたはデータベースの URL（既定：環境設定の既定のボード、なければ初回起動時にデモで作られる自分のボード）</translation>
+    </message>
+    <message>
+        <source>who you are for this call (a person on the board); writes need it unless the board remembers you</source>
+        <translation>この実行で名乗るメンバー（ボード上の人）。ボードがあなたを覚えていない場合、書き込みに必要です</translation>
+    </message>
+    <message>
+        <source>name the change this command makes (task add/set, handoff, import, board people link), for a script that retries it: a change id already on the board is not applied again, and the command says so and exits 0 (default: $RENKEI_CHANGE_ID, else a new id; use a new id for each different change)</source>
+        <translation>このコマンドによる変更（task add/set、handoff、import、board people link）の ID。再試行するスクリプト向けで、ボードにすでにある変更 ID は再適用せず、その旨を表示して終了コード0で終わります（既定：$RENKEI_CHANGE_ID、なければ新しい ID。変更ごとに別の ID を使ってください）</translation>
+    </message>
+    <message>
+        <source>make a demo board</source>
+        <translation>デモボードを作成</translation>
+    </message>
+    <message>
+        <source>Fill a new (or empty) board with the Sales × Marketing demo story, or with N synthetic tasks. Uses --board, else your default board; refuses a board that holds work.</source>
+        <translation>新しい（または空の）ボードに「営業 × マーケティング」のデモ、または N 件の合成タスクを入れます。--board のボード、なければ既定のボードを使います。作業の入ったボードには作成しません。</translation>
+    </message>
+    <message>
+        <source>language (default: the system&apos;s)</source>
+        <translation>言語（既定：システムの言語）</translation>
+    </message>
+    <message>
+        <source>N synthetic tasks instead of the story (benchmarks)</source>
+        <translation>デモの代わりに N 件の合成タスク（ベンチマーク用）</translation>
+    </message>
+    <message>
+        <source>random seed for --tasks (default 1)</source>
+        <translation>--tasks の乱数シード（既定：1）</translation>
+    </message>
+    <message>
+        <source>list tasks</source>
+        <translation>タスクの一覧</translation>
+    </message>
+    <message>
+        <source>List the board&apos;s tasks (archived ones only with --all).</source>
+        <translation>ボードのタスクを一覧表示します（アーカイブ済みは --all のときのみ）。</translation>
+    </message>
+    <message>
+        <source>a JSON array instead of a table</source>
+        <translation>表の代わりに JSON 配列で出力</translation>
+    </message>
+    <message>
+        <source>only tasks at risk</source>
+        <translation>リスクありのタスクのみ</translation>
+    </message>
+    <message>
+        <source>include archived tasks</source>
+        <translation>アーカイブ済みのタスクも含める</translation>
+    </message>
+    <message>
+        <source>list the people on the board</source>
+        <translation>ボードのメンバーの一覧</translation>
+    </message>
+    <message>
+        <source>who changed what, when</source>
+        <translation>誰がいつ何を変更したか</translation>
+    </message>
+    <message>
+        <source>The audit trail, oldest first: the whole board&apos;s, or one task&apos;s with its handoffs (sent, acknowledged, returned with what was missing, re-sent, accepted). Text shows local time and names, in the language of --lang, Preferences or the system; JSON keeps the stored values, ISO 8601 UTC times ending in Z, and adds each line&apos;s text.</source>
+        <translation>変更履歴を古い順に表示します。ボード全体、または1つのタスクとその引き継ぎ（送付、受領、未記入による差し戻し、再送、引き受け）です。テキストはローカル時刻と名前で、--lang、環境設定、システムの順に決まる言語で表示します。JSON は保存された値と Z で終わる ISO 8601 UTC 時刻を保ち、各行のテキストを加えます。</translation>
+    </message>
+    <message>
+        <source>only the last N rows</source>
+        <translation>最後の N 行のみ</translation>
+    </message>
+    <message>
+        <source>a JSON array instead of lines</source>
+        <translation>行の代わりに JSON 配列で出力</translation>
+    </message>
+    <message>
+        <source>language of the lines (default: Preferences, else the system&apos;s)</source>
+        <translation>行の言語（既定：環境設定、なければシステムの言語）</translation>
+    </message>
+    <message>
+        <source>add or change a task (needs --as NAME)</source>
+        <translation>タスクの追加・変更（--as NAME が必要）</translation>
+    </message>
+    <message>
+        <source>add a task</source>
+        <translation>タスクを追加</translation>
+    </message>
+    <message>
+        <source>Add a task. Names (team, owner, status, project) match the board ignoring case; dates are YYYY-MM-DD. The status defaults to the board&apos;s second column (To do).</source>
+        <translation>タスクを追加します。名前（チーム、担当者、ステータス、プロジェクト）は大文字と小文字を区別せずにボードと照合します。日付は YYYY-MM-DD です。ステータスの既定はボードの2列目（未着手）です。</translation>
+    </message>
+    <message>
+        <source>print the task as JSON</source>
+        <translation>タスクを JSON で出力</translation>
+    </message>
+    <message>
+        <source>change fields of a task</source>
+        <translation>タスクの項目を変更</translation>
+    </message>
+    <message>
+        <source>print the task as JSON afterwards</source>
+        <translation>変更後のタスクを JSON で出力</translation>
+    </message>
+    <message>
+        <source>commit to tasks&apos; current due dates (their slips count from now)</source>
+        <translation>タスクの現在の期限を基準にする（以後の延期はここから数える）</translation>
+    </message>
+    <message>
+        <source>Make each task&apos;s current due date its baseline: it is no longer &apos;slipped&apos;, and later moves of its due date count from here. Its earlier moves stay in its history.</source>
+        <translation>各タスクの現在の期限を基準の期限にします。期限延期として数えられなくなり、以後の期限の変更はここから数えます。これまでの変更は履歴に残ります。</translation>
+    </message>
+    <message>
+        <source>whole-board operations (new, copy, salvage, merge, people link)</source>
+        <translation>ボード全体の操作（new、copy、salvage、merge、people link）</translation>
+    </message>
+    <message>
+        <source>copy a whole board between files and PostgreSQL</source>
+        <translation>ボード全体をファイルと PostgreSQL の間でコピー</translation>
+    </message>
+    <message>
+        <source>Copy a whole board — every task, person, team, project, column, dependency and the full history, with their ids — from SRC to DST. Each is a board file path or a URL such as postgresql+psycopg://user@host:5432/db. DST must be a new file, an empty database or a board nobody has used yet; on any error nothing is left in it. The global --board is not used.</source>
+        <translation>ボード全体（すべてのタスク、メンバー、チーム、プロジェクト、列、依存関係、全履歴を ID ごと）を SRC から DST にコピーします。それぞれボードのファイルパス、または postgresql+psycopg://user@host:5432/db のような URL です。DST は新しいファイル、空のデータベース、またはまだ誰も使っていないボードでなければなりません。エラーが起きた場合、DST には何も残しません。全体の --board は使いません。</translation>
+    </message>
+    <message>
+        <source>the board to copy (path or URL)</source>
+        <translation>コピー元のボード（パスまたは URL）</translation>
+    </message>
+    <message>
+        <source>where the copy goes (path or URL)</source>
+        <translation>コピー先（パスまたは URL）</translation>
+    </message>
+    <message>
+        <source>make a new, empty board</source>
+        <translation>新しい空のボードを作成</translation>
+    </message>
+    <message>
+        <source>Make a new, empty board at PATH (a file that does not exist yet) or URL (an empty PostgreSQL database). Reading a board never makes one: this, the window&apos;s File → New board, demo and an import into a new file are the ways to make one.</source>
+        <translation>PATH（まだ存在しないファイル）または URL（空の PostgreSQL データベース）に新しい空のボードを作ります。ボードを読むだけでは作られません。作る方法は、このコマンド、ウィンドウの「ファイル → 新しいボード」、demo、新しいファイルへのインポートです。</translation>
+    </message>
+    <message>
+        <source>the board&apos;s name (default: the file or database name)</source>
+        <translation>ボードの名前（既定：ファイル名またはデータベース名）</translation>
+    </message>
+    <message>
+        <source>copy what can still be read from a damaged board into a new one</source>
+        <translation>壊れたボードからまだ読める内容を新しいボードにコピー</translation>
+    </message>
+    <message>
+        <source>Read every row that can still be read from a damaged board file SRC (left unchanged) into a new board DST, and say what could not be kept. Use it when Renkei says a board is damaged; an older copy would lose every change made since it was taken.</source>
+        <translation>壊れたボードファイル SRC（変更しません）からまだ読めるすべての行を新しいボード DST に読み込み、残せなかったものを表示します。Renkei がボードの破損を知らせたときに使います。古いコピーに戻すと、それ以降の変更がすべて失われます。</translation>
+    </message>
+    <message>
+        <source>a new file</source>
+        <translation>新しいファイル</translation>
+    </message>
+    <message>
+        <source>the report as JSON</source>
+        <translation>レポートを JSON で出力</translation>
+    </message>
+    <message>
+        <source>where the board lives, its lock, its health and the copies beside it</source>
+        <translation>ボードの場所、ロック、健全性、横にあるコピー</translation>
+    </message>
+    <message>
+        <source>Look a board over: where it lives (local disk, network share, synced folder or server) and what that means, the lock in use and who holds it now, an unfinished change left by a program that stopped (undone, as any open does), SQLite&apos;s full integrity check, the schema revision, conflict copies beside it and the computers that used it in the last 15 minutes. Exits 1 when anything needs a person, saying what to do.</source>
+        <translation>ボードを点検します：置き場所（ローカルディスク、ネットワーク共有、同期フォルダー、サーバー）とその意味、使用中のロックと現在の保持者、停止したプログラムが残した未完了の変更（開くときと同じく取り消します）、SQLite の完全な整合性チェック、スキーマのリビジョン、横にある競合コピー、直近15分に使ったコンピューター。人の対応が必要なものがあれば、すべきことを表示して終了コード1で終わります。</translation>
+    </message>
+    <message>
+        <source>default: --board</source>
+        <translation>既定：--board</translation>
+    </message>
+    <message>
+        <source>who is who on a server board</source>
+        <translation>サーバーのボードでのメンバーとログインの対応</translation>
+    </message>
+    <message>
+        <source>link a person to the login role they connect with</source>
+        <translation>メンバーを接続に使うログインロールに関連付け</translation>
+    </message>
+    <message>
+        <source>Link NAME to a PostgreSQL login role (or, on a file, an OS login). On a server board, once anyone is linked, every change is recorded under the person linked to the role that connected: a different --as is refused, and a role linked to nobody cannot change the board (so link yourself first). On a file the link only says whose login is whose in the history. --role &apos;&apos; removes the link.</source>
+        <translation>NAME を PostgreSQL のログインロール（ファイルの場合は OS のログイン）に関連付けます。サーバーのボードでは、誰か1人でも関連付けると、すべての変更は接続したロールに関連付けられたメンバーの名前で記録されます。別の --as は拒否され、誰にも関連付けられていないロールはボードを変更できません（まず自分を関連付けてください）。ファイルでは、履歴上どのログインが誰かを示すだけです。--role &apos;&apos; で関連付けを解除します。</translation>
+    </message>
+    <message>
+        <source>print changes as anyone makes them</source>
+        <translation>誰かが変更するたびに表示</translation>
+    </message>
+    <message>
+        <source>Follow the board: one line per row changed in each revision, made by anyone, as it arrives (SQLite is checked twice a second; PostgreSQL tells at once). Every revision is printed once, in order, even across a lost connection; nothing is folded (25 edits of one task are 25 lines). Runs until Ctrl-C, --count N lines or --timeout S seconds. With --json each line is a JSON object: revision, entity, id, created, fields (field → new value, named as in history --json; a new row: every field it was made with), old (field → value before), actor, at (UTC, when the change was made).</source>
+        <translation>ボードを追跡します：誰が変更しても、各リビジョンで変更された行ごとに1行を、届いた順に表示します（SQLite は1秒に2回確認し、PostgreSQL はすぐに通知します）。接続が切れても、各リビジョンを順に一度だけ表示し、まとめることはしません（1つのタスクを25回編集すれば25行）。Ctrl-C、--count N 行、または --timeout S 秒まで動きます。--json では各行が JSON オブジェクトです：revision、entity、id、created、fields（項目 → 新しい値。名前は history --json と同じ。新しい行では作成時のすべての項目）、old（項目 → 変更前の値）、actor、at（UTC、変更した時刻）。</translation>
+    </message>
+    <message>
+        <source>one JSON object per line</source>
+        <translation>1行に1つの JSON オブジェクト</translation>
+    </message>
+    <message>
+        <source>first print every revision after REV, then follow (to resume where a watch stopped; default: the board&apos;s current revision)</source>
+        <translation>まず REV より後のすべてのリビジョンを表示し、その後追跡する（止まった watch を再開する場合。既定：ボードの現在のリビジョン）</translation>
+    </message>
+    <message>
+        <source>stop after N lines</source>
+        <translation>N 行で終了</translation>
+    </message>
+    <message>
+        <source>stop after S seconds</source>
+        <translation>S 秒で終了</translation>
+    </message>
+    <message>
+        <source>draw a view into a PNG (no display needed)</source>
+        <translation>ビューを PNG に描画（ディスプレイ不要）</translation>
+    </message>
+    <message>
+        <source>light (default), dark or high_contrast; standup slides: light or dark</source>
+        <translation>light（既定）、dark、high_contrast。朝会のスライドは light または dark</translation>
+    </message>
+    <message>
+        <source>pixels (default 1600x1000)</source>
+        <translation>ピクセル（既定：1600x1000）</translation>
+    </message>
+    <message>
+        <source>demo: --seed goes with --tasks N</source>
+        <translation>demo：--seed は --tasks N と一緒に指定してください</translation>
+    </message>
+    <message>
+        <source>RENKEI_CHANGE_ID=%1 is not a change id</source>
+        <translation>RENKEI_CHANGE_ID=%1 は変更 ID ではありません</translation>
+    </message>
+    <message>
+        <source>%1 To retry safely (applied only once), add --change-id %2</source>
+        <translation>%1 安全に再試行するには（一度だけ適用されます）、--change-id %2 を付けてください</translation>
+    </message>
+    <message>
+        <source>%1; nothing was written. See `renkei history %2`, then try again.</source>
+        <translation>%1。何も書き込んでいません。`renkei history %2` を確認してから、もう一度実行してください。</translation>
+    </message>
+    <message>
+        <source>PostgreSQL boards need the driver: pip install &apos;renkei[postgres]&apos;</source>
+        <translation>PostgreSQL のボードにはドライバーが必要です：pip install &apos;renkei[postgres]&apos;</translation>
+    </message>
+    <message>
+        <source>interrupted</source>
+        <translation>中断しました</translation>
+    </message>
+    <message>
+        <source>export the board (a PDF status report, tasks as CSV)</source>
+        <translation>ボードを書き出す（PDF の状況レポート、タスクの CSV）</translation>
+    </message>
+    <message>
+        <source>the status report as a PDF</source>
+        <translation>状況レポートを PDF で</translation>
+    </message>
+    <message>
+        <source>Write the status report: summary, at-risk and overdue work with reasons, a section per team, the timeline, a kanban snapshot, the handoffs and what changed since the last standup. Needs no display.</source>
+        <translation>状況レポートを書き出します：概要、リスクありと期限超過の作業とその理由、チームごとのセクション、タイムライン、カンバンのスナップショット、引き継ぎ、前回の朝会以降の変更。ディスプレイは不要です。</translation>
+    </message>
+    <message>
+        <source>only this team&apos;s work</source>
+        <translation>このチームの作業のみ</translation>
+    </message>
+    <message>
+        <source>changes since this day (default: the last standup, else a week ago)</source>
+        <translation>この日以降の変更（既定：前回の朝会、なければ1週間前）</translation>
+    </message>
+    <message>
+        <source>when each team&apos;s and project&apos;s open work will be done, from the board&apos;s history</source>
+        <translation>各チーム・プロジェクトの未完了の作業がいつ終わるか（ボードの履歴から予測）</translation>
+    </message>
+    <message>
+        <source>Will it finish in time? From the tasks each team finished per working day over the last N weeks, a seeded Monte Carlo simulation of when the open tasks of each team and project will be done: P50 and P85 dates and the chance of meeting the due date (a project&apos;s own, else its latest task&apos;s). With fewer than 8 tasks finished in the window it says &apos;not enough history&apos; instead of a date.</source>
+        <translation>期限に間に合うか：直近 N 週間に各チームが営業日ごとに完了したタスクから、各チーム・プロジェクトの未完了タスクがいつ終わるかをシード付きのモンテカルロ法で予測します。P50 と P85 の日付、期限（プロジェクト自身の期限、なければ最も遅いタスクの期限）に間に合う確率を示します。期間内の完了タスクが8件未満の場合は、日付の代わりに「実績が不足しています」と表示します。</translation>
+    </message>
+    <message>
+        <source>a JSON array, one scope a line</source>
+        <translation>JSON 配列（1行に1つの対象）</translation>
+    </message>
+    <message>
+        <source>weeks of history to draw from (default 6)</source>
+        <translation>予測に使う履歴の週数（既定：6）</translation>
+    </message>
+    <message>
+        <source>simulated futures, 10,000 or more (default 10,000)</source>
+        <translation>シミュレーションの回数、10,000以上（既定：10,000）</translation>
+    </message>
+    <message>
+        <source>random seed (default 1)</source>
+        <translation>乱数シード（既定：1）</translation>
+    </message>
+    <message>
+        <source>only teams or projects</source>
+        <translation>チームまたはプロジェクトのみ</translation>
+    </message>
+    <message>
+        <source>instead: the task and every unfinished task it waits for (scope chain)</source>
+        <translation>代わりに、このタスクと、それが待っている未完了のタスクすべて（scope chain）</translation>
+    </message>
+    <message>
+        <source>set a project&apos;s due date (needs --as NAME)</source>
+        <translation>プロジェクトの期限を設定（--as NAME が必要）</translation>
+    </message>
+    <message>
+        <source>set or clear a project&apos;s due date</source>
+        <translation>プロジェクトの期限を設定または解除</translation>
+    </message>
+    <message>
+        <source>Set the project&apos;s due date (YYYY-MM-DD), or clear it with &apos;none&apos;: without one, its forecast is weighed against its latest task&apos;s due date.</source>
+        <translation>プロジェクトの期限（YYYY-MM-DD）を設定するか、&apos;none&apos; で解除します。期限がない場合、予測は最も遅いタスクの期限と比べます。</translation>
+    </message>
+    <message>
+        <source>--chain and --scope go separately: a chain is a scope of its own</source>
+        <translation>--chain と --scope は一緒に使えません（chain はそれ自体が対象です）</translation>
+    </message>
+    <message>
+        <source>No team on this board.</source>
+        <translation>このボードにチームはありません。</translation>
+    </message>
+    <message>
+        <source>No project on this board.</source>
+        <translation>このボードにプロジェクトはありません。</translation>
+    </message>
+    <message>
+        <source>No team or project on this board.</source>
+        <translation>このボードにチームもプロジェクトもありません。</translation>
+    </message>
+    <message>
+        <source>team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>chain</source>
+        <translation>依存の連鎖</translation>
+    </message>
+    <message>
+        <source>nothing open</source>
+        <translation>未完了なし</translation>
+    </message>
+    <message>
+        <source>%1 (P50), %2 (P85)</source>
+        <translation>%1（P50）、%2（P85）</translation>
+    </message>
+    <message>
+        <source> (the task&apos;s)</source>
+        <translation>（タスクの期限）</translation>
+    </message>
+    <message>
+        <source> (latest task)</source>
+        <translation>（最も遅いタスク）</translation>
+    </message>
+    <message>
+        <source>, %1% on time</source>
+        <translation>、期限内の確率%1%</translation>
+    </message>
+    <message>
+        <source> — LATE</source>
+        <translation>：期限超過の見込み</translation>
+    </message>
+    <message>
+        <source>%1/day</source>
+        <translation>%1件/日</translation>
+    </message>
+    <message>
+        <source> (its teams&apos;)</source>
+        <translation>（チームの実績）</translation>
+    </message>
+    <message>
+        <source>Scope</source>
+        <translation>対象</translation>
+    </message>
+    <message>
+        <source>Name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>Open</source>
+        <translation>未完了</translation>
+    </message>
+    <message>
+        <source>Pace</source>
+        <translation>ペース</translation>
+    </message>
+    <message>
+        <source>Done by</source>
+        <translation>完了見込み</translation>
+    </message>
+    <message>
+        <source>Deadline</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>Forecast as of %1, from the last %2 weeks:</source>
+        <translation>%1時点の予測（直近%2週間の実績から）：</translation>
+    </message>
+    <message>
+        <source>no project called %1 on this board (%2)</source>
+        <translation>このボードに %1 という名前のプロジェクトはありません（プロジェクト：%2）</translation>
+    </message>
+    <message>
+        <source>Project %1: due %2.</source>
+        <translation>プロジェクト %1：期限を%2にしました。</translation>
+    </message>
+    <message>
+        <source>Project %1: no due date (its latest task&apos;s due date counts).</source>
+        <translation>プロジェクト %1：期限を解除しました（最も遅いタスクの期限で判断します）。</translation>
+    </message>
+    <message>
+        <source>hand a task to another team, and react to it (needs --as NAME)</source>
+        <translation>タスクを別のチームに引き継ぎ、引き継ぎに対応する（--as NAME が必要）</translation>
+    </message>
+    <message>
+        <source>hand a task to a person (and their team)</source>
+        <translation>タスクをメンバー（とそのチーム）に引き継ぐ</translation>
+    </message>
+    <message>
+        <source>Hand TASK from its owner and team to a person and that person&apos;s team, with the template&apos;s information packet: --item key=value for what you provide, --missing key for what you know is missing (items not named are missing too).</source>
+        <translation>TASK を担当者とそのチームから、別のメンバーとそのチームに、テンプレートの引き継ぎ情報付きで引き継ぎます。記入する項目は --item key=value、未記入とわかっている項目は --missing key で指定します（指定しない項目も未記入になります）。</translation>
+    </message>
+    <message>
+        <source>the handoff template (default: lead)</source>
+        <translation>引き継ぎのテンプレート（既定：lead）</translation>
+    </message>
+    <message>
+        <source>send a handoff back for what is missing</source>
+        <translation>未記入の項目があるため引き継ぎを差し戻す</translation>
+    </message>
+    <message>
+        <source>Return a handoff. Reasons: %1.</source>
+        <translation>引き継ぎを差し戻します。理由のコード：%1。</translation>
+    </message>
+    <message>
+        <source>refuse a handoff for good</source>
+        <translation>引き継ぎを却下する（完全に終了）</translation>
+    </message>
+    <message>
+        <source>Reject a handoff. Reasons: %1.</source>
+        <translation>引き継ぎを却下します。理由のコード：%1。</translation>
+    </message>
+    <message>
+        <source>ask the sender about one item</source>
+        <translation>1つの項目について引き継ぎ元に質問する</translation>
+    </message>
+    <message>
+        <source>answer a receiver&apos;s question (the sender)</source>
+        <translation>引き継ぎ先の質問に回答する（引き継ぎ元）</translation>
+    </message>
+    <message>
+        <source>list handoffs and where information got lost</source>
+        <translation>引き継ぎの一覧と情報の抜け漏れ</translation>
+    </message>
+    <message>
+        <source>Every handoff with its findings (dropped, incomplete_at_send, lost_in_transit, lost_downstream, bounced, silent_handoff, stalled). A task passed to another team without a handoff (its owner or team changed) shows as its own entry in state &apos;silent&apos;, with the teams of that moment. A handoff imported without its information packet says &apos;packet unknown&apos;. --lost keeps only entries with findings; --matrix shows the team-to-team matrix instead, silent handoffs included, and the pair that loses the most (every pair of a tie).</source>
+        <translation>すべての引き継ぎを検出事項（dropped、incomplete_at_send、lost_in_transit、lost_downstream、bounced、silent_handoff、stalled）とともに表示します。引き継ぎの記録なしに別のチームに渡ったタスク（担当者またはチームが変わったもの）は、その時点のチームとともに状態 &apos;silent&apos; の項目として表示します。引き継ぎ情報なしでインポートされた引き継ぎは「引き継ぎ情報不明」と表示します。--lost は検出事項のある項目のみ、--matrix は代わりにチーム間マトリクス（記録なしの担当変更を含む）と、抜け漏れが最も多い組み合わせ（同率ならすべて）を表示します。</translation>
+    </message>
+    <message>
+        <source>only entries with findings</source>
+        <translation>検出事項のある項目のみ</translation>
+    </message>
+    <message>
+        <source>the team-to-team matrix</source>
+        <translation>チーム間マトリクス</translation>
+    </message>
+    <message>
+        <source>no record</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>packet unknown</source>
+        <translation>引き継ぎ情報不明</translation>
+    </message>
+    <message>
+        <source>%1 “%2”</source>
+        <translation>%1「%2」</translation>
+    </message>
+    <message>
+        <source>ID</source>
+        <translation>ID</translation>
+    </message>
+    <message>
+        <source>STATE</source>
+        <translation>状態</translation>
+    </message>
+    <message>
+        <source>SENT</source>
+        <translation>送付日時</translation>
+    </message>
+    <message>
+        <source>TEAMS</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>PEOPLE</source>
+        <translation>メンバー</translation>
+    </message>
+    <message>
+        <source>MISSING</source>
+        <translation>未記入</translation>
+    </message>
+    <message>
+        <source>FINDINGS</source>
+        <translation>検出事項</translation>
+    </message>
+    <message>
+        <source>TASK</source>
+        <translation>タスク</translation>
+    </message>
+    <message>
+        <source>FROM</source>
+        <translation>引き継ぎ元</translation>
+    </message>
+    <message>
+        <source>TO</source>
+        <translation>引き継ぎ先</translation>
+    </message>
+    <message>
+        <source>HANDOFFS</source>
+        <translation>引き継ぎ</translation>
+    </message>
+    <message>
+        <source>ACK IN SLA</source>
+        <translation>SLA内の受領</translation>
+    </message>
+    <message>
+        <source>MEDIAN ACK</source>
+        <translation>受領までの中央値</translation>
+    </message>
+    <message>
+        <source>BOUNCED</source>
+        <translation>差し戻し</translation>
+    </message>
+    <message>
+        <source>MOST LOST</source>
+        <translation>抜け漏れの多い項目</translation>
+    </message>
+    <message>
+        <source>NO RECORD</source>
+        <translation>記録なし</translation>
+    </message>
+    <message>
+        <source>Loses the most: no pair (nothing lost, bounced or passed on silently).</source>
+        <translation>抜け漏れが最も多い組み合わせ：なし（抜け漏れ、差し戻し、記録なしの担当変更はありません）。</translation>
+    </message>
+    <message>
+        <source>Loses the most (tie): %1</source>
+        <translation>抜け漏れが最も多い組み合わせ（同率）：%1</translation>
+    </message>
+    <message>
+        <source>Loses the most: %1</source>
+        <translation>抜け漏れが最も多い組み合わせ：%1</translation>
+    </message>
+    <message>
+        <source>all items provided</source>
+        <translation>全項目記入済み</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n item(s) missing (%1)</source>
+        <translation>
+            <numerusform>未記入%n項目（%1）</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>task %1 “%2” %3 → %4 (%5)</source>
+        <translation>タスク %1「%2」%3 → %4（%5）</translation>
+    </message>
+    <message>
+        <source>--item %1: write key=value, e.g. --item budget=5M</source>
+        <translation>--item %1：key=value の形で指定してください（例：--item budget=5M）</translation>
+    </message>
+    <message>
+        <source>Sent handoff %1: %2, %3</source>
+        <translation>引き継ぎ %1 を送りました：%2、%3</translation>
+    </message>
+    <message>
+        <source>Acknowledged handoff %1: %2</source>
+        <translation>引き継ぎ %1 を受領しました：%2</translation>
+    </message>
+    <message>
+        <source>Accepted handoff %1: task %2 “%3” is now %4&apos;s (%5)</source>
+        <translation>引き継ぎ %1 を引き受けました：タスク %2「%3」の担当者は %4（%5）になりました</translation>
+    </message>
+    <message>
+        <source>Returned handoff %1 (%2): %3, missing %4</source>
+        <translation>引き継ぎ %1 を差し戻しました（%2）：%3、未記入：%4</translation>
+    </message>
+    <message>
+        <source>Rejected handoff %1 (%2): %3</source>
+        <translation>引き継ぎ %1 を却下しました（%2）：%3</translation>
+    </message>
+    <message>
+        <source>Asked question %1 on handoff %2 about %3: %4</source>
+        <translation>引き継ぎ %2 の%3について質問 %1 をしました：%4</translation>
+    </message>
+    <message>
+        <source>Answered question %1 on handoff %2 (%3): %4</source>
+        <translation>引き継ぎ %2 の質問 %1（%3）に回答しました：%4</translation>
+    </message>
+    <message>
+        <source>--lost lists handoffs; it does not go with --matrix</source>
+        <translation>--lost は引き継ぎの一覧用です。--matrix とは一緒に使えません</translation>
+    </message>
+    <message>
+        <source>No handoffs yet.</source>
+        <translation>引き継ぎはまだありません。</translation>
+    </message>
+    <message>
+        <source>Nothing lost.</source>
+        <translation>抜け漏れはありません。</translation>
+    </message>
+    <message>
+        <source>Findings:</source>
+        <translation>検出事項：</translation>
+    </message>
+    <message>
+        <source>handoff %1</source>
+        <translation>引き継ぎ %1</translation>
+    </message>
+    <message>
+        <source>no handoff</source>
+        <translation>引き継ぎ記録なし</translation>
+    </message>
+    <message>
+        <source>  task %1 (%2) %3: %4</source>
+        <translation>  タスク %1（%2）%3：%4</translation>
+    </message>
+    <message>
+        <source>bring tasks in from Trello or a CSV file (Jira, spreadsheets)</source>
+        <translation>Trello または CSV ファイル（Jira、表計算）からタスクを取り込む</translation>
+    </message>
+    <message>
+        <source>Import a Trello board export (JSON) or a CSV file into the board, in one transaction: all of it or, on any problem, nothing. Importing the same file again updates the tasks it added and adds nothing twice.</source>
+        <translation>Trello ボードのエクスポート（JSON）または CSV ファイルを、1つのトランザクションでボードに取り込みます。すべて取り込むか、問題があれば何も取り込みません。同じファイルをもう一度取り込むと、以前に追加したタスクを更新し、二重には追加しません。</translation>
+    </message>
+    <message>
+        <source>Files up to %1.</source>
+        <translation>ファイルの上限は%1です。</translation>
+    </message>
+    <message>
+        <source>a Trello board export (Menu → Print, export and share → Export as JSON)</source>
+        <translation>Trello ボードのエクスポート（メニュー → 印刷、エクスポート、共有 → JSON としてエクスポート）</translation>
+    </message>
+    <message>
+        <source>Lists become statuses (the board&apos;s own when the name or meaning matches: To Do, Doing, Done, 未着手, 進行中, 完了…; new ones otherwise), cards tasks, labels tags, members people (the first member owns the card), checklists part of the description, and the export&apos;s actions history with their original dates and authors. A card passed between people of different teams records a handoff.</source>
+        <translation>リストはステータスに（名前か意味が一致すればボードのもの：To Do、Doing、Done、未着手、進行中、完了…。それ以外は新規）、カードはタスクに、ラベルはタグに、メンバーはメンバーに（最初のメンバーがカードの担当者）、チェックリストは説明の一部に、エクスポートのアクションは元の日時と作成者のまま履歴になります。異なるチームのメンバー間で渡されたカードは引き継ぎとして記録します。</translation>
+    </message>
+    <message>
+        <source>put the cards of this Trello list in this status (repeatable); a status that does not exist is created</source>
+        <translation>この Trello リストのカードをこのステータスに入れる（複数指定可）。存在しないステータスは作成します</translation>
+    </message>
+    <message>
+        <source>a CSV file: Jira&apos;s export or any spreadsheet with a header row</source>
+        <translation>CSV ファイル：Jira のエクスポート、または見出し行のある表計算</translation>
+    </message>
+    <message>
+        <source>feed this column into this field (repeatable), e.g. &apos;Ticket=key&apos; or &apos;Notes=ignore&apos;</source>
+        <translation>この列をこの項目に取り込む（複数指定可）。例：&apos;Ticket=key&apos;、&apos;Notes=ignore&apos;</translation>
+    </message>
+    <message>
+        <source>put rows with this status value in this board status (repeatable)</source>
+        <translation>このステータス値の行をボードのこのステータスに入れる（複数指定可）</translation>
+    </message>
+    <message>
+        <source>the file&apos;s encoding (default: detected; e.g. cp932)</source>
+        <translation>ファイルの文字コード（既定：自動検出。例：cp932）</translation>
+    </message>
+    <message>
+        <source>print the columns, the field each feeds and the first rows, then stop</source>
+        <translation>列と取り込み先の項目、最初の数行を表示して終了</translation>
+    </message>
+    <message>
+        <source>every task with every field, as CSV</source>
+        <translation>すべてのタスクを全項目付きで CSV に</translation>
+    </message>
+    <message>
+        <source>Write the board&apos;s tasks (archived ones too unless --open-only) with every field: id, source, title, status, team, owner, project, priority, start, due, estimate, progress, tags, flag, archived, dependencies, created, updated, description. `renkei import csv` reads the file back.</source>
+        <translation>ボードのタスク（--open-only でなければアーカイブ済みも）を全項目付きで書き出します：id、source、title、status、team、owner、project、priority、start、due、estimate、progress、tags、flag、archived、dependencies、created、updated、description。`renkei import csv` で読み込み直せます。</translation>
+    </message>
+    <message>
+        <source>for Excel: UTF-8 with a byte-order mark (Japanese opens correctly), and cells starting with = + - @ protected by an apostrophe</source>
+        <translation>Excel 用：BOM 付き UTF-8（日本語が正しく開けます）。= + - @ で始まるセルはアポストロフィで保護します</translation>
+    </message>
+    <message>
+        <source>leave archived tasks out</source>
+        <translation>アーカイブ済みのタスクを除く</translation>
+    </message>
+    <message>
+        <source>say what would be imported; change nothing</source>
+        <translation>インポートされる内容を表示するだけで、何も変更しない</translation>
+    </message>
+    <message>
+        <source>print the summary as JSON</source>
+        <translation>概要を JSON で出力</translation>
+    </message>
+    <message>
+        <source>merge a sync tool&apos;s conflict copy into the board</source>
+        <translation>同期ツールの競合コピーをボードにマージ</translation>
+    </message>
+    <message>
+        <source>When two people change a board in a synced folder at once, the sync tool keeps one file and leaves the other beside it as a conflict copy. This replays the copy&apos;s changes since the two parted onto the board (--board), as the people who made them and at their times; a field changed on both sides is asked about (on a terminal) or decided by --prefer. Then the copy is renamed NAME.merged-YYYYmmdd-HHMMSS.renkei-copy and kept. All or nothing: on any problem neither file changes.</source>
+        <translation>同期フォルダーのボードを2人が同時に変更すると、同期ツールは一方のファイルを残し、もう一方を競合コピーとして横に置きます。このコマンドは、2つが分かれた後のコピーの変更を、変更した人と時刻のままボード（--board）に再適用します。両方で変更された項目は（端末で）確認するか、--prefer で決めます。その後、コピーは NAME.merged-YYYYmmdd-HHMMSS.renkei-copy に名前を変えて残します。すべて適用するか何もしないかのどちらかで、問題があればどちらのファイルも変更しません。</translation>
+    </message>
+    <message>
+        <source>the conflict copy (a board file)</source>
+        <translation>競合コピー（ボードのファイル）</translation>
+    </message>
+    <message>
+        <source>for a field changed on both sides, keep the board&apos;s value or take the copy&apos;s</source>
+        <translation>両方で変更された項目について、ボードの値を残すかコピーの値を採るか</translation>
+    </message>
+    <message>
+        <source>say what would be merged; change nothing</source>
+        <translation>マージされる内容を表示するだけで、何も変更しない</translation>
+    </message>
+    <message>
+        <source>print the result as JSON</source>
+        <translation>結果を JSON で出力</translation>
+    </message>
+    <message>
+        <source> [archived]</source>
+        <translation>［アーカイブ済み］</translation>
+    </message>
+    <message>
+        <source>STATUS</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>TEAM</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>OWNER</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>DUE</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>RISK</source>
+        <translation>リスク</translation>
+    </message>
+    <message>
+        <source>TITLE</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>no owner</source>
+        <translation>担当者なし</translation>
+    </message>
+    <message>
+        <source>due %1</source>
+        <translation>期限 %1</translation>
+    </message>
+    <message>
+        <source>“%1” (%2)</source>
+        <translation>「%1」（%2）</translation>
+    </message>
+    <message>
+        <source>NAME</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>ROLE</source>
+        <translation>役割</translation>
+    </message>
+    <message>
+        <source>CONTACT</source>
+        <translation>連絡先</translation>
+    </message>
+    <message>
+        <source>keep a server&apos;s password in the system keyring</source>
+        <translation>サーバーのパスワードをシステムのキーリングに保存</translation>
+    </message>
+    <message>
+        <source>Ask for the password of a PostgreSQL board (hidden input), check it with the server and keep it in the system keyring, where every renkei command and the window find it. A wrong password is not stored. PGPASSWORD and ~/.pgpass work too, and are tried first.</source>
+        <translation>PostgreSQL のボードのパスワードを（非表示で）入力してもらい、サーバーで確認してからシステムのキーリングに保存します。すべての renkei コマンドとウィンドウがそこから読み取ります。誤ったパスワードは保存しません。PGPASSWORD と ~/.pgpass も使え、先に試します。</translation>
+    </message>
+    <message>
+        <source>the board&apos;s URL without a password, e.g. postgresql://ana@db.example.com/renkei</source>
+        <translation>パスワードを含まないボードの URL（例：postgresql://ana@db.example.com/renkei）</translation>
+    </message>
+    <message>
+        <source>read the password from the first line of stdin instead of asking</source>
+        <translation>入力を求める代わりに、標準入力の1行目からパスワードを読む</translation>
+    </message>
+    <message>
+        <source>this change (id %1) was saved already, at revision %2; it was not applied again.</source>
+        <translation>この変更（ID %1）はリビジョン%2ですでに保存済みのため、再適用していません。</translation>
+    </message>
+    <message>
+        <source>There is no task %1 on this board.</source>
+        <translation>このボードにタスク %1 はありません。</translation>
     </message>
 </context>
 <context>
@@ -382,7 +1295,7 @@
     <name>Dates</name>
     <message>
         <source>1 day late</source>
-        <translation>1日遅延</translation>
+        <translation>1日超過</translation>
     </message>
     <message>
         <source>due today</source>
@@ -402,7 +1315,7 @@
     </message>
     <message>
         <source>%1 days late</source>
-        <translation>%1日遅延</translation>
+        <translation>%1日超過</translation>
     </message>
 </context>
 <context>
@@ -511,7 +1424,7 @@
     </message>
     <message>
         <source>Returned as missing</source>
-        <translation>不足として差し戻された項目</translation>
+        <translation>未記入として差し戻された項目</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -627,7 +1540,7 @@
     </message>
     <message>
         <source>Late: due %1, %2% chance on time</source>
-        <translation>遅延見込み：期限 %1、期限内に終わる確率 %2%</translation>
+        <translation>期限超過の見込み：期限%1、期限内に終わる確率%2%</translation>
     </message>
     <message>
         <source>due %1, %2% chance on time</source>
@@ -639,19 +1552,19 @@
     <message numerus="yes">
         <source>not enough history: %n task(s) finished in %1 weeks</source>
         <translation>
-            <numerusform>実績が不足しています：%1 週間で完了したタスクは %n 件です</numerusform>
+            <numerusform>実績が不足しています：%1週間で完了したタスクは%n件です</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>not enough history: %n open task(s) belong to no team</source>
         <translation>
-            <numerusform>実績が不足しています：未完了のタスク %n 件にチームが設定されていません</numerusform>
+            <numerusform>実績が不足しています：未完了のタスク%n件にチームが設定されていません</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) finished in %1 weeks</source>
         <translation>
-            <numerusform>%1 週間で %n 件完了</numerusform>
+            <numerusform>%1週間で%n件完了</numerusform>
         </translation>
     </message>
     <message>
@@ -663,7 +1576,7 @@
     <name>Handoff</name>
     <message>
         <source>Accepted</source>
-        <translation>受け入れ済み</translation>
+        <translation>引き受け済み</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -695,7 +1608,7 @@
     </message>
     <message>
         <source>Consent</source>
-        <translation>連絡許諾</translation>
+        <translation>同意</translation>
     </message>
     <message>
         <source>Contact</source>
@@ -747,7 +1660,7 @@
     </message>
     <message>
         <source>Missing information</source>
-        <translation>情報不足</translation>
+        <translation>情報の抜け漏れ</translation>
     </message>
     <message>
         <source>Need</source>
@@ -799,7 +1712,7 @@
     </message>
     <message>
         <source>Source</source>
-        <translation>獲得経路</translation>
+        <translation>リードソース</translation>
     </message>
     <message>
         <source>Success criteria</source>
@@ -842,11 +1755,11 @@
     </message>
     <message>
         <source>Accept handoff</source>
-        <translation>引き継ぎを受け入れ</translation>
+        <translation>引き継ぎを引き受け</translation>
     </message>
     <message>
         <source>Accept — take the task over</source>
-        <translation>受け入れる — タスクを引き取る</translation>
+        <translation>引き受ける（タスクの担当になる）</translation>
     </message>
     <message>
         <source>Acknowledge</source>
@@ -874,7 +1787,7 @@
     </message>
     <message>
         <source>Ask the sender about an item…</source>
-        <translation>項目について送り手に質問…</translation>
+        <translation>項目について引き継ぎ元に質問…</translation>
     </message>
     <message>
         <source>Choose who you are first (the status bar).</source>
@@ -902,7 +1815,7 @@
     </message>
     <message>
         <source>Only %1 can acknowledge, accept or return it</source>
-        <translation>受領・受け入れ・差し戻しができるのは%1のみです</translation>
+        <translation>受領・引き受け・差し戻しができるのは%1のみです</translation>
     </message>
     <message>
         <source>Only someone in %2 can hand this task off</source>
@@ -918,7 +1831,7 @@
     </message>
     <message>
         <source>Return for missing information…</source>
-        <translation>情報不足で差し戻す…</translation>
+        <translation>抜け漏れがあるため差し戻す…</translation>
     </message>
     <message>
         <source>Return handoff</source>
@@ -937,11 +1850,11 @@
     <name>HandoffLog</name>
     <message>
         <source>%1 entries</source>
-        <translation>%1 件</translation>
+        <translation>%1件</translation>
     </message>
     <message>
         <source>%1 of %2 entries</source>
-        <translation>%2 件中 %1 件</translation>
+        <translation>%2件中%1件</translation>
     </message>
     <message>
         <source>Acknowledged</source>
@@ -957,7 +1870,7 @@
     </message>
     <message>
         <source>From</source>
-        <translation>送り手</translation>
+        <translation>引き継ぎ元</translation>
     </message>
     <message>
         <source>No handoff record</source>
@@ -977,7 +1890,7 @@
     </message>
     <message>
         <source>Sent without</source>
-        <translation>未入力の項目</translation>
+        <translation>未記入の項目</translation>
     </message>
     <message>
         <source>Show all</source>
@@ -993,11 +1906,11 @@
     </message>
     <message>
         <source>To</source>
-        <translation>受け手</translation>
+        <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>Where it broke</source>
-        <translation>途切れた箇所</translation>
+        <translation>抜け漏れの起きた箇所</translation>
     </message>
     <message>
         <source>With a finding</source>
@@ -1028,15 +1941,15 @@
     </message>
     <message>
         <source>%1: sent without %2</source>
-        <translation>%1：%2が欠けたまま送付</translation>
+        <translation>%1：%2が未記入のまま引き継ぎ</translation>
     </message>
     <message>
         <source>%1: %2 marked provided by the sender, yet asked about or returned as missing by the receiver</source>
-        <translation>%1：送り手は%2を提供済みとしたが、受け手が問い合わせたか不足として差し戻した</translation>
+        <translation>%1：引き継ぎ元は%2を記入済みとしましたが、引き継ぎ先から問い合わせ、または未記入として差し戻しがありました</translation>
     </message>
     <message>
         <source>%1: %2 provided at an earlier hop, missing from here on</source>
-        <translation>%1：%2は前の段階では提供済みだが、ここから先で欠落</translation>
+        <translation>%1：%2は前の引き継ぎでは記入済みでしたが、ここから先で抜け漏れ</translation>
     </message>
     <message>
         <source>%1: returned (%2), bounce %3 between these teams</source>
@@ -1052,12 +1965,12 @@
     </message>
     <message>
         <source>%1: changed hands with no handoff record</source>
-        <translation>%1：引き継ぎの記録がないまま担当が変わりました</translation>
+        <translation>%1：記録なしで担当変更</translation>
     </message>
     <message numerus="yes">
         <source>%1: accepted, then no activity by the receiver for %n business day(s)</source>
         <translation>
-            <numerusform>%1：受け入れ後、受け手による活動が%n営業日ありません</numerusform>
+            <numerusform>%1：引き受け後、引き継ぎ先による活動が%n営業日ありません</numerusform>
         </translation>
     </message>
     <message>
@@ -1103,17 +2016,17 @@
     </message>
     <message>
         <source>1 handoff</source>
-        <translation>引き継ぎ 1件</translation>
+        <translation>引き継ぎ1件</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) of hands with no handoff</source>
         <translation>
-            <numerusform>引き継ぎなしの担当変更 %n 件</numerusform>
+            <numerusform>記録なしの担当変更%n件</numerusform>
         </translation>
     </message>
     <message>
         <source>⚠ Loses the most information, tied with another team pair</source>
-        <translation>⚠ 情報の欠落が最多（他のチームの組み合わせと同率）</translation>
+        <translation>⚠ 情報の抜け漏れが最多（他のチームの組み合わせと同率）</translation>
     </message>
     <message>
         <source>Acknowledged within the SLA: %1 of those due</source>
@@ -1121,17 +2034,17 @@
     </message>
     <message>
         <source>Median time to acknowledge: %1 (business time)</source>
-        <translation>確認までの時間の中央値：%1（営業時間）</translation>
+        <translation>受領までの時間の中央値：%1（営業時間）</translation>
     </message>
     <message numerus="yes">
         <source>Changed hands with no handoff record: %n time(s)</source>
         <translation>
-            <numerusform>引き継ぎ記録のない担当変更：%n 回</numerusform>
+            <numerusform>記録なしの担当変更：%n回</numerusform>
         </translation>
     </message>
     <message>
         <source>Acknowledged within the SLA: — (none due yet)</source>
-        <translation>SLA内に受領：—（期限を迎えた引き継ぎはまだなし）</translation>
+        <translation>SLA内に受領：なし（期限を迎えた引き継ぎはまだありません）</translation>
     </message>
     <message>
         <source>Acknowledged → decided</source>
@@ -1143,7 +2056,7 @@
     </message>
     <message>
         <source>Bounced</source>
-        <translation>差し戻し多発</translation>
+        <translation>差し戻しあり</translation>
     </message>
     <message>
         <source>Rejected: %1</source>
@@ -1151,7 +2064,7 @@
     </message>
     <message>
         <source>Returned: missing %1</source>
-        <translation>差し戻し：%1 が不足</translation>
+        <translation>差し戻し：%1が未記入</translation>
     </message>
     <message>
         <source>Returned: %1</source>
@@ -1159,11 +2072,11 @@
     </message>
     <message>
         <source>Broke at hop %1: %2</source>
-        <translation>%1番目の引き継ぎで途切れ：%2</translation>
+        <translation>%1番目の引き継ぎで抜け漏れ：%2</translation>
     </message>
     <message>
         <source>Broke here</source>
-        <translation>ここで途切れ</translation>
+        <translation>ここで抜け漏れ</translation>
     </message>
     <message>
         <source>Changed hands without a handoff record</source>
@@ -1187,19 +2100,19 @@
     </message>
     <message>
         <source>Dropped</source>
-        <translation>放置</translation>
+        <translation>受領遅れ</translation>
     </message>
     <message>
         <source>Dropped — acknowledged %1 late</source>
-        <translation>放置 — %1遅れて受領</translation>
+        <translation>受領遅れ：%1遅れて受領</translation>
     </message>
     <message>
         <source>Dropped — not acknowledged, %1 overdue</source>
-        <translation>放置 — 未受領（期限を%1超過）</translation>
+        <translation>受領遅れ：未受領のまま%1超過</translation>
     </message>
     <message>
         <source>From ↓</source>
-        <translation>送り手 ↓</translation>
+        <translation>引き継ぎ元 ↓</translation>
     </message>
     <message>
         <source>Handoff chain</source>
@@ -1219,31 +2132,31 @@
     </message>
     <message>
         <source>Info lost</source>
-        <translation>情報欠落</translation>
+        <translation>抜け漏れ</translation>
     </message>
     <message>
         <source>Items lost (handoffs that lost each):</source>
-        <translation>欠落した項目（欠落があった引き継ぎの件数）：</translation>
+        <translation>抜け漏れのあった項目（抜け漏れがあった引き継ぎの件数）：</translation>
     </message>
     <message>
         <source>Loses the most</source>
-        <translation>欠落が最多</translation>
+        <translation>抜け漏れが最多</translation>
     </message>
     <message>
         <source>Lost here</source>
-        <translation>ここで欠落</translation>
+        <translation>ここで抜け漏れ</translation>
     </message>
     <message>
         <source>Lost most: %1</source>
-        <translation>主な欠落：%1</translation>
+        <translation>主な抜け漏れ：%1</translation>
     </message>
     <message>
         <source>Lost: %1</source>
-        <translation>欠落：%1</translation>
+        <translation>抜け漏れ：%1</translation>
     </message>
     <message>
         <source>No handoff</source>
-        <translation>引き継ぎなし</translation>
+        <translation>記録なしで担当変更</translation>
     </message>
     <message>
         <source>No handoff record</source>
@@ -1259,11 +2172,11 @@
     </message>
     <message>
         <source>No information lost on this chain</source>
-        <translation>この引き継ぎの流れで欠落した情報はありません</translation>
+        <translation>この引き継ぎの流れに情報の抜け漏れはありません</translation>
     </message>
     <message>
         <source>No items lost</source>
-        <translation>欠落した項目なし</translation>
+        <translation>抜け漏れた項目はありません</translation>
     </message>
     <message>
         <source>No team</source>
@@ -1295,7 +2208,7 @@
     </message>
     <message>
         <source>Sent incomplete</source>
-        <translation>不完全な送付</translation>
+        <translation>未記入のまま引き継ぎ</translation>
     </message>
     <message>
         <source>Sent: %1</source>
@@ -1303,12 +2216,12 @@
     </message>
     <message>
         <source>Stalled</source>
-        <translation>停滞中</translation>
+        <translation>停滞</translation>
     </message>
     <message numerus="yes">
         <source>Stalled — no activity for %n business day(s)</source>
         <translation>
-            <numerusform>停滞中 — %n営業日動きなし</numerusform>
+            <numerusform>停滞：%n営業日動きなし</numerusform>
         </translation>
     </message>
     <message>
@@ -1317,7 +2230,7 @@
     </message>
     <message>
         <source>To →</source>
-        <translation>受け手 →</translation>
+        <translation>引き継ぎ先 →</translation>
     </message>
     <message>
         <source>Waiting for acknowledgement</source>
@@ -1329,7 +2242,7 @@
     </message>
     <message>
         <source>lost: %1</source>
-        <translation>欠落：%1</translation>
+        <translation>抜け漏れ：%1</translation>
     </message>
     <message>
         <source>median %1 to acknowledge</source>
@@ -1337,7 +2250,7 @@
     </message>
     <message>
         <source>median — to acknowledge</source>
-        <translation>受領まで中央値 —</translation>
+        <translation>受領までの中央値：なし</translation>
     </message>
     <message>
         <source>nobody</source>
@@ -1349,7 +2262,7 @@
     </message>
     <message>
         <source>%1 handoffs</source>
-        <translation>引き継ぎ %1件</translation>
+        <translation>引き継ぎ%1件</translation>
     </message>
     <message>
         <source>%1 acknowledged in time</source>
@@ -1361,15 +2274,15 @@
     </message>
     <message>
         <source>— acknowledged in time</source>
-        <translation>期限内受領 —</translation>
+        <translation>期限内の受領：なし</translation>
     </message>
     <message>
         <source>Loses the most (tie)</source>
-        <translation>欠落が最多（同率）</translation>
+        <translation>抜け漏れが最多（同率）</translation>
     </message>
     <message>
         <source>⚠ Loses the most information of all team pairs</source>
-        <translation>⚠ 全チームの組み合わせの中で情報の欠落が最多</translation>
+        <translation>⚠ 全チームの組み合わせの中で情報の抜け漏れが最多</translation>
     </message>
 </context>
 <context>
@@ -1380,15 +2293,15 @@
     </message>
     <message>
         <source>Loses the most: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>欠落が最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
+        <translation>抜け漏れが最も多い組み合わせ：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>No team pair has lost information yet.</source>
-        <translation>情報が欠落したチームの組み合わせはまだありません。</translation>
+        <translation>情報の抜け漏れがあったチームの組み合わせはまだありません。</translation>
     </message>
     <message>
         <source>Team to team: who loses what</source>
-        <translation>チーム間マトリクス：どこで何が欠落しているか</translation>
+        <translation>チーム間マトリクス：どこで何が抜け漏れているか</translation>
     </message>
     <message>
         <source>This task&apos;s handoffs over time</source>
@@ -1396,16 +2309,16 @@
     </message>
     <message>
         <source>Lose the most, tied: &lt;b&gt;%1&lt;/b&gt;</source>
-        <translation>欠落が最も多い組み合わせ（同率）：&lt;b&gt;%1&lt;/b&gt;</translation>
+        <translation>抜け漏れが最も多い組み合わせ（同率）：&lt;b&gt;%1&lt;/b&gt;</translation>
     </message>
     <message>
         <source>most often lost: %1</source>
-        <translation>欠落の多い項目：%1</translation>
+        <translation>抜け漏れの多い項目：%1</translation>
     </message>
     <message numerus="yes">
         <source>%n change(s) of hands with no handoff</source>
         <translation>
-            <numerusform>引き継ぎなしの担当変更 %n 件</numerusform>
+            <numerusform>記録なしの担当変更%n件</numerusform>
         </translation>
     </message>
 </context>
@@ -1445,7 +2358,7 @@
     </message>
     <message>
         <source>%1 h</source>
-        <translation>%1 時間</translation>
+        <translation>%1時間</translation>
     </message>
     <message>
         <source>yes</source>
@@ -1545,11 +2458,11 @@
     </message>
     <message>
         <source>Handoff accepted: %1</source>
-        <translation>引き継ぎを受け入れました：%1</translation>
+        <translation>引き継ぎを引き受けました：%1</translation>
     </message>
     <message>
         <source>Handoff returned (%1): %2; missing %3</source>
-        <translation>引き継ぎを差し戻しました（%1）：%2。不足：%3</translation>
+        <translation>引き継ぎを差し戻しました（%1）：%2。未記入：%3</translation>
     </message>
     <message>
         <source>Handoff rejected (%1): %2</source>
@@ -1596,7 +2509,7 @@
     </message>
     <message>
         <source>I&apos;m not listed — add me</source>
-        <translation>一覧に自分がいない — 自分を追加する</translation>
+        <translation>一覧にない場合は追加する</translation>
     </message>
     <message>
         <source>Name</source>
@@ -1616,7 +2529,7 @@
     </message>
     <message>
         <source>The name is too long: at most %1 characters.</source>
-        <translation>名前が長すぎます（最大 %1 文字）。</translation>
+        <translation>名前が長すぎます（最大%1文字）。</translation>
     </message>
     <message>
         <source>The %1 is too long.</source>
@@ -1624,7 +2537,7 @@
     </message>
     <message>
         <source>This is me</source>
-        <translation>これが自分です</translation>
+        <translation>この名前で続ける</translation>
     </message>
     <message>
         <source>Type to find your name…</source>
@@ -1636,7 +2549,7 @@
     </message>
     <message>
         <source>Who are you?</source>
-        <translation>あなたはどなたですか？</translation>
+        <translation>あなたの名前を選んでください</translation>
     </message>
     <message>
         <source>Your changes are signed with your name, so colleagues know whom to ask. This is remembered on this computer only.</source>
@@ -1644,7 +2557,7 @@
     </message>
     <message>
         <source>Your name as colleagues know it</source>
-        <translation>同僚に通じるあなたの名前</translation>
+        <translation>同僚が見てわかる名前</translation>
     </message>
     <message>
         <source>Your name is required.</source>
@@ -1672,7 +2585,7 @@
     </message>
     <message>
         <source>— none —</source>
-        <translation>— なし —</translation>
+        <translation>（なし）</translation>
     </message>
     <message>
         <source>“%1” is already on the list above: pick it there.</source>
@@ -1683,31 +2596,31 @@
     <name>ImportDialog</name>
     <message>
         <source>%1 new people</source>
-        <translation>新しいメンバー %1 人</translation>
+        <translation>新しいメンバー%1人</translation>
     </message>
     <message>
         <source>%1 new projects</source>
-        <translation>新しいプロジェクト %1 件</translation>
+        <translation>新しいプロジェクト%1件</translation>
     </message>
     <message>
         <source>%1 new statuses</source>
-        <translation>新しいステータス %1 件</translation>
+        <translation>新しいステータス%1件</translation>
     </message>
     <message>
         <source>%1 new teams</source>
-        <translation>新しいチーム %1 件</translation>
+        <translation>新しいチーム%1件</translation>
     </message>
     <message>
         <source>%1 rows with %2 status values. Pick a status for each value.</source>
-        <translation>%1 行、ステータスの値は %2 種類です。値ごとにステータスを選んでください。</translation>
+        <translation>%1行、ステータスの値は%2種類です。値ごとにステータスを選んでください。</translation>
     </message>
     <message>
         <source>%1 tasks added, %2 updated, %3 history entries, %4 handoffs.</source>
-        <translation>タスク %1 件を追加、%2 件を更新、履歴 %3 件、引き継ぎ %4 件。</translation>
+        <translation>タスク%1件を追加、%2件を更新、履歴%3件、引き継ぎ%4件。</translation>
     </message>
     <message>
         <source>%1 unchanged</source>
-        <translation>変更なし %1 件</translation>
+        <translation>変更なし%1件</translation>
     </message>
     <message>
         <source>%1 “%2”, encoding %3. Choose the task field each column feeds.</source>
@@ -1919,7 +2832,7 @@
     </message>
     <message>
         <source>Trello board “%1”: %2 cards in %3 lists. Pick a status for each list.</source>
-        <translation>Trello ボード「%1」：%3 リストに %2 枚のカード。リストごとにステータスを選んでください。</translation>
+        <translation>Trello ボード「%1」：%3リストに%2枚のカード。リストごとにステータスを選んでください。</translation>
     </message>
     <message>
         <source>Trello export (*.json)</source>
@@ -1948,7 +2861,7 @@
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation>%2 件中 %1 件</translation>
+        <translation>%2件中%1件</translation>
     </message>
     <message>
         <source>Blocked</source>
@@ -1964,7 +2877,7 @@
     </message>
     <message>
         <source>New task title — Enter to add</source>
-        <translation>新しいタスク名 — Enter キーで追加</translation>
+        <translation>新しいタスク名（Enter キーで追加）</translation>
     </message>
     <message>
         <source>No project</source>
@@ -1999,27 +2912,27 @@
     </message>
     <message>
         <source>%1 of %2 tasks shown · %3</source>
-        <translation>%2 件中 %1 件のタスクを表示 · %3</translation>
+        <translation>%2件中%1件を表示&#x3000;%3</translation>
     </message>
     <message>
         <source>%1 rows were copied to %2. Open the server board now?
 
 The file stays where it was: ask the team to open the server board from now on.</source>
-        <translation>%1 行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
+        <translation>%1行を %2 にコピーしました。サーバーのボードを今すぐ開きますか？
 
 ファイルは元の場所に残ります。これからはサーバーのボードを開くようチームに伝えてください。</translation>
     </message>
     <message>
         <source>%1 tasks · %2</source>
-        <translation>タスク %1 件 · %2</translation>
+        <translation>タスク%1件&#x3000;%2</translation>
     </message>
     <message>
         <source>%1 unsaved changes — Retry</source>
-        <translation>未保存の変更 %1 件 — 再試行</translation>
+        <translation>未保存の変更%1件（再試行）</translation>
     </message>
     <message>
         <source>%1 — Renkei</source>
-        <translation>%1 — Renkei</translation>
+        <translation>%1 - Renkei</translation>
     </message>
     <message>
         <source>&amp;About Renkei</source>
@@ -2131,7 +3044,7 @@ The file stays where it was: ask the team to open the server board from now on.<
     </message>
     <message>
         <source>1 unsaved change — Retry</source>
-        <translation>未保存の変更 1 件 — 再試行</translation>
+        <translation>未保存の変更1件（再試行）</translation>
     </message>
     <message>
         <source>Add &amp;person…</source>
@@ -2479,7 +3392,7 @@ Close anyway and lose them?</source>
     <message numerus="yes">
         <source>%n change(s) from %1 merged.</source>
         <translation>
-            <numerusform>%1 から %n 件の変更をマージしました。</numerusform>
+            <numerusform>%1 から%n件の変更をマージしました。</numerusform>
         </translation>
     </message>
     <message>
@@ -2496,7 +3409,7 @@ Close anyway and lose them?</source>
     <message numerus="yes">
         <source>A sync tool left %n copy(s) of this board beside it, made when two people changed it at the same moment:</source>
         <translation>
-            <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを %n 件、同じ場所に残しています：</numerusform>
+            <numerusform>同期ツールが、2人が同時に変更したときにできたこのボードのコピーを%n件、同じ場所に残しています：</numerusform>
         </translation>
     </message>
     <message>
@@ -2830,7 +3743,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Rejecting ends this handoff for good: it cannot be sent again. If something is missing or wrong, return it instead — that asks the sender to fix it.</source>
-        <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。不足や誤りがある場合は、代わりに差し戻してください。差し戻すと送り手に修正を依頼できます。</translation>
+        <translation>却下するとこの引き継ぎは完全に終了し、再送できなくなります。抜け漏れや誤りがある場合は、代わりに差し戻してください。差し戻すと引き継ぎ元に修正を依頼できます。</translation>
     </message>
     <message>
         <source>Why?</source>
@@ -2841,15 +3754,15 @@ Keep their version, or replace it with yours?</source>
     <name>Report</name>
     <message>
         <source>%1 at risk</source>
-        <translation>リスクあり %1 件</translation>
+        <translation>リスクあり%1件</translation>
     </message>
     <message>
         <source>%1 blocked</source>
-        <translation>ブロック中 %1 件</translation>
+        <translation>ブロック中%1件</translation>
     </message>
     <message>
         <source>%1 overdue</source>
-        <translation>期限超過 %1 件</translation>
+        <translation>期限超過%1件</translation>
     </message>
     <message>
         <source>Will it finish in time?</source>
@@ -2858,30 +3771,30 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>%n handoff(s) waiting for the team</source>
         <translation>
-            <numerusform>チーム宛ての受領待ち引き継ぎ %n 件</numerusform>
+            <numerusform>チーム宛ての受領待ち引き継ぎ%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n hop(s)</source>
         <translation>
-            <numerusform>引き継ぎ %n 回</numerusform>
+            <numerusform>引き継ぎ%n回</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n open task(s)</source>
         <translation>
-            <numerusform>未完了 %n 件</numerusform>
+            <numerusform>未完了%n件</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n task(s) at risk, soonest due first.</source>
         <translation>
-            <numerusform>リスクありのタスク %n 件（期限の近い順）。</numerusform>
+            <numerusform>リスクありのタスク%n件（期限の近い順）。</numerusform>
         </translation>
     </message>
     <message>
         <source>+%1 more</source>
-        <translation>ほか %1 件</translation>
+        <translation>ほか%1件</translation>
     </message>
     <message>
         <source>7 days ago</source>
@@ -2909,7 +3822,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Without a handoff</source>
-        <translation>引き継ぎなし</translation>
+        <translation>記録なしで担当変更</translation>
     </message>
     <message>
         <source>Changes since %1</source>
@@ -2949,7 +3862,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>From</source>
-        <translation>送り手</translation>
+        <translation>引き継ぎ元</translation>
     </message>
     <message>
         <source>Handed off</source>
@@ -2961,7 +3874,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Handoffs that lost information</source>
-        <translation>情報が欠落した引き継ぎ</translation>
+        <translation>情報の抜け漏れがあった引き継ぎ</translation>
     </message>
     <message>
         <source>Handoffs waiting</source>
@@ -2973,7 +3886,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Items lost</source>
-        <translation>欠落した項目</translation>
+        <translation>抜け漏れのあった項目</translation>
     </message>
     <message>
         <source>Median to acknowledge</source>
@@ -2981,7 +3894,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Most lost items</source>
-        <translation>欠落の多い項目</translation>
+        <translation>抜け漏れの多い項目</translation>
     </message>
     <message>
         <source>Moved</source>
@@ -2997,7 +3910,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>No handoff chain broke.</source>
-        <translation>途切れた引き継ぎの流れはありません。</translation>
+        <translation>抜け漏れのあった引き継ぎの流れはありません。</translation>
     </message>
     <message>
         <source>No handoffs yet.</source>
@@ -3025,7 +3938,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Page %1 of %2</source>
-        <translation>%1 / %2 ページ</translation>
+        <translation>%1 / %2ページ</translation>
     </message>
     <message>
         <source>Pair</source>
@@ -3041,7 +3954,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Received</source>
-        <translation>引き継ぎ受取</translation>
+        <translation>受けた引き継ぎ</translation>
     </message>
     <message>
         <source>Returned or rejected</source>
@@ -3081,15 +3994,15 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The five tasks whose handoffs went worst, and the hop where each broke.</source>
-        <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ途切れた段階です。</translation>
+        <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ抜け漏れの起きた段階です。</translation>
     </message>
     <message>
         <source>The team pair that loses the most: %1 → %2</source>
-        <translation>情報欠落が最も多いチーム間：%1 → %2</translation>
+        <translation>情報の抜け漏れが最も多いチーム間：%1 → %2</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>受け手</translation>
+        <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>Waiting</source>
@@ -3109,7 +4022,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Where it broke</source>
-        <translation>途切れた段階</translation>
+        <translation>抜け漏れの起きた段階</translation>
     </message>
     <message>
         <source>Who is doing what</source>
@@ -3133,11 +4046,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The team pairs that lose the most, tied: %1</source>
-        <translation>情報欠落が最も多いチーム間（同率）：%1</translation>
+        <translation>情報の抜け漏れが最も多いチーム間（同率）：%1</translation>
     </message>
     <message>
         <source>most lost: %1</source>
-        <translation>欠落の多い項目：%1</translation>
+        <translation>抜け漏れの多い項目：%1</translation>
     </message>
     <message>
         <source>Sent back</source>
@@ -3154,7 +4067,7 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>…and %n older change(s).</source>
         <translation>
-            <numerusform>…ほか、これより前の変更が %n 件あります。</numerusform>
+            <numerusform>…ほか、これより前の変更が%n件あります。</numerusform>
         </translation>
     </message>
 </context>
@@ -3162,7 +4075,7 @@ Keep their version, or replace it with yours?</source>
     <name>ReturnHandoffDialog</name>
     <message>
         <source> — not sent</source>
-        <translation> — 未送付</translation>
+        <translation>（未送付）</translation>
     </message>
     <message>
         <source>Reason</source>
@@ -3178,11 +4091,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Return “%1” to its sender</source>
-        <translation>「%1」を送り手に差し戻す</translation>
+        <translation>「%1」を引き継ぎ元に差し戻す</translation>
     </message>
     <message>
         <source>The sender is asked to add what is missing and hand it off again. To end the handoff for good, reject it instead.</source>
-        <translation>送り手に、不足分を追加して再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
+        <translation>引き継ぎ元に、未記入の項目を補って再度引き継ぐよう依頼します。引き継ぎを完全に終了する場合は、代わりに却下してください。</translation>
     </message>
     <message>
         <source>What do you need?</source>
@@ -3206,13 +4119,13 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>Due date moved %n time(s), %1 later than first planned.</source>
         <translation>
-            <numerusform>期限が %n 回変更され、当初の予定より %1 遅れています。</numerusform>
+            <numerusform>期限が%n回変更され、当初の予定より %1 遅れています。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>Waits for “%1”, due %2, still open — %n day(s) late.</source>
         <translation>
-            <numerusform>「%1」（期限 %2）を待っていますが、まだ完了しておらず %n 日遅れています。</numerusform>
+            <numerusform>「%1」（期限%2）を待っていますが、まだ完了しておらず%n日超過しています。</numerusform>
         </translation>
     </message>
     <message>
@@ -3234,12 +4147,12 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
-            <numerusform>%n 日</numerusform>
+            <numerusform>%n日</numerusform>
         </translation>
     </message>
     <message>
         <source>Late</source>
-        <translation>遅延</translation>
+        <translation>期限超過</translation>
     </message>
     <message>
         <source>%1 · %2</source>
@@ -3248,12 +4161,12 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>No activity for %n day(s).</source>
         <translation>
-            <numerusform>%n 日間、更新履歴がありません。</numerusform>
+            <numerusform>%n日間、更新履歴がありません。</numerusform>
         </translation>
     </message>
     <message>
         <source>Forecast late</source>
-        <translation>遅延見込み</translation>
+        <translation>期限超過の見込み</translation>
     </message>
     <message>
         <source>Slipped</source>
@@ -3274,7 +4187,7 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>Overdue: was due %n day(s) ago.</source>
         <translation>
-            <numerusform>期限超過：期限を %n 日過ぎています。</numerusform>
+            <numerusform>期限超過：期限を%n日過ぎています。</numerusform>
         </translation>
     </message>
     <message>
@@ -3298,7 +4211,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>%1 of %2 items provided</source>
-        <translation>%2 項目中 %1 項目入力済み</translation>
+        <translation>%2項目中%1項目入力済み</translation>
     </message>
     <message>
         <source>%1; %2</source>
@@ -3306,7 +4219,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Anything the receiver should know that the packet does not say.</source>
-        <translation>引き継ぎ情報に含まれていない、受け手に伝えておくべきこと。</translation>
+        <translation>引き継ぎ情報に含まれていない、引き継ぎ先に伝えておくべきこと。</translation>
     </message>
     <message>
         <source>Choose who takes it over…</source>
@@ -3330,11 +4243,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Hand off — %1 items missing</source>
-        <translation>引き継ぐ（%1 項目未入力）</translation>
+        <translation>引き継ぐ（未記入%1項目）</translation>
     </message>
     <message>
         <source>Hand off — 1 item missing</source>
-        <translation>引き継ぐ（1 項目未入力）</translation>
+        <translation>引き継ぐ（未記入1項目）</translation>
     </message>
     <message>
         <source>Hand off “%1”</source>
@@ -3354,7 +4267,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The note is too long: at most %1 characters.</source>
-        <translation>メモが長すぎます。%1 文字以内にしてください。</translation>
+        <translation>メモが長すぎます。%1文字以内にしてください。</translation>
     </message>
     <message>
         <source>This board has no handoff templates.</source>
@@ -3362,11 +4275,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>This task is already waiting for a handoff to %1 to be accepted or returned.</source>
-        <translation>このタスクは、%1 への引き継ぎの受け入れまたは差し戻しを待っています。</translation>
+        <translation>このタスクは、%1 への引き継ぎの引き受けまたは差し戻しを待っています。</translation>
     </message>
     <message>
         <source>To</source>
-        <translation>受け手</translation>
+        <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>To %1</source>
@@ -3374,7 +4287,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>missing</source>
-        <translation>未入力</translation>
+        <translation>未記入</translation>
     </message>
     <message>
         <source>not known yet</source>
@@ -3390,11 +4303,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>to be acknowledged within %1 business days</source>
-        <translation>%1 営業日以内に受領</translation>
+        <translation>%1営業日以内に受領</translation>
     </message>
     <message>
         <source>to be acknowledged within 1 business day</source>
-        <translation>1 営業日以内に受領</translation>
+        <translation>1営業日以内に受領</translation>
     </message>
 </context>
 <context>
@@ -3587,7 +4500,7 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>moved %n time(s)</source>
         <translation>
-            <numerusform>%n 回変更</numerusform>
+            <numerusform>%n回変更</numerusform>
         </translation>
     </message>
     <message>
@@ -3597,13 +4510,13 @@ Keep their version, or replace it with yours?</source>
     <message numerus="yes">
         <source>now %n day(s) later</source>
         <translation>
-            <numerusform>現在は %n 日遅い</numerusform>
+            <numerusform>現在は%n日遅い</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>now %n day(s) earlier</source>
         <translation>
-            <numerusform>現在は %n 日早い</numerusform>
+            <numerusform>現在は%n日早い</numerusform>
         </translation>
     </message>
     <message>
@@ -3671,7 +4584,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Mark standup held (H)</source>
-        <translation>朝会の実施を記録 (H)</translation>
+        <translation>朝会の実施を記録（H）</translation>
     </message>
     <message>
         <source>Moved → %1</source>
@@ -3719,7 +4632,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Received from %1</source>
-        <translation>%1から受け取り</translation>
+        <translation>%1から引き継ぎ</translation>
     </message>
     <message>
         <source>Since %1</source>
@@ -3803,7 +4716,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>← → next · Space pause · A auto · T theme · H held · Esc leave</source>
-        <translation>← → 移動 · Space 一時停止 · A 自動送り · T テーマ · H 実施記録 · Esc 終了</translation>
+        <translation>← → 移動&#x3000;Space 一時停止&#x3000;A 自動送り&#x3000;T テーマ&#x3000;H 実施記録&#x3000;Esc 終了</translation>
     </message>
 </context>
 <context>
@@ -3856,7 +4769,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Connected · synced %1</source>
-        <translation>接続中 · %1に同期</translation>
+        <translation>接続中（%1に同期）</translation>
     </message>
     <message>
         <source>Edits are not saved until the connection is back.</source>
@@ -3872,7 +4785,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Offline — changes cannot be saved</source>
-        <translation>オフライン — 変更を保存できません</translation>
+        <translation>オフライン：変更を保存できません</translation>
     </message>
     <message>
         <source>Reconnecting… (attempt %1)</source>
@@ -3955,7 +4868,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>— none —</source>
-        <translation>— なし —</translation>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
@@ -3990,7 +4903,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Context the next team needs: what was agreed, what is missing, whom to ask.</source>
-        <translation>次のチームに必要な背景：合意した内容、不足している情報、誰に確認すればよいか。</translation>
+        <translation>次のチームに必要な背景：合意した内容、足りない情報、誰に確認すればよいか。</translation>
     </message>
     <message>
         <source>Could not save: %1</source>
@@ -4018,7 +4931,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Not saved — the board could not be reached: %1</source>
-        <translation>保存されていません — ボードに接続できませんでした：%1</translation>
+        <translation>保存されていません。ボードに接続できませんでした：%1</translation>
     </message>
     <message>
         <source>Save</source>
@@ -4094,7 +5007,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Waits for %1: %2</source>
-        <translation>先行タスク %1件：%2</translation>
+        <translation>先行タスク%1件：%2</translation>
     </message>
     <message>
         <source>What needs doing?</source>
@@ -4110,7 +5023,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>comma-separated, e.g. webinar, handoff</source>
-        <translation>カンマ区切り（例：ウェビナー, 引き継ぎ）</translation>
+        <translation>カンマ区切り（例：ウェビナー,引き継ぎ）</translation>
     </message>
     <message>
         <source>no estimate</source>
@@ -4130,7 +5043,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>— none —</source>
-        <translation>— なし —</translation>
+        <translation>（なし）</translation>
     </message>
 </context>
 <context>
@@ -4145,7 +5058,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Sent without: %1</source>
-        <translation>未入力のまま送付：%1</translation>
+        <translation>未記入のまま引き継ぎ：%1</translation>
     </message>
     <message>
         <source>Show on the Handoffs tab</source>
@@ -4198,7 +5111,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>From team</source>
-        <translation>送り手チーム</translation>
+        <translation>引き継ぎ元チーム</translation>
     </message>
     <message>
         <source>Handoff templates</source>
@@ -4206,7 +5119,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>How soon the receiver must acknowledge it; weekends do not count.</source>
-        <translation>受け手が受領するまでの期限です。週末は数えません。</translation>
+        <translation>引き継ぎ先が受領するまでの期限です。週末は数えません。</translation>
     </message>
     <message>
         <source>Items</source>
@@ -4254,15 +5167,15 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>The item name “%1…” is too long: at most %2 characters.</source>
-        <translation>項目名「%1…」が長すぎます（最大 %2 文字）。</translation>
+        <translation>項目名「%1…」が長すぎます（最大%2文字）。</translation>
     </message>
     <message>
         <source>The name is too long: at most %1 characters.</source>
-        <translation>名前が長すぎます（最大 %1 文字）。</translation>
+        <translation>名前が長すぎます（最大%1文字）。</translation>
     </message>
     <message>
         <source>To team</source>
-        <translation>受け手チーム</translation>
+        <translation>引き継ぎ先チーム</translation>
     </message>
     <message>
         <source>any team</source>
@@ -4270,7 +5183,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>from team</source>
-        <translation>送り手チーム</translation>
+        <translation>引き継ぎ元チーム</translation>
     </message>
     <message>
         <source>label</source>
@@ -4278,7 +5191,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>to team</source>
-        <translation>受け手チーム</translation>
+        <translation>引き継ぎ先チーム</translation>
     </message>
     <message>
         <source>%1:</source>
@@ -4335,11 +5248,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Handed to %1 on %2 — %3</source>
-        <translation>%2 に %1 へ引き継ぎ — %3</translation>
+        <translation>%2に%1へ引き継ぎ：%3</translation>
     </message>
     <message>
         <source>Handed to %1 on %2 — waiting: not acknowledged yet</source>
-        <translation>%2 に %1 へ引き継ぎ — 待ち：まだ受領されていません</translation>
+        <translation>%2に%1へ引き継ぎ（まだ受領されていません）</translation>
     </message>
     <message>
         <source>Milestone: %1</source>
@@ -4395,7 +5308,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Scroll to today (Ctrl+T)</source>
-        <translation>今日へスクロール (Ctrl+T)</translation>
+        <translation>今日へスクロール（Ctrl+T）</translation>
     </message>
     <message numerus="yes">
         <source>Starts before “%1” ends (%n day(s) overlap)</source>
@@ -4405,7 +5318,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Tasks with dates: %1</source>
-        <translation>日付ありのタスク：%1 件</translation>
+        <translation>日付ありのタスク：%1件</translation>
     </message>
     <message>
         <source>These tasks wait for this one and would now start before it ends:
@@ -4453,7 +5366,7 @@ Move them later by just enough, keeping their length?</source>
     </message>
     <message>
         <source>… and %1 more</source>
-        <translation>… ほか %1 件</translation>
+        <translation>… ほか%1件</translation>
     </message>
     <message>
         <source>Forecast: done %1</source>
@@ -4512,15 +5425,26 @@ Move them later by just enough, keeping their length?</source>
     </message>
     <message>
         <source>Timeline · %1</source>
-        <translation>タイムライン · %1</translation>
+        <translation>タイムライン&#x3000;%1</translation>
     </message>
     <message>
         <source>Timeline — part %1 of %2 · %3</source>
-        <translation>タイムライン — その%1（全%2） · %3</translation>
+        <translation>タイムライン（%1/%2）&#x3000;%3</translation>
     </message>
     <message>
         <source>Today</source>
         <translation>今日</translation>
+    </message>
+</context>
+<context>
+    <name>Words</name>
+    <message>
+        <source>%1 – %2</source>
+        <translation>%1〜%2</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>／</translation>
     </message>
 </context>
 <context>
@@ -4548,6 +5472,83 @@ Move them later by just enough, keeping their length?</source>
     <message>
         <source>the folder %1 is read-only for you; nothing was written. Choose another folder.</source>
         <translation>フォルダー %1 には書き込む権限がありません。何も書き込んでいません。別のフォルダーを選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>argparse</name>
+    <message>
+        <source>usage: </source>
+        <translation>使い方：</translation>
+    </message>
+    <message>
+        <source>positional arguments</source>
+        <translation>引数</translation>
+    </message>
+    <message>
+        <source>options</source>
+        <translation>オプション</translation>
+    </message>
+    <message>
+        <source>show this help message and exit</source>
+        <translation>このヘルプを表示して終了</translation>
+    </message>
+    <message>
+        <source>show program&apos;s version number and exit</source>
+        <translation>バージョンを表示して終了</translation>
+    </message>
+    <message>
+        <source>%(prog)s: error: %(message)s
+</source>
+        <translation>%(prog)s: エラー：%(message)s
+</translation>
+    </message>
+    <message>
+        <source>argument %(argument_name)s: %(message)s</source>
+        <translation>引数 %(argument_name)s：%(message)s</translation>
+    </message>
+    <message>
+        <source>unrecognized arguments: %s</source>
+        <translation>認識できない引数：%s</translation>
+    </message>
+    <message>
+        <source>the following arguments are required: %s</source>
+        <translation>次の引数が必要です：%s</translation>
+    </message>
+    <message>
+        <source>one of the arguments %s is required</source>
+        <translation>引数 %s のいずれかが必要です</translation>
+    </message>
+    <message>
+        <source>not allowed with argument %s</source>
+        <translation>引数 %s とは一緒に使えません</translation>
+    </message>
+    <message>
+        <source>expected one argument</source>
+        <translation>値を1つ指定してください</translation>
+    </message>
+    <message>
+        <source>expected at most one argument</source>
+        <translation>値は1つまでです</translation>
+    </message>
+    <message>
+        <source>expected at least one argument</source>
+        <translation>値を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>ambiguous option: %(option)s could match %(matches)s</source>
+        <translation>あいまいなオプション：%(option)s は %(matches)s のどれにも当てはまります</translation>
+    </message>
+    <message>
+        <source>invalid %(type)s value: %(value)r</source>
+        <translation>%(type)s の値として無効です：%(value)r</translation>
+    </message>
+    <message>
+        <source>invalid choice: %(value)r (choose from %(choices)s)</source>
+        <translation>無効な選択肢：%(value)r（%(choices)s から選んでください）</translation>
+    </message>
+    <message>
+        <source>ignored explicit argument %r</source>
+        <translation>明示された引数 %r は無視されました</translation>
     </message>
 </context>
 </TS>

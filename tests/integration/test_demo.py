@@ -279,13 +279,29 @@ def _shape(value):
     return "text" if isinstance(value, str) else value
 
 
+JAPANESE_TEAMS = [
+    "マーケティング",
+    "インサイドセールス",
+    "フィールドセールス",
+    "カスタマーサクセス",
+]
+
+
 def test_story_tells_the_same_story_in_both_languages():
     """Every item, field and number is the same in English and Japanese; only words differ,
     and a text is never left empty in either."""
     english, japanese = (load_story(lang) for lang in LANGUAGES)
     shape = dataclasses.asdict(english)
-    for key in ("teams", "standup_lead"):  # keys and team names: one spelling for both
-        assert shape[key] == dataclasses.asdict(japanese)[key]
+    assert english.standup_lead == japanese.standup_lead  # keys: one spelling for both
+    # A Japanese team reads its own name: the same teams, in katakana.
+    assert japanese.teams == JAPANESE_TEAMS
+    assert english.teams == ["Marketing", "Inside Sales", "Field Sales", "Customer Success"]
+    assert {p["team"] for p in japanese.people} == set(japanese.teams)
+    assert {t["team"] for t in japanese.tasks if "team" in t} <= set(japanese.teams)
+    shape["teams"] = japanese.teams
+    shape["people"] = [
+        {**p, "team": j["team"]} for p, j in zip(shape["people"], japanese.people, strict=True)
+    ]
     assert _shape(dataclasses.asdict(japanese)) == _shape(shape)
     assert all(t["title"] and t["description"] for t in english.tasks + japanese.tasks)
     assert english.tasks[0]["title"] != japanese.tasks[0]["title"]
@@ -317,6 +333,28 @@ def test_demo_board_round_trips(tmp_path, lang):
     assert sorted(p.name for p in reopened.people.values()) == sorted(
         p["name"] for p in load_story(lang).people
     )
+
+
+def test_japanese_demo_names_teams_and_extensions_in_japanese(tmp_path):
+    """The Japanese board's teams are Japanese everywhere it names them, handing off still
+    picks each template by team (their team words were renamed too), and a phone extension
+    reads 内線."""
+    from renkei.ui.dialogs.handoff_packet import team_matches
+
+    store = BoardStore.open(tmp_path / "ja.renkei")
+    build_demo(store, "ja", today=TODAY, now=NOW)
+    board = store.load()
+    store.dispose()
+    teams = [t.name for t in board.ordered_teams()]
+    assert teams == JAPANESE_TEAMS
+    lead, deal = board.template("lead"), board.template("deal")
+    assert team_matches(lead.from_team, "マーケティング")
+    assert team_matches(lead.to_team, "インサイドセールス")
+    assert team_matches(lead.to_team, "フィールドセールス")
+    assert team_matches(deal.to_team, "カスタマーサクセス")
+    contacts = [p.contact for p in board.people.values()]
+    assert not any("ext." in c for c in contacts)
+    assert "emily.carter@example.com / 内線 2108" in contacts
 
 
 def test_japanese_demo_keeps_japanese_text(tmp_path, demo_boards):

@@ -118,21 +118,21 @@ ENGLISH = [
 ]
 
 JAPANESE = [
-    "2026-11-23 18:00  Haruka Aoki  「Kansai Foods lead」を作成しました",
-    "2026-11-24 09:30  Haruka Aoki  リードの引き継ぎを送りました：Haruka Aoki（Marketing） → "
+    "11月23日(月) 18:00  Haruka Aoki  「Kansai Foods lead」を作成しました",
+    "11月24日(火) 09:30  Haruka Aoki  リードの引き継ぎを送りました：Haruka Aoki（Marketing） → "
     "Yuki Tanaka（Inside Sales）（未記入のまま送信：ニーズ、予算）",
-    "2026-11-24 10:10  Yuki Tanaka  引き継ぎを受領しました：Haruka Aoki（Marketing） → "
+    "11月24日(火) 10:10  Yuki Tanaka  引き継ぎを受領しました：Haruka Aoki（Marketing） → "
     "Yuki Tanaka（Inside Sales）",
-    "2026-11-24 11:00  Yuki Tanaka  引き継ぎを差し戻しました（情報不足）："
-    "Haruka Aoki（Marketing） → Yuki Tanaka（Inside Sales）。不足：予算、ニーズ",
-    "2026-11-24 14:00  Haruka Aoki  リードの引き継ぎを再送しました：Haruka Aoki（Marketing） → "
+    "11月24日(火) 11:00  Yuki Tanaka  引き継ぎを差し戻しました（情報の抜け漏れ）："
+    "Haruka Aoki（Marketing） → Yuki Tanaka（Inside Sales）。未記入：予算、ニーズ",
+    "11月24日(火) 14:00  Haruka Aoki  リードの引き継ぎを再送しました：Haruka Aoki（Marketing） → "
     "Yuki Tanaka（Inside Sales）",
-    "2026-11-24 15:00  Yuki Tanaka  引き継ぎを受け入れました：Haruka Aoki（Marketing） → "
+    "11月24日(火) 15:00  Yuki Tanaka  引き継ぎを引き受けました：Haruka Aoki（Marketing） → "
     "Yuki Tanaka（Inside Sales）",
-    "2026-11-24 15:00  Yuki Tanaka  担当者：Haruka Aoki → Yuki Tanaka",
-    "2026-11-24 15:00  Yuki Tanaka  チーム：Marketing → Inside Sales",
-    "2026-11-25 17:15  Yuki Tanaka  期限：（なし） → 12月3日(木)",
-    "2026-11-26 09:00  不明な人     タグ：（なし） → crm、kansai",
+    "11月24日(火) 15:00  Yuki Tanaka  担当者：Haruka Aoki → Yuki Tanaka",
+    "11月24日(火) 15:00  Yuki Tanaka  チーム：Marketing → Inside Sales",
+    "11月25日(水) 17:15  Yuki Tanaka  期限：（なし） → 12月3日(木)",
+    "11月26日(木) 09:00  不明な人     タグ：（なし） → crm、kansai",
 ]
 
 

@@ -22,6 +22,7 @@ from renkei.app.places import where
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.cli import passwords
+from renkei.cli.words import Cli, arg
 from renkei.domain.commands import Change
 
 
@@ -148,16 +149,16 @@ def saved_before(args: argparse.Namespace, session: BoardSession) -> bool:
 
 
 def _say_saved_already(change_id: str, revision: int) -> None:
-    note(
-        f"renkei: this change (id {change_id}) was saved already, at revision {revision}; "
-        "it was not applied again."
+    text = Cli.tr(
+        "this change (id %1) was saved already, at revision %2; it was not applied again."
     )
+    note("renkei: " + arg(text, change_id, revision))
 
 
 def task_or_fail(session: BoardSession, task_id: int):
     task = session.board.tasks.get(task_id)
     if task is None:
-        raise CliError(f"There is no task {task_id} on this board.")
+        raise CliError(arg(Cli.tr("There is no task %1 on this board."), task_id))
     return task
 
 

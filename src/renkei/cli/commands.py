@@ -35,6 +35,7 @@ from renkei.cli.board_access import (
 )
 from renkei.cli.loading import without_collections
 from renkei.cli.progress import Progress
+from renkei.cli.words import Cli, arg
 from renkei.domain.commands import Create, SetFields, set_task
 
 # -- demo ----------------------------------------------------------------------------------
@@ -55,24 +56,39 @@ def cmd_demo(args: argparse.Namespace) -> int:
     held = work_on(target)
     if held is not None:
         raise CliError(
-            f"{target} already holds {held}; the demo needs a new or empty board. "
-            "Name a new file with --board PATH."
+            arg(
+                Cli.tr(
+                    "%1 already holds %2; the demo needs a new or empty board. "
+                    "Name a new file with --board PATH."
+                ),
+                target,
+                held,
+            )
         )
     if args.tasks is not None:
         seed = 1 if args.seed is None else args.seed
-        note(f"Building {args.tasks:,} synthetic tasks (seed {seed}) for {target}…")
+        note(
+            arg(
+                Cli.tr("Building %1 synthetic tasks (seed %2) for %3…"),
+                f"{args.tasks:,}",
+                seed,
+                target,
+            )
+        )
         progress = Progress(sys.stderr)
 
         def fill(store: BoardStore) -> None:
             build_synthetic(store, args.tasks, seed, progress=progress)
 
-        what = f"a synthetic board of {args.tasks:,} tasks (seed {seed})"
+        what = arg(Cli.tr("a synthetic board of %1 tasks (seed %2)"), f"{args.tasks:,}", seed)
     else:
 
         def fill(store: BoardStore) -> None:
             build_demo(store, lang)
 
-        what = f"the {'Japanese' if lang == 'ja' else 'English'} demo board"
+        what = (
+            Cli.tr("the Japanese demo board") if lang == "ja" else Cli.tr("the English demo board")
+        )
     location = make_board(target, BOARD_NAMES[lang], fill)
     store = BoardStore.open(location, create=False)
     try:
@@ -80,8 +96,15 @@ def cmd_demo(args: argparse.Namespace) -> int:
     finally:
         store.dispose()
     out(
-        f"Made {what} “{board.name}” at {location}: {len(board.tasks):,} tasks, "
-        f"{len(board.people)} people in {len(board.teams)} teams."
+        arg(
+            Cli.tr("Made %1 “%2” at %3: %4 tasks, %5 people in %6 teams."),
+            what,
+            board.name,
+            location,
+            f"{len(board.tasks):,}",
+            len(board.people),
+            len(board.teams),
+        )
     )
     return 0
 
@@ -139,9 +162,9 @@ def cmd_history(args: argparse.Namespace) -> int:
                 out(output.dumps([output.history_json(board, e) for e in entries]))
                 return 0
             if args.task_id is not None:
-                out(f"Task {task.id} {output.task_summary(board, task)}")
+                out(arg(Cli.tr("Task %1 %2"), task.id, output.task_summary(board, task)))
             if not entries:
-                out("No history yet.")
+                out(Cli.tr("No history yet."))
             for line in output.history_lines(entries, with_entity=args.task_id is None):
                 out(line)
     return 0
@@ -189,7 +212,8 @@ def cmd_task_add(args: argparse.Namespace) -> int:
         if args.json:
             out(output.dumps(output.task_json(session, task)))
         else:
-            out(f"Created task {task.id}: {output.task_summary(session.board, task)}")
+            summary = output.task_summary(session.board, task)
+            out(arg(Cli.tr("Created task %1: %2"), task.id, summary))
     return 0
 
 
@@ -203,8 +227,8 @@ def cmd_task_rebaseline(args: argparse.Namespace) -> int:
         if saved_already(args, change):
             return 0
         for task in tasks:
-            due = output.iso_date(task.due) or "no due date"
-            out(f"Task {task.id} “{task.title}”: baseline is now {due}.")
+            due = output.iso_date(task.due) or Cli.tr("no due date")
+            out(arg(Cli.tr("Task %1 “%2”: baseline is now %3."), task.id, task.title, due))
         return 0
 
 
@@ -228,12 +252,12 @@ def cmd_task_set(args: argparse.Namespace) -> int:
             out(output.dumps(output.task_json(session, updated)))
             return 0
         if not change.rows:
-            out(f"Task {task.id}: nothing changed (it already had those values).")
+            out(arg(Cli.tr("Task %1: nothing changed (it already had those values)."), task.id))
             return 0
-        out(f"Task {task.id} “{updated.title}”:")
+        out(arg(Cli.tr("Task %1 “%2”:"), task.id, updated.title))
         lines = [
             [
-                output.field_label(fc.name),
+                output.field_words(fc.name),
                 output.value_text(output.domain_value(board, fc.name, fc.old)),
                 "→",
                 output.value_text(output.domain_value(board, fc.name, fc.new)),
@@ -255,7 +279,9 @@ def cmd_people_link(args: argparse.Namespace) -> int:
         person = session.board.find_person(args.name)
         if person is None:
             names = ", ".join(p.name for p in people_in_order(session.board))
-            raise CliError(f"nobody called {args.name.strip()!r} on this board ({names})")
+            raise CliError(
+                arg(Cli.tr("nobody called %1 on this board (%2)"), repr(args.name.strip()), names)
+            )
         sign_in(session, args.as_name)
         role = args.role.strip() or None
         command = SetFields("person", person.id, (("login", role),), (("login", person.login),))
@@ -263,9 +289,9 @@ def cmd_people_link(args: argparse.Namespace) -> int:
         if saved_already(args, change):
             return 0
         if role is None:
-            out(f"{person.name} is no longer linked to a login.")
+            out(arg(Cli.tr("%1 is no longer linked to a login."), person.name))
         else:
-            out(f"{person.name} is linked to the login role {role}.")
+            out(arg(Cli.tr("%1 is linked to the login role %2."), person.name, role))
     return 0
 
 
@@ -313,7 +339,9 @@ def cmd_snapshot(args: argparse.Namespace) -> int:
         except ValueError as error:
             raise CliError(str(error)) from None
         except OSError as error:
-            raise CliError(f"could not write {out_path}: {error.strerror or error}") from None
+            raise CliError(
+                arg(Cli.tr("could not write %1: %2"), out_path, error.strerror or error)
+            ) from None
         width, height = args.size
-        out(f"Wrote the {args.view} view ({width}×{height}) to {out_path}.")
+        out(arg(Cli.tr("Wrote the %1 view (%2×%3) to %4."), args.view, width, height, out_path))
     return 0

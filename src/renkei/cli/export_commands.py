@@ -14,46 +14,67 @@ from renkei.app.settings import LocalSettings
 from renkei.cli.board_access import CliError, board_session, out
 from renkei.cli.commands import use_offscreen_without_display
 from renkei.domain.health import Health, StatusLine, StatusLineError, parse_status
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
 
 
 def add_parsers(sub: Any) -> None:
-    export = sub.add_parser("export", help="export the board (a PDF status report, tasks as CSV)")
+    export = sub.add_parser(
+        "export",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "export the board (a PDF status report, tasks as CSV)",
+        ),
+    )
     kinds = export.add_subparsers(dest="export_kind", metavar="KIND", required=True)
     pdf = kinds.add_parser(
         "pdf",
-        help="the status report as a PDF",
-        description=(
+        help=QT_TRANSLATE_NOOP("Cli", "the status report as a PDF"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
             "Write the status report: a first page with each team's and project's health, "
             "the forecast against each deadline, the top five risks, the handoffs stuck and "
             "the deadlines moved since the last standup; a second page with what changed "
             "and the decisions needed. --full adds the appendix: a section per team, the "
-            "timeline, a kanban snapshot, the handoffs and every change. Needs no display."
+            "timeline, a kanban snapshot, the handoffs and every change. Needs no display.",
         ),
     )
     pdf.add_argument("out", metavar="OUT.pdf")
-    pdf.add_argument("--team", metavar="NAME", help="only this team's work")
+    pdf.add_argument(
+        "--team",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "only this team's work",
+        ),
+    )
     pdf.add_argument(
         "--since",
         metavar="YYYY-MM-DD",
         type=_day,
-        help="changes since this day (default: the last standup, else a week ago)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "changes since this day (default: the last standup, else a week ago)",
+        ),
     )
     pdf.add_argument("--paper", choices=("a4", "letter"), default="a4")
     pdf.add_argument(
         "--full",
         action="store_true",
-        help="add the appendix: per-team tables, timeline, board, handoffs, every change",
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "add the appendix: per-team tables, timeline, board, handoffs, every change"
+        ),
     )
     pdf.add_argument(
         "--status",
         metavar='"NAME=HEALTH: LINE"',
         action="append",
         default=[],
-        help=(
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
             "a lead's word on a team's or project's health, over the computed one "
             '(HEALTH: "On track", "At risk" or "Off track"), e.g. '
-            '--status "Field Sales=At risk: waiting for legal review"; repeatable'
+            '--status "Field Sales=At risk: waiting for legal review"; repeatable',
         ),
     )
     pdf.set_defaults(handler=cmd_export_pdf)

@@ -8,6 +8,8 @@ from datetime import date
 from typing import TYPE_CHECKING, Any
 
 from renkei.cli.board_access import CliError, board_session, out, saved_already, saved_before
+from renkei.cli.words import Cli, arg, translate_marked
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:
     from renkei.domain.forecast import Forecast
@@ -44,50 +46,85 @@ def _due(text: str) -> date | None:
 def add_parsers(sub: Any) -> None:
     forecast = sub.add_parser(
         "forecast",
-        help="when each team's and project's open work will be done, from the board's history",
-        description=(
-            "Will it finish in time? From the tasks each team finished per working day over "
-            "the last N weeks, a seeded Monte Carlo simulation of when the open tasks of each "
-            "team and project will be done: P50 and P85 dates and the chance of meeting the "
-            "due date (a project's own, else its latest task's). With fewer than 8 tasks "
-            "finished in the window it says 'not enough history' instead of a date."
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "when each team's and project's open work will be done, from the board's history",
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Will it finish in time? From the tasks each team finished per working day over the "
+            "last N weeks, a seeded Monte Carlo simulation of when the open tasks of each team "
+            "and project will be done: P50 and P85 dates and the chance of meeting the due date "
+            "(a project's own, else its latest task's). With fewer than 8 tasks finished in the "
+            "window it says 'not enough history' instead of a date.",
         ),
     )
-    forecast.add_argument("--json", action="store_true", help="a JSON array, one scope a line")
+    forecast.add_argument(
+        "--json",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "a JSON array, one scope a line",
+        ),
+    )
     forecast.add_argument(
         "--weeks",
         type=_bounded(1, MAX_WEEKS, "--weeks"),
         default=6,
         metavar="N",
-        help="weeks of history to draw from (default 6)",
+        help=QT_TRANSLATE_NOOP("Cli", "weeks of history to draw from (default 6)"),
     )
     forecast.add_argument(
         "--runs",
         type=_bounded(10_000, MAX_RUNS, "--runs"),
         default=10_000,
         metavar="N",
-        help="simulated futures, 10,000 or more (default 10,000)",
+        help=QT_TRANSLATE_NOOP("Cli", "simulated futures, 10,000 or more (default 10,000)"),
     )
     forecast.add_argument(
-        "--seed", type=int, default=1, metavar="N", help="random seed (default 1)"
+        "--seed",
+        type=int,
+        default=1,
+        metavar="N",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "random seed (default 1)",
+        ),
     )
-    forecast.add_argument("--scope", choices=("team", "project"), help="only teams or projects")
+    forecast.add_argument(
+        "--scope",
+        choices=("team", "project"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "only teams or projects",
+        ),
+    )
     forecast.add_argument(
         "--chain",
         type=int,
         metavar="TASK_ID",
-        help="instead: the task and every unfinished task it waits for (scope chain)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "instead: the task and every unfinished task it waits for (scope chain)",
+        ),
     )
     forecast.set_defaults(handler=cmd_forecast)
 
-    project = sub.add_parser("project", help="set a project's due date (needs --as NAME)")
+    project = sub.add_parser(
+        "project",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "set a project's due date (needs --as NAME)",
+        ),
+    )
     project_sub = project.add_subparsers(dest="project_command", metavar="ACTION", required=True)
     due = project_sub.add_parser(
         "due",
-        help="set or clear a project's due date",
-        description=(
-            "Set the project's due date (YYYY-MM-DD), or clear it with 'none': without one, "
-            "its forecast is weighed against its latest task's due date."
+        help=QT_TRANSLATE_NOOP("Cli", "set or clear a project's due date"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Set the project's due date (YYYY-MM-DD), or clear it with 'none': without one, its "
+            "forecast is weighed against its latest task's due date.",
         ),
     )
     due.add_argument("name", metavar="PROJECT")
@@ -103,7 +140,7 @@ def cmd_forecast(args: argparse.Namespace) -> int:
 
     options = ForecastOptions(weeks=args.weeks, runs=args.runs, seed=args.seed)
     if args.chain is not None and args.scope is not None:
-        raise CliError("--chain and --scope go separately: a chain is a scope of its own")
+        raise CliError(Cli.tr("--chain and --scope go separately: a chain is a scope of its own"))
     with board_session(args) as session:
         board = session.board
         forecasts = board_forecasts(session, options)
@@ -113,14 +150,19 @@ def cmd_forecast(args: argparse.Namespace) -> int:
         shown = [f for f in forecasts if args.scope in (None, f.scope)]
         if args.chain is not None:
             if args.chain not in board.tasks:
-                raise CliError(f"There is no task {args.chain} on this board.")
+                raise CliError(arg(Cli.tr("There is no task %1 on this board."), args.chain))
             shown = [chain_forecast(session, args.chain, options)]
         if args.json:
             out(output.dumps([forecast_json(board, f, late) for f in shown]))
         elif shown:
             out(forecast_table(shown, session.today(), options.weeks))
         else:
-            out(f"No {args.scope or 'team or project'} on this board.")
+            if args.scope == "team":
+                out(Cli.tr("No team on this board."))
+            elif args.scope == "project":
+                out(Cli.tr("No project on this board."))
+            else:
+                out(Cli.tr("No team or project on this board."))
     return 0
 
 
@@ -163,30 +205,45 @@ def forecast_json(board: Board, f: Forecast, late: frozenset[int]) -> dict[str, 
 
 
 def forecast_table(forecasts: list[Forecast], today: date, weeks: int) -> str:
+    """The forecasts as a table in the command's language (``--json`` keeps the codes)."""
     from renkei.cli.output import table
 
+    scopes = {"team": Cli.tr("team"), "project": Cli.tr("project"), "chain": Cli.tr("chain")}
     rows = []
     for f in forecasts:
         if f.remaining == 0:
-            when = "nothing open"
+            when = Cli.tr("nothing open")
         elif f.has_forecast:
-            when = f"{f.p50} (P50), {f.p85} (P85)"
+            when = arg(Cli.tr("%1 (P50), %2 (P85)"), f.p50, f.p85)
         else:
-            when = f.words()
+            when = f.words(translate_marked)
         if f.due is None:
-            against = "no due date"
+            against = Cli.tr("no due date")
         else:
-            source = {"project": "", "task": " (the task's)"}.get(
-                f.due_source or "", " (latest task)"
-            )
+            if f.due_source == "project":
+                source = ""
+            elif f.due_source == "task":
+                source = Cli.tr(" (the task's)")
+            else:
+                source = Cli.tr(" (latest task)")
             chance = f.on_time_probability
-            odds = "" if chance is None else f", {round(chance * 100)}% on time"
-            verdict = " — LATE" if f.late else ""
-            against = f"due {f.due}{source}{odds}{verdict}"
-        pace = f"{f.basis.per_day:.1f}/day" + (" (its teams')" if f.basis_source == "teams" else "")
-        rows.append([f.scope, f.name, str(f.remaining), pace, when, against])
-    head = ["Scope", "Name", "Open", "Pace", "Done by", "Deadline"]
-    return f"Forecast as of {today}, from the last {weeks} weeks:\n" + table(head, rows, right=(2,))
+            odds = "" if chance is None else arg(Cli.tr(", %1% on time"), round(chance * 100))
+            verdict = Cli.tr(" — LATE") if f.late else ""
+            against = arg(Cli.tr("due %1"), f.due) + source + odds + verdict
+        pace = arg(Cli.tr("%1/day"), f"{f.basis.per_day:.1f}")
+        if f.basis_source == "teams":
+            pace += Cli.tr(" (its teams')")
+        rows.append([scopes.get(f.scope, f.scope), f.name, str(f.remaining), pace, when, against])
+    head = [
+        Cli.tr("Scope"),
+        Cli.tr("Name"),
+        Cli.tr("Open"),
+        Cli.tr("Pace"),
+        Cli.tr("Done by"),
+        Cli.tr("Deadline"),
+    ]
+    title = arg(Cli.tr("Forecast as of %1, from the last %2 weeks:"), today, weeks)
+    return title + "\n" + table(head, rows, right=(2,))
 
 
 def cmd_project_due(args: argparse.Namespace) -> int:
@@ -199,7 +256,13 @@ def cmd_project_due(args: argparse.Namespace) -> int:
         project = session.board.find_project(args.name)
         if project is None:
             names = ", ".join(sorted(p.name for p in session.board.projects.values()))
-            raise CliError(f"no project called {args.name.strip()!r} on this board ({names})")
+            raise CliError(
+                arg(
+                    Cli.tr("no project called %1 on this board (%2)"),
+                    repr(args.name.strip()),
+                    names,
+                )
+            )
         sign_in(session, args.as_name)
         command = SetFields("project", project.id, (("due", args.due),), (("due", project.due),))
         change = session.apply(
@@ -207,6 +270,13 @@ def cmd_project_due(args: argparse.Namespace) -> int:
         )
         if saved_already(args, change):
             return 0
-        when = args.due.isoformat() if args.due else "none (its latest task's due date counts)"
-        out(f"Project {project.name}: due {when}.")
+        if args.due:
+            out(arg(Cli.tr("Project %1: due %2."), project.name, args.due.isoformat()))
+        else:
+            out(
+                arg(
+                    Cli.tr("Project %1: no due date (its latest task's due date counts)."),
+                    project.name,
+                )
+            )
     return 0

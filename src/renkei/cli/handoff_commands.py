@@ -12,7 +12,7 @@ from __future__ import annotations
 import argparse
 import shlex
 from collections.abc import Sequence
-from datetime import datetime
+from datetime import datetime, timedelta
 from typing import Any
 
 from renkei.app.board_files import utcnow
@@ -28,11 +28,23 @@ from renkei.cli.board_access import (
     sign_in,
     task_or_fail,
 )
+from renkei.cli.words import Cli, Joined, arg, japanese, translate, translate_marked, words_list
 from renkei.domain import handoff_commands as ho
 from renkei.domain.durations import duration_text
-from renkei.domain.handoff import REJECT_REASONS, RETURN_REASONS, Handoff
+from renkei.domain.handoff import (
+    REJECT_REASONS,
+    RETURN_REASONS,
+    STATE_LABELS,
+    Handoff,
+    HandoffState,
+    item_label,
+    reason_label,
+)
+from renkei.domain.handoff_findings import Names
+from renkei.domain.handoff_findings import describe as describe_finding
 from renkei.domain.handoff_log import SILENT, HandoffAnalysis, HandoffEntry
 from renkei.domain.handoff_loss import Finding, MatrixCell
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
 
 NONE_TEXT = output.NONE_TEXT
@@ -44,22 +56,34 @@ NONE_TEXT = output.NONE_TEXT
 def add_parsers(sub: Any) -> None:
     """``handoff ACTION …`` and ``handoffs`` on the top-level sub-parsers."""
     handoff = sub.add_parser(
-        "handoff", help="hand a task to another team, and react to it (needs --as NAME)"
+        "handoff",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "hand a task to another team, and react to it (needs --as NAME)",
+        ),
     )
     actions = handoff.add_subparsers(dest="handoff_command", metavar="ACTION", required=True)
 
     send = actions.add_parser(
         "send",
-        help="hand a task to a person (and their team)",
-        description=(
+        help=QT_TRANSLATE_NOOP("Cli", "hand a task to a person (and their team)"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
             "Hand TASK from its owner and team to a person and that person's team, with the "
-            "template's information packet: --item key=value for what you provide, --missing "
-            "key for what you know is missing (items not named are missing too)."
+            "template's information packet: --item key=value for what you provide, --missing key "
+            "for what you know is missing (items not named are missing too).",
         ),
     )
     send.add_argument("task_id", type=int, metavar="TASK")
     send.add_argument("--to-person", required=True, metavar="NAME")
-    send.add_argument("--template", default="lead", help="the handoff template (default: lead)")
+    send.add_argument(
+        "--template",
+        default="lead",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "the handoff template (default: lead)",
+        ),
+    )
     send.add_argument("--item", action="append", default=[], metavar="KEY=VALUE")
     send.add_argument("--missing", action="append", nargs="+", default=[], metavar="KEY")
     send.add_argument("--note", default="", metavar="TEXT")
@@ -77,8 +101,10 @@ def add_parsers(sub: Any) -> None:
 
     return_ = actions.add_parser(
         "return",
-        help="send a handoff back for what is missing",
-        description=f"Return a handoff. Reasons: {', '.join(RETURN_REASONS)}.",
+        help=QT_TRANSLATE_NOOP("Cli", "send a handoff back for what is missing"),
+        description=Joined(
+            (QT_TRANSLATE_NOOP("Cli", "Return a handoff. Reasons: %1."), ", ".join(RETURN_REASONS))
+        ),
     )
     return_.add_argument("handoff_id", type=int, metavar="ID")
     return_.add_argument("--reason", required=True, metavar="CODE")
@@ -88,22 +114,30 @@ def add_parsers(sub: Any) -> None:
 
     reject = actions.add_parser(
         "reject",
-        help="refuse a handoff for good",
-        description=f"Reject a handoff. Reasons: {', '.join(REJECT_REASONS)}.",
+        help=QT_TRANSLATE_NOOP("Cli", "refuse a handoff for good"),
+        description=Joined(
+            (QT_TRANSLATE_NOOP("Cli", "Reject a handoff. Reasons: %1."), ", ".join(REJECT_REASONS))
+        ),
     )
     reject.add_argument("handoff_id", type=int, metavar="ID")
     reject.add_argument("--reason", required=True, metavar="CODE")
     _json(reject)
     reject.set_defaults(handler=cmd_reject)
 
-    ask = actions.add_parser("ask", help="ask the sender about one item")
+    ask = actions.add_parser("ask", help=QT_TRANSLATE_NOOP("Cli", "ask the sender about one item"))
     ask.add_argument("handoff_id", type=int, metavar="ID")
     ask.add_argument("--item", required=True, metavar="ITEM")
     ask.add_argument("--question", required=True, metavar="TEXT")
     _json(ask)
     ask.set_defaults(handler=cmd_ask)
 
-    answer = actions.add_parser("answer", help="answer a receiver's question (the sender)")
+    answer = actions.add_parser(
+        "answer",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "answer a receiver's question (the sender)",
+        ),
+    )
     answer.add_argument("handoff_id", type=int, metavar="ID")
     answer.add_argument("--question", required=True, type=int, metavar="QID")
     answer.add_argument("--text", required=True, metavar="TEXT")
@@ -112,25 +146,74 @@ def add_parsers(sub: Any) -> None:
 
     listing = sub.add_parser(
         "handoffs",
-        help="list handoffs and where information got lost",
-        description=(
+        help=QT_TRANSLATE_NOOP("Cli", "list handoffs and where information got lost"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
             "Every handoff with its findings (dropped, incomplete_at_send, lost_in_transit, "
             "lost_downstream, bounced, silent_handoff, stalled). A task passed to another team "
             "without a handoff (its owner or team changed) shows as its own entry in state "
-            "'silent', with the teams of that moment. A handoff imported without its "
-            "information packet says 'packet unknown'. --lost keeps only entries with "
-            "findings; --matrix shows the team-to-team matrix instead, silent handoffs "
-            "included, and the pair that loses the most (every pair of a tie)."
+            "'silent', with the teams of that moment. A handoff imported without its information "
+            "packet says 'packet unknown'. --lost keeps only entries with findings; --matrix "
+            "shows the team-to-team matrix instead, silent handoffs included, and the pair that "
+            "loses the most (every pair of a tie).",
         ),
     )
-    listing.add_argument("--lost", action="store_true", help="only entries with findings")
-    listing.add_argument("--matrix", action="store_true", help="the team-to-team matrix")
+    listing.add_argument(
+        "--lost",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "only entries with findings",
+        ),
+    )
+    listing.add_argument(
+        "--matrix",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "the team-to-team matrix",
+        ),
+    )
     _json(listing, "a JSON array instead of a table")
     listing.set_defaults(handler=cmd_handoffs)
 
 
 def _json(parser: argparse.ArgumentParser, text: str = "print the handoff as JSON") -> None:
     parser.add_argument("--json", action="store_true", help=text)
+
+
+# -- words: codes for a script (JSON) and in English, labels in Japanese -----------------------
+
+
+def _state_word(state: str) -> str:
+    if not japanese():
+        return state
+    if state == SILENT:
+        return Cli.tr("no record")
+    try:
+        return translate("Handoff", STATE_LABELS[HandoffState(state)])
+    except (KeyError, ValueError):
+        return state
+
+
+def _finding_word(kind: str) -> str:
+    if not japanese():
+        return kind
+    from renkei.i18n.words import finding_word  # noqa: PLC0415 - Qt, for Japanese only
+
+    return finding_word(kind)
+
+
+def _items_words(keys: Sequence[str]) -> str:
+    if not japanese():
+        return ", ".join(keys)
+    return words_list([item_label(k, translate_marked) for k in keys])
+
+
+def _reason_word(code: str | None) -> str:
+    if not code:
+        return NONE_TEXT
+    return reason_label(code, translate_marked) if japanese() else code
 
 
 # -- shaping -----------------------------------------------------------------------------------
@@ -234,8 +317,8 @@ def _hop(entry: dict[str, Any]) -> str:
 
 def _missing_cell(entry: dict[str, Any]) -> str:
     if entry["packet_known"] is False:
-        return "packet unknown"  # imported: who passed it to whom, not what was sent
-    return ", ".join(entry["missing_items"]) or NONE_TEXT
+        return Cli.tr("packet unknown")  # imported: who passed it to whom, not what was sent
+    return _items_words(entry["missing_items"]) or NONE_TEXT
 
 
 def entries_table(items: Sequence[dict[str, Any]]) -> str:
@@ -245,16 +328,26 @@ def entries_table(items: Sequence[dict[str, Any]]) -> str:
         rows.append(
             [
                 str(e["id"]) if e["id"] is not None else NONE_TEXT,
-                e["state"],
+                _state_word(e["state"]),
                 output.local_minute(_parse(sent)) if sent else NONE_TEXT,
                 _hop(e),
                 f"{e['from_person'] or NONE_TEXT} → {e['to_person'] or NONE_TEXT}",
                 _missing_cell(e),
-                ", ".join(dict.fromkeys(f["kind"] for f in e["findings"])) or NONE_TEXT,
-                f"{e['task_id']} “{e['task'] or ''}”",
+                words_list(list(dict.fromkeys(_finding_word(f["kind"]) for f in e["findings"])))
+                or NONE_TEXT,
+                arg(Cli.tr("%1 “%2”"), e["task_id"], e["task"] or ""),
             ]
         )
-    headers = ["ID", "STATE", "SENT", "TEAMS", "PEOPLE", "MISSING", "FINDINGS", "TASK"]
+    headers = [
+        Cli.tr("ID"),
+        Cli.tr("STATE"),
+        Cli.tr("SENT"),
+        Cli.tr("TEAMS"),
+        Cli.tr("PEOPLE"),
+        Cli.tr("MISSING"),
+        Cli.tr("FINDINGS"),
+        Cli.tr("TASK"),
+    ]
     return output.table(headers, rows, right=(0,))
 
 
@@ -298,6 +391,16 @@ def _percent(value: float | None) -> str:
     return f"{value * 100:.0f}%" if value is not None else NONE_TEXT
 
 
+def _median_words(cell: dict[str, Any]) -> str:
+    """The median wait as a person reads it: '1.2 h' / '1.2時間'."""
+    hours = cell["median_hours_to_acknowledge"]
+    if hours is None:
+        return NONE_TEXT
+    if not japanese():
+        return cell["median_to_acknowledge"]
+    return duration_text(timedelta(hours=hours), translate_marked)
+
+
 def matrix_table(cells: Sequence[dict[str, Any]]) -> str:
     rows = [
         [
@@ -305,15 +408,24 @@ def matrix_table(cells: Sequence[dict[str, Any]]) -> str:
             c["to_team"] or NONE_TEXT,
             str(c["handoffs"]),
             _percent(c["acknowledged_within_sla"]),
-            c["median_to_acknowledge"] or NONE_TEXT,
+            _median_words(c),
             _percent(c["returned_or_rejected"]),
-            ", ".join(f"{i['item']} ×{i['count']}" for i in c["most_lost_items"]) or NONE_TEXT,
+            words_list([f"{_items_words([i['item']])} ×{i['count']}" for i in c["most_lost_items"]])
+            or NONE_TEXT,
             str(c["silent_handoffs"]),
         ]
         for c in cells
     ]
-    headers = ["FROM", "TO", "HANDOFFS", "ACK IN SLA", "MEDIAN ACK", "BOUNCED", "MOST LOST"]
-    headers.append("NO RECORD")  # silent handoffs: changes of hands without a handoff
+    headers = [
+        Cli.tr("FROM"),
+        Cli.tr("TO"),
+        Cli.tr("HANDOFFS"),
+        Cli.tr("ACK IN SLA"),
+        Cli.tr("MEDIAN ACK"),
+        Cli.tr("BOUNCED"),
+        Cli.tr("MOST LOST"),
+    ]
+    headers.append(Cli.tr("NO RECORD"))  # silent handoffs: changes of hands without a handoff
     return output.table(headers, rows, right=(2, 3, 4, 5, 7))
 
 
@@ -321,27 +433,35 @@ def worst_line(board: Board, analysis: HandoffAnalysis) -> str:
     """'Loses the most: A → B', or every pair of a tie: 'Loses the most (tie): A → B, C → D'."""
     worst = analysis.worst_pairs()
     if not worst:
-        return "Loses the most: no pair (nothing lost, bounced or passed on silently)."
-    pairs = ", ".join(
-        f"{_team(board, c.from_team_id) or NONE_TEXT} → {_team(board, c.to_team_id) or NONE_TEXT}"
-        for c in worst
+        return Cli.tr("Loses the most: no pair (nothing lost, bounced or passed on silently).")
+    pairs = words_list(
+        [
+            f"{_team(board, c.from_team_id) or NONE_TEXT} → "
+            f"{_team(board, c.to_team_id) or NONE_TEXT}"
+            for c in worst
+        ]
     )
-    return f"Loses the most (tie): {pairs}" if len(worst) > 1 else f"Loses the most: {pairs}"
+    if len(worst) > 1:
+        return arg(Cli.tr("Loses the most (tie): %1"), pairs)
+    return arg(Cli.tr("Loses the most: %1"), pairs)
 
 
 def _missing_text(h: Handoff) -> str:
     count = len(h.missing_items)
     if not count:
-        return "all items provided"
-    return f"{count} item{'s' if count != 1 else ''} missing ({', '.join(h.missing_items)})"
+        return Cli.tr("all items provided")
+    return arg(Cli.tr("%n item(s) missing (%1)", "", count), _items_words(h.missing_items))
 
 
 def _headline(board: Board, h: Handoff) -> str:
     """``task 12 “…” Marketing → Inside Sales (Yuki Tanaka)``"""
-    return (
-        f"task {h.task_id} “{_title(board, h.task_id) or ''}” "
-        f"{_team(board, h.sender_team_id) or NONE_TEXT} → "
-        f"{_team(board, h.receiver_team_id) or NONE_TEXT} ({_person(board, h.receiver_id)})"
+    return arg(
+        Cli.tr("task %1 “%2” %3 → %4 (%5)"),
+        h.task_id,
+        _title(board, h.task_id) or "",
+        _team(board, h.sender_team_id) or NONE_TEXT,
+        _team(board, h.receiver_team_id) or NONE_TEXT,
+        _person(board, h.receiver_id),
     )
 
 
@@ -353,7 +473,7 @@ def _items(pairs: Sequence[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise CliError(f"--item {pair!r}: write key=value, e.g. --item budget=5M")
+            raise CliError(arg(Cli.tr("--item %1: write key=value, e.g. --item budget=5M"), pair))
         provided[key.strip()] = value.strip()
     return provided
 
@@ -379,7 +499,13 @@ def cmd_send(args: argparse.Namespace) -> int:
         receiver = session.board.find_person(args.to_person)
         if receiver is None:
             names = ", ".join(p.name for p in people_in_order(session.board))
-            raise CliError(f"nobody called {args.to_person.strip()!r} on this board ({names})")
+            raise CliError(
+                arg(
+                    Cli.tr("nobody called %1 on this board (%2)"),
+                    repr(args.to_person.strip()),
+                    names,
+                )
+            )
         missing = [key for group in args.missing for key in group]
         try:
             commands = ho.send(
@@ -401,7 +527,12 @@ def cmd_send(args: argparse.Namespace) -> int:
             return 0
         handoff_id = change.rows[0].entity_id
         h = session.board.handoffs[handoff_id]
-        line = f"Sent handoff {h.id}: {_headline(session.board, h)}, {_missing_text(h)}"
+        line = arg(
+            Cli.tr("Sent handoff %1: %2, %3"),
+            h.id,
+            _headline(session.board, h),
+            _missing_text(h),
+        )
         return _show(args, session, handoff_id, line)
 
 
@@ -428,7 +559,7 @@ def cmd_ack(args: argparse.Namespace) -> int:
         args,
         ho.acknowledge,
         "Acknowledge",
-        lambda board, h: f"Acknowledged handoff {h.id}: {_headline(board, h)}",
+        lambda board, h: arg(Cli.tr("Acknowledged handoff %1: %2"), h.id, _headline(board, h)),
     )
 
 
@@ -436,9 +567,13 @@ def cmd_accept(args: argparse.Namespace) -> int:
     def line(board: Board, h: Handoff) -> str:
         task = board.tasks[h.task_id]
         team = _team(board, task.team_id) or NONE_TEXT
-        return (
-            f"Accepted handoff {h.id}: task {h.task_id} “{task.title}” is now "
-            f"{_person(board, task.owner_id)}'s ({team})"
+        return arg(
+            Cli.tr("Accepted handoff %1: task %2 “%3” is now %4's (%5)"),
+            h.id,
+            h.task_id,
+            task.title,
+            _person(board, task.owner_id),
+            team,
         )
 
     return _react(args, ho.accept, "Accept", line)
@@ -449,9 +584,12 @@ def cmd_return(args: argparse.Namespace) -> int:
         args,
         ho.return_,
         "Return",
-        lambda board, h: (
-            f"Returned handoff {h.id} ({h.reason}): {_headline(board, h)}, "
-            f"missing {', '.join(h.returned_missing)}"
+        lambda board, h: arg(
+            Cli.tr("Returned handoff %1 (%2): %3, missing %4"),
+            h.id,
+            _reason_word(h.reason),
+            _headline(board, h),
+            _items_words(h.returned_missing),
         ),
         args.reason,
         args.missing,
@@ -463,7 +601,12 @@ def cmd_reject(args: argparse.Namespace) -> int:
         args,
         ho.reject,
         "Reject",
-        lambda board, h: f"Rejected handoff {h.id} ({h.reason}): {_headline(board, h)}",
+        lambda board, h: arg(
+            Cli.tr("Rejected handoff %1 (%2): %3"),
+            h.id,
+            _reason_word(h.reason),
+            _headline(board, h),
+        ),
         args.reason,
     )
 
@@ -471,7 +614,13 @@ def cmd_reject(args: argparse.Namespace) -> int:
 def cmd_ask(args: argparse.Namespace) -> int:
     def line(board: Board, h: Handoff) -> str:
         q = h.questions[-1]
-        return f"Asked question {q.id} on handoff {h.id} about {q.item}: {q.text}"
+        return arg(
+            Cli.tr("Asked question %1 on handoff %2 about %3: %4"),
+            q.id,
+            h.id,
+            _items_words([q.item]),
+            q.text,
+        )
 
     return _react(args, ho.ask, "Ask about", line, args.item, args.question)
 
@@ -479,14 +628,20 @@ def cmd_ask(args: argparse.Namespace) -> int:
 def cmd_answer(args: argparse.Namespace) -> int:
     def line(board: Board, h: Handoff) -> str:
         q = next(q for q in h.questions if q.id == args.question)
-        return f"Answered question {q.id} on handoff {h.id} ({q.item}): {q.answer}"
+        return arg(
+            Cli.tr("Answered question %1 on handoff %2 (%3): %4"),
+            q.id,
+            h.id,
+            _items_words([q.item]),
+            q.answer,
+        )
 
     return _react(args, ho.answer, "Answer on", line, args.question, args.text)
 
 
 def cmd_handoffs(args: argparse.Namespace) -> int:
     if args.matrix and args.lost:
-        raise CliError("--lost lists handoffs; it does not go with --matrix")
+        raise CliError(Cli.tr("--lost lists handoffs; it does not go with --matrix"))
     with board_session(args) as session:
         board = session.board
         analysis = session.handoff_analysis()
@@ -499,23 +654,41 @@ def cmd_handoffs(args: argparse.Namespace) -> int:
                 out()
                 out(worst_line(board, analysis))
             else:
-                out("No handoffs yet.")
+                out(Cli.tr("No handoffs yet."))
             return 0
         listed = entries(board, analysis)
+        found = [e.findings for e in analysis.entries]  # the entries' findings, as listed
         if args.lost:
+            found = [f for e, f in zip(listed, found, strict=True) if e["findings"]]
             listed = [e for e in listed if e["findings"]]
         if args.json:
             out(output.dumps(listed))
             return 0
         if not listed:
-            out("Nothing lost." if args.lost else "No handoffs yet.")
+            out(Cli.tr("Nothing lost.") if args.lost else Cli.tr("No handoffs yet."))
             return 0
         out(entries_table(listed))
-        details = [(e, f) for e in listed for f in e["findings"]]
+        names = Names(
+            teams={t.id: t.name for t in board.teams.values()},
+            people={p.id: p.name for p in board.people.values()},
+        )
+        details = [(e, f) for e, fs in zip(listed, found, strict=True) for f in fs]
         if details:
             out()
-            out("Findings:")
+            out(Cli.tr("Findings:"))
             for e, f in details:
-                ident = f"handoff {e['id']}" if e["id"] is not None else "no handoff"
-                out(f"  task {e['task_id']} ({ident}) {f['kind']}: {f['detail']}")
+                if e["id"] is not None:
+                    ident = arg(Cli.tr("handoff %1"), e["id"])
+                else:
+                    ident = Cli.tr("no handoff")
+                sentence = describe_finding(f, names, translate_marked) if japanese() else f.detail
+                out(
+                    arg(
+                        Cli.tr("  task %1 (%2) %3: %4"),
+                        e["task_id"],
+                        ident,
+                        _finding_word(f.kind),
+                        sentence,
+                    )
+                )
     return 0

@@ -21,11 +21,15 @@ from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
 from renkei.cli.progress import Progress
+from renkei.cli.words import Joined
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the importers load when a command imports, or describes the import
     from renkei.importers.model import ImportPlan
 
-IMPORT_HELP = "bring tasks in from Trello or a CSV file (Jira, spreadsheets)"
+IMPORT_HELP = QT_TRANSLATE_NOOP(
+    "Cli", "bring tasks in from Trello or a CSV file (Jira, spreadsheets)"
+)
 
 
 def add_parsers(sub: Any, *, complete: bool = True) -> None:
@@ -42,23 +46,31 @@ def add_parsers(sub: Any, *, complete: bool = True) -> None:
     imp = sub.add_parser(
         "import",
         help=IMPORT_HELP,
-        description=(
-            "Import a Trello board export (JSON) or a CSV file into the board, in one "
-            "transaction: all of it or, on any problem, nothing. Importing the same file "
-            "again updates the tasks it added and adds nothing twice. Files up to "
-            f"{MAX_FILE_TEXT}."
+        description=Joined(
+            QT_TRANSLATE_NOOP(
+                "Cli",
+                "Import a Trello board export (JSON) or a CSV file into the board, in one "
+                "transaction: all of it or, on any problem, nothing. Importing the same file "
+                "again updates the tasks it added and adds nothing twice.",
+            ),
+            (QT_TRANSLATE_NOOP("Cli", "Files up to %1."), MAX_FILE_TEXT),
         ),
     )
     kinds = imp.add_subparsers(dest="import_kind", metavar="KIND", required=True)
     trello = kinds.add_parser(
         "trello",
-        help="a Trello board export (Menu → Print, export and share → Export as JSON)",
-        description=(
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "a Trello board export (Menu → Print, export and share → Export as JSON)",
+        ),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
             "Lists become statuses (the board's own when the name or meaning matches: To Do, "
             "Doing, Done, 未着手, 進行中, 完了…; new ones otherwise), cards tasks, labels tags, "
-            "members people (the first member owns the card), checklists part of the "
-            "description, and the export's actions history with their original dates and "
-            "authors. A card passed between people of different teams records a handoff."
+            "members "
+            "people (the first member owns the card), checklists part of the description, and the "
+            "export's actions history with their original dates and authors. A card passed "
+            "between people of different teams records a handoff.",
         ),
     )
     trello.add_argument("file", metavar="EXPORT.json")
@@ -67,15 +79,21 @@ def add_parsers(sub: Any, *, complete: bool = True) -> None:
         action="append",
         default=[],
         metavar="LIST=STATUS",
-        help="put the cards of this Trello list in this status (repeatable); a status "
-        "that does not exist is created",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "put the cards of this Trello list in this status (repeatable); a status that does "
+            "not exist is created",
+        ),
     )
     _common(trello)
     trello.set_defaults(handler=cmd_import_trello)
 
     csv_ = kinds.add_parser(
         "csv",
-        help="a CSV file: Jira's export or any spreadsheet with a header row",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "a CSV file: Jira's export or any spreadsheet with a header row",
+        ),
         description=(
             "Each column feeds a task field; Jira's headers (Summary, Issue key, Status, "
             "Assignee, Reporter, Created, Due date, Labels, Priority, Description…, in "
@@ -90,22 +108,36 @@ def add_parsers(sub: Any, *, complete: bool = True) -> None:
         action="append",
         default=[],
         metavar="COLUMN=FIELD",
-        help="feed this column into this field (repeatable), e.g. 'Ticket=key' or 'Notes=ignore'",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "feed this column into this field (repeatable), e.g. 'Ticket=key' or 'Notes=ignore'",
+        ),
     )
     csv_.add_argument(
         "--map-status",
         action="append",
         default=[],
         metavar="VALUE=STATUS",
-        help="put rows with this status value in this board status (repeatable)",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "put rows with this status value in this board status (repeatable)",
+        ),
     )
     csv_.add_argument(
-        "--encoding", metavar="NAME", help="the file's encoding (default: detected; e.g. cp932)"
+        "--encoding",
+        metavar="NAME",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "the file's encoding (default: detected; e.g. cp932)",
+        ),
     )
     csv_.add_argument(
         "--show-mapping",
         action="store_true",
-        help="print the columns, the field each feeds and the first rows, then stop",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "print the columns, the field each feeds and the first rows, then stop",
+        ),
     )
     _common(csv_)
     csv_.set_defaults(handler=cmd_import_csv)
@@ -114,30 +146,53 @@ def add_parsers(sub: Any, *, complete: bool = True) -> None:
 def add_export_parser(kinds: Any) -> None:
     csv_ = kinds.add_parser(
         "csv",
-        help="every task with every field, as CSV",
-        description=(
-            "Write the board's tasks (archived ones too unless --open-only) with every field: "
-            "id, source, title, status, team, owner, project, priority, start, due, estimate, "
-            "progress, tags, flag, archived, dependencies, created, updated, description. "
-            "`renkei import csv` reads the file back."
+        help=QT_TRANSLATE_NOOP("Cli", "every task with every field, as CSV"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Write the board's tasks (archived ones too unless --open-only) with every field: id, "
+            "source, title, status, team, owner, project, priority, start, due, estimate, "
+            "progress, tags, flag, archived, dependencies, created, updated, description. `renkei "
+            "import csv` reads the file back.",
         ),
     )
     csv_.add_argument("out", metavar="OUT.csv")
     csv_.add_argument(
         "--excel",
         action="store_true",
-        help="for Excel: UTF-8 with a byte-order mark (Japanese opens correctly), and cells "
-        "starting with = + - @ protected by an apostrophe",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "for Excel: UTF-8 with a byte-order mark (Japanese opens correctly), and cells "
+            "starting with = + - @ protected by an apostrophe",
+        ),
     )
-    csv_.add_argument("--open-only", action="store_true", help="leave archived tasks out")
+    csv_.add_argument(
+        "--open-only",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "leave archived tasks out",
+        ),
+    )
     csv_.set_defaults(handler=cmd_export_csv)
 
 
 def _common(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
-        "--dry-run", action="store_true", help="say what would be imported; change nothing"
+        "--dry-run",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "say what would be imported; change nothing",
+        ),
     )
-    parser.add_argument("--json", action="store_true", help="print the summary as JSON")
+    parser.add_argument(
+        "--json",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "print the summary as JSON",
+        ),
+    )
 
 
 @contextmanager

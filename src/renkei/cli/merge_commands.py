@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from renkei.app.opening import open_store
 from renkei.cli.board_access import CliError, open_board, out
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the merge itself loads only when a command merges
     from renkei.app.merge import Conflict, MergePlan, Side
@@ -22,27 +23,50 @@ if TYPE_CHECKING:  # the merge itself loads only when a command merges
 def add_parser(board_sub: Any) -> None:
     merge = board_sub.add_parser(
         "merge",
-        help="merge a sync tool's conflict copy into the board",
-        description=(
-            "When two people change a board in a synced folder at once, the sync tool keeps "
-            "one file and leaves the other beside it as a conflict copy. This replays the "
-            "copy's changes since the two parted onto the board (--board), as the people who "
-            "made them and at their times; a field changed on both sides is asked about (on "
-            "a terminal) or decided by --prefer. Then the copy is renamed NAME.merged-"
-            "YYYYmmdd-HHMMSS.renkei-copy and kept. All or nothing: on any problem neither "
-            "file changes."
+        help=QT_TRANSLATE_NOOP("Cli", "merge a sync tool's conflict copy into the board"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "When two people change a board in a synced folder at once, the sync tool keeps one "
+            "file and leaves the other beside it as a conflict copy. This replays the copy's "
+            "changes since the two parted onto the board (--board), as the people who made them "
+            "and at their times; a field changed on both sides is asked about (on a terminal) or "
+            "decided by --prefer. Then the copy is renamed "
+            "NAME.merged-YYYYmmdd-HHMMSS.renkei-copy and kept. All or nothing: on any problem "
+            "neither file changes.",
         ),
     )
-    merge.add_argument("copy", metavar="COPY", help="the conflict copy (a board file)")
+    merge.add_argument(
+        "copy",
+        metavar="COPY",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "the conflict copy (a board file)",
+        ),
+    )
     merge.add_argument(
         "--prefer",
         choices=("board", "copy"),
-        help="for a field changed on both sides, keep the board's value or take the copy's",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "for a field changed on both sides, keep the board's value or take the copy's",
+        ),
     )
     merge.add_argument(
-        "--dry-run", action="store_true", help="say what would be merged; change nothing"
+        "--dry-run",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "say what would be merged; change nothing",
+        ),
     )
-    merge.add_argument("--json", action="store_true", help="print the result as JSON")
+    merge.add_argument(
+        "--json",
+        action="store_true",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "print the result as JSON",
+        ),
+    )
     merge.set_defaults(handler=cmd_board_merge)
 
 

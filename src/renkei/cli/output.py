@@ -14,6 +14,7 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from renkei.app.session import BoardSession
+from renkei.cli.words import Cli, arg, japanese, translate, translate_marked, words_list
 from renkei.domain import fields
 from renkei.domain.model import Activity, Board, Person, Task
 from renkei.domain.risk import badge_word, describe
@@ -77,7 +78,8 @@ def name_of(board: Board, collection: str, row_id: int | None) -> str | None:
 
 
 def field_label(attribute: str) -> str:
-    """``owner_id`` → ``owner``, ``estimate_hours`` → ``estimate``."""
+    """``owner_id`` → ``owner``, ``estimate_hours`` → ``estimate`` (JSON and English: the
+    names a command line writes; ``field_words`` gives the label a person reads)."""
     if attribute in REFERENCE_FIELDS:
         return REFERENCE_FIELDS[attribute][0]
     return FIELD_LABELS.get(attribute, attribute)
@@ -146,7 +148,9 @@ def _person_or_login(board: Board, actor_id: int | None, login: str | None) -> s
 
 
 def tasks_table(session: BoardSession, tasks: Sequence[Task]) -> str:
+    """The tasks as a table, its headers, risks and marks in the command's language."""
     board = session.board
+    archived = Cli.tr(" [archived]")
     rows = [
         [
             str(task.id),
@@ -154,23 +158,50 @@ def tasks_table(session: BoardSession, tasks: Sequence[Task]) -> str:
             name_of(board, "teams", task.team_id) or NONE_TEXT,
             name_of(board, "people", task.owner_id) or NONE_TEXT,
             iso_date(task.due) or NONE_TEXT,
-            ", ".join(dict.fromkeys(badge_word(r) for r in session.risk(task.id))),
-            task.title + (" [archived]" if task.archived else ""),
+            words_list(
+                list(dict.fromkeys(badge_word(r, translate_marked) for r in session.risk(task.id)))
+            ),
+            task.title + (archived if task.archived else ""),
         ]
         for task in tasks
     ]
-    return table(["ID", "STATUS", "TEAM", "OWNER", "DUE", "RISK", "TITLE"], rows, right=(0,))
+    headers = [
+        Cli.tr("ID"),
+        Cli.tr("STATUS"),
+        Cli.tr("TEAM"),
+        Cli.tr("OWNER"),
+        Cli.tr("DUE"),
+        Cli.tr("RISK"),
+        Cli.tr("TITLE"),
+    ]
+    return table(headers, rows, right=(0,))
 
 
 def task_summary(board: Board, task: Task) -> str:
-    """``“Call Minato Pharma” (Inside Sales · To do · Yuki Tanaka · due 2026-12-03)``"""
+    """``“Call Minato Pharma” (Inside Sales · To do · Yuki Tanaka · due 2026-12-03)``;
+    in Japanese ``「みなと製薬に電話」（インサイドセールス、未着手、田中 由紀、期限 12-03）``
+    with the full date."""
     parts = [
         name_of(board, "teams", task.team_id),
         name_of(board, "statuses", task.status_id),
-        name_of(board, "people", task.owner_id) or "no owner",
-        f"due {task.due.isoformat()}" if task.due else None,
+        name_of(board, "people", task.owner_id) or Cli.tr("no owner"),
+        arg(Cli.tr("due %1"), task.due.isoformat()) if task.due else None,
     ]
-    return f"“{task.title}” ({' · '.join(p for p in parts if p)})"
+    listed = [p for p in parts if p]
+    joined = words_list(listed) if japanese() else " · ".join(listed)
+    return arg(Cli.tr("“%1” (%2)"), task.title, joined)
+
+
+def field_words(attribute: str) -> str:
+    """A field as a person reads it in the command's language: ``owner`` in English (what
+    ``task set`` takes), 担当者 in Japanese (the window's label)."""
+    name = field_label(attribute)
+    if not japanese():
+        return name
+    from renkei.i18n.history import FIELD_LABELS as LABELS  # noqa: PLC0415
+
+    key = {"estimate": "estimate_hours"}.get(name, name)
+    return translate("Field", LABELS[key]) if key in LABELS else name
 
 
 # -- people --------------------------------------------------------------------------------
@@ -197,7 +228,8 @@ def people_table(board: Board, people: Sequence[Person]) -> str:
         ]
         for p in people
     ]
-    return table(["ID", "NAME", "TEAM", "ROLE", "CONTACT"], rows, right=(0,))
+    headers = [Cli.tr("ID"), Cli.tr("NAME"), Cli.tr("TEAM"), Cli.tr("ROLE"), Cli.tr("CONTACT")]
+    return table(headers, rows, right=(0,))
 
 
 # -- history -------------------------------------------------------------------------------
@@ -233,7 +265,7 @@ def value_text(value: Any) -> str:
     if value is None or value == "" or value == []:
         return NONE_TEXT
     if isinstance(value, list):
-        return ", ".join(str(v) for v in value)
+        return words_list([str(v) for v in value])
     return str(value)
 
 

@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from renkei.app import credentials
 from renkei.app.errors import StorageError
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
 
@@ -223,23 +224,30 @@ def login(target: str, prompt: Prompt | None, read_line: Callable[[], str] | Non
 def add_parsers(sub) -> None:
     login_parser = sub.add_parser(
         "login",
-        help="keep a server's password in the system keyring",
-        description=(
-            "Ask for the password of a PostgreSQL board (hidden input), check it with the "
-            "server and keep it in the system keyring, where every renkei command and the "
-            "window find it. A wrong password is not stored. PGPASSWORD and ~/.pgpass work "
-            "too, and are tried first."
+        help=QT_TRANSLATE_NOOP("Cli", "keep a server's password in the system keyring"),
+        description=QT_TRANSLATE_NOOP(
+            "Cli",
+            "Ask for the password of a PostgreSQL board (hidden input), check it with the server "
+            "and keep it in the system keyring, where every renkei command and the window find "
+            "it. A wrong password is not stored. PGPASSWORD and ~/.pgpass work too, and are tried "
+            "first.",
         ),
     )
     login_parser.add_argument(
         "url",
         metavar="URL",
-        help="the board's URL without a password, e.g. postgresql://ana@db.example.com/renkei",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "the board's URL without a password, e.g. postgresql://ana@db.example.com/renkei",
+        ),
     )
     login_parser.add_argument(
         "--password-stdin",
         action="store_true",
-        help="read the password from the first line of stdin instead of asking",
+        help=QT_TRANSLATE_NOOP(
+            "Cli",
+            "read the password from the first line of stdin instead of asking",
+        ),
     )
     login_parser.set_defaults(handler=cmd_login)
 

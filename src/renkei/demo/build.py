@@ -12,7 +12,7 @@ from collections import defaultdict
 from collections.abc import Callable
 from datetime import date, datetime, time, timedelta
 
-from renkei.demo.story import Story, load_story
+from renkei.demo.story import TEMPLATE_TEAM_WORDS, Story, load_story
 from renkei.domain import handoff_commands
 from renkei.domain.commands import Create, SetFields
 from renkei.domain.model import Priority, RiskFlag
@@ -52,6 +52,23 @@ class _Builder:
             commands.append(SetFields("status", status.id, tuple(values.items())))
         self.store.apply_all(commands, None, self.at(45))
 
+    def name_template_teams(self, lang: str) -> None:
+        """The handoff templates' team words in ``lang``, as the teams are named."""
+        words = TEMPLATE_TEAM_WORDS.get(lang)
+        if not words:
+            return
+        commands = []
+        for template in self.store.load().handoff_templates.values():
+            values = {
+                side: words.get(getattr(template, side), getattr(template, side))
+                for side in ("from_team", "to_team")
+                if getattr(template, side) in words
+            }
+            if values:
+                commands.append(SetFields("handoff_template", template.id, tuple(values.items())))
+        if commands:
+            self.store.apply_all(commands, None, self.at(45))
+
 
 def build_demo(
     store: BoardStore, lang: str = "en", today: date | None = None, now: datetime | None = None
@@ -65,6 +82,7 @@ def build_demo(
     today = today or date.today()
     builder = _Builder(store, now or _now_for(today))
     builder.setup_workflow(lang)
+    builder.name_template_teams(lang)
     team_ids = {
         name: builder.create("team", None, 45, name=name, position=i)
         for i, name in enumerate(story.teams)

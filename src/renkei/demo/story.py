@@ -13,6 +13,27 @@ from importlib import resources
 from typing import Any
 
 LANGUAGES = ("en", "ja")
+# The teams as the data file names them (and its people, tasks and handoffs refer to them) →
+# their names on a Japanese board: a Japanese team reads its own name in katakana.
+TEAM_NAMES = {
+    "ja": {
+        "Marketing": "マーケティング",
+        "Inside Sales": "インサイドセールス",
+        "Field Sales": "フィールドセールス",
+        "Customer Success": "カスタマーサクセス",
+    }
+}
+# The handoff templates' team words (a team name they fit: "Sales" fits "Inside Sales"),
+# renamed with the teams so that handing off still picks the template.
+TEMPLATE_TEAM_WORDS = {
+    "ja": {
+        "Marketing": "マーケティング",
+        "Sales": "セールス",
+        "Customer Success": "カスタマーサクセス",
+    }
+}
+# A contact's extension as each language writes it ("ext. 2108" / "内線 2108").
+EXTENSION_WORDS = {"ja": ("ext. ", "内線 ")}
 STORY_FILE = ("demo", "story.toml")  # under the renkei.resources package
 
 Item = dict[str, Any]
@@ -45,7 +66,7 @@ def load_story(lang: str) -> Story:
     data file, not a blank on the board."""
     if lang not in LANGUAGES:
         raise ValueError(f"unknown demo language {lang!r} (use {' or '.join(LANGUAGES)})")
-    data = in_language(tomllib.loads(story_text()), lang)
+    data = _named_for(in_language(tomllib.loads(story_text()), lang), lang)
     clients = data.get("clients", {})
     handoffs = []
     for handoff in data["handoffs"]:
@@ -62,6 +83,33 @@ def load_story(lang: str) -> Story:
         handoffs=handoffs,
         finished=data.get("finished", []),
     )
+
+
+def team_name(name: str, lang: str) -> str:
+    """A team of the data file as the board in ``lang`` names it."""
+    return TEAM_NAMES.get(lang, {}).get(name, name)
+
+
+def _named_for(data: dict[str, Any], lang: str) -> dict[str, Any]:
+    """The story with its teams named in ``lang`` wherever a team is named (the team list and
+    every ``team`` of a person, task or finished task), and contacts' extensions in words
+    of ``lang``."""
+    if lang not in TEAM_NAMES:
+        return data
+    data = dict(data)
+    data["teams"] = [team_name(t, lang) for t in data["teams"]]
+    old, new = EXTENSION_WORDS.get(lang, ("", ""))
+    for kind in ("people", "tasks", "finished"):
+        rows = []
+        for row in data.get(kind, []):
+            row = dict(row)
+            if "team" in row:
+                row["team"] = team_name(row["team"], lang)
+            if old and isinstance(row.get("contact"), str):
+                row["contact"] = row["contact"].replace(old, new)
+            rows.append(row)
+        data[kind] = rows
+    return data
 
 
 def in_language(value: Any, lang: str, where: str = "story") -> Any:

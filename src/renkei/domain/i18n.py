@@ -14,7 +14,7 @@ from __future__ import annotations
 import locale
 import os
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 
 # Qt's translate as the rules call it: (context, text) or (context, text, n), n filling "%n".
 Translate = Callable[..., str]
@@ -50,6 +50,16 @@ def arg(text: str, *values: object) -> str:
         return str(values[index]) if index < len(values) else match.group(0)
 
     return _PLACEHOLDER.sub(value, text)
+
+
+LIST_SEPARATOR = QT_TRANSLATE_NOOP("History", ", ")
+
+
+def join_list(items: Iterable[str], translate: Translate | None = None) -> str:
+    """Words listed the language's way: "Budget, Need" in English, "予算、ニーズ" in
+    Japanese (``translate``: Qt's, as the domain's sentences take it)."""
+    separator = (translate or untranslated)("History", LIST_SEPARATOR)
+    return separator.join(item for item in items if item)
 
 
 def untranslated(context: str, text: str, n: int = -1) -> str:

@@ -24,7 +24,7 @@ from renkei.domain import actors
 from renkei.domain.handoff import STATE_LABELS, Handoff, HandoffState, item_label, reason_label
 from renkei.domain.i18n import arg
 from renkei.domain.model import PRIORITY_LABELS, Activity, Board, Priority
-from renkei.i18n.words import date_text, translate_marked
+from renkei.i18n.words import date_text, moment_words, parts_text, translate_marked
 
 # Activity field names (as stored, and without their "_id") → labels.
 FIELD_LABELS = {
@@ -87,8 +87,9 @@ def join_words(items: Iterable[str]) -> str:
 
 
 def local_time_text(at: datetime) -> str:
-    """A stored time (naive UTC) as local wall-clock time: '2026-11-20 14:03'."""
-    return _local(at).strftime("%Y-%m-%d %H:%M")
+    """A stored time (naive UTC) as local wall-clock time: '2026-11-20 14:03', in Japanese
+    '11月20日(金) 14:03' (the one date style of ``date_text``)."""
+    return moment_words(_local(at))
 
 
 def moment_text(at: datetime) -> str:
@@ -241,7 +242,7 @@ class HistoryEntry:
     @property
     def text(self) -> str:
         """The line as the window shows it: '2026-11-20 14:03 · Haruka Aoki · Due date: …'."""
-        return f"{self.when} · {self.who} · {self.what}"
+        return parts_text([self.when, self.who, self.what])
 
 
 def history_entries(board: Board, rows: Sequence[Activity]) -> list[HistoryEntry]:

@@ -4,7 +4,7 @@ standup and the PDF report (which cannot reach up into the widgets)."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from PySide6.QtCore import QCoreApplication, QDate, QLocale
 
@@ -12,6 +12,7 @@ from renkei.domain.dates import due_words
 from renkei.domain.durations import duration_text
 from renkei.domain.handoff import item_label, reason_label
 from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg
+from renkei.domain.i18n import join_list as domain_join_list
 from renkei.domain.risk import RiskReason, badge_word, badge_words
 
 
@@ -46,6 +47,37 @@ def date_text(day: date, today: date | None = None) -> str:
     return locale.toString(qdate, pattern)
 
 
+def date_range_text(first: date, last: date, today: date | None = None) -> str:
+    """Two dates as a span: "Tue 8 Dec – Sun 20 Dec" / "12月8日(火)〜12月20日(日)" (Japanese
+    writes a range with 〜 and no spaces); the same day once."""
+    if first == last:
+        return date_text(first, today)
+    return arg(
+        QCoreApplication.translate("Words", "%1 – %2"),
+        date_text(first, today),
+        date_text(last, today),
+    )
+
+
+def moment_words(at: datetime) -> str:
+    """A local wall-clock time as a person reads it: "2026-11-20 14:03" in English (a log's
+    sortable stamp), "11月20日(金) 14:03" in Japanese (its one date style)."""
+    if QLocale().language() == QLocale.Language.Japanese:
+        return f"{date_text(at.date())} {at.strftime('%H:%M')}"
+    return at.strftime("%Y-%m-%d %H:%M")
+
+
+def join_list(items: Sequence[str]) -> str:
+    """Items as the language lists them: "Budget, Need" / "予算、ニーズ"."""
+    return domain_join_list(items, translate_marked)
+
+
+def parts_text(parts: Sequence[str | None]) -> str:
+    """The parts of one line of facts: "Inside Sales · To do · Yuki Tanaka" in English;
+    Japanese, which has no "·", sets them apart with ／ (a full-width slash)."""
+    return QCoreApplication.translate("Words", " · ").join(p for p in parts if p)
+
+
 def due_text(due: date | None, today: date) -> str:
     """'due tomorrow', '3 days late', or 'due <date>' beyond two weeks; '' without a date."""
     return due_words(due, today, translate_marked, date_text)
@@ -77,7 +109,7 @@ def bounce_word(state: str, reason: str, missing: Sequence[str] = ()) -> str:
             reason_label(reason, translate_marked),
         )
     if missing:
-        items = ", ".join(item_label(i, translate_marked) for i in missing)
+        items = join_list([item_label(i, translate_marked) for i in missing])
         return arg(QCoreApplication.translate("Handoffs", "Returned: missing %1"), items)
     return arg(
         QCoreApplication.translate("Handoffs", "Returned: %1"),
