@@ -133,6 +133,13 @@
             <numerusform>%n tasks</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>▾ %n more finished</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>MergeCopies</name>
@@ -171,6 +178,41 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>…and %n more task(s) at risk, in the appendix.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more task(s) at risk.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handoff(s) stuck.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s) moved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>%n open task(s)</source>
         <translation>
             <numerusform>%n open task</numerusform>
@@ -178,17 +220,38 @@
         </translation>
     </message>
     <message numerus="yes">
-        <source>%n task(s) at risk, soonest due first.</source>
-        <translation>
-            <numerusform>%n task at risk, soonest due first.</numerusform>
-            <numerusform>%n tasks at risk, soonest due first.</numerusform>
-        </translation>
-    </message>
-    <message numerus="yes">
         <source>…and %n older change(s).</source>
         <translation>
             <numerusform>…and %n older change.</numerusform>
             <numerusform>…and %n older changes.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 at risk</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+            <numerusform></numerusform>
         </translation>
     </message>
 </context>

@@ -12,6 +12,10 @@
         <translation>&lt;b&gt;フォント：%1&lt;/b&gt;（Regular と Bold）。Noto Sans CJK JP の改変版（Modified Version）で、画面と PDF レポートの日本語表示に使用しています。%2。SIL Open Font License 1.1（全文は下記）に基づきます。</translation>
     </message>
     <message>
+        <source>&lt;b&gt;Font: %1&lt;/b&gt; (Regular and Bold), a Modified Version of Noto Sans, used for Latin text (English words, names, digits) on screen and in PDF reports. %2. Licensed under the SIL Open Font License 1.1, printed below.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>&lt;b&gt;Qt %1 and PySide6&lt;/b&gt;: under the GNU Lesser General Public License v3 (About Qt tells more).</source>
         <translation>&lt;b&gt;Qt %1 と PySide6&lt;/b&gt;：GNU Lesser General Public License v3 に基づきます（詳しくは「Qt について」）。</translation>
     </message>
@@ -62,6 +66,10 @@
     <message>
         <source>Settings on this computer (who you are on each board, recent boards, the window&apos;s layout) stay in the settings file, never inside a shared board.</source>
         <translation>このコンピューターの設定（各ボードでのあなたの名前、最近使ったボード、ウィンドウの配置）は設定ファイルに保存され、共有ボードには書き込まれません。</translation>
+    </message>
+    <message>
+        <source>%1 is missing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>System:</source>
@@ -627,6 +635,14 @@
         <translation>light（既定）、dark、high_contrast。朝会のスライドは light または dark</translation>
     </message>
     <message>
+        <source>standup: the slide to draw, 1 for the first team (default 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>standup: the slide as it shows after ↓ was pressed P-1 times (default 1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>pixels (default 1600x1000)</source>
         <translation>ピクセル（既定：1600x1000）</translation>
     </message>
@@ -663,8 +679,16 @@
         <translation>状況レポートを PDF で</translation>
     </message>
     <message>
-        <source>Write the status report: summary, at-risk and overdue work with reasons, a section per team, the timeline, a kanban snapshot, the handoffs and what changed since the last standup. Needs no display.</source>
-        <translation>状況レポートを書き出します：概要、リスクありと期限超過の作業とその理由、チームごとのセクション、タイムライン、カンバンのスナップショット、引き継ぎ、前回の朝会以降の変更。ディスプレイは不要です。</translation>
+        <source>Write the status report: a first page with each team&apos;s and project&apos;s health, the forecast against each deadline, the top five risks, the handoffs stuck and the deadlines moved since the last standup; a second page with what changed and the decisions needed. --full adds the appendix: a section per team, the timeline, a kanban snapshot, the handoffs and every change. Needs no display.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>add the appendix: per-team tables, timeline, board, handoffs, every change</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>a lead&apos;s word on a team&apos;s or project&apos;s health, over the computed one (HEALTH: &quot;On track&quot;, &quot;At risk&quot; or &quot;Off track&quot;), e.g. --status &quot;Field Sales=At risk: waiting for legal review&quot;; repeatable</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>only this team&apos;s work</source>
@@ -1327,6 +1351,22 @@
     <message>
         <source>Export status as PDF</source>
         <translation>状況レポートを PDF でエクスポート</translation>
+    </message>
+    <message>
+        <source>Add the appendix (team tables, timeline, board, handoffs)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Health, in your words (leave on Computed to use the rule)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Computed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is happening, in one line</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Export…</source>
@@ -2323,6 +2363,21 @@
     </message>
 </context>
 <context>
+    <name>Health</name>
+    <message>
+        <source>On track</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk</source>
+        <translation type="unfinished">リスクあり</translation>
+    </message>
+    <message>
+        <source>Off track</source>
+        <translation type="unfinished"></translation>
+    </message>
+</context>
+<context>
     <name>History</name>
     <message>
         <source>task %1</source>
@@ -2855,6 +2910,12 @@
             <numerusform>%n件</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>▾ %n more finished</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
     <message>
         <source>+ Add task</source>
         <translation>+ タスクを追加</translation>
@@ -2872,8 +2933,16 @@
         <translation>%2前に %1 へ引き継ぎましたが、まだ受領されていません。</translation>
     </message>
     <message>
+        <source>Owner: %1</source>
+        <translation type="unfinished">担当者：%1</translation>
+    </message>
+    <message>
         <source>Kanban board</source>
         <translation>カンバンボード</translation>
+    </message>
+    <message>
+        <source>Clear the filter</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>New task title — Enter to add</source>
@@ -2977,6 +3046,14 @@ The file stays where it was: ask the team to open the server board from now on.<
     <message>
         <source>&amp;Handoffs</source>
         <translation>引き継ぎ(&amp;H)</translation>
+    </message>
+    <message>
+        <source>Details</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the task&apos;s details (%1)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3764,10 +3841,6 @@ Keep their version, or replace it with yours?</source>
         <source>%1 overdue</source>
         <translation>期限超過%1件</translation>
     </message>
-    <message>
-        <source>Will it finish in time?</source>
-        <translation>期限に間に合うか</translation>
-    </message>
     <message numerus="yes">
         <source>%n handoff(s) waiting for the team</source>
         <translation>
@@ -3786,12 +3859,6 @@ Keep their version, or replace it with yours?</source>
             <numerusform>未完了%n件</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n task(s) at risk, soonest due first.</source>
-        <translation>
-            <numerusform>リスクありのタスク%n件（期限の近い順）。</numerusform>
-        </translation>
-    </message>
     <message>
         <source>+%1 more</source>
         <translation>ほか%1件</translation>
@@ -3805,16 +3872,84 @@ Keep their version, or replace it with yours?</source>
         <translation>SLA内に受領</translation>
     </message>
     <message>
+        <source>%1% chance of the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n overdue</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n slipped</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n of %1 at risk</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>“%1” finished first</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Finish it, or agree a new date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More hands, or a later date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Less work ahead of it, or a later date</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A date the owner commits to</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Someone to own it</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>A word from the owner on where it stands</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>As of %1</source>
         <translation>%1 時点</translation>
     </message>
     <message>
-        <source>At risk</source>
-        <translation>リスクあり</translation>
+        <source>%1: keep the deadline, cut scope or add people?</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>Blocked</source>
-        <translation>ブロック中</translation>
+        <source>Management</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>“%1”: %2</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who owns “%1”?</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team lead</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Board snapshot</source>
@@ -3829,16 +3964,8 @@ Keep their version, or replace it with yours?</source>
         <translation>%1 以降の変更</translation>
     </message>
     <message>
-        <source>Current work</source>
-        <translation>現在の作業</translation>
-    </message>
-    <message>
         <source>Detail</source>
         <translation>詳細</translation>
-    </message>
-    <message>
-        <source>Done in the period</source>
-        <translation>期間内に完了</translation>
     </message>
     <message>
         <source>Due</source>
@@ -3847,10 +3974,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Due date changed</source>
         <translation>期限延期</translation>
-    </message>
-    <message>
-        <source>Due this week</source>
-        <translation>今週が期限</translation>
     </message>
     <message>
         <source>Exported %1</source>
@@ -3873,14 +3996,6 @@ Keep their version, or replace it with yours?</source>
         <translation>引き継ぎ</translation>
     </message>
     <message>
-        <source>Handoffs that lost information</source>
-        <translation>情報の抜け漏れがあった引き継ぎ</translation>
-    </message>
-    <message>
-        <source>Handoffs waiting</source>
-        <translation>受領待ちの引き継ぎ</translation>
-    </message>
-    <message>
         <source>Handoffs waiting for the team</source>
         <translation>チーム宛ての受領待ち引き継ぎ</translation>
     </message>
@@ -3893,20 +4008,146 @@ Keep their version, or replace it with yours?</source>
         <translation>受領までの中央値</translation>
     </message>
     <message>
+        <source>Status: %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation type="unfinished">、</translation>
+    </message>
+    <message>
+        <source>Blocked: waits for %1</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>At risk, due this week or blocked</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Most lost items</source>
         <translation>抜け漏れの多い項目</translation>
+    </message>
+    <message>
+        <source>Health</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Forecast against the deadline</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Set by the lead</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation type="unfinished">チーム</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation type="unfinished">プロジェクト</translation>
+    </message>
+    <message>
+        <source>Top risks</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>What is needed</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more task(s) at risk, in the appendix.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more task(s) at risk.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Handoffs stuck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No handoff is stuck.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n handoff(s) stuck.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Where it is stuck</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>…and %n more.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Deadlines moved since the last standup</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>No deadline moved.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message numerus="yes">
+        <source>%n deadline(s) moved.</source>
+        <translation type="unfinished">
+            <numerusform></numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Was due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Now due</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Moved by</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Also: %1</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Moved</source>
         <translation>移動</translation>
     </message>
     <message>
-        <source>New</source>
-        <translation>新規</translation>
+        <source>Decisions needed</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <source>No changes.</source>
-        <translation>変更はありません。</translation>
+        <source>No decision is waiting.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Decision</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>New</source>
+        <translation>新規</translation>
     </message>
     <message>
         <source>No handoff chain broke.</source>
@@ -3925,14 +4166,6 @@ Keep their version, or replace it with yours?</source>
         <translation>チームなし</translation>
     </message>
     <message>
-        <source>Nothing is overdue.</source>
-        <translation>期限超過のタスクはありません。</translation>
-    </message>
-    <message>
-        <source>Overdue</source>
-        <translation>期限超過</translation>
-    </message>
-    <message>
         <source>Owner</source>
         <translation>担当者</translation>
     </message>
@@ -3943,14 +4176,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Pair</source>
         <translation>チーム間</translation>
-    </message>
-    <message>
-        <source>Person</source>
-        <translation>メンバー</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>優先度</translation>
     </message>
     <message>
         <source>Received</source>
@@ -3965,23 +4190,11 @@ Keep their version, or replace it with yours?</source>
         <translation>%1 以降</translation>
     </message>
     <message>
-        <source>Status</source>
-        <translation>ステータス</translation>
-    </message>
-    <message>
         <source>Status report</source>
         <translation>状況レポート</translation>
     </message>
     <message>
-        <source>Summary</source>
-        <translation>概要</translation>
-    </message>
-    <message>
         <source>Task</source>
-        <translation>タスク</translation>
-    </message>
-    <message>
-        <source>Tasks</source>
         <translation>タスク</translation>
     </message>
     <message>
@@ -3997,20 +4210,12 @@ Keep their version, or replace it with yours?</source>
         <translation>引き継ぎで最も問題の大きかったタスク上位5件と、それぞれ抜け漏れの起きた段階です。</translation>
     </message>
     <message>
-        <source>The team pair that loses the most: %1 → %2</source>
-        <translation>情報の抜け漏れが最も多いチーム間：%1 → %2</translation>
-    </message>
-    <message>
         <source>To</source>
         <translation>引き継ぎ先</translation>
     </message>
     <message>
         <source>Waiting</source>
         <translation>待ち時間</translation>
-    </message>
-    <message>
-        <source>Waiting for</source>
-        <translation>先行タスク</translation>
     </message>
     <message>
         <source>What</source>
@@ -4023,10 +4228,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Where it broke</source>
         <translation>抜け漏れの起きた段階</translation>
-    </message>
-    <message>
-        <source>Who is doing what</source>
-        <translation>メンバー別の作業状況</translation>
     </message>
     <message>
         <source>Why</source>
@@ -4043,14 +4244,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>last standup</source>
         <translation>前回の朝会</translation>
-    </message>
-    <message>
-        <source>The team pairs that lose the most, tied: %1</source>
-        <translation>情報の抜け漏れが最も多いチーム間（同率）：%1</translation>
-    </message>
-    <message>
-        <source>most lost: %1</source>
-        <translation>抜け漏れの多い項目：%1</translation>
     </message>
     <message>
         <source>Sent back</source>
@@ -4385,8 +4578,32 @@ Keep their version, or replace it with yours?</source>
         <translation>カードを上 / 下へ移動（または上 / 下のレーンへ）</translation>
     </message>
     <message>
+        <source>→, Enter</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <source>Next slide</source>
         <translation>次のスライド</translation>
+    </message>
+    <message>
+        <source>←, Backspace</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↓, PgDown, click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>More of each long section, then the next slide</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>↑, PgUp, right-click</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Back through a section&apos;s lines, then the previous slide</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Other</source>
@@ -4443,14 +4660,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Zoom in / out</source>
         <translation>拡大 / 縮小</translation>
-    </message>
-    <message>
-        <source>←, PgUp, ↑, Backspace, right-click</source>
-        <translation>←、PgUp、↑、Backspace、右クリック</translation>
-    </message>
-    <message>
-        <source>→, PgDown, ↓, Enter, click</source>
-        <translation>→、PgDown、↓、Enter、クリック</translation>
     </message>
 </context>
 <context>
@@ -4535,10 +4744,6 @@ Keep their version, or replace it with yours?</source>
         <translation>残り %1</translation>
     </message>
     <message>
-        <source>+%1 more</source>
-        <translation>ほか%1件</translation>
-    </message>
-    <message>
         <source>At risk</source>
         <translation>リスクあり</translation>
     </message>
@@ -4557,6 +4762,18 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Blocked</source>
         <translation>ブロック中</translation>
+    </message>
+    <message>
+        <source>← → slide · ↓ ↑ more · Space pause · A auto · T theme · H held · Esc leave</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1–%2 of %3</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation type="unfinished">%2件中%1件</translation>
     </message>
     <message>
         <source>Deadline %1 → %2</source>
@@ -4713,10 +4930,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>waits for %1</source>
         <translation>%1の完了待ち</translation>
-    </message>
-    <message>
-        <source>← → next · Space pause · A auto · T theme · H held · Esc leave</source>
-        <translation>← → 移動&#x3000;Space 一時停止&#x3000;A 自動送り&#x3000;T テーマ&#x3000;H 実施記録&#x3000;Esc 終了</translation>
     </message>
 </context>
 <context>
@@ -5261,6 +5474,14 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Month</source>
         <translation>月</translation>
+    </message>
+    <message>
+        <source>Unscheduled (%1)</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <source>Show or hide the tasks without dates</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
         <source>Move task</source>

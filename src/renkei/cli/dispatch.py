@@ -608,7 +608,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
         type=positive_int,
         default=1,
         metavar="N",
-        help=QT_TRANSLATE_NOOP("Cli", "standup: the slide to draw, 1 for the first team (default 1)"),
+        help=QT_TRANSLATE_NOOP(
+            "Cli", "standup: the slide to draw, 1 for the first team (default 1)"
+        ),
     )
     snap.add_argument(
         "--page",
