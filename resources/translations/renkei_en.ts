@@ -135,9 +135,9 @@
     </message>
     <message numerus="yes">
         <source>▾ %n more finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>▾ %n more finished</numerusform>
+            <numerusform>▾ %n more finished</numerusform>
         </translation>
     </message>
 </context>
@@ -179,37 +179,37 @@
     </message>
     <message numerus="yes">
         <source>…and %n more task(s) at risk, in the appendix.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…and %n more task at risk, in the appendix.</numerusform>
+            <numerusform>…and %n more tasks at risk, in the appendix.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more task(s) at risk.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…and %n more task at risk.</numerusform>
+            <numerusform>…and %n more tasks at risk.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n handoff(s) stuck.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n handoff stuck.</numerusform>
+            <numerusform>%n handoffs stuck.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>…and %n more.</numerusform>
+            <numerusform>…and %n more.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n deadline(s) moved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n deadline moved.</numerusform>
+            <numerusform>%n deadlines moved.</numerusform>
         </translation>
     </message>
     <message numerus="yes">
@@ -228,30 +228,30 @@
     </message>
     <message numerus="yes">
         <source>%n of %1 overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of %1 overdue</numerusform>
+            <numerusform>%n of %1 overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n overdue</numerusform>
+            <numerusform>%n overdue</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n slipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n slipped</numerusform>
+            <numerusform>%n slipped</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 at risk</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n of %1 at risk</numerusform>
+            <numerusform>%n of %1 at risk</numerusform>
         </translation>
     </message>
 </context>

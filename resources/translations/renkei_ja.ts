@@ -13,7 +13,7 @@
     </message>
     <message>
         <source>&lt;b&gt;Font: %1&lt;/b&gt; (Regular and Bold), a Modified Version of Noto Sans, used for Latin text (English words, names, digits) on screen and in PDF reports. %2. Licensed under the SIL Open Font License 1.1, printed below.</source>
-        <translation type="unfinished"></translation>
+        <translation>&lt;b&gt;フォント：%1&lt;/b&gt;（Regular と Bold）。Noto Sans の改変版（Modified Version）で、画面と PDF レポートの欧文（英語の語句、人名、数字）に使用しています。%2。SIL Open Font License 1.1（全文は下記）に基づきます。</translation>
     </message>
     <message>
         <source>&lt;b&gt;Qt %1 and PySide6&lt;/b&gt;: under the GNU Lesser General Public License v3 (About Qt tells more).</source>
@@ -69,7 +69,7 @@
     </message>
     <message>
         <source>%1 is missing.</source>
-        <translation type="unfinished"></translation>
+        <translation>%1 が見つかりません。</translation>
     </message>
     <message>
         <source>System:</source>
@@ -636,11 +636,11 @@
     </message>
     <message>
         <source>standup: the slide to draw, 1 for the first team (default 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>standup：描画するスライドの番号（1が最初のチーム、既定値は1）</translation>
     </message>
     <message>
         <source>standup: the slide as it shows after ↓ was pressed P-1 times (default 1)</source>
-        <translation type="unfinished"></translation>
+        <translation>standup：↓ をP-1回押したあとの表示（既定値は1）</translation>
     </message>
     <message>
         <source>pixels (default 1600x1000)</source>
@@ -680,15 +680,15 @@
     </message>
     <message>
         <source>Write the status report: a first page with each team&apos;s and project&apos;s health, the forecast against each deadline, the top five risks, the handoffs stuck and the deadlines moved since the last standup; a second page with what changed and the decisions needed. --full adds the appendix: a section per team, the timeline, a kanban snapshot, the handoffs and every change. Needs no display.</source>
-        <translation type="unfinished"></translation>
+        <translation>状況レポートを書き出します。1ページ目はチームとプロジェクトごとの状態、期限に対する予測、主なリスク5件、止まっている引き継ぎ、前回の朝会以降に変わった期限。2ページ目は変更点と必要な判断。--full を付けると付録（チームごとの節、タイムライン、かんばんの画像、引き継ぎ、すべての変更）が加わります。ディスプレイは不要です。</translation>
     </message>
     <message>
         <source>add the appendix: per-team tables, timeline, board, handoffs, every change</source>
-        <translation type="unfinished"></translation>
+        <translation>付録を付ける：チームごとの表、タイムライン、ボード、引き継ぎ、すべての変更</translation>
     </message>
     <message>
         <source>a lead&apos;s word on a team&apos;s or project&apos;s health, over the computed one (HEALTH: &quot;On track&quot;, &quot;At risk&quot; or &quot;Off track&quot;), e.g. --status &quot;Field Sales=At risk: waiting for legal review&quot;; repeatable</source>
-        <translation type="unfinished"></translation>
+        <translation>チームまたはプロジェクトの状態をリーダーが指定します（規則による判定より優先。HEALTH は「順調」「要注意」「危険」または &quot;On track&quot;、&quot;At risk&quot;、&quot;Off track&quot;）。例：--status &quot;フィールドセールス=要注意：法務の確認待ち&quot;。複数指定できます</translation>
     </message>
     <message>
         <source>only this team&apos;s work</source>
@@ -1354,19 +1354,19 @@
     </message>
     <message>
         <source>Add the appendix (team tables, timeline, board, handoffs)</source>
-        <translation type="unfinished"></translation>
+        <translation>付録を付ける（チームごとの表、タイムライン、ボード、引き継ぎ）</translation>
     </message>
     <message>
         <source>Health, in your words (leave on Computed to use the rule)</source>
-        <translation type="unfinished"></translation>
+        <translation>状態を手動で設定（「自動」のままなら規則で判定します）</translation>
     </message>
     <message>
         <source>Computed</source>
-        <translation type="unfinished"></translation>
+        <translation>自動</translation>
     </message>
     <message>
         <source>What is happening, in one line</source>
-        <translation type="unfinished"></translation>
+        <translation>状況を一行で</translation>
     </message>
     <message>
         <source>Export…</source>
@@ -2366,15 +2366,15 @@
     <name>Health</name>
     <message>
         <source>On track</source>
-        <translation type="unfinished"></translation>
+        <translation>順調</translation>
     </message>
     <message>
         <source>At risk</source>
-        <translation type="unfinished">リスクあり</translation>
+        <translation>要注意</translation>
     </message>
     <message>
         <source>Off track</source>
-        <translation type="unfinished"></translation>
+        <translation>危険</translation>
     </message>
 </context>
 <context>
@@ -2912,8 +2912,8 @@
     </message>
     <message numerus="yes">
         <source>▾ %n more finished</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>▾ 完了済みをあと%n件表示</numerusform>
         </translation>
     </message>
     <message>
@@ -2934,7 +2934,7 @@
     </message>
     <message>
         <source>Owner: %1</source>
-        <translation type="unfinished">担当者：%1</translation>
+        <translation>担当者：%1</translation>
     </message>
     <message>
         <source>Kanban board</source>
@@ -2942,7 +2942,7 @@
     </message>
     <message>
         <source>Clear the filter</source>
-        <translation type="unfinished"></translation>
+        <translation>絞り込みを解除</translation>
     </message>
     <message>
         <source>New task title — Enter to add</source>
@@ -3049,11 +3049,11 @@ The file stays where it was: ask the team to open the server board from now on.<
     </message>
     <message>
         <source>Details</source>
-        <translation type="unfinished"></translation>
+        <translation>詳細</translation>
     </message>
     <message>
         <source>Show or hide the task&apos;s details (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>タスクの詳細を表示・非表示（%1）</translation>
     </message>
     <message>
         <source>&amp;Help</source>
@@ -3873,59 +3873,59 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>%1% chance of the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>期限内に終わる確率%1%</translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1件中%n件が期限超過</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n overdue</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n件が期限超過</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n slipped</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%n件が期限延期</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>%n of %1 at risk</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>%1件中%n件がリスクあり</numerusform>
         </translation>
     </message>
     <message>
         <source>“%1” finished first</source>
-        <translation type="unfinished"></translation>
+        <translation>先に「%1」を完了させる</translation>
     </message>
     <message>
         <source>Finish it, or agree a new date</source>
-        <translation type="unfinished"></translation>
+        <translation>完了させるか、新しい期限を合意する</translation>
     </message>
     <message>
         <source>More hands, or a later date</source>
-        <translation type="unfinished"></translation>
+        <translation>人手を増やすか、期限を延ばす</translation>
     </message>
     <message>
         <source>Less work ahead of it, or a later date</source>
-        <translation type="unfinished"></translation>
+        <translation>先行する作業を減らすか、期限を延ばす</translation>
     </message>
     <message>
         <source>A date the owner commits to</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者が約束できる期限</translation>
     </message>
     <message>
         <source>Someone to own it</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者の決定</translation>
     </message>
     <message>
         <source>A word from the owner on where it stands</source>
-        <translation type="unfinished"></translation>
+        <translation>担当者からの状況報告</translation>
     </message>
     <message>
         <source>As of %1</source>
@@ -3933,23 +3933,23 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>%1: keep the deadline, cut scope or add people?</source>
-        <translation type="unfinished"></translation>
+        <translation>%1：期限を守るか、範囲を絞るか、人を増やすか</translation>
     </message>
     <message>
         <source>Management</source>
-        <translation type="unfinished"></translation>
+        <translation>経営層</translation>
     </message>
     <message>
         <source>“%1”: %2</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」：%2</translation>
     </message>
     <message>
         <source>Who owns “%1”?</source>
-        <translation type="unfinished"></translation>
+        <translation>「%1」の担当者を決めてください</translation>
     </message>
     <message>
         <source>Team lead</source>
-        <translation type="unfinished"></translation>
+        <translation>チームリーダー</translation>
     </message>
     <message>
         <source>Board snapshot</source>
@@ -4009,19 +4009,19 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Status: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ステータス：%1</translation>
     </message>
     <message>
         <source>, </source>
-        <translation type="unfinished">、</translation>
+        <translation>、</translation>
     </message>
     <message>
         <source>Blocked: waits for %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ブロック中：%1の完了待ち</translation>
     </message>
     <message>
         <source>At risk, due this week or blocked</source>
-        <translation type="unfinished"></translation>
+        <translation>リスクあり・今週期限・ブロック中</translation>
     </message>
     <message>
         <source>Most lost items</source>
@@ -4029,97 +4029,97 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Health</source>
-        <translation type="unfinished"></translation>
+        <translation>状態</translation>
     </message>
     <message>
         <source>Forecast against the deadline</source>
-        <translation type="unfinished"></translation>
+        <translation>期限に対する予測</translation>
     </message>
     <message>
         <source>Set by the lead</source>
-        <translation type="unfinished"></translation>
+        <translation>リーダーが設定</translation>
     </message>
     <message>
         <source>Team</source>
-        <translation type="unfinished">チーム</translation>
+        <translation>チーム</translation>
     </message>
     <message>
         <source>Project</source>
-        <translation type="unfinished">プロジェクト</translation>
+        <translation>プロジェクト</translation>
     </message>
     <message>
         <source>Top risks</source>
-        <translation type="unfinished"></translation>
+        <translation>主なリスク</translation>
     </message>
     <message>
         <source>What is needed</source>
-        <translation type="unfinished"></translation>
+        <translation>必要なこと</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more task(s) at risk, in the appendix.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ほかにリスクありが%n件（付録を参照）。</numerusform>
         </translation>
     </message>
     <message numerus="yes">
         <source>…and %n more task(s) at risk.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ほかにリスクありが%n件。</numerusform>
         </translation>
     </message>
     <message>
         <source>Handoffs stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>止まっている引き継ぎ</translation>
     </message>
     <message>
         <source>No handoff is stuck.</source>
-        <translation type="unfinished"></translation>
+        <translation>止まっている引き継ぎはありません。</translation>
     </message>
     <message numerus="yes">
         <source>%n handoff(s) stuck.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>止まっている引き継ぎが%n件あります。</numerusform>
         </translation>
     </message>
     <message>
         <source>Where it is stuck</source>
-        <translation type="unfinished"></translation>
+        <translation>止まっている箇所</translation>
     </message>
     <message numerus="yes">
         <source>…and %n more.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>ほか%n件。</numerusform>
         </translation>
     </message>
     <message>
         <source>Deadlines moved since the last standup</source>
-        <translation type="unfinished"></translation>
+        <translation>前回の朝会以降に変わった期限</translation>
     </message>
     <message>
         <source>No deadline moved.</source>
-        <translation type="unfinished"></translation>
+        <translation>期限の変更はありません。</translation>
     </message>
     <message numerus="yes">
         <source>%n deadline(s) moved.</source>
-        <translation type="unfinished">
-            <numerusform></numerusform>
+        <translation>
+            <numerusform>期限の変更が%n件あります。</numerusform>
         </translation>
     </message>
     <message>
         <source>Was due</source>
-        <translation type="unfinished"></translation>
+        <translation>変更前の期限</translation>
     </message>
     <message>
         <source>Now due</source>
-        <translation type="unfinished"></translation>
+        <translation>変更後の期限</translation>
     </message>
     <message>
         <source>Moved by</source>
-        <translation type="unfinished"></translation>
+        <translation>変更者</translation>
     </message>
     <message>
         <source>Also: %1</source>
-        <translation type="unfinished"></translation>
+        <translation>ほかに：%1</translation>
     </message>
     <message>
         <source>Moved</source>
@@ -4127,23 +4127,23 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Decisions needed</source>
-        <translation type="unfinished"></translation>
+        <translation>必要な判断</translation>
     </message>
     <message>
         <source>No decision is waiting.</source>
-        <translation type="unfinished"></translation>
+        <translation>判断待ちの事項はありません。</translation>
     </message>
     <message>
         <source>Decision</source>
-        <translation type="unfinished"></translation>
+        <translation>判断事項</translation>
     </message>
     <message>
         <source>Context</source>
-        <translation type="unfinished"></translation>
+        <translation>背景</translation>
     </message>
     <message>
         <source>Who</source>
-        <translation type="unfinished"></translation>
+        <translation>担当</translation>
     </message>
     <message>
         <source>New</source>
@@ -4579,7 +4579,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>→, Enter</source>
-        <translation type="unfinished"></translation>
+        <translation>→、Enter</translation>
     </message>
     <message>
         <source>Next slide</source>
@@ -4587,23 +4587,23 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>←, Backspace</source>
-        <translation type="unfinished"></translation>
+        <translation>←、Backspace</translation>
     </message>
     <message>
         <source>↓, PgDown, click</source>
-        <translation type="unfinished"></translation>
+        <translation>↓、PgDown、クリック</translation>
     </message>
     <message>
         <source>More of each long section, then the next slide</source>
-        <translation type="unfinished"></translation>
+        <translation>長いセクションの続きを表示（最後まで表示したら次のスライドへ）</translation>
     </message>
     <message>
         <source>↑, PgUp, right-click</source>
-        <translation type="unfinished"></translation>
+        <translation>↑、PgUp、右クリック</translation>
     </message>
     <message>
         <source>Back through a section&apos;s lines, then the previous slide</source>
-        <translation type="unfinished"></translation>
+        <translation>セクションの前の項目に戻る（先頭なら前のスライドへ）</translation>
     </message>
     <message>
         <source>Other</source>
@@ -4765,15 +4765,15 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>← → slide · ↓ ↑ more · Space pause · A auto · T theme · H held · Esc leave</source>
-        <translation type="unfinished"></translation>
+        <translation>← → スライド&#x3000;↓ ↑ 続き&#x3000;Space 一時停止&#x3000;A 自動送り&#x3000;T テーマ&#x3000;H 実施記録&#x3000;Esc 終了</translation>
     </message>
     <message>
         <source>%1–%2 of %3</source>
-        <translation type="unfinished"></translation>
+        <translation>%3件中%1〜%2件目</translation>
     </message>
     <message>
         <source>%1 of %2</source>
-        <translation type="unfinished">%2件中%1件</translation>
+        <translation>%2件中%1件目</translation>
     </message>
     <message>
         <source>Deadline %1 → %2</source>
@@ -5477,11 +5477,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>Unscheduled (%1)</source>
-        <translation type="unfinished"></translation>
+        <translation>日程未設定（%1）</translation>
     </message>
     <message>
         <source>Show or hide the tasks without dates</source>
-        <translation type="unfinished"></translation>
+        <translation>日付のないタスクを表示・非表示</translation>
     </message>
     <message>
         <source>Move task</source>
