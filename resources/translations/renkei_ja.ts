@@ -4178,6 +4178,10 @@ Keep their version, or replace it with yours?</source>
         <translation>チーム間</translation>
     </message>
     <message>
+        <source>%1 × %2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
         <source>Received</source>
         <translation>受けた引き継ぎ</translation>
     </message>
@@ -5236,7 +5240,7 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>comma-separated, e.g. webinar, handoff</source>
-        <translation>カンマ区切り（例：ウェビナー,引き継ぎ）</translation>
+        <translation>「、」またはカンマ区切り（例：ウェビナー、引き継ぎ）</translation>
     </message>
     <message>
         <source>no estimate</source>
@@ -5582,6 +5586,10 @@ Move them later by just enough, keeping their length?</source>
         <translation>クリティカル</translation>
     </message>
     <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2日）</translation>
+    </message>
+    <message>
         <source>“%1” will wait for this task</source>
         <translation>「%1」はこのタスクの完了を待ちます</translation>
     </message>
@@ -5664,8 +5672,38 @@ Move them later by just enough, keeping their length?</source>
         <translation>%1〜%2</translation>
     </message>
     <message>
+        <source>%1–%2</source>
+        <translation>%1〜%2</translation>
+    </message>
+    <message>
         <source> · </source>
         <translation>／</translation>
+    </message>
+    <message>
+        <source>  ·  </source>
+        <translation>／</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>a name and a note on it</comment>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <comment>two clauses of a line</comment>
+        <translation>%1&#x3000;%2</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>“%1”</source>
+        <translation>「%1」</translation>
     </message>
 </context>
 <context>

@@ -112,7 +112,7 @@ class _Reader:
             raise ValueError("the estimate is a number of hours, such as 4 or 2.5") from None
 
     def tags(self, text: str) -> tuple[str, ...]:
-        return tuple(tag.strip() for tag in text.split(",") if tag.strip())
+        return tuple(tag.strip() for tag in fields.split_tags(text) if tag.strip())
 
     def task_ids(self, text: str) -> tuple[int, ...]:
         ids: list[int] = []

@@ -257,9 +257,18 @@ def _priority(name: str, value: Any, spec: FieldSpec) -> Priority:
         raise ValidationError(f"{name}: unknown priority {value!r}") from None
 
 
+_TAG_SEPARATORS = re.compile("[,、，]")
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags typed as one line: "webinar, handoff"; a Japanese input method types them
+    "ウェビナー、引き継ぎ" (or with the full-width comma "，"), which splits the same way."""
+    return _TAG_SEPARATORS.split(text)
+
+
 def _tags(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
     if isinstance(value, str):
-        value = value.split(",")
+        value = split_tags(value)
     tags: list[str] = []
     for tag in value:
         tag = str(tag).strip()

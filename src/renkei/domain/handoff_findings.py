@@ -23,6 +23,7 @@ from renkei.domain.i18n import (
     Translate,
     TranslationContext,
     arg,
+    join_list,
     untranslated,
 )
 
@@ -197,7 +198,7 @@ def describe(f: Finding, names: Names | None = None, translate: Translate = untr
     params = dict(f.params)
     key = params.pop("template")
     values: dict[str, Any] = {"hop": _hop_text(f, names or Names(), translate)}
-    values["items"] = ", ".join(item_label(i, translate) for i in f.items)
+    values["items"] = join_list((item_label(i, translate) for i in f.items), translate)
     for k, v in params.items():
         if isinstance(v, timedelta):
             values[k] = format_span(v, translate)

@@ -22,6 +22,7 @@ from renkei.export.report_summary import MAX_STUCK, HealthRow, SecondPage, Summa
 from renkei.export.report_text import HEADING_KEEP, Cell, Chip, Para, TextRun
 from renkei.i18n import arg
 from renkei.i18n.contexts import Report
+from renkei.i18n.words import join_list, parts_text, quoted
 from renkei.render.theme import LIGHT
 
 Check = Callable[[], None]
@@ -55,7 +56,7 @@ def _status(status: str) -> Cell:
 
 
 def _waits(row: BlockedRow) -> Cell:
-    waits = QCoreApplication.translate("Report", ", ").join(f"“{t}”" for t in row.waiting_for)
+    waits = join_list([quoted(t) for t in row.waiting_for])
     text = arg(QCoreApplication.translate("Report", "Blocked: waits for %1"), waits)
     return [Para(text, size=7, icon=True, icon_colour=LIGHT.blocked)]
 
@@ -74,7 +75,7 @@ def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> Tex
             arg(QCoreApplication.translate("Report", "%1 blocked"), str(team.blocked)),
             Report.tr("%n handoff(s) waiting for the team", "", team.waiting),
         )
-        run.text(" · ".join(counts), 9, keep=HEADING_KEEP)
+        run.text(parts_text(counts), 9, keep=HEADING_KEEP)
         rows = [
             [_task(r.task), r.owner, _due(r.due), _reasons(r.reasons)] for r in team.at_risk_rows
         ]

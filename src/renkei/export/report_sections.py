@@ -39,7 +39,7 @@ from renkei.domain.risk import RiskReason, badge_word, describe
 from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
 from renkei.export.report_summary import SecondPage, Summary, second_page, summary
 from renkei.i18n import arg, translate_marked
-from renkei.i18n.words import bounce_word, date_text, finding_word
+from renkei.i18n.words import aside_text, bounce_word, date_text, finding_word, join_list
 
 MAX_CHANGES = 60  # per team in "changes since the last standup"
 WORST_CHAINS = 5
@@ -199,7 +199,7 @@ def build_sections(
     check()
     name = scope.board.name
     if team_id is not None:
-        name += " — " + scope.board.teams[team_id].name
+        name = aside_text(name, scope.board.teams[team_id].name)
     first = summary(scope, statuses)
     sections = ReportSections(
         board_name=name,
@@ -311,6 +311,7 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
         c for c in scope.analysis.matrix.values() if scope.in_scope(c.from_team_id, c.to_team_id)
     ]
     cells.sort(key=lambda c: (-loss_score(c), -c.count))
+    times = QCoreApplication.translate("Report", "%1 × %2")  # "Budget × 3" / "予算×3"
     pairs = tuple(
         PairRow(
             pair=f"{scope.team_name(c.from_team_id)} → {scope.team_name(c.to_team_id)}",
@@ -320,7 +321,9 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
             if c.median_to_acknowledge is None
             else duration_text(c.median_to_acknowledge, translate_marked),
             returned=f"{c.returned_or_rejected:.0%}",
-            lost=tuple(f"{item_label(i, translate_marked)} × {n}" for i, n in c.lost_items),
+            lost=tuple(
+                arg(times, item_label(i, translate_marked), n) for i, n in c.lost_items
+            ),
             silent=c.silent,
         )
         for c in cells
@@ -339,7 +342,7 @@ def handoff_section(scope: ReportScope) -> HandoffSection:
             hops=len(scope.analysis.chain(task_id)),
             word=finding_word(f.kind),
             detail=describe_finding(f, scope.names, translate_marked),
-            items=", ".join(item_label(i, translate_marked) for i in f.items) or dash,
+            items=join_list([item_label(i, translate_marked) for i in f.items]) or dash,
         )
         for _severity, _at, task_id, f in worst[:WORST_CHAINS]
     )

@@ -45,7 +45,7 @@ from renkei.domain.risk import SEVERITY, RiskKind, RiskReason, badge_word, descr
 from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.contexts import Report
-from renkei.i18n.words import date_text
+from renkei.i18n.words import aside_text, date_text, paren_text
 
 TOP_RISKS = 5
 MAX_STUCK = 5
@@ -362,12 +362,12 @@ def summary(scope: ReportScope, lines: Sequence[tuple[str, int, StatusLine]] = (
     board = scope.board
     subtitle = QCoreApplication.translate("Report", "Status report")
     if scope.team_id is not None:
-        subtitle += " — " + board.teams[scope.team_id].name
+        subtitle = aside_text(subtitle, board.teams[scope.team_id].name)
     since = arg(
         QCoreApplication.translate("Report", "Since %1"), time_text(scope.since, scope.today)
     )
     if scope.since_note:
-        since += f" ({scope.since_note})"
+        since = paren_text(since, scope.since_note)
     as_of = arg(QCoreApplication.translate("Report", "As of %1"), time_text(scope.now, scope.today))
     teams, projects = health_rows(scope, lines)
     risks = top_risks(scope)

@@ -67,6 +67,12 @@ def moment_words(at: datetime) -> str:
     return at.strftime("%Y-%m-%d %H:%M")
 
 
+def tight_range_text(first: str, last: str) -> str:
+    """Two dates already written, as a span in a narrow place: "17 Dec–21 Dec" (an en dash,
+    no spaces) / "12月17日(木)〜12月21日(月)"."""
+    return arg(QCoreApplication.translate("Words", "%1–%2"), first, last)
+
+
 def join_list(items: Sequence[str]) -> str:
     """Items as the language lists them: "Budget, Need" / "予算、ニーズ"."""
     return domain_join_list(items, translate_marked)
@@ -76,6 +82,42 @@ def parts_text(parts: Sequence[str | None]) -> str:
     """The parts of one line of facts: "Inside Sales · To do · Yuki Tanaka" in English;
     Japanese, which has no "·", sets them apart with ／ (a full-width slash)."""
     return QCoreApplication.translate("Words", " · ").join(p for p in parts if p)
+
+
+def wide_parts_text(parts: Sequence[str | None]) -> str:
+    """``parts_text`` with more air, for a line that holds whole phrases:
+    "Broke at hop 2: …  ·  lost: Budget" / "…／抜け漏れ：予算"."""
+    return QCoreApplication.translate("Words", "  ·  ").join(p for p in parts if p)
+
+
+def label_text(label: str, value: str) -> str:
+    """A label and its value: "Lost: Budget" / "抜け漏れ：予算" (a full-width colon, no space)."""
+    return arg(QCoreApplication.translate("Words", "%1: %2"), label, value)
+
+
+def aside_text(text: str, aside: str) -> str:
+    """A name and a note about it: "Aiko Mori — Manager, Field Sales" in English;
+    "森 愛子（マネージャー、フィールドセールス）" in Japanese, which has no "—"."""
+    pattern = QCoreApplication.translate("Words", "%1 — %2", "a name and a note on it")
+    return arg(pattern, text, aside)
+
+
+def then_text(first: str, second: str) -> str:
+    """Two clauses of one line: "Marketing: done by Tue 22 Dec — due Thu 24 Dec…" in English;
+    Japanese, which has no "—", sets them apart with a full-width space."""
+    pattern = QCoreApplication.translate("Words", "%1 — %2", "two clauses of a line")
+    return arg(pattern, first, second)
+
+
+def paren_text(text: str, note: str) -> str:
+    """A remark in parentheses: "Tue 8 Dec – Sun 20 Dec (13 days)" / "…（13日間）" (full-width
+    parentheses, no space, in Japanese)."""
+    return arg(QCoreApplication.translate("Words", "%1 (%2)"), text, note)
+
+
+def quoted(text: str) -> str:
+    """A title quoted: "“Webinar follow-up”" / "「ウェビナーのフォロー」"."""
+    return arg(QCoreApplication.translate("Words", "“%1”"), text)
 
 
 def due_text(due: date | None, today: date) -> str:

@@ -42,12 +42,13 @@ def day_labels(d: date) -> tuple[str, ...]:
 
 
 def week_labels(monday: date) -> tuple[str, ...]:
-    """An ISO week by its Monday: "W50 · 7 Dec", "W50", "50" / "第50週 · 12/7"…"""
+    """An ISO week by its Monday: "W50 · 7 Dec", "W50", "50" / "第50週・12月7日(月)",
+    "第50週・12月7日", "第50週", "50" (the app's one date style, never "12/7")."""
     week = monday.isocalendar().week
     short = arg(QCoreApplication.translate("Timeline", "W%1"), str(week))
-    when = (
-        f"{monday.month}/{monday.day}"
-        if japanese()
-        else f"{monday.day} {month_name(monday.month, False)}"
-    )
+    if japanese():
+        weekday = QLocale().standaloneDayName(monday.isoweekday(), QLocale.FormatType.ShortFormat)
+        day = f"{monday.month}月{monday.day}日"
+        return (f"{short}・{day}({weekday})", f"{short}・{day}", short, str(week))
+    when = f"{monday.day} {month_name(monday.month, False)}"
     return (f"{short} · {when}", short, str(week))

@@ -10,7 +10,7 @@ from PySide6.QtCore import QCoreApplication
 
 from renkei.domain.forecast import Forecast
 from renkei.i18n import arg, translate_marked
-from renkei.i18n.words import date_text
+from renkei.i18n.words import date_text, label_text, then_text
 
 
 @dataclass(frozen=True, slots=True)
@@ -36,12 +36,12 @@ def forecast_line(f: Forecast, today: date, with_name: bool = True) -> ForecastL
             day(f.p50),
             day(f.p85),
         )
-    text = f"{f.name}: {when}" if with_name else when
+    text = label_text(f.name, when) if with_name else when
     if f.due is not None and f.on_time_probability is not None:
         odds = round(f.on_time_probability * 100)
         if f.late:
             against = QCoreApplication.translate("Forecast", "Late: due %1, %2% chance on time")
         else:
             against = QCoreApplication.translate("Forecast", "due %1, %2% chance on time")
-        text += " — " + arg(against, day(f.due), odds)
+        text = then_text(text, arg(against, day(f.due), odds))
     return ForecastLine(text, f.late)

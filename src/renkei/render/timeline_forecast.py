@@ -16,6 +16,7 @@ from PySide6.QtGui import QPainter, QPen
 
 from renkei.domain.forecast import Forecast
 from renkei.i18n import arg
+from renkei.i18n.words import date_text, tight_range_text
 from renkei.render.theme import Theme
 from renkei.render.timeline_geometry import ChartGeometry
 from renkei.render.timeline_paint import TimelineFonts
@@ -40,7 +41,7 @@ def group_forecasts(
     for f in forecasts:
         if f.scope != scope or f.p50 is None or f.p85 is None:
             continue
-        span = _day(f.p50) if f.p50 == f.p85 else f"{_day(f.p50)}–{_day(f.p85)}"
+        span = _day(f.p50) if f.p50 == f.p85 else tight_range_text(_day(f.p50), _day(f.p85))
         words = arg(QCoreApplication.translate("Timeline", "Forecast: done %1"), span)
         if f.due is not None:
             if f.late:
@@ -57,10 +58,12 @@ def group_forecasts(
 
 
 def _day(day: date) -> str:
-    """A short date for the narrow header row: "17 Dec", "12/17"."""
+    """A short date for the narrow header row: "17 Dec"; Japanese keeps its one date style,
+    "12月17日(木)" (``date_text``), never "12/17"."""
     locale = QLocale()
-    pattern = "M/d" if locale.language() == QLocale.Language.Japanese else "d MMM"
-    return locale.toString(QDate(day.year, day.month, day.day), pattern)
+    if locale.language() == QLocale.Language.Japanese:
+        return date_text(day)
+    return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
 
 
 def paint_group_forecast(

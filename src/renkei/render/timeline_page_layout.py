@@ -16,6 +16,7 @@ from PySide6.QtGui import QColor
 
 from renkei.domain.read_model import BoardReadModel
 from renkei.domain.schedule import Span, span_of
+from renkei.i18n.words import date_range_text
 from renkei.render.calendar_labels import japanese, month_name
 from renkei.render.theme import Theme
 
@@ -148,13 +149,14 @@ def axis(spans: dict[int, Span], today: date, chart_width: float) -> Axis:
 
 
 def _day_text(d: date, with_year: bool) -> str:
-    if japanese():
-        return f"{d.year}年{d.month}月{d.day}日" if with_year else f"{d.month}月{d.day}日"
     text = f"{d.day} {month_name(d.month, False)}"
     return f"{text} {d.year}" if with_year else text
 
 
 def range_text(first: date, last: date, today: date) -> str:
-    """'1 Dec – 28 Dec', with years when the range leaves this year."""
+    """'1 Dec – 28 Dec', with years when the range leaves this year; in Japanese the one date
+    style, '11月30日(月)〜12月27日(日)' (``date_range_text``)."""
+    if japanese():
+        return date_range_text(first, last, today)
     years = first.year != last.year or first.year != today.year
     return f"{_day_text(first, years)} – {_day_text(last, years)}"

@@ -28,6 +28,7 @@ from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
 from renkei.i18n import arg
 from renkei.i18n.history import HistoryEntry, history_entries
+from renkei.i18n.words import aside_text, join_list, parts_text, quoted
 from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_slips import SlipSection
@@ -413,10 +414,8 @@ class TaskDetailPane(QWidget):
             self._set_fact("contact", "")
         else:
             owner_team = board.teams.get(owner.team_id) if owner.team_id is not None else None
-            about = ", ".join(
-                part for part in (owner.role, owner_team.name if owner_team else "") if part
-            )
-            self._set_fact("owner", f"{owner.name} — {about}" if about else owner.name)
+            about = join_list([owner.role, owner_team.name if owner_team else ""])
+            self._set_fact("owner", aside_text(owner.name, about) if about else owner.name)
             self._set_fact("contact", owner.contact)
         project = board.projects.get(task.project_id) if task.project_id is not None else None
         self._set_fact("project", project.name if project else "")
@@ -433,13 +432,13 @@ class TaskDetailPane(QWidget):
             relative = "" if finished else due_text(task.due, self.session.today())
             shown = date_text(task.due)
             both = relative and shown not in relative
-            self._set_fact("due", f"{shown} · {relative}" if both else shown)
+            self._set_fact("due", parts_text([shown, relative]) if both else shown)
         self._set_fact("progress", arg(self.tr("%1% done"), task.progress))
         self._set_fact(
             "estimate",
             arg(self.tr("%1 h"), f"{task.estimate_hours:g}") if task.estimate_hours else "",
         )
-        self._set_fact("tags", ", ".join(task.tags))
+        self._set_fact("tags", join_list(task.tags))
 
     def _clear(self, box: QVBoxLayout) -> None:
         while box.count():
@@ -539,4 +538,4 @@ def _plain(rich: str) -> str:
 
 
 def _titles(tasks: list[Task]) -> str:
-    return ", ".join(f"“{html.escape(t.title)}”" for t in tasks)
+    return join_list([quoted(html.escape(t.title)) for t in tasks])

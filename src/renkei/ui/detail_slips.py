@@ -18,6 +18,7 @@ from renkei.domain.slips import Slips as SlipHistory
 from renkei.i18n import arg
 from renkei.i18n.contexts import Slips
 from renkei.i18n.history import actor_words, local_time_text
+from renkei.i18n.words import parts_text
 from renkei.ui.operation import Operation
 from renkei.ui.text import date_text, muted_text_color
 
@@ -107,7 +108,7 @@ def summary_words(slips: SlipHistory, due: date | None, today: date) -> str:
         parts.append(Slips.tr("now %n day(s) earlier", "", -later))
     else:
         parts.append(Slips.tr("back on its first date"))
-    return " · ".join(parts)
+    return parts_text(parts)
 
 
 def move_words(move: DueMove, today: date) -> str:

@@ -105,8 +105,9 @@ def form_problems(values: dict[str, Any], original: Task, flagged: bool) -> list
 
 
 def tag_problems(text: str) -> list[str]:
-    """What is wrong with a comma-separated list of tags: the first bad tag, or too many."""
-    for tag in text.split(","):
+    """What is wrong with a list of tags split by commas or 、: the first bad tag, or too
+    many."""
+    for tag in fields.split_tags(text):
         try:
             fields.check_value("task", "tags", [tag])
         except ValidationError:
@@ -131,7 +132,7 @@ def tag_problems(text: str) -> list[str]:
     try:
         fields.check_value("task", "tags", text)
     except ValidationError:
-        count = len({t.strip() for t in text.split(",") if t.strip()})
+        count = len({t.strip() for t in fields.split_tags(text) if t.strip()})
         return [
             arg(
                 QCoreApplication.translate("TaskEditor", "Too many tags: %1, at most %2."),

@@ -38,6 +38,7 @@ from renkei.domain import fields
 from renkei.domain.commands import Change, Command, Create, set_task
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag, Task
 from renkei.i18n import arg
+from renkei.i18n.words import join_list
 from renkei.ui.dialogs.task_checks import conflict_text, form_problems, same_estimate
 from renkei.ui.dialogs.task_fields import (
     DependencyFilter,
@@ -399,7 +400,7 @@ class TaskEditor(QDialog):
         self.due_edit.set_date(task.due)
         self.progress_spin.setValue(task.progress)
         self.estimate_spin.setValue(task.estimate_hours or 0)
-        self.tags_edit.setText(", ".join(task.tags))
+        self.tags_edit.setText(join_list(task.tags))  # "a, b" / "a、b": both split back
         flag = task.flag
         self.flag_check.setChecked(flag is not None)
         self.flag_reason.setText(flag.reason if flag else "")

@@ -23,6 +23,7 @@ from renkei.domain.handoff_loss import (
 from renkei.domain.model import Board
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.contexts import Handoffs
+from renkei.i18n.words import join_list, label_text, paren_text, parts_text, wide_parts_text
 from renkei.ui.text import board_names, local_time_text
 
 MARGIN = 14
@@ -66,14 +67,14 @@ def short_finding_text(finding: Finding) -> str:
             if key == "bounced_rejected"
             else QCoreApplication.translate("Handoffs", "Returned")
         )
-        return f"{word} ({reason})" if reason else word
+        return paren_text(word, reason) if reason else word
     if kind == FindingKind.SILENT_HANDOFF.value:
         return QCoreApplication.translate("Handoffs", "Changed hands without a handoff record")
     if kind == FindingKind.STALLED.value:
         days = int(params.get("days") or 0)
         return Handoffs.tr("Stalled — no activity for %n business day(s)", "", days)
     if kind in _LOST:
-        items = ", ".join(item_label(i, translate_marked) for i in finding.items)
+        items = join_list([item_label(i, translate_marked) for i in finding.items])
         return arg(QCoreApplication.translate("Handoffs", "Lost: %1"), items)
     return kind
 
@@ -241,7 +242,9 @@ class ChainAxis:
 
 def _date_format() -> str:
     locale = QLocale()
-    if locale.language() in (QLocale.Language.Japanese, QLocale.Language.Chinese):
+    if locale.language() == QLocale.Language.Japanese:
+        return "M月d日"  # the app's one date style (12月8日), without the weekday on an axis
+    if locale.language() == QLocale.Language.Chinese:
         return "M/d"
     short = locale.dateFormat(QLocale.FormatType.ShortFormat).lower()
     return "d MMM" if short.startswith("d") else "MMM d"
@@ -281,10 +284,11 @@ def build_chain(board: Board, analysis: HandoffAnalysis | None, task_id: int | N
             _team_pair(board, row.entry),
         )
         if row.lost:
-            labels = ", ".join(item_label(i, translate_marked) for i in row.lost)
-            text += "  ·  " + arg(QCoreApplication.translate("Handoffs", "lost: %1"), labels)
+            labels = join_list([item_label(i, translate_marked) for i in row.lost])
+            lost = arg(QCoreApplication.translate("Handoffs", "lost: %1"), labels)
+            text = wide_parts_text([text, lost])
         else:
-            text += "  ·  " + short_finding_text(breaking)
+            text = wide_parts_text([text, short_finding_text(breaking)])
         chain.verdict, chain.verdict_kind = text, "broke"
     _span_axis(chain, analysis.now)
     return chain
@@ -348,7 +352,7 @@ def _make_row(
     if entry.handoff is not None and not entry.handoff.packet_known:
         parts.append(QCoreApplication.translate("Handoffs", "Packet unknown"))
     if lost:
-        labels = ", ".join(item_label(i, translate_marked) for i in lost)
+        labels = join_list([item_label(i, translate_marked) for i in lost])
         parts.append(arg(QCoreApplication.translate("Handoffs", "Lost: %1"), labels))
     for finding in entry.findings:
         if finding.kind not in _LOST:
@@ -363,13 +367,13 @@ def _make_row(
         lost=lost,
         breaking=breaking,
         lost_here=lost_here,
-        findings_text="  ·  ".join(parts),
+        findings_text=wide_parts_text(parts),
         tooltip=_tooltip(label, people, state, entry, names),
     )
 
 
 def _tooltip(label: str, people: str, state: str, entry: HandoffEntry, names: Names) -> str:
-    lines = [label, f"{people} · {state}"]
+    lines = [label, parts_text([people, state])]
     h = entry.handoff
     if h is None:
         lines.append(
@@ -391,7 +395,7 @@ def _tooltip(label: str, people: str, state: str, entry: HandoffEntry, names: Na
             )
         if h.resolved_at is not None:
             word = QCoreApplication.translate("Handoff", STATE_LABELS[h.state])
-            lines.append(f"{word}: {local_time_text(h.resolved_at)}")
+            lines.append(label_text(word, local_time_text(h.resolved_at)))
         if h.reason:
             lines.append(
                 arg(

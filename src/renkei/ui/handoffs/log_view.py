@@ -32,6 +32,7 @@ from renkei.domain.handoff import HandoffState, item_label
 from renkei.domain.handoff_log import SILENT, HandoffEntry, severity
 from renkei.domain.handoff_loss import KINDS
 from renkei.i18n import arg, translate_marked
+from renkei.i18n.words import join_list, label_text, parts_text
 from renkei.render.theme import current
 from renkei.ui.text import finding_sentence, finding_word, local_time_text, span_text
 
@@ -153,21 +154,25 @@ class HandoffLogModel(QAbstractTableModel):
         if column is Column.MISSING:
             if h is not None and not h.packet_known:
                 return QCoreApplication.translate("Handoffs", "Packet unknown")
-            return ", ".join(item_label(i, translate_marked) for i in h.missing_items) if h else ""
+            if h is None:
+                return ""
+            return join_list([item_label(i, translate_marked) for i in h.missing_items])
         words = []
         for f in sorted(entry.findings, key=lambda f: severity(f.kind)):
             word = finding_word(f.kind)
             if f.items and f.kind in ("lost_in_transit", "lost_downstream"):
-                word += ": " + ", ".join(item_label(i, translate_marked) for i in f.items)
+                word = label_text(
+                    word, join_list([item_label(i, translate_marked) for i in f.items])
+                )
             words.append(word)
-        return " · ".join(dict.fromkeys(words))
+        return parts_text(list(dict.fromkeys(words)))
 
 
 def _who(board, team_id, person_id) -> str:
     team = board.teams.get(team_id) if team_id is not None else None
     person = board.people.get(person_id) if person_id is not None else None
     parts = [p.name for p in (team, person) if p is not None]
-    return " · ".join(parts) or "—"
+    return parts_text(parts) or "—"
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,6 +16,7 @@ from renkei.app.session import BoardSession
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_log import HandoffEntry
 from renkei.i18n import arg, translate_marked
+from renkei.i18n.words import aside_text, join_list
 from renkei.ui.handoffs.chain_view import HandoffChainView
 from renkei.ui.handoffs.log_view import HandoffLog
 from renkei.ui.handoffs.matrix_view import TeamMatrixView
@@ -163,18 +164,18 @@ class HandoffsTab(QWidget):
 
         if len(pairs) > 1:  # a tie: name every pair, none above the others
             names = [f"{team(c.from_team_id)} → {team(c.to_team_id)}" for c in pairs]
-            text = arg(self.tr("Lose the most, tied: <b>%1</b>"), html.escape(", ".join(names)))
+            text = arg(self.tr("Lose the most, tied: <b>%1</b>"), html.escape(join_list(names)))
             self.worst_label.setText(text)
             return
         worst = pairs[0]
         pair = f"{team(worst.from_team_id)} → {team(worst.to_team_id)}"
-        items = ", ".join(f"{item_label(i, translate_marked)} ×{n}" for i, n in worst.lost_items)
+        items = join_list([f"{item_label(i, translate_marked)} ×{n}" for i, n in worst.lost_items])
         text = arg(self.tr("Loses the most: <b>%1</b>"), html.escape(pair))
         if items:
-            text += " — " + html.escape(arg(self.tr("most often lost: %1"), items))
+            text = aside_text(text, html.escape(arg(self.tr("most often lost: %1"), items)))
         elif worst.silent:
             silent = self.tr("%n change(s) of hands with no handoff", "", worst.silent)
-            text += " — " + html.escape(silent)
+            text = aside_text(text, html.escape(silent))
         self.worst_label.setText(text)
 
     # -- choosing ---------------------------------------------------------------------------

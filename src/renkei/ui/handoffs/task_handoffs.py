@@ -20,6 +20,7 @@ from PySide6.QtWidgets import (
 from renkei.app.session import BoardSession
 from renkei.domain.handoff import Handoff, HandoffState, item_label
 from renkei.i18n import arg, translate_marked
+from renkei.i18n.words import join_list, parts_text
 from renkei.render.theme import current
 from renkei.ui.handoff_actions import HandoffActions, Step
 from renkei.ui.text import finding_sentence, local_time_text, muted_text_color, span_text
@@ -135,15 +136,15 @@ class TaskHandoffsSection(QWidget):
             if h
             else self.tr("No handoff record")
         )
+        facts = parts_text([people, local_time_text(entry.at), self._timing(h, now)])
         lines = [
-            f"<b>{number}. {html.escape(hop)}</b> · {html.escape(state)}",
-            f'<span style="color:{muted}">{html.escape(people)} · '
-            f"{html.escape(local_time_text(entry.at))}{html.escape(self._timing(h, now))}</span>",
+            parts_text([f"<b>{number}. {html.escape(hop)}</b>", html.escape(state)]),
+            f'<span style="color:{muted}">{html.escape(facts)}</span>',
         ]
         if h is not None and not h.packet_known:
             lines.append(html.escape(QCoreApplication.translate("Handoffs", "Packet unknown")))
         elif h is not None and h.missing_items:
-            missing = ", ".join(item_label(i, translate_marked) for i in h.missing_items)
+            missing = join_list([item_label(i, translate_marked) for i in h.missing_items])
             lines.append(html.escape(arg(self.tr("Sent without: %1"), missing)))
         for f in entry.findings:
             colour = current().lost.name()
@@ -156,11 +157,9 @@ class TaskHandoffsSection(QWidget):
         if h is None:
             return ""
         if h.acknowledged_at is not None:
-            return " · " + arg(
-                self.tr("acknowledged after %1"), span_text(h.acknowledged_at - h.sent_at)
-            )
+            return arg(self.tr("acknowledged after %1"), span_text(h.acknowledged_at - h.sent_at))
         if h.state is HandoffState.SENT:
-            return " · " + arg(self.tr("waiting %1"), span_text(now - h.sent_at))
+            return arg(self.tr("waiting %1"), span_text(now - h.sent_at))
         return ""
 
     # -- for tests -------------------------------------------------------------------------

@@ -14,6 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from renkei.app.standup import Agenda
 from renkei.i18n import arg
+from renkei.i18n.words import parts_text
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -51,7 +52,7 @@ def timer_face(clock: Clock) -> Timer:
         state.append(QCoreApplication.translate("Standup", "Paused"))
     if clock.auto_advance:
         state.append(QCoreApplication.translate("Standup", "Auto-advance on"))
-    return Timer(text, icon, tone, " · ".join(state), "risk" if clock.paused else "accent")
+    return Timer(text, icon, tone, parts_text(state), "risk" if clock.paused else "accent")
 
 
 def overview_headings(since: datetime | None = None) -> tuple[Heading, ...]:

@@ -29,7 +29,7 @@ from renkei.domain.forecast import Forecast
 from renkei.domain.model import Board
 from renkei.domain.risk import RiskKind
 from renkei.i18n import arg
-from renkei.i18n.words import bounce_word
+from renkei.i18n.words import bounce_word, join_list, parts_text
 from renkei.render.forecast_words import forecast_line
 from renkei.render.slide_face import (
     DONE,
@@ -75,7 +75,7 @@ class _Names:
 
 
 def _join(*parts: str) -> str:
-    return " · ".join(p for p in parts if p)
+    return parts_text(parts)
 
 
 def change_line(change: ChangeLine, names: _Names) -> Line:
@@ -205,7 +205,7 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[Section, ...]:
             if p in board.tasks and board.tasks[p].status_id not in done_ids
         ]
         return (
-            arg(QCoreApplication.translate("Standup", "waits for %1"), ", ".join(open_))
+            arg(QCoreApplication.translate("Standup", "waits for %1"), join_list(open_))
             if open_
             else ""
         )
@@ -266,7 +266,7 @@ def team_sections(slide: TeamSlide, names: _Names) -> tuple[Section, ...]:
             Line(
                 names.person(p.person_id),
                 "",
-                " · ".join(names.task(i) for i in p.task_ids)
+                parts_text([names.task(i) for i in p.task_ids])
                 or QCoreApplication.translate("Standup", "Nothing started"),
                 "person",
                 "text",

@@ -11,6 +11,7 @@ from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QFontMetricsF, QPainter, QPainterPath, QPen
 
 from renkei.i18n import arg
+from renkei.i18n.words import date_range_text
 from renkei.render import glyphs
 from renkei.render.theme import LIGHT
 from renkei.render.timeline_geometry import HEADER_HEIGHT, LABEL_WIDTH, ChartGeometry
@@ -71,11 +72,11 @@ def paint_drag_label(view, painter: QPainter, geo: ChartGeometry) -> None:
     if view._dragging and view._press_kind in ("move", "start", "end"):
         first, last = view._dragged_span() or view._layout.spans[view._press_task]
         first_d, last_d = date.fromordinal(first), date.fromordinal(last)
-        text = date_text(first_d, today)
-        if last != first:
-            text += f" – {date_text(last_d, today)}"
+        text = date_range_text(first_d, last_d, today)
         if view._press_kind == "move" and view._drag_delta:
-            text += f"  ({view._drag_delta:+d})"
+            # "+3" days moved; "%1（%2日）" in Japanese
+            pattern = QCoreApplication.translate("Timeline", "%1  (%2)")
+            text = arg(pattern, text, f"{view._drag_delta:+d}")
     elif view._dragging and view._press_kind == "link" and view._link_target is not None:
         title = view.session.board.tasks[view._link_target].title
         text = arg(QCoreApplication.translate("Timeline", "“%1” will wait for this task"), title)

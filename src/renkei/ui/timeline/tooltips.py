@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QToolTip
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.i18n import arg
 from renkei.i18n.contexts import Timeline
+from renkei.i18n.words import date_range_text, paren_text, parts_text
 from renkei.render.bar_face import local_day
 from renkei.render.timeline_geometry import LABEL_WIDTH
 from renkei.ui.text import date_text, risk_sentence
@@ -46,7 +47,7 @@ class TimelineTooltips:
             week = arg(
                 QCoreApplication.translate("Timeline", "Week %1"), str(day.isocalendar().week)
             )
-            return f"{date_text(day, self.session.today())} · {week}"
+            return parts_text([date_text(day, self.session.today()), week])
         if task_id is None:
             return ""
         marker = self._marker_at(point, task_id)
@@ -72,7 +73,7 @@ class TimelineTooltips:
                 )
             else:
                 days = Timeline.tr("%n day(s)", "", span[1] - span[0] + 1)
-                lines.append(f"{date_text(first, today)} – {date_text(last, today)} ({days})")
+                lines.append(paren_text(date_range_text(first, last, today), days))
         owner = board.people.get(task.owner_id) if task.owner_id is not None else None
         lines.append(
             arg(QCoreApplication.translate("Timeline", "Owner: %1"), owner.name)
