@@ -5694,6 +5694,11 @@ Move them later by just enough, keeping their length?</source>
     </message>
     <message>
         <source>%1 — %2</source>
+        <comment>a word and the sentence on it</comment>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
         <comment>two clauses of a line</comment>
         <translation>%1&#x3000;%2</translation>
     </message>

@@ -102,6 +102,13 @@ def aside_text(text: str, aside: str) -> str:
     return arg(pattern, text, aside)
 
 
+def headed_text(word: str, sentence: str) -> str:
+    """A word and the sentence that explains it: "Dependency — Waits for “Brief”" /
+    "依存：「ブリーフ」の完了待ち" (a full-width colon)."""
+    pattern = QCoreApplication.translate("Words", "%1 — %2", "a word and the sentence on it")
+    return arg(pattern, word, sentence)
+
+
 def then_text(first: str, second: str) -> str:
     """Two clauses of one line: "Marketing: done by Tue 22 Dec — due Thu 24 Dec…" in English;
     Japanese, which has no "—", sets them apart with a full-width space."""

@@ -62,7 +62,7 @@ def _day(day: date) -> str:
     "12月17日(木)" (``date_text``), never "12/17"."""
     locale = QLocale()
     if locale.language() == QLocale.Language.Japanese:
-        return date_text(day)
+        return date_text(day, day)  # no year, as "17 Dec" has none
     return locale.toString(QDate(day.year, day.month, day.day), "d MMM")
 
 

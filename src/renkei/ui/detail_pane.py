@@ -28,7 +28,7 @@ from renkei.domain.model import PRIORITY_LABELS, Activity, Priority, Task
 from renkei.domain.risk import RiskKind, RiskReason
 from renkei.i18n import arg
 from renkei.i18n.history import HistoryEntry, history_entries
-from renkei.i18n.words import aside_text, join_list, parts_text, quoted
+from renkei.i18n.words import aside_text, headed_text, join_list, parts_text, quoted
 from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_slips import SlipSection
@@ -387,7 +387,7 @@ class TaskDetailPane(QWidget):
         self.history_label.setText(
             "".join(
                 f'<p style="margin:0 0 5px 0"><span style="color:{muted}">'
-                f"{html.escape(e.when)} · {html.escape(e.who)}</span><br>{html.escape(e.what)}</p>"
+                f"{html.escape(parts_text([e.when, e.who]))}</span><br>{html.escape(e.what)}</p>"
                 for e in entries
             )
             if entries
@@ -456,7 +456,7 @@ class TaskDetailPane(QWidget):
             word, sentence = risk_word(reason), risk_sentence(reason)
             text = html.escape(sentence)
             if not sentence.startswith(word):  # the card's word, so the two are matched up
-                text = f"<b>{html.escape(word)}</b> — {text}"
+                text = headed_text(f"<b>{html.escape(word)}</b>", text)
             self.risk_box.addWidget(self._icon_row(risk_icon(reason.kind, ICON_SIZE, ratio), text))
         self.risk_heading.setVisible(bool(self._risk))
 
