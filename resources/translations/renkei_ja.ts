@@ -5684,6 +5684,10 @@ Move them later by just enough, keeping their length?</source>
         <translation>／</translation>
     </message>
     <message>
+        <source>%1 ×%2</source>
+        <translation>%1×%2</translation>
+    </message>
+    <message>
         <source>%1: %2</source>
         <translation>%1：%2</translation>
     </message>

@@ -21,6 +21,7 @@ from renkei.i18n.words import (
     quoted,
     then_text,
     tight_range_text,
+    times_text,
     wide_parts_text,
 )
 from renkei.render.calendar_labels import week_labels
@@ -67,6 +68,7 @@ def test_the_joining_words_in_japanese(japanese_ui):
         "12月8日(火)〜12月20日(日)（13日間）"
     )
     assert quoted("提案書") == "「提案書」"
+    assert times_text("予算", 2) == "予算×2"
     assert tight_range_text("12月17日(木)", "12月21日(月)") == "12月17日(木)〜12月21日(月)"
     assert wide_parts_text(["2番目の引き継ぎ", None, "抜け漏れ：予算"]) == (
         "2番目の引き継ぎ／抜け漏れ：予算"
@@ -82,6 +84,7 @@ def test_the_joining_words_in_english_are_as_before(qapp):
     assert then_text("likely done", "due Thu 24 Dec") == "likely done — due Thu 24 Dec"
     assert paren_text("Tue 8 Dec – Sun 20 Dec", "13 days") == "Tue 8 Dec – Sun 20 Dec (13 days)"
     assert quoted("Brief") == "“Brief”"
+    assert times_text("Budget", 2) == "Budget ×2"
     assert tight_range_text("17 Dec", "21 Dec") == "17 Dec–21 Dec"
     assert wide_parts_text(["Broke at hop 2", "lost: Budget"]) == "Broke at hop 2  ·  lost: Budget"
 

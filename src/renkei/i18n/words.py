@@ -90,6 +90,11 @@ def wide_parts_text(parts: Sequence[str | None]) -> str:
     return QCoreApplication.translate("Words", "  ·  ").join(p for p in parts if p)
 
 
+def times_text(label: str, count: int) -> str:
+    """How often an item was lost: "Budget ×2" / "予算×2" (no space in Japanese)."""
+    return arg(QCoreApplication.translate("Words", "%1 ×%2"), label, count)
+
+
 def label_text(label: str, value: str) -> str:
     """A label and its value: "Lost: Budget" / "抜け漏れ：予算" (a full-width colon, no space)."""
     return arg(QCoreApplication.translate("Words", "%1: %2"), label, value)

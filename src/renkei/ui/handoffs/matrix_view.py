@@ -35,7 +35,7 @@ from renkei.domain.handoff_loss import MatrixCell
 from renkei.domain.handoff_matrix import loss_score  # the worst pair is the warmest cell
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.contexts import Handoffs
-from renkei.i18n.words import join_list, span_text
+from renkei.i18n.words import join_list, span_text, times_text
 from renkei.render import glyphs
 from renkei.render.theme import LIGHT, current, mix
 from renkei.ui.fonts import scaled_font
@@ -161,7 +161,7 @@ class TeamMatrixModel(QAbstractTableModel):
         )
         if cell.lost_items:
             items = join_list(
-                [f"{item_label(name, translate_marked)} ×{n}" for name, n in cell.lost_items]
+                [times_text(item_label(name, translate_marked), n) for name, n in cell.lost_items]
             )
             out.append(
                 (arg(QCoreApplication.translate("Handoffs", "Lost most: %1"), items), "lost")

@@ -16,7 +16,7 @@ from renkei.app.session import BoardSession
 from renkei.domain.handoff import item_label
 from renkei.domain.handoff_log import HandoffEntry
 from renkei.i18n import arg, translate_marked
-from renkei.i18n.words import aside_text, join_list
+from renkei.i18n.words import aside_text, join_list, times_text
 from renkei.ui.handoffs.chain_view import HandoffChainView
 from renkei.ui.handoffs.log_view import HandoffLog
 from renkei.ui.handoffs.matrix_view import TeamMatrixView
@@ -169,7 +169,9 @@ class HandoffsTab(QWidget):
             return
         worst = pairs[0]
         pair = f"{team(worst.from_team_id)} → {team(worst.to_team_id)}"
-        items = join_list([f"{item_label(i, translate_marked)} ×{n}" for i, n in worst.lost_items])
+        items = join_list(
+            [times_text(item_label(i, translate_marked), n) for i, n in worst.lost_items]
+        )
         text = arg(self.tr("Loses the most: <b>%1</b>"), html.escape(pair))
         if items:
             text = aside_text(text, html.escape(arg(self.tr("most often lost: %1"), items)))

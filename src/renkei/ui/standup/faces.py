@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from renkei.app.standup import Agenda
 from renkei.i18n import arg
-from renkei.i18n.words import parts_text
+from renkei.i18n.words import parts_text, wide_parts_text
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -123,7 +123,7 @@ def slide_face(
             )
         return replace(
             face,
-            subtitle=f"{slide.subtitle}  ·  {since_text(agenda)}",
+            subtitle=wide_parts_text([slide.subtitle, since_text(agenda)]),
             timer=timer_face(clock),
             sections=slide.sections,
             notice=notice,
