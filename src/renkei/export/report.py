@@ -39,6 +39,7 @@ from renkei.export.report_summary import MAX_STUCK
 from renkei.export.report_text import Slice, TextRun
 from renkei.files import writable_target, write_atomically
 from renkei.i18n import arg
+from renkei.i18n.words import moment_words
 from renkei.render.theme import LIGHT
 from renkei.render.timeline_page_layout import page_count as timeline_page_count
 from renkei.render.timeline_page_paint import ROW_HEIGHT
@@ -133,7 +134,7 @@ class _Report:
             self.parts += [teams, timeline, board, handoffs]
         exported = arg(
             QCoreApplication.translate("Report", "Exported %1"),
-            f"{self.exported_at:%Y-%m-%d %H:%M}",
+            moment_words(self.exported_at),  # "2026-12-08 01:40" / "12月8日(火) 01:40"
         )
         title = QCoreApplication.translate("Report", "Status report")
         total = sum(part.pages for part in self.parts)
