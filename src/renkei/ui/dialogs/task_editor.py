@@ -38,7 +38,7 @@ from renkei.domain import fields
 from renkei.domain.commands import Change, Command, Create, set_task
 from renkei.domain.model import PRIORITY_LABELS, Priority, RiskFlag, Task
 from renkei.i18n import arg
-from renkei.i18n.words import join_list
+from renkei.i18n.words import join_list, parts_text, quoted
 from renkei.ui.dialogs.task_checks import conflict_text, form_problems, same_estimate
 from renkei.ui.dialogs.task_fields import (
     DependencyFilter,
@@ -306,10 +306,8 @@ class TaskEditor(QDialog):
             status = board.statuses.get(t.status_id)
             status_name = QCoreApplication.translate("Status", status.name) if status else ""
             team = board.teams.get(t.team_id) if t.team_id is not None else None
-            text = f"{t.title} · {status_name}"
-            tip = " · ".join(
-                part for part in (t.title, team.name if team else "", status_name) if part
-            )
+            text = parts_text([t.title, status_name])
+            tip = parts_text([t.title, team.name if team else "", status_name])
             rows.append((t.id, text, tip))
         self.dependency_model = DependencyModel(rows, set(task.depends_on), self)
         self.dependency_filter = DependencyFilter(self)
@@ -438,7 +436,7 @@ class TaskEditor(QDialog):
                 arg(
                     self.tr("Waits for %1: %2"),
                     len(titles),
-                    ", ".join(f"“{t}”" for t in titles[:3]) + (" …" if len(titles) > 3 else ""),
+                    join_list([quoted(t) for t in titles[:3]]) + (" …" if len(titles) > 3 else ""),
                 )
             )
         self.dependency_count.setToolTip("\n".join(titles))
