@@ -69,6 +69,10 @@ def end() -> None:
         QLocale.setDefault(before)
         _loaded.clear()
     _language.clear()
+    if _made:
+        # The application made to translate goes with the command: a process that goes on
+        # (the tests, a script calling main() in turn) may need a QApplication next.
+        _made.pop().shutdown()
 
 
 def _load_japanese() -> None:
@@ -82,7 +86,7 @@ def _load_japanese() -> None:
     app = QCoreApplication.instance()
     if app is None:
         app = QCoreApplication(sys.argv[:1])
-        _made.append(app)  # Qt's application lives as long as the process
+        _made.append(app)  # shut down by ``end``
     before = QLocale()
     QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
     translator = QTranslator(app)
