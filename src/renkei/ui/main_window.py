@@ -1,19 +1,17 @@
 """The main window: filter bar, kanban board, detail pane and status bar, and the gestures
 that change the board. Its rooms: the menus (window_menus), other boards (window_boards),
-undo and redo (window_undo); every write goes through the one operation (operation.py)."""
+undo and redo (window_undo), the detail pane's place (window_detail); every write goes
+through the one operation (operation.py)."""
 
 from __future__ import annotations
 
 import contextlib
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QByteArray, QCoreApplication, QRect, QSignalBlocker, Qt, QTimer
+from PySide6.QtCore import QByteArray, QCoreApplication, QSignalBlocker, Qt, QTimer
 from PySide6.QtGui import (
-    QColor,
     QGuiApplication,
     QKeySequence,
-    QLinearGradient,
-    QPainter,
     QShortcut,
 )
 from PySide6.QtWidgets import (
@@ -51,42 +49,24 @@ from renkei.ui.sync_driver import SyncDriver
 from renkei.ui.sync_status import SyncStatusWidget
 from renkei.ui.unsaved_button import UnsavedButton
 from renkei.ui.window_boards import WindowBoards
+from renkei.ui.window_detail import (
+    DETAIL_WIDTH,
+    DETAIL_WIDTH_RANGE,
+    NARROW_WINDOW,
+    PaneEdge,
+    WindowDetail,
+)
 from renkei.ui.window_menus import WindowMenus
 from renkei.ui.window_undo import WindowUndo
-
-# Below this window width a docked detail pane would push the board's fifth column off screen
-# (five columns of 200 px need ~1,090 px, the pane 340 more): the pane floats over the board
-# instead, and opens only when asked.
-NARROW_WINDOW = 1440
-DETAIL_WIDTH = 360  # the docked pane's first width; then the width the user left it at
-DETAIL_WIDTH_RANGE = (240, 720)
-FLOAT_SHARE = 0.6  # a floating pane covers at most this share of the board's width
 
 if TYPE_CHECKING:
     from renkei.ui.handoffs.tab import HandoffsTab
     from renkei.ui.timeline.tab import TimelineTab
 
 
-class PaneEdge(QWidget):
-    """A soft shadow along a floating pane's left edge: where the board ends and the pane,
-    which covers it, begins."""
-
-    WIDTH = 8
-
-    def __init__(self, parent=None):
-        super().__init__(parent)
-        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-
-    def paintEvent(self, event) -> None:  # noqa: N802
-        painter = QPainter(self)
-        gradient = QLinearGradient(0, 0, self.width(), 0)
-        gradient.setColorAt(0.0, QColor(0, 0, 0, 0))
-        gradient.setColorAt(1.0, QColor(0, 0, 0, 70))
-        painter.fillRect(self.rect(), gradient)
-        painter.end()
-
-
-class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainWindow):
+class MainWindow(
+    WindowMenus, WindowBoards, WindowUndo, WindowDetail, OperationPrompts, QMainWindow
+):
     def __init__(self, session: BoardSession, settings: LocalSettings | None = None, opener=None):
         """``opener(target, window)`` opens another board in a new window (File → Open/New/
         recent). Without ``settings`` the window remembers nothing (snapshots, tests)."""
@@ -574,83 +554,6 @@ class MainWindow(WindowMenus, WindowBoards, WindowUndo, OperationPrompts, QMainW
         if isinstance(timeline, dict):
             state["timeline"] = timeline
         return state
-
-    # -- the detail pane: docked, floating or closed ----------------------------------------
-
-    def narrow(self) -> bool:
-        return self.width() < NARROW_WINDOW
-
-    def pane_floating(self) -> bool:
-        return self.detail.parent() is self._central
-
-    def pane_shown(self) -> bool:
-        return not self.detail.isHidden()
-
-    def toggle_detail(self, checked: bool | None = None) -> None:
-        """The View menu's and the toolbar's Detail pane (Ctrl+I): open or close it."""
-        want = not self.pane_shown() if checked is None else bool(checked)
-        if self.narrow():
-            self._float_open = want
-        else:
-            self.pane_open = want
-            self._pane_forced = want and self.detail.task_id is None
-        self._place_detail()
-        if not want and self.tabs.currentWidget() is not None:
-            self.tabs.currentWidget().setFocus()
-
-    def _escape_pane(self) -> None:
-        if self.pane_floating() and self.pane_shown():
-            self.toggle_detail(False)
-            self.board_view.setFocus()
-
-    def _chosen_for_pane(self, _task_id=None) -> None:
-        self._pane_forced = False
-        self._place_detail()
-
-    def _place_detail(self) -> None:
-        """Dock, float, show or hide the pane as the window's width and the choice say."""
-        narrow = self.narrow()
-        chosen = self.detail.task_id is not None
-        show = self._float_open if narrow else self.pane_open and (chosen or self._pane_forced)
-        if narrow and show and not self.pane_floating():
-            self.detail.hide()
-            self.detail.setParent(self._central)
-            self.detail.setAutoFillBackground(True)
-            self.detail.setProperty("floating", True)
-        elif not narrow and self.pane_floating():
-            self.detail.hide()
-            self.detail.setProperty("floating", False)
-            self.splitter.insertWidget(1, self.detail)
-            self.splitter.setCollapsible(1, False)
-        if self.pane_floating():
-            self._float_geometry()
-            self._pane_edge.raise_()
-            self.detail.raise_()
-        self.detail.setVisible(show)
-        self._pane_edge.setVisible(show and self.pane_floating())
-        if show and not self.pane_floating():
-            total = sum(self.splitter.sizes())
-            width = min(self._detail_width, max(0, total - 400))
-            with QSignalBlocker(self.splitter):
-                self.splitter.setSizes([total - width, width])
-        with QSignalBlocker(self.detail_action):
-            self.detail_action.setChecked(show)
-
-    def _float_geometry(self) -> None:
-        # Over the page, under the tab row: the tabs and the pane's own button stay in reach.
-        area = self.splitter.geometry()
-        area.setTop(area.top() + max(self.tabs.tabBar().height(), self.detail_button.height()))
-        width = int(min(self._detail_width, area.width() * FLOAT_SHARE))
-        width = max(width, min(DETAIL_WIDTH_RANGE[0], area.width()))
-        left = area.right() - width + 1
-        self.detail.setGeometry(QRect(left, area.top(), width, area.height()))
-        self._pane_edge.setGeometry(
-            QRect(left - PaneEdge.WIDTH, area.top(), PaneEdge.WIDTH, area.height())
-        )
-
-    def _pane_resized(self, *_args) -> None:
-        if self.pane_shown() and not self.pane_floating():
-            self._detail_width = self.splitter.sizes()[1]
 
     def resizeEvent(self, event) -> None:  # noqa: N802
         super().resizeEvent(event)
