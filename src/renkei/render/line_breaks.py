@@ -252,17 +252,27 @@ def with_ellipsis(line: str, width_of: WidthOf, max_width: float) -> str:
     return text.rstrip(" 、，,・") + ELLIPSIS
 
 
-def phrase_joined(text: str, unbreakable: Iterable[str] = ()) -> str:
+def phrase_joined(
+    text: str,
+    unbreakable: Iterable[str] = (),
+    width_of: WidthOf | None = None,
+    max_width: float | None = None,
+) -> str:
     """``text`` with a WORD JOINER wherever Qt's line breaker may break but these rules do
     not: between Japanese characters inside a phrase or a katakana word, before a kinsoku
     character, inside a named span (at its space too). A phrase longer than ``LONG_PHRASE``
     characters keeps the places inside it where a word starts (ウェビナー|不参加者向け), so
-    that a narrow wrapper breaks it there rather than anywhere. Text without Japanese or a
-    named span is returned as it is (English wraps as before)."""
-    spans = tuple(span for span in unbreakable if len(span) > 1 and span in text)
-    if not spans and not any(is_japanese(ch) for ch in text):
+    that a narrow wrapper breaks it there rather than anywhere. Given the line's width
+    (``width_of``, ``max_width``), a piece still wider than the line may break anywhere
+    kinsoku allows (a QLabel would otherwise let it run past its edge). Text without
+    Japanese is returned as it is (English wraps as before, names and all)."""
+    if not any(is_japanese(ch) for ch in text):
         return text
-    return "\n".join(_joined(line, spans) for line in text.split("\n"))
+    spans = tuple(span for span in unbreakable if len(span) > 1 and span in text)
+    fits = None
+    if width_of is not None and max_width is not None and max_width > 0:
+        fits = lambda piece: width_of(piece) <= max_width  # noqa: E731
+    return "\n".join(_joined(line, spans, fits) for line in text.split("\n"))
 
 
 def without_joiners(text: str) -> str:
@@ -270,7 +280,7 @@ def without_joiners(text: str) -> str:
     return text.replace(WORD_JOINER, "")
 
 
-def _joined(line: str, spans: tuple[str, ...]) -> str:
+def _joined(line: str, spans: tuple[str, ...], fits: Callable[[str], bool] | None) -> str:
     if len(line) < 2:
         return line
     cuts = [0, *break_opportunities(line, spans), len(line)]
@@ -278,6 +288,13 @@ def _joined(line: str, spans: tuple[str, ...]) -> str:
     for start, end in zip(cuts, cuts[1:], strict=False):
         if end - start > LONG_PHRASE:
             allowed.update(start + i for i in _word_starts(line[start:end], spans))
+    if fits is not None:
+        edges = sorted(allowed)
+        for start, end in zip(edges, edges[1:], strict=False):
+            if not fits(line[start:end].strip(" ")):
+                allowed.update(range(start + 1, end))  # then kinsoku, below, keeps some out
+    allowed = {i for i in allowed if i in (0, len(line)) or _kinsoku_ok(line, i)}
+    allowed.update(cuts)
     out = [line[0]]
     for i in range(1, len(line)):
         before, after = line[i - 1], line[i]
@@ -285,6 +302,10 @@ def _joined(line: str, spans: tuple[str, ...]) -> str:
             out.append(WORD_JOINER)
         out.append(after)
     return "".join(out)
+
+
+def _kinsoku_ok(line: str, i: int) -> bool:
+    return line[i] not in NO_LINE_START and line[i - 1] not in NO_LINE_END
 
 
 def _wide(ch: str) -> bool:
