@@ -202,8 +202,8 @@ def _cut(
 ) -> tuple[str, str]:
     """A piece wider than a line, cut between characters at the last place that fits: best
     where a word starts (かな|漢字, カタカナ|漢字, not 漢字|かな) outside a katakana word
-    or a named span, else outside them, else anywhere kinsoku allows (at least one character
-    stays)."""
+    or a named span, else outside them, else after a middle dot (エミリー・|カーター), else
+    anywhere kinsoku allows (at least one character stays)."""
     fits = 1
     while fits < len(piece) and width_of(piece[: fits + 1]) <= max_width:
         fits += 1
@@ -226,7 +226,10 @@ def _cut(
         after = _script(piece[i])
         return whole(i) and _script(piece[i - 1]) != after and after != "hiragana"
 
-    for rule in (boundary, whole, kinsoku):
+    def after_dot(i: int) -> bool:  # a name or word that must be cut: エミリー・|カーター
+        return kinsoku(i) and piece[i - 1] == "・"
+
+    for rule in (boundary, whole, after_dot, kinsoku):
         for at in range(fits, 0, -1):
             if rule(at):
                 return piece[:at], piece[at:]
