@@ -104,6 +104,8 @@ class _Report:
         self.total_steps = 2 * (SECTIONS if options.full else 2)
         self.done_steps = 0
         self.parts: list[_Part] = []
+        # People's names: the report's Japanese never breaks a line inside one.
+        self.names = tuple(person.name for person in model.board.people.values())
 
     def check(self) -> None:
         if self.progress is not None and self.progress(self.done_steps, self.total_steps) is False:
@@ -121,16 +123,17 @@ class _Report:
         portrait = page_body(writer, landscape=False)
         landscape = page_body(writer, landscape=True)
         width, check = portrait.width(), self.check
+        names = self.names
         first = self._text(self._first_page(s, width, portrait.height()), portrait, first=True)
         second = self._text(self._second_page(s, width, portrait.height()), portrait)
         self.parts = [first, second]
         if o.full:
-            teams = self._text(document.teams_run(s.teams, width, check), portrait)
+            teams = self._text(document.teams_run(s.teams, width, check, names), portrait)
             timeline = self._timeline(s, landscape)
             board = _Part(1, lambda pages: self._paint_board(pages, s))
             self.step()
             # Cut at the height of the page before it, the board's landscape page.
-            handoffs = self._text(document.handoffs_run(s.handoffs, width, check), landscape)
+            handoffs = self._text(document.handoffs_run(s.handoffs, width, check, names), landscape)
             self.parts += [teams, timeline, board, handoffs]
         exported = arg(
             QCoreApplication.translate("Report", "Exported %1"),
@@ -146,7 +149,9 @@ class _Report:
         projects than a page holds goes on to a second."""
         rows = MAX_STUCK
         while True:
-            run = document.summary_run(s.summary, width, self.check, self.options.full, rows)
+            run = document.summary_run(
+                s.summary, width, self.check, self.options.full, rows, self.names
+            )
             if rows == 0 or len(run.pages(height)) == 1:
                 return run
             rows -= 1
@@ -157,7 +162,9 @@ class _Report:
         most = max((len(team.rows) for team in s.changes.teams), default=0)
         per_team = min(most, SECOND_PAGE_CHANGES)
         while True:
-            run = document.second_page_run(s.second, s.changes, width, self.check, per_team)
+            run = document.second_page_run(
+                s.second, s.changes, width, self.check, per_team, self.names
+            )
             if per_team == 0 or len(run.pages(height)) == 1:
                 return run
             per_team -= 1

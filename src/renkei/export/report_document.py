@@ -61,10 +61,12 @@ def _waits(row: BlockedRow) -> Cell:
     return [Para(text, size=7, icon=True, icon_colour=LIGHT.blocked)]
 
 
-def teams_run(teams: tuple[TeamSection, ...], width: float, check: Check) -> TextRun:
+def teams_run(
+    teams: tuple[TeamSection, ...], width: float, check: Check, names: tuple[str, ...] = ()
+) -> TextRun:
     """The appendix's first pages: each team's work at risk, due this week or blocked in one
     table (a task in one row only), and the handoffs waiting for it."""
-    run = TextRun(width)
+    run = TextRun(width, names=names)
     for team in teams:
         check()
         run.heading(arg(QCoreApplication.translate("Report", "Team: %1"), team.name))
@@ -122,8 +124,10 @@ def board_heading_run(width: float) -> TextRun:
     return run
 
 
-def handoffs_run(section: HandoffSection, width: float, check: Check) -> TextRun:
-    run = TextRun(width)
+def handoffs_run(
+    section: HandoffSection, width: float, check: Check, names: tuple[str, ...] = ()
+) -> TextRun:
+    run = TextRun(width, names=names)
     dash = QCoreApplication.translate("Report", "—")
     run.heading(QCoreApplication.translate("Report", "Handoffs"))
     run.heading(QCoreApplication.translate("Report", "Team to team"), 2)
@@ -234,12 +238,17 @@ def _why(row: HealthRow) -> Cell:
 
 
 def summary_run(
-    page: Summary, width: float, check: Check, appendix: bool, rows: int = MAX_STUCK
+    page: Summary,
+    width: float,
+    check: Check,
+    appendix: bool,
+    rows: int = MAX_STUCK,
+    names: tuple[str, ...] = (),
 ) -> TextRun:
     """Page 1: the state of the board in one page (``appendix``: the report goes on with the
     detail, which the line under the top risks points to); at most ``rows`` handoffs stuck
-    and deadlines moved, the rest counted."""
-    run = TextRun(width)
+    and deadlines moved, the rest counted. ``names``: people's names, never broken inside."""
+    run = TextRun(width, names=names)
     run.text(page.board_name, 16, LIGHT.text, bold=True)
     run.text(f"{page.subtitle}\u2003{page.since}\u2003{page.as_of}", 8, LIGHT.muted)
     _health_table(run, QCoreApplication.translate("Report", "Team"), page.teams, check)
@@ -330,11 +339,16 @@ def _risk_why(row: TopRisk) -> Cell:
 
 
 def second_page_run(
-    page: SecondPage, changes: ChangesSection, width: float, check: Check, per_team: int
+    page: SecondPage,
+    changes: ChangesSection,
+    width: float,
+    check: Check,
+    per_team: int,
+    names: tuple[str, ...] = (),
 ) -> TextRun:
     """Page 2: what changed since the last standup — the counts by team, then the newest
     ``per_team`` changes of each team — and the decisions needed."""
-    run = TextRun(width)
+    run = TextRun(width, names=names)
     run.heading(arg(QCoreApplication.translate("Report", "Changes since %1"), page.since))
     run.table(
         [

@@ -1,8 +1,11 @@
 """Prose and tables for the PDF report, laid out by Qt's ``QTextDocument`` and cut into pages.
 
 A ``TextRun`` is one stretch of the report that starts on a new page: headings, paragraphs and
-tables go in through a ``QTextCursor`` and Qt wraps the words and sizes the rows (Japanese
-breaks anywhere, long words too; nothing is clipped or elided). The document is laid out once
+tables go in through a ``QTextCursor`` and Qt wraps the words and sizes the rows (long words
+break anywhere; nothing is clipped or elided). Japanese is broken into lines before it goes in,
+by ``render.line_breaks`` (by phrase, with kinsoku, never inside a person's name) at the width
+its paragraph or cell will have, the lines joined by line separators: Qt, which would break
+between any two ideographs, then only lays them out. The document is laid out once
 at the width of the page body with no page height, then cut into pages between headings,
 paragraphs and table rows, never inside a row unless one row is taller than a page:
 
@@ -20,6 +23,7 @@ PDF's text layer (see DESIGN.md).
 
 from __future__ import annotations
 
+import math
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -29,6 +33,7 @@ from PySide6.QtCore import QPointF, QRectF
 from PySide6.QtGui import (
     QColor,
     QFont,
+    QFontMetricsF,
     QPainter,
     QPainterPath,
     QPen,
@@ -47,6 +52,7 @@ from PySide6.QtGui import (
 
 from renkei.export.pdf import font, line_height
 from renkei.render import glyphs
+from renkei.render.line_breaks import break_lines, is_japanese
 from renkei.render.theme import LIGHT
 
 T = TypeVar("T")
@@ -59,6 +65,10 @@ CELL_PADDING = 4.0
 ICON = 9.0  # the room a warning sign takes before its paragraph
 HEADING_KEEP = 60.0  # a heading stays with this much of what follows
 EDGE = 0.25  # points: how far a page's clip stays inside its slice (Qt rounds lines)
+# Points kept free at the end of a line broken here, so that Qt, which rounds a column's width
+# down to a whole point, never finds it too long and breaks it again.
+SLACK = 0.5
+LINE_SEPARATOR = "\u2028"  # a new line in the same paragraph
 
 
 @dataclass(frozen=True)
@@ -210,8 +220,9 @@ class _Placed:
 class TextRun:
     """A stretch of the report that starts on a new page, ``width`` points wide."""
 
-    def __init__(self, width: float, top_margin: float = 0.0):
+    def __init__(self, width: float, top_margin: float = 0.0, names: tuple[str, ...] = ()):
         self.width = width
+        self.names = tuple(name for name in names if len(name) > 1)  # never broken inside
         self.doc = QTextDocument()
         self.doc.setDocumentMargin(0)
         self.doc.setUndoRedoEnabled(False)
@@ -235,6 +246,7 @@ class TextRun:
         self._placed: _Placed | None = None
         self._formats: dict[tuple[int, bool, int | None], tuple[QTextBlockFormat, QTextCharFormat]]
         self._formats = {}
+        self._cell_widths: list[float] = []  # the text width of each column of the table in fill
 
     # -- building ---------------------------------------------------------------------------
 
@@ -258,7 +270,7 @@ class TextRun:
             space_before += 8.0
         f = font(16 if level == 1 else 11, bold=True)
         position = self._block(f, top=space_before, bottom=8.0 if level == 1 else 3.0)
-        self.cursor.insertText(text, _chars(f))
+        self.cursor.insertText(self._lines(text, f, self.width), _chars(f))
         self._marks.blocks.append((position, keep))
         if level == 1:
             self._marks.rules_under.append((position, ACCENT, 1.2))
@@ -275,7 +287,7 @@ class TextRun:
         """A paragraph; ``keep``: room that must follow it on its page (a lead-in line)."""
         f = font(size, bold)
         position = self._block(f, top=space_before, bottom=3.0)
-        self.cursor.insertText(text.replace("\n", "\u2028"), _chars(f, colour))
+        self.cursor.insertText(self._lines(text, f, self.width), _chars(f, colour))
         self._marks.blocks.append((position, keep))
 
     def table(
@@ -290,6 +302,11 @@ class TextRun:
         fmt.setTopMargin(self._last_bottom)  # Qt drops a paragraph's bottom margin before a table
         fmt.setBottomMargin(10.0)
         table = self._insert_table(len(rows) + 1, len(columns), fmt)
+        total = sum(w for _name, w in columns)
+        # Each cell's text width, as Qt will lay it out: its share of the run, in whole points.
+        self._cell_widths = [
+            math.floor(self.width * w / total) - 2 * padding for _name, w in columns
+        ]
         for column, (name, _w) in enumerate(columns):
             self._fill(table, 0, column, [Para(name, bold=True)], HEAD_BACK)
         for n, row in enumerate(rows):
@@ -330,7 +347,8 @@ class TextRun:
             at.setBlockFormat(_block_format(font(22, True)))
             at.insertText(figure.number, _chars(font(22, True), figure.colour or LIGHT.text))
             at.insertBlock(_block_format(font(8)))
-            at.insertText(figure.words, _chars(font(8), LIGHT.muted))
+            words = self._lines(figure.words, font(8), math.floor(tile) - 12.0)
+            at.insertText(words, _chars(font(8), LIGHT.muted))
         self._marks.tables.append(_Table(table, head_rows=0))
         colours = [figure.colour or ACCENT for figure in figures]
         self._marks.tiles.append((table, colours, per_row, tile, gap))
@@ -377,8 +395,18 @@ class TextRun:
             if para.icon:
                 ink = para.icon_colour or para.colour or LIGHT.risk
                 self._marks.icons.append((at.block().position(), ink))
-            text = para.text.replace("\n", "\u2028")  # a line break, not a new paragraph
-            at.insertText(text, chars)
+            width = self._cell_widths[column] - (ICON if para.icon else 0.0)
+            at.insertText(self._lines(para.text, chars.font(), width), chars)
+
+    def _lines(self, text: str, f: QFont, width: float) -> str:
+        """``text`` as it goes in: Japanese broken into lines of ``width`` by phrase (Qt would
+        break it between any two characters), a "\\n" a new line in the same paragraph."""
+        if any(is_japanese(ch) for ch in text):
+            metrics = QFontMetricsF(f)
+            names = tuple(name for name in self.names if name in text)
+            lines = break_lines(text, metrics.horizontalAdvance, width - SLACK, None, names)
+            return LINE_SEPARATOR.join(lines)
+        return text.replace("\n", LINE_SEPARATOR)
 
     def _cell_formats(
         self, size: int, bold: bool, colour: QColor | None

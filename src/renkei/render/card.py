@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import (
@@ -16,6 +17,7 @@ from PySide6.QtGui import (
 )
 
 from renkei.render import glyphs
+from renkei.render.line_breaks import break_lines
 from renkei.render.theme import FONT_FAMILY, LIGHT, Theme
 
 CARD_HEIGHT = 112.0
@@ -43,6 +45,7 @@ class CardFace:
     handoff_word: str = ""  # a handoff waiting for acknowledgement, with how long: "Waiting 3 h"
     handoff_late: bool = False  # …past its SLA
     finding_word: str = ""  # where its handoffs lost information: "Info lost", "Dropped"…
+    title_names: tuple[str, ...] = ()  # people's names in the title: never broken across lines
 
 
 def _font(size: float, bold: bool = False) -> QFont:
@@ -83,12 +86,13 @@ def paint_card(
     pad = 10 * scale
     inner = rect.adjusted(pad, 7 * scale, -pad, -8 * scale)
 
-    # Title: up to two lines, elided.
+    # Title: up to two lines, broken by phrase (render.line_breaks), the second cut with "…".
     title_font = _font(14 * scale, bold=False)
     painter.setFont(title_font)
     painter.setPen(theme.muted if face.done else theme.text)
     metrics = QFontMetricsF(title_font)
-    title_lines = _wrap(face.title, metrics, inner.width(), 2)
+    pixels = title_font.pixelSize()
+    title_lines = title_lines_of(face.title, pixels, inner.width(), face.title_names)
     y = inner.top()
     for line in title_lines:
         painter.drawText(
@@ -156,55 +160,24 @@ def paint_card(
     painter.restore()
 
 
-def _wrap(text: str, metrics: QFontMetricsF, width: float, max_lines: int) -> list[str]:
-    """Break ``text`` into lines that fit; works for Japanese (no spaces) and English."""
-    lines: list[str] = []
-    rest = " ".join(text.split())
-    while rest and len(lines) < max_lines:
-        if metrics.horizontalAdvance(rest) <= width:
-            lines.append(rest)
-            rest = ""
-            break
-        # Longest prefix that fits, preferring a break at a space.
-        low, high = 1, len(rest)
-        while low < high:
-            mid = (low + high + 1) // 2
-            if metrics.horizontalAdvance(rest[:mid]) <= width:
-                low = mid
-            else:
-                high = mid - 1
-        cut = _break_point(rest, low)
-        lines.append(rest[:cut].rstrip())
-        rest = rest[cut:].lstrip()
-    if rest and lines:
-        lines[-1] = metrics.elidedText(lines[-1] + " " + rest, Qt.TextElideMode.ElideRight, width)
-    return lines
+def title_lines_of(
+    title: str, pixels: int, width: float, names: tuple[str, ...] = ()
+) -> tuple[str, ...]:
+    """A card title in the card font of ``pixels`` on at most two lines of ``width``: broken
+    where its language allows (Japanese by phrase, with kinsoku, never inside ``names``;
+    English at spaces), the second line ending in "…" when the title goes on."""
+    return _title_lines(" ".join(title.split()), pixels, round(width, 1), names)
 
 
-# Japanese line-breaking rules (kinsoku): these never start a line.
-_NO_LINE_START = set(
-    "、。，．・：；？！）」』】〕〉》ーぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮヵヶ…‥々"
-)
-
-
-def _break_point(text: str, fits: int) -> int:
-    """Where to break ``text`` so that at most ``fits`` characters stay on the line: at a
-    space when there is one, never inside a Latin word (\"IS\"), never before 、。・ etc."""
-    if fits >= len(text):
-        return fits
-    space = text.rfind(" ", 0, fits + 1)
-    if space > fits // 2:
-        return space
-    cut = fits
-
-    def latin(ch: str) -> bool:
-        return ch.isascii() and ch.isalnum()
-
-    while cut > fits // 2 and latin(text[cut - 1]) and latin(text[cut]):
-        cut -= 1
-    while cut > fits // 2 and text[cut] in _NO_LINE_START:
-        cut -= 1
-    return cut if cut > fits // 2 else fits
+@lru_cache(maxsize=16384)
+def _title_lines(title: str, pixels: int, width: float, names: tuple[str, ...]) -> tuple[str, ...]:
+    # Cached: the kanban repaints its cards on every scroll and hover; a title is broken once
+    # per width (a BudouX parse is a fraction of a millisecond, too much for 100 cards a frame).
+    font = _font(pixels)
+    metrics = QFontMetricsF(font)
+    if metrics.horizontalAdvance(title) <= width:
+        return (title,) if title else ()
+    return tuple(break_lines(title, metrics.horizontalAdvance, width, 2, names))
 
 
 def _paint_owner(

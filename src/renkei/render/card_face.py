@@ -54,7 +54,13 @@ def card_face(
         handoff_word=waiting_word,
         handoff_late=waiting_late,
         finding_word=lost_word,
+        title_names=names_in(task.title, (p.name for p in board.people.values())),
     )
+
+
+def names_in(text: str, names) -> tuple[str, ...]:
+    """The names among ``names`` that ``text`` mentions (to be kept whole on one line)."""
+    return tuple(name for name in names if len(name) > 1 and name in text)
 
 
 def owner_label(name: str) -> str:

@@ -17,6 +17,11 @@ Only a piece wider than the whole line is cut between characters, still with kin
 
 ``metrics`` is a QFontMetricsF (or anything whose width function takes a str); with
 ``max_lines`` the last line kept ends in "…" when text is left over.
+
+Where Qt wraps the text itself (a QLabel, a QTextDocument), ``phrase_joined`` puts a WORD
+JOINER (U+2060, "no break here" to Qt's line breaker) between the characters Qt could break
+between but these rules do not: the text then wraps by phrase. It is for display only: a
+joined text is never stored, edited or copied out (``without_joiners`` takes them out).
 """
 
 from __future__ import annotations
@@ -26,6 +31,10 @@ from functools import cache
 from typing import Any
 
 ELLIPSIS = "…"
+WORD_JOINER = "\u2060"
+# Phrases longer than this (BudouX keeps ウェビナー不参加者向けナーチャリングメール配信
+# whole) also break where a word starts inside them, for a wrapper that cannot cut them well.
+LONG_PHRASE = 10
 # No line starts with these (JIS X 4051's 行頭禁則: small kana, the long vowel mark, iteration
 # marks, closing brackets and the punctuation that follows a word).
 NO_LINE_START = frozenset(
@@ -193,8 +202,8 @@ def _cut(
 ) -> tuple[str, str]:
     """A piece wider than a line, cut between characters at the last place that fits: best
     where a word starts (かな|漢字, カタカナ|漢字, not 漢字|かな) outside a katakana word
-    or a named span, else outside them, else anywhere kinsoku allows (at least one character
-    stays)."""
+    or a named span, else outside them, else after a middle dot (エミリー・|カーター), else
+    anywhere kinsoku allows (at least one character stays)."""
     fits = 1
     while fits < len(piece) and width_of(piece[: fits + 1]) <= max_width:
         fits += 1
@@ -217,7 +226,10 @@ def _cut(
         after = _script(piece[i])
         return whole(i) and _script(piece[i - 1]) != after and after != "hiragana"
 
-    for rule in (boundary, whole, kinsoku):
+    def after_dot(i: int) -> bool:  # a name or word that must be cut: エミリー・|カーター
+        return kinsoku(i) and piece[i - 1] == "・"
+
+    for rule in (boundary, whole, after_dot, kinsoku):
         for at in range(fits, 0, -1):
             if rule(at):
                 return piece[:at], piece[at:]
@@ -241,3 +253,85 @@ def with_ellipsis(line: str, width_of: WidthOf, max_width: float) -> str:
     while text and width_of(text + ELLIPSIS) > max_width:
         text = text[:-1].rstrip(" ")
     return text.rstrip(" 、，,・") + ELLIPSIS
+
+
+def phrase_joined(
+    text: str,
+    unbreakable: Iterable[str] = (),
+    width_of: WidthOf | None = None,
+    max_width: float | None = None,
+) -> str:
+    """``text`` with a WORD JOINER wherever Qt's line breaker may break but these rules do
+    not: between Japanese characters inside a phrase or a katakana word, before a kinsoku
+    character, inside a named span (at its space too). A phrase longer than ``LONG_PHRASE``
+    characters keeps the places inside it where a word starts (ウェビナー|不参加者向け), so
+    that a narrow wrapper breaks it there rather than anywhere. Given the line's width
+    (``width_of``, ``max_width``), a piece still wider than the line may break anywhere
+    kinsoku allows (a QLabel would otherwise let it run past its edge). Text without
+    Japanese is returned as it is (English wraps as before, names and all)."""
+    if not any(is_japanese(ch) for ch in text):
+        return text
+    spans = tuple(span for span in unbreakable if len(span) > 1 and span in text)
+    fits = None
+    if width_of is not None and max_width is not None and max_width > 0:
+        fits = lambda piece: width_of(piece) <= max_width  # noqa: E731
+    return "\n".join(_joined(line, spans, fits) for line in text.split("\n"))
+
+
+def without_joiners(text: str) -> str:
+    """A joined text as it was (what a copy or an edit must see)."""
+    return text.replace(WORD_JOINER, "")
+
+
+def _joined(line: str, spans: tuple[str, ...], fits: Callable[[str], bool] | None) -> str:
+    if len(line) < 2:
+        return line
+    cuts = [0, *break_opportunities(line, spans), len(line)]
+    allowed = set(cuts)
+    for start, end in zip(cuts, cuts[1:], strict=False):
+        if end - start > LONG_PHRASE:
+            allowed.update(start + i for i in _word_starts(line[start:end], spans))
+    if fits is not None:
+        edges = sorted(allowed)
+        for start, end in zip(edges, edges[1:], strict=False):
+            if not fits(line[start:end].strip(" ")):
+                allowed.update(range(start + 1, end))  # then kinsoku, below, keeps some out
+    allowed = {i for i in allowed if i in (0, len(line)) or _kinsoku_ok(line, i)}
+    allowed.update(cuts)
+    out = [line[0]]
+    for i in range(1, len(line)):
+        before, after = line[i - 1], line[i]
+        if i not in allowed and (_wide(before) or _wide(after) or before == " "):
+            out.append(WORD_JOINER)
+        out.append(after)
+    return "".join(out)
+
+
+def _kinsoku_ok(line: str, i: int) -> bool:
+    return line[i] not in NO_LINE_START and line[i - 1] not in NO_LINE_END
+
+
+def _wide(ch: str) -> bool:
+    """A character Qt may break beside (CJK scripts and their punctuation, full-width forms)."""
+    return ord(ch) >= 0x2E80
+
+
+def _word_starts(piece: str, spans: tuple[str, ...]) -> list[int]:
+    """Offsets inside ``piece`` where a word starts: the script changes to kanji or katakana
+    (かな|漢字, カタカナ|漢字, not 漢字|かな), outside a katakana word and a named span,
+    with kinsoku."""
+    inside = _inside_spans(piece, spans)
+    found = []
+    for i in range(1, len(piece)):
+        before, after = piece[i - 1], piece[i]
+        if (
+            after not in NO_LINE_START
+            and before not in NO_LINE_END
+            and after not in _NO_WORD_START
+            and i not in inside
+            and not _katakana_word(piece, i)
+            and _script(before) != _script(after)
+            and _script(after) in ("kanji", "katakana")
+        ):
+            found.append(i)
+    return found

@@ -30,6 +30,7 @@ class Line:
     detail: str = ""  # who, why, how long
     icon: str = ""
     tone: str = "text"
+    title_names: tuple[str, ...] = ()  # people's names in the title: never broken across lines
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,10 +16,11 @@ from functools import lru_cache
 from itertools import combinations, pairwise
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen, QTextLayout, QTextOption
+from PySide6.QtGui import QColor, QFontMetricsF, QPainter, QPen
 
 from renkei.i18n import arg
 from renkei.render import glyphs
+from renkei.render.line_breaks import break_lines
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -342,51 +343,28 @@ def _icon_width(m: SlideMetrics) -> float:
 
 @lru_cache(maxsize=8192)
 def wrap_text(
-    text: str, pixels: float, bold: bool, width: float, lines: int = 2
+    text: str,
+    pixels: float,
+    bold: bool,
+    width: float,
+    lines: int = 2,
+    names: tuple[str, ...] = (),
 ) -> tuple[str, ...]:
-    """``text`` on at most ``lines`` lines of ``width``: wrapped where the language allows,
-    only the last line cut with "…"."""
+    """``text`` on at most ``lines`` lines of ``width``: broken where its language allows
+    (render.line_breaks: Japanese by phrase with kinsoku, never inside one of ``names``;
+    English at spaces), only the last line cut with "…"."""
     font = slide_font(pixels, bold)
     metrics = QFontMetricsF(font)
     if width <= 0 or metrics.horizontalAdvance(text) <= width or lines <= 1:
         shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(0.0, width))
         return (shown,) if shown else ()
-    # A space that leaves a first line at least half full is where a reader expects the
-    # break, in Japanese too ("12月4日(金) 以降の完了", never "以｜降"); else the language's
-    # line breaking. (A phrase segmenter for Japanese belongs here.)
-    spaces = [i for i, ch in enumerate(text) if ch == " "]
-    for at in reversed(spaces):
-        head = text[:at].rstrip()
-        if metrics.horizontalAdvance(head) <= width:
-            if metrics.horizontalAdvance(head) >= width / 2 and head:
-                rest = text[at:].strip()
-                more = wrap_text(rest, pixels, bold, width, lines - 1) if rest else ()
-                return (head, *more)
-            break
-    layout = QTextLayout(text, font)
-    option = QTextOption()
-    option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
-    layout.setTextOption(option)
-    found: list[str] = []
-    rest = 0
-    layout.beginLayout()
-    while len(found) < lines - 1:
-        line = layout.createLine()
-        if not line.isValid():
-            break
-        line.setLineWidth(width)
-        end = line.textStart() + line.textLength()
-        found.append(text[line.textStart() : end].rstrip())
-        rest = end
-    layout.endLayout()
-    tail = text[rest:].strip()
-    if tail:
-        found.append(metrics.elidedText(tail, Qt.TextElideMode.ElideRight, width))
-    return tuple(found)
+    text = " ".join(text.split())
+    return tuple(break_lines(text, metrics.horizontalAdvance, width, lines, names))
 
 
 def _title_lines(line: Line, width: float, m: SlideMetrics) -> tuple[str, ...]:
-    return wrap_text(line.title, float(m.item), True, round(width - _icon_width(m), 1))
+    width = round(width - _icon_width(m), 1)
+    return wrap_text(line.title, float(m.item), True, width, 2, line.title_names)
 
 
 def _tallest(m: SlideMetrics, section: Section | None = None) -> float:

@@ -29,10 +29,12 @@ from renkei.domain.risk import RiskKind, RiskReason
 from renkei.i18n import arg
 from renkei.i18n.history import HistoryEntry, history_entries
 from renkei.i18n.words import aside_text, headed_text, join_list, parts_text, quoted
+from renkei.render.line_breaks import phrase_joined, without_joiners
 from renkei.render.theme import current
 from renkei.ui.board_events import BoardEvents
 from renkei.ui.detail_slips import SlipSection
 from renkei.ui.handoffs.task_handoffs import TaskHandoffsSection
+from renkei.ui.phrase_label import PhraseLabel
 from renkei.ui.text import (
     date_text,
     due_text,
@@ -109,6 +111,7 @@ class TaskDetailPane(QWidget):
         self._history: list[Activity] = []
         self._related: set[int] = set()  # predecessors and dependents of the shown task
         self._risk: tuple[RiskReason, ...] = ()
+        self._names: tuple[str, ...] = ()  # the board's people: never broken inside
         self._build()
         events.changed.connect(self._on_changed)
         events.reset.connect(self._on_reset)
@@ -132,7 +135,7 @@ class TaskDetailPane(QWidget):
         self.empty_label.setMargin(24)
         self._set_muted(self.empty_label)
 
-        self.title_label = QLabel(self)
+        self.title_label = PhraseLabel(self)  # Japanese wraps by phrase
         self.title_label.setWordWrap(True)
         self.title_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.title_label.setTextFormat(Qt.TextFormat.PlainText)
@@ -173,7 +176,7 @@ class TaskDetailPane(QWidget):
             name = QLabel(arg(self.tr("%1:"), label), self)
             name.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
             self._set_muted(name)
-            value = QLabel(self)
+            value = PhraseLabel(self)
             value.setWordWrap(True)
             value.setTextFormat(Qt.TextFormat.PlainText)
             value.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -190,13 +193,13 @@ class TaskDetailPane(QWidget):
         self.handoffs = TaskHandoffsSection(self.session, self)
         self.slips = SlipSection(self.session, self)
         self.description_heading = self._heading(field_label("description"))
-        self.description_label = QLabel(self)
+        self.description_label = PhraseLabel(self)
         self.description_label.setWordWrap(True)
         self.description_label.setTextFormat(Qt.TextFormat.PlainText)
         self.description_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.description_label.setSizePolicy(_wrapping_policy())
         self.history_heading = self._heading(self.tr("History"))
-        self.history_label = QLabel(self)
+        self.history_label = PhraseLabel(self)
         self.history_label.setWordWrap(True)
         self.history_label.setTextFormat(Qt.TextFormat.RichText)
         self.history_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -292,7 +295,8 @@ class TaskDetailPane(QWidget):
         picture.setPixmap(icon)
         picture.setFixedSize(ICON_SIZE, max(ICON_SIZE, self.fontMetrics().height()))
         picture.setAlignment(Qt.AlignmentFlag.AlignCenter)
-        words = QLabel(text, row)
+        words = PhraseLabel(row)  # titles in it are joined by phrase: copied without
+        words.setText(text)
         words.setWordWrap(True)
         words.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
         words.setTextFormat(Qt.TextFormat.RichText)
@@ -372,14 +376,15 @@ class TaskDetailPane(QWidget):
     def _render(self) -> None:
         board = self.session.board
         task = board.tasks[self._task_id]
-        self.title_label.setText(task.title)
+        self._names = names = tuple(person.name for person in board.people.values())
+        self.title_label.set_phrases(task.title, names)
         self._render_facts(task)
         self._fit_facts()
         self._render_risk(task)
         self._render_dependencies(task)
         self.handoffs.show_task(task.id)
         self.slips.show_task(task.id)
-        self.description_label.setText(task.description)
+        self.description_label.set_phrases(task.description, names)
         self.description_heading.setVisible(bool(task.description.strip()))
         self.description_label.setVisible(bool(task.description.strip()))
         entries = self._history_entries()
@@ -387,7 +392,8 @@ class TaskDetailPane(QWidget):
         self.history_label.setText(
             "".join(
                 f'<p style="margin:0 0 5px 0"><span style="color:{muted}">'
-                f"{html.escape(parts_text([e.when, e.who]))}</span><br>{html.escape(e.what)}</p>"
+                f"{html.escape(parts_text([e.when, e.who]))}</span><br>"
+                f"{html.escape(phrase_joined(e.what, names))}</p>"
                 for e in entries
             )
             if entries
@@ -396,7 +402,7 @@ class TaskDetailPane(QWidget):
 
     def _set_fact(self, key: str, text: str) -> None:
         _name, value = self._fact_rows[key]
-        value.setText(text)
+        value.set_phrases(text, self._names)
         self.facts.setRowVisible(value, bool(text))
 
     def _render_facts(self, task: Task) -> None:
@@ -484,7 +490,8 @@ class TaskDetailPane(QWidget):
         self.depend_heading.setVisible(bool(predecessors or dependents))
 
     def _plain_row(self, rich: str) -> QLabel:
-        label = QLabel(rich, self)
+        label = PhraseLabel(self)  # for its copy without the joiners in the titles
+        label.setText(rich)
         label.setWordWrap(True)
         label.setTextFormat(Qt.TextFormat.RichText)
         label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -496,7 +503,7 @@ class TaskDetailPane(QWidget):
     def fact_text(self, key: str) -> str:
         """A fact row's value as shown ('' when hidden): status, team, owner, contact…"""
         _name, value = self._fact_rows[key]
-        return value.text() if self.facts.isRowVisible(value) else ""
+        return value.plain_text() if self.facts.isRowVisible(value) else ""
 
     def risk_lines(self) -> list[str]:
         return [_plain(label.text()) for label in self._row_labels(self.risk_box)]
@@ -534,8 +541,8 @@ def _wrapping_policy(horizontal=QSizePolicy.Policy.Ignored) -> QSizePolicy:
 
 
 def _plain(rich: str) -> str:
-    return html.unescape(re.sub(r"<[^>]+>", "", rich))
+    return without_joiners(html.unescape(re.sub(r"<[^>]+>", "", rich)))
 
 
 def _titles(tasks: list[Task]) -> str:
-    return join_list([quoted(html.escape(t.title)) for t in tasks])
+    return join_list([quoted(html.escape(phrase_joined(t.title))) for t in tasks])

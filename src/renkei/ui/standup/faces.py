@@ -7,6 +7,7 @@ here and hand them to ``render.slide_paint``, which only places and colours the 
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
 
@@ -21,6 +22,7 @@ from renkei.render.slide_face import (
     TEAM,
     Heading,
     Notice,
+    Section,
     Slide,
     SlideFace,
     Timer,
@@ -87,6 +89,28 @@ def closing_notice(held_at: datetime | None) -> Notice:
         QCoreApplication.translate("Standup", "Standup held at %1."), held_at.strftime("%H:%M")
     )
     return Notice(thanks, words, detail_tone="done", detail_bold=True)
+
+
+def with_title_names(slides: Sequence[Slide], names: Iterable[str]) -> list[Slide]:
+    """``slides`` with each line that names a person knowing it (its title then never breaks
+    inside the name); a slide or section without one is the same object as before."""
+    names = tuple(name for name in names if len(name) > 1)
+    found = []
+    for slide in slides:
+        sections = tuple(_named_section(section, names) for section in slide.sections)
+        changed = any(a is not b for a, b in zip(sections, slide.sections, strict=True))
+        found.append(replace(slide, sections=sections) if changed else slide)
+    return found
+
+
+def _named_section(section: Section, names: tuple[str, ...]) -> Section:
+    lines = []
+    for line in section.lines:
+        named = tuple(name for name in names if name in line.title)
+        lines.append(replace(line, title_names=named) if named else line)
+    if all(a is b for a, b in zip(lines, section.lines, strict=True)):
+        return section
+    return replace(section, lines=tuple(lines))
 
 
 def slide_face(

@@ -14,7 +14,7 @@ from renkei.render.slide_face import DONE, TEAM, TIMELINE
 from renkei.render.slide_metrics import SlideMetrics, slide_body
 from renkei.render.slide_paint import paint_slide, team_has_more
 from renkei.render.theme import SLIDE_THEMES
-from renkei.ui.standup.faces import Clock, slide_face
+from renkei.ui.standup.faces import Clock, slide_face, with_title_names
 from renkei.ui.standup.held_button import HeldButton
 from renkei.ui.standup.slides import build_slides
 from renkei.ui.standup.timeline_slide import TimelineSlide
@@ -38,7 +38,10 @@ def render_slide(
     if theme not in SLIDE_THEMES:
         raise ValueError(f"unknown theme {theme!r}: dark or light")
     agenda = build_agenda(session, since, order)
-    slides = build_slides(agenda, session.board, session.today(), session.forecasts())
+    slides = with_title_names(
+        build_slides(agenda, session.board, session.today(), session.forecasts()),
+        (person.name for person in session.board.people.values()),
+    )
     index = max(0, min(int(index), len(slides) - 1))
     slide = slides[index]
     face = slide_face(
@@ -88,7 +91,10 @@ def slide_pages(
     if isinstance(size, QSize):
         size = (size.width(), size.height())
     agenda = build_agenda(session, since, order)
-    slides = build_slides(agenda, session.board, session.today(), session.forecasts())
+    slides = with_title_names(
+        build_slides(agenda, session.board, session.today(), session.forecasts()),
+        (person.name for person in session.board.people.values()),
+    )
     rect = QRectF(0, 0, *size)
     m = SlideMetrics.for_size(*size)
     body = slide_body(rect, m)

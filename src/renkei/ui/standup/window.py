@@ -22,7 +22,7 @@ from renkei.render.slide_face import DONE, TEAM, TIMELINE, Slide, SlideFace
 from renkei.render.slide_metrics import SlideMetrics, slide_body
 from renkei.render.slide_paint import paint_slide, team_has_more
 from renkei.render.theme import SLIDE_THEMES, Theme
-from renkei.ui.standup.faces import Clock, slide_face
+from renkei.ui.standup.faces import Clock, slide_face, with_title_names
 from renkei.ui.standup.held_button import HeldButton
 from renkei.ui.standup.slides import build_slides
 from renkei.ui.standup.timeline_slide import TimelineSlide
@@ -111,8 +111,10 @@ class StandupWindow(QWidget):
 
     def _build(self) -> None:
         self._agenda = build_agenda(self.session, self._since, self._order)
-        self._slides = build_slides(
-            self._agenda, self.session.board, self.session.today(), self.session.forecasts()
+        board = self.session.board
+        self._slides = with_title_names(
+            build_slides(self._agenda, board, self.session.today(), self.session.forecasts()),
+            (person.name for person in board.people.values()),
         )
         self.timeline.show_tasks(self.session.board)
 
