@@ -9,7 +9,7 @@ built from one board snapshot; words are the view's job.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -113,7 +113,7 @@ def shown_items(slide: TeamSlide) -> ShownItems:
     The sections keep their order (most important first)."""
     taken: set[int] = set()
 
-    def claim(ids):
+    def claim(ids: Iterable[int]) -> tuple[int, ...]:
         kept = tuple(i for i in ids if i not in taken)
         taken.update(kept)
         return kept
@@ -308,7 +308,7 @@ def build_agenda(
     def first(task: Task) -> tuple[int, date, int]:
         return (*importance(risks[task.id], task.due), task.id)
 
-    def first_waiting(w: WaitingHandoff) -> tuple:
+    def first_waiting(w: WaitingHandoff) -> tuple[int, date, timedelta, int]:
         task = board.tasks[w.handoff.task_id]
         return (*importance(risks.get(task.id, ()), task.due), -w.waited, w.handoff.id)
 
