@@ -12,7 +12,7 @@ from renkei.render.card_face import names_in
 from renkei.render.line_breaks import NO_LINE_START, WORD_JOINER
 from renkei.render.slide_face import Line
 from renkei.render.slide_metrics import slide_font
-from renkei.render.slide_paint import wrap_text
+from renkei.render.slide_plan import wrap_text
 
 WEBINAR = "ウェビナー不参加者向けナーチャリングメール配信"
 HANDOFF = "インサイドセールスの森 健太さんへ引き継ぎ"

@@ -11,7 +11,8 @@ from PySide6.QtGui import QImage, QPainter
 
 from renkei.render.slide_face import TEAM, TIMELINE, Line, Section, SlideFace, Timer
 from renkei.render.slide_metrics import MIN_PX, SlideMetrics, slide_body
-from renkei.render.slide_paint import paint_slide, team_has_more
+from renkei.render.slide_paint import paint_slide
+from renkei.render.slide_plan import team_has_more
 from renkei.render.theme import SLIDE_DARK, SLIDE_LIGHT
 
 

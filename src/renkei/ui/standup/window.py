@@ -20,7 +20,8 @@ from PySide6.QtWidgets import QWidget
 from renkei.app.standup import Agenda, build_agenda
 from renkei.render.slide_face import DONE, TEAM, TIMELINE, Slide, SlideFace
 from renkei.render.slide_metrics import SlideMetrics, slide_body
-from renkei.render.slide_paint import paint_slide, team_has_more
+from renkei.render.slide_paint import paint_slide
+from renkei.render.slide_plan import team_has_more
 from renkei.render.theme import SLIDE_THEMES, Theme
 from renkei.ui.standup.faces import Clock, slide_face, with_title_names
 from renkei.ui.standup.held_button import HeldButton
