@@ -10,12 +10,17 @@ collections (``gc.freeze``): otherwise every full collection while a 10,000-task
 walks them all again (a fifth of a kanban snapshot). A process that only calls ``main(argv)``
 (the tests) freezes nothing: a frozen object is never collected, and the tests' check for
 resources left open in reference cycles (tests/leak_check.py) must still find them.
+
+A command's handler is named in its parser (``later``) and imported only when it runs, the
+same way: every command pays only for its own imports.
 """
 
 from __future__ import annotations
 
+import argparse
 import gc
-from collections.abc import Iterator
+import importlib
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
 _freeze_what_loads = False
@@ -39,3 +44,18 @@ def without_collections() -> Iterator[None]:
             if _freeze_what_loads:
                 gc.freeze()
             gc.enable()
+
+
+def later(module: str, name: str) -> Callable[[argparse.Namespace], int]:
+    """The handler ``renkei.cli.<module>.<name>``, imported when its command runs: every
+    command pays only for its own imports (listing tasks never loads the importers, the
+    demo builder or the watch loop)."""
+
+    def run(args: argparse.Namespace) -> int:
+        with without_collections():
+            loaded = importlib.import_module(f"renkei.cli.{module}")
+        handler: Callable[[argparse.Namespace], int] = getattr(loaded, name)
+        return handler(args)
+
+    run.__qualname__ = run.__name__ = name
+    return run
