@@ -859,6 +859,14 @@
         <translation>引き継ぎのテンプレート（既定：lead）</translation>
     </message>
     <message>
+        <source>acknowledge a handoff sent to you</source>
+        <translation>自分あての引き継ぎを受領する</translation>
+    </message>
+    <message>
+        <source>take the task over (its owner and team become yours)</source>
+        <translation>タスクを引き受ける（担当者とチームが自分になります）</translation>
+    </message>
+    <message>
         <source>send a handoff back for what is missing</source>
         <translation>未記入の項目があるため引き継ぎを差し戻す</translation>
     </message>
@@ -897,6 +905,10 @@
     <message>
         <source>the team-to-team matrix</source>
         <translation>チーム間マトリクス</translation>
+    </message>
+    <message>
+        <source>print the handoff as JSON</source>
+        <translation>引き継ぎを JSON で出力する</translation>
     </message>
     <message>
         <source>no record</source>

@@ -50,8 +50,12 @@ def add_parsers(sub: Any) -> None:
     send.set_defaults(handler=later("handoff_commands", "cmd_send"))
 
     for name, cmd, text in (
-        ("ack", "cmd_ack", "acknowledge a handoff sent to you"),
-        ("accept", "cmd_accept", "take the task over (its owner and team become yours)"),
+        ("ack", "cmd_ack", QT_TRANSLATE_NOOP("Cli", "acknowledge a handoff sent to you")),
+        (
+            "accept",
+            "cmd_accept",
+            QT_TRANSLATE_NOOP("Cli", "take the task over (its owner and team become yours)"),
+        ),
     ):
         action = actions.add_parser(name, help=text)
         action.add_argument("handoff_id", type=int, metavar="ID")
@@ -133,9 +137,12 @@ def add_parsers(sub: Any) -> None:
             "the team-to-team matrix",
         ),
     )
-    _json(listing, "a JSON array instead of a table")
+    _json(listing, QT_TRANSLATE_NOOP("Cli", "a JSON array instead of a table"))
     listing.set_defaults(handler=later("handoff_commands", "cmd_handoffs"))
 
 
-def _json(parser: argparse.ArgumentParser, text: str = "print the handoff as JSON") -> None:
+def _json(
+    parser: argparse.ArgumentParser,
+    text: str = QT_TRANSLATE_NOOP("Cli", "print the handoff as JSON"),
+) -> None:
     parser.add_argument("--json", action="store_true", help=text)
