@@ -4792,6 +4792,10 @@ Keep their version, or replace it with yours?</source>
         <translation>%2件中%1件目</translation>
     </message>
     <message>
+        <source>%1  (%2)</source>
+        <translation>%1（%2件）</translation>
+    </message>
+    <message>
         <source>Deadline %1 → %2</source>
         <translation>期限 %1 → %2</translation>
     </message>

@@ -120,6 +120,7 @@ class SlideFace:
     # (first, last, all); ↓ shows the next ones.
     shown_range: str = "%1–%2 of %3"
     shown_one: str = "%1 of %2"  # the same when the page shows one line of a section
+    counted: str = "%1  (%2)"  # a section's heading and how many lines it has
     timer: Timer | None = None  # TEAM only
     sections: tuple[Section, ...] = ()  # TEAM
     page: int = 0  # TEAM: how many times ↓ was pressed on the slide (0: its first lines)

@@ -343,7 +343,7 @@ def _paint_section(
         )
     ink.text(
         QRectF(inner.left(), inner.top(), inner.width() - range_w, heading_h - pad * 0.6),
-        f"{section.title}  ({len(section.lines)})",
+        arg(face.counted, section.title, str(len(section.lines))),
         m.heading,
         theme.text,
         bold=True,

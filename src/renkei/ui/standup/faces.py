@@ -136,6 +136,7 @@ def slide_face(
         counter=f"{number} / {count}",
         shown_range=QCoreApplication.translate("Standup", "%1–%2 of %3"),
         shown_one=QCoreApplication.translate("Standup", "%1 of %2"),
+        counted=QCoreApplication.translate("Standup", "%1  (%2)"),
         page=max(0, page),
     )
     if slide.kind == TEAM:
