@@ -10,6 +10,13 @@
             <numerusform>%n items missing (%1)</numerusform>
         </translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote the status report (%n page(s), %1) to %2 in %3 s.</source>
+        <translation>
+            <numerusform>Wrote the status report (%n page, %1) to %2 in %3 s.</numerusform>
+            <numerusform>Wrote the status report (%n pages, %1) to %2 in %3 s.</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>FilterBar</name>

@@ -690,6 +690,12 @@
         <source>a lead&apos;s word on a team&apos;s or project&apos;s health, over the computed one (HEALTH: &quot;On track&quot;, &quot;At risk&quot; or &quot;Off track&quot;), e.g. --status &quot;Field Sales=At risk: waiting for legal review&quot;; repeatable</source>
         <translation>チームまたはプロジェクトの状態をリーダーが指定します（規則による判定より優先。HEALTH は「順調」「要注意」「危険」または &quot;On track&quot;、&quot;At risk&quot;、&quot;Off track&quot;）。例：--status &quot;フィールドセールス=要注意：法務の確認待ち&quot;。複数指定できます</translation>
     </message>
+    <message numerus="yes">
+        <source>Wrote the status report (%n page(s), %1) to %2 in %3 s.</source>
+        <translation>
+            <numerusform>状況レポート（%nページ、%1）を %2 に書き出しました（%3秒）。</numerusform>
+        </translation>
+    </message>
     <message>
         <source>only this team&apos;s work</source>
         <translation>このチームの作業のみ</translation>

@@ -13,6 +13,7 @@ from renkei.app.identity import who_am_i
 from renkei.app.settings import LocalSettings
 from renkei.cli.board_access import CliError, board_session, out
 from renkei.cli.commands import use_offscreen_without_display
+from renkei.cli.words import Cli, arg
 from renkei.domain.health import Health, StatusLine, StatusLineError, parse_status
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
@@ -161,7 +162,11 @@ def cmd_export_pdf(args: argparse.Namespace) -> int:
             raise CliError(f"could not write {path}: {error.strerror or error}") from None
         seconds = time.perf_counter() - started
         out(
-            f"Wrote the status report ({pages} pages, {args.paper.upper()}) to {path} "
-            f"in {seconds:.1f} s."
+            arg(
+                Cli.tr("Wrote the status report (%n page(s), %1) to %2 in %3 s.", "", pages),
+                args.paper.upper(),
+                str(path),
+                f"{seconds:.1f}",
+            )
         )
     return 0
