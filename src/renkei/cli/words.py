@@ -27,10 +27,20 @@ from renkei.domain.i18n import (
     arg,
     join_list,
     system_language,
+    told,
     untranslated,
 )
 
-__all__ = ["Cli", "HelpFormatter", "Joined", "Parser", "arg", "translate", "translate_marked"]
+__all__ = [
+    "Cli",
+    "HelpFormatter",
+    "Joined",
+    "Parser",
+    "arg",
+    "error_text",
+    "translate",
+    "translate_marked",
+]
 
 # The language of this command, read from the environment when it starts (``begin``).
 _language: list[str] = []
@@ -112,6 +122,11 @@ def translate(context: str, text: str, disambiguation: str | None = None, n: int
 def translate_marked(context: str, text: str, n: int = -1) -> str:
     """``translate`` as the domain's rules take it (risk and finding sentences)."""
     return translate(context, text, None, n)
+
+
+def error_text(error: BaseException) -> str:
+    """An error's words in the command's language (``renkei.domain.i18n.Sentence``)."""
+    return told(error, translate_marked)
 
 
 class Cli(TranslationContext):

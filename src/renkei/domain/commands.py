@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
+from renkei.domain.i18n import Sentence
+
 if TYPE_CHECKING:  # model imports the handoff rules, which import this module
     from renkei.domain.model import Task
 
@@ -144,8 +146,9 @@ _UNDO_CREATION = {
 }
 
 
-class CommandError(Exception):
-    """A command that cannot be applied; the message is for the user."""
+class CommandError(Sentence):
+    """A command that cannot be applied; the message is for the user (a marked sentence:
+    ``renkei.domain.i18n.Sentence``)."""
 
 
 class ValidationError(CommandError):

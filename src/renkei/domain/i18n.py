@@ -52,6 +52,36 @@ def arg(text: str, *values: object) -> str:
     return _PLACEHOLDER.sub(value, text)
 
 
+class Sentence(Exception):
+    """An error whose message is a sentence marked for translation, told in either language.
+
+    Raise it with the marked text and its values, never with a text already filled in::
+
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 must be a date"), label)
+
+    ``str(error)`` is the English (logs, tests, ``--json``); ``error.said(translate)`` is the
+    person's language, for the window (``renkei.i18n.error_text``) and the command line. A value
+    that is itself a ``Sentence`` (a reason inside a reason) is told in the same language. An
+    error raised with a plain text (an old raise, a server's own words) is shown as it is:
+    the catalogue has no entry for it, so translate gives it back unchanged."""
+
+    context = "Refusal"
+
+    def __init__(self, text: str = "", *values: object):
+        self.text = text
+        self.values = values
+        super().__init__(arg(text, *values))
+
+    def said(self, translate: Translate) -> str:
+        values = [v.said(translate) if isinstance(v, Sentence) else v for v in self.values]
+        return arg(translate(self.context, self.text) if self.text else "", *values)
+
+
+def told(error: BaseException, translate: Translate) -> str:
+    """What an error says to a person: a ``Sentence`` in their language, anything else as is."""
+    return error.said(translate) if isinstance(error, Sentence) else str(error)
+
+
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("History", ", ")
 
 

@@ -11,7 +11,7 @@ from PySide6.QtCore import QCoreApplication, QDate, QLocale
 from renkei.domain.dates import due_words
 from renkei.domain.durations import duration_text
 from renkei.domain.handoff import item_label, reason_label
-from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, arg, told
 from renkei.domain.i18n import join_list as domain_join_list
 from renkei.domain.risk import RiskReason, badge_word, badge_words
 
@@ -22,6 +22,12 @@ def translate_marked(context: str, text: str, n: int = -1) -> str:
     as their ``translate``; ``n`` picks the plural form of a text with "%n" and fills it in.
     Never call it with a literal text: lupdate would not see it (write Qt's translate there)."""
     return QCoreApplication.translate(context, text, None, n)
+
+
+def error_text(error: BaseException) -> str:
+    """What a refused edit or a storage problem says to the person, in their language (the
+    error's marked sentence, ``renkei.domain.i18n.Sentence``; any other error as it is)."""
+    return told(error, translate_marked)
 
 
 def risk_word(reason: RiskReason) -> str:

@@ -19,6 +19,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
+from renkei.domain.i18n import Sentence
 from renkei.store import lease
 
 T = TypeVar("T")
@@ -26,8 +27,9 @@ T = TypeVar("T")
 WRITE = {"renkei_write": True}
 
 
-class StorageError(Exception):
-    """A problem with the board's storage, worded for the user."""
+class StorageError(Sentence):
+    """A problem with the board's storage, worded for the user (a marked sentence:
+    ``renkei.domain.i18n.Sentence``)."""
 
 
 class BoardLocked(StorageError):
