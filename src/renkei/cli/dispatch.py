@@ -42,7 +42,7 @@ from renkei.cli.parsers import (
     add_watch_command,
     change_id,
 )
-from renkei.cli.words import Cli, Joined, Parser, arg
+from renkei.cli.words import Cli, Joined, Parser, arg, error_text
 from renkei.domain.commands import CommandError, ConflictError
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
@@ -230,12 +230,12 @@ def _run(argv: Sequence[str] | None) -> int:
         return fail(
             arg(
                 Cli.tr("%1; nothing was written. See `renkei history %2`, then try again."),
-                error,
+                error_text(error),
                 error.entity_id,
             )
         )
     except EXPECTED_ERRORS as error:
-        return fail(str(error))
+        return fail(error_text(error))
     except ModuleNotFoundError as error:
         if error.name in ("psycopg", "psycopg2"):
             return fail(Cli.tr("PostgreSQL boards need the driver: pip install 'renkei[postgres]'"))
@@ -249,7 +249,7 @@ def _run(argv: Sequence[str] | None) -> int:
         return fail(Cli.tr("interrupted"), 130)
     except Exception as error:
         if _is_import_problem(error):
-            return fail(str(error))
+            return fail(error_text(error))
         raise
 
 
