@@ -167,3 +167,30 @@ def test_each_reason_says_its_fact_in_words(scenario, store):
         shown = (RiskKind.DEPENDENCY, RiskKind.SLIPPED, RiskKind.FORECAST_LATE)
         said = [describe(r) for r in reasons if r.kind in shown]
         assert said == [sentence], title
+
+
+def test_a_colleagues_edit_reorders_only_the_line_it_touched(scenario, store):
+    """The forecast is kept per team between changes: an edit to a Field Sales task reorders
+    Field Sales' line, one to a Marketing task leaves it as it was, and either way the window
+    says what a fresh look at the board says."""
+    session = BoardSession(store, scenario.aoki, today=lambda: TODAY, now=lambda: NOW)
+
+    def forecast_late(looking: BoardSession) -> set[str]:
+        late = RiskKind.FORECAST_LATE
+        return {
+            title
+            for title, i in scenario.ids.items()
+            if any(r.kind is late for r in looking.risk(i))
+        }
+
+    assert forecast_late(session) == {"Second in line", "Third in line"}
+    scenario.set("Healthy", due=day(12))  # Marketing's line only
+    assert session.pull()
+    assert forecast_late(session) == {"Second in line", "Third in line"}
+    # The first in line nearly done weighs a tenth: the second (1.1 of the 1.73 a fast
+    # stretch gets through by Tuesday) is in time now, the third (2.1) still is not.
+    scenario.set("First in line", progress=90)
+    assert session.pull()
+    assert forecast_late(session) == {"Third in line"}
+    fresh = BoardSession(store, scenario.aoki, today=lambda: TODAY, now=lambda: NOW)
+    assert forecast_late(fresh) == {"Third in line"}

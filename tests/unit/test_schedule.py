@@ -10,6 +10,7 @@ from renkei.domain.schedule import (
     Span,
     Violation,
     critical_path,
+    day_numbers,
     dependents_to_shift,
     shifted,
     span_of,
@@ -53,6 +54,15 @@ def test_spans_and_milestones():
     assert span_of(task(1, None, 3)).milestone and span_of(task(1, 3, None)).milestone
     assert span_of(task(1, 2, 2)).milestone
     assert span_of(task(1, None, None)) is None
+
+
+def test_day_numbers_are_the_spans_days_as_numbers():
+    """The same days as span_of, a start after the due date included (the later one last)."""
+    for start, due in ((0, 4), (None, 3), (3, None), (2, 2), (6, 1)):
+        span = span_of(task(1, start, due))
+        assert day_numbers(task(1, start, due)) == (span.first.toordinal(), span.last.toordinal())
+    assert day_numbers(task(1, 6, 1)) == (day(1).toordinal(), day(6).toordinal())
+    assert day_numbers(task(1, None, None)) is None
 
 
 def test_a_successor_starting_on_its_predecessors_last_day_violates():

@@ -13,7 +13,7 @@ from renkei.app.forecasting import board_forecasts, read_finished_days
 from renkei.app.handoff_analysis import MAX_AGE, HandoffAnalyser
 from renkei.domain.commands import Change, Command, FieldChange, Record, RowChange, SetFields
 from renkei.domain.forecast import Forecast
-from renkei.domain.forecast_late import Pace, late_forecasts, team_paces
+from renkei.domain.forecast_late import LateForecastsByTeam, Pace, team_paces
 from renkei.domain.handoff_log import HandoffAnalysis
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 from renkei.domain.risk import (
@@ -64,6 +64,7 @@ class BoardSession:
         self._undo: list[UndoStep] = []
         self._redo: list[UndoStep] = []
         self._risk_ctx: RiskContext | None = None
+        self._late = LateForecastsByTeam()  # kept per team across changes
         self._risk: dict[int, tuple[RiskReason, ...]] = {}
         # Each task's due-date moves, read from the trail once and again after a move.
         self._slips: dict[int, Slips] | None = None
@@ -113,7 +114,7 @@ class BoardSession:
                 stale_days=self.thresholds.stale_days,
                 due_soon_days=self.thresholds.due_soon_days,
                 slips=self._slip_index(),
-                late_forecasts=late_forecasts(self._board, self._team_paces(), self._today()),
+                late_forecasts=self._late.of(self._board, self._team_paces(), self._today()),
             )
         return self._risk_ctx
 
@@ -392,6 +393,7 @@ class BoardSession:
         self._board = board
         self.synced_revision = self._board.revision
         self._forget_derived()
+        self._late.forget_all()
         self._slips = None
         self._finished = self._paces = None
         self._handoffs_touched = None
@@ -446,6 +448,7 @@ class BoardSession:
 
     def _receive(self, change: Change) -> None:
         board = self._board
+        self._forget_late_lines(board, change)
         updated: dict[str, Any] = {}  # a collection of the board → its new dict of rows
         for row_change in change.rows:
             name = ENTITY_COLLECTIONS[row_change.entity]
@@ -462,6 +465,20 @@ class BoardSession:
             self._finished = self._paces = None  # (a task made in a done column counts too)
         self._note_handoff_tasks(change)
         self._notify(change)
+
+    def _forget_late_lines(self, before: Board, change: Change) -> None:
+        """The teams whose line of work the change may reorder: those of the tasks it
+        changed, before and after (a task given to another team leaves one line for the
+        other); a changed status or team (done columns, names) reorders them all."""
+        teams: set[int | None] = set()
+        for rc in change.rows:
+            if rc.entity == "task":
+                was = before.tasks.get(rc.entity_id)
+                teams.update((rc.row.team_id, was.team_id if was is not None else None))
+            elif rc.entity in ("status", "team"):
+                self._late.forget_all()
+                return
+        self._late.forget_teams(teams)
 
     def _note_handoff_tasks(self, change: Change) -> None:
         """Which tasks' handoff findings the change may alter; a renamed person or team, or

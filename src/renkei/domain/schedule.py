@@ -39,6 +39,22 @@ def span_of(task: Task) -> Span | None:
     return Span(min(first, last), max(first, last))
 
 
+def day_numbers(task: Task) -> tuple[int, int] | None:
+    """``span_of`` as day numbers (``date.toordinal``), with no object made: for the loops
+    that run over every task on every change (the timeline's rows)."""
+    start, due = task.start, task.due
+    if start is None:
+        if due is None:
+            return None
+        day = due.toordinal()
+        return day, day
+    first = start.toordinal()
+    if due is None:
+        return first, first
+    last = due.toordinal()
+    return (first, last) if first <= last else (last, first)
+
+
 @dataclass(frozen=True, slots=True)
 class Violation:
     """``successor`` starts on or before ``predecessor``'s last day (by ``overlap`` days)."""
@@ -58,8 +74,10 @@ def violations(board: Board, task_ids: Iterable[int] | None = None) -> list[Viol
     found = []
     for successor_id in chosen:
         successor = tasks[successor_id]
+        if not successor.depends_on or successor.archived:  # most tasks: nothing to check
+            continue
         after = span_of(successor)
-        if after is None or successor.archived:
+        if after is None:
             continue
         for predecessor_id in successor.depends_on:
             predecessor = tasks.get(predecessor_id)

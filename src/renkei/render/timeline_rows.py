@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication
 
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
-from renkei.domain.schedule import span_of
+from renkei.domain.schedule import day_numbers
 
 
 class Zoom(enum.Enum):
@@ -108,11 +108,11 @@ def build_rows(
         if task is None or task_id in seen:
             continue
         seen.add(task_id)
-        span = span_of(task)
-        if span is None:
+        days = day_numbers(task)
+        if days is None:
             layout.undated.append(task_id)
             continue
-        first, last = span.first.toordinal(), span.last.toordinal()
+        first, last = days
         layout.spans[task_id] = (first, last)
         key = getattr(task, name) if name else None
         if key not in known:  # a reference to something not on the board any more

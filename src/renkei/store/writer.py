@@ -93,10 +93,13 @@ def read_rows(conn: Connection, entity: str, entity_ids: Iterable[int]) -> dict[
     found: dict[int, Any] = {}
     for start in range(0, len(ids), IDS_PER_READ):
         chunk = ids[start : start + IDS_PER_READ]
-        read = conn.execute(select(table).where(table.c.id.in_(chunk))).all()
         if entity != "task":
+            read = conn.execute(select(table).where(table.c.id.in_(chunk))).all()
             found.update((r.id, rows.CONVERTERS[entity](r)) for r in read)
             continue
+        # Tasks by position, as the board's load reads them (by name cost more than converting).
+        task_columns = [table.c[name] for name in rows.TASK_COLUMNS]
+        values = conn.execute(select(*task_columns).where(table.c.id.in_(chunk))).all()
         depends: dict[int, list[int]] = defaultdict(list)
         for successor, predecessor in conn.execute(
             select(links.successor_id, links.predecessor_id)
@@ -104,7 +107,9 @@ def read_rows(conn: Connection, entity: str, entity_ids: Iterable[int]) -> dict[
             .order_by(links.predecessor_id)
         ):
             depends[successor].append(predecessor)
-        found.update((r.id, rows.task(r, tuple(depends.get(r.id, ())))) for r in read)
+        found.update(
+            (v[0], rows.task_from_values(tuple(v), tuple(depends.get(v[0], ())))) for v in values
+        )
     return found
 
 
