@@ -182,9 +182,9 @@ class LateForecastsByTeam:
             for team_id in missing:
                 self._by_team[team_id] = {}
             for task_id, found in late_forecasts(board, missing, today).items():
-                team_id = board.tasks[task_id].team_id
-                assert team_id is not None
-                self._by_team[team_id][task_id] = found
+                line = board.tasks[task_id].team_id
+                assert line is not None  # late_forecasts names tasks of the teams asked
+                self._by_team[line][task_id] = found
         merged: dict[int, tuple[str, date]] = {}
         for team_id in paces:
             merged.update(self._by_team[team_id])
