@@ -167,7 +167,7 @@ class BoardStore:
 
     def load(self) -> Board:
         """The whole board in one read transaction, as plain frozen data."""
-        with self._snapshot_read() as conn:
+        with self._snapshot_read() as conn, rows.collection_paused():
             meta = conn.execute(select(schema.board_table)).one()
             deps: dict[int, list[int]] = defaultdict(list)
             dependency_rows = select(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import sys
 from pathlib import Path
 
@@ -285,6 +286,9 @@ class WindowKeeper:
 
 
 def run_gui(board: str | None, actor: str | None) -> int:
+    # What is loaded by now (Python, Qt's and our modules) lives as long as the process: the
+    # cycle collector need not walk it again at each of its full collections.
+    gc.freeze()
     app = create_application()
     # A save kept waiting by a colleague's lease on a shared file gives up after this and
     # goes to the unsaved-edit list, rather than freezing the window for long.
