@@ -52,7 +52,7 @@ from PySide6.QtGui import (
 
 from renkei.export.pdf import font, line_height
 from renkei.render import glyphs
-from renkei.render.line_breaks import break_lines, is_japanese
+from renkei.render.line_breaks import break_lines, has_japanese
 from renkei.render.theme import LIGHT
 
 T = TypeVar("T")
@@ -401,7 +401,7 @@ class TextRun:
     def _lines(self, text: str, f: QFont, width: float) -> str:
         """``text`` as it goes in: Japanese broken into lines of ``width`` by phrase (Qt would
         break it between any two characters), a "\\n" a new line in the same paragraph."""
-        if any(is_japanese(ch) for ch in text):
+        if has_japanese(text):
             metrics = QFontMetricsF(f)
             names = tuple(name for name in self.names if name in text)
             lines = break_lines(text, metrics.horizontalAdvance, width - SLACK, None, names)

@@ -26,6 +26,7 @@ joined text is never stored, edited or copied out (``without_joiners`` takes the
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterable
 from functools import cache
 from typing import Any
@@ -52,18 +53,22 @@ _NO_WORD_START = frozenset("んンを")
 WidthOf = Callable[[str], float]
 
 
+# The script BudouX segments: hiragana, katakana (with the small and half-width ones), the
+# CJK ideographs (extension A, the unified block, the compatibility block) and 々.
+_JAPANESE = re.compile(
+    "[\u3040-\u30ff\u31f0-\u31ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff66-\uff9f々]"
+)
+
+
 def is_japanese(ch: str) -> bool:
     """Hiragana, katakana or a CJK ideograph (the script BudouX segments)."""
-    code = ord(ch)
-    return (
-        0x3040 <= code <= 0x30FF  # hiragana, katakana
-        or 0x31F0 <= code <= 0x31FF  # small katakana extensions
-        or 0x3400 <= code <= 0x4DBF  # CJK extension A
-        or 0x4E00 <= code <= 0x9FFF  # CJK unified ideographs
-        or 0xF900 <= code <= 0xFAFF  # CJK compatibility ideographs
-        or 0xFF66 <= code <= 0xFF9F  # half-width katakana
-        or ch == "々"
-    )
+    return _JAPANESE.match(ch) is not None
+
+
+def has_japanese(text: str) -> bool:
+    """Any of ``text`` in the script BudouX segments (one scan in C: the report asks this of
+    every cell of a 1,000-page appendix)."""
+    return _JAPANESE.search(text) is not None
 
 
 def _is_kanji(ch: str) -> bool:
@@ -96,7 +101,7 @@ def break_opportunities(text: str, unbreakable: Iterable[str] = ()) -> list[int]
         if text[i - 1] == " " and text[i] != " ":
             allowed.add(i)
     # Between Japanese phrases.
-    if any(is_japanese(ch) for ch in text):
+    if has_japanese(text):
         at = 0
         for phrase in _parser().parse(text):
             at += len(phrase)
@@ -269,7 +274,7 @@ def phrase_joined(
     (``width_of``, ``max_width``), a piece still wider than the line may break anywhere
     kinsoku allows (a QLabel would otherwise let it run past its edge). Text without
     Japanese is returned as it is (English wraps as before, names and all)."""
-    if not any(is_japanese(ch) for ch in text):
+    if not has_japanese(text):
         return text
     spans = tuple(span for span in unbreakable if len(span) > 1 and span in text)
     fits = None
