@@ -53,15 +53,17 @@ def snapshot(
         return
     window = MainWindow(session)
     window.resize(*size)
-    # Laid out as shown but never painted on a screen: grab() below paints it once.
-    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
-    window.show()
-    app.processEvents()
     # Show the detail pane with something worth reading: the first card at risk.
     for task_id in window.model.task_ids():
         if session.risk(task_id):
             window.board_view.set_current_task(task_id)
             break
+    # Laid out as shown but never painted on a screen: grab() below paints it once (with
+    # updates on, showing it painted the board first, on 10,000 tasks 80 ms each time).
+    window.setAttribute(Qt.WidgetAttribute.WA_DontShowOnScreen)
+    window.setUpdatesEnabled(False)
+    window.show()
+    app.processEvents()
     window.board_view.verticalScrollBar().setValue(0)
     if view == "timeline":
         window.tabs.setCurrentWidget(window.timeline_tab)
@@ -73,6 +75,7 @@ def snapshot(
         window.show_handoffs(None)
         app.processEvents()  # the tab lays itself out once more after it is first shown
     app.processEvents()
+    window.setUpdatesEnabled(True)
     _save(window.grab(), out)
     window.close()
     QApplication.processEvents()
