@@ -16,6 +16,7 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.i18n import arg
 from renkei.i18n.language import use_language
+from renkei.i18n.words import error_text
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.themes import apply_theme
@@ -138,7 +139,7 @@ class WindowKeeper:
         except BoardDamaged as error:
             return self._offer_salvage(parent, error)
         except (BoardRefused, StorageError) as error:
-            self._refuse(parent, str(error))
+            self._refuse(parent, error_text(error))
             return None
 
     def _offer_salvage(self, parent: QWidget | None, error: BoardDamaged) -> BoardStore | None:
@@ -146,7 +147,7 @@ class WindowKeeper:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QApplication.translate("App", "Cannot open the board"),
-            str(error),
+            error_text(error),
             QMessageBox.StandardButton.Close,
             parent,
         )
@@ -171,7 +172,7 @@ class WindowKeeper:
         try:
             report = salvage_board(damaged, Path(chosen))
         except (BoardRefused, StorageError, OSError) as problem:
-            self._refuse(parent, str(problem))
+            self._refuse(parent, error_text(problem))
             return None
         lost = sum(report.unreadable.values()) + sum(report.orphaned.values())
         QMessageBox.information(
@@ -226,7 +227,7 @@ class WindowKeeper:
                     continue
                 return None
             except BoardRefused as error:
-                self._refuse(parent, str(error))
+                self._refuse(parent, error_text(error))
                 return None
             except (StorageError, OSError) as error:
                 reason = plain_reason(error)
