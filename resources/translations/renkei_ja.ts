@@ -4340,6 +4340,34 @@ Keep their version, or replace it with yours?</source>
         <source>a handoff template names at least one item</source>
         <translation>引き継ぎテンプレートには項目が1つ以上必要です</translation>
     </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>ファイル %1 はありません。</translation>
+    </message>
+    <message>
+        <source>%1 is the board itself, not a copy of it.</source>
+        <translation>%1 はボードそのものです。コピーではありません。</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a copy of this board: it is the board %2, made at another time. Nothing was merged.</source>
+        <translation>%1 はこのボードのコピーではありません：別の時に作られたボード %2 です。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>the copy&apos;s history cannot be read (%1 %2 %3: %4); nothing was merged.</source>
+        <translation>コピーの履歴を読み取れません（%1 %2 %3：%4）。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>changed both on the board and in the copy: %1; say which value to keep. Nothing was merged.</source>
+        <translation>ボードとコピーの両方で変更されています：%1。どちらの値を残すか指定してください。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved aside (%2); nothing was merged.</source>
+        <translation>%1 を別の場所に移せませんでした（%2）。何もマージしていません。</translation>
+    </message>
 </context>
 <context>
     <name>RejectHandoffDialog</name>
