@@ -4298,11 +4298,11 @@ Keep their version, or replace it with yours?</source>
     </message>
     <message>
         <source>%1: write NAME=HEALTH: what is happening</source>
-        <translation>%1：名前=状況：何が起きているか、の形で書いてください</translation>
+        <translation>%1：「名前=状態：状況の説明」の形で書いてください</translation>
     </message>
     <message>
         <source>%1 is not a health (use %2)</source>
-        <translation>%1 は状況ではありません（%2 のいずれかを指定してください）</translation>
+        <translation>%1 は状態ではありません（%2 のいずれかを指定してください）</translation>
     </message>
     <message>
         <source>the due date is before the start date</source>
