@@ -3949,6 +3949,10 @@ Keep their version, or replace it with yours?</source>
         <translation>質問</translation>
     </message>
     <message>
+        <source>A tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
         <source>An answer</source>
         <translation>回答</translation>
     </message>

@@ -40,6 +40,7 @@ _LABELS = {
 
 AT_RISK_REASON = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "The at-risk reason"))
 QUESTION = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "A question"))
+TAG = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "A tag"))
 ANSWER = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "An answer"))
 
 # A handoff's state as a refusal says it: "cannot accept a handoff that is rejected".

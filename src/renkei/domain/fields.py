@@ -12,7 +12,7 @@ from datetime import date, datetime
 from typing import Any
 
 from renkei.domain.commands import ValidationError
-from renkei.domain.field_text import ANSWER, AT_RISK_REASON, QUESTION, field_name
+from renkei.domain.field_text import ANSWER, AT_RISK_REASON, QUESTION, TAG, field_name
 from renkei.domain.field_text import check_text as check_text
 from renkei.domain.field_text import normalise_line_ends as normalise_line_ends
 from renkei.domain.field_text import text_problem as text_problem
@@ -260,7 +260,7 @@ def _tags(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
         tag = str(tag).strip()
         if not tag or tag in tags:
             continue
-        check_text(field_name("tags"), tag)
+        check_text(TAG, tag)
         if len(tag) > MAX_TAG:
             raise ValidationError(
                 QT_TRANSLATE_NOOP("Refusal", "tag %1… is too long (at most %2 characters)"),
