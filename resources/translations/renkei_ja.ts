@@ -3819,6 +3819,561 @@ Keep their version, or replace it with yours?</source>
     </message>
 </context>
 <context>
+    <name>Refusal</name>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
+        <source>no column called %1 on this board (%2)</source>
+        <translation>このボードに %1 という列はありません（%2）</translation>
+    </message>
+    <message>
+        <source>no team called %1 on this board (%2)</source>
+        <translation>このボードに %1 というチームはありません（%2）</translation>
+    </message>
+    <message>
+        <source>nobody called %1 on this board (%2)</source>
+        <translation>このボードに %1 という人はいません（%2）</translation>
+    </message>
+    <message>
+        <source>no project called %1 on this board (%2)</source>
+        <translation>このボードに %1 というプロジェクトはありません（%2）</translation>
+    </message>
+    <message>
+        <source>progress is a whole number from 0 to 100</source>
+        <translation>進捗は0から100までの整数で入力してください</translation>
+    </message>
+    <message>
+        <source>the estimate is a number of hours, such as 4 or 2.5</source>
+        <translation>見積もりは4や2.5のような時間数で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 is not a task id (use ids such as 12,15)</source>
+        <translation>%1 はタスク ID ではありません（12,15 のように ID で指定してください）</translation>
+    </message>
+    <message>
+        <source>there is no task %1 on this board</source>
+        <translation>このボードにタスク%1はありません</translation>
+    </message>
+    <message>
+        <source>use true or false</source>
+        <translation>true か false で指定してください</translation>
+    </message>
+    <message>
+        <source>a task needs a team; name another team to move it (%1)</source>
+        <translation>タスクにはチームが必要です。移す場合は別のチームを指定してください（%1）</translation>
+    </message>
+    <message>
+        <source>unknown field (fields: %1)</source>
+        <translation>不明な項目です（項目：%1）</translation>
+    </message>
+    <message>
+        <source>not a date in the calendar (use YYYY-MM-DD)</source>
+        <translation>存在しない日付です（YYYY-MM-DD で入力してください）</translation>
+    </message>
+    <message>
+        <source>not a date (use YYYY-MM-DD)</source>
+        <translation>日付ではありません（YYYY-MM-DD で入力してください）</translation>
+    </message>
+    <message>
+        <source>%1 cannot be empty</source>
+        <translation>%1は空にできません</translation>
+    </message>
+    <message>
+        <source>not field=value (e.g. due=2026-12-03; an empty value clears: owner=)</source>
+        <translation>項目=値 の形ではありません（例：due=2026-12-03。値を空にすると消去します：owner=）</translation>
+    </message>
+    <message>
+        <source>this field is given twice</source>
+        <translation>この項目が2回指定されています</translation>
+    </message>
+    <message>
+        <source>there are none yet</source>
+        <translation>まだありません</translation>
+    </message>
+    <message>
+        <source>one of: %1 and %2 more</source>
+        <translation>候補：%1 ほか%2件</translation>
+    </message>
+    <message>
+        <source>one of: %1</source>
+        <translation>候補：%1</translation>
+    </message>
+    <message>
+        <source>Say who you are with --as NAME (%1)</source>
+        <translation>--as 名前 で自分の名前を指定してください（%1）</translation>
+    </message>
+    <message>
+        <source>task %1 was changed meanwhile (%2)</source>
+        <translation>タスク%1はその間に変更されました（%2）</translation>
+    </message>
+    <message>
+        <source>handoff %1 was changed meanwhile (%2)</source>
+        <translation>引き継ぎ%1はその間に変更されました（%2）</translation>
+    </message>
+    <message>
+        <source>person %1 was changed meanwhile (%2)</source>
+        <translation>メンバー%1はその間に変更されました（%2）</translation>
+    </message>
+    <message>
+        <source>team %1 was changed meanwhile (%2)</source>
+        <translation>チーム%1はその間に変更されました（%2）</translation>
+    </message>
+    <message>
+        <source>project %1 was changed meanwhile (%2)</source>
+        <translation>プロジェクト%1はその間に変更されました（%2）</translation>
+    </message>
+    <message>
+        <source>status %1 was changed meanwhile (%2)</source>
+        <translation>列%1はその間に変更されました（%2）</translation>
+    </message>
+    <message>
+        <source>%1 %2 was changed meanwhile (%3)</source>
+        <translation>%1 %2 はその間に変更されました（%3）</translation>
+    </message>
+    <message>
+        <source>not a date: %1 (use YYYY-MM-DD)</source>
+        <translation>日付ではありません：%1（YYYY-MM-DD で入力してください）</translation>
+    </message>
+    <message>
+        <source>not a date in the calendar: %1 (use YYYY-MM-DD)</source>
+        <translation>存在しない日付です：%1（YYYY-MM-DD で入力してください）</translation>
+    </message>
+    <message>
+        <source>The at-risk reason</source>
+        <translation>リスクありの理由</translation>
+    </message>
+    <message>
+        <source>A question</source>
+        <translation>質問</translation>
+    </message>
+    <message>
+        <source>A tag</source>
+        <translation>タグ</translation>
+    </message>
+    <message>
+        <source>An answer</source>
+        <translation>回答</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>送付済み</translation>
+    </message>
+    <message>
+        <source>acknowledged</source>
+        <translation>受領済み</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>引き受け済み</translation>
+    </message>
+    <message>
+        <source>returned</source>
+        <translation>差し戻し済み</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>却下済み</translation>
+    </message>
+    <message>
+        <source>withdrawn</source>
+        <translation>取り下げ済み</translation>
+    </message>
+    <message>
+        <source>%1 contains a NUL character</source>
+        <translation>%1にNUL文字が含まれています</translation>
+    </message>
+    <message>
+        <source>%1 is not valid text: it holds a broken character (bytes that are not UTF-8, or a lone surrogate)</source>
+        <translation>%1は正しいテキストではありません：壊れた文字（UTF-8 ではないバイト、または単独のサロゲート）が含まれています</translation>
+    </message>
+    <message>
+        <source>%1 contains a tab; it must be a single line</source>
+        <translation>%1にタブが含まれています。1行で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 contains a line break; it must be a single line</source>
+        <translation>%1に改行が含まれています。1行で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 contains a control character (U+%2)</source>
+        <translation>%1に制御文字（U+%2）が含まれています</translation>
+    </message>
+    <message>
+        <source>%1 has no field &apos;%2&apos;</source>
+        <translation>%1には項目「%2」がありません</translation>
+    </message>
+    <message>
+        <source>%1 is required</source>
+        <translation>%1は必須です</translation>
+    </message>
+    <message>
+        <source>%1 must be text</source>
+        <translation>%1はテキストで入力してください</translation>
+    </message>
+    <message>
+        <source>%1 is too long (%2 characters, at most %3)</source>
+        <translation>%1が長すぎます（%2文字、最大%3文字）</translation>
+    </message>
+    <message>
+        <source>%1 must be a number</source>
+        <translation>%1は数値で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 must be a finite number</source>
+        <translation>%1は有限の数値で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 must be a whole number</source>
+        <translation>%1は整数で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 must be between %2 and %3</source>
+        <translation>%1は%2から%3までの値で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 must be an id</source>
+        <translation>%1は ID で指定してください</translation>
+    </message>
+    <message>
+        <source>%1 must be a date</source>
+        <translation>%1は日付で入力してください</translation>
+    </message>
+    <message>
+        <source>%1 must be true or false</source>
+        <translation>%1は true か false で指定してください</translation>
+    </message>
+    <message>
+        <source>unknown priority %1 (use one of %2)</source>
+        <translation>不明な優先度です：%1（%2 のいずれかを指定してください）</translation>
+    </message>
+    <message>
+        <source>tag %1… is too long (at most %2 characters)</source>
+        <translation>タグ %1… が長すぎます（最大%2文字）</translation>
+    </message>
+    <message>
+        <source>too many tags (%1, at most %2)</source>
+        <translation>タグが多すぎます（%1個、最大%2個）</translation>
+    </message>
+    <message>
+        <source>%1 must list task ids</source>
+        <translation>%1にはタスク ID を並べてください</translation>
+    </message>
+    <message>
+        <source>%1 must be a risk flag</source>
+        <translation>%1はリスクありフラグで指定してください</translation>
+    </message>
+    <message>
+        <source>an at-risk flag needs a reason</source>
+        <translation>リスクありフラグには理由が必要です</translation>
+    </message>
+    <message>
+        <source>the at-risk reason is too long (at most %1 characters)</source>
+        <translation>リスクありの理由が長すぎます（最大%1文字）</translation>
+    </message>
+    <message>
+        <source>%1 must be a date and time</source>
+        <translation>%1は日時で指定してください</translation>
+    </message>
+    <message>
+        <source>%1 must list item names</source>
+        <translation>%1には項目名を並べてください</translation>
+    </message>
+    <message>
+        <source>item name %1… is too long (at most %2 characters)</source>
+        <translation>項目名 %1… が長すぎます（最大%2文字）</translation>
+    </message>
+    <message>
+        <source>a handoff item needs a name and provided</source>
+        <translation>引き継ぎの項目には名前と記入の有無が必要です</translation>
+    </message>
+    <message>
+        <source>items must be handoff items</source>
+        <translation>項目は引き継ぎの項目で指定してください</translation>
+    </message>
+    <message>
+        <source>a handoff item&apos;s name and value are text</source>
+        <translation>引き継ぎの項目の名前と値はテキストで指定してください</translation>
+    </message>
+    <message>
+        <source>a handoff item is provided or not (true or false)</source>
+        <translation>引き継ぎの項目は記入済みかどうか（true か false）で指定してください</translation>
+    </message>
+    <message>
+        <source>each item of a handoff is named once, without blanks</source>
+        <translation>引き継ぎの各項目には、空欄でない名前を1回ずつ付けてください</translation>
+    </message>
+    <message>
+        <source>item %1: a provided item has a value, a missing one not</source>
+        <translation>項目 %1：記入済みの項目には値があり、未記入の項目には値がありません</translation>
+    </message>
+    <message>
+        <source>item %1 is too long (at most %2 characters)</source>
+        <translation>項目 %1 が長すぎます（最大%2文字）</translation>
+    </message>
+    <message>
+        <source>questions must be handoff questions</source>
+        <translation>質問は引き継ぎの質問で指定してください</translation>
+    </message>
+    <message>
+        <source>a question has some text (at most %1 characters)</source>
+        <translation>質問には本文が必要です（最大%1文字）</translation>
+    </message>
+    <message>
+        <source>an answer has some text, who gave it and when</source>
+        <translation>回答には本文、回答者、回答日時が必要です</translation>
+    </message>
+    <message>
+        <source>each question of a handoff has its own id</source>
+        <translation>引き継ぎの各質問には別々の ID が必要です</translation>
+    </message>
+    <message>
+        <source>unknown handoff state %1 (one of %2)</source>
+        <translation>不明な引き継ぎの状態です：%1（%2 のいずれか）</translation>
+    </message>
+    <message>
+        <source>%1 must be a reason code</source>
+        <translation>%1は理由のコードで指定してください</translation>
+    </message>
+    <message>
+        <source>reason %1 is not one of %2</source>
+        <translation>理由 %1 は %2 のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>a question needs an id, item, asker, time and text</source>
+        <translation>質問には ID、項目、質問者、日時、本文が必要です</translation>
+    </message>
+    <message>
+        <source>template %1 has no item(s) %2 (items: %3)</source>
+        <translation>テンプレート %1 に項目 %2 はありません（項目：%3）</translation>
+    </message>
+    <message>
+        <source>item(s) both provided and missing: %1</source>
+        <translation>記入済みと未記入の両方に指定された項目があります：%1</translation>
+    </message>
+    <message>
+        <source>a handoff goes to someone else, not to its sender</source>
+        <translation>引き継ぎ先には引き継ぎ元以外の人を指定してください</translation>
+    </message>
+    <message>
+        <source>only a returned handoff can be re-sent (this one is %1)</source>
+        <translation>再送できるのは差し戻された引き継ぎだけです（この引き継ぎは%1です）</translation>
+    </message>
+    <message>
+        <source>only the sender can re-send a returned handoff</source>
+        <translation>差し戻された引き継ぎを再送できるのは引き継ぎ元だけです</translation>
+    </message>
+    <message>
+        <source>a handoff cannot be answered before it was sent</source>
+        <translation>送付される前の日時で引き継ぎに応答することはできません</translation>
+    </message>
+    <message>
+        <source>only the receiver can acknowledge this handoff</source>
+        <translation>この引き継ぎを受領できるのは引き継ぎ先だけです</translation>
+    </message>
+    <message>
+        <source>cannot acknowledge a handoff that is %1</source>
+        <translation>%1の引き継ぎは受領できません</translation>
+    </message>
+    <message>
+        <source>only the receiver can accept this handoff</source>
+        <translation>この引き継ぎを引き受けられるのは引き継ぎ先だけです</translation>
+    </message>
+    <message>
+        <source>cannot accept a handoff that is %1</source>
+        <translation>%1の引き継ぎは引き受けられません</translation>
+    </message>
+    <message>
+        <source>only the receiver can return this handoff</source>
+        <translation>この引き継ぎを差し戻せるのは引き継ぎ先だけです</translation>
+    </message>
+    <message>
+        <source>cannot return a handoff that is %1</source>
+        <translation>%1の引き継ぎは差し戻せません</translation>
+    </message>
+    <message>
+        <source>return reason %1 is not one of %2</source>
+        <translation>差し戻しの理由 %1 は %2 のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>name at least one missing item when returning a handoff</source>
+        <translation>引き継ぎを差し戻すときは、未記入の項目を1つ以上指定してください</translation>
+    </message>
+    <message>
+        <source>not an item of this handoff: %1 (items: %2)</source>
+        <translation>この引き継ぎの項目ではありません：%1（項目：%2）</translation>
+    </message>
+    <message>
+        <source>only the receiver can reject this handoff</source>
+        <translation>この引き継ぎを却下できるのは引き継ぎ先だけです</translation>
+    </message>
+    <message>
+        <source>cannot reject a handoff that is %1</source>
+        <translation>%1の引き継ぎは却下できません</translation>
+    </message>
+    <message>
+        <source>reject reason %1 is not one of %2</source>
+        <translation>却下の理由 %1 は %2 のいずれでもありません</translation>
+    </message>
+    <message>
+        <source>only the receiver can ask about this handoff</source>
+        <translation>この引き継ぎについて質問できるのは引き継ぎ先だけです</translation>
+    </message>
+    <message>
+        <source>cannot ask about a handoff that is %1</source>
+        <translation>%1の引き継ぎについては質問できません</translation>
+    </message>
+    <message>
+        <source>a question needs some text</source>
+        <translation>質問を入力してください</translation>
+    </message>
+    <message>
+        <source>only the sender can answer questions about this handoff</source>
+        <translation>この引き継ぎについての質問に回答できるのは引き継ぎ元だけです</translation>
+    </message>
+    <message>
+        <source>an answer needs some text</source>
+        <translation>回答を入力してください</translation>
+    </message>
+    <message>
+        <source>question %1 is already answered</source>
+        <translation>質問%1にはすでに回答済みです</translation>
+    </message>
+    <message>
+        <source>a question cannot be answered before it was asked</source>
+        <translation>質問される前の日時で回答することはできません</translation>
+    </message>
+    <message>
+        <source>this handoff has no question %1</source>
+        <translation>この引き継ぎに質問%1はありません</translation>
+    </message>
+    <message>
+        <source>there is no handoff %1</source>
+        <translation>引き継ぎ%1はありません</translation>
+    </message>
+    <message>
+        <source>there is no task %1</source>
+        <translation>タスク%1はありません</translation>
+    </message>
+    <message>
+        <source>say who is handing the task over: a handoff is sent by a person</source>
+        <translation>誰が引き継ぐのかを指定してください：引き継ぎは人が送付します</translation>
+    </message>
+    <message>
+        <source>task %1 is done: a finished task cannot be handed off</source>
+        <translation>タスク%1は完了しています：完了したタスクは引き継げません</translation>
+    </message>
+    <message>
+        <source>task %1 is done (%2): a finished task cannot be handed off</source>
+        <translation>タスク%1は完了しています（%2）：完了したタスクは引き継げません</translation>
+    </message>
+    <message>
+        <source>Only %1 (the owner) or someone in %2 can hand this task off</source>
+        <translation>このタスクを引き継げるのは %1（担当者）か %2 のメンバーだけです</translation>
+    </message>
+    <message>
+        <source>Only %1 (the owner) can hand this task off</source>
+        <translation>このタスクを引き継げるのは %1（担当者）だけです</translation>
+    </message>
+    <message>
+        <source>Only someone in %1 can hand this task off</source>
+        <translation>このタスクを引き継げるのは %1 のメンバーだけです</translation>
+    </message>
+    <message>
+        <source>You cannot hand this task off</source>
+        <translation>このタスクは引き継げません</translation>
+    </message>
+    <message>
+        <source>there is no person %1</source>
+        <translation>メンバー%1はいません</translation>
+    </message>
+    <message>
+        <source>there is no handoff template %1 (templates: %2)</source>
+        <translation>引き継ぎテンプレート %1 はありません（テンプレート：%2）</translation>
+    </message>
+    <message>
+        <source>%1 is in %2 too: passing a task within one team is a reassignment, not a handoff; change the task&apos;s owner instead</source>
+        <translation>%1 も %2 のメンバーです：同じチーム内でタスクを渡すのは引き継ぎではなく担当替えです。タスクの担当者を変更してください</translation>
+    </message>
+    <message>
+        <source>this task is already waiting for handoff %1 to be accepted or returned</source>
+        <translation>このタスクはすでに引き継ぎ%1の引き受けか差し戻しを待っています</translation>
+    </message>
+    <message>
+        <source>%1: write NAME=HEALTH: what is happening</source>
+        <translation>%1：「名前=状態：状況の説明」の形で書いてください</translation>
+    </message>
+    <message>
+        <source>%1 is not a health (use %2)</source>
+        <translation>%1 は状態ではありません（%2 のいずれかを指定してください）</translation>
+    </message>
+    <message>
+        <source>the due date is before the start date</source>
+        <translation>期限が開始日より前です</translation>
+    </message>
+    <message>
+        <source>a task cannot depend on itself</source>
+        <translation>タスクを自分自身の先行タスクにはできません</translation>
+    </message>
+    <message>
+        <source>a returned handoff needs a reason</source>
+        <translation>差し戻した引き継ぎには理由が必要です</translation>
+    </message>
+    <message>
+        <source>not an item of this handoff: %1</source>
+        <translation>この引き継ぎの項目ではありません：%1</translation>
+    </message>
+    <message>
+        <source>the receiver has already accepted, returned or rejected this handoff; it can no longer be withdrawn</source>
+        <translation>引き継ぎ先がすでにこの引き継ぎを引き受けたか、差し戻したか、却下しました。取り下げることはできません</translation>
+    </message>
+    <message>
+        <source>an accepted, returned or rejected handoff has been acknowledged</source>
+        <translation>引き受け、差し戻し、却下された引き継ぎは受領済みです</translation>
+    </message>
+    <message>
+        <source>an acknowledged handoff says when it was acknowledged</source>
+        <translation>受領済みの引き継ぎには受領日時が必要です</translation>
+    </message>
+    <message>
+        <source>only an accepted, returned or rejected handoff is resolved</source>
+        <translation>判断済みになるのは、引き受け、差し戻し、却下された引き継ぎだけです</translation>
+    </message>
+    <message>
+        <source>a handoff template names at least one item</source>
+        <translation>引き継ぎテンプレートには項目が1つ以上必要です</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>ファイル %1 はありません。</translation>
+    </message>
+    <message>
+        <source>%1 is the board itself, not a copy of it.</source>
+        <translation>%1 はボードそのものです。コピーではありません。</translation>
+    </message>
+    <message>
+        <source>%1</source>
+        <translation>%1</translation>
+    </message>
+    <message>
+        <source>%1 is not a copy of this board: it is the board %2, made at another time. Nothing was merged.</source>
+        <translation>%1 はこのボードのコピーではありません：別の時に作られたボード %2 です。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>the copy&apos;s history cannot be read (%1 %2 %3: %4); nothing was merged.</source>
+        <translation>コピーの履歴を読み取れません（%1 %2 %3：%4）。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>changed both on the board and in the copy: %1; say which value to keep. Nothing was merged.</source>
+        <translation>ボードとコピーの両方で変更されています：%1。どちらの値を残すか指定してください。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>%1 could not be moved aside (%2); nothing was merged.</source>
+        <translation>%1 を別の場所に移せませんでした（%2）。何もマージしていません。</translation>
+    </message>
+</context>
+<context>
     <name>RejectHandoffDialog</name>
     <message>
         <source>Reason</source>

@@ -29,7 +29,7 @@ def test_title_is_stripped():
 @pytest.mark.parametrize("blank", ["", "   ", None])
 def test_title_is_required(blank):
     """A task needs a title: empty, blank and missing are refused."""
-    with pytest.raises(ValidationError, match="title is required"):
+    with pytest.raises(ValidationError, match="Title is required"):
         check_value("task", "title", blank)
 
 
@@ -144,7 +144,7 @@ def test_reference_is_an_int_id():
 
 def test_status_is_required():
     """Every task sits in a column."""
-    with pytest.raises(ValidationError, match="status_id is required"):
+    with pytest.raises(ValidationError, match="Status is required"):
         check_value("task", "status_id", None)
 
 

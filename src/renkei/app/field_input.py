@@ -17,7 +17,9 @@ from typing import Any
 
 from renkei.domain import fields
 from renkei.domain.commands import ValidationError
-from renkei.domain.dates import parse_date
+from renkei.domain.dates import NOT_IN_CALENDAR, parse_date
+from renkei.domain.field_text import field_name
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence, ValueRefused
 from renkei.domain.model import Board, Person, Priority, RiskFlag
 from renkei.store.board_store import utcnow
 
@@ -27,16 +29,17 @@ _TRUE = frozenset({"true", "yes", "y", "1", "on"})
 _FALSE = frozenset({"false", "no", "n", "0", "off"})
 
 
-class FieldInputError(ValueError):
+class FieldInputError(Sentence, ValueError):
     """A typed value that cannot become a field value; the message is for the user and names
-    the field and the value."""
+    the field and the value (``typed``). ``reason``: a marked sentence (told in the person's
+    language) or a plain text."""
 
-    def __init__(self, field: str, text: str | None, reason: str):
+    def __init__(self, field: str, typed: str | None, reason: object):
         self.field = field
-        self.text = text
+        self.typed = typed
         self.reason = reason
-        where = field if text is None else f"{field}={text}"
-        super().__init__(f"{where}: {reason}")
+        where = field if typed is None else f"{field}={typed}"
+        super().__init__(QT_TRANSLATE_NOOP("Refusal", "%1: %2"), where, reason)
 
 
 @dataclass(frozen=True, slots=True)
@@ -49,7 +52,8 @@ class InputField:
     parse: Callable[[_Reader, str], Any]
     clearable: bool = True
     help: str = ""
-    # What an empty value is told when the field cannot be cleared (default: "X cannot be empty").
+    # What an empty value is told when the field cannot be cleared, a marked sentence whose %1
+    # lists the choices (default: "X cannot be empty").
     required: str = ""
 
 
@@ -68,28 +72,43 @@ class _Reader:
         found = self.board.find_status(text)
         if found is None:
             names = [s.name for s in self.board.ordered_statuses()]
-            raise ValueError(f"no column called {text.strip()!r} on this board ({listing(names)})")
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "no column called %1 on this board (%2)"),
+                repr(text.strip()),
+                listing(names),
+            )
         return found.id
 
     def team(self, text: str) -> int:
         found = self.board.find_team(text)
         if found is None:
             names = [t.name for t in self.board.ordered_teams()]
-            raise ValueError(f"no team called {text.strip()!r} on this board ({listing(names)})")
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "no team called %1 on this board (%2)"),
+                repr(text.strip()),
+                listing(names),
+            )
         return found.id
 
     def person(self, text: str) -> int:
         found = self.board.find_person(text)
         if found is None:
-            everyone = listing(person_names(self.board))
-            raise ValueError(f"nobody called {text.strip()!r} on this board ({everyone})")
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "nobody called %1 on this board (%2)"),
+                repr(text.strip()),
+                listing(person_names(self.board)),
+            )
         return found.id
 
     def project(self, text: str) -> int:
         found = self.board.find_project(text)
         if found is None:
             names = sorted(p.name for p in self.board.projects.values())
-            raise ValueError(f"no project called {text.strip()!r} on this board ({listing(names)})")
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "no project called %1 on this board (%2)"),
+                repr(text.strip()),
+                listing(names),
+            )
         return found.id
 
     def priority(self, text: str) -> Priority:
@@ -101,7 +120,9 @@ class _Reader:
     def progress(self, text: str) -> int:
         raw = _narrow(text).removesuffix("%").strip()
         if not re.fullmatch(r"[+-]?[0-9]+", raw):
-            raise ValueError("progress is a whole number from 0 to 100")
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "progress is a whole number from 0 to 100")
+            )
         return int(raw)
 
     def hours(self, text: str) -> float:
@@ -109,7 +130,9 @@ class _Reader:
         try:
             return float(raw)
         except ValueError:
-            raise ValueError("the estimate is a number of hours, such as 4 or 2.5") from None
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "the estimate is a number of hours, such as 4 or 2.5")
+            ) from None
 
     def tags(self, text: str) -> tuple[str, ...]:
         return tuple(tag.strip() for tag in fields.split_tags(text) if tag.strip())
@@ -121,10 +144,15 @@ class _Reader:
             if not part:
                 continue
             if not re.fullmatch("[0-9]+", part):
-                raise ValueError(f"{part!r} is not a task id (use ids such as 12,15)")
+                raise ValueRefused(
+                    QT_TRANSLATE_NOOP("Refusal", "%1 is not a task id (use ids such as 12,15)"),
+                    repr(part),
+                )
             task_id = int(part)
             if task_id not in self.board.tasks:
-                raise ValueError(f"there is no task {task_id} on this board")
+                raise ValueRefused(
+                    QT_TRANSLATE_NOOP("Refusal", "there is no task %1 on this board"), task_id
+                )
             ids.append(task_id)
         return tuple(ids)
 
@@ -134,7 +162,7 @@ class _Reader:
             return True
         if word in _FALSE:
             return False
-        raise ValueError("use true or false")
+        raise ValueRefused(QT_TRANSLATE_NOOP("Refusal", "use true or false"))
 
     def flag(self, text: str) -> RiskFlag:
         return RiskFlag(reason=text.strip(), set_by=self.actor_id, set_at=self.now)
@@ -154,7 +182,9 @@ TASK_FIELDS: Mapping[str, InputField] = {
             _Reader.team,
             clearable=False,
             help="team name",
-            required="a task needs a team; name another team to move it",
+            required=QT_TRANSLATE_NOOP(
+                "Refusal", "a task needs a team; name another team to move it (%1)"
+            ),
         ),
         InputField("owner", "owner_id", _Reader.person, help="person's name"),
         InputField("project", "project_id", _Reader.project, help="project name"),
@@ -205,7 +235,11 @@ def lookup_field(name: str) -> InputField:
     found = TASK_FIELDS.get(key)
     if found is None:
         raise FieldInputError(
-            name.strip() or "(empty)", None, f"unknown field (fields: {', '.join(TASK_FIELDS)})"
+            name.strip() or "(empty)",
+            None,
+            Sentence(
+                QT_TRANSLATE_NOOP("Refusal", "unknown field (fields: %1)"), ", ".join(TASK_FIELDS)
+            ),
         )
     return found
 
@@ -214,8 +248,12 @@ def parse_iso_date(text: str) -> date:
     """A calendar date written YYYY-MM-DD (full-width digits from a Japanese IME accepted)."""
     try:
         return parse_date(_narrow(text))
-    except ValueError as error:
-        raise ValueError(str(error).split(": ", 1)[0] + " (use YYYY-MM-DD)") from None
+    except ValueRefused as error:  # the field and the text are named before the reason
+        if error.text == NOT_IN_CALENDAR:
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "not a date in the calendar (use YYYY-MM-DD)")
+            ) from None
+        raise ValueRefused(QT_TRANSLATE_NOOP("Refusal", "not a date (use YYYY-MM-DD)")) from None
 
 
 def parse_value(
@@ -234,15 +272,21 @@ def parse_value(
         if not spec.clearable:
             if spec.required:
                 teams = [t.name for t in board.ordered_teams()]
-                raise FieldInputError(spec.name, text, f"{spec.required} ({listing(teams)})")
-            raise FieldInputError(spec.name, text, f"{spec.name} cannot be empty")
+                raise FieldInputError(spec.name, text, Sentence(spec.required, listing(teams)))
+            raise FieldInputError(
+                spec.name,
+                text,
+                Sentence(
+                    QT_TRANSLATE_NOOP("Refusal", "%1 cannot be empty"), field_name(spec.attribute)
+                ),
+            )
         return spec.attribute, _EMPTY.get(spec.attribute)
     reader = _Reader(board, actor_id, now or utcnow())
     try:
         value = spec.parse(reader, text)
         value = fields.check_value("task", spec.attribute, value)
     except (ValueError, ValidationError) as error:
-        raise FieldInputError(spec.name, text, str(error)) from None
+        raise FieldInputError(spec.name, text, error) from None
     return spec.attribute, value
 
 
@@ -251,7 +295,14 @@ def split_assignment(text: str) -> tuple[str, str]:
     name, sep, value = text.partition("=")
     if not sep or not name.strip():
         raise FieldInputError(
-            text, None, "not field=value (e.g. due=2026-12-03; an empty value clears: owner=)"
+            text,
+            None,
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "not field=value (e.g. due=2026-12-03; an empty value clears: owner=)",
+                )
+            ),
         )
     return name.strip(), value
 
@@ -282,7 +333,11 @@ def parse_pairs(
     for name, text in pairs:
         attribute, value = parse_value(board, name, text, actor_id=actor_id, now=now)
         if attribute in changes:
-            raise FieldInputError(lookup_field(name).name, text, "this field is given twice")
+            raise FieldInputError(
+                lookup_field(name).name,
+                text,
+                Sentence(QT_TRANSLATE_NOOP("Refusal", "this field is given twice")),
+            )
         changes[attribute] = value
     return changes
 
@@ -297,10 +352,13 @@ def person_names(board: Board) -> list[str]:
     return [p.name for p in people_in_order(board)]
 
 
-def listing(names: list[str]) -> str:
-    """ "one of: A, B, C" (at most 30 names), for messages that tell people what exists."""
+def listing(names: list[str]) -> Sentence:
+    """ "one of: A, B, C" (at most 30 names), for messages that tell people what exists: a
+    sentence to give as a value of another (``str`` is the English)."""
     if not names:
-        return "there are none yet"
+        return Sentence(QT_TRANSLATE_NOOP("Refusal", "there are none yet"))
     shown = ", ".join(names[:MAX_LISTED_NAMES])
     more = len(names) - MAX_LISTED_NAMES
-    return f"one of: {shown}" + (f" and {more} more" if more > 0 else "")
+    if more > 0:
+        return Sentence(QT_TRANSLATE_NOOP("Refusal", "one of: %1 and %2 more"), shown, more)
+    return Sentence(QT_TRANSLATE_NOOP("Refusal", "one of: %1"), shown)

@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from renkei.app.field_input import listing, person_names
 from renkei.app.settings import LocalSettings
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.domain.model import Board, Person
 
 
-class IdentityError(Exception):
-    """The actor cannot be determined; the message says how to fix it."""
+class IdentityError(Sentence):
+    """The actor cannot be determined; the message (a marked sentence) says how to fix it."""
 
 
 def who_am_i(
@@ -30,7 +31,9 @@ def who_am_i(
         person = board.find_person(as_name)
         if person is None:
             raise IdentityError(
-                f"nobody called {as_name.strip()!r} on this board ({listing(person_names(board))})"
+                QT_TRANSLATE_NOOP("Refusal", "nobody called %1 on this board (%2)"),
+                repr(as_name.strip()),
+                listing(person_names(board)),
             )
         return person
     settings = settings if settings is not None else LocalSettings.load()
@@ -47,7 +50,10 @@ def require_actor(
     """Like ``who_am_i``, but nobody is an error: a change must be signed."""
     person = who_am_i(board, location, as_name, settings)
     if person is None:
-        raise IdentityError(f"Say who you are with --as NAME ({listing(person_names(board))})")
+        raise IdentityError(
+            QT_TRANSLATE_NOOP("Refusal", "Say who you are with --as NAME (%1)"),
+            listing(person_names(board)),
+        )
     return person
 
 

@@ -21,6 +21,7 @@ from typing import Any, Literal
 
 from renkei.domain import fields
 from renkei.domain.commands import Command, Create, NewRow, Record, SetFields, ValidationError
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board, RiskFlag
 from renkei.store import migrate
 from renkei.store.board_store import BoardStore, Step
@@ -30,8 +31,9 @@ Side = Literal["board", "copy"]
 
 
 
-class MergeRefused(Exception):
-    """The copy cannot be merged; neither file was changed. The message is for the user."""
+class MergeRefused(Sentence):
+    """The copy cannot be merged; neither file was changed. The message (a marked sentence)
+    is for the user."""
 
 
 @dataclass(frozen=True)
@@ -184,7 +186,7 @@ def _read_copy(path: Path) -> tuple[tuple[str, datetime], list[Activity], Board]
     """The copy's identity, history and rows. A file that is not a board is refused
     untouched (an empty one may still be downloading: it must not become a board)."""
     if not path.is_file():
-        raise MergeRefused(f"There is no file {path}.")
+        raise MergeRefused(QT_TRANSLATE_NOOP("Refusal", "There is no file %1."), path)
     copy = BoardStore.open(path, create=False)  # refuses an empty file (BoardEmpty)
     try:
         return copy.identity(), copy.history(), copy.load()
@@ -196,15 +198,23 @@ def prepare_merge(store: BoardStore, copy_path: str | Path) -> MergePlan:
     """Read the board and the copy and work out what merging would do; writes nothing."""
     copy_path = Path(copy_path).expanduser().absolute()
     if Path(store.location) == copy_path:
-        raise MergeRefused(f"{copy_path.name} is the board itself, not a copy of it.")
+        raise MergeRefused(
+            QT_TRANSLATE_NOOP("Refusal", "%1 is the board itself, not a copy of it."),
+            copy_path.name,
+        )
     try:
         identity, copy_rows, copy_board = _read_copy(copy_path)
     except migrate.BoardRefused as error:
-        raise MergeRefused(str(error)) from None
+        raise MergeRefused(QT_TRANSLATE_NOOP("Refusal", "%1"), error) from None
     if identity != store.identity():
         raise MergeRefused(
-            f"{copy_path.name} is not a copy of this board: it is the board "
-            f"{identity[0]!r}, made at another time. Nothing was merged."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is not a copy of this board: it is the board %2, made at another time. "
+                "Nothing was merged.",
+            ),
+            copy_path.name,
+            repr(identity[0]),
         )
     board_rows = store.history()
     common = common_revision(board_rows, copy_rows)
@@ -280,8 +290,13 @@ def _decode(row: Activity, text: str | None) -> Any:
         return fields.decode(row.entity, row.field, text)
     except (ValueError, KeyError, TypeError, ValidationError) as error:
         raise MergeRefused(
-            f"the copy's history cannot be read ({row.entity} {row.entity_id} {row.field}: "
-            f"{error}); nothing was merged."
+            QT_TRANSLATE_NOOP(
+                "Refusal", "the copy's history cannot be read (%1 %2 %3: %4); nothing was merged."
+            ),
+            row.entity,
+            row.entity_id,
+            row.field,
+            error,
         ) from None
 
 
@@ -478,9 +493,12 @@ def apply_merge(
     undecided = [c.label for c in plan.conflicts if c.key not in choices]
     if undecided:
         raise MergeRefused(
-            "changed both on the board and in the copy: "
-            + ", ".join(undecided)
-            + "; say which value to keep. Nothing was merged."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "changed both on the board and in the copy: %1; say which value to keep. "
+                "Nothing was merged.",
+            ),
+            ", ".join(undecided),
         )
     steps = build_steps(plan, choices)
     moved_to = merged_copy_path(plan.copy, now())
@@ -499,8 +517,9 @@ def apply_merge(
         pass
     except OSError as error:
         raise MergeRefused(
-            f"{plan.copy.name} could not be moved aside ({error.strerror or error}); "
-            "nothing was merged."
+            QT_TRANSLATE_NOOP("Refusal", "%1 could not be moved aside (%2); nothing was merged."),
+            plan.copy.name,
+            error.strerror or error,
         ) from None
     except BaseException:
         if moved:  # the commit itself failed: put the copy back where it was

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from renkei.domain.i18n import Sentence
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 
 if TYPE_CHECKING:  # model imports the handoff rules, which import this module
     from renkei.domain.model import Task
@@ -155,6 +155,17 @@ class ValidationError(CommandError):
     pass
 
 
+# "task 5 was changed meanwhile (progress, due)": one sentence for each kind of row.
+_CHANGED_MEANWHILE = {
+    "task": QT_TRANSLATE_NOOP("Refusal", "task %1 was changed meanwhile (%2)"),
+    "handoff": QT_TRANSLATE_NOOP("Refusal", "handoff %1 was changed meanwhile (%2)"),
+    "person": QT_TRANSLATE_NOOP("Refusal", "person %1 was changed meanwhile (%2)"),
+    "team": QT_TRANSLATE_NOOP("Refusal", "team %1 was changed meanwhile (%2)"),
+    "project": QT_TRANSLATE_NOOP("Refusal", "project %1 was changed meanwhile (%2)"),
+    "status": QT_TRANSLATE_NOOP("Refusal", "status %1 was changed meanwhile (%2)"),
+}
+
+
 class ConflictError(CommandError):
     """Someone else changed the same field since this edit was based on it."""
 
@@ -163,7 +174,16 @@ class ConflictError(CommandError):
         self.entity_id = entity_id
         self.conflicts = conflicts  # (field, value now stored, value this edit wanted)
         names = ", ".join(c[0] for c in conflicts)
-        super().__init__(f"{entity} {entity_id} was changed meanwhile ({names})")
+        text = _CHANGED_MEANWHILE.get(entity)
+        if text is None:
+            super().__init__(
+                QT_TRANSLATE_NOOP("Refusal", "%1 %2 was changed meanwhile (%3)"),
+                entity,
+                entity_id,
+                names,
+            )
+        else:
+            super().__init__(text, entity_id, names)
 
 
 class NotFoundError(CommandError):

@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable
 from datetime import date
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, arg, untranslated
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, ValueRefused, arg, untranslated
 
 DUE_TODAY = QT_TRANSLATE_NOOP("Dates", "due today")
 DUE_TOMORROW = QT_TRANSLATE_NOOP("Dates", "due tomorrow")
@@ -43,13 +43,17 @@ def due_words(
 _ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
 
 
+NOT_A_DATE = QT_TRANSLATE_NOOP("Refusal", "not a date: %1 (use YYYY-MM-DD)")
+NOT_IN_CALENDAR = QT_TRANSLATE_NOOP("Refusal", "not a date in the calendar: %1 (use YYYY-MM-DD)")
+
+
 def parse_date(text: str) -> date:
     """YYYY-MM-DD only: the one spelling that reads the same in every locale
     (``date.fromisoformat`` alone would also take 20261128 and 2026-W48-1)."""
     raw = text.strip()
     if not _ISO_DATE.fullmatch(raw):
-        raise ValueError(f"not a date: {text!r} (use YYYY-MM-DD)")
+        raise ValueRefused(NOT_A_DATE, repr(text))
     try:
         return date.fromisoformat(raw)
     except ValueError:
-        raise ValueError(f"not a date in the calendar: {text!r} (use YYYY-MM-DD)") from None
+        raise ValueRefused(NOT_IN_CALENDAR, repr(text)) from None

@@ -12,16 +12,22 @@ from datetime import date, datetime
 from typing import Any
 
 from renkei.domain.commands import ValidationError
+from renkei.domain.field_text import ANSWER, AT_RISK_REASON, QUESTION, TAG, field_name
+from renkei.domain.field_text import check_text as check_text
+from renkei.domain.field_text import normalise_line_ends as normalise_line_ends
+from renkei.domain.field_text import text_problem as text_problem
 from renkei.domain.handoff import (
-    REJECT_REASONS,
     RETURN_REASONS,
-    Handoff,
     HandoffItem,
     HandoffState,
-    HandoffTemplate,
     Question,
 )
-from renkei.domain.model import Priority, RiskFlag, Task
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.model import Priority, RiskFlag
+from renkei.domain.row_checks import check_handoff_row as check_handoff_row
+from renkei.domain.row_checks import check_row as check_row
+from renkei.domain.row_checks import check_task_row as check_task_row
+from renkei.domain.row_checks import check_template_row as check_template_row
 
 # Fields whose value is the id of another row, and which kind of row that is (the same name
 # names the same kind in every entity). The store checks them; a merge maps them.
@@ -142,59 +148,22 @@ SPECS: Mapping[str, Mapping[str, FieldSpec]] = {
 
 _EMPTY_SEQUENCES = ("tags", "ids", "names", "items", "questions")
 
-# Characters no field keeps: C0/C1 controls and DEL, and lone surrogates (what Python makes of
-# bytes that are not UTF-8, or a JSON "\ud800"; no database can store them). Multi-line text
-# keeps tab and line breaks (a description's CR LF and CR become LF).
-_BAD_IN_LINE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
-_BAD_IN_TEXT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
-
-
-def normalise_line_ends(text: str) -> str:
-    return text.replace("\r\n", "\n").replace("\r", "\n") if "\r" in text else text
-
-
-def text_problem(text: str, multiline: bool = False) -> str | None:
-    """What makes ``text`` unfit to keep, in words ("contains a control character (U+0001)"),
-    or None. Shared by the store's checks and the importers, which add where it came from."""
-    found = (_BAD_IN_TEXT if multiline else _BAD_IN_LINE).search(text)
-    if found is None:
-        return None
-    char = found.group()
-    if char == "\x00":
-        return "contains a NUL character"
-    if "\ud800" <= char <= "\udfff":
-        return (
-            "is not valid text: it holds a broken character (bytes that are not UTF-8, or a "
-            "lone surrogate)"
-        )
-    if char in "\t\n\r":
-        what = {"\t": "a tab", "\n": "a line break", "\r": "a line break"}[char]
-        return f"contains {what}; it must be a single line"
-    return f"contains a control character (U+{ord(char):04X})"
-
-
-def check_text(name: str, text: str, multiline: bool = False) -> str:
-    """``text`` when it is fit to keep, else ValidationError naming ``name``."""
-    problem = text_problem(text, multiline)
-    if problem is not None:
-        raise ValidationError(f"{name} {problem}")
-    return text
-
-
 def check_value(entity: str, name: str, value: Any) -> Any:
     """The value normalised (text stripped, tags de-duplicated), or ValidationError."""
     spec = SPECS.get(entity, {}).get(name)
     if spec is None:
-        raise ValidationError(f"{entity} has no field {name!r}")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 has no field '%2'"), entity, name)
     if value is None or (spec.kind == "text" and isinstance(value, str) and not value.strip()):
         if spec.required:
-            raise ValidationError(f"{name} is required")
+            raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 is required"), field_name(name))
         if spec.kind == "text":
             return ""
         if spec.kind in _EMPTY_SEQUENCES:
             return ()
         if not spec.nullable:
-            raise ValidationError(f"{name} cannot be empty")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Refusal", "%1 cannot be empty"), field_name(name)
+            )
         return None
     check = _CHECKS[spec.kind]
     return check(name, value, spec)
@@ -202,46 +171,60 @@ def check_value(entity: str, name: str, value: Any) -> Any:
 
 def _text(name: str, value: Any, spec: FieldSpec) -> str:
     if not isinstance(value, str):
-        raise ValidationError(f"{name} must be text")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 must be text"), field_name(name))
     text: str = value.strip() if spec.max_len and spec.max_len <= MAX_TITLE else value
     if spec.multiline:
         text = normalise_line_ends(text)
-    check_text(name, text, spec.multiline)
+    check_text(field_name(name), text, spec.multiline)
     if spec.max_len and len(text) > spec.max_len:
         raise ValidationError(
-            f"{name} is too long ({len(text)} characters, at most {spec.max_len})"
+            QT_TRANSLATE_NOOP("Refusal", "%1 is too long (%2 characters, at most %3)"),
+            field_name(name),
+            len(text),
+            spec.max_len,
         )
     return text
 
 
 def _number(name: str, value: Any, spec: FieldSpec, kind: type) -> Any:
     if isinstance(value, bool) or not isinstance(value, int | float):
-        raise ValidationError(f"{name} must be a number")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 must be a number"), field_name(name))
     if not math.isfinite(value):
-        raise ValidationError(f"{name} must be a finite number")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be a finite number"), field_name(name)
+        )
     if kind is int and value != int(value):
-        raise ValidationError(f"{name} must be a whole number")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be a whole number"), field_name(name)
+        )
     value = kind(value)
     if spec.low is not None and value < spec.low or spec.high is not None and value > spec.high:
-        raise ValidationError(f"{name} must be between {spec.low:g} and {spec.high:g}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be between %2 and %3"),
+            field_name(name),
+            f"{spec.low:g}",
+            f"{spec.high:g}",
+        )
     return value
 
 
 def _ref(name: str, value: Any, spec: FieldSpec) -> int:
     if isinstance(value, bool) or not isinstance(value, int):
-        raise ValidationError(f"{name} must be an id")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 must be an id"), field_name(name))
     return value
 
 
 def _date(name: str, value: Any, spec: FieldSpec) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
-        raise ValidationError(f"{name} must be a date")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "%1 must be a date"), field_name(name))
     return value
 
 
 def _bool(name: str, value: Any, spec: FieldSpec) -> bool:
     if not isinstance(value, bool):
-        raise ValidationError(f"{name} must be true or false")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be true or false"), field_name(name)
+        )
     return value
 
 
@@ -249,12 +232,15 @@ def _priority(name: str, value: Any, spec: FieldSpec) -> Priority:
     if isinstance(value, str):
         try:
             return Priority.parse(value)
-        except ValueError as error:
-            raise ValidationError(f"{name}: {error}") from None
+        except ValueError:
+            pass
     try:
         return Priority(value)
     except ValueError:
-        raise ValidationError(f"{name}: unknown priority {value!r}") from None
+        names = ", ".join(p.name.lower() for p in Priority)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "unknown priority %1 (use one of %2)"), repr(value), names
+        ) from None
 
 
 _TAG_SEPARATORS = re.compile("[,、，]")
@@ -274,36 +260,51 @@ def _tags(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
         tag = str(tag).strip()
         if not tag or tag in tags:
             continue
-        check_text("a tag", tag)
+        check_text(TAG, tag)
         if len(tag) > MAX_TAG:
-            raise ValidationError(f"tag {tag[:20]!r}… is too long (at most {MAX_TAG} characters)")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Refusal", "tag %1… is too long (at most %2 characters)"),
+                repr(tag[:20]),
+                MAX_TAG,
+            )
         tags.append(tag)
     if len(tags) > MAX_TAGS:
-        raise ValidationError(f"too many tags ({len(tags)}, at most {MAX_TAGS})")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "too many tags (%1, at most %2)"), len(tags), MAX_TAGS
+        )
     return tuple(tags)
 
 
 def _ids(name: str, value: Any, spec: FieldSpec) -> tuple[int, ...]:
     ids = set(value)
     if any(isinstance(i, bool) or not isinstance(i, int) for i in ids):
-        raise ValidationError(f"{name} must list task ids")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must list task ids"), field_name(name)
+        )
     return tuple(sorted(ids))  # one canonical order: the set of predecessors is what counts
 
 
 def _flag(name: str, value: Any, spec: FieldSpec) -> RiskFlag:
     if not isinstance(value, RiskFlag):
-        raise ValidationError(f"{name} must be a risk flag")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be a risk flag"), field_name(name)
+        )
     if not value.reason.strip():
-        raise ValidationError("an at-risk flag needs a reason")
-    check_text("the at-risk reason", value.reason)
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "an at-risk flag needs a reason"))
+    check_text(AT_RISK_REASON, value.reason)
     if len(value.reason) > MAX_TITLE:
-        raise ValidationError(f"the at-risk reason is too long (at most {MAX_TITLE} characters)")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "the at-risk reason is too long (at most %1 characters)"),
+            MAX_TITLE,
+        )
     return value
 
 
 def _datetime(name: str, value: Any, spec: FieldSpec) -> datetime:
     if not isinstance(value, datetime):
-        raise ValidationError(f"{name} must be a date and time")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be a date and time"), field_name(name)
+        )
     return value
 
 
@@ -319,13 +320,19 @@ def _names(name: str, value: Any, spec: FieldSpec) -> tuple[str, ...]:
     found: list[str] = []
     for item in value:
         if not isinstance(item, str):
-            raise ValidationError(f"{name} must list item names")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Refusal", "%1 must list item names"), field_name(name)
+            )
         item = item.strip()
         if not item or item in found:
             continue
-        check_text("an item name", item)
+        check_text(item, item)
         if len(item) > MAX_ITEM:
-            raise ValidationError(f"item name {item[:20]!r}… is too long (at most {MAX_ITEM})")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Refusal", "item name %1… is too long (at most %2 characters)"),
+                repr(item[:20]),
+                MAX_ITEM,
+            )
         found.append(item)
     return tuple(found)
 
@@ -335,14 +342,20 @@ def _item(value: Any) -> HandoffItem:
         try:
             value = HandoffItem(value["name"], value["provided"], value.get("value") or "")
         except (KeyError, TypeError):
-            raise ValidationError("a handoff item needs a name and provided") from None
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Refusal", "a handoff item needs a name and provided")
+            ) from None
     if not isinstance(value, HandoffItem):
-        raise ValidationError("items must be handoff items")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "items must be handoff items"))
     if not isinstance(value.name, str) or not isinstance(value.value, str):
-        raise ValidationError("a handoff item's name and value are text")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "a handoff item's name and value are text")
+        )
     if not isinstance(value.provided, bool):
-        raise ValidationError("a handoff item is provided or not (true or false)")
-    check_text(f"item {value.name!r}", value.value, multiline=True)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "a handoff item is provided or not (true or false)")
+        )
+    check_text(value.name, value.value, multiline=True)
     return value
 
 
@@ -351,14 +364,23 @@ def _items(name: str, value: Any, spec: FieldSpec) -> tuple[HandoffItem, ...]:
     items = tuple(_item(v) for v in value)
     names = [i.name for i in items]
     if _names(name, names, spec) != tuple(names):
-        raise ValidationError("each item of a handoff is named once, without blanks")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "each item of a handoff is named once, without blanks")
+        )
     for i in items:
         if i.provided != bool(i.value.strip()):
             raise ValidationError(
-                f"item {i.name!r}: a provided item has a value, a missing one not"
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "item %1: a provided item has a value, a missing one not"
+                ),
+                repr(i.name),
             )
         if len(i.value) > MAX_ITEM_VALUE:
-            raise ValidationError(f"item {i.name!r} is too long (at most {MAX_ITEM_VALUE})")
+            raise ValidationError(
+                QT_TRANSLATE_NOOP("Refusal", "item %1 is too long (at most %2 characters)"),
+                repr(i.name),
+                MAX_ITEM_VALUE,
+            )
     return items
 
 
@@ -366,23 +388,30 @@ def _question(value: Any) -> Question:
     if isinstance(value, Mapping):
         value = question_from_data(value)
     if not isinstance(value, Question):
-        raise ValidationError("questions must be handoff questions")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "questions must be handoff questions"))
     if not value.text.strip() or len(value.text) > MAX_QUESTION:
-        raise ValidationError(f"a question has some text (at most {MAX_QUESTION} characters)")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "a question has some text (at most %1 characters)"),
+            MAX_QUESTION,
+        )
     if value.answer is not None and (
         not value.answer.strip() or value.answered_by is None or value.answered_at is None
     ):
-        raise ValidationError("an answer has some text, who gave it and when")
-    check_text("a question", value.text, multiline=True)
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "an answer has some text, who gave it and when")
+        )
+    check_text(QUESTION, value.text, multiline=True)
     if value.answer is not None:
-        check_text("an answer", value.answer, multiline=True)
+        check_text(ANSWER, value.answer, multiline=True)
     return value
 
 
 def _questions(name: str, value: Any, spec: FieldSpec) -> tuple[Question, ...]:
     questions = tuple(_question(v) for v in value)
     if len({q.id for q in questions}) != len(questions):
-        raise ValidationError("each question of a handoff has its own id")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "each question of a handoff has its own id")
+        )
     return questions
 
 
@@ -391,17 +420,27 @@ def _handoff_state(name: str, value: Any, spec: FieldSpec) -> HandoffState:
         return HandoffState(value)
     except ValueError:
         states = ", ".join(s.value for s in HandoffState)
-        raise ValidationError(f"{name}: unknown state {value!r} (one of {states})") from None
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "unknown handoff state %1 (one of %2)"),
+            repr(value),
+            states,
+        ) from None
 
 
 def _reason(name: str, value: Any, spec: FieldSpec) -> str | None:
     if not isinstance(value, str):
-        raise ValidationError(f"{name} must be a reason code")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 must be a reason code"), field_name(name)
+        )
     code: str = value.strip()
     if not code:
         return None
     if code not in RETURN_REASONS:
-        raise ValidationError(f"reason {code!r} is not one of {', '.join(RETURN_REASONS)}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "reason %1 is not one of %2"),
+            repr(code),
+            ", ".join(RETURN_REASONS),
+        )
     return code
 
 
@@ -424,63 +463,6 @@ _CHECKS: Mapping[str, Callable[[str, Any, FieldSpec], Any]] = {
     "handoff_state": _handoff_state,
     "reason": _reason,
 }
-
-
-def check_task_row(task: Task) -> None:
-    """Rules across fields, checked on the row as it would be after the change."""
-    if task.start is not None and task.due is not None and task.due < task.start:
-        raise ValidationError("the due date is before the start date")
-    if task.id in task.depends_on:
-        raise ValidationError("a task cannot depend on itself")
-
-
-def check_handoff_row(h: Handoff) -> None:
-    """The domain's rules that span fields, on the handoff as it would be stored."""
-    if h.sender_id == h.receiver_id:
-        raise ValidationError("a handoff goes to someone else, not to its sender")
-    names = set(h.item_names)
-    if h.state is HandoffState.REJECTED and h.reason not in REJECT_REASONS:
-        raise ValidationError(
-            f"reject reason {h.reason!r} is not one of {', '.join(REJECT_REASONS)}"
-        )
-    if h.state is HandoffState.RETURNED:
-        if h.reason is None:
-            raise ValidationError("a returned handoff needs a reason")
-        if not h.returned_missing:
-            raise ValidationError("name at least one missing item when returning a handoff")
-    unknown = sorted({*h.returned_missing, *(q.item for q in h.questions)} - names)
-    if unknown:
-        raise ValidationError(f"not an item of this handoff: {', '.join(unknown)}")
-    resolved = h.state in (HandoffState.ACCEPTED, HandoffState.RETURNED, HandoffState.REJECTED)
-    if h.state is HandoffState.WITHDRAWN and h.resolved_at is not None:
-        raise ValidationError(
-            "the receiver has already accepted, returned or rejected this handoff; "
-            "it can no longer be withdrawn"
-        )
-    if resolved and h.acknowledged_at is None:
-        raise ValidationError(f"a handoff that is {h.state.value} has been acknowledged")
-    if h.state is HandoffState.ACKNOWLEDGED and h.acknowledged_at is None:
-        raise ValidationError("an acknowledged handoff says when it was acknowledged")
-    if resolved != (h.resolved_at is not None):
-        raise ValidationError("only an accepted, returned or rejected handoff is resolved")
-    for moment in (h.acknowledged_at, h.resolved_at):
-        if moment is not None and moment < h.sent_at:
-            raise ValidationError("a handoff cannot be answered before it was sent")
-
-
-def check_template_row(t: HandoffTemplate) -> None:
-    if not t.items:
-        raise ValidationError("a handoff template names at least one item")
-
-
-def check_row(entity: str, row: Any) -> None:
-    """Rules across fields for any entity (nothing to check for most)."""
-    if entity == "task":
-        check_task_row(row)
-    elif entity == "handoff":
-        check_handoff_row(row)
-    elif entity == "handoff_template":
-        check_template_row(row)
 
 
 # -- handoff packets as JSON data (the store's Text columns and the Activity record) -----------
@@ -528,7 +510,9 @@ def question_from_data(data: Mapping[str, Any]) -> Question:
             answered_at=_moment(data.get("answered_at")),
         )
     except (KeyError, TypeError, ValueError):
-        raise ValidationError("a question needs an id, item, asker, time and text") from None
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "a question needs an id, item, asker, time and text")
+        ) from None
 
 
 def _data(value: Any) -> Any:

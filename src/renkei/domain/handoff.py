@@ -32,7 +32,8 @@ from datetime import datetime, time, timedelta
 from typing import Any
 
 from renkei.domain.commands import ValidationError
-from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
+from renkei.domain.field_text import state_word
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Marked, Translate, untranslated
 
 
 @dataclass(frozen=True, slots=True)
@@ -341,12 +342,16 @@ def build_items(
     unknown = sorted((set(provided) | set(extra_missing)) - known)
     if unknown:
         raise ValidationError(
-            f"template {template.name!r} has no item(s) {', '.join(unknown)} "
-            f"(items: {', '.join(template.items)})"
+            QT_TRANSLATE_NOOP("Refusal", "template %1 has no item(s) %2 (items: %3)"),
+            repr(template.name),
+            ", ".join(unknown),
+            ", ".join(template.items),
         )
     clash = sorted(set(provided) & set(extra_missing))
     if clash:
-        raise ValidationError(f"item(s) both provided and missing: {', '.join(clash)}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "item(s) both provided and missing: %1"), ", ".join(clash)
+        )
     items = []
     for name in template.items:
         value = (provided.get(name) or "").strip()
@@ -370,7 +375,9 @@ def send(
 ) -> Handoff:
     """A new handoff in state SENT."""
     if sender_id == receiver_id:
-        raise ValidationError("a handoff goes to someone else, not to its sender")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "a handoff goes to someone else, not to its sender")
+        )
     return Handoff(
         id=id,
         task_id=task_id,
@@ -401,10 +408,13 @@ def resend(
     re-send."""
     if handoff.state is not HandoffState.RETURNED:
         raise ValidationError(
-            f"only a returned handoff can be re-sent (this one is {_st(handoff)})"
+            QT_TRANSLATE_NOOP("Refusal", "only a returned handoff can be re-sent (this one is %1)"),
+            _st(handoff),
         )
     if by != handoff.sender_id:
-        raise ValidationError("only the sender can re-send a returned handoff")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "only the sender can re-send a returned handoff")
+        )
     values = {i.name: i.value for i in handoff.items if i.provided and i.name in template.items}
     values.update(provided or {})
     return send(
@@ -424,30 +434,36 @@ def resend(
 # -- transitions ---------------------------------------------------------------------------
 
 
-def _st(handoff: Handoff) -> str:
-    return handoff.state.value
+def _st(handoff: Handoff) -> Marked:
+    return state_word(handoff.state.value)
 
 
-def _require_receiver(handoff: Handoff, by: int, action: str) -> None:
+def _require_receiver(handoff: Handoff, by: int, refusal: str) -> None:
     if by != handoff.receiver_id:
-        raise ValidationError(f"only the receiver can {action} this handoff")
+        raise ValidationError(refusal)
 
 
-def _require_open(handoff: Handoff, action: str) -> None:
+def _require_open(handoff: Handoff, refusal: str) -> None:
     if not handoff.state.is_open:
-        raise ValidationError(f"cannot {action} a handoff that is {_st(handoff)}")
+        raise ValidationError(refusal, _st(handoff))
 
 
 def _require_order(handoff: Handoff, at: datetime) -> None:
     if at < handoff.sent_at:
-        raise ValidationError("a handoff cannot be answered before it was sent")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "a handoff cannot be answered before it was sent")
+        )
 
 
 def acknowledge(handoff: Handoff, by: int, at: datetime) -> Handoff:
     """The receiver has seen it: only the receiver, only from SENT."""
-    _require_receiver(handoff, by, "acknowledge")
+    _require_receiver(
+        handoff, by, QT_TRANSLATE_NOOP("Refusal", "only the receiver can acknowledge this handoff")
+    )
     if handoff.state is not HandoffState.SENT:
-        raise ValidationError(f"cannot acknowledge a handoff that is {_st(handoff)}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "cannot acknowledge a handoff that is %1"), _st(handoff)
+        )
     _require_order(handoff, at)
     return replace(
         handoff,
@@ -471,8 +487,10 @@ def _resolve(handoff: Handoff, state: HandoffState, at: datetime, **changes: Any
 def accept(handoff: Handoff, by: int, at: datetime) -> Handoff:
     """The receiver takes the task over (acknowledging it now if not yet). The store moves
     ownership to the receiver in the same change."""
-    _require_receiver(handoff, by, "accept")
-    _require_open(handoff, "accept")
+    _require_receiver(
+        handoff, by, QT_TRANSLATE_NOOP("Refusal", "only the receiver can accept this handoff")
+    )
+    _require_open(handoff, QT_TRANSLATE_NOOP("Refusal", "cannot accept a handoff that is %1"))
     _require_order(handoff, at)
     return _resolve(handoff, HandoffState.ACCEPTED, at)
 
@@ -482,46 +500,67 @@ def return_(
 ) -> Handoff:
     """Send it back: a reason from RETURN_REASONS and at least one item of the packet that
     the receiver needs and does not have."""
-    _require_receiver(handoff, by, "return")
-    _require_open(handoff, "return")
+    _require_receiver(
+        handoff, by, QT_TRANSLATE_NOOP("Refusal", "only the receiver can return this handoff")
+    )
+    _require_open(handoff, QT_TRANSLATE_NOOP("Refusal", "cannot return a handoff that is %1"))
     _require_order(handoff, at)
     if not reason or reason not in RETURN_REASONS:
-        raise ValidationError(f"return reason {reason!r} is not one of {', '.join(RETURN_REASONS)}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "return reason %1 is not one of %2"),
+            repr(reason),
+            ", ".join(RETURN_REASONS),
+        )
     wanted = tuple(dict.fromkeys(m.strip() for m in missing if m.strip()))
     if not wanted:
-        raise ValidationError("name at least one missing item when returning a handoff")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "name at least one missing item when returning a handoff")
+        )
     unknown = [m for m in wanted if m not in handoff.item_names]
     if unknown:
         raise ValidationError(
-            f"not an item of this handoff: {', '.join(unknown)} "
-            f"(items: {', '.join(handoff.item_names)})"
+            QT_TRANSLATE_NOOP("Refusal", "not an item of this handoff: %1 (items: %2)"),
+            ", ".join(unknown),
+            ", ".join(handoff.item_names),
         )
     return _resolve(handoff, HandoffState.RETURNED, at, reason=reason, returned_missing=wanted)
 
 
 def reject(handoff: Handoff, by: int, at: datetime, reason: str) -> Handoff:
     """Refuse it for good; the reason must be one of REJECT_REASONS."""
-    _require_receiver(handoff, by, "reject")
-    _require_open(handoff, "reject")
+    _require_receiver(
+        handoff, by, QT_TRANSLATE_NOOP("Refusal", "only the receiver can reject this handoff")
+    )
+    _require_open(handoff, QT_TRANSLATE_NOOP("Refusal", "cannot reject a handoff that is %1"))
     _require_order(handoff, at)
     if reason not in REJECT_REASONS:
-        raise ValidationError(f"reject reason {reason!r} is not one of {', '.join(REJECT_REASONS)}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "reject reason %1 is not one of %2"),
+            repr(reason),
+            ", ".join(REJECT_REASONS),
+        )
     return _resolve(handoff, HandoffState.REJECTED, at, reason=reason)
 
 
 def ask(handoff: Handoff, by: int, at: datetime, item: str, text: str) -> Handoff:
     """The receiver asks the sender about one item of the packet. Allowed while the handoff
     is open or after accepting it (the receiver still works with the packet)."""
-    _require_receiver(handoff, by, "ask about")
+    _require_receiver(
+        handoff, by, QT_TRANSLATE_NOOP("Refusal", "only the receiver can ask about this handoff")
+    )
     if handoff.state in (HandoffState.RETURNED, HandoffState.REJECTED):
-        raise ValidationError(f"cannot ask about a handoff that is {_st(handoff)}")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "cannot ask about a handoff that is %1"), _st(handoff)
+        )
     _require_order(handoff, at)
     if item not in handoff.item_names:
         raise ValidationError(
-            f"not an item of this handoff: {item!r} (items: {', '.join(handoff.item_names)})"
+            QT_TRANSLATE_NOOP("Refusal", "not an item of this handoff: %1 (items: %2)"),
+            repr(item),
+            ", ".join(handoff.item_names),
         )
     if not text.strip():
-        raise ValidationError("a question needs some text")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "a question needs some text"))
     next_id = max((q.id for q in handoff.questions), default=0) + 1
     question = Question(next_id, item, by, at, text.strip())
     return replace(handoff, questions=(*handoff.questions, question), version=handoff.version + 1)
@@ -530,16 +569,26 @@ def ask(handoff: Handoff, by: int, at: datetime, item: str, text: str) -> Handof
 def answer(handoff: Handoff, question_id: int, by: int, at: datetime, text: str) -> Handoff:
     """The sender answers a question once."""
     if by != handoff.sender_id:
-        raise ValidationError("only the sender can answer questions about this handoff")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "only the sender can answer questions about this handoff")
+        )
     if not text.strip():
-        raise ValidationError("an answer needs some text")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "an answer needs some text"))
     questions = list(handoff.questions)
     for index, q in enumerate(questions):
         if q.id == question_id:
             if q.answer is not None:
-                raise ValidationError(f"question {question_id} is already answered")
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP("Refusal", "question %1 is already answered"), question_id
+                )
             if at < q.asked_at:
-                raise ValidationError("a question cannot be answered before it was asked")
+                raise ValidationError(
+                    QT_TRANSLATE_NOOP(
+                        "Refusal", "a question cannot be answered before it was asked"
+                    )
+                )
             questions[index] = replace(q, answer=text.strip(), answered_by=by, answered_at=at)
             return replace(handoff, questions=tuple(questions), version=handoff.version + 1)
-    raise ValidationError(f"this handoff has no question {question_id}")
+    raise ValidationError(
+        QT_TRANSLATE_NOOP("Refusal", "this handoff has no question %1"), question_id
+    )

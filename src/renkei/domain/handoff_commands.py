@@ -21,6 +21,7 @@ from renkei.domain import handoff as rules
 from renkei.domain.commands import Command, Create, SetFields, ValidationError, set_task
 from renkei.domain.handoff import Handoff
 from renkei.domain.handoff_loss import OwnerChange
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Activity, Board
 
 # The handoff fields a Create carries: all of them but the row's id and version.
@@ -31,7 +32,7 @@ _OWNER_FIELDS = ("owner_id", "team_id")
 def _handoff(board: Board, handoff_id: int) -> Handoff:
     found = board.handoffs.get(handoff_id)
     if found is None:
-        raise ValidationError(f"there is no handoff {handoff_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "there is no handoff %1"), handoff_id)
     return found
 
 
@@ -49,8 +50,8 @@ def _changes(old: Handoff, new: Handoff) -> SetFields:
 class WithinOneTeam(ValidationError):
     """A hand-over that stays inside one team: ``receiver`` names whom to make the owner."""
 
-    def __init__(self, message: str, receiver: str):
-        super().__init__(message)
+    def __init__(self, text: str, *values: object, receiver: str):
+        super().__init__(text, *values)
         self.receiver = receiver
 
 
@@ -73,7 +74,7 @@ def send_refusal(board: Board, task_id: int, actor_id: int | None) -> SendRefusa
     to defer to, so anyone on the board may."""
     task = board.tasks.get(task_id)
     if task is None:
-        raise ValidationError(f"there is no task {task_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "there is no task %1"), task_id)
     if actor_id is None:
         return SendRefusal("no_actor", task_id)
     status = board.statuses.get(task.status_id)
@@ -88,19 +89,54 @@ def send_refusal(board: Board, task_id: int, actor_id: int | None) -> SendRefusa
     return SendRefusal("not_allowed", task_id, task.owner_id, task.team_id)
 
 
-def refusal_text(board: Board, refusal: SendRefusal) -> str:
-    """The refusal in English, naming who may."""
+def refusal_error(board: Board, refusal: SendRefusal) -> ValidationError:
+    """The refusal as a sentence naming who may (English by ``str``)."""
     if refusal.kind == "no_actor":
-        return "say who is handing the task over: a handoff is sent by a person"
+        return ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "say who is handing the task over: a handoff is sent by a person"
+            )
+        )
     if refusal.kind == "done":
         status = board.statuses.get(refusal.status_id or 0)
-        where = f" ({status.name})" if status is not None else ""
-        return f"task {refusal.task_id} is done{where}: a finished task cannot be handed off"
+        if status is None:
+            return ValidationError(
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "task %1 is done: a finished task cannot be handed off"
+                ),
+                refusal.task_id,
+            )
+        return ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "task %1 is done (%2): a finished task cannot be handed off"
+            ),
+            refusal.task_id,
+            status.name,
+        )
     owner = board.people.get(refusal.owner_id or 0)
     team = board.teams.get(refusal.team_id or 0)
-    who = [f"{owner.name} (the owner)"] if owner is not None else []
-    who += [f"someone in {team.name}"] if team is not None else []
-    return f"Only {' or '.join(who)} can hand this task off"
+    if owner is not None and team is not None:
+        return ValidationError(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "Only %1 (the owner) or someone in %2 can hand this task off"
+            ),
+            owner.name,
+            team.name,
+        )
+    if owner is not None:
+        return ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "Only %1 (the owner) can hand this task off"), owner.name
+        )
+    if team is not None:
+        return ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "Only someone in %1 can hand this task off"), team.name
+        )
+    return ValidationError(QT_TRANSLATE_NOOP("Refusal", "You cannot hand this task off"))
+
+
+def refusal_text(board: Board, refusal: SendRefusal) -> str:
+    """The refusal in English, naming who may."""
+    return str(refusal_error(board, refusal))
 
 
 def same_team(board: Board, task_id: int, sender_id: int, receiver_id: int) -> int | None:
@@ -137,31 +173,43 @@ def send(
     sender team the actor's team at this moment. A task waits for one handoff at a time."""
     task = board.tasks.get(task_id)
     if task is None:
-        raise ValidationError(f"there is no task {task_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "there is no task %1"), task_id)
     receiver = board.people.get(to_person_id)
     if receiver is None:
-        raise ValidationError(f"there is no person {to_person_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "there is no person %1"), to_person_id)
     refusal = send_refusal(board, task_id, actor_id)
     if refusal is not None:
-        raise ValidationError(refusal_text(board, refusal))
+        raise refusal_error(board, refusal)
     assert actor_id is not None  # send_refusal said "no_actor" otherwise
     found = board.template(template)
     if found is None:
         names = ", ".join(sorted(t.name for t in board.handoff_templates.values()))
-        raise ValidationError(f"there is no handoff template {template!r} (templates: {names})")
+        raise ValidationError(
+            QT_TRANSLATE_NOOP("Refusal", "there is no handoff template %1 (templates: %2)"),
+            repr(template),
+            names,
+        )
     inside = same_team(board, task_id, actor_id, receiver.id)
     if inside is not None and receiver.id != actor_id:
         team = board.teams.get(inside)
         raise WithinOneTeam(
-            f"{receiver.name} is in {team.name if team else 'the same team'} too: passing a "
-            "task within one team is a reassignment, not a handoff; change the task's owner "
-            "instead",
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is in %2 too: passing a task within one team is a reassignment, not a "
+                "handoff; change the task's owner instead",
+            ),
             receiver.name,
+            team.name if team else str(inside),
+            receiver=receiver.name,
         )
     waiting = board.open_handoff(task_id)
     if waiting is not None:
         raise ValidationError(
-            f"this task is already waiting for handoff {waiting.id} to be accepted or returned"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "this task is already waiting for handoff %1 to be accepted or returned",
+            ),
+            waiting.id,
         )
     sender = board.people.get(actor_id)
     new = rules.send(
@@ -192,7 +240,7 @@ def accept(board: Board, handoff_id: int, *, actor_id: int, at: datetime) -> lis
     commands: list[Command] = [_changes(old, rules.accept(old, actor_id, at))]
     task = board.tasks.get(old.task_id)
     if task is None:
-        raise ValidationError(f"there is no task {old.task_id}")
+        raise ValidationError(QT_TRANSLATE_NOOP("Refusal", "there is no task %1"), old.task_id)
     moves: dict[str, Any] = {}
     if task.owner_id != old.receiver_id:
         moves["owner_id"] = old.receiver_id

@@ -30,7 +30,7 @@ from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
 
 from renkei.domain.forecast import Forecast
-from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, untranslated
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Translate, ValueRefused, untranslated
 from renkei.domain.model import Task
 from renkei.domain.risk import RiskKind, RiskReason
 from renkei.domain.slips import Slips
@@ -146,8 +146,8 @@ class StatusLine:
     note: str
 
 
-class StatusLineError(ValueError):
-    pass
+class StatusLineError(ValueRefused):
+    """A status line that cannot be read; the message says how to write one."""
 
 
 def parse_status(text: str, words: Iterable[tuple[str, Health]] = ()) -> StatusLine:
@@ -156,7 +156,9 @@ def parse_status(text: str, words: Iterable[tuple[str, Health]] = ()) -> StatusL
     any case; the sentence after ":" may be left out."""
     name, sep, rest = text.partition("=")
     if not sep or not name.strip():
-        raise StatusLineError(f"{text!r}: write NAME=HEALTH: what is happening")
+        raise StatusLineError(
+            QT_TRANSLATE_NOOP("Refusal", "%1: write NAME=HEALTH: what is happening"), repr(text)
+        )
     word, _colon, note = rest.partition(":")
     if not _colon:  # the full-width colon a Japanese keyboard types
         word, _colon, note = rest.partition("：")
@@ -166,7 +168,9 @@ def parse_status(text: str, words: Iterable[tuple[str, Health]] = ()) -> StatusL
     found = known.get(word.strip().casefold())
     if found is None:
         choices = ", ".join(WORDS[h] for h in Health)
-        raise StatusLineError(f"{word.strip()!r} is not a health (use {choices})")
+        raise StatusLineError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 is not a health (use %2)"), repr(word.strip()), choices
+        )
     return StatusLine(name.strip(), found, note.strip())
 
 

@@ -15,6 +15,7 @@ import locale
 import os
 import re
 from collections.abc import Callable, Iterable
+from typing import NamedTuple
 
 # Qt's translate as the rules call it: (context, text) or (context, text, n), n filling "%n".
 Translate = Callable[..., str]
@@ -52,6 +53,17 @@ def arg(text: str, *values: object) -> str:
     return _PLACEHOLDER.sub(value, text)
 
 
+class Marked(NamedTuple):
+    """A word marked for translation, given as a value of a ``Sentence``: a field's label
+    (``Marked("Field", "Due date")``), told in the sentence's language. ``str`` is the English."""
+
+    context: str
+    text: str
+
+    def __str__(self) -> str:
+        return self.text
+
+
 class Sentence(Exception):
     """An error whose message is a sentence marked for translation, told in either language.
 
@@ -61,7 +73,8 @@ class Sentence(Exception):
 
     ``str(error)`` is the English (logs, tests, ``--json``); ``error.said(translate)`` is the
     person's language, for the window (``renkei.i18n.error_text``) and the command line. A value
-    that is itself a ``Sentence`` (a reason inside a reason) is told in the same language. An
+    that is itself a ``Sentence`` (a reason inside a reason) or a ``Marked`` word (a field's
+    label) is told in the same language. An
     error raised with a plain text (an old raise, a server's own words) is shown as it is:
     the catalogue has no entry for it, so translate gives it back unchanged."""
 
@@ -73,8 +86,21 @@ class Sentence(Exception):
         super().__init__(arg(text, *values))
 
     def said(self, translate: Translate) -> str:
-        values = [v.said(translate) if isinstance(v, Sentence) else v for v in self.values]
+        values = [_said(v, translate) for v in self.values]
         return arg(translate(self.context, self.text) if self.text else "", *values)
+
+
+class ValueRefused(Sentence, ValueError):
+    """A value that cannot be read (a date, a priority, a status line), told like any
+    ``Sentence``; a ``ValueError`` to the code that catches one."""
+
+
+def _said(value: object, translate: Translate) -> object:
+    if isinstance(value, Sentence):
+        return value.said(translate)
+    if isinstance(value, Marked):
+        return translate(value.context, value.text)
+    return value
 
 
 def told(error: BaseException, translate: Translate) -> str:

@@ -9,7 +9,7 @@ from datetime import date, datetime
 from typing import Protocol, TypeVar
 
 from renkei.domain.handoff import Handoff, HandoffTemplate
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, ValueRefused
 
 
 class Priority(enum.IntEnum):
@@ -28,7 +28,11 @@ class Priority(enum.IntEnum):
             return cls[text.strip().upper()]
         except KeyError:
             names = ", ".join(p.name.lower() for p in cls)
-            raise ValueError(f"unknown priority {text!r} (use one of {names})") from None
+            raise ValueRefused(
+                QT_TRANSLATE_NOOP("Refusal", "unknown priority %1 (use one of %2)"),
+                repr(text),
+                names,
+            ) from None
 
 
 PRIORITY_LABELS = {

@@ -17,6 +17,7 @@ from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.i18n import arg
 from renkei.i18n.language import use_language
+from renkei.i18n.words import error_text
 from renkei.ui.fonts import apply_app_font
 from renkei.ui.icons import APP_ID, app_icon
 from renkei.ui.themes import apply_theme
@@ -139,7 +140,7 @@ class WindowKeeper:
         except BoardDamaged as error:
             return self._offer_salvage(parent, error)
         except (BoardRefused, StorageError) as error:
-            self._refuse(parent, str(error))
+            self._refuse(parent, error_text(error))
             return None
 
     def _offer_salvage(self, parent: QWidget | None, error: BoardDamaged) -> BoardStore | None:
@@ -147,7 +148,7 @@ class WindowKeeper:
         box = QMessageBox(
             QMessageBox.Icon.Critical,
             QApplication.translate("App", "Cannot open the board"),
-            str(error),
+            error_text(error),
             QMessageBox.StandardButton.Close,
             parent,
         )
@@ -172,7 +173,7 @@ class WindowKeeper:
         try:
             report = salvage_board(damaged, Path(chosen))
         except (BoardRefused, StorageError, OSError) as problem:
-            self._refuse(parent, str(problem))
+            self._refuse(parent, error_text(problem))
             return None
         lost = sum(report.unreadable.values()) + sum(report.orphaned.values())
         QMessageBox.information(
@@ -227,7 +228,7 @@ class WindowKeeper:
                     continue
                 return None
             except BoardRefused as error:
-                self._refuse(parent, str(error))
+                self._refuse(parent, error_text(error))
                 return None
             except (StorageError, OSError) as error:
                 reason = plain_reason(error)

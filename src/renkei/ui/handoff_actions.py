@@ -23,6 +23,7 @@ from renkei.domain import handoff_commands as ho
 from renkei.domain.commands import Command, CommandError
 from renkei.domain.handoff import Handoff, HandoffState
 from renkei.i18n import arg
+from renkei.i18n.words import error_text
 from renkei.ui.dialogs.handoff_dialogs import (
     AnswerQuestionDialog,
     AskAboutItemDialog,
@@ -235,7 +236,7 @@ class HandoffActions(QObject):
         try:
             commands = list(build())
         except CommandError as error:
-            self.show_refusal(self._parent, str(error))
+            self.show_refusal(self._parent, error_text(error))
             return False
         return bool(self._apply(commands, label))
 

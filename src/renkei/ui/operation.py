@@ -44,6 +44,7 @@ from renkei.app.errors import (
 from renkei.app.session import BoardSession
 from renkei.domain.commands import Change, Command, SetFields
 from renkei.i18n import arg
+from renkei.i18n.words import error_text
 from renkei.ui.board_writes import BoardWrites, OperationPrompts, UnsavedEdit
 from renkei.ui.change_words import fill, subject
 from renkei.ui.text import field_label, value_text
@@ -91,9 +92,9 @@ class OperationFailure:
 def classify(error: BaseException) -> OperationFailure | None:
     """What an exception from a write means for the person; None: a bug, not ours to hide."""
     if isinstance(error, ConflictError):
-        return OperationFailure(Failure.CONFLICT, str(error), error)
+        return OperationFailure(Failure.CONFLICT, error_text(error), error)
     if isinstance(error, CommandError):  # a server's refusal (NotAllowed) included
-        return OperationFailure(Failure.REFUSED, str(error), error)
+        return OperationFailure(Failure.REFUSED, error_text(error), error)
     if isinstance(error, CouldNotConfirm):
         return OperationFailure(Failure.UNCONFIRMED, plain_reason(error), error)
     if is_connection_lost(error):

@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 
 from renkei.app.errors import CommandError, ConflictError, is_connection_lost
 from renkei.i18n import arg
+from renkei.i18n.words import error_text
 from renkei.ui.board_writes import BoardWrites
 from renkei.ui.change_words import FieldClash, clash_lines, subject
 from renkei.ui.text import field_label, value_text
@@ -78,7 +79,7 @@ class WindowUndo:
         except ConflictError as error:
             self.warn(self, title, conflict_text(error))
         except CommandError as error:
-            self.warn(self, title, str(error))
+            self.warn(self, title, error_text(error))
         except Exception as error:
             if not is_connection_lost(error):
                 raise

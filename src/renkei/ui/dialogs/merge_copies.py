@@ -34,6 +34,7 @@ from renkei.app.merge import (
 from renkei.domain.commands import CommandError
 from renkei.i18n import arg
 from renkei.i18n.contexts import MergeCopies
+from renkei.i18n.words import error_text
 
 
 class MergeOffer(QDialog):
@@ -174,7 +175,7 @@ def offer_merge(parent: QWidget | None, store: BoardStore, copies: list[Path]) -
                 arg(
                     QApplication.translate("MergeCopies", "%1 was not merged: %2"),
                     copy.name,
-                    str(error),
+                    error_text(error),
                 )
             )
             continue

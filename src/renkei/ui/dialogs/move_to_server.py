@@ -25,6 +25,7 @@ from PySide6.QtWidgets import (
 from renkei.app import credentials
 from renkei.app.board_files import CopyReport, copy_board
 from renkei.i18n import arg
+from renkei.i18n.words import error_text
 
 EXAMPLE = "postgresql://user@host:5432/database"
 
@@ -110,7 +111,7 @@ def _problem(error: Exception) -> str:
         return QCoreApplication.translate(
             "MoveToServer", "The server asked for a password: type it in the Password field."
         )
-    text = str(error).strip() or type(error).__name__
+    text = error_text(error).strip() or type(error).__name__
     return credentials.without_password(text) if "://" in text else text
 
 
@@ -227,7 +228,7 @@ class MoveToServerDialog(QDialog):
         try:
             url, embedded = server_address(self.address_edit.text())
         except ValueError as error:
-            self.show_problem(str(error))
+            self.show_problem(error_text(error))
             self.address_edit.setFocus()
             return
         password = self.password_edit.text() or embedded or credentials.get_password(url) or ""
