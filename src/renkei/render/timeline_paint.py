@@ -432,7 +432,8 @@ def paint_row_label(
     critical: bool = False,
 ) -> None:
     """The row's label in ``cell``: the title from ``indent``, and at the right the owner
-    (its short name in a pill, or the full name), a "critical" pill and a check for finished work."""
+    (its short name in a pill, or the full name), a "critical" pill and a check for finished
+    work."""
     right = cell.right() - style.label_pad
     cy = cell.center().y()
     if style.owner_pill:
