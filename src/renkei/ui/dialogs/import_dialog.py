@@ -33,6 +33,7 @@ from renkei.app import paths
 from renkei.app.session import BoardSession
 from renkei.export.csv_tasks import ExportCancelled, export_csv
 from renkei.i18n import arg
+from renkei.i18n.words import error_text
 from renkei.importers.apply import ImportSummary, default_status_map, run_import
 from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
 from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
@@ -385,7 +386,7 @@ class ImportDialog(QDialog):
         unconfirmed = isinstance(error, OperationFailure) and error.kind is Failure.UNCONFIRMED
         if isinstance(error, OperationFailure):
             error = error.error if error.error is not None else Exception(error.reason)
-        self.error = str(error)
+        self.error = error_text(error)
         if unconfirmed:
             # Never "nothing was imported" unless it was checked. Importing the file again
             # is safe: tasks already brought in are matched by their source, not doubled.
@@ -398,7 +399,7 @@ class ImportDialog(QDialog):
             header = QCoreApplication.translate(
                 "ImportDialog", "Nothing was imported; the board was not changed."
             )
-        self.show_result(header + "\n\n" + str(error))
+        self.show_result(header + "\n\n" + self.error)
 
     def start_import(self) -> None:
         progress = _Progress(self, QCoreApplication.translate("ImportDialog", "Importing…"))
@@ -473,9 +474,8 @@ class ImportDialog(QDialog):
             return None
         except ImportProblem as error:
             dialog.deleteLater()
-            QMessageBox.warning(
-                parent, QCoreApplication.translate("ImportDialog", "Not imported"), str(error)
-            )
+            title = QCoreApplication.translate("ImportDialog", "Not imported")
+            QMessageBox.warning(parent, title, error_text(error))
             return None
         finally:
             reading.close()
