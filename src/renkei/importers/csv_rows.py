@@ -85,17 +85,18 @@ def csv_rows(handle, delimiter: str, name: str) -> Iterator[tuple[Said, list[str
         except StopIteration:
             return
         except UnicodeDecodeError as error:
-            row = f"{number + 1:,}"
-            raise ImportProblem(_SAVE_AS_UTF8, name, row, handle.encoding, error.start) from None
+            at = f"{number + 1:,}"
+            raise ImportProblem(_SAVE_AS_UTF8, name, at, handle.encoding, error.start) from None
         except UnicodeError as error:  # e.g. "UTF-16 stream does not start with BOM"
-            row = f"{number + 1:,}"
-            raise ImportProblem(_NOT_ENCODING, name, row, handle.encoding, error) from None
+            at = f"{number + 1:,}"
+            raise ImportProblem(_NOT_ENCODING, name, at, handle.encoding, error) from None
         except csv.Error as error:
-            detail: Place = str(error)
-            if "field larger" in detail:
+            said = str(error)
+            detail: Place = said
+            if "field larger" in said:
                 longer = QT_TRANSLATE_NOOP("Import", "a cell is longer than %1 characters")
                 detail = Said(longer, f"{csv.field_size_limit():,}")
-            elif "end of data" in detail or "EOF" in detail:
+            elif "end of data" in said or "EOF" in said:
                 detail = Said(
                     QT_TRANSLATE_NOOP(
                         "Import", "the file ends inside a quoted cell (is it cut off?)"
