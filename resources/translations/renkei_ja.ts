@@ -1147,6 +1147,90 @@
         <translation>概要を JSON で出力</translation>
     </message>
     <message>
+        <source>there is no folder %1 for the new board</source>
+        <translation>新しいボードを置くフォルダー %1 がありません</translation>
+    </message>
+    <message>
+        <source>renkei: made the new board %1</source>
+        <translation>renkei: 新しいボード %1 を作成しました</translation>
+    </message>
+    <message>
+        <source>Importing</source>
+        <translation>インポート中</translation>
+    </message>
+    <message>
+        <source>renkei: note: %1</source>
+        <translation>renkei: 注意：%1</translation>
+    </message>
+    <message>
+        <source>%1 (%2 s)</source>
+        <translation>%1（%2秒）</translation>
+    </message>
+    <message>
+        <source>This import of %1 %2 was saved already by an earlier run with the same change id; it was not applied again.</source>
+        <translation>%1 %2 のこのインポートは、同じ変更 ID による以前の実行で保存済みです。もう一度は適用していません。</translation>
+    </message>
+    <message>
+        <source>%1 tasks added</source>
+        <translation>タスク%1件を追加</translation>
+    </message>
+    <message>
+        <source>%1 updated</source>
+        <translation>%1件を更新</translation>
+    </message>
+    <message>
+        <source>%1 unchanged</source>
+        <translation>変更なし%1件</translation>
+    </message>
+    <message>
+        <source>%1 history entries</source>
+        <translation>履歴%1件</translation>
+    </message>
+    <message>
+        <source>%1 handoffs</source>
+        <translation>引き継ぎ%1件</translation>
+    </message>
+    <message>
+        <source>%1 new people</source>
+        <translation>新しいメンバー%1人</translation>
+    </message>
+    <message>
+        <source>%1 new statuses</source>
+        <translation>新しいステータス%1件</translation>
+    </message>
+    <message>
+        <source>%1 new teams</source>
+        <translation>新しいチーム%1件</translation>
+    </message>
+    <message>
+        <source>%1 new projects</source>
+        <translation>新しいプロジェクト%1件</translation>
+    </message>
+    <message>
+        <source>Would import %1 %2: %3.</source>
+        <translation>%1 %2 のインポート（試行、ボードは変更していません）：%3。</translation>
+    </message>
+    <message>
+        <source>Imported %1 %2: %3.</source>
+        <translation>%1 %2 をインポートしました：%3。</translation>
+    </message>
+    <message>
+        <source>%1: a Jira export, %2, separated by %3</source>
+        <translation>%1：Jira のエクスポート、文字コード %2、区切り文字 %3</translation>
+    </message>
+    <message>
+        <source>%1: a CSV file, %2, separated by %3</source>
+        <translation>%1：CSV ファイル、文字コード %2、区切り文字 %3</translation>
+    </message>
+    <message>
+        <source>UTF-8 with BOM, for Excel</source>
+        <translation>BOM 付き UTF-8、Excel 用</translation>
+    </message>
+    <message>
+        <source>Wrote %1 tasks to %2 (%3).</source>
+        <translation>タスク%1件を %2 に書き出しました（%3）。</translation>
+    </message>
+    <message>
         <source>merge a sync tool&apos;s conflict copy into the board</source>
         <translation>同期ツールの競合コピーをボードにマージ</translation>
     </message>
@@ -2663,6 +2747,405 @@
     <message>
         <source>“%1” is already on the list above: pick it there.</source>
         <translation>「%1」はすでに上の一覧にあります。一覧から選んでください。</translation>
+    </message>
+</context>
+<context>
+    <name>Import</name>
+    <message>
+        <source>%1: write the mapping as &apos;Column name=Status name&apos;.</source>
+        <translation>%1：対応付けは「列名=ステータス名」の形で書いてください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a column of the import (%2).</source>
+        <translation>%1 はインポートする列にありません（%2）。</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>なし</translation>
+    </message>
+    <message>
+        <source>%1: %2.</source>
+        <translation>%1：%2。</translation>
+    </message>
+    <message>
+        <source>%1: the due date is before the start date.</source>
+        <translation>%1：期限が開始日より前です。</translation>
+    </message>
+    <message>
+        <source>%1: its history of %2 (%3) %4.</source>
+        <translation>%1：%2 の履歴（%3）に問題があります（%4）。</translation>
+    </message>
+    <message>
+        <source>%1 and %2 have the same id (%3); each row must be a different task.</source>
+        <translation>%1と%2の ID が同じです（%3）。行ごとに別のタスクにしてください。</translation>
+    </message>
+    <message>
+        <source>%1, row %2: the text is not valid %3 (byte %4); save the file as “CSV UTF-8”.</source>
+        <translation>%1 の%2行目：%3 として正しくない文字があります（%4バイト目）。ファイルを「CSV UTF-8」で保存してください。</translation>
+    </message>
+    <message>
+        <source>%1, row %2: the text is not %3 (%4); save the file as “CSV UTF-8”.</source>
+        <translation>%1 の%2行目：文字コードが %3 ではありません（%4）。ファイルを「CSV UTF-8」で保存してください。</translation>
+    </message>
+    <message>
+        <source>%1 is neither UTF-8 nor Shift_JIS text. Save it from your spreadsheet as “CSV UTF-8”.</source>
+        <translation>%1 は UTF-8 でも Shift_JIS でもありません。表計算ソフトから「CSV UTF-8」で保存してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not an encoding Python knows (e.g. utf-8, cp932).</source>
+        <translation>%1 は Python で扱える文字コードではありません（例：utf-8、cp932）。</translation>
+    </message>
+    <message>
+        <source>%1 is not an encoding Python knows.</source>
+        <translation>%1 は Python で扱える文字コードではありません。</translation>
+    </message>
+    <message>
+        <source>a cell is longer than %1 characters</source>
+        <translation>%1文字を超えるセルがあります</translation>
+    </message>
+    <message>
+        <source>the file ends inside a quoted cell (is it cut off?)</source>
+        <translation>引用符で囲まれたセルの途中でファイルが終わっています（途中で切れていませんか？）</translation>
+    </message>
+    <message>
+        <source>%1, row %2: %3.</source>
+        <translation>%1 の%2行目：%3。</translation>
+    </message>
+    <message>
+        <source>row %1</source>
+        <translation>%1行目</translation>
+    </message>
+    <message>
+        <source>row %1 (line %2)</source>
+        <translation>%1行目（テキストの%2行目）</translation>
+    </message>
+    <message>
+        <source>%1: write the mapping as &apos;Column=field&apos;.</source>
+        <translation>%1：対応付けは「列名=項目」の形で書いてください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a column of the file (columns: %2).</source>
+        <translation>%1 はファイルの列にありません（列：%2）。</translation>
+    </message>
+    <message>
+        <source>%1 is not a field; use one of %2.</source>
+        <translation>%1 は項目ではありません。次のいずれかを使ってください：%2。</translation>
+    </message>
+    <message>
+        <source>%1: no column holds the task titles (columns: %2). Map one: --mapping &apos;Column=title&apos;.</source>
+        <translation>%1：タスクのタイトルが入った列がありません（列：%2）。--mapping &apos;Column=title&apos; で対応付けてください。</translation>
+    </message>
+    <message>
+        <source>%1, %2, column %3</source>
+        <translation>%1 の%2、列 %3</translation>
+    </message>
+    <message>
+        <source>%1, %2 has %3 cells but the header has %4: is a comma missing its quotes?</source>
+        <translation>%1 の%2はセルが%3個ありますが、見出し行は%4個です。カンマを引用符で囲み忘れていませんか？</translation>
+    </message>
+    <message>
+        <source>%1, %2</source>
+        <translation>%1 の%2</translation>
+    </message>
+    <message>
+        <source>%1: the title (%2) is empty.</source>
+        <translation>%1：タイトル（%2）が空です。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not a date (write it like 2024-03-12, 2024/03/12 or Jira&apos;s 12/Mar/24 10:15 AM).</source>
+        <translation>%1：%2 は日付ではありません（2024-03-12、2024/03/12、Jira の 12/Mar/24 10:15 AM のように書いてください）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not yes or no.</source>
+        <translation>%1：%2 は「はい」か「いいえ」ではありません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is not %3.</source>
+        <translation>%1：%2 は%3ではありません。</translation>
+    </message>
+    <message>
+        <source>a percentage</source>
+        <translation>パーセント値</translation>
+    </message>
+    <message>
+        <source>%1: progress must be 0 to 100.</source>
+        <translation>%1：進捗は0〜100で入力してください。</translation>
+    </message>
+    <message>
+        <source>a number of hours</source>
+        <translation>時間数</translation>
+    </message>
+    <message>
+        <source>%1: the estimate is out of range.</source>
+        <translation>%1：見積もりが範囲外です。</translation>
+    </message>
+    <message>
+        <source>text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>a list</source>
+        <translation>リスト</translation>
+    </message>
+    <message>
+        <source>an object</source>
+        <translation>オブジェクト</translation>
+    </message>
+    <message>
+        <source>true or false</source>
+        <translation>true または false</translation>
+    </message>
+    <message>
+        <source>the title</source>
+        <translation>タイトル</translation>
+    </message>
+    <message>
+        <source>the text</source>
+        <translation>テキスト</translation>
+    </message>
+    <message>
+        <source>the key</source>
+        <translation>キー</translation>
+    </message>
+    <message>
+        <source>the status</source>
+        <translation>ステータス</translation>
+    </message>
+    <message>
+        <source>the name</source>
+        <translation>名前</translation>
+    </message>
+    <message>
+        <source>the description</source>
+        <translation>説明</translation>
+    </message>
+    <message>
+        <source>the description with its checklists</source>
+        <translation>チェックリストを含む説明</translation>
+    </message>
+    <message>
+        <source>the comment</source>
+        <translation>コメント</translation>
+    </message>
+    <message>
+        <source>the board name</source>
+        <translation>ボード名</translation>
+    </message>
+    <message>
+        <source>the list name</source>
+        <translation>リスト名</translation>
+    </message>
+    <message>
+        <source>a checklist name</source>
+        <translation>チェックリスト名</translation>
+    </message>
+    <message>
+        <source>a checklist item</source>
+        <translation>チェックリストの項目</translation>
+    </message>
+    <message>
+        <source>the item</source>
+        <translation>項目</translation>
+    </message>
+    <message>
+        <source>the date</source>
+        <translation>日時</translation>
+    </message>
+    <message>
+        <source>the due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
+        <source>the start date</source>
+        <translation>開始日</translation>
+    </message>
+    <message>
+        <source>true/false</source>
+        <translation>true/false</translation>
+    </message>
+    <message>
+        <source>a number</source>
+        <translation>数値</translation>
+    </message>
+    <message>
+        <source>%1: the field %2 is missing.</source>
+        <translation>%1：フィールド %2 がありません。</translation>
+    </message>
+    <message>
+        <source>%1: the field %2 should be %3, but it is %4.</source>
+        <translation>%1：フィールド %2 は%3のはずですが、%4です。</translation>
+    </message>
+    <message>
+        <source>%1: the field %2 should list ids (text), but its item %3 is %4.</source>
+        <translation>%1：フィールド %2 は ID（テキスト）の一覧のはずですが、%3番目の項目が%4です。</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3.</source>
+        <translation>%1：%2に問題があります（%3）。</translation>
+    </message>
+    <message>
+        <source>%1: %2 is %3 characters long; at most %4 can be imported.</source>
+        <translation>%1：%2が%3文字あります。インポートできるのは最大%4文字です。</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 is not a date and time.</source>
+        <translation>%1：%2の %3 は日時ではありません。</translation>
+    </message>
+    <message>
+        <source>%1: %2 %3 is not a real date.</source>
+        <translation>%1：%2の %3 は存在しない日付です。</translation>
+    </message>
+    <message>
+        <source>a CSV file</source>
+        <translation>CSV ファイル</translation>
+    </message>
+    <message>
+        <source>a Trello export</source>
+        <translation>Trello のエクスポート</translation>
+    </message>
+    <message>
+        <source>a PNG image</source>
+        <translation>PNG 画像です</translation>
+    </message>
+    <message>
+        <source>a JPEG image</source>
+        <translation>JPEG 画像です</translation>
+    </message>
+    <message>
+        <source>a GIF image</source>
+        <translation>GIF 画像です</translation>
+    </message>
+    <message>
+        <source>a PDF document</source>
+        <translation>PDF 文書です</translation>
+    </message>
+    <message>
+        <source>a ZIP archive or an Excel workbook (.xlsx): save the sheet as CSV first</source>
+        <translation>ZIP アーカイブか Excel ブック（.xlsx）です。先にシートを CSV で保存してください</translation>
+    </message>
+    <message>
+        <source>an old Excel or Word file (.xls/.doc): save the sheet as CSV first</source>
+        <translation>古い Excel または Word のファイル（.xls/.doc）です。先にシートを CSV で保存してください</translation>
+    </message>
+    <message>
+        <source>an SQLite database (perhaps a Renkei board)</source>
+        <translation>SQLite データベース（Renkei のボードかもしれません）です</translation>
+    </message>
+    <message>
+        <source>a gzip-compressed file: unpack it first</source>
+        <translation>gzip で圧縮されたファイルです。先に展開してください</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a file.</source>
+        <translation>%1 はファイルではなくフォルダーです。</translation>
+    </message>
+    <message>
+        <source>There is no file %1.</source>
+        <translation>ファイル %1 がありません。</translation>
+    </message>
+    <message>
+        <source>%1 is %2 MB; imports are limited to %3. Export fewer boards or projects at a time.</source>
+        <translation>%1 は%2 MB あります。インポートできるのは%3までです。一度にエクスポートするボードやプロジェクトを減らしてください。</translation>
+    </message>
+    <message>
+        <source>%1 cannot be read: %2.</source>
+        <translation>%1 を読み込めません：%2。</translation>
+    </message>
+    <message>
+        <source>%1 is empty.</source>
+        <translation>%1 は空です。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: it is %3.</source>
+        <translation>%1：%2ではありません。%3。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: it holds binary data, not text.</source>
+        <translation>%1：%2ではありません。テキストではなくバイナリデータです。</translation>
+    </message>
+    <message>
+        <source>list %1</source>
+        <translation>%1番目のリスト</translation>
+    </message>
+    <message>
+        <source>card %1</source>
+        <translation>%1番目のカード</translation>
+    </message>
+    <message>
+        <source>card %1 (%2)</source>
+        <translation>%1番目のカード（%2）</translation>
+    </message>
+    <message>
+        <source>member %1</source>
+        <translation>%1番目のメンバー</translation>
+    </message>
+    <message>
+        <source>label %1</source>
+        <translation>%1番目のラベル</translation>
+    </message>
+    <message>
+        <source>checklist %1</source>
+        <translation>%1番目のチェックリスト</translation>
+    </message>
+    <message>
+        <source>action %1</source>
+        <translation>%1番目のアクション</translation>
+    </message>
+    <message>
+        <source>%1, action of %2</source>
+        <translation>%1（%2 のアクション）</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: it is not UTF-8 text (byte %3).</source>
+        <translation>%1：%2ではありません。UTF-8 のテキストではありません（%3バイト目）。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: it holds the number %3, which no export writes (was the file changed by hand or by another program?).</source>
+        <translation>%1：%2ではありません。エクスポートでは書かれない数値 %3 が含まれています（手作業や別のプログラムで変更されていませんか？）。</translation>
+    </message>
+    <message>
+        <source>%1 is not %2: its data is nested too deeply to be a real export.</source>
+        <translation>%1：%2ではありません。データの入れ子が深すぎて、実際のエクスポートとは考えられません。</translation>
+    </message>
+    <message>
+        <source>%1 ends early (line %2): the file is cut off; export it again or copy it completely.</source>
+        <translation>%1 は途中で終わっています（%2行目）。ファイルが切れています。もう一度エクスポートするか、全体をコピーしてください。</translation>
+    </message>
+    <message>
+        <source>%1 is not valid JSON: line %2, column %3: %4.</source>
+        <translation>%1 は正しい JSON ではありません（%2行目、%3文字目）：%4。</translation>
+    </message>
+    <message>
+        <source>%1 is JSON, but not a Trello board export (it has no list of &apos;cards&apos; and &apos;lists&apos;). In Trello: Menu → Print, export and share → Export as JSON.</source>
+        <translation>%1 は JSON ですが、Trello ボードのエクスポートではありません（&apos;cards&apos; と &apos;lists&apos; の一覧がありません）。Trello のメニューから「印刷、エクスポート、共有」→「JSON としてエクスポート」で書き出してください。</translation>
+    </message>
+    <message>
+        <source>%1: %2 should be an object, but it is %3.</source>
+        <translation>%1：%2はオブジェクトのはずですが、%3です。</translation>
+    </message>
+    <message>
+        <source>%1 (data)</source>
+        <translation>%1（data）</translation>
+    </message>
+    <message>
+        <source>%1 (card)</source>
+        <translation>%1（card）</translation>
+    </message>
+    <message>
+        <source>%1: %2 should be a date, but it is %3.</source>
+        <translation>%1：%2は日付のはずですが、%3です。</translation>
+    </message>
+    <message>
+        <source>%1, label %2</source>
+        <translation>%1の%2番目のラベル</translation>
+    </message>
+    <message>
+        <source>%1 should be an object, but it is %2.</source>
+        <translation>%1はオブジェクトのはずですが、%2です。</translation>
+    </message>
+    <message>
+        <source>%1: checklist item %2 should be an object, but it is %3.</source>
+        <translation>%1：チェックリストの%2番目の項目はオブジェクトのはずですが、%3です。</translation>
     </message>
 </context>
 <context>

@@ -3,11 +3,16 @@ framed as the presentation shows it (timer, counter, closing words), on boards b
 
 from __future__ import annotations
 
+import time
 from datetime import date, datetime
+
+import pytest
+from PySide6.QtCore import QLocale
 
 from renkei.app.standup import FINISHED, Agenda, ChangeLine, PersonWork, TeamSlide
 from renkei.domain.forecast import Basis, Forecast
 from renkei.domain.model import Board, Person, Status, Task, Team
+from renkei.i18n.language import use_language
 from renkei.render.slide_face import (
     DONE,
     OVERVIEW,
@@ -230,3 +235,35 @@ def test_the_timeline_face_is_only_its_frame():
     face = slide_face(slide, NOBODY_SINCE, number=3, count=4, clock=Clock(0))
     assert (face.kind, face.title) == (TIMELINE, "Timeline")
     assert face.timer is None and face.notice is None and face.sections == ()
+
+
+@pytest.fixture
+def utc_zone(monkeypatch):
+    """Local time is UTC, so a stored time reads as written."""
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    yield
+    monkeypatch.undo()
+    time.tzset()
+
+
+def test_a_team_face_says_since_when_in_the_one_date_style(qapp, utc_zone):
+    """The subtitle's time is written as every date in the app, not as an ISO stamp."""
+    slide = Slide(TEAM, (TEAM, 1), "Marketing", "Team 1 of 2")
+    held = Agenda(since=datetime(2020, 12, 3, 23, 33), teams=())
+    face = slide_face(slide, held, number=1, count=5, clock=Clock(120))
+    assert face.subtitle == "Team 1 of 2  ·  Since 3 Dec 2020 23:33"
+
+
+def test_a_japanese_team_face_says_since_when_in_the_japanese_date_style(qapp, utc_zone):
+    previous = QLocale()
+    QLocale.setDefault(QLocale(QLocale.Language.Japanese, QLocale.Country.Japan))
+    use_language("ja")
+    try:
+        slide = Slide(TEAM, (TEAM, 1), "マーケティング", "チーム 1/2")
+        held = Agenda(since=datetime(2020, 12, 3, 23, 33), teams=())
+        face = slide_face(slide, held, number=1, count=5, clock=Clock(120))
+        assert face.subtitle == "チーム 1/2／2020年12月3日(木) 23:33以降"
+    finally:
+        use_language("en")
+        QLocale.setDefault(previous)

@@ -61,6 +61,7 @@ def test_a_team_task_in_progress():
         team_index=2,
         progress=40,
         owner_initials="AH",
+        owner_label="Aoki H.",
         owner_name="Aoki Haruka",
     )
     assert not face.milestone and not face.late and not face.at_risk

@@ -21,10 +21,11 @@ from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
 from renkei.cli.progress import Progress
-from renkei.cli.words import Joined
+from renkei.cli.words import Cli, Joined, arg, words_list
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the importers load when a command imports, or describes the import
+    from renkei.importers.apply import ImportSummary
     from renkei.importers.model import ImportPlan
 
 IMPORT_HELP = QT_TRANSLATE_NOOP(
@@ -207,7 +208,7 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
             yield session
         return
     if not path.parent.is_dir():
-        raise CliError(f"there is no folder {path.parent} for the new board")
+        raise CliError(arg(Cli.tr("there is no folder %1 for the new board"), path.parent))
     # Built beside the path and renamed into place only when the import succeeds: a failed,
     # cancelled or killed import leaves no file behind.
     with NewBoard(path.absolute(), plan.name or path.stem) as new:
@@ -216,7 +217,7 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
         assert new.store is not None
         yield BoardSession(new.store, None)
     if not args.dry_run:
-        note(f"renkei: made the new board {path}")
+        note(arg(Cli.tr("renkei: made the new board %1"), path))
 
 
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
@@ -228,7 +229,7 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
         person = who_am_i(session.board, session.store.location, args.as_name)
         session.set_actor(person.id if person else None)
         started = time.perf_counter()
-        progress = Progress(sys.stderr, "Importing", at_least=2000)
+        progress = Progress(sys.stderr, Cli.tr("Importing"), at_least=2000)
         summary = run_import(
             session,
             plan,
@@ -239,14 +240,47 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
         )
         seconds = time.perf_counter() - started
     for warning in summary.warnings:
-        note(f"renkei: note: {warning}")
+        note(arg(Cli.tr("renkei: note: %1"), warning))
     if args.json:
         data = dataclasses.asdict(summary)
         data["dry_run"] = args.dry_run
         out(json.dumps(data, ensure_ascii=False))
     else:
-        out(summary.text(args.dry_run) + ("" if args.dry_run else f" ({seconds:.1f} s)"))
+        said = summary_text(summary, args.dry_run)
+        out(said if args.dry_run else arg(Cli.tr("%1 (%2 s)"), said, f"{seconds:.1f}"))
     return 0
+
+
+def summary_text(summary: ImportSummary, dry_run: bool) -> str:
+    """The import's one line in the command's language (``ImportSummary.text``'s words)."""
+    name = repr(summary.name)
+    if summary.already_saved:
+        return arg(
+            Cli.tr(
+                "This import of %1 %2 was saved already by an earlier run with the same change "
+                "id; it was not applied again."
+            ),
+            summary.source,
+            name,
+        )
+    counts = [
+        (Cli.tr("%1 tasks added"), summary.added),
+        (Cli.tr("%1 updated"), summary.updated),
+        (Cli.tr("%1 unchanged"), summary.unchanged),
+        (Cli.tr("%1 history entries"), summary.history),
+        (Cli.tr("%1 handoffs"), summary.handoffs),
+    ]
+    made = [
+        (Cli.tr("%1 new people"), summary.people),
+        (Cli.tr("%1 new statuses"), summary.statuses),
+        (Cli.tr("%1 new teams"), summary.teams),
+        (Cli.tr("%1 new projects"), summary.projects),
+    ]
+    parts = [arg(text, f"{n:,}") for text, n in counts + [m for m in made if m[1]]]
+    verb = Cli.tr("Would import %1 %2: %3.") if dry_run else Cli.tr("Imported %1 %2: %3.")
+    # What the file held that could not be used: the importers' own (English) words.
+    skipped = "".join(f" {line[0].upper()}{line[1:]}." for line in summary.skipped)
+    return arg(verb, summary.source, name, words_list(parts)) + skipped
 
 
 def _path(text: str) -> Path:
@@ -271,8 +305,11 @@ def cmd_import_csv(args: argparse.Namespace) -> int:
     mapping = parse_mapping(args.mapping, preview.headers)
     if args.show_mapping:
         chosen = {**preview.mapping, **mapping}
-        kind = "a Jira export" if preview.jira else "a CSV file"
-        out(f"{path.name}: {kind}, {preview.encoding}, separated by {preview.delimiter!r}")
+        if preview.jira:
+            said = Cli.tr("%1: a Jira export, %2, separated by %3")
+        else:
+            said = Cli.tr("%1: a CSV file, %2, separated by %3")
+        out(arg(said, path.name, preview.encoding, repr(preview.delimiter)))
         for header in dict.fromkeys(preview.headers):
             out(f"  {header} → {chosen.get(header, 'ignore')}")
         for row in preview.rows[:5]:
@@ -290,7 +327,8 @@ def cmd_export_csv(args: argparse.Namespace) -> int:
         try:
             rows = export_csv(session.board, path, excel=args.excel, archived=not args.open_only)
         except OSError as error:
-            raise CliError(f"could not write {path}: {error.strerror or error}") from None
-    encoding = "UTF-8 with BOM, for Excel" if args.excel else "UTF-8"
-    out(f"Wrote {rows:,} tasks to {path} ({encoding}).")
+            reason = error.strerror or str(error)
+            raise CliError(arg(Cli.tr("could not write %1: %2"), path, reason)) from None
+    encoding = Cli.tr("UTF-8 with BOM, for Excel") if args.excel else "UTF-8"
+    out(arg(Cli.tr("Wrote %1 tasks to %2 (%3)."), f"{rows:,}", path, encoding))
     return 0

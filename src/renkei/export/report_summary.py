@@ -46,6 +46,7 @@ from renkei.export.report_scope import Due, ReportScope, TaskLabel, time_text
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.contexts import Report
 from renkei.i18n.words import aside_text, date_text, paren_text
+from renkei.render.forecast_words import forecast_parts
 
 TOP_RISKS = 5
 MAX_STUCK = 5
@@ -167,28 +168,10 @@ def forecast_lines(f: Forecast | None, today: date) -> tuple[tuple[str, ...], bo
     line for when and one for the deadline; and whether it is late (said in the words too)."""
     if f is None:
         return (QCoreApplication.translate("Report", "—"),), False
-
-    def day(value: date) -> str:
-        return date_text(value, today)
-
-    if f.remaining == 0:
-        when = QCoreApplication.translate("Forecast", "nothing open")
-    elif f.p50 is None or f.p85 is None:
-        when = f.words(translate_marked)
-    else:
-        when = arg(
-            QCoreApplication.translate("Forecast", "likely done %1, by %2 at the latest (P85)"),
-            day(f.p50),
-            day(f.p85),
-        )
-    if f.due is None or f.on_time_probability is None:
+    when, against = forecast_parts(f, today)
+    if not against:
         return (when,), False
-    odds = round(f.on_time_probability * 100)
-    if f.late:
-        against = QCoreApplication.translate("Forecast", "Late: due %1, %2% chance on time")
-    else:
-        against = QCoreApplication.translate("Forecast", "due %1, %2% chance on time")
-    return (when, arg(against, day(f.due), odds)), f.late
+    return (when, against), f.late
 
 
 def _health_row(

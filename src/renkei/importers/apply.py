@@ -19,8 +19,16 @@ from renkei.app.session import BoardSession
 from renkei.domain import fields
 from renkei.domain import handoff as handoff_rules
 from renkei.domain.commands import Command, Create, NewRow, Record, SetFields
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board, Task
-from renkei.importers.model import ImportCancelled, ImportedTask, ImportPlan, ImportProblem
+from renkei.importers.model import (
+    ImportCancelled,
+    ImportedTask,
+    ImportPlan,
+    ImportProblem,
+    Place,
+    Said,
+)
 
 # History kinds → the audit trail's field names.
 EVENT_FIELDS = {
@@ -199,12 +207,15 @@ def parse_list_mapping(pairs: Iterable[str], plan: ImportPlan) -> dict[str, str]
     for pair in pairs:
         source, sep, target = pair.partition("=")
         if not sep or not source.strip() or not target.strip():
-            raise ImportProblem(f"{pair!r}: write the mapping as 'Column name=Status name'.")
+            how = QT_TRANSLATE_NOOP("Import", "%1: write the mapping as 'Column name=Status name'.")
+            raise ImportProblem(how, repr(pair))
         wanted = source.strip().casefold()
         matches = [c for c in plan.columns if c.name.casefold() == wanted]
         if not matches:
-            names = ", ".join(repr(c.name) for c in plan.columns) or "none"
-            raise ImportProblem(f"{source.strip()!r} is not a column of the import ({names}).")
+            names = ", ".join(repr(c.name) for c in plan.columns)
+            not_one = QT_TRANSLATE_NOOP("Import", "%1 is not a column of the import (%2).")
+            none = Said(QT_TRANSLATE_NOOP("Import", "none"))
+            raise ImportProblem(not_one, repr(source.strip()), names or none)
         for column in matches:
             found[column.key] = target.strip()
     return found
@@ -389,10 +400,12 @@ class _Builder:
             try:
                 fields.check_value("task", name, value)
             except fields.ValidationError as error:
-                raise ImportProblem(f"{item.where}: {error}.") from None
+                refused = QT_TRANSLATE_NOOP("Import", "%1: %2.")
+                raise ImportProblem(refused, item.where, error) from None
         start, due = values.get("start"), values.get("due")
         if start is not None and due is not None and due < start:
-            raise ImportProblem(f"{item.where}: the due date is before the start date.")
+            before = QT_TRANSLATE_NOOP("Import", "%1: the due date is before the start date.")
+            raise ImportProblem(before, item.where)
 
     def history(self, item: ImportedTask, task: int | NewRow, values: dict[str, Any]) -> None:
         for event in item.events:
@@ -416,10 +429,9 @@ class _Builder:
                     continue
                 problem = fields.text_problem(value, multiline=True)
                 if problem is not None:
-                    raise ImportProblem(
-                        f"{item.where}: its history of {event.at:%Y-%m-%d %H:%M} "
-                        f"({event.kind}) {problem}."
-                    )
+                    history = QT_TRANSLATE_NOOP("Import", "%1: its history of %2 (%3) %4.")
+                    at = f"{event.at:%Y-%m-%d %H:%M}"
+                    raise ImportProblem(history, item.where, at, event.kind, problem)
             actor = self.person(event.actor)
             text_new = str(new) if isinstance(new, int) else new
             if isinstance(task, int) and (task, field, event.at, text_new) in self.seen:
@@ -481,16 +493,17 @@ class _Builder:
         self.counts["handoffs"] += 1
 
     def build(self) -> list[Command]:
-        seen_ids: dict[str, str] = {}
+        seen_ids: dict[str, Place] = {}
         for index, item in enumerate(self.plan.tasks):
             if item.source_id is None:  # a file without keys: every row is new
                 self.add(item, index)
                 continue
             if item.source_id in seen_ids:
-                raise ImportProblem(
-                    f"{item.where} and {seen_ids[item.source_id]} have the same id "
-                    f"({item.source_id.partition(':')[2]}); each row must be a different task."
+                same = QT_TRANSLATE_NOOP(
+                    "Import", "%1 and %2 have the same id (%3); each row must be a different task."
                 )
+                key = item.source_id.partition(":")[2]
+                raise ImportProblem(same, item.where, seen_ids[item.source_id], key)
             seen_ids[item.source_id] = item.where
             task = self.existing.get(item.source_id)
             if task is None:

@@ -10,18 +10,17 @@ chosen by the user (``--mapping "Column=field"`` or the import dialog). Repeated
 
 from __future__ import annotations
 
-import codecs
-import csv
-import io
 import re
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Priority
 from renkei.importers import fields as f
-from renkei.importers.files import check_size, refuse_binary
+from renkei.importers.csv_rows import csv_rows, open_csv
+from renkei.importers.files import check_size, empty
 from renkei.importers.model import (
     ImportedColumn,
     ImportedEvent,
@@ -29,11 +28,12 @@ from renkei.importers.model import (
     ImportedTask,
     ImportPlan,
     ImportProblem,
+    Place,
     Progress,
+    Said,
     counted,
 )
 
-# The fields a column can feed, in the order the dialog offers them.
 FIELDS = (
     "ignore",
     "key",
@@ -105,7 +105,6 @@ _HEADERS: Mapping[str, tuple[str, ...]] = {
 }
 _FIELD_OF = {name: field for field, names in _HEADERS.items() for name in names}
 _JIRA_MARKERS = ({"summary", "issuekey"}, {"要約", "課題キー"})
-SAMPLE_BYTES = 64 * 1024
 
 
 def _some(headers, shown: int = 12) -> str:
@@ -146,90 +145,14 @@ def is_jira(headers) -> bool:
     return any(marker <= names for marker in _JIRA_MARKERS)
 
 
-def detect_encoding(head: bytes, name: str) -> str:
-    refuse_binary(head, name, "a CSV file")
-    if head.startswith(codecs.BOM_UTF8):
-        return "utf-8-sig"
-    if head.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
-        return "utf-16"
-    for encoding in ("utf-8", "cp932"):
-        decoder = codecs.getincrementaldecoder(encoding)()
-        try:
-            decoder.decode(head, final=len(head) < SAMPLE_BYTES)
-        except UnicodeDecodeError:
-            continue
-        return encoding
-    raise ImportProblem(
-        f"{name} is neither UTF-8 nor Shift_JIS text. Save it from your spreadsheet as “CSV UTF-8”."
-    )
-
-
-def _open(path: Path, encoding: str | None) -> tuple[io.TextIOWrapper, str, str]:
-    check_size(path)
-    if encoding:
-        try:
-            codecs.lookup(encoding)
-        except LookupError:
-            raise ImportProblem(
-                f"{encoding[:40]!r} is not an encoding Python knows (e.g. utf-8, cp932)."
-            ) from None
-    with path.open("rb") as raw:
-        head = raw.read(SAMPLE_BYTES)
-    found = encoding or detect_encoding(head, path.name)
-    if encoding:
-        refuse_binary(head, path.name, "a CSV file")
-    text = head.decode(found, errors="replace")
-    first = text.splitlines()[0] if text.splitlines() else ""
-    delimiter = max((",", ";", "\t"), key=first.count) if first else ","
-    try:
-        handle = path.open(encoding=found, newline="", errors="strict")
-    except LookupError:
-        raise ImportProblem(f"{encoding!r} is not an encoding Python knows.") from None
-    return handle, found, delimiter
-
-
-def _rows(handle, delimiter: str, name: str) -> Iterator[tuple[str, list[str]]]:
-    """(where, cells) per row; where is "row 5" as a spreadsheet numbers it (the header is
-    row 1), with the file's line when a cell spans lines."""
-    reader = csv.reader(handle, delimiter=delimiter, strict=True)
-    number = 0
-    while True:
-        try:
-            row = next(reader)
-        except StopIteration:
-            return
-        except UnicodeDecodeError as error:
-            raise ImportProblem(
-                f"{name}, row {number + 1:,}: the text is not valid "
-                f"{handle.encoding} (byte {error.start}); save the file as “CSV UTF-8”."
-            ) from None
-        except UnicodeError as error:  # e.g. "UTF-16 stream does not start with BOM"
-            raise ImportProblem(
-                f"{name}, row {number + 1:,}: the text is not {handle.encoding} ({error}); "
-                "save the file as “CSV UTF-8”."
-            ) from None
-        except csv.Error as error:
-            detail = str(error)
-            if "field larger" in detail:
-                detail = f"a cell is longer than {csv.field_size_limit():,} characters"
-            elif "end of data" in detail or "EOF" in detail:
-                detail = "the file ends inside a quoted cell (is it cut off?)"
-            raise ImportProblem(f"{name}, row {number + 1:,}: {detail}.") from None
-        number += 1
-        where = f"row {number:,}"
-        if reader.line_num != number:
-            where += f" (line {reader.line_num:,})"
-        yield where, row
-
-
 def preview_csv(path: Path, encoding: str | None = None, rows: int = 20) -> CsvPreview:
-    handle, found, delimiter = _open(path, encoding)
+    handle, found, delimiter = open_csv(path, encoding)
     with handle:
-        lines = _rows(handle, delimiter, path.name)
+        lines = csv_rows(handle, delimiter, path.name)
         try:
             _, headers = next(lines)
         except StopIteration:
-            raise ImportProblem(f"{path.name} is empty.") from None
+            raise empty(path.name) from None
         sample = []
         for _, row in lines:
             sample.append(tuple(row))
@@ -254,13 +177,17 @@ def parse_mapping(pairs, headers) -> dict[str, str]:
         column, sep, target = pair.rpartition("=")
         column, target = column.strip(), target.strip().lower()
         if not sep or not column:
-            raise ImportProblem(f"{pair!r}: write the mapping as 'Column=field'.")
+            how = QT_TRANSLATE_NOOP("Import", "%1: write the mapping as 'Column=field'.")
+            raise ImportProblem(how, repr(pair))
         if column.casefold() not in by_name:
             raise ImportProblem(
-                f"{column[:40]!r} is not a column of the file (columns: {_some(headers)})."
+                QT_TRANSLATE_NOOP("Import", "%1 is not a column of the file (columns: %2)."),
+                repr(column[:40]),
+                _some(headers),
             )
         if target not in FIELDS:
-            raise ImportProblem(f"{target!r} is not a field; use one of {', '.join(FIELDS)}.")
+            no_field = QT_TRANSLATE_NOOP("Import", "%1 is not a field; use one of %2.")
+            raise ImportProblem(no_field, repr(target), ", ".join(FIELDS))
         found[by_name[column.casefold()]] = target
     return found
 
@@ -274,13 +201,13 @@ def read_csv(
 ) -> ImportPlan:
     """The file's rows as tasks. ``mapping`` (header → field) overrides the proposed one."""
     size = check_size(path)
-    handle, _found, delimiter = _open(path, encoding)
+    handle, _found, delimiter = open_csv(path, encoding)
     with handle:
-        lines = _rows(handle, delimiter, path.name)
+        lines = csv_rows(handle, delimiter, path.name)
         try:
             _, raw_headers = next(lines)
         except StopIteration:
-            raise ImportProblem(f"{path.name} is empty.") from None
+            raise empty(path.name) from None
         headers = [h.strip() for h in raw_headers]
         jira = is_jira(headers)
         chosen = default_mapping(headers)
@@ -288,8 +215,13 @@ def read_csv(
         targets = [chosen.get(h, "ignore") for h in headers]
         if "title" not in targets:
             raise ImportProblem(
-                f"{path.name}: no column holds the task titles (columns: "
-                f"{_some(headers) or 'none'}). Map one: --mapping 'Column=title'."
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "%1: no column holds the task titles (columns: %2). Map one: --mapping "
+                    "'Column=title'.",
+                ),
+                path.name,
+                _some(headers) or Said(QT_TRANSLATE_NOOP("Import", "none")),
             )
         reader = _RowReader(path.name, headers, targets, jira)
         for count, (where, row) in enumerate(lines, 1):
@@ -388,24 +320,32 @@ class _RowReader:
         if ignored:
             self.warnings.append("Columns not imported: " + ", ".join(dict.fromkeys(ignored)) + ".")
 
-    def cell_where(self, line: str, column: str) -> str:
-        return f"{self.name}, {line}, column {column!r}"
+    def cell_where(self, line: Place, column: str) -> Said:
+        cell = QT_TRANSLATE_NOOP("Import", "%1, %2, column %3")
+        return Said(cell, self.name, line, repr(column))
 
-    def add(self, line: str, row: list[str]) -> None:
+    def add(self, line: Place, row: list[str]) -> None:
         if not any(cell.strip() for cell in row):
             return
         # Renkei's --excel export guards formula-like cells with an apostrophe; undo it.
         row = [c[1:] if c[:1] == "'" and c[1:2] in _FORMULA else c for c in row]
         if len(row) > len(self.headers) and any(c.strip() for c in row[len(self.headers) :]):
             raise ImportProblem(
-                f"{self.name}, {line} has {len(row)} cells but the header has "
-                f"{len(self.headers)}: is a comma missing its quotes?"
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "%1, %2 has %3 cells but the header has %4: is a comma missing its quotes?",
+                ),
+                self.name,
+                line,
+                len(row),
+                len(self.headers),
             )
         values: dict[str, list[tuple[str, str]]] = {}
         for header, target, text in zip(self.headers, self.targets, row, strict=False):
             if target != "ignore" and text.strip():
                 values.setdefault(target, []).append((header, text))
         where = line
+        in_file = Said(QT_TRANSLATE_NOOP("Import", "%1, %2"), self.name, where)
 
         def one(field: str) -> tuple[str, str] | None:
             found = values.get(field)
@@ -413,9 +353,8 @@ class _RowReader:
 
         title_cell = one("title")
         if title_cell is None:
-            raise ImportProblem(
-                f"{self.name}, {where}: the title ({self.column_of('title')}) is empty."
-            )
+            no_title = QT_TRANSLATE_NOOP("Import", "%1: the title (%2) is empty.")
+            raise ImportProblem(no_title, in_file, self.column_of("title"))
         title, rest = f.title_and_rest(title_cell[1], self.cell_where(line, title_cell[0]))
         description = ""
         if (cell := one("description")) is not None:
@@ -455,7 +394,7 @@ class _RowReader:
                 source_id=key,
                 title=title,
                 column=column,
-                description=f.text(description, f"{self.name}, {where}", "the description"),
+                description=f.text(description, in_file, "the description"),
                 owner=owner,
                 creator=creator,
                 tags=tags,
@@ -469,7 +408,7 @@ class _RowReader:
                 progress=self.progress(one("progress"), line),
                 estimate_hours=self.estimate(one("estimate"), line),
                 events=events,
-                where=f"{self.name}, {where}",
+                where=in_file,
             )
         )
 
@@ -493,8 +432,13 @@ class _RowReader:
         found = parse_moment(cell[1])
         if found is None:
             raise ImportProblem(
-                f"{self.cell_where(line, cell[0])}: {cell[1][:40]!r} is not a date (write it "
-                "like 2024-03-12, 2024/03/12 or Jira's 12/Mar/24 10:15 AM)."
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "%1: %2 is not a date (write it like 2024-03-12, 2024/03/12 or Jira's "
+                    "12/Mar/24 10:15 AM).",
+                ),
+                self.cell_where(line, cell[0]),
+                repr(cell[1][:40]),
             )
         return found
 
@@ -520,40 +464,45 @@ class _RowReader:
             return True
         if text in _FALSE:
             return False
-        raise ImportProblem(f"{self.cell_where(line, cell[0])}: {cell[1][:20]!r} is not yes or no.")
+        not_flag = QT_TRANSLATE_NOOP("Import", "%1: %2 is not yes or no.")
+        raise ImportProblem(not_flag, self.cell_where(line, cell[0]), repr(cell[1][:20]))
 
-    def number(self, cell, line, what: str) -> float | None:
+    def number(self, cell, line, what: Said) -> float | None:
         if cell is None:
             return None
         text = cell[1].strip().rstrip("%").replace(",", "")
+        not_number = ImportProblem(
+            QT_TRANSLATE_NOOP("Import", "%1: %2 is not %3."),
+            self.cell_where(line, cell[0]),
+            repr(cell[1][:20]),
+            what,
+        )
         try:
             value = float(text)
         except ValueError:
-            raise ImportProblem(
-                f"{self.cell_where(line, cell[0])}: {cell[1][:20]!r} is not {what}."
-            ) from None
+            raise not_number from None
         if value != value or value in (float("inf"), float("-inf")):
-            raise ImportProblem(
-                f"{self.cell_where(line, cell[0])}: {cell[1][:20]!r} is not {what}."
-            )
+            raise not_number
         return value
 
     def progress(self, cell, line) -> int | None:
-        value = self.number(cell, line, "a percentage")
+        value = self.number(cell, line, Said(QT_TRANSLATE_NOOP("Import", "a percentage")))
         if value is None:
             return None
         if not 0 <= value <= 100:
-            raise ImportProblem(f"{self.cell_where(line, cell[0])}: progress must be 0 to 100.")
+            out = QT_TRANSLATE_NOOP("Import", "%1: progress must be 0 to 100.")
+            raise ImportProblem(out, self.cell_where(line, cell[0]))
         return round(value)
 
     def estimate(self, cell, line) -> float | None:
-        value = self.number(cell, line, "a number of hours")
+        value = self.number(cell, line, Said(QT_TRANSLATE_NOOP("Import", "a number of hours")))
         if value is None:
             return None
         if self.jira:
             value = value / 3600  # Jira exports estimates in seconds
         if not 0 <= value <= 100_000:
-            raise ImportProblem(f"{self.cell_where(line, cell[0])}: the estimate is out of range.")
+            out = QT_TRANSLATE_NOOP("Import", "%1: the estimate is out of range.")
+            raise ImportProblem(out, self.cell_where(line, cell[0]))
         return round(value, 2)
 
     def comments(self, cells, line) -> Iterator[ImportedEvent]:

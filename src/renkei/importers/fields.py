@@ -7,76 +7,125 @@ from datetime import UTC, date, datetime
 from typing import Any
 
 from renkei.domain.fields import MAX_TAG, MAX_TAGS, MAX_TITLE, text_problem
-from renkei.importers.model import MAX_NAME, MAX_TEXT, ImportProblem
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.importers.model import MAX_NAME, MAX_TEXT, ImportProblem, Place, Said
 
-_KINDS = {str: "text", bool: "true or false", list: "a list", dict: "an object"}
+_TEXT = Said(QT_TRANSLATE_NOOP("Import", "text"))
+_LIST = Said(QT_TRANSLATE_NOOP("Import", "a list"))
+_OBJECT = Said(QT_TRANSLATE_NOOP("Import", "an object"))
+_BOOL = Said(QT_TRANSLATE_NOOP("Import", "true or false"))
+_KINDS = {str: _TEXT, bool: _BOOL, list: _LIST, dict: _OBJECT}
+# The fields the importers name in their problems, as their sentences say them.
+_FIELDS = {
+    said.text: said
+    for said in (
+        Said(QT_TRANSLATE_NOOP("Import", "the title")),
+        Said(QT_TRANSLATE_NOOP("Import", "the text")),
+        Said(QT_TRANSLATE_NOOP("Import", "the key")),
+        Said(QT_TRANSLATE_NOOP("Import", "the status")),
+        Said(QT_TRANSLATE_NOOP("Import", "the name")),
+        Said(QT_TRANSLATE_NOOP("Import", "the description")),
+        Said(QT_TRANSLATE_NOOP("Import", "the description with its checklists")),
+        Said(QT_TRANSLATE_NOOP("Import", "the comment")),
+        Said(QT_TRANSLATE_NOOP("Import", "the board name")),
+        Said(QT_TRANSLATE_NOOP("Import", "the list name")),
+        Said(QT_TRANSLATE_NOOP("Import", "a checklist name")),
+        Said(QT_TRANSLATE_NOOP("Import", "a checklist item")),
+        Said(QT_TRANSLATE_NOOP("Import", "the item")),
+        Said(QT_TRANSLATE_NOOP("Import", "the date")),
+        Said(QT_TRANSLATE_NOOP("Import", "the due date")),
+        Said(QT_TRANSLATE_NOOP("Import", "the start date")),
+    )
+}
 
 
-def kind_of(value: Any) -> str:
+def field_word(field: Place) -> Place:
+    """A field's name as the reader's language says it ("the title"); a file's own field
+    name ("due") as it is."""
+    return _FIELDS.get(field, field) if isinstance(field, str) else field
+
+
+def kind_of(value: Any) -> Place:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return "true/false"
+        return Said(QT_TRANSLATE_NOOP("Import", "true/false"))
     if isinstance(value, int | float):
-        return "a number"
+        return Said(QT_TRANSLATE_NOOP("Import", "a number"))
     if isinstance(value, str):
-        return "text"
+        return _TEXT
     if isinstance(value, list):
-        return "a list"
+        return _LIST
     if isinstance(value, dict):
-        return "an object"
+        return _OBJECT
     return type(value).__name__
 
 
-def get(obj: dict, key: str, kind: type, where: str, *, required: bool = False) -> Any:
+def get(obj: dict, key: str, kind: type, where: Place, *, required: bool = False) -> Any:
     """``obj[key]`` when it has the expected JSON type; None when absent/null and optional."""
     value = obj.get(key)
     if value is None:
         if required:
-            raise ImportProblem(f"{where}: the field {key!r} is missing.")
+            missing = QT_TRANSLATE_NOOP("Import", "%1: the field %2 is missing.")
+            raise ImportProblem(missing, where, repr(key))
         return None
     if not isinstance(value, kind) or (kind is not bool and isinstance(value, bool)):
         raise ImportProblem(
-            f"{where}: the field {key!r} should be {_KINDS.get(kind, kind.__name__)}, "
-            f"but it is {kind_of(value)}."
+            QT_TRANSLATE_NOOP("Import", "%1: the field %2 should be %3, but it is %4."),
+            where,
+            repr(key),
+            _KINDS.get(kind, kind.__name__),
+            kind_of(value),
         )
     return value
 
 
-def id_list(obj: dict, key: str, where: str) -> list[str]:
+def id_list(obj: dict, key: str, where: Place) -> list[str]:
     """A list of ids (``idMembers``, ``idLabels``): each one text, or the file is refused."""
     values = get(obj, key, list, where) or []
     for i, value in enumerate(values):
         if not isinstance(value, str):
             raise ImportProblem(
-                f"{where}: the field {key!r} should list ids (text), but its item {i + 1} is "
-                f"{kind_of(value)}."
+                QT_TRANSLATE_NOOP(
+                    "Import", "%1: the field %2 should list ids (text), but its item %3 is %4."
+                ),
+                where,
+                repr(key),
+                i + 1,
+                kind_of(value),
             )
     return values
 
 
 def text(
-    value: str, where: str, field: str, limit: int = MAX_TEXT, *, multiline: bool = True
+    value: str, where: Place, field: Place, limit: int = MAX_TEXT, *, multiline: bool = True
 ) -> str:
     problem = text_problem(value, multiline)
     if problem is not None:
-        raise ImportProblem(f"{where}: {field} {problem}.")
+        # The problem's words come from the board's rules, in English.
+        unfit = QT_TRANSLATE_NOOP("Import", "%1: %2 %3.")
+        raise ImportProblem(unfit, where, field_word(field), problem)
     if len(value) > limit:
         raise ImportProblem(
-            f"{where}: {field} is {len(value):,} characters long; at most {limit:,} can be "
-            "imported."
+            QT_TRANSLATE_NOOP(
+                "Import", "%1: %2 is %3 characters long; at most %4 can be imported."
+            ),
+            where,
+            field_word(field),
+            f"{len(value):,}",
+            f"{limit:,}",
         )
     return value
 
 
-def name(value: str, where: str, field: str) -> str:
+def name(value: str, where: Place, field: Place) -> str:
     """A one-line name: line breaks and tabs become spaces; other control characters (which
     ``str.split`` would also take for spaces) are refused."""
     text(value, where, field, len(value), multiline=True)
     return text(" ".join(value.split()), where, field, MAX_NAME, multiline=False)
 
 
-def title_and_rest(value: str, where: str) -> tuple[str, str]:
+def title_and_rest(value: str, where: Place) -> tuple[str, str]:
     """A title that fits the board (200 characters), and the full text when it did not."""
     value = text(value.strip(), where, "the title")
     single = text(" ".join(value.split()), where, "the title", multiline=False)
@@ -111,12 +160,17 @@ def utc_naive(moment: datetime) -> datetime:
     return moment.astimezone(UTC).replace(tzinfo=None)
 
 
-def iso_moment(value: str, where: str, field: str) -> datetime:
+def iso_moment(value: str, where: Place, field: Place) -> datetime:
     """``2022-12-10T19:09:17.019Z`` → naive UTC."""
     try:
         moment = datetime.fromisoformat(value.strip().replace("Z", "+00:00"))
     except ValueError:
-        raise ImportProblem(f"{where}: {field} {value[:40]!r} is not a date and time.") from None
+        raise ImportProblem(
+            QT_TRANSLATE_NOOP("Import", "%1: %2 %3 is not a date and time."),
+            where,
+            field_word(field),
+            repr(value[:40]),
+        ) from None
     if moment.tzinfo is None:
         moment = moment.replace(tzinfo=UTC)
     return utc_naive(moment)
@@ -131,11 +185,16 @@ def local_day(moment_utc: datetime) -> date:
 _ISO_DAY = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 
 
-def iso_day_or_moment(value: str, where: str, field: str) -> date:
+def iso_day_or_moment(value: str, where: Place, field: Place) -> date:
     value = value.strip()
     if _ISO_DAY.match(value):
         try:
             return date.fromisoformat(value)
         except ValueError:
-            raise ImportProblem(f"{where}: {field} {value!r} is not a real date.") from None
+            raise ImportProblem(
+                QT_TRANSLATE_NOOP("Import", "%1: %2 %3 is not a real date."),
+                where,
+                field_word(field),
+                repr(value),
+            ) from None
     return local_day(iso_moment(value, where, field))

@@ -4,18 +4,36 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from renkei.importers.model import MAX_FILE_BYTES, MAX_FILE_TEXT, ImportProblem
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.importers.model import MAX_FILE_BYTES, MAX_FILE_TEXT, ImportProblem, Place, Said
+
+# What a file was expected to be, for "x.png is not a CSV file: …".
+CSV_FILE = Said(QT_TRANSLATE_NOOP("Import", "a CSV file"))
+TRELLO_EXPORT = Said(QT_TRANSLATE_NOOP("Import", "a Trello export"))
 
 # Magic numbers of files people pick by mistake, and what to call them.
 _MAGIC = (
-    (b"\x89PNG\r\n\x1a\n", "a PNG image"),
-    (b"\xff\xd8\xff", "a JPEG image"),
-    (b"GIF8", "a GIF image"),
-    (b"%PDF", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or an Excel workbook (.xlsx): save the sheet as CSV first"),
-    (b"\xd0\xcf\x11\xe0", "an old Excel or Word file (.xls/.doc): save the sheet as CSV first"),
-    (b"SQLite format 3\x00", "an SQLite database (perhaps a Renkei board)"),
-    (b"\x1f\x8b", "a gzip-compressed file: unpack it first"),
+    (b"\x89PNG\r\n\x1a\n", QT_TRANSLATE_NOOP("Import", "a PNG image")),
+    (b"\xff\xd8\xff", QT_TRANSLATE_NOOP("Import", "a JPEG image")),
+    (b"GIF8", QT_TRANSLATE_NOOP("Import", "a GIF image")),
+    (b"%PDF", QT_TRANSLATE_NOOP("Import", "a PDF document")),
+    (
+        b"PK\x03\x04",
+        QT_TRANSLATE_NOOP(
+            "Import", "a ZIP archive or an Excel workbook (.xlsx): save the sheet as CSV first"
+        ),
+    ),
+    (
+        b"\xd0\xcf\x11\xe0",
+        QT_TRANSLATE_NOOP(
+            "Import", "an old Excel or Word file (.xls/.doc): save the sheet as CSV first"
+        ),
+    ),
+    (
+        b"SQLite format 3\x00",
+        QT_TRANSLATE_NOOP("Import", "an SQLite database (perhaps a Renkei board)"),
+    ),
+    (b"\x1f\x8b", QT_TRANSLATE_NOOP("Import", "a gzip-compressed file: unpack it first")),
 )
 
 
@@ -23,18 +41,26 @@ def check_size(path: Path) -> int:
     """The file's size, or ImportProblem when it is missing, a folder, empty or too big."""
     try:
         if path.is_dir():
-            raise ImportProblem(f"{path.name} is a folder, not a file.")
+            raise ImportProblem(
+                QT_TRANSLATE_NOOP("Import", "%1 is a folder, not a file."), path.name
+            )
         size = path.stat().st_size
     except FileNotFoundError:
-        raise ImportProblem(f"There is no file {path}.") from None
+        raise ImportProblem(QT_TRANSLATE_NOOP("Import", "There is no file %1."), path) from None
     except OSError as error:
-        raise ImportProblem(f"{path.name} cannot be read: {error.strerror or error}.") from None
+        raise unreadable(path.name, error) from None
     if size == 0:
-        raise ImportProblem(f"{path.name} is empty.")
+        raise empty(path.name)
     if size > MAX_FILE_BYTES:
         raise ImportProblem(
-            f"{path.name} is {size / 1024 / 1024:.0f} MB; imports are limited to "
-            f"{MAX_FILE_TEXT}. Export fewer boards or projects at a time."
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "%1 is %2 MB; imports are limited to %3. Export fewer boards or projects at a "
+                "time.",
+            ),
+            path.name,
+            f"{size / 1024 / 1024:.0f}",
+            MAX_FILE_TEXT,
         )
     return size
 
@@ -44,14 +70,30 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except OSError as error:
-        raise ImportProblem(f"{path.name} cannot be read: {error.strerror or error}.") from None
+        raise unreadable(path.name, error) from None
 
 
-def refuse_binary(head: bytes, name: str, expected: str) -> None:
+def unreadable(name: str, error: OSError) -> ImportProblem:
+    """The system's reason (its own words) why ``name`` cannot be read."""
+    reason = error.strerror or str(error)
+    return ImportProblem(QT_TRANSLATE_NOOP("Import", "%1 cannot be read: %2."), name, reason)
+
+
+def empty(name: str) -> ImportProblem:
+    return ImportProblem(QT_TRANSLATE_NOOP("Import", "%1 is empty."), name)
+
+
+def refuse_binary(head: bytes, name: str, expected: Place) -> None:
     """A file that is really an image, a PDF, a workbook… is named for what it is."""
     for magic, what in _MAGIC:
         if head.startswith(magic):
-            raise ImportProblem(f"{name} is not {expected}: it is {what}.")
+            raise ImportProblem(
+                QT_TRANSLATE_NOOP("Import", "%1 is not %2: it is %3."), name, expected, Said(what)
+            )
     sample = head[:8192]
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):
-        raise ImportProblem(f"{name} is not {expected}: it holds binary data, not text.")
+        raise ImportProblem(
+            QT_TRANSLATE_NOOP("Import", "%1 is not %2: it holds binary data, not text."),
+            name,
+            expected,
+        )

@@ -20,8 +20,9 @@ from datetime import UTC, date, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.importers import fields as f
-from renkei.importers.files import read_bytes, refuse_binary
+from renkei.importers.files import TRELLO_EXPORT, empty, read_bytes, refuse_binary
 from renkei.importers.model import (
     MAX_TEXT,
     ImportedColumn,
@@ -30,10 +31,21 @@ from renkei.importers.model import (
     ImportedTask,
     ImportPlan,
     ImportProblem,
+    Place,
     Progress,
+    Said,
     counted,
 )
 
+# The places of an export its problems name: "card 3", "card 3 ('Call Minato')".
+_LIST = QT_TRANSLATE_NOOP("Import", "list %1")
+_CARD = QT_TRANSLATE_NOOP("Import", "card %1")
+_NAMED_CARD = QT_TRANSLATE_NOOP("Import", "card %1 (%2)")
+_MEMBER = QT_TRANSLATE_NOOP("Import", "member %1")
+_LABEL = QT_TRANSLATE_NOOP("Import", "label %1")
+_CHECKLIST = QT_TRANSLATE_NOOP("Import", "checklist %1")
+_ACTION = QT_TRANSLATE_NOOP("Import", "action %1")
+_ACTION_OF = QT_TRANSLATE_NOOP("Import", "%1, action of %2")
 SOURCE = "Trello"
 # A member removed and another added within this time is one card moving between people.
 SAME_MOVE = timedelta(hours=12)
@@ -59,36 +71,58 @@ def read_trello(path: Path, progress: Progress | None = None) -> ImportPlan:
     return parse_trello(read_bytes(path), path.name, progress)
 
 
-def load_json(data: bytes, name: str, expected: str) -> Any:
+def load_json(data: bytes, name: str, expected: Place) -> Any:
     """Bytes → JSON value, or ImportProblem saying how the file is broken."""
     refuse_binary(data[:64], name, expected)
     try:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as error:
         raise ImportProblem(
-            f"{name} is not {expected}: it is not UTF-8 text (byte {error.start:,})."
+            QT_TRANSLATE_NOOP("Import", "%1 is not %2: it is not UTF-8 text (byte %3)."),
+            name,
+            expected,
+            f"{error.start:,}",
         ) from None
     if not text.strip():
-        raise ImportProblem(f"{name} is empty.")
+        raise empty(name)
     try:
         return json.loads(text, parse_constant=_no_constant, parse_float=_finite)
     except _NotFinite as error:
         raise ImportProblem(
-            f"{name} is not {expected}: it holds the number {error}, which no export writes "
-            "(was the file changed by hand or by another program?)."
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "%1 is not %2: it holds the number %3, which no export writes (was the file "
+                "changed by hand or by another program?).",
+            ),
+            name,
+            expected,
+            error,
         ) from None
     except RecursionError:
         raise ImportProblem(
-            f"{name} is not {expected}: its data is nested too deeply to be a real export."
+            QT_TRANSLATE_NOOP(
+                "Import", "%1 is not %2: its data is nested too deeply to be a real export."
+            ),
+            name,
+            expected,
         ) from None
     except json.JSONDecodeError as error:
         if not text[error.pos :].strip() or error.msg.startswith("Unterminated string"):
             raise ImportProblem(
-                f"{name} ends early (line {error.lineno:,}): the file is cut off; export it "
-                "again or copy it completely."
+                QT_TRANSLATE_NOOP(
+                    "Import",
+                    "%1 ends early (line %2): the file is cut off; export it again or copy it "
+                    "completely.",
+                ),
+                name,
+                f"{error.lineno:,}",
             ) from None
         raise ImportProblem(
-            f"{name} is not valid JSON: line {error.lineno:,}, column {error.colno:,}: {error.msg}."
+            QT_TRANSLATE_NOOP("Import", "%1 is not valid JSON: line %2, column %3: %4."),
+            name,
+            f"{error.lineno:,}",
+            f"{error.colno:,}",
+            error.msg,
         ) from None
 
 
@@ -110,15 +144,19 @@ def _finite(token: str) -> float:
 def parse_trello(
     data: bytes, name: str = "export.json", progress: Progress | None = None
 ) -> ImportPlan:
-    root = load_json(data, name, "a Trello export")
+    root = load_json(data, name, TRELLO_EXPORT)
     if (
         not isinstance(root, dict)
         or not isinstance(root.get("cards"), list)
         or not isinstance(root.get("lists"), list)
     ):
         raise ImportProblem(
-            f"{name} is JSON, but not a Trello board export (it has no list of 'cards' and "
-            "'lists'). In Trello: Menu → Print, export and share → Export as JSON."
+            QT_TRANSLATE_NOOP(
+                "Import",
+                "%1 is JSON, but not a Trello board export (it has no list of 'cards' and "
+                "'lists'). In Trello: Menu → Print, export and share → Export as JSON.",
+            ),
+            name,
         )
     return _Reader(root, name, progress).plan()
 
@@ -133,25 +171,28 @@ class _Reader:
         self.skipped: Counter[str] = Counter()  # reason → how many actions it cost
 
     def items(self, key: str, label: str) -> list[dict]:
+        """The export's ``key`` list; ``label``: a marked "list %1" naming one of them."""
         found = f.get(self.root, key, list, self.name) or []
         for i, item in enumerate(found):
             if not isinstance(item, dict):
                 raise ImportProblem(
-                    f"{self.name}: {label} {i + 1} should be an object, but it is "
-                    f"{f.kind_of(item)}."
+                    QT_TRANSLATE_NOOP("Import", "%1: %2 should be an object, but it is %3."),
+                    self.name,
+                    Said(label, i + 1),
+                    f.kind_of(item),
                 )
         return found
 
     def plan(self) -> ImportPlan:
         board_name = f.get(self.root, "name", str, self.name) or self.name
-        lists = self.items("lists", "list")
-        cards = self.items("cards", "card")
-        members = self.items("members", "member")
-        labels = self.items("labels", "label")
-        checklists = self.items("checklists", "checklist")
-        actions = self.items("actions", "action")
+        lists = self.items("lists", _LIST)
+        cards = self.items("cards", _CARD)
+        members = self.items("members", _MEMBER)
+        labels = self.items("labels", _LABEL)
+        checklists = self.items("checklists", _CHECKLIST)
+        actions = self.items("actions", _ACTION)
         for i, m in enumerate(members):
-            where = f"member {i + 1}"
+            where = Said(_MEMBER, i + 1)
             member_id = f.get(m, "id", str, where, required=True)
             full = f.get(m, "fullName", str, where) or f.get(m, "username", str, where)
             if full and full.strip():
@@ -159,7 +200,7 @@ class _Reader:
         columns: dict[str, ImportedColumn] = {}
         self.list_names: dict[str, str] = {}
         for i, lst in enumerate(sorted(lists, key=lambda x: _pos(x))):
-            where = f"list {i + 1}"
+            where = Said(_LIST, i + 1)
             list_id = f.get(lst, "id", str, where, required=True)
             title = f.get(lst, "name", str, where, required=True)
             closed = bool(f.get(lst, "closed", bool, where))
@@ -170,13 +211,13 @@ class _Reader:
         label_names: dict[str, str] = {}
         self.label_names = label_names
         for i, label in enumerate(labels):
-            where = f"label {i + 1}"
+            where = Said(_LABEL, i + 1)
             label_id = f.get(label, "id", str, where, required=True)
             text = f.get(label, "name", str, where) or f.get(label, "color", str, where) or ""
             label_names[label_id] = f.text(text, where, "the name", 1000)
         lists_by_card: dict[str, list[dict]] = defaultdict(list)
         for i, c in enumerate(checklists):
-            where = f"checklist {i + 1}"
+            where = Said(_CHECKLIST, i + 1)
             card_id = f.get(c, "idCard", str, where, required=True)
             lists_by_card[card_id].append(c)
         by_card = self.actions_by_card(actions)
@@ -212,7 +253,7 @@ class _Reader:
 
     # -- actions ---------------------------------------------------------------------------
 
-    def actor(self, action: dict, where: str) -> str | None:
+    def actor(self, action: dict, where: Place) -> str | None:
         actor_id = f.get(action, "idMemberCreator", str, where)
         creator = f.get(action, "memberCreator", dict, where) or {}
         if actor_id is None:
@@ -229,7 +270,7 @@ class _Reader:
     def actions_by_card(self, actions: list[dict]) -> dict[str, list[tuple[datetime, str, dict]]]:
         found: dict[str, list[tuple[datetime, str, dict]]] = defaultdict(list)
         for i, action in enumerate(actions):
-            where = f"action {i + 1}"
+            where = Said(_ACTION, i + 1)
             kind = f.get(action, "type", str, where, required=True)
             data = f.get(action, "data", dict, where)
             if kind not in CARD_ACTIONS:
@@ -237,8 +278,10 @@ class _Reader:
             if not data:
                 self.skipped[f"{kind} with no data"] += 1
                 continue
-            card = f.get(data, "card", dict, f"{where} (data)")
-            card_id = f.get(card, "id", str, f"{where} (card)") if card is not None else None
+            in_data = Said(QT_TRANSLATE_NOOP("Import", "%1 (data)"), where)
+            card = f.get(data, "card", dict, in_data)
+            in_card = Said(QT_TRANSLATE_NOOP("Import", "%1 (card)"), where)
+            card_id = f.get(card, "id", str, in_card) if card is not None else None
             if card_id is None:
                 self.skipped[f"{kind} naming no card"] += 1
                 continue
@@ -248,13 +291,13 @@ class _Reader:
             events.sort(key=lambda e: e[0])
         return found
 
-    def events(self, card_id: str, members: list[str], actions, where: str):
+    def events(self, card_id: str, members: list[str], actions, where: Place):
         """History rows of one card, oldest first; and who created it, when."""
         events: list[ImportedEvent] = []
         member_moves: list[tuple[datetime, str | None, str, str]] = []  # at, actor, add/remove, id
         created: tuple[datetime, str | None] | None = None
         for at, kind, action in actions:
-            here = f"{where}, action of {at:%Y-%m-%d %H:%M}"
+            here = Said(_ACTION_OF, where, f"{at:%Y-%m-%d %H:%M}")
             actor = self.actor(action, here)
             data = action["data"]
             if kind in ("createCard", "copyCard", "convertToCardFromCheckItem", "moveCardToBoard"):
@@ -301,7 +344,7 @@ class _Reader:
         events.sort(key=lambda e: e.at)
         return tuple(events), created
 
-    def update(self, data: dict, at: datetime, actor: str | None, where: str):
+    def update(self, data: dict, at: datetime, actor: str | None, where: Place):
         before = f.get(data, "listBefore", dict, where)
         after = f.get(data, "listAfter", dict, where)
         if before is not None and after is not None:
@@ -337,7 +380,7 @@ class _Reader:
         names = [self.label_names.get(i, "") for i in ids]
         return json.dumps(list(f.tags(names)[0]), ensure_ascii=False)
 
-    def list_ref(self, lst: dict, where: str) -> str | None:
+    def list_ref(self, lst: dict, where: Place) -> str | None:
         key = f.get(lst, "id", str, where)
         name = f.get(lst, "name", str, where)
         if key is None:
@@ -346,11 +389,12 @@ class _Reader:
             self.list_names[key] = f.name(name, where, "the list name")
         return key
 
-    def day(self, value: Any, where: str, key: str) -> str | None:
+    def day(self, value: Any, where: Place, key: str) -> str | None:
         if value is None or value == "":
             return None
         if not isinstance(value, str):
-            raise ImportProblem(f"{where}: {key} should be a date, but it is {f.kind_of(value)}.")
+            not_date = QT_TRANSLATE_NOOP("Import", "%1: %2 should be a date, but it is %3.")
+            raise ImportProblem(not_date, where, f.field_word(key), f.kind_of(value))
         return f.iso_day_or_moment(value, where, key).isoformat()
 
     def owner_events(self, members: list[str], moves) -> list[ImportedEvent]:
@@ -392,10 +436,10 @@ class _Reader:
     # -- cards -----------------------------------------------------------------------------
 
     def card(self, card, index, columns, label_names, lists_by_card, by_card) -> ImportedTask:
-        where = f"card {index + 1}"
+        where: Place = Said(_CARD, index + 1)
         card_id = f.get(card, "id", str, where, required=True)
         raw_name = f.get(card, "name", str, where, required=True)
-        where = f"card {index + 1} ({raw_name[:40]!r})"
+        where = Said(_NAMED_CARD, index + 1, repr(raw_name[:40]))
         title, full_title = f.title_and_rest(raw_name, where)
         if not title:
             title = "(untitled card)"
@@ -416,10 +460,11 @@ class _Reader:
         tag_names = [label_names[i] for i in label_ids if isinstance(i, str) and i in label_names]
         if not tag_names:
             for i, label in enumerate(f.get(card, "labels", list, where) or []):
-                here = f"{where}, label {i + 1}"
+                here = Said(QT_TRANSLATE_NOOP("Import", "%1, label %2"), where, i + 1)
                 if not isinstance(label, dict):
                     kind = f.kind_of(label)
-                    raise ImportProblem(f"{here} should be an object, but it is {kind}.")
+                    no_object = QT_TRANSLATE_NOOP("Import", "%1 should be an object, but it is %2.")
+                    raise ImportProblem(no_object, here, kind)
                 name = f.get(label, "name", str, here) or f.get(label, "color", str, here) or ""
                 tag_names.append(f.text(name, here, "the name", 1000))
         tags, cut = f.tags([t for t in tag_names if isinstance(t, str)])
@@ -449,15 +494,19 @@ class _Reader:
             where=where,
         )
 
-    def checklist(self, checklist: dict, where: str) -> str:
+    def checklist(self, checklist: dict, where: Place) -> str:
         title = f.get(checklist, "name", str, where) or "Checklist"
         lines = [f"**{f.text(title, where, 'a checklist name', 1000)}**"]
         items = f.get(checklist, "checkItems", list, where) or []
         for i, item in enumerate(items):
             if not isinstance(item, dict):
                 raise ImportProblem(
-                    f"{where}: checklist item {i + 1} should be an object, but it is "
-                    f"{f.kind_of(item)}."
+                    QT_TRANSLATE_NOOP(
+                        "Import", "%1: checklist item %2 should be an object, but it is %3."
+                    ),
+                    where,
+                    i + 1,
+                    f.kind_of(item),
                 )
         for item in sorted(items, key=_pos):
             text = f.text(f.get(item, "name", str, where) or "", where, "a checklist item")

@@ -17,6 +17,7 @@ from renkei.domain.read_model import BoardReadModel
 from renkei.domain.risk import RiskKind
 from renkei.domain.schedule import span_of, violations
 from renkei.i18n.words import risk_words
+from renkei.render.card_face import owner_label
 
 
 class BarTone(enum.Enum):
@@ -52,6 +53,7 @@ class BarFace:
     risk_word: str = ""  # the two worst reasons' words, "Late · Stale"; "" when not at risk
     conflict: bool = False  # starts on or before the last day of a task it waits for
     owner_initials: str = ""
+    owner_label: str = ""  # the owner as the cards name them: "Haruka A.", "青木"
     owner_name: str = ""
     handoffs: tuple[HandoffMark, ...] = ()
     # The day it was first due (its baseline) when its due date slipped later since: the
@@ -115,6 +117,7 @@ def bar_face(
         risk_word=word,
         conflict=bool(violations(board, [task_id])),
         owner_initials=owner.initials if owner else "",
+        owner_label=owner_label(owner.name) if owner else "",
         owner_name=owner.name if owner else "",
         handoffs=tuple(
             HandoffMark(h.id, local_day(h.sent_at).toordinal(), h.state is HandoffState.SENT)

@@ -23,6 +23,18 @@ class ForecastLine:
 
 
 def forecast_line(f: Forecast, today: date, with_name: bool = True) -> ForecastLine:
+    when, against = forecast_parts(f, today)
+    text = label_text(f.name, when) if with_name else when
+    if against:
+        text = then_text(text, against)
+    return ForecastLine(text, f.late)
+
+
+def forecast_parts(f: Forecast, today: date) -> tuple[str, str]:
+    """The two halves of ``forecast_line`` for a place that sets them on lines of their own
+    (the report's health table): when it will likely be done, and how that stands against
+    the deadline ("" without a deadline or odds)."""
+
     def day(value: date) -> str:
         return date_text(value, today)
 
@@ -36,12 +48,11 @@ def forecast_line(f: Forecast, today: date, with_name: bool = True) -> ForecastL
             day(f.p50),
             day(f.p85),
         )
-    text = label_text(f.name, when) if with_name else when
-    if f.due is not None and f.on_time_probability is not None:
-        odds = round(f.on_time_probability * 100)
-        if f.late:
-            against = QCoreApplication.translate("Forecast", "Late: due %1, %2% chance on time")
-        else:
-            against = QCoreApplication.translate("Forecast", "due %1, %2% chance on time")
-        text = then_text(text, arg(against, day(f.due), odds))
-    return ForecastLine(text, f.late)
+    if f.due is None or f.on_time_probability is None:
+        return when, ""
+    odds = round(f.on_time_probability * 100)
+    if f.late:
+        against = QCoreApplication.translate("Forecast", "Late: due %1, %2% chance on time")
+    else:
+        against = QCoreApplication.translate("Forecast", "due %1, %2% chance on time")
+    return when, arg(against, day(f.due), odds)

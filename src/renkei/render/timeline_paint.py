@@ -60,7 +60,7 @@ class BarStyle:
     # The label column.
     label_pad: float = 8.0  # from the column's right edge
     title_gap: float = 6.0  # between the title and what stands right of it
-    owner_pill: bool = True  # the owner's initials in a pill (else the name, muted)
+    owner_pill: bool = True  # the owner's short name in a pill (else the full name, muted)
     owner_share: float = 0.36  # the name takes at most this share of the column
     label_check: bool = True  # a check before the owner for finished work
 
@@ -432,14 +432,16 @@ def paint_row_label(
     critical: bool = False,
 ) -> None:
     """The row's label in ``cell``: the title from ``indent``, and at the right the owner
-    (initials in a pill, or the name), a "critical" pill and a check for finished work."""
+    (its short name in a pill, or the full name), a "critical" pill and a check for finished
+    work."""
     right = cell.right() - style.label_pad
     cy = cell.center().y()
     if style.owner_pill:
         pill_h = fonts.metrics(fonts.small_bold).height() + 2
         pill_top = cy - pill_h / 2
-        if face.owner_initials:
-            right = _pill(painter, right, pill_top, pill_h, face.owner_initials,
+        owner = pill_owner(face, cell.width() * style.owner_share, fonts)
+        if owner:
+            right = _pill(painter, right, pill_top, pill_h, owner,
                           theme.lane_header, theme.text, fonts)  # fmt: skip
         if critical:
             word = QCoreApplication.translate("Timeline", "critical")
@@ -471,13 +473,25 @@ def paint_row_label(
                      Qt.AlignmentFlag.AlignVCenter, title)  # fmt: skip
 
 
+def pill_owner(face: BarFace, room: float, fonts: TimelineFonts) -> str:
+    """What the owner's pill says: the name as the cards say it ("Haruka A.", "青木") when
+    its pill fits in ``room``, else the initials (the tooltip names the owner in full)."""
+    if face.owner_label and _pill_width(face.owner_label, fonts) <= room:
+        return face.owner_label
+    return face.owner_initials
+
+
+def _pill_width(text: str, fonts: TimelineFonts) -> float:
+    return fonts.metrics(fonts.small_bold).horizontalAdvance(text) + 12
+
+
 def _pill(
     painter: QPainter, right: float, top: float, height: float, text: str, back: QColor,
     ink: QColor, fonts: TimelineFonts,
 ) -> float:  # fmt: skip
     """A small rounded tag ending at ``right``; returns where the next one may end."""
     painter.setFont(fonts.small_bold)
-    width = fonts.metrics(fonts.small_bold).horizontalAdvance(text) + 12
+    width = _pill_width(text, fonts)
     rect = QRectF(right - width, top, width, height)
     path = QPainterPath()
     path.addRoundedRect(rect, height / 2, height / 2)

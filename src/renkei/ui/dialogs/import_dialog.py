@@ -399,7 +399,7 @@ class ImportDialog(QDialog):
             header = QCoreApplication.translate(
                 "ImportDialog", "Nothing was imported; the board was not changed."
             )
-        self.show_result(header + "\n\n" + error_text(error))
+        self.show_result(header + "\n\n" + self.error)
 
     def start_import(self) -> None:
         progress = _Progress(self, QCoreApplication.translate("ImportDialog", "Importing…"))
@@ -474,11 +474,8 @@ class ImportDialog(QDialog):
             return None
         except ImportProblem as error:
             dialog.deleteLater()
-            QMessageBox.warning(
-                parent,
-                QCoreApplication.translate("ImportDialog", "Not imported"),
-                error_text(error),
-            )
+            title = QCoreApplication.translate("ImportDialog", "Not imported")
+            QMessageBox.warning(parent, title, error_text(error))
             return None
         finally:
             reading.close()

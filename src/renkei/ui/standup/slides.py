@@ -29,6 +29,7 @@ from renkei.domain.forecast import Forecast
 from renkei.domain.model import Board
 from renkei.domain.risk import RiskKind
 from renkei.i18n import arg
+from renkei.i18n.history import moment_text
 from renkei.i18n.words import bounce_word, join_list, parts_text
 from renkei.render.forecast_words import forecast_line
 from renkei.render.slide_face import (
@@ -360,9 +361,8 @@ def overview(
 
 
 def since_text(agenda: Agenda) -> str:
-    """'Since the last standup, Mon 14 Dec 09:02' or 'Since this time yesterday'."""
-    from renkei.ui.text import local_time_text
-
+    """'Since Mon 14 Dec 09:02' / '12月14日(月) 09:02以降' (the one date style, local time)
+    or 'Since this time yesterday'."""
     if agenda.since is None:
         return QCoreApplication.translate("Standup", "Since this time yesterday")
-    return arg(QCoreApplication.translate("Standup", "Since %1"), local_time_text(agenda.since))
+    return arg(QCoreApplication.translate("Standup", "Since %1"), moment_text(agenda.since))

@@ -449,6 +449,11 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         if task_id == self._current:
             return
         self._current = task_id
+        # A screen reader hears the row as the tooltip says it, the owner's full name included.
+        drawn = task_id is not None and task_id in self._layout.row_of
+        self.setAccessibleDescription(
+            self.task_tooltip(task_id) if task_id is not None and drawn else ""
+        )
         self.viewport().update()
         self.currentChanged.emit(task_id)
 
