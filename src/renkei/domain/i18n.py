@@ -54,14 +54,16 @@ def arg(text: str, *values: object) -> str:
 
 
 class Marked(NamedTuple):
-    """A word marked for translation, given as a value of a ``Sentence``: a field's label
-    (``Marked("Field", "Due date")``), told in the sentence's language. ``str`` is the English."""
+    """A word or phrase marked for translation, given as a value of a ``Sentence``: a
+    field's label (``Marked("Field", "Due date")``), a place in a file (``Marked("Import",
+    "row %1", (12,))``), told in the sentence's language. ``str`` is the English."""
 
     context: str
     text: str
+    values: tuple[object, ...] = ()
 
     def __str__(self) -> str:
-        return self.text
+        return arg(self.text, *self.values)
 
 
 class Sentence(Exception):
@@ -99,7 +101,8 @@ def _said(value: object, translate: Translate) -> object:
     if isinstance(value, Sentence):
         return value.said(translate)
     if isinstance(value, Marked):
-        return translate(value.context, value.text)
+        values = [_said(v, translate) for v in value.values]
+        return arg(translate(value.context, value.text), *values)
     return value
 
 

@@ -27,7 +27,7 @@ from renkei.importers.model import (
     ImportPlan,
     ImportProblem,
     Place,
-    Said,
+    said,
 )
 
 # History kinds → the audit trail's field names.
@@ -214,7 +214,7 @@ def parse_list_mapping(pairs: Iterable[str], plan: ImportPlan) -> dict[str, str]
         if not matches:
             names = ", ".join(repr(c.name) for c in plan.columns)
             not_one = QT_TRANSLATE_NOOP("Import", "%1 is not a column of the import (%2).")
-            none = Said(QT_TRANSLATE_NOOP("Import", "none"))
+            none = said(QT_TRANSLATE_NOOP("Import", "none"))
             raise ImportProblem(not_one, repr(source.strip()), names or none)
         for column in matches:
             found[column.key] = target.strip()

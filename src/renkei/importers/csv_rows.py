@@ -9,9 +9,9 @@ import io
 from collections.abc import Iterator
 from pathlib import Path
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Marked
 from renkei.importers.files import CSV_FILE, check_size, refuse_binary
-from renkei.importers.model import ImportProblem, Place, Said
+from renkei.importers.model import ImportProblem, Place, said
 
 SAMPLE_BYTES = 64 * 1024
 _SAVE_AS_UTF8 = QT_TRANSLATE_NOOP(
@@ -74,7 +74,7 @@ def open_csv(path: Path, encoding: str | None) -> tuple[io.TextIOWrapper, str, s
     return handle, found, delimiter
 
 
-def csv_rows(handle, delimiter: str, name: str) -> Iterator[tuple[Said, list[str]]]:
+def csv_rows(handle, delimiter: str, name: str) -> Iterator[tuple[Marked, list[str]]]:
     """(where, cells) per row; where is "row 5" as a spreadsheet numbers it (the header is
     row 1), with the file's line when a cell spans lines."""
     reader = csv.reader(handle, delimiter=delimiter, strict=True)
@@ -91,13 +91,13 @@ def csv_rows(handle, delimiter: str, name: str) -> Iterator[tuple[Said, list[str
             at = f"{number + 1:,}"
             raise ImportProblem(_NOT_ENCODING, name, at, handle.encoding, error) from None
         except csv.Error as error:
-            said = str(error)
-            detail: Place = said
-            if "field larger" in said:
+            reason = str(error)
+            detail: Place = reason
+            if "field larger" in reason:
                 longer = QT_TRANSLATE_NOOP("Import", "a cell is longer than %1 characters")
-                detail = Said(longer, f"{csv.field_size_limit():,}")
-            elif "end of data" in said or "EOF" in said:
-                detail = Said(
+                detail = said(longer, f"{csv.field_size_limit():,}")
+            elif "end of data" in reason or "EOF" in reason:
+                detail = said(
                     QT_TRANSLATE_NOOP(
                         "Import", "the file ends inside a quoted cell (is it cut off?)"
                     )
@@ -105,8 +105,8 @@ def csv_rows(handle, delimiter: str, name: str) -> Iterator[tuple[Said, list[str
             bad = QT_TRANSLATE_NOOP("Import", "%1, row %2: %3.")
             raise ImportProblem(bad, name, f"{number + 1:,}", detail) from None
         number += 1
-        where = Said(QT_TRANSLATE_NOOP("Import", "row %1"), f"{number:,}")
+        where = said(QT_TRANSLATE_NOOP("Import", "row %1"), f"{number:,}")
         if reader.line_num != number:
             spans = QT_TRANSLATE_NOOP("Import", "row %1 (line %2)")
-            where = Said(spans, f"{number:,}", f"{reader.line_num:,}")
+            where = said(spans, f"{number:,}", f"{reader.line_num:,}")
         yield where, row

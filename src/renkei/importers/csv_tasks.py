@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from pathlib import Path
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Marked
 from renkei.domain.model import Priority
 from renkei.importers import fields as f
 from renkei.importers.csv_rows import csv_rows, open_csv
@@ -30,8 +30,8 @@ from renkei.importers.model import (
     ImportProblem,
     Place,
     Progress,
-    Said,
     counted,
+    said,
 )
 
 FIELDS = (
@@ -221,7 +221,7 @@ def read_csv(
                     "'Column=title'.",
                 ),
                 path.name,
-                _some(headers) or Said(QT_TRANSLATE_NOOP("Import", "none")),
+                _some(headers) or said(QT_TRANSLATE_NOOP("Import", "none")),
             )
         reader = _RowReader(path.name, headers, targets, jira)
         for count, (where, row) in enumerate(lines, 1):
@@ -320,9 +320,9 @@ class _RowReader:
         if ignored:
             self.warnings.append("Columns not imported: " + ", ".join(dict.fromkeys(ignored)) + ".")
 
-    def cell_where(self, line: Place, column: str) -> Said:
+    def cell_where(self, line: Place, column: str) -> Marked:
         cell = QT_TRANSLATE_NOOP("Import", "%1, %2, column %3")
-        return Said(cell, self.name, line, repr(column))
+        return said(cell, self.name, line, repr(column))
 
     def add(self, line: Place, row: list[str]) -> None:
         if not any(cell.strip() for cell in row):
@@ -345,7 +345,7 @@ class _RowReader:
             if target != "ignore" and text.strip():
                 values.setdefault(target, []).append((header, text))
         where = line
-        in_file = Said(QT_TRANSLATE_NOOP("Import", "%1, %2"), self.name, where)
+        in_file = said(QT_TRANSLATE_NOOP("Import", "%1, %2"), self.name, where)
 
         def one(field: str) -> tuple[str, str] | None:
             found = values.get(field)
@@ -467,7 +467,7 @@ class _RowReader:
         not_flag = QT_TRANSLATE_NOOP("Import", "%1: %2 is not yes or no.")
         raise ImportProblem(not_flag, self.cell_where(line, cell[0]), repr(cell[1][:20]))
 
-    def number(self, cell, line, what: Said) -> float | None:
+    def number(self, cell, line, what: Marked) -> float | None:
         if cell is None:
             return None
         text = cell[1].strip().rstrip("%").replace(",", "")
@@ -486,7 +486,7 @@ class _RowReader:
         return value
 
     def progress(self, cell, line) -> int | None:
-        value = self.number(cell, line, Said(QT_TRANSLATE_NOOP("Import", "a percentage")))
+        value = self.number(cell, line, said(QT_TRANSLATE_NOOP("Import", "a percentage")))
         if value is None:
             return None
         if not 0 <= value <= 100:
@@ -495,7 +495,7 @@ class _RowReader:
         return round(value)
 
     def estimate(self, cell, line) -> float | None:
-        value = self.number(cell, line, Said(QT_TRANSLATE_NOOP("Import", "a number of hours")))
+        value = self.number(cell, line, said(QT_TRANSLATE_NOOP("Import", "a number of hours")))
         if value is None:
             return None
         if self.jira:

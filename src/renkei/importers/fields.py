@@ -8,33 +8,33 @@ from typing import Any
 
 from renkei.domain.fields import MAX_TAG, MAX_TAGS, MAX_TITLE, text_problem
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
-from renkei.importers.model import MAX_NAME, MAX_TEXT, ImportProblem, Place, Said
+from renkei.importers.model import MAX_NAME, MAX_TEXT, ImportProblem, Place, said
 
-_TEXT = Said(QT_TRANSLATE_NOOP("Import", "text"))
-_LIST = Said(QT_TRANSLATE_NOOP("Import", "a list"))
-_OBJECT = Said(QT_TRANSLATE_NOOP("Import", "an object"))
-_BOOL = Said(QT_TRANSLATE_NOOP("Import", "true or false"))
+_TEXT = said(QT_TRANSLATE_NOOP("Import", "text"))
+_LIST = said(QT_TRANSLATE_NOOP("Import", "a list"))
+_OBJECT = said(QT_TRANSLATE_NOOP("Import", "an object"))
+_BOOL = said(QT_TRANSLATE_NOOP("Import", "true or false"))
 _KINDS = {str: _TEXT, bool: _BOOL, list: _LIST, dict: _OBJECT}
 # The fields the importers name in their problems, as their sentences say them.
 _FIELDS = {
-    said.text: said
-    for said in (
-        Said(QT_TRANSLATE_NOOP("Import", "the title")),
-        Said(QT_TRANSLATE_NOOP("Import", "the text")),
-        Said(QT_TRANSLATE_NOOP("Import", "the key")),
-        Said(QT_TRANSLATE_NOOP("Import", "the status")),
-        Said(QT_TRANSLATE_NOOP("Import", "the name")),
-        Said(QT_TRANSLATE_NOOP("Import", "the description")),
-        Said(QT_TRANSLATE_NOOP("Import", "the description with its checklists")),
-        Said(QT_TRANSLATE_NOOP("Import", "the comment")),
-        Said(QT_TRANSLATE_NOOP("Import", "the board name")),
-        Said(QT_TRANSLATE_NOOP("Import", "the list name")),
-        Said(QT_TRANSLATE_NOOP("Import", "a checklist name")),
-        Said(QT_TRANSLATE_NOOP("Import", "a checklist item")),
-        Said(QT_TRANSLATE_NOOP("Import", "the item")),
-        Said(QT_TRANSLATE_NOOP("Import", "the date")),
-        Said(QT_TRANSLATE_NOOP("Import", "the due date")),
-        Said(QT_TRANSLATE_NOOP("Import", "the start date")),
+    field.text: field
+    for field in (
+        said(QT_TRANSLATE_NOOP("Import", "the title")),
+        said(QT_TRANSLATE_NOOP("Import", "the text")),
+        said(QT_TRANSLATE_NOOP("Import", "the key")),
+        said(QT_TRANSLATE_NOOP("Import", "the status")),
+        said(QT_TRANSLATE_NOOP("Import", "the name")),
+        said(QT_TRANSLATE_NOOP("Import", "the description")),
+        said(QT_TRANSLATE_NOOP("Import", "the description with its checklists")),
+        said(QT_TRANSLATE_NOOP("Import", "the comment")),
+        said(QT_TRANSLATE_NOOP("Import", "the board name")),
+        said(QT_TRANSLATE_NOOP("Import", "the list name")),
+        said(QT_TRANSLATE_NOOP("Import", "a checklist name")),
+        said(QT_TRANSLATE_NOOP("Import", "a checklist item")),
+        said(QT_TRANSLATE_NOOP("Import", "the item")),
+        said(QT_TRANSLATE_NOOP("Import", "the date")),
+        said(QT_TRANSLATE_NOOP("Import", "the due date")),
+        said(QT_TRANSLATE_NOOP("Import", "the start date")),
     )
 }
 
@@ -49,9 +49,9 @@ def kind_of(value: Any) -> Place:
     if value is None:
         return "null"
     if isinstance(value, bool):
-        return Said(QT_TRANSLATE_NOOP("Import", "true/false"))
+        return said(QT_TRANSLATE_NOOP("Import", "true/false"))
     if isinstance(value, int | float):
-        return Said(QT_TRANSLATE_NOOP("Import", "a number"))
+        return said(QT_TRANSLATE_NOOP("Import", "a number"))
     if isinstance(value, str):
         return _TEXT
     if isinstance(value, list):

@@ -5,11 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
-from renkei.importers.model import MAX_FILE_BYTES, MAX_FILE_TEXT, ImportProblem, Place, Said
+from renkei.importers.model import MAX_FILE_BYTES, MAX_FILE_TEXT, ImportProblem, Place, said
 
 # What a file was expected to be, for "x.png is not a CSV file: …".
-CSV_FILE = Said(QT_TRANSLATE_NOOP("Import", "a CSV file"))
-TRELLO_EXPORT = Said(QT_TRANSLATE_NOOP("Import", "a Trello export"))
+CSV_FILE = said(QT_TRANSLATE_NOOP("Import", "a CSV file"))
+TRELLO_EXPORT = said(QT_TRANSLATE_NOOP("Import", "a Trello export"))
 
 # Magic numbers of files people pick by mistake, and what to call them.
 _MAGIC = (
@@ -88,7 +88,7 @@ def refuse_binary(head: bytes, name: str, expected: Place) -> None:
     for magic, what in _MAGIC:
         if head.startswith(magic):
             raise ImportProblem(
-                QT_TRANSLATE_NOOP("Import", "%1 is not %2: it is %3."), name, expected, Said(what)
+                QT_TRANSLATE_NOOP("Import", "%1 is not %2: it is %3."), name, expected, said(what)
             )
     sample = head[:8192]
     if b"\x00" in sample and not sample.startswith((b"\xff\xfe", b"\xfe\xff")):

@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from renkei.domain.i18n import Sentence
+from renkei.domain.i18n import Marked, Sentence
 from renkei.domain.model import Priority
 
 # Beyond this, a file is refused before it is read (a real Trello board with 5,000 cards and
@@ -26,29 +26,20 @@ class ImportProblem(Sentence):
     column) in words a team lead understands. Nothing was written.
 
     A marked sentence (``renkei.domain.i18n.Sentence``, context "Import"): ``str`` is the
-    English, ``said(translate)`` the person's language; its places and words are ``Said``."""
+    English, ``said(translate)`` the person's language; its places and words are ``said``."""
 
     context = "Import"
 
 
-class Said(Sentence):
+def said(text: str, *values: object) -> Marked:
     """A part of an import's sentence that is a value of another: a place in the file ("row
-    12", "card 3 ('Call Minato')"), a field ("the title"), a kind of value ("an object").
-    ``str`` is the English; inside an ``ImportProblem`` it is told in the sentence's language.
-    Equal by its text and values, as the strings it replaced were."""
-
-    context = "Import"
-
-    def __eq__(self, other: object) -> bool:
-        if not isinstance(other, Said):
-            return NotImplemented
-        return (self.text, self.values) == (other.text, other.values)
-
-    def __hash__(self) -> int:
-        return hash((self.text, self.values))
+    12", "card 3 ('Call Minato')"), a field ("the title"), a kind of value ("an object"),
+    marked in the context "Import". ``str`` is the English; inside an ``ImportProblem`` it is
+    told in the sentence's language."""
+    return Marked("Import", text, values)
 
 
-Place = str | Said  # where an item came from, for messages
+Place = str | Marked  # where an item came from, for messages
 
 
 class ImportCancelled(Exception):

@@ -33,8 +33,8 @@ from renkei.importers.model import (
     ImportProblem,
     Place,
     Progress,
-    Said,
     counted,
+    said,
 )
 
 # The places of an export its problems name: "card 3", "card 3 ('Call Minato')".
@@ -178,7 +178,7 @@ class _Reader:
                 raise ImportProblem(
                     QT_TRANSLATE_NOOP("Import", "%1: %2 should be an object, but it is %3."),
                     self.name,
-                    Said(label, i + 1),
+                    said(label, i + 1),
                     f.kind_of(item),
                 )
         return found
@@ -192,7 +192,7 @@ class _Reader:
         checklists = self.items("checklists", _CHECKLIST)
         actions = self.items("actions", _ACTION)
         for i, m in enumerate(members):
-            where = Said(_MEMBER, i + 1)
+            where = said(_MEMBER, i + 1)
             member_id = f.get(m, "id", str, where, required=True)
             full = f.get(m, "fullName", str, where) or f.get(m, "username", str, where)
             if full and full.strip():
@@ -200,7 +200,7 @@ class _Reader:
         columns: dict[str, ImportedColumn] = {}
         self.list_names: dict[str, str] = {}
         for i, lst in enumerate(sorted(lists, key=lambda x: _pos(x))):
-            where = Said(_LIST, i + 1)
+            where = said(_LIST, i + 1)
             list_id = f.get(lst, "id", str, where, required=True)
             title = f.get(lst, "name", str, where, required=True)
             closed = bool(f.get(lst, "closed", bool, where))
@@ -211,13 +211,13 @@ class _Reader:
         label_names: dict[str, str] = {}
         self.label_names = label_names
         for i, label in enumerate(labels):
-            where = Said(_LABEL, i + 1)
+            where = said(_LABEL, i + 1)
             label_id = f.get(label, "id", str, where, required=True)
             text = f.get(label, "name", str, where) or f.get(label, "color", str, where) or ""
             label_names[label_id] = f.text(text, where, "the name", 1000)
         lists_by_card: dict[str, list[dict]] = defaultdict(list)
         for i, c in enumerate(checklists):
-            where = Said(_CHECKLIST, i + 1)
+            where = said(_CHECKLIST, i + 1)
             card_id = f.get(c, "idCard", str, where, required=True)
             lists_by_card[card_id].append(c)
         by_card = self.actions_by_card(actions)
@@ -270,7 +270,7 @@ class _Reader:
     def actions_by_card(self, actions: list[dict]) -> dict[str, list[tuple[datetime, str, dict]]]:
         found: dict[str, list[tuple[datetime, str, dict]]] = defaultdict(list)
         for i, action in enumerate(actions):
-            where = Said(_ACTION, i + 1)
+            where = said(_ACTION, i + 1)
             kind = f.get(action, "type", str, where, required=True)
             data = f.get(action, "data", dict, where)
             if kind not in CARD_ACTIONS:
@@ -278,9 +278,9 @@ class _Reader:
             if not data:
                 self.skipped[f"{kind} with no data"] += 1
                 continue
-            in_data = Said(QT_TRANSLATE_NOOP("Import", "%1 (data)"), where)
+            in_data = said(QT_TRANSLATE_NOOP("Import", "%1 (data)"), where)
             card = f.get(data, "card", dict, in_data)
-            in_card = Said(QT_TRANSLATE_NOOP("Import", "%1 (card)"), where)
+            in_card = said(QT_TRANSLATE_NOOP("Import", "%1 (card)"), where)
             card_id = f.get(card, "id", str, in_card) if card is not None else None
             if card_id is None:
                 self.skipped[f"{kind} naming no card"] += 1
@@ -297,7 +297,7 @@ class _Reader:
         member_moves: list[tuple[datetime, str | None, str, str]] = []  # at, actor, add/remove, id
         created: tuple[datetime, str | None] | None = None
         for at, kind, action in actions:
-            here = Said(_ACTION_OF, where, f"{at:%Y-%m-%d %H:%M}")
+            here = said(_ACTION_OF, where, f"{at:%Y-%m-%d %H:%M}")
             actor = self.actor(action, here)
             data = action["data"]
             if kind in ("createCard", "copyCard", "convertToCardFromCheckItem", "moveCardToBoard"):
@@ -436,10 +436,10 @@ class _Reader:
     # -- cards -----------------------------------------------------------------------------
 
     def card(self, card, index, columns, label_names, lists_by_card, by_card) -> ImportedTask:
-        where: Place = Said(_CARD, index + 1)
+        where: Place = said(_CARD, index + 1)
         card_id = f.get(card, "id", str, where, required=True)
         raw_name = f.get(card, "name", str, where, required=True)
-        where = Said(_NAMED_CARD, index + 1, repr(raw_name[:40]))
+        where = said(_NAMED_CARD, index + 1, repr(raw_name[:40]))
         title, full_title = f.title_and_rest(raw_name, where)
         if not title:
             title = "(untitled card)"
@@ -460,7 +460,7 @@ class _Reader:
         tag_names = [label_names[i] for i in label_ids if isinstance(i, str) and i in label_names]
         if not tag_names:
             for i, label in enumerate(f.get(card, "labels", list, where) or []):
-                here = Said(QT_TRANSLATE_NOOP("Import", "%1, label %2"), where, i + 1)
+                here = said(QT_TRANSLATE_NOOP("Import", "%1, label %2"), where, i + 1)
                 if not isinstance(label, dict):
                     kind = f.kind_of(label)
                     no_object = QT_TRANSLATE_NOOP("Import", "%1 should be an object, but it is %2.")
