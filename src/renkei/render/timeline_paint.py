@@ -431,11 +431,15 @@ def paint_row_label(
     *,
     critical: bool = False,
 ) -> None:
-    """The row's label in ``cell``: the title from ``indent``, and at the right the owner
-    (its short name in a pill, or the full name), a "critical" pill and a check for finished
-    work."""
+    """The row's label in ``cell``: the title from ``indent``, and at the right a check for
+    finished work, the owner (its short name in a pill, or the full name) and a "critical"
+    pill."""
     right = cell.right() - style.label_pad
     cy = cell.center().y()
+    if style.label_check:  # at the right edge, in a slot every row keeps: the checks line up
+        if face.done:
+            paint_check(painter, QPointF(right - 8, cy), style, theme)
+        right -= 18
     if style.owner_pill:
         pill_h = fonts.metrics(fonts.small_bold).height() + 2
         pill_top = cy - pill_h / 2
@@ -461,9 +465,6 @@ def paint_row_label(
             name,
         )
         right -= width + 6
-    if face.done and style.label_check:
-        paint_check(painter, QPointF(right - 8, cy), style, theme)
-        right -= 18
     left = cell.left() + indent
     room = max(0.0, right - left - style.title_gap)
     title = fonts.metrics(fonts.label).elidedText(face.title, Qt.TextElideMode.ElideRight, room)
