@@ -22,7 +22,7 @@ from renkei.app.places import where
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.cli import passwords
-from renkei.cli.words import Cli, arg
+from renkei.cli.words import Cli, arg, error_text
 from renkei.domain.commands import Change
 
 
@@ -56,9 +56,14 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
                 store = _open_named(chosen)
             except (BoardRefused, StorageError) as error:
                 raise CliError(
-                    f"cannot open your default board {chosen} (set in Edit → Preferences): "
-                    f"{str(error).rstrip('.')}. Give --board, or choose another default "
-                    "board in Preferences."
+                    arg(
+                        Cli.tr(
+                            "cannot open your default board %1 (set in Edit → Preferences): %2. "
+                            "Give --board, or choose another default board in Preferences."
+                        ),
+                        chosen,
+                        error_text(error).rstrip(".。"),
+                    )
                 ) from None
             _warn_conflict_copies(store)
             _note_location(store, settings)
