@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
@@ -52,7 +52,7 @@ class CheckReport:
     said: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
 
     def as_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = asdict(replace(self, said={}))  # (a sentence is no JSON, nor copied)
         del data["said"]
         return data
 
