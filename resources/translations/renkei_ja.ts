@@ -1287,6 +1287,10 @@
         <translation>既定のボード %1（編集 → 環境設定で設定）を開けません：%2。--board を指定するか、環境設定で別の既定のボードを選んでください。</translation>
     </message>
     <message>
+        <source>%1 is %2: %3 (set %4=1 to stop this note)</source>
+        <translation>%1 は%2。%3（このお知らせを止めるには %4=1 を設定してください）</translation>
+    </message>
+    <message>
         <source>this change (id %1) was saved already, at revision %2; it was not applied again.</source>
         <translation>この変更（ID %1）はリビジョン%2ですでに保存済みのため、再適用していません。</translation>
     </message>

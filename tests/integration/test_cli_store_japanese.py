@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import io
 import json
+import shutil
 from pathlib import Path
 
 import pytest
@@ -174,3 +175,17 @@ def test_help_headings_end_with_the_full_width_colon(run, japanese):
 def test_english_help_headings_keep_the_colon(run, english):
     lines = run("board", "new", "--help").out.splitlines()
     assert "positional arguments:" in lines and "options:" in lines
+
+
+def test_a_synced_board_is_named_in_japanese(demo_template, tmp_path, run, japanese, monkeypatch):
+    monkeypatch.delenv("RENKEI_QUIET_LOCATION", raising=False)
+    (tmp_path / "Sync" / ".stfolder").mkdir(parents=True)
+    path = tmp_path / "Sync" / "plan.renkei"
+    shutil.copyfile(demo_template, path)
+    result = run("--board", str(path), "tasks", "--json")
+    assert result.code == 0, result.err
+    [line] = [line for line in result.err.splitlines() if "RENKEI_QUIET_LOCATION" in line]
+    # Where it lives and what that means, in the window's words.
+    assert line.startswith("renkei: plan.renkei はSyncthing で同期されるフォルダーにあります。")
+    assert "Syncthing は保存のたびにファイル全体をコピーします。" in line
+    assert line.endswith("（このお知らせを止めるには RENKEI_QUIET_LOCATION=1 を設定してください）")

@@ -22,7 +22,7 @@ from renkei.app.places import where
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.cli import passwords
-from renkei.cli.words import Cli, arg, error_text
+from renkei.cli.words import Cli, arg, error_text, japanese
 from renkei.domain.commands import Change
 
 
@@ -100,9 +100,20 @@ def _note_location(store: BoardStore, settings: LocalSettings | None) -> None:
     if not place.shared or (settings or LocalSettings.load()).quiet_location:
         return
     _locations_noted.add(store.location)
+    headline, meaning = (
+        (error_text(place.said_headline()), error_text(place.said_meaning()))
+        if japanese()
+        else (place.headline(), place.meaning())
+    )
     note(
-        f"renkei: {Path(store.location).name} is {place.headline()}: {place.meaning()} "
-        f"(set {QUIET_LOCATION}=1 to stop this note)"
+        "renkei: "
+        + arg(
+            Cli.tr("%1 is %2: %3 (set %4=1 to stop this note)"),
+            Path(store.location).name,
+            headline,
+            meaning,
+            QUIET_LOCATION,
+        )
     )
 
 

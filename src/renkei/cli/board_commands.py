@@ -21,7 +21,7 @@ from renkei.cli.board_access import (
     out,
 )
 from renkei.cli.progress import Progress
-from renkei.cli.words import Cli, arg, error_text, words_list
+from renkei.cli.words import Cli, arg, error_text, japanese, words_list
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 # -- board copy ----------------------------------------------------------------------------
@@ -153,12 +153,13 @@ def check_summary(report) -> str:
 
     def told(text: str) -> str:  # the report's own sentences, in the command's language
         said = report.said.get(text)
-        return text if said is None else error_text(said)
+        return text if said is None or not japanese() else error_text(said)
 
     place = report.location
+    colon = Cli.tr(": ")
     lines = [
         _line(Cli.tr("Board:"), report.board),
-        _line(Cli.tr("Where:"), f"{place['headline']}: {place['meaning']}"),
+        _line(Cli.tr("Where:"), f"{told(place['headline'])}{colon}{told(place['meaning'])}"),
         _line(Cli.tr("Lock:"), told(report.lock)),
     ]
     if report.holder is not None:

@@ -19,7 +19,7 @@ from urllib.parse import quote
 from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.store import conflict_copies, lease, migrate
 from renkei.store.database import StorageError, is_url
-from renkei.store.location import where
+from renkei.store.location import BoardLocation, where
 
 # "Lately", for the computers that used the board.
 RECENT = timedelta(minutes=15)
@@ -79,13 +79,14 @@ def check_board(target: str) -> CheckReport:
         "meaning": place.meaning(),
     }
     if is_url(target):
-        return _check_server(target, location)
+        return _check_server(target, place, location)
     path = Path(target).expanduser().absolute()
     report = CheckReport(
         board=str(path),
         location=location,
         lock="",
     )
+    _tell_place(report, place)
     report.lock = report.tell(
         Sentence(
             QT_TRANSLATE_NOOP(
@@ -207,6 +208,12 @@ def _with_neighbours(report: CheckReport, path: Path) -> CheckReport:
     return report
 
 
+def _tell_place(report: CheckReport, place: BoardLocation) -> None:
+    """Where the board lives, in the window's words for the person's language."""
+    report.said[report.location["headline"]] = place.said_headline()
+    report.said[report.location["meaning"]] = place.said_meaning()
+
+
 def _integrity(path: Path) -> list[str]:
     uri = f"file:{quote(str(path))}?mode=ro"
     with closing(lease.connect(path, uri, timeout=10.0)) as conn:
@@ -224,7 +231,7 @@ def _revision_of(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _check_server(target: str, location: dict[str, str]) -> CheckReport:
+def _check_server(target: str, place: BoardLocation, location: dict[str, str]) -> CheckReport:
     from renkei.store.board_store import BoardStore
 
     report = CheckReport(
@@ -232,6 +239,7 @@ def _check_server(target: str, location: dict[str, str]) -> CheckReport:
         location=location,
         lock="",
     )
+    _tell_place(report, place)
     report.integrity = [
         report.tell(
             Sentence(QT_TRANSLATE_NOOP("Refusal", "ok (the server keeps its own data sound)"))
