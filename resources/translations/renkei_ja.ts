@@ -1446,6 +1446,46 @@
         <source>%1; trying again…</source>
         <translation>%1。もう一度試します…</translation>
     </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（不明）</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>タスク%1</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>メンバー%1</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>チーム%1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>プロジェクト%1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>ステータス%1</translation>
+    </message>
+    <message>
+        <source>handoff_template %1</source>
+        <translation>引き継ぎテンプレート%1</translation>
+    </message>
+    <message>
+        <source>standup %1</source>
+        <translation>朝会%1</translation>
+    </message>
 </context>
 <context>
     <name>ConflictChoices</name>

@@ -6,6 +6,7 @@ from __future__ import annotations
 import io
 import json
 import shutil
+from datetime import UTC, datetime
 from pathlib import Path
 
 import pytest
@@ -189,3 +190,29 @@ def test_a_synced_board_is_named_in_japanese(demo_template, tmp_path, run, japan
     assert line.startswith("renkei: plan.renkei はSyncthing で同期されるフォルダーにあります。")
     assert "Syncthing は保存のたびにファイル全体をコピーします。" in line
     assert line.endswith("（このお知らせを止めるには RENKEI_QUIET_LOCATION=1 を設定してください）")
+
+
+def _watched_line(board):
+    from renkei.cli.watch_stream import RowLine
+    from renkei.domain.model import Activity
+
+    task = min(board.tasks.values(), key=lambda t: t.id)
+    at = datetime(2026, 12, 3, 5, 3, 12, tzinfo=UTC)
+    change = Activity(1, at, None, "task", task.id, "due", "2026-12-01", "2026-12-03", 141)
+    return task, RowLine(141, "task", task.id, False, (change,), None)
+
+
+def test_a_watched_change_in_japanese(demo_session, japanese):
+    from renkei.cli.watch_stream import line_text
+
+    task, line = _watched_line(demo_session.board)
+    text = line_text(demo_session.board, line)
+    assert text.endswith(f"  r141  （不明）  タスク{task.id}「{task.title}」  期限 → 2026-12-03")
+
+
+def test_a_watched_change_in_english(demo_session, english):
+    from renkei.cli.watch_stream import line_text
+
+    task, line = _watched_line(demo_session.board)
+    text = line_text(demo_session.board, line)
+    assert text.endswith(f"  r141  (nobody)  task {task.id} “{task.title}”  due → 2026-12-03")
