@@ -1287,6 +1287,10 @@
         <translation>既定のボード %1（編集 → 環境設定で設定）を開けません：%2。--board を指定するか、環境設定で別の既定のボードを選んでください。</translation>
     </message>
     <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
         <source>%1 is %2: %3 (set %4=1 to stop this note)</source>
         <translation>%1 は%2。%3（このお知らせを止めるには %4=1 を設定してください）</translation>
     </message>
@@ -4623,6 +4627,22 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>this dependency would make a loop: the tasks would wait on each other</source>
         <translation>この依存関係はループになります。タスクがお互いを待つことになります</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>タスク%1件</translation>
+    </message>
+    <message>
+        <source>work (teams, people or history)</source>
+        <translation>作業内容（チーム、メンバー、履歴）</translation>
+    </message>
+    <message>
+        <source>1 conflict copy made by a sync tool lies beside this board (%2). Changes saved in it are not on the board yet: merge it with `renkei board merge COPY` (or open the board in the window, which offers to merge it).</source>
+        <translation>同期ツールが作った競合コピー1件がこのボードの横にあります（%2）。そこに保存された変更はまだボードにありません。`renkei board merge COPY` でマージしてください（ウィンドウでボードを開くとマージを提案します）。</translation>
+    </message>
+    <message>
+        <source>%1 conflict copies made by a sync tool lie beside this board (%2). Changes saved in them are not on the board yet: merge each with `renkei board merge COPY` (or open the board in the window, which offers to merge them).</source>
+        <translation>同期ツールが作った競合コピー%1件がこのボードの横にあります（%2）。そこに保存された変更はまだボードにありません。それぞれ `renkei board merge COPY` でマージしてください（ウィンドウでボードを開くとマージを提案します）。</translation>
     </message>
 </context>
 <context>

@@ -216,3 +216,25 @@ def test_a_watched_change_in_english(demo_session, english):
     task, line = _watched_line(demo_session.board)
     text = line_text(demo_session.board, line)
     assert text.endswith(f"  r141  (nobody)  task {task.id} “{task.title}”  due → 2026-12-03")
+
+
+def test_a_board_with_work_and_a_conflict_copy_in_japanese(board, run, japanese):
+    path = Path(board)
+    copy = path.with_name("team (Kenta Mori's conflicted copy 2026-12-07).renkei")
+    shutil.copyfile(path, copy)
+    result = run("--board", board, "tasks", "--json")
+    assert result.code == 0, result.err
+    assert (
+        "renkei: 警告：同期ツールが作った競合コピー1件がこのボードの横にあります"
+        f"（{copy.name}）。そこに保存された変更はまだボードにありません。"
+    ) in result.err
+    demo = run("--board", board, "demo")
+    assert demo.code == 1
+    assert f"{board} にはすでにタスク194件があります。" in demo.err  # the demo's 194 tasks
+
+
+def test_a_board_with_work_in_english(board, run, english):
+    result = run("--board", board, "demo")
+    assert result.code == 1
+    err = " ".join(result.err.split())
+    assert f"{board} already holds 194 tasks; the demo needs a new or empty board." in err

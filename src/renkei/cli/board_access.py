@@ -84,7 +84,7 @@ def _open_named(target: str) -> BoardStore:
 def _warn_conflict_copies(store: BoardStore) -> None:
     copies = conflict_copies_of(store)
     if copies:
-        note(f"renkei: warning: {conflict_warning(copies)}")
+        note("renkei: " + arg(Cli.tr("warning: %1"), error_text(conflict_warning(copies))))
 
 
 QUIET_LOCATION = "RENKEI_QUIET_LOCATION"

@@ -60,7 +60,9 @@ def cmd_board_new(args: argparse.Namespace) -> int:
         name = args.name or target.rsplit("/", 1)[-1] or "Renkei"
         held = work_on(target)
         if held is not None:
-            raise CliError(arg(Cli.tr("%1 already holds %2; nothing was changed."), target, held))
+            raise CliError(
+                arg(Cli.tr("%1 already holds %2; nothing was changed."), target, error_text(held))
+            )
     location = make_board(target, name)
     out(arg(Cli.tr("Made the new board “%1” at %2."), name, location))
     return 0
