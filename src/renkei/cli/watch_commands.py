@@ -34,8 +34,7 @@ class _SyncNotes:
             if self.lost:
                 revision = self.sync.session.synced_revision
                 note(
-                    "renkei: "
-                    + arg(Cli.tr("connected again; caught up to revision %1."), revision)
+                    "renkei: " + arg(Cli.tr("connected again; caught up to revision %1."), revision)
                 )
             self.lost = False
             return

@@ -203,8 +203,7 @@ def server_url(target: str) -> URL:
             raise StorageError(
                 QT_TRANSLATE_NOOP(
                     "Refusal",
-                    "give the board file's path rather than a %1:// URL (e.g. --board "
-                    "team.renkei)",
+                    "give the board file's path rather than a %1:// URL (e.g. --board team.renkei)",
                 ),
                 shown,
             )
@@ -212,8 +211,7 @@ def server_url(target: str) -> URL:
             raise StorageError(
                 QT_TRANSLATE_NOOP(
                     "Refusal",
-                    "Renkei reaches PostgreSQL through psycopg 3; %1:// is not supported: "
-                    "write %2",
+                    "Renkei reaches PostgreSQL through psycopg 3; %1:// is not supported: write %2",
                 ),
                 shown,
                 SERVER_EXAMPLE,
