@@ -1255,6 +1255,38 @@
         <translation>結果を JSON で出力</translation>
     </message>
     <message>
+        <source>; </source>
+        <translation>；</translation>
+    </message>
+    <message>
+        <source>1 field was changed both on the board and in %2: %3. Run again with --prefer board or --prefer copy, or on a terminal to choose each; nothing was merged.</source>
+        <translation>1項目がボードと %2 の両方で変更されています：%3。--prefer board か --prefer copy を付けて実行し直すか、端末で実行して一つずつ選んでください。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>%1 fields were changed both on the board and in %2: %3. Run again with --prefer board or --prefer copy, or on a terminal to choose each; nothing was merged.</source>
+        <translation>%1項目がボードと %2 の両方で変更されています：%3。--prefer board か --prefer copy を付けて実行し直すか、端末で実行して一つずつ選んでください。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>Changed on both sides: %1</source>
+        <translation>両方で変更されています：%1</translation>
+    </message>
+    <message>
+        <source>Keep the [b]oard&apos;s value or take the [c]opy&apos;s? </source>
+        <translation>ボードの値を残しますか、コピーの値を取りますか？（b：ボードの値を残す／c：コピーの値を取る） </translation>
+    </message>
+    <message>
+        <source>no answer; nothing was merged.</source>
+        <translation>答えがありませんでした。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>%1: board %2, copy %3</source>
+        <translation>%1：ボードは %2、コピーは %3</translation>
+    </message>
+    <message>
         <source> [archived]</source>
         <translation>［アーカイブ済み］</translation>
     </message>
@@ -1307,6 +1339,18 @@
         <translation>連絡先</translation>
     </message>
     <message>
+        <source>The server refused the password it was given. Password for %1 on %2: </source>
+        <translation>サーバーが渡されたパスワードを拒否しました。%2 の %1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>Password for %1 on %2: </source>
+        <translation>%2 の %1 のパスワード：</translation>
+    </message>
+    <message>
+        <source>Stored the password for %1 on %2 in the system keyring.</source>
+        <translation>%2 の %1 のパスワードをシステムのキーリングに保存しました。</translation>
+    </message>
+    <message>
         <source>keep a server&apos;s password in the system keyring</source>
         <translation>サーバーのパスワードをシステムのキーリングに保存</translation>
     </message>
@@ -1323,12 +1367,208 @@
         <translation>入力を求める代わりに、標準入力の1行目からパスワードを読む</translation>
     </message>
     <message>
+        <source>cannot open your default board %1 (set in Edit → Preferences): %2. Give --board, or choose another default board in Preferences.</source>
+        <translation>既定のボード %1（編集 → 環境設定で設定）を開けません：%2。--board を指定するか、環境設定で別の既定のボードを選んでください。</translation>
+    </message>
+    <message>
+        <source>warning: %1</source>
+        <translation>警告：%1</translation>
+    </message>
+    <message>
+        <source>%1 is %2: %3 (set %4=1 to stop this note)</source>
+        <translation>%1 は%2。%3（このお知らせを止めるには %4=1 を設定してください）</translation>
+    </message>
+    <message>
         <source>this change (id %1) was saved already, at revision %2; it was not applied again.</source>
         <translation>この変更（ID %1）はリビジョン%2ですでに保存済みのため、再適用していません。</translation>
     </message>
     <message>
         <source>There is no task %1 on this board.</source>
         <translation>このボードにタスク %1 はありません。</translation>
+    </message>
+    <message>
+        <source>Copying rows</source>
+        <translation>行をコピー中</translation>
+    </message>
+    <message>
+        <source>%1 exists already; name a new file for the new board.</source>
+        <translation>%1 はすでにあります。新しいボードには新しいファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 already holds %2; nothing was changed.</source>
+        <translation>%1 にはすでに %2 があります。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>Made the new board “%1” at %2.</source>
+        <translation>新しいボード「%1」を %2 に作りました。</translation>
+    </message>
+    <message>
+        <source>Salvaged %1 rows from %2 into %3.</source>
+        <translation>%2 から %3 に%1行を救出しました。</translation>
+    </message>
+    <message>
+        <source>%1: %2 kept, %3 unreadable, %4 left out (what they referred to was lost)</source>
+        <translation>%1：%2行を保持、%3行は読めず、%4行は除外（参照先が失われたため）</translation>
+    </message>
+    <message>
+        <source>Every row could be read.</source>
+        <translation>すべての行を読み取れました。</translation>
+    </message>
+    <message>
+        <source>%1 tasks, %2 people, %3 teams, %4 projects, %5 columns, %6 dependencies, %7 history rows</source>
+        <translation>タスク%1件、メンバー%2人、チーム%3件、プロジェクト%4件、列%5件、依存関係%6件、履歴%7行</translation>
+    </message>
+    <message>
+        <source>Copied %1 from %2 to %3 (board “%4”, revision %5).</source>
+        <translation>%2 から %3 に%1をコピーしました（ボード「%4」、リビジョン %5）。</translation>
+    </message>
+    <message>
+        <source>: </source>
+        <translation>：</translation>
+    </message>
+    <message>
+        <source>Board:</source>
+        <translation>ボード：</translation>
+    </message>
+    <message>
+        <source>Where:</source>
+        <translation>場所：</translation>
+    </message>
+    <message>
+        <source>Lock:</source>
+        <translation>ロック：</translation>
+    </message>
+    <message>
+        <source>%1 (process %2)</source>
+        <translation>%1（プロセス %2）</translation>
+    </message>
+    <message>
+        <source>Held now:</source>
+        <translation>使用中：</translation>
+    </message>
+    <message>
+        <source>Unfinished:</source>
+        <translation>未完了：</translation>
+    </message>
+    <message>
+        <source>Integrity:</source>
+        <translation>整合性：</translation>
+    </message>
+    <message>
+        <source>revision %1 (this Renkei&apos;s)</source>
+        <translation>リビジョン %1（この Renkei と同じ）</translation>
+    </message>
+    <message>
+        <source>revision %1 (this Renkei writes %2)</source>
+        <translation>リビジョン %1（この Renkei は %2 で書き込みます）</translation>
+    </message>
+    <message>
+        <source>Schema:</source>
+        <translation>スキーマ：</translation>
+    </message>
+    <message>
+        <source>Copies:</source>
+        <translation>コピー：</translation>
+    </message>
+    <message>
+        <source>none beside it</source>
+        <translation>横にはありません</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>Lately:</source>
+        <translation>最近：</translation>
+    </message>
+    <message>
+        <source>%1, %2, last at %3</source>
+        <translation>%1、%2、最終 %3</translation>
+    </message>
+    <message>
+        <source>Takeover:</source>
+        <translation>引き取り：</translation>
+    </message>
+    <message>
+        <source>Needs attention:</source>
+        <translation>対応が必要：</translation>
+    </message>
+    <message>
+        <source>Nothing needs attention.</source>
+        <translation>対応が必要なことはありません。</translation>
+    </message>
+    <message>
+        <source>Creating tasks</source>
+        <translation>タスクを作成中</translation>
+    </message>
+    <message>
+        <source>connected again; caught up to revision %1.</source>
+        <translation>再接続しました。リビジョン %1 まで追いつきました。</translation>
+    </message>
+    <message>
+        <source>%1; reconnecting in %2 s…</source>
+        <translation>%1。%2秒後に再接続します…</translation>
+    </message>
+    <message>
+        <source>still cannot reach the board (%1); next try in %2 s.</source>
+        <translation>まだボードに接続できません（%1）。%2秒後にもう一度試します。</translation>
+    </message>
+    <message>
+        <source>--since %1 is beyond the board&apos;s current revision (%2); give a revision it has reached.</source>
+        <translation>--since %1 はボードの現在のリビジョン（%2）より先です。到達済みのリビジョンを指定してください。</translation>
+    </message>
+    <message>
+        <source>Watching “%1” from revision %2 (Ctrl-C to stop).</source>
+        <translation>「%1」をリビジョン %2 から監視しています（Ctrl-C で終了）。</translation>
+    </message>
+    <message>
+        <source>Watching “%1” from revision %2.</source>
+        <translation>「%1」をリビジョン %2 から監視しています。</translation>
+    </message>
+    <message>
+        <source>%1; trying again…</source>
+        <translation>%1。もう一度試します…</translation>
+    </message>
+    <message>
+        <source>(nobody)</source>
+        <translation>（不明）</translation>
+    </message>
+    <message>
+        <source>created</source>
+        <translation>作成</translation>
+    </message>
+    <message>
+        <source> · </source>
+        <translation>、</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>タスク%1</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>メンバー%1</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>チーム%1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>プロジェクト%1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>ステータス%1</translation>
+    </message>
+    <message>
+        <source>handoff_template %1</source>
+        <translation>引き継ぎテンプレート%1</translation>
+    </message>
+    <message>
+        <source>standup %1</source>
+        <translation>朝会%1</translation>
     </message>
 </context>
 <context>
@@ -4854,6 +5094,578 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>%1 could not be moved aside (%2); nothing was merged.</source>
         <translation>%1 を別の場所に移せませんでした（%2）。何もマージしていません。</translation>
+    </message>
+    <message>
+        <source>%1 tasks</source>
+        <translation>タスク%1件</translation>
+    </message>
+    <message>
+        <source>work (teams, people or history)</source>
+        <translation>作業内容（チーム、メンバー、履歴）</translation>
+    </message>
+    <message>
+        <source>1 conflict copy made by a sync tool lies beside this board (%2). Changes saved in it are not on the board yet: merge it with `renkei board merge COPY` (or open the board in the window, which offers to merge it).</source>
+        <translation>同期ツールが作った競合コピー1件がこのボードの横にあります（%2）。そこに保存された変更はまだボードにありません。`renkei board merge COPY` でマージしてください（ウィンドウでボードを開くとマージを提案します）。</translation>
+    </message>
+    <message>
+        <source>%1 conflict copies made by a sync tool lie beside this board (%2). Changes saved in them are not on the board yet: merge each with `renkei board merge COPY` (or open the board in the window, which offers to merge them).</source>
+        <translation>同期ツールが作った競合コピー%1件がこのボードの横にあります（%2）。そこに保存された変更はまだボードにありません。それぞれ `renkei board merge COPY` でマージしてください（ウィンドウでボードを開くとマージを提案します）。</translation>
+    </message>
+    <message>
+        <source>Not a server address: %1</source>
+        <translation>サーバーのアドレスではありません：%1</translation>
+    </message>
+    <message>
+        <source>no password was given; nothing was done</source>
+        <translation>パスワードが入力されませんでした。何もしていません</translation>
+    </message>
+    <message>
+        <source>the server %1 wants a password for %2: set PGPASSWORD or add it to ~/.pgpass, or keep it in the system keyring with `renkei login %3`</source>
+        <translation>サーバー %1 が %2 のパスワードを求めています。PGPASSWORD を設定するか ~/.pgpass に書くか、`renkei login %3` でシステムのキーリングに保存してください</translation>
+    </message>
+    <message>
+        <source>the server %1 refused the password for %2: run `renkei login %3` to store the right one, or ask the server&apos;s administrator</source>
+        <translation>サーバー %1 が %2 のパスワードを拒否しました。`renkei login %3` で正しいパスワードを保存するか、サーバーの管理者に確認してください</translation>
+    </message>
+    <message>
+        <source>renkei login is for server boards (postgresql://user@host/db), not %1; a board file needs no password</source>
+        <translation>renkei login はサーバーのボード（postgresql://user@host/db）用で、%1 には使えません。ボードのファイルにパスワードは不要です</translation>
+    </message>
+    <message>
+        <source>give the URL without its password: renkei login asks for it, so it never shows on the command line</source>
+        <translation>パスワードを含めずに URL を指定してください。renkei login がパスワードを尋ねるので、コマンドラインには表示されません</translation>
+    </message>
+    <message>
+        <source>no system keyring is available to keep the password; set PGPASSWORD or add it to ~/.pgpass instead</source>
+        <translation>パスワードを保存できるシステムのキーリングがありません。代わりに PGPASSWORD を設定するか ~/.pgpass に書いてください</translation>
+    </message>
+    <message>
+        <source>no password was given on stdin; nothing was stored</source>
+        <translation>標準入力からパスワードが渡されませんでした。何も保存していません</translation>
+    </message>
+    <message>
+        <source>renkei login asks for the password on a terminal; run it in one, or pipe the password in with --password-stdin</source>
+        <translation>renkei login は端末でパスワードを尋ねます。端末で実行するか、--password-stdin でパスワードをパイプで渡してください</translation>
+    </message>
+    <message>
+        <source>the server refused the password for %1; nothing was stored</source>
+        <translation>サーバーが %1 のパスワードを拒否しました。何も保存していません</translation>
+    </message>
+    <message>
+        <source>could not check the password with %1 (%2); nothing was stored</source>
+        <translation>%1 でパスワードを確認できませんでした（%2）。何も保存していません</translation>
+    </message>
+    <message>
+        <source>the system keyring did not take the password; nothing was stored</source>
+        <translation>システムのキーリングがパスワードを受け付けませんでした。何も保存していません</translation>
+    </message>
+    <message>
+        <source>you can read this board but not change it: your login role %1 has no write grant. Ask the database&apos;s owner for INSERT and UPDATE on the board&apos;s tables.</source>
+        <translation>このボードは読めますが変更できません。ログインロール %1 に書き込み権限がありません。データベースの所有者に、ボードのテーブルへの INSERT と UPDATE の権限を依頼してください。</translation>
+    </message>
+    <message>
+        <source>your login role %1 is not linked to anyone on this board, so the server cannot say who is making this change; nothing was saved. Someone linked can run: renkei board people link &apos;YOUR NAME&apos; --role %1</source>
+        <translation>ログインロール %1 はこのボードの誰にもひも付いていないため、サーバーは誰の変更か判断できません。何も保存していません。ひも付け済みの人が次を実行できます：renkei board people link &apos;YOUR NAME&apos; --role %1</translation>
+    </message>
+    <message>
+        <source>you are connected as login role %1, which is %2 on this board, not %3: on a server board the server says who you are; nothing was saved</source>
+        <translation>ログインロール %1 で接続しています。このロールはこのボードでは %2 で、%3 ではありません。サーバーのボードでは、誰であるかはサーバーが決めます。何も保存していません</translation>
+    </message>
+    <message>
+        <source>a lease file beside the board (%1), taken for every read and write</source>
+        <translation>ボードの横のリースファイル（%1）。読み書きのたびに取得します</translation>
+    </message>
+    <message>
+        <source>There is no board at %1.</source>
+        <translation>%1 にボードがありません。</translation>
+    </message>
+    <message>
+        <source>undone: a program that stopped mid-change left a -journal file; its change was rolled back and the board is as it was at its last save</source>
+        <translation>取り消し済み：変更の途中で止まったプログラムが -journal ファイルを残していました。その変更は取り消され、ボードは最後に保存した状態に戻っています</translation>
+    </message>
+    <message>
+        <source>a -journal file is still beside the board (another program may be saving)</source>
+        <translation>ボードの横にまだ -journal ファイルがあります（別のプログラムが保存中かもしれません）</translation>
+    </message>
+    <message>
+        <source>SQLite&apos;s integrity check found problems: %1 — `renkei board salvage %2 NEW.renkei` keeps every row that can be read</source>
+        <translation>SQLite の整合性チェックで問題が見つかりました：%1。`renkei board salvage %2 NEW.renkei` で読み取れる行をすべて残せます</translation>
+    </message>
+    <message>
+        <source>the board is at schema revision %1; this Renkei writes %2 and will bring it up to date (with a backup) when it opens it</source>
+        <translation>ボードはスキーマのリビジョン %1 です。この Renkei は %2 で書き込むため、開くときに（バックアップを取ってから）更新します</translation>
+    </message>
+    <message>
+        <source>1 conflict copy beside the board (%2) may hold edits the board lacks: `renkei board merge` brings them in</source>
+        <translation>ボードの横にある競合コピー1件（%2）に、ボードにない変更があるかもしれません。`renkei board merge` で取り込めます</translation>
+    </message>
+    <message>
+        <source>%1 conflict copies beside the board (%2) may hold edits the board lacks: `renkei board merge` brings them in</source>
+        <translation>ボードの横にある競合コピー%1件（%2）に、ボードにない変更があるかもしれません。`renkei board merge` で取り込めます</translation>
+    </message>
+    <message>
+        <source>%1: %2 took over the lock of %3</source>
+        <translation>%1：%2 が %3 のロックを引き取りました</translation>
+    </message>
+    <message>
+        <source>ok (the server keeps its own data sound)</source>
+        <translation>ok（サーバーが自身のデータを健全に保ちます）</translation>
+    </message>
+    <message>
+        <source>the server&apos;s own transactions (every save waits its turn there)</source>
+        <translation>サーバー自身のトランザクション（保存はそこで順番を待ちます）</translation>
+    </message>
+    <message>
+        <source>The database %1 is empty: it holds no board yet. Make one with `renkei board new URL` (or File → Connect to server, which offers to); nothing was changed.</source>
+        <translation>データベース %1 は空で、まだボードがありません。`renkei board new URL` で作ってください（「ファイル → サーバーに接続」でも作成を提案します）。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>the server refused the change; nothing was saved (%1)</source>
+        <translation>サーバーが変更を拒否しました。何も保存していません（%1）</translation>
+    </message>
+    <message>
+        <source>a value holds a broken character (bytes that are not UTF-8); nothing was saved</source>
+        <translation>値に壊れた文字（UTF-8 ではないバイト）が含まれています。何も保存していません</translation>
+    </message>
+    <message>
+        <source>a row clashes with one already on the board; nothing was saved (%1)</source>
+        <translation>ボードにすでにある行と衝突しています。何も保存していません（%1）</translation>
+    </message>
+    <message>
+        <source>%1.</source>
+        <translation>%1。</translation>
+    </message>
+    <message>
+        <source>Renkei could not confirm whether the change was saved (%1); look at the board&apos;s history before making it again.</source>
+        <translation>変更が保存されたかどうか確認できませんでした（%1）。もう一度変更する前に、ボードの履歴を確認してください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a change id: give 1 to 64 letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; or &apos;-&apos;, starting with a letter or digit; nothing was saved</source>
+        <translation>%1 は変更 ID ではありません。英字か数字で始まる1〜64文字の英数字・「.」「_」「:」「-」を指定してください。何も保存していません</translation>
+    </message>
+    <message>
+        <source>%1; reading the board again failed: %2</source>
+        <translation>%1。ボードの再読み込みにも失敗しました：%2</translation>
+    </message>
+    <message>
+        <source>The source and the destination are the same board; nothing was done.</source>
+        <translation>コピー元とコピー先が同じボードです。何もしていません。</translation>
+    </message>
+    <message>
+        <source>Cannot create %1: %2. Nothing was copied.</source>
+        <translation>%1 を作成できません：%2。何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>The database %1 holds no board (it is empty); nothing to copy.</source>
+        <translation>データベース %1 にはボードがありません（空です）。コピーするものがありません。</translation>
+    </message>
+    <message>
+        <source>The destination %1 already exists and is not a board to copy into (%2); nothing was changed. Name a new file.</source>
+        <translation>コピー先の %1 はすでにあり、コピー先にできるボードではありません（%2）。何も変更していません。新しいファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist; nothing was copied.</source>
+        <translation>フォルダー %1 がありません。何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>The destination already holds a board (%1); nothing was changed. Copy into a new file or an empty database.</source>
+        <translation>コピー先にはすでにボードがあります（%1）。何も変更していません。新しいファイルか空のデータベースにコピーしてください。</translation>
+    </message>
+    <message>
+        <source>%1 is not a board location (%2): give a file path or a URL like %3.</source>
+        <translation>%1 はボードの場所ではありません（%2）。ファイルのパスか、%3 のような URL を指定してください。</translation>
+    </message>
+    <message>
+        <source>%1 (create it first, e.g. createdb %2)</source>
+        <translation>%1（先に作成してください。例：createdb %2）</translation>
+    </message>
+    <message>
+        <source>Cannot reach the source server at %1: %2. Nothing was copied.</source>
+        <translation>コピー元のサーバー %1 に接続できません：%2。何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>Cannot reach the destination server at %1: %2. Nothing was copied.</source>
+        <translation>コピー先のサーバー %1 に接続できません：%2。何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>Trouble with the source server at %1: %2. Nothing was copied.</source>
+        <translation>コピー元のサーバー %1 で問題が起きました：%2。何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>Trouble with the destination server at %1: %2. Nothing was copied.</source>
+        <translation>コピー先のサーバー %1 で問題が起きました：%2。何もコピーしていません。</translation>
+    </message>
+    <message>
+        <source>the board is locked by another Renkei and stayed locked; try again in a moment.</source>
+        <translation>ボードは別の Renkei にロックされたままです。少し待ってからもう一度試してください。</translation>
+    </message>
+    <message>
+        <source>your login on %1 may not read this board: ask the server&apos;s administrator for access (%2).</source>
+        <translation>%1 のログインにはこのボードを読む権限がありません。サーバーの管理者にアクセス権を依頼してください（%2）。</translation>
+    </message>
+    <message>
+        <source>%1 (%2).</source>
+        <translation>%1（%2）。</translation>
+    </message>
+    <message>
+        <source>the server refused this login</source>
+        <translation>サーバーがこのログインを拒否しました</translation>
+    </message>
+    <message>
+        <source>%1 could not be opened: it is damaged, or no longer a board (%2); `renkei board check` says more, and `renkei board salvage` copies what can still be read into a new board</source>
+        <translation>%1 を開けませんでした。破損しているか、ボードではなくなっています（%2）。詳しくは `renkei board check` で確認でき、`renkei board salvage` で読み取れる内容を新しいボードにコピーできます</translation>
+    </message>
+    <message>
+        <source>%1 could not be read: it is damaged, or no longer a board (%2); `renkei board check` says more, and `renkei board salvage` copies what can still be read into a new board</source>
+        <translation>%1 を読み取れませんでした。破損しているか、ボードではなくなっています（%2）。詳しくは `renkei board check` で確認でき、`renkei board salvage` で読み取れる内容を新しいボードにコピーできます</translation>
+    </message>
+    <message>
+        <source>the board could not be opened: %1</source>
+        <translation>ボードを開けませんでした：%1</translation>
+    </message>
+    <message>
+        <source>the board could not be read: %1</source>
+        <translation>ボードを読み取れませんでした：%1</translation>
+    </message>
+    <message>
+        <source>the board</source>
+        <translation>ボード</translation>
+    </message>
+    <message>
+        <source>give the board file&apos;s path rather than a %1:// URL (e.g. --board team.renkei)</source>
+        <translation>%1:// の URL ではなく、ボードのファイルのパスを指定してください（例：--board team.renkei）</translation>
+    </message>
+    <message>
+        <source>Renkei reaches PostgreSQL through psycopg 3; %1:// is not supported: write %2</source>
+        <translation>Renkei は psycopg 3 で PostgreSQL に接続します。%1:// には対応していません。%2 の形で書いてください</translation>
+    </message>
+    <message>
+        <source>Renkei boards live in a file or on PostgreSQL; %1:// is not supported (a server board is written %2)</source>
+        <translation>Renkei のボードはファイルか PostgreSQL に置きます。%1:// には対応していません（サーバーのボードは %2 の形で書きます）</translation>
+    </message>
+    <message>
+        <source>%1 is not a server address (%2): write %3</source>
+        <translation>%1 はサーバーのアドレスではありません（%2）。%3 の形で書いてください</translation>
+    </message>
+    <message>
+        <source>%1 names no database: write %2</source>
+        <translation>%1 にデータベース名がありません。%2 の形で書いてください</translation>
+    </message>
+    <message>
+        <source>another import of the same file finished first; nothing was added twice (run the import again to bring in anything newer)</source>
+        <translation>同じファイルの別のインポートが先に終わりました。二重には追加していません（新しい分を取り込むにはもう一度インポートしてください）</translation>
+    </message>
+    <message>
+        <source>your login on %1 may read this board but not change it: ask the server&apos;s administrator for write access</source>
+        <translation>%1 のログインではこのボードを読めますが変更できません。サーバーの管理者に書き込み権限を依頼してください</translation>
+    </message>
+    <message>
+        <source>the server %1 refused the password for %2: check it (PGPASSWORD, ~/.pgpass) or ask the server&apos;s administrator</source>
+        <translation>サーバー %1 が %2 のパスワードを拒否しました。パスワード（PGPASSWORD、~/.pgpass）を確認するか、サーバーの管理者に確認してください</translation>
+    </message>
+    <message>
+        <source>the server %1 wants a password for %2: set PGPASSWORD or add it to ~/.pgpass</source>
+        <translation>サーバー %1 が %2 のパスワードを求めています。PGPASSWORD を設定するか ~/.pgpass に書いてください</translation>
+    </message>
+    <message>
+        <source>the server %1 has no login %2: check the user name in the address or ask the server&apos;s administrator for one</source>
+        <translation>サーバー %1 にログイン %2 がありません。アドレスのユーザー名を確認するか、サーバーの管理者にログインを依頼してください</translation>
+    </message>
+    <message>
+        <source>the server %1 has no database %2: check the name, or create it (createdb %3)</source>
+        <translation>サーバー %1 にデータベース %2 がありません。名前を確認するか、作成してください（createdb %3）</translation>
+    </message>
+    <message>
+        <source>no server called %1 could be found: check the address</source>
+        <translation>サーバー %1 が見つかりません。アドレスを確認してください</translation>
+    </message>
+    <message>
+        <source>the server %1 does not answer: check that it is running and that the address is right, or ask whoever runs it; then try again</source>
+        <translation>サーバー %1 が応答しません。サーバーが動いていてアドレスが正しいか確認するか、運用している人に確認してから、もう一度試してください</translation>
+    </message>
+    <message>
+        <source>the disk holding %1 is full: free some space, then try again</source>
+        <translation>%1 のあるディスクがいっぱいです。空き領域を作ってから、もう一度試してください</translation>
+    </message>
+    <message>
+        <source>%1 could not be read or written (a disk I/O error): check that it is a board file on a working disk or share</source>
+        <translation>%1 を読み書きできませんでした（ディスクの入出力エラー）。正常なディスクか共有フォルダー上のボードのファイルか確認してください</translation>
+    </message>
+    <message>
+        <source>%1 is read-only for you: ask its owner for write access</source>
+        <translation>%1 はあなたには読み取り専用です。所有者に書き込み権限を依頼してください</translation>
+    </message>
+    <message>
+        <source>%1 is read-only for you: ask its owner for write access, or copy it (renkei board copy) to change it</source>
+        <translation>%1 はあなたには読み取り専用です。所有者に書き込み権限を依頼するか、コピーして（renkei board copy）から変更してください</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only for you, so no board can be made there: choose a folder you can write in</source>
+        <translation>フォルダー %1 はあなたには読み取り専用のため、ボードを作れません。書き込めるフォルダーを選んでください</translation>
+    </message>
+    <message>
+        <source>the folder %1 is read-only for you, and saving writes a journal file beside the board: ask for write access to the folder, or copy the board (renkei board copy)</source>
+        <translation>フォルダー %1 はあなたには読み取り専用ですが、保存するとボードの横にジャーナルファイルを書き込みます。フォルダーへの書き込み権限を依頼するか、ボードをコピーしてください（renkei board copy）</translation>
+    </message>
+    <message>
+        <source>%1 could not be written (the file system refused it)</source>
+        <translation>%1 に書き込めませんでした（ファイルシステムが拒否しました）</translation>
+    </message>
+    <message>
+        <source>%1; nothing was saved.</source>
+        <translation>%1。何も保存していません。</translation>
+    </message>
+    <message>
+        <source>The change broke a rule of the board; nothing was saved (%1).</source>
+        <translation>変更がボードの規則に反していました。何も保存していません（%1）。</translation>
+    </message>
+    <message>
+        <source>The board could not be reached; nothing was saved (%1).</source>
+        <translation>ボードに接続できませんでした。何も保存していません（%1）。</translation>
+    </message>
+    <message>
+        <source>%1; nothing was saved: try again when they are done.</source>
+        <translation>%1。何も保存していません。相手の作業が終わってから、もう一度試してください。</translation>
+    </message>
+    <message>
+        <source>the board file could not use a rollback journal (mode %1)</source>
+        <translation>ボードのファイルでロールバックジャーナルを使えませんでした（モード %1）</translation>
+    </message>
+    <message>
+        <source>The board is locked by another Renkei and stayed locked; try again in a moment.</source>
+        <translation>ボードは別の Renkei にロックされたままです。少し待ってからもう一度試してください。</translation>
+    </message>
+    <message>
+        <source>The board file %1 is not there (moved, renamed or deleted?); if a sync client is replacing it, Renkei reads it again once it is back.</source>
+        <translation>ボードのファイル %1 が見つかりません（移動、名前の変更、削除？）。同期クライアントが置き換え中なら、戻りしだい Renkei が読み直します。</translation>
+    </message>
+    <message>
+        <source>The board file %1 does not look like a board right now (%2); if a sync client is still downloading it, Renkei reads it again once it is complete.</source>
+        <translation>ボードのファイル %1 は今ボードに見えません（%2）。同期クライアントがダウンロード中なら、終わりしだい Renkei が読み直します。</translation>
+    </message>
+    <message>
+        <source>The board file cannot be read right now: %1</source>
+        <translation>ボードのファイルを今は読み取れません：%1</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the board&apos;s server: %1</source>
+        <translation>ボードのサーバーとの接続が切れました：%1</translation>
+    </message>
+    <message>
+        <source>Cannot reach the board&apos;s server: %1</source>
+        <translation>ボードのサーバーに接続できません：%1</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the board&apos;s server: the server closed it.</source>
+        <translation>ボードのサーバーとの接続が切れました。サーバーが接続を閉じました。</translation>
+    </message>
+    <message>
+        <source>Not connected to the board&apos;s server.</source>
+        <translation>ボードのサーバーに接続していません。</translation>
+    </message>
+    <message>
+        <source>Lost the connection to the board&apos;s server (a new one is in its place).</source>
+        <translation>ボードのサーバーとの接続が切れました（新しい接続に置き換わっています）。</translation>
+    </message>
+    <message>
+        <source>%1 is being changed by another program (its lock file is %2)</source>
+        <translation>%1 は別のプログラムが変更中です（ロックファイルは %2）</translation>
+    </message>
+    <message>
+        <source>%1 (no sign of life for %2 s; taken over after %3 s)</source>
+        <translation>%1（%2秒応答がありません。%3秒で引き取ります）</translation>
+    </message>
+    <message>
+        <source>%1 is being changed by %2 on %3 since %4</source>
+        <translation>%1 は %4 から %3 の %2 が変更中です</translation>
+    </message>
+    <message>
+        <source>%1 is empty (0 bytes), so it is not a board yet. If a sync client (OneDrive, Dropbox, Google Drive…) is still downloading it, wait until it has finished and open it again. It was left as it is.</source>
+        <translation>%1 は空（0バイト）のため、まだボードではありません。同期クライアント（OneDrive、Dropbox、Google Drive など）がダウンロード中なら、終わるのを待ってから開き直してください。ファイルはそのままにしてあります。</translation>
+    </message>
+    <message>
+        <source>%1 is a folder, not a board file.</source>
+        <translation>%1 はフォルダーで、ボードのファイルではありません。</translation>
+    </message>
+    <message>
+        <source>%1; try again when they are done. Nothing was changed.</source>
+        <translation>%1。相手の作業が終わってから、もう一度試してください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>%1 is not a Renkei board: it is not an SQLite database file. Choose a .renkei board file, or import the file with File → Import.</source>
+        <translation>%1 は Renkei のボードではありません。SQLite のデータベースファイルではないためです。.renkei のボードのファイルを選ぶか、「ファイル → インポート」で取り込んでください。</translation>
+    </message>
+    <message>
+        <source>%1, and %2 more problems</source>
+        <translation>%1、ほか%2件の問題</translation>
+    </message>
+    <message>
+        <source>%1 is an empty SQLite database, not a board. It was left as it is.</source>
+        <translation>%1 は空の SQLite データベースで、ボードではありません。ファイルはそのままにしてあります。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not a Renkei board (it has none of a board&apos;s tables). It was left as it is.</source>
+        <translation>%1 は SQLite のデータベースですが、Renkei のボードではありません（ボードのテーブルがありません）。ファイルはそのままにしてあります。</translation>
+    </message>
+    <message>
+        <source>%1 is an SQLite database, but not a Renkei board.</source>
+        <translation>%1 は SQLite のデータベースですが、Renkei のボードではありません。</translation>
+    </message>
+    <message>
+        <source>%1 is being changed by another program and stayed locked; try again in a moment. Nothing was changed.</source>
+        <translation>%1 は別のプログラムが変更中で、ロックされたままです。少し待ってからもう一度試してください。何も変更していません。</translation>
+    </message>
+    <message>
+        <source>%1 was left mid-change by a program that stopped (a crash, or a computer put to sleep). Renkei needs write access to it and to its folder (%2) to finish undoing that unfinished change; nothing is lost. Ask for write access, or copy the board together with its -journal file to a folder you can write to.</source>
+        <translation>%1 は、止まったプログラム（クラッシュやスリープしたコンピューター）によって変更の途中のまま残されています。その未完了の変更を取り消すには、ファイルとそのフォルダー（%2）への書き込み権限が必要です。何も失われていません。書き込み権限を依頼するか、ボードを -journal ファイルと一緒に書き込めるフォルダーにコピーしてください。</translation>
+    </message>
+    <message>
+        <source>The backup %1 is from %2: it lacks every change made since then.</source>
+        <translation>バックアップ %1 は %2 のもので、それ以降の変更はすべて含まれていません。</translation>
+    </message>
+    <message>
+        <source>An earlier version (a backup, or your sync tool&apos;s version history) lacks every change made since it was taken.</source>
+        <translation>以前の版（バックアップや同期ツールの版の履歴）には、その時点以降の変更がすべて含まれていません。</translation>
+    </message>
+    <message>
+        <source>%1 is damaged and cannot be opened safely (%2). It was left as it is. `renkei board salvage %1 NEW.renkei` copies every row that can still be read into a new board. %3</source>
+        <translation>%1 は破損しているため、安全に開けません（%2）。ファイルはそのままにしてあります。`renkei board salvage %1 NEW.renkei` で、まだ読み取れる行をすべて新しいボードにコピーできます。%3</translation>
+    </message>
+    <message>
+        <source>%1 was saved by a newer version of Renkei (format %2). Update Renkei to open it; the board was not changed.</source>
+        <translation>%1 は新しいバージョンの Renkei で保存されています（形式 %2）。開くには Renkei を更新してください。ボードは変更していません。</translation>
+    </message>
+    <message>
+        <source>The database %1 holds other tables and is not a Renkei board.</source>
+        <translation>データベース %1 には別のテーブルがあり、Renkei のボードではありません。</translation>
+    </message>
+    <message>
+        <source>%1 was made by someone else meanwhile; nothing was written to it.</source>
+        <translation>%1 はその間に別の人が作りました。何も書き込んでいません。</translation>
+    </message>
+    <message>
+        <source>The folder %1 does not exist.</source>
+        <translation>フォルダー %1 がありません。</translation>
+    </message>
+    <message>
+        <source>%1 exists already; a new board needs a new name.</source>
+        <translation>%1 はすでにあります。新しいボードには新しい名前が必要です。</translation>
+    </message>
+    <message>
+        <source>There is no board file at %1.</source>
+        <translation>%1 にボードのファイルがありません。</translation>
+    </message>
+    <message>
+        <source>%1 exists already: name a new file for the salvage.</source>
+        <translation>%1 はすでにあります。救出先には新しいファイル名を指定してください。</translation>
+    </message>
+    <message>
+        <source>Nothing can be read from this file: its table list is damaged (%1).</source>
+        <translation>このファイルからは何も読み取れません。テーブルの一覧が破損しています（%1）。</translation>
+    </message>
+    <message>
+        <source>This file holds none of a board&apos;s tables; nothing to salvage.</source>
+        <translation>このファイルにはボードのテーブルがありません。救出するものがありません。</translation>
+    </message>
+    <message>
+        <source>task %1</source>
+        <translation>タスク%1</translation>
+    </message>
+    <message>
+        <source>person %1</source>
+        <translation>メンバー%1</translation>
+    </message>
+    <message>
+        <source>team %1</source>
+        <translation>チーム%1</translation>
+    </message>
+    <message>
+        <source>project %1</source>
+        <translation>プロジェクト%1</translation>
+    </message>
+    <message>
+        <source>status %1</source>
+        <translation>ステータス%1</translation>
+    </message>
+    <message>
+        <source>handoff %1</source>
+        <translation>引き継ぎ%1</translation>
+    </message>
+    <message>
+        <source>handoff template %1</source>
+        <translation>引き継ぎテンプレート%1</translation>
+    </message>
+    <message>
+        <source>standup %1</source>
+        <translation>朝会%1</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>担当者%1</translation>
+    </message>
+    <message>
+        <source>sender %1</source>
+        <translation>引き継ぎ元%1</translation>
+    </message>
+    <message>
+        <source>receiver %1</source>
+        <translation>引き継ぎ先%1</translation>
+    </message>
+    <message>
+        <source>sender team %1</source>
+        <translation>引き継ぎ元のチーム%1</translation>
+    </message>
+    <message>
+        <source>receiver team %1</source>
+        <translation>引き継ぎ先のチーム%1</translation>
+    </message>
+    <message>
+        <source>a team called %1 already exists</source>
+        <translation>チーム %1 はすでにあります</translation>
+    </message>
+    <message>
+        <source>a handoff template called %1 already exists</source>
+        <translation>引き継ぎテンプレート %1 はすでにあります</translation>
+    </message>
+    <message>
+        <source>%1 does not exist</source>
+        <translation>%1は存在しません</translation>
+    </message>
+    <message>
+        <source>person %1 (who is making this change) does not exist</source>
+        <translation>この変更をしているメンバー%1は存在しません</translation>
+    </message>
+    <message>
+        <source>person %1 (who flagged the task) does not exist</source>
+        <translation>タスクにフラグを付けたメンバー%1は存在しません</translation>
+    </message>
+    <message>
+        <source>person %1 (who made this row) does not exist</source>
+        <translation>この行を作ったメンバー%1は存在しません</translation>
+    </message>
+    <message>
+        <source>person %1 (who made this change) does not exist</source>
+        <translation>この変更をしたメンバー%1は存在しません</translation>
+    </message>
+    <message>
+        <source>no row %1 was created before it is used</source>
+        <translation>行 %1 は使われる前に作成されていません</translation>
+    </message>
+    <message>
+        <source>the login %1 is already linked to %2</source>
+        <translation>ログイン %1 はすでに %2 にひも付いています</translation>
+    </message>
+    <message>
+        <source>unknown kind of record %1</source>
+        <translation>不明な種類のレコードです：%1</translation>
+    </message>
+    <message>
+        <source>a history row names a field (at most 40 characters)</source>
+        <translation>履歴の行には項目名が必要です（最大40文字）</translation>
+    </message>
+    <message>
+        <source>this dependency would make a loop: the tasks would wait on each other</source>
+        <translation>この依存関係はループになります。タスクがお互いを待つことになります</translation>
     </message>
 </context>
 <context>

@@ -77,7 +77,7 @@ def test_help_is_japanese_and_fits_the_terminal(run, ja_board, japanese, monkeyp
     assert result.code == 0
     lines = result.out.splitlines()
     assert lines[0].startswith("使い方：renkei")
-    assert "オプション:" in lines
+    assert "オプション：" in lines
     assert any("タスクの一覧" in line for line in lines)
     assert any("このヘルプを表示して終了" in line for line in lines)
     assert all(display_width(line) <= 80 for line in lines), max(lines, key=display_width)

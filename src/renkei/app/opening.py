@@ -8,6 +8,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from renkei.app import paths
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.domain.i18n import system_language as system_language  # the CLI's too
 from renkei.store.board_store import BoardStore
 from renkei.store.conflict_copies import conflict_copies, engine_query
@@ -61,7 +62,7 @@ def make_board(target: str, name: str, fill: Fill | None = None) -> str:
         return copy_board(str(built), target).destination
 
 
-def work_on(target: str) -> str | None:
+def work_on(target: str) -> Sentence | None:
     """What a board already holds that an explicit create must not overwrite ("60 tasks"),
     or None for a missing file, an empty database or a board nobody has used."""
     if not is_url(target) and not Path(target).expanduser().exists():
@@ -77,9 +78,9 @@ def work_on(target: str) -> str | None:
     finally:
         store.dispose()
     if board.tasks:
-        return f"{len(board.tasks)} tasks"
+        return Sentence(QT_TRANSLATE_NOOP("Refusal", "%1 tasks"), len(board.tasks))
     if board.people or board.teams or board.revision:
-        return "work (teams, people or history)"
+        return Sentence(QT_TRANSLATE_NOOP("Refusal", "work (teams, people or history)"))
     return None
 
 
@@ -90,16 +91,23 @@ def conflict_copies_of(store: BoardStore) -> list[Path]:
     return conflict_copies(Path(store.location), engine_query(store.engine))
 
 
-def conflict_warning(copies: list[Path]) -> str:
+def conflict_warning(copies: list[Path]) -> Sentence:
     names = ", ".join(p.name for p in copies[:5]) + (" …" if len(copies) > 5 else "")
-    one = len(copies) == 1
-    return (
-        f"{len(copies)} conflict cop{'y' if one else 'ies'} made by a sync tool "
-        f"{'lies' if one else 'lie'} beside this board ({names}). Changes saved in "
-        f"{'it' if one else 'them'} are not on the board yet: merge "
-        f"{'it' if one else 'each'} with `renkei board merge COPY` (or open the board in the "
-        f"window, which offers to merge {'it' if one else 'them'})."
-    )
+    if len(copies) == 1:
+        text = QT_TRANSLATE_NOOP(
+            "Refusal",
+            "1 conflict copy made by a sync tool lies beside this board (%2). Changes saved in "
+            "it are not on the board yet: merge it with `renkei board merge COPY` (or open the "
+            "board in the window, which offers to merge it).",
+        )
+    else:
+        text = QT_TRANSLATE_NOOP(
+            "Refusal",
+            "%1 conflict copies made by a sync tool lie beside this board (%2). Changes saved "
+            "in them are not on the board yet: merge each with `renkei board merge COPY` (or "
+            "open the board in the window, which offers to merge them).",
+        )
+    return Sentence(text, len(copies), names)
 
 
 def board_label(location: str) -> str:

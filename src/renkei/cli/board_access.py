@@ -22,7 +22,7 @@ from renkei.app.places import where
 from renkei.app.session import BoardSession
 from renkei.app.settings import LocalSettings
 from renkei.cli import passwords
-from renkei.cli.words import Cli, arg
+from renkei.cli.words import Cli, arg, error_text, japanese
 from renkei.domain.commands import Change
 
 
@@ -56,9 +56,14 @@ def open_board(target: str | None, settings: LocalSettings | None = None) -> Boa
                 store = _open_named(chosen)
             except (BoardRefused, StorageError) as error:
                 raise CliError(
-                    f"cannot open your default board {chosen} (set in Edit → Preferences): "
-                    f"{str(error).rstrip('.')}. Give --board, or choose another default "
-                    "board in Preferences."
+                    arg(
+                        Cli.tr(
+                            "cannot open your default board %1 (set in Edit → Preferences): %2. "
+                            "Give --board, or choose another default board in Preferences."
+                        ),
+                        chosen,
+                        error_text(error).rstrip(".。"),
+                    )
                 ) from None
             _warn_conflict_copies(store)
             _note_location(store, settings)
@@ -79,7 +84,7 @@ def _open_named(target: str) -> BoardStore:
 def _warn_conflict_copies(store: BoardStore) -> None:
     copies = conflict_copies_of(store)
     if copies:
-        note(f"renkei: warning: {conflict_warning(copies)}")
+        note("renkei: " + arg(Cli.tr("warning: %1"), error_text(conflict_warning(copies))))
 
 
 QUIET_LOCATION = "RENKEI_QUIET_LOCATION"
@@ -95,9 +100,20 @@ def _note_location(store: BoardStore, settings: LocalSettings | None) -> None:
     if not place.shared or (settings or LocalSettings.load()).quiet_location:
         return
     _locations_noted.add(store.location)
+    headline, meaning = (
+        (error_text(place.said_headline()), error_text(place.said_meaning()))
+        if japanese()
+        else (place.headline(), place.meaning())
+    )
     note(
-        f"renkei: {Path(store.location).name} is {place.headline()}: {place.meaning()} "
-        f"(set {QUIET_LOCATION}=1 to stop this note)"
+        "renkei: "
+        + arg(
+            Cli.tr("%1 is %2: %3 (set %4=1 to stop this note)"),
+            Path(store.location).name,
+            headline,
+            meaning,
+            QUIET_LOCATION,
+        )
     )
 
 

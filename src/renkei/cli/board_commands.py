@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import dataclasses
 import sys
+from datetime import datetime
 from pathlib import Path
 
 from renkei.app import paths
@@ -20,6 +21,8 @@ from renkei.cli.board_access import (
     out,
 )
 from renkei.cli.progress import Progress
+from renkei.cli.words import Cli, arg, error_text, japanese, words_list
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 # -- board copy ----------------------------------------------------------------------------
 
@@ -29,7 +32,9 @@ COPY_PROGRESS_FROM = 5_000
 
 def cmd_board_copy(args: argparse.Namespace) -> int:
     """Copy a whole board (every row, ids and history kept) into a new file or database."""
-    progress = Progress(sys.stderr, "Copying rows", at_least=COPY_PROGRESS_FROM)
+    progress = Progress(
+        sys.stderr, QT_TRANSLATE_NOOP("Cli", "Copying rows"), at_least=COPY_PROGRESS_FROM
+    )
     # Each server end gets its password as any command would (keyring, terminal), in memory.
     source, destination = (
         passwords.url_with_password(end, passwords.terminal_prompt())
@@ -38,7 +43,7 @@ def cmd_board_copy(args: argparse.Namespace) -> int:
         for end in (args.source, args.destination)
     )
     report = copy_board(source, destination, progress=progress)
-    out(output.copy_summary(report))
+    out(copy_summary(report))
     return 0
 
 
@@ -47,15 +52,19 @@ def cmd_board_new(args: argparse.Namespace) -> int:
     target = args.target
     if not is_url(target):
         if Path(target).expanduser().exists():
-            raise CliError(f"{target} exists already; name a new file for the new board.")
+            raise CliError(
+                arg(Cli.tr("%1 exists already; name a new file for the new board."), target)
+            )
         name = args.name or Path(target).stem
     else:
         name = args.name or target.rsplit("/", 1)[-1] or "Renkei"
         held = work_on(target)
         if held is not None:
-            raise CliError(f"{target} already holds {held}; nothing was changed.")
+            raise CliError(
+                arg(Cli.tr("%1 already holds %2; nothing was changed."), target, error_text(held))
+            )
     location = make_board(target, name)
-    out(f"Made the new board “{name}” at {location}.")
+    out(arg(Cli.tr("Made the new board “%1” at %2."), name, location))
     return 0
 
 
@@ -65,16 +74,30 @@ def cmd_board_salvage(args: argparse.Namespace) -> int:
         out(output.dumps(dataclasses.asdict(report)))
         return 0
     kept = sum(report.kept.values())
-    out(f"Salvaged {kept:,} rows from {report.source} into {report.destination}.")
+    out(
+        arg(
+            Cli.tr("Salvaged %1 rows from %2 into %3."),
+            f"{kept:,}",
+            report.source,
+            report.destination,
+        )
+    )
     for table in report.kept:
         lost, orphaned = report.unreadable.get(table, 0), report.orphaned.get(table, 0)
         if lost or orphaned:
+            counts = (f"{report.kept[table]:,}", f"{lost:,}", f"{orphaned:,}")
             out(
-                f"  {table}: {report.kept[table]:,} kept, {lost:,} unreadable, "
-                f"{orphaned:,} left out (what they referred to was lost)"
+                "  "
+                + arg(
+                    Cli.tr(
+                        "%1: %2 kept, %3 unreadable, %4 left out (what they referred to was lost)"
+                    ),
+                    table,
+                    *counts,
+                )
             )
     if report.complete:
-        out("Every row could be read.")
+        out(Cli.tr("Every row could be read."))
     return 0
 
 
@@ -90,9 +113,94 @@ def cmd_board_check(args: argparse.Namespace) -> int:
         target = passwords.url_with_password(target, passwords.terminal_prompt())
     report = check_board(target)
     if args.json:
-        out(output.dumps(dataclasses.asdict(report)))
+        out(output.dumps(report.as_json()))
     else:
-        out(output.check_summary(report))
+        out(check_summary(report))
     return 1 if report.needs_attention else 0
 
 
+def copy_summary(report) -> str:
+    """``Copied 60 tasks, 12 people, 4 teams, 412 history rows from … to ….``"""
+    counts = report.counts
+    parts = arg(
+        Cli.tr(
+            "%1 tasks, %2 people, %3 teams, %4 projects, %5 columns, %6 dependencies, "
+            "%7 history rows"
+        ),
+        *(
+            f"{counts.get(name, 0):,}"
+            for name in (
+                "tasks",
+                "people",
+                "teams",
+                "projects",
+                "statuses",
+                "dependencies",
+                "activity",
+            )
+        ),
+    )
+    return arg(
+        Cli.tr("Copied %1 from %2 to %3 (board “%4”, revision %5)."),
+        parts,
+        report.source,
+        report.destination,
+        report.board_name,
+        report.revision,
+    )
+
+
+def check_summary(report) -> str:
+    """``renkei board check``, for a person: one line per part, what needs doing last."""
+
+    def told(text: str) -> str:  # the report's own sentences, in the command's language
+        said = report.said.get(text)
+        return text if said is None or not japanese() else error_text(said)
+
+    place = report.location
+    colon = Cli.tr(": ")
+    lines = [
+        _line(Cli.tr("Board:"), report.board),
+        _line(Cli.tr("Where:"), f"{told(place['headline'])}{colon}{told(place['meaning'])}"),
+        _line(Cli.tr("Lock:"), told(report.lock)),
+    ]
+    if report.holder is not None:
+        held = arg(Cli.tr("%1 (process %2)"), told(report.holder["words"]), report.holder["pid"])
+        lines.append(_line(Cli.tr("Held now:"), held))
+    if report.unfinished_change:
+        lines.append(_line(Cli.tr("Unfinished:"), told(report.unfinished_change)))
+    if report.integrity:
+        lines.append(_line(Cli.tr("Integrity:"), told(report.integrity[0])))
+    if report.revision is not None:
+        schema = (
+            arg(Cli.tr("revision %1 (this Renkei's)"), report.revision)
+            if report.revision == report.this_build
+            else arg(
+                Cli.tr("revision %1 (this Renkei writes %2)"), report.revision, report.this_build
+            )
+        )
+        lines.append(_line(Cli.tr("Schema:"), schema))
+    copies = [p.rsplit("/", 1)[-1] for p in report.conflict_copies]
+    lines.append(
+        _line(Cli.tr("Copies:"), words_list(copies) if copies else Cli.tr("none beside it"))
+    )
+    for seen in report.recent_machines:
+        who = arg(Cli.tr("%1 (%2)"), seen.person, seen.login) if seen.person else seen.login
+        last = datetime.fromisoformat(seen.last).astimezone().strftime("%Y-%m-%d %H:%M")
+        lines.append(
+            _line(Cli.tr("Lately:"), arg(Cli.tr("%1, %2, last at %3"), seen.host, who, last))
+        )
+    for takeover in report.takeovers:
+        lines.append(_line(Cli.tr("Takeover:"), told(takeover)))
+    lines.append("")
+    if report.needs_attention:
+        lines.append(Cli.tr("Needs attention:"))
+        lines.extend(f"  - {told(item)}" for item in report.needs_attention)
+    else:
+        lines.append(Cli.tr("Nothing needs attention."))
+    return "\n".join(lines)
+
+
+def _line(label: str, text: str) -> str:
+    """A label and its text, the texts lined up (a kanji takes two columns)."""
+    return label + " " * max(1, 12 - output.display_width(label)) + text

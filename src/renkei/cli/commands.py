@@ -35,7 +35,7 @@ from renkei.cli.board_access import (
 )
 from renkei.cli.loading import without_collections
 from renkei.cli.progress import Progress
-from renkei.cli.words import Cli, arg
+from renkei.cli.words import Cli, arg, error_text
 from renkei.domain.commands import Create, SetFields, set_task
 
 # -- demo ----------------------------------------------------------------------------------
@@ -62,7 +62,7 @@ def cmd_demo(args: argparse.Namespace) -> int:
                     "Name a new file with --board PATH."
                 ),
                 target,
-                held,
+                error_text(held),
             )
         )
     if args.tasks is not None:

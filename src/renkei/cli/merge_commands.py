@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 from renkei.app.opening import open_store
 from renkei.cli.board_access import CliError, open_board, out
+from renkei.cli.words import Cli, arg, error_text
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the merge itself loads only when a command merges
@@ -80,7 +81,7 @@ def cmd_board_merge(args: argparse.Namespace) -> int:
         choices = _decide(plan, args.prefer)
         report = apply_merge(store, plan, choices, dry_run=args.dry_run)
     except MergeRefused as error:
-        raise CliError(str(error)) from None
+        raise CliError(error_text(error)) from None
     finally:
         store.dispose()
     if args.json:
@@ -97,24 +98,33 @@ def _decide(plan: MergePlan, prefer: str | None) -> dict[tuple[str, int, str], S
         side: Side = "board" if prefer == "board" else "copy"
         return {c.key: side for c in plan.conflicts}
     if not sys.stdin.isatty():
-        listed = "; ".join(describe(plan, c) for c in plan.conflicts)
+        listed = Cli.tr("; ").join(describe(plan, c) for c in plan.conflicts)
         n = len(plan.conflicts)
-        raise CliError(
-            f"{n} field{'s were' if n != 1 else ' was'} changed both on the board and in "
-            f"{plan.copy.name}: {listed}. Run again with --prefer board or --prefer copy, or "
-            "on a terminal to choose each; nothing was merged."
+        text = (
+            Cli.tr(
+                "1 field was changed both on the board and in %2: %3. Run again with --prefer "
+                "board or --prefer copy, or on a terminal to choose each; nothing was merged."
+            )
+            if n == 1
+            else Cli.tr(
+                "%1 fields were changed both on the board and in %2: %3. Run again with "
+                "--prefer board or --prefer copy, or on a terminal to choose each; nothing was "
+                "merged."
+            )
         )
+        raise CliError(arg(text, n, plan.copy.name, listed))
     return {c.key: _ask(plan, c) for c in plan.conflicts}
 
 
 def _ask(plan: MergePlan, conflict: Conflict) -> Side:
-    print(f"Changed on both sides: {describe(plan, conflict)}", file=sys.stderr)
+    print(arg(Cli.tr("Changed on both sides: %1"), describe(plan, conflict)), file=sys.stderr)
     while True:
-        print("Keep the [b]oard's value or take the [c]opy's? ", end="", file=sys.stderr)
+        # The keys stay b and c in every language; the question says which is which.
+        print(Cli.tr("Keep the [b]oard's value or take the [c]opy's? "), end="", file=sys.stderr)
         sys.stderr.flush()
         answer = sys.stdin.readline()
         if not answer:
-            raise CliError("no answer; nothing was merged.")
+            raise CliError(Cli.tr("no answer; nothing was merged."))
         answer = answer.strip().lower()
         if answer in ("b", "board"):
             return "board"
@@ -127,8 +137,9 @@ def describe(plan: MergePlan, conflict: Conflict) -> str:
     from renkei.app.merge import field_label, shown_value
 
     title = f' "{conflict.title}"' if conflict.title else ""
-    board = shown_value(plan.board, conflict.field, conflict.board_value) or "(none)"
-    copy = shown_value(plan.copy_board, conflict.field, conflict.copy_value) or "(none)"
+    none = Cli.tr("(none)")
+    board = shown_value(plan.board, conflict.field, conflict.board_value) or none
+    copy = shown_value(plan.copy_board, conflict.field, conflict.copy_value) or none
     kind = conflict.entity.replace("_", " ")
     what = f"{kind} {conflict.entity_id}{title} {field_label(conflict.field)}"
-    return f"{what}: board {board}, copy {copy}"
+    return arg(Cli.tr("%1: board %2, copy %3"), what, board, copy)

@@ -319,68 +319,6 @@ def json_line(data: Any) -> str:
     return json.dumps(data, ensure_ascii=False, separators=(",", ":"))
 
 
-def check_summary(report) -> str:
-    """``renkei board check``, for a person: one line per part, what needs doing last."""
-    place = report.location
-    lines = [
-        f"Board:      {report.board}",
-        f"Where:      {place['headline']}: {place['meaning']}",
-        f"Lock:       {report.lock}",
-    ]
-    if report.holder is not None:
-        lines.append(f"Held now:   {report.holder['words']} (process {report.holder['pid']})")
-    if report.unfinished_change:
-        lines.append(f"Unfinished: {report.unfinished_change}")
-    if report.integrity:
-        lines.append(f"Integrity:  {report.integrity[0]}")
-    if report.revision is not None:
-        same = "this Renkei's" if report.revision == report.this_build else "this Renkei writes"
-        extra = "" if report.revision == report.this_build else f" {report.this_build}"
-        lines.append(f"Schema:     revision {report.revision} ({same}{extra})")
-    copies = report.conflict_copies
-    lines.append(
-        "Copies:     none beside it"
-        if not copies
-        else "Copies:     " + ", ".join(p.rsplit("/", 1)[-1] for p in copies)
-    )
-    if report.recent_machines:
-        for seen in report.recent_machines:
-            who = f"{seen.person} ({seen.login})" if seen.person else seen.login
-            lines.append(f"Lately:     {seen.host}, {who}, last at {_local_time(seen.last)}")
-    for takeover in report.takeovers:
-        lines.append(f"Takeover:   {takeover}")
-    if report.needs_attention:
-        lines.append("")
-        lines.append("Needs attention:")
-        lines.extend(f"  - {item}" for item in report.needs_attention)
-    else:
-        lines.append("")
-        lines.append("Nothing needs attention.")
-    return "\n".join(lines)
-
-
-def _local_time(stamp: str) -> str:
-    return datetime.fromisoformat(stamp).astimezone().strftime("%Y-%m-%d %H:%M")
-
-
-def copy_summary(report) -> str:
-    """``Copied 60 tasks, 12 people, 4 teams, 412 history rows from … to ….``"""
-    counts = report.counts
-    parts = [
-        f"{counts.get('tasks', 0):,} tasks",
-        f"{counts.get('people', 0):,} people",
-        f"{counts.get('teams', 0):,} teams",
-        f"{counts.get('projects', 0):,} projects",
-        f"{counts.get('statuses', 0):,} columns",
-        f"{counts.get('dependencies', 0):,} dependencies",
-        f"{counts.get('activity', 0):,} history rows",
-    ]
-    return (
-        f"Copied {', '.join(parts)} from {report.source} to {report.destination} "
-        f"(board “{report.board_name}”, revision {report.revision})."
-    )
-
-
 # -- layout --------------------------------------------------------------------------------
 
 

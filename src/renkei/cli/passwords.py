@@ -20,6 +20,7 @@ from typing import TypeVar
 
 from renkei.app import credentials
 from renkei.app.errors import StorageError
+from renkei.cli.words import Cli, arg
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 T = TypeVar("T")
@@ -70,8 +71,11 @@ def with_password(
     Errors other than "password wanted" go through unchanged."""
     try:
         address, embedded = credentials.parse_server_url(target)
-    except ValueError as error:
-        raise PasswordProblem(str(error)) from None
+    except ValueError:
+        raise PasswordProblem(
+            QT_TRANSLATE_NOOP("Refusal", "Not a server address: %1"),
+            credentials.without_password(target),
+        ) from None
     if embedded is not None:
         return attempt(target, None)  # the password the user put in the URL: nothing else
     url = address.url
@@ -92,44 +96,59 @@ def with_password(
             last = error
     if prompt is None:
         if refused(last):
-            raise PasswordProblem(wrong_password(user, address)) from None
-        raise PasswordProblem(no_password(user, address)) from None
+            raise wrong_password(user, address) from None
+        raise no_password(user, address) from None
     typed = ask(prompt, user, address, again=bool(stored) or refused(last))
     try:
         return attempt(url, typed)
     except StorageError as error:
         if refused(error):
-            raise PasswordProblem(wrong_password(user, address)) from None
+            raise wrong_password(user, address) from None
         raise
 
 
 def ask(prompt: Prompt, user: str, address: credentials.ServerAddress, again: bool) -> str:
     where = f"{address.host}:{address.port}/{address.database}"
-    question = f"Password for {user} on {where}: "
-    if again:
-        question = f"The server refused the password it was given. {question}"
+    question = (
+        Cli.tr("The server refused the password it was given. Password for %1 on %2: ")
+        if again
+        else Cli.tr("Password for %1 on %2: ")
+    )
+    question = arg(question, user, where)
     try:
         typed = prompt(question)
     except EOFError:
         typed = ""
     if not typed:
-        raise PasswordProblem("no password was given; nothing was done")
+        raise PasswordProblem(
+            QT_TRANSLATE_NOOP("Refusal", "no password was given; nothing was done")
+        )
     return typed
 
 
-def no_password(user: str, address: credentials.ServerAddress) -> str:
-    return (
-        f"the server {address.host}:{address.port} wants a password for {user!r}: set "
-        f"PGPASSWORD or add it to ~/.pgpass, or keep it in the system keyring with "
-        f"`renkei login {address.url}`"
+def no_password(user: str, address: credentials.ServerAddress) -> PasswordProblem:
+    return PasswordProblem(
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "the server %1 wants a password for %2: set PGPASSWORD or add it to ~/.pgpass, or "
+            "keep it in the system keyring with `renkei login %3`",
+        ),
+        f"{address.host}:{address.port}",
+        repr(user),
+        address.url,
     )
 
 
-def wrong_password(user: str, address: credentials.ServerAddress) -> str:
-    return (
-        f"the server {address.host}:{address.port} refused the password for {user!r}: run "
-        f"`renkei login {address.url}` to store the right one, or ask the server's "
-        "administrator"
+def wrong_password(user: str, address: credentials.ServerAddress) -> PasswordProblem:
+    return PasswordProblem(
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "the server %1 refused the password for %2: run `renkei login %3` to store the "
+            "right one, or ask the server's administrator",
+        ),
+        f"{address.host}:{address.port}",
+        repr(user),
+        address.url,
     )
 
 
@@ -175,29 +194,44 @@ def login(target: str, prompt: Prompt | None, read_line: Callable[[], str] | Non
         address, embedded = credentials.parse_server_url(target)
     except ValueError:
         raise PasswordProblem(
-            f"renkei login is for server boards (postgresql://user@host/db), not "
-            f"{credentials.without_password(target)}; a board file needs no password"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "renkei login is for server boards (postgresql://user@host/db), not %1; a board "
+                "file needs no password",
+            ),
+            credentials.without_password(target),
         ) from None
     if embedded is not None:
         raise PasswordProblem(
-            "give the URL without its password: renkei login asks for it, so it never "
-            "shows on the command line"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "give the URL without its password: renkei login asks for it, so it never "
+                "shows on the command line",
+            )
         )
     url = address.url
     user = address.user or os.environ.get("PGUSER") or _os_user()
     if not credentials.available():
         raise PasswordProblem(
-            "no system keyring is available to keep the password; set PGPASSWORD or add it "
-            "to ~/.pgpass instead"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "no system keyring is available to keep the password; set PGPASSWORD or add it "
+                "to ~/.pgpass instead",
+            )
         )
     if read_line is not None:
         password = read_line().rstrip("\r\n")
         if not password:
-            raise PasswordProblem("no password was given on stdin; nothing was stored")
+            raise PasswordProblem(
+                QT_TRANSLATE_NOOP("Refusal", "no password was given on stdin; nothing was stored")
+            )
     elif prompt is None:
         raise PasswordProblem(
-            "renkei login asks for the password on a terminal; run it in one, or pipe the "
-            "password in with --password-stdin"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "renkei login asks for the password on a terminal; run it in one, or pipe the "
+                "password in with --password-stdin",
+            )
         )
     else:
         password = ask(prompt, user, address, again=False)
@@ -206,16 +240,27 @@ def login(target: str, prompt: Prompt | None, read_line: Callable[[], str] | Non
     except StorageError as error:
         if refused(error):
             raise PasswordProblem(
-                f"the server refused the password for {user}; nothing was stored"
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "the server refused the password for %1; nothing was stored"
+                ),
+                user,
             ) from None
         detail = str(error).strip().splitlines()
-        reason = detail[0] if detail else type(error).__name__
+        reason = error if len(detail) == 1 else detail[0] if detail else type(error).__name__
         raise PasswordProblem(
-            f"could not check the password with {url} ({reason}); nothing was stored"
+            QT_TRANSLATE_NOOP(
+                "Refusal", "could not check the password with %1 (%2); nothing was stored"
+            ),
+            url,
+            reason,
         ) from None
     if not credentials.set_password(url, password):
-        raise PasswordProblem("the system keyring did not take the password; nothing was stored")
-    return f"Stored the password for {user} on {url} in the system keyring."
+        raise PasswordProblem(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "the system keyring did not take the password; nothing was stored"
+            )
+        )
+    return arg(Cli.tr("Stored the password for %1 on %2 in the system keyring."), user, url)
 
 
 # -- renkei login ----------------------------------------------------------------------------

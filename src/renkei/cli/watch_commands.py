@@ -17,6 +17,7 @@ from renkei.cli.board_access import (
     open_board,
 )
 from renkei.cli.watch_stream import RevisionStream
+from renkei.cli.words import Cli, arg, error_text
 
 # -- watch ---------------------------------------------------------------------------------
 
@@ -32,14 +33,26 @@ class _SyncNotes:
         if state.status is SyncStatus.CONNECTED:
             if self.lost:
                 revision = self.sync.session.synced_revision
-                note(f"renkei: connected again; caught up to revision {revision}.")
+                note(
+                    "renkei: " + arg(Cli.tr("connected again; caught up to revision %1."), revision)
+                )
             self.lost = False
             return
         wait = self.sync.next_retry_seconds()
         if not self.lost:
-            note(f"renkei: {state.problem.rstrip('.')}; reconnecting in {wait:g} s…")
+            note(
+                "renkei: "
+                + arg(Cli.tr("%1; reconnecting in %2 s…"), state.problem.rstrip(".。"), f"{wait:g}")
+            )
         else:
-            note(f"renkei: still cannot reach the board ({state.problem}); next try in {wait:g} s.")
+            note(
+                "renkei: "
+                + arg(
+                    Cli.tr("still cannot reach the board (%1); next try in %2 s."),
+                    state.problem,
+                    f"{wait:g}",
+                )
+            )
         self.lost = True
 
 
@@ -55,16 +68,27 @@ def cmd_watch(args: argparse.Namespace) -> int:
         start = session.synced_revision if args.since is None else args.since
         if start > session.synced_revision:
             raise CliError(
-                f"--since {start} is beyond the board's current revision "
-                f"({session.synced_revision}); give a revision it has reached."
+                arg(
+                    Cli.tr(
+                        "--since %1 is beyond the board's current revision (%2); give a "
+                        "revision it has reached."
+                    ),
+                    start,
+                    session.synced_revision,
+                )
             )
         stream = RevisionStream(session, args.json, args.count, start)
         sync = BoardSync(session)
         sync.subscribe(_SyncNotes(sync))
         sync.start()
         note(
-            f"Watching “{session.board.name}” from revision {start}"
-            + (" (Ctrl-C to stop)." if args.count is None and args.timeout is None else ".")
+            arg(
+                Cli.tr("Watching “%1” from revision %2 (Ctrl-C to stop).")
+                if args.count is None and args.timeout is None
+                else Cli.tr("Watching “%1” from revision %2."),
+                session.board.name,
+                start,
+            )
         )
         _follow(sync, stream, args.timeout)
     except KeyboardInterrupt:
@@ -149,7 +173,7 @@ class _Unread:
             stream.catch_up()
         except StorageError as error:
             if not self.failing:
-                note(f"renkei: {str(error).rstrip('.')}; trying again…")
+                note("renkei: " + arg(Cli.tr("%1; trying again…"), error_text(error).rstrip(".。")))
             self.failing = True
             return
         self.failing = False

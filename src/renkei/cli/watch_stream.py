@@ -15,6 +15,8 @@ from typing import Any, TextIO
 from renkei.app.board_files import ACTIVITY_PAGE
 from renkei.app.session import BoardSession
 from renkei.cli import output
+from renkei.cli.words import Cli, arg
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import ENTITY_COLLECTIONS, Activity, Board
 
 
@@ -148,13 +150,15 @@ def line_json(board: Board, line: RowLine) -> dict[str, Any]:
 def line_text(board: Board, line: RowLine) -> str:
     """``14:03:12  r141  Haruka Aoki  task 12 “Call Minato Pharma”  due → 2026-12-03``"""
     first = line.activity[0]
-    actor = output.name_of(board, "people", first.actor_id) or "(nobody)"
+    actor = output.name_of(board, "people", first.actor_id) or Cli.tr("(nobody)")
     at = first.at.replace(tzinfo=UTC) if first.at.tzinfo is None else first.at
     head = f"{at.astimezone():%H:%M:%S}  r{line.revision}  {actor}  {_label(board, line)}  "
     if line.created:
-        return head + "created"
+        return head + Cli.tr("created")
     new, _ = line_fields(board, line)
-    return head + " · ".join(f"{name} → {output.value_text(value)}" for name, value in new.items())
+    return head + Cli.tr(" · ").join(
+        f"{output.field_words(name)} → {output.value_text(value)}" for name, value in new.items()
+    )
 
 
 def _label(board: Board, line: RowLine) -> str:
@@ -164,4 +168,19 @@ def _label(board: Board, line: RowLine) -> str:
     title = getattr(row, "title", None) or getattr(row, "name", None)
     if title is None and line.created:
         title = line.activity[0].new
-    return f"{line.entity} {line.entity_id}" + (f" “{title}”" if title else "")
+    kind = ROW_WORDS.get(line.entity)
+    row_words = arg(Cli.tr(kind), line.entity_id) if kind else f"{line.entity} {line.entity_id}"
+    return arg(Cli.tr("%1 “%2”"), row_words, title) if title else row_words
+
+
+# A row of each kind, as a line names it ("task 12", "タスク12").
+ROW_WORDS = {
+    "task": QT_TRANSLATE_NOOP("Cli", "task %1"),
+    "person": QT_TRANSLATE_NOOP("Cli", "person %1"),
+    "team": QT_TRANSLATE_NOOP("Cli", "team %1"),
+    "project": QT_TRANSLATE_NOOP("Cli", "project %1"),
+    "status": QT_TRANSLATE_NOOP("Cli", "status %1"),
+    "handoff": QT_TRANSLATE_NOOP("Cli", "handoff %1"),
+    "handoff_template": QT_TRANSLATE_NOOP("Cli", "handoff_template %1"),
+    "standup": QT_TRANSLATE_NOOP("Cli", "standup %1"),
+}

@@ -194,7 +194,15 @@ class HelpFormatter(argparse.HelpFormatter):
     def start_section(self, heading: str | None) -> None:
         if heading is not None and japanese():
             heading = translate("argparse", heading)
+            self._headings = getattr(self, "_headings", set()) | {heading}
         super().start_section(heading)
+
+    def format_help(self) -> str:
+        text = super().format_help()
+        # Argparse ends a heading with an ASCII colon; Japanese writes the full-width one.
+        for heading in getattr(self, "_headings", ()):
+            text = text.replace(f"{heading}:\n", f"{heading}：\n")
+        return text
 
     def _get_help_string(self, action: argparse.Action) -> str | None:
         return help_text(action.help)

@@ -16,6 +16,7 @@ from dataclasses import dataclass
 from sqlalchemy import Connection, func, select, text
 
 from renkei.domain.commands import CommandError
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.store import schema
 from renkei.store.database import StorageError
 
@@ -78,11 +79,19 @@ def _can_write(conn: Connection) -> bool:
     return bool(conn.execute(text(f"SELECT {checks}")).scalar_one())
 
 
-def read_only_message(role: str) -> str:
-    return (
-        f"you can read this board but not change it: your login role {role} has no write "
-        "grant. Ask the database's owner for INSERT and UPDATE on the board's tables."
+def read_only(role: str) -> NotAllowed:
+    return NotAllowed(
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "you can read this board but not change it: your login role %1 has no write grant. "
+            "Ask the database's owner for INSERT and UPDATE on the board's tables.",
+        ),
+        role,
     )
+
+
+def read_only_message(role: str) -> str:
+    return str(read_only(role))
 
 
 def server_actor(conn: Connection, claimed: int | None) -> tuple[int | None, str]:
@@ -93,14 +102,18 @@ def server_actor(conn: Connection, claimed: int | None) -> tuple[int | None, str
     still records the role."""
     who = server_identity(conn)
     if not who.can_write:
-        raise NotAllowed(read_only_message(who.role))
+        raise read_only(who.role)
     if not who.enforced:
         return claimed, who.role
     if who.person_id is None:
         raise NotAllowed(
-            f"your login role {who.role} is not linked to anyone on this board, so the server "
-            "cannot say who is making this change; nothing was saved. Someone linked can run: "
-            f"renkei board people link 'YOUR NAME' --role {who.role}"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "your login role %1 is not linked to anyone on this board, so the server cannot "
+                "say who is making this change; nothing was saved. Someone linked can run: "
+                "renkei board people link 'YOUR NAME' --role %1",
+            ),
+            who.role,
         )
     if claimed is not None and claimed != who.person_id:
         names = dict(
@@ -111,9 +124,13 @@ def server_actor(conn: Connection, claimed: int | None) -> tuple[int | None, str
             ).all()
         )
         raise NotAllowed(
-            f"you are connected as login role {who.role}, which is "
-            f"{names.get(who.person_id, who.person_id)} on this board, not "
-            f"{names.get(claimed, claimed)}: on a server board the server says who you are; "
-            "nothing was saved"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "you are connected as login role %1, which is %2 on this board, not %3: on a "
+                "server board the server says who you are; nothing was saved",
+            ),
+            who.role,
+            names.get(who.person_id, who.person_id),
+            names.get(claimed, claimed),
         )
     return who.person_id, who.role

@@ -10,15 +10,16 @@ from __future__ import annotations
 
 import sqlite3
 from contextlib import closing
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field, replace
 from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.store import conflict_copies, lease, migrate
 from renkei.store.database import StorageError, is_url
-from renkei.store.location import where
+from renkei.store.location import BoardLocation, where
 
 # "Lately", for the computers that used the board.
 RECENT = timedelta(minutes=15)
@@ -46,6 +47,25 @@ class CheckReport:
     recent_machines: list[MachineSeen] = field(default_factory=list)
     takeovers: list[str] = field(default_factory=list)
     needs_attention: list[str] = field(default_factory=list)
+    # The report's own sentences by their English (as the fields above hold them), for a
+    # person in their language; not part of the JSON (``as_json``).
+    said: dict[str, Sentence] = field(default_factory=dict, repr=False, compare=False)
+
+    def as_json(self) -> dict[str, Any]:
+        data = asdict(replace(self, said={}))  # (a sentence is no JSON, nor copied)
+        del data["said"]
+        return data
+
+    def tell(self, sentence: Sentence) -> str:
+        """The sentence's English, kept for telling it in another language."""
+        self.said[str(sentence)] = sentence
+        return str(sentence)
+
+    def attend(self, sentence: Sentence | BaseException) -> None:
+        if isinstance(sentence, Sentence):
+            self.needs_attention.append(self.tell(sentence))
+        else:
+            self.needs_attention.append(str(sentence))
 
 
 def check_board(target: str) -> CheckReport:
@@ -59,16 +79,24 @@ def check_board(target: str) -> CheckReport:
         "meaning": place.meaning(),
     }
     if is_url(target):
-        return _check_server(target, location)
+        return _check_server(target, place, location)
     path = Path(target).expanduser().absolute()
     report = CheckReport(
         board=str(path),
         location=location,
-        lock=f"a lease file beside the board ({lease.lock_path(path).name}), taken for every "
-        "read and write",
+        lock="",
+    )
+    _tell_place(report, place)
+    report.lock = report.tell(
+        Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "a lease file beside the board (%1), taken for every read and write"
+            ),
+            lease.lock_path(path).name,
+        )
     )
     if not path.exists():
-        raise StorageError(f"There is no board at {path}.")
+        raise StorageError(QT_TRANSLATE_NOOP("Refusal", "There is no board at %1."), path)
     holder = lease.current_holder(path)
     if holder is not None:
         report.holder = {
@@ -77,41 +105,65 @@ def check_board(target: str) -> CheckReport:
             "person": holder.person,
             "pid": holder.pid,
             "since": holder.since.isoformat(timespec="seconds"),
-            "words": holder.words(path.name),
+            "words": report.tell(holder.said(path.name)),
         }
     journal = migrate.journal_of(path)
     left_mid_change = journal.exists() and journal.stat().st_size > 0
     try:
         report.revision = migrate.inspect_sqlite_file(path)
     except migrate.BoardBusy as error:
-        report.needs_attention.append(str(error))
+        report.attend(error)
         return _with_neighbours(report, path)
     except migrate.BoardDamaged as error:
         report.integrity = [str(error)]
-        report.needs_attention.append(str(error))
+        report.attend(error)
         return _with_neighbours(report, path)
     except migrate.BoardRefused as error:
-        report.needs_attention.append(str(error))
+        report.attend(error)
         if "newer version" in str(error) or "newer Renkei" in str(error):
             report.revision = _revision_of(path)
         return _with_neighbours(report, path)
     if left_mid_change:
-        report.unfinished_change = (
-            "undone: a program that stopped mid-change left a -journal file; its change was "
-            "rolled back and the board is as it was at its last save"
+        report.unfinished_change = report.tell(
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "undone: a program that stopped mid-change left a -journal file; its change "
+                    "was rolled back and the board is as it was at its last save",
+                )
+            )
             if not journal.exists()
-            else "a -journal file is still beside the board (another program may be saving)"
+            else Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "a -journal file is still beside the board (another program may be saving)",
+                )
+            )
         )
     report.integrity = _integrity(path)
     if report.integrity != ["ok"]:
-        report.needs_attention.append(
-            f"SQLite's integrity check found problems: {report.integrity[0]} — "
-            f"`renkei board salvage {path.name} NEW.renkei` keeps every row that can be read"
+        report.attend(
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "SQLite's integrity check found problems: %1 — `renkei board salvage %2 "
+                    "NEW.renkei` keeps every row that can be read",
+                ),
+                report.integrity[0],
+                path.name,
+            )
         )
     if report.revision != report.this_build:
-        report.needs_attention.append(
-            f"the board is at schema revision {report.revision}; this Renkei writes "
-            f"{report.this_build} and will bring it up to date (with a backup) when it opens it"
+        report.attend(
+            Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "the board is at schema revision %1; this Renkei writes %2 and will bring it "
+                    "up to date (with a backup) when it opens it",
+                ),
+                report.revision,
+                report.this_build,
+            )
         )
     return _with_neighbours(report, path)
 
@@ -121,10 +173,20 @@ def _with_neighbours(report: CheckReport, path: Path) -> CheckReport:
     report.conflict_copies = [str(p) for p in copies]
     if copies:
         names = ", ".join(p.name for p in copies)
-        report.needs_attention.append(
-            f"{len(copies)} conflict cop{'y' if len(copies) == 1 else 'ies'} beside the board "
-            f"({names}) may hold edits the board lacks: `renkei board merge` brings them in"
+        text = (
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "1 conflict copy beside the board (%2) may hold edits the board lacks: "
+                "`renkei board merge` brings them in",
+            )
+            if len(copies) == 1
+            else QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 conflict copies beside the board (%2) may hold edits the board lacks: "
+                "`renkei board merge` brings them in",
+            )
         )
+        report.attend(Sentence(text, len(copies), names))
     now = datetime.now(UTC)
     for seen in lease.recent_holders(path):
         if now - seen.last <= RECENT:
@@ -134,10 +196,22 @@ def _with_neighbours(report: CheckReport, path: Path) -> CheckReport:
         for at, words in seen.takeovers:
             if now - at <= timedelta(days=7):
                 report.takeovers.append(
-                    f"{at.astimezone().strftime('%Y-%m-%d %H:%M')}: {seen.host} took over the "
-                    f"lock of {words}"
+                    report.tell(
+                        Sentence(
+                            QT_TRANSLATE_NOOP("Refusal", "%1: %2 took over the lock of %3"),
+                            at.astimezone().strftime("%Y-%m-%d %H:%M"),
+                            seen.host,
+                            words,
+                        )
+                    )
                 )
     return report
+
+
+def _tell_place(report: CheckReport, place: BoardLocation) -> None:
+    """Where the board lives, in the window's words for the person's language."""
+    report.said[report.location["headline"]] = place.said_headline()
+    report.said[report.location["meaning"]] = place.said_meaning()
 
 
 def _integrity(path: Path) -> list[str]:
@@ -157,14 +231,26 @@ def _revision_of(path: Path) -> str | None:
     return row[0] if row else None
 
 
-def _check_server(target: str, location: dict[str, str]) -> CheckReport:
+def _check_server(target: str, place: BoardLocation, location: dict[str, str]) -> CheckReport:
     from renkei.store.board_store import BoardStore
 
     report = CheckReport(
         board=target,
         location=location,
-        lock="the server's own transactions (every save waits its turn there)",
-        integrity=["ok (the server keeps its own data sound)"],
+        lock="",
+    )
+    _tell_place(report, place)
+    report.integrity = [
+        report.tell(
+            Sentence(QT_TRANSLATE_NOOP("Refusal", "ok (the server keeps its own data sound)"))
+        )
+    ]
+    report.lock = report.tell(
+        Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "the server's own transactions (every save waits its turn there)"
+            )
+        )
     )
     store = BoardStore.open(target, create=False)
     try:

@@ -24,6 +24,7 @@ from renkei.domain.commands import (
     RowChange,
     ValidationError,
 )
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import DEFAULT_STATUSES, Activity, Board, BoardSettings
 from renkei.store import acting, activity_feed, confirm, lease, migrate, rows, schema
 from renkei.store.confirm import CouldNotConfirm as CouldNotConfirm  # callers import it here
@@ -31,9 +32,12 @@ from renkei.store.database import (
     WRITE,
     BoardLocked,
     StorageError,
+    capital,
     close_for_good,
     is_url,
+    locked_not_saved,
     make_engine,
+    not_saved,
     reading,
     retry_locked,
     server_url,
@@ -85,7 +89,9 @@ class BoardStore:
         path = Path(target).expanduser().absolute()
         if not path.exists():
             if not create:
-                raise migrate.BoardRefused(f"There is no board at {path}.")
+                raise migrate.BoardRefused(
+                    QT_TRANSLATE_NOOP("Refusal", "There is no board at %1."), path
+                )
             from renkei.store.new_board import BoardExists, NewBoard
 
             created = True
@@ -144,9 +150,13 @@ class BoardStore:
                 revision = migrate.inspect_database(conn, database)
                 if revision is None and not create:
                     raise migrate.BoardEmpty(
-                        f"The database {database} is empty: it holds no board yet. Make one "
-                        f"with `renkei board new URL` (or File → Connect to server, which "
-                        "offers to); nothing was changed."
+                        QT_TRANSLATE_NOOP(
+                            "Refusal",
+                            "The database %1 is empty: it holds no board yet. Make one with "
+                            "`renkei board new URL` (or File → Connect to server, which offers "
+                            "to); nothing was changed.",
+                        ),
+                        database,
                     )
                 created = False
                 if revision != migrate.head_revision():
@@ -436,19 +446,26 @@ class BoardStore:
         try:
             return retry_locked(lambda: confirm.write_once(self.engine, change_id, write))
         except BoardLocked as error:
-            raise _locked_not_saved(error) from error
+            raise locked_not_saved(error) from error
         except ProgrammingError as error:
             if getattr(error.orig, "sqlstate", None) != "42501":  # insufficient_privilege
-                raise StorageError(_not_saved(error, self.location)) from error
+                raise not_saved(error, self.location) from error
             raise acting.NotAllowed(
-                f"the server refused the change; nothing was saved ({_first_line(error)})"
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "the server refused the change; nothing was saved (%1)"
+                ),
+                _first_line(error),
             ) from error
         except DBAPIError as error:
             # Refused before COMMIT, or at COMMIT and its id is not on the board: not saved.
-            raise StorageError(_not_saved(error, self.location)) from error
+            raise not_saved(error, self.location) from error
         except UnicodeEncodeError as error:  # text the field checks let through (a bug)
             raise ValidationError(
-                "a value holds a broken character (bytes that are not UTF-8); nothing was saved"
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "a value holds a broken character (bytes that are not UTF-8); nothing was "
+                    "saved",
+                )
             ) from error
 
     def apply_steps(
@@ -486,14 +503,16 @@ class BoardStore:
         try:
             return retry_locked(lambda: confirm.write_once(self.engine, change_id, write))
         except BoardLocked as error:
-            raise _locked_not_saved(error) from error
+            raise locked_not_saved(error) from error
         except IntegrityError as error:
             raise ValidationError(
-                "a row clashes with one already on the board; nothing was saved "
-                f"({_first_line(error)})"
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "a row clashes with one already on the board; nothing was saved (%1)"
+                ),
+                _first_line(error),
             ) from error
         except DBAPIError as error:
-            raise StorageError(_not_saved(error, self.location)) from error
+            raise not_saved(error, self.location) from error
 
     def identity(self) -> tuple[str, datetime]:
         """The board's name and the moment it was made: a copy of it shares both."""
@@ -513,23 +532,6 @@ class Step:
     at: datetime
 
 
-def _not_saved(error: Exception, location: str) -> str:
-    words = storage_words(error, location)
-    if words is not None:
-        return f"{words[0].upper()}{words[1:]}; nothing was saved."
-    reason = _first_line(error)
-    if isinstance(error, IntegrityError):
-        return f"The change broke a rule of the board; nothing was saved ({reason})."
-    return f"The board could not be reached; nothing was saved ({reason})."
-
-
-def _locked_not_saved(error: BoardLocked) -> BoardLocked:
-    return BoardLocked(
-        f"{str(error).rstrip('.')}; nothing was saved: try again when they are done.",
-        error.holder,
-    )
-
-
 def _first_line(error: Exception) -> str:
     return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
@@ -544,7 +546,7 @@ def _prepare(engine: Engine, name: str) -> bool:
         words = storage_words(error, engine.url.database)
         if words is None:
             raise
-        raise StorageError(f"{words[0].upper()}{words[1:]}.") from error
+        raise StorageError(QT_TRANSLATE_NOOP("Refusal", "%1."), capital(words)) from error
 
 
 def _prepare_in(conn: Connection, name: str) -> bool:

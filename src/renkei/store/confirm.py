@@ -22,6 +22,7 @@ from sqlalchemy import Connection, Engine, select, text
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from renkei.domain.commands import ValidationError
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.store import lease, schema
 from renkei.store.database import WRITE, StorageError, retry_locked
 
@@ -38,10 +39,14 @@ class CouldNotConfirm(StorageError):
     change landed. The change may be saved or not: a person must look before making it again
     (a retry with the same ``change_id`` is safe: it is never applied twice)."""
 
-    def __init__(self, reason: str, change_id: str):
+    def __init__(self, reason: object, change_id: str):
         super().__init__(
-            f"Renkei could not confirm whether the change was saved ({reason}); look at the "
-            "board's history before making it again."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "Renkei could not confirm whether the change was saved (%1); look at the "
+                "board's history before making it again.",
+            ),
+            reason,
         )
         self.change_id = change_id
 
@@ -57,8 +62,12 @@ def checked_change_id(change_id: str | None) -> str:
         return new_change_id()
     if not CHANGE_ID.fullmatch(change_id):
         raise ValidationError(
-            f"{change_id[:70]!r} is not a change id: give 1 to 64 letters, digits, '.', '_', "
-            "':' or '-', starting with a letter or digit; nothing was saved"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is not a change id: give 1 to 64 letters, digits, '.', '_', ':' or '-', "
+                "starting with a letter or digit; nothing was saved",
+            ),
+            repr(change_id[:70]),
         )
     return change_id
 
@@ -125,7 +134,11 @@ def landed(engine: Engine, change_id: str, failed: BaseException) -> int | None:
     try:
         return retry_locked(look)
     except Exception as error:  # whatever stops the read: the answer is "cannot tell"
-        reason = f"{_first_line(failed)}; reading the board again failed: {_first_line(error)}"
+        reason = Sentence(
+            QT_TRANSLATE_NOOP("Refusal", "%1; reading the board again failed: %2"),
+            _first_line(failed),
+            _first_line(error),
+        )
         raise CouldNotConfirm(reason, change_id) from error
 
 

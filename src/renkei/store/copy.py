@@ -19,6 +19,7 @@ from typing import Any
 from sqlalchemy import URL, Connection, Engine, Table, delete, func, insert, make_url, select, text
 from sqlalchemy.exc import ArgumentError, DBAPIError, OperationalError
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.files import create_like
 from renkei.store import migrate, schema
 from renkei.store.board_store import MIGRATION_LOCK, BoardStore
@@ -92,15 +93,21 @@ def copy_board(source: str, destination: str, progress: Progress | None = None) 
     try:
         target = _Destination(destination)
         if _same_place(target.location, store.location):
-            raise CopyError("The source and the destination are the same board; nothing was done.")
+            raise CopyError(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "The source and the destination are the same board; nothing was done.",
+                )
+            )
         if target.new_file is not None and not is_url(store.location):
             # A copy of a file board is as private (or as shared) as the board itself.
             try:
                 create_like(target.new_file, store.location)
             except OSError as error:
                 raise CopyError(
-                    f"Cannot create {target.new_file}: {error.strerror or error}. "
-                    "Nothing was copied."
+                    QT_TRANSLATE_NOOP("Refusal", "Cannot create %1: %2. Nothing was copied."),
+                    target.new_file,
+                    error.strerror or error,
                 ) from None
         return target.copy_from(store, progress)
     finally:
@@ -145,7 +152,12 @@ def _open_source(source: str) -> BoardStore:
         finally:
             engine.dispose()
         if revision is None:
-            raise CopyError(f"The database {name} holds no board (it is empty); nothing to copy.")
+            raise CopyError(
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "The database %1 holds no board (it is empty); nothing to copy."
+                ),
+                name,
+            )
         with _reaching(engine, "source"):
             return BoardStore.open(source)
     return BoardStore.open(Path(source).expanduser().absolute(), create=False)
@@ -179,11 +191,19 @@ class _Destination:
             except migrate.BoardRefused as error:
                 reason = str(error).split(". ")[0].rstrip(".")
                 raise CopyError(
-                    f"The destination {path} already exists and is not a board to copy into "
-                    f"({reason}); nothing was changed. Name a new file."
+                    QT_TRANSLATE_NOOP(
+                        "Refusal",
+                        "The destination %1 already exists and is not a board to copy into (%2); "
+                        "nothing was changed. Name a new file.",
+                    ),
+                    path,
+                    reason,
                 ) from error
         elif not path.parent.is_dir():
-            raise CopyError(f"The folder {path.parent} does not exist; nothing was copied.")
+            raise CopyError(
+                QT_TRANSLATE_NOOP("Refusal", "The folder %1 does not exist; nothing was copied."),
+                path.parent,
+            )
         else:
             self.new_file = path
         self.engine = make_engine(sqlite_url(path))
@@ -237,8 +257,12 @@ class _Destination:
         if revision is not None:
             if not _unused(conn):
                 raise CopyError(
-                    f"The destination already holds a board ({self.location}); "
-                    "nothing was changed. Copy into a new file or an empty database."
+                    QT_TRANSLATE_NOOP(
+                        "Refusal",
+                        "The destination already holds a board (%1); nothing was changed. Copy "
+                        "into a new file or an empty database.",
+                    ),
+                    self.location,
                 )
             # The default workflow of a fresh board makes way for the copied one.
             conn.execute(delete(schema.statuses))
@@ -308,12 +332,17 @@ def _engine(url: str) -> Engine:
     try:
         return make_engine(server_url(url))
     except StorageError as error:  # a scheme Renkei does not speak, said by name
-        raise CopyError(str(error)) from None
+        raise CopyError(error.text, *error.values) from None
     except Exception as error:  # a malformed URL, an unknown driver
         shown = re.sub(r"://([^:/@]*):[^@/]*@", r"://\1@", url)  # never echo a password
         raise CopyError(
-            f"{shown} is not a board location ({error}): give a file path or a URL like "
-            "postgresql+psycopg://user@host:5432/database."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is not a board location (%2): give a file path or a URL like %3.",
+            ),
+            shown,
+            error,
+            "postgresql+psycopg://user@host:5432/database",
         ) from error
 
 
@@ -331,9 +360,28 @@ def _reaching(engine: Engine, role: str) -> Iterator[None]:
         where = _shown(engine)
         detail = str(getattr(error, "orig", None) or error).strip().splitlines()
         reason = detail[0] if detail else type(error).__name__
-        verb = "Cannot reach" if "connect" in reason.lower() else "Trouble with"
+        said: object = reason
         if "does not exist" in reason and engine.url.database:
-            reason += f" (create it first, e.g. createdb {engine.url.database})"
-        raise CopyError(
-            f"{verb} the {role} server at {where}: {reason}. Nothing was copied."
-        ) from error
+            said = Sentence(
+                QT_TRANSLATE_NOOP("Refusal", "%1 (create it first, e.g. createdb %2)"),
+                reason,
+                engine.url.database,
+            )
+        raise CopyError(_SERVER_TROUBLE["connect" in reason.lower(), role], where, said) from error
+
+
+# (whether it could not connect, which side) → the sentence saying so.
+_SERVER_TROUBLE = {
+    (True, "source"): QT_TRANSLATE_NOOP(
+        "Refusal", "Cannot reach the source server at %1: %2. Nothing was copied."
+    ),
+    (True, "destination"): QT_TRANSLATE_NOOP(
+        "Refusal", "Cannot reach the destination server at %1: %2. Nothing was copied."
+    ),
+    (False, "source"): QT_TRANSLATE_NOOP(
+        "Refusal", "Trouble with the source server at %1: %2. Nothing was copied."
+    ),
+    (False, "destination"): QT_TRANSLATE_NOOP(
+        "Refusal", "Trouble with the destination server at %1: %2. Nothing was copied."
+    ),
+}

@@ -19,7 +19,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from renkei.domain.i18n import Sentence
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence, Translate
 from renkei.store import lease
 
 T = TypeVar("T")
@@ -35,8 +35,8 @@ class StorageError(Sentence):
 class BoardLocked(StorageError):
     """Another Renkei (named in the message) held the board's lease longer than we waited."""
 
-    def __init__(self, message: str, holder: lease.Holder | None):
-        super().__init__(message)
+    def __init__(self, text: str, *values: object, holder: lease.Holder | None = None):
+        super().__init__(text, *values)
         self.holder = holder
 
 
@@ -48,6 +48,22 @@ class BoardUnreachable(StorageError):
 class LoginRefused(StorageError):
     """The server turned this login away: a password missing or wrong, no such login or
     database. The message ends with the server's own words, in brackets."""
+
+
+class Capitalized(Sentence):
+    """A sentence that begins with another (``%1; nothing was saved.``): its first letter is
+    upper case however the inner sentence begins (Japanese has none, and is left as it is)."""
+
+    def __init__(self, text: str = "", *values: object):
+        super().__init__(text, *values)
+        self.args = (_upper_first(str(self.args[0])),)
+
+    def said(self, translate: Translate) -> str:
+        return _upper_first(super().said(translate))
+
+
+def _upper_first(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 # What SQLite says of a file that is damaged or was replaced by something else.
@@ -66,27 +82,58 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
     reason = _driver_words(error)
     if is_locked_error(error):
         return BoardLocked(
-            "the board is locked by another Renkei and stayed locked; try again in a moment.",
-            None,
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the board is locked by another Renkei and stayed locked; try again in a moment.",
+            )
         )
     if "permission denied" in reason.lower():
         return LoginRefused(
-            f"your login on {_server_of(error, location)} may not read this board: ask the "
-            f"server's administrator for access ({reason})."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "your login on %1 may not read this board: ask the server's administrator for "
+                "access (%2).",
+            ),
+            _server_of(error, location),
+            reason,
         )
     refusal = _driver_line(error, _LOGIN_REFUSAL)
     if refusal is not None:
-        return LoginRefused(f"{words or 'the server refused this login'} ({refusal}).")
-    if words is not None:
-        return BoardUnreachable(f"{words}.")
-    if any(damage in reason.lower() for damage in _DAMAGE):
-        where = location or "the board"
-        return BoardUnreachable(
-            f"{where} could not be {doing}: it is damaged, or no longer a board ({reason}); "
-            "`renkei board check` says more, and `renkei board salvage` copies what can still "
-            "be read into a new board"
+        return LoginRefused(
+            QT_TRANSLATE_NOOP("Refusal", "%1 (%2)."),
+            words or Sentence(QT_TRANSLATE_NOOP("Refusal", "the server refused this login")),
+            refusal,
         )
-    return BoardUnreachable(f"the board could not be {doing}: {reason}")
+    if words is not None:
+        return BoardUnreachable(QT_TRANSLATE_NOOP("Refusal", "%1."), words)
+    opened = doing == "opened"
+    if any(damage in reason.lower() for damage in _DAMAGE):
+        text = (
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 could not be opened: it is damaged, or no longer a board (%2); `renkei "
+                "board check` says more, and `renkei board salvage` copies what can still be "
+                "read into a new board",
+            )
+            if opened
+            else QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 could not be read: it is damaged, or no longer a board (%2); `renkei board "
+                "check` says more, and `renkei board salvage` copies what can still be read "
+                "into a new board",
+            )
+        )
+        return BoardUnreachable(text, location or _THE_BOARD, reason)
+    return BoardUnreachable(
+        QT_TRANSLATE_NOOP("Refusal", "the board could not be opened: %1")
+        if opened
+        else QT_TRANSLATE_NOOP("Refusal", "the board could not be read: %1"),
+        reason,
+    )
+
+
+# A place in a sentence when the board's location is not known.
+_THE_BOARD = Sentence(QT_TRANSLATE_NOOP("Refusal", "the board"))
 
 
 @contextlib.contextmanager
@@ -154,129 +201,246 @@ def server_url(target: str) -> URL:
         shown = scheme[:30] + ("…" if len(scheme) > 30 else "")
         if scheme.startswith("sqlite"):
             raise StorageError(
-                f"give the board file's path rather than a {shown}:// URL "
-                "(e.g. --board team.renkei)"
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "give the board file's path rather than a %1:// URL (e.g. --board team.renkei)",
+                ),
+                shown,
             )
         if scheme.startswith("postgresql+"):
             raise StorageError(
-                f"Renkei reaches PostgreSQL through psycopg 3; {shown}:// is not supported: "
-                f"write {SERVER_EXAMPLE}"
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "Renkei reaches PostgreSQL through psycopg 3; %1:// is not supported: write %2",
+                ),
+                shown,
+                SERVER_EXAMPLE,
             )
         raise StorageError(
-            f"Renkei boards live in a file or on PostgreSQL; {shown}:// is not supported "
-            f"(a server board is written {SERVER_EXAMPLE})"
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "Renkei boards live in a file or on PostgreSQL; %1:// is not supported (a "
+                "server board is written %2)",
+            ),
+            shown,
+            SERVER_EXAMPLE,
         )
     try:
         url = make_url(target)
     except (ArgumentError, ValueError) as error:
         raise StorageError(
-            f"{_without_password(target)} is not a server address ({error}): write "
-            f"{SERVER_EXAMPLE}"
+            QT_TRANSLATE_NOOP("Refusal", "%1 is not a server address (%2): write %3"),
+            _without_password(target),
+            error,
+            SERVER_EXAMPLE,
         ) from None
     if not url.database:
         raise StorageError(
-            f"{_without_password(target)} names no database: write {SERVER_EXAMPLE}"
+            QT_TRANSLATE_NOOP("Refusal", "%1 names no database: write %2"),
+            _without_password(target),
+            SERVER_EXAMPLE,
         )
     return url.set(drivername=SERVER_DRIVER)
 
 
-def storage_words(error: BaseException, location: str | None = None) -> str | None:
+def storage_words(error: BaseException, location: str | None = None) -> Sentence | None:
     """What a database error means for the person, and what to do, in one sentence without
     its final stop; None when it is nothing this knows (the caller words it generically)."""
     text = str(getattr(error, "orig", None) or error).lower()
-    where = location or "the board"
+    where: object = location or _THE_BOARD
     if isinstance(error, IntegrityError) and "source_id" in text:
-        return (
-            "another import of the same file finished first; nothing was added twice (run the "
-            "import again to bring in anything newer)"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "another import of the same file finished first; nothing was added twice (run "
+                "the import again to bring in anything newer)",
+            )
         )
     if "readonly database" in text or "read-only" in text or "unable to open database" in text:
-        return _read_only_words(where)
+        return _read_only_words(location)
     server = _server_of(error, location)
     if "permission denied" in text:
-        return (
-            f"your login on {server} may read this board but not change it: ask the server's "
-            "administrator for write access"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "your login on %1 may read this board but not change it: ask the server's "
+                "administrator for write access",
+            ),
+            server,
         )
     if "password authentication failed" in text:
-        return (
-            f"the server {server} refused the password for {_user_of(text, location)}: check "
-            "it (PGPASSWORD, ~/.pgpass) or ask the server's administrator"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the server %1 refused the password for %2: check it (PGPASSWORD, ~/.pgpass) "
+                "or ask the server's administrator",
+            ),
+            server,
+            _user_of(text, location),
         )
     if "no password supplied" in text:
-        return (
-            f"the server {server} wants a password for {_user_of(text, location)}: set "
-            "PGPASSWORD or add it to ~/.pgpass"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the server %1 wants a password for %2: set PGPASSWORD or add it to ~/.pgpass",
+            ),
+            server,
+            _user_of(text, location),
         )
     found = re.search(r'role "([^"]*)" does not exist', text)
     if found:
-        return (
-            f"the server {server} has no login {found.group(1)!r}: check the user name in the "
-            "address or ask the server's administrator for one"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the server %1 has no login %2: check the user name in the address or ask the "
+                "server's administrator for one",
+            ),
+            server,
+            repr(found.group(1)),
         )
     found = re.search(r'database "([^"]*)" does not exist', text)
     if found:
-        return (
-            f"the server {server} has no database {found.group(1)!r}: check the name, or "
-            f"create it (createdb {found.group(1)})"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the server %1 has no database %2: check the name, or create it (createdb %3)",
+            ),
+            server,
+            repr(found.group(1)),
+            found.group(1),
         )
     if "could not translate host name" in text or "name or service not known" in text:
-        return f"no server called {server} could be found: check the address"
-    if any(
-        words in text
-        for words in (
-            "connection refused",
-            "timeout expired",
-            "timed out",
-            "server closed the connection",
-            "terminating connection",
-            "no route to host",
-            "network is unreachable",
-            "the database system is starting up",
-            "the database system is shutting down",
-            "consuming input failed",
-            "server conn crashed",
-            "connection is closed",
-            "ssl negotiation",
+        return Sentence(
+            QT_TRANSLATE_NOOP("Refusal", "no server called %1 could be found: check the address"),
+            server,
         )
-    ):
-        return (
-            f"the server {server} does not answer: check that it is running and that the "
-            "address is right, or ask whoever runs it; then try again"
+    if any(words in text for words in _NO_ANSWER):
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the server %1 does not answer: check that it is running and that the address "
+                "is right, or ask whoever runs it; then try again",
+            ),
+            server,
         )
     if "disk is full" in text:
-        return f"the disk holding {where} is full: free some space, then try again"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "the disk holding %1 is full: free some space, then try again"
+            ),
+            where,
+        )
     if "disk i/o error" in text:
-        return (
-            f"{where} could not be read or written (a disk I/O error): check that it is a board "
-            "file on a working disk or share"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 could not be read or written (a disk I/O error): check that it is a board "
+                "file on a working disk or share",
+            ),
+            where,
         )
     return None
 
 
-def _read_only_words(where: str) -> str:
+# What the server or driver says when it does not answer (storage_words).
+_NO_ANSWER = (
+    "connection refused",
+    "timeout expired",
+    "timed out",
+    "server closed the connection",
+    "terminating connection",
+    "no route to host",
+    "network is unreachable",
+    "the database system is starting up",
+    "the database system is shutting down",
+    "consuming input failed",
+    "server conn crashed",
+    "connection is closed",
+    "ssl negotiation",
+)
+
+
+def _read_only_words(location: str | None) -> Sentence:
     """A board file Renkei may read but not write, or a folder it cannot write in (SQLite
     writes a journal beside the board, and a new board is made in its folder)."""
+    where = location or "the board"
+    shown: object = location or _THE_BOARD
     if "://" in where:
-        return f"{where} is read-only for you: ask its owner for write access"
+        return Sentence(
+            QT_TRANSLATE_NOOP("Refusal", "%1 is read-only for you: ask its owner for write access"),
+            shown,
+        )
     folder = os.path.dirname(os.path.abspath(where)) or "."
     if os.path.exists(where) and not os.access(where, os.W_OK):
-        return (
-            f"{where} is read-only for you: ask its owner for write access, or copy it "
-            "(renkei board copy) to change it"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is read-only for you: ask its owner for write access, or copy it (renkei "
+                "board copy) to change it",
+            ),
+            where,
         )
     if not os.access(folder, os.W_OK):
         if not os.path.exists(where):
-            return (
-                f"the folder {folder} is read-only for you, so no board can be made there: "
-                "choose a folder you can write in"
+            return Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "the folder %1 is read-only for you, so no board can be made there: choose "
+                    "a folder you can write in",
+                ),
+                folder,
             )
-        return (
-            f"the folder {folder} is read-only for you, and saving writes a journal file "
-            "beside the board: ask for write access to the folder, or copy the board "
-            "(renkei board copy)"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "the folder %1 is read-only for you, and saving writes a journal file beside "
+                "the board: ask for write access to the folder, or copy the board (renkei board "
+                "copy)",
+            ),
+            folder,
         )
-    return f"{where} could not be written (the file system refused it)"
+    return Sentence(
+        QT_TRANSLATE_NOOP("Refusal", "%1 could not be written (the file system refused it)"),
+        shown,
+    )
+
+
+def not_saved(error: Exception, location: str) -> StorageError:
+    """A write that failed, in words: what happened, and that nothing was saved."""
+    words = storage_words(error, location)
+    if words is not None:
+        return StorageError(QT_TRANSLATE_NOOP("Refusal", "%1; nothing was saved."), capital(words))
+    reason = _first_line_of(error)
+    if isinstance(error, IntegrityError):
+        return StorageError(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The change broke a rule of the board; nothing was saved (%1)."
+            ),
+            reason,
+        )
+    return StorageError(
+        QT_TRANSLATE_NOOP("Refusal", "The board could not be reached; nothing was saved (%1)."),
+        reason,
+    )
+
+
+def capital(words: Sentence) -> Capitalized:
+    """A sentence that starts another, with its first letter in upper case."""
+    return Capitalized(words.text, *words.values)
+
+
+def locked_not_saved(error: BoardLocked) -> BoardLocked:
+    # The inner sentence ends with a stop ("… since 10:02."), which this one replaces.
+    inner: object = Sentence(error.text.rstrip("."), *error.values) if error.text else error
+    return BoardLocked(
+        QT_TRANSLATE_NOOP("Refusal", "%1; nothing was saved: try again when they are done."),
+        inner,
+        holder=error.holder,
+    )
+
+
+def _first_line_of(error: Exception) -> str:
+    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
 
 
 def _server_of(error: BaseException, location: str | None) -> str:
@@ -347,7 +511,9 @@ def _sqlite_engine(url: str, leased: bool) -> Engine:
             # The lease first: SQLite reads the file (and may roll back a journal) at once.
             return lease.connect(path, timeout=5.0, check_same_thread=False)
         except lease.LeaseBusy as error:
-            raise BoardLocked(f"{error}.", error.holder) from error
+            raise BoardLocked(
+                QT_TRANSLATE_NOOP("Refusal", "%1."), error, holder=error.holder
+            ) from error
 
     engine = create_engine(url, poolclass=NullPool, creator=connect)
 
@@ -360,7 +526,12 @@ def _sqlite_engine(url: str, leased: bool) -> Engine:
         mode = cursor.execute("PRAGMA journal_mode=DELETE").fetchone()[0]
         if str(mode).lower() != "delete":
             cursor.close()
-            raise StorageError(f"the board file could not use a rollback journal (mode {mode})")
+            raise StorageError(
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "the board file could not use a rollback journal (mode %1)"
+                ),
+                mode,
+            )
         cursor.execute("PRAGMA synchronous=FULL")
         cursor.execute("PRAGMA foreign_keys=ON")
         cursor.execute("PRAGMA busy_timeout=5000")
@@ -390,8 +561,11 @@ def retry_locked(work: Callable[[], T], attempts: int = 8, first_wait: float = 0
             if not is_locked_error(error) or attempt == attempts - 1:
                 if is_locked_error(error):
                     raise StorageError(
-                        "The board is locked by another Renkei and stayed locked; "
-                        "try again in a moment."
+                        QT_TRANSLATE_NOOP(
+                            "Refusal",
+                            "The board is locked by another Renkei and stayed locked; try again "
+                            "in a moment.",
+                        )
                     ) from error
                 raise
             time.sleep(wait * (0.5 + random.random()))

@@ -63,6 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.store import lease
 from renkei.store.board_store import BoardStore
 from renkei.store.database import BoardUnreachable
@@ -172,11 +173,11 @@ class SqliteWatch:
         try:
             size = self.path.stat().st_size
         except FileNotFoundError as error:
-            raise BoardUnreachable(_missing(self.path)) from error
+            raise _missing(self.path) from error
         except OSError as error:
-            raise BoardUnreachable(f"The board file cannot be read right now: {error}") from error
+            raise BoardUnreachable(_UNREADABLE, error) from error
         if size == 0:
-            raise BoardUnreachable(_garbled(self.path, "0 bytes"))
+            raise _garbled(self.path, "0 bytes")
         return FreshLook(self.path)
 
     def adopt(self, link: FreshLook) -> None:
@@ -205,7 +206,7 @@ class SqliteWatch:
         except _Garbled as error:
             return self._patient(now, _garbled(self.path, str(error)))
         except OSError as error:  # a sharing violation on Windows, a share gone quiet
-            return self._patient(now, f"The board file cannot be read right now: {error}")
+            return self._patient(now, BoardUnreachable(_UNREADABLE, error))
         self._trouble_since = None
         previous, self._last = self._last, look
         news, self._report_next = self._report_next, False
@@ -213,7 +214,7 @@ class SqliteWatch:
             news = news or look.counter != previous.counter or look.identity != previous.identity
         return news
 
-    def _patient(self, now: float, message: str) -> bool:
+    def _patient(self, now: float, problem: BoardUnreachable) -> bool:
         """Missing or unreadable: look again at the next tick, up to FILE_PATIENCE_SECONDS."""
         self._report_next = True  # whatever is there when it comes back is read in full
         if self._trouble_since is None:
@@ -221,7 +222,7 @@ class SqliteWatch:
         if now - self._trouble_since < FILE_PATIENCE_SECONDS:
             return False
         self._trouble_since = None
-        raise BoardUnreachable(message)
+        raise problem
 
     def connect(self) -> None:
         """Nothing is held between looks: only learn where the file stands."""
@@ -240,18 +241,31 @@ class SqliteWatch:
         self._trouble_since = None
 
 
-def _missing(path: Path) -> str:
-    return (
-        f"The board file {path} is not there (moved, renamed or deleted?); if a sync client "
-        "is replacing it, Renkei reads it again once it is back."
+def _missing(path: Path) -> BoardUnreachable:
+    return BoardUnreachable(
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "The board file %1 is not there (moved, renamed or deleted?); if a sync client is "
+            "replacing it, Renkei reads it again once it is back.",
+        ),
+        path,
     )
 
 
-def _garbled(path: Path, what: str) -> str:
-    return (
-        f"The board file {path} does not look like a board right now ({what}); if a sync "
-        "client is still downloading it, Renkei reads it again once it is complete."
+def _garbled(path: Path, what: str) -> BoardUnreachable:
+    return BoardUnreachable(
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "The board file %1 does not look like a board right now (%2); if a sync client is "
+            "still downloading it, Renkei reads it again once it is complete.",
+        ),
+        path,
+        what,
     )
+
+
+_UNREADABLE = QT_TRANSLATE_NOOP("Refusal", "The board file cannot be read right now: %1")
+_LOST = QT_TRANSLATE_NOOP("Refusal", "Lost the connection to the board's server: %1")
 
 
 class PostgresListen:
@@ -288,7 +302,9 @@ class PostgresListen:
                 return _Line(connection, os.dup(connection.fileno()))
         except DBAPIError as error:
             reason = str(error.orig or error).strip()
-            raise BoardUnreachable(f"Cannot reach the board's server: {reason}") from error
+            raise BoardUnreachable(
+                QT_TRANSLATE_NOOP("Refusal", "Cannot reach the board's server: %1"), reason
+            ) from error
 
     def adopt(self, link: _Line) -> None:
         """Listen on a connection from ``open_link`` from now on."""
@@ -363,7 +379,10 @@ class PostgresListen:
             if not _still_open(line.socket):
                 self.close()
                 raise BoardUnreachable(
-                    "Lost the connection to the board's server: the server closed it."
+                    QT_TRANSLATE_NOOP(
+                        "Refusal",
+                        "Lost the connection to the board's server: the server closed it.",
+                    )
                 ) from None
             self.unread = True
             return False
@@ -405,7 +424,9 @@ class PostgresListen:
 
     def _live_line(self) -> _Line:
         if self._line is None:
-            raise BoardUnreachable("Not connected to the board's server.")
+            raise BoardUnreachable(
+                QT_TRANSLATE_NOOP("Refusal", "Not connected to the board's server.")
+            )
         return self._line
 
     def _listening(
@@ -416,7 +437,10 @@ class PostgresListen:
         if current is not line.connection or line.connection.closed:
             self.close()
             raise BoardUnreachable(
-                "Lost the connection to the board's server (a new one is in its place)."
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "Lost the connection to the board's server (a new one is in its place).",
+                )
             )
         return line.connection
 
@@ -424,7 +448,7 @@ class PostgresListen:
         if entry is not None:
             entry.invalidate(error)  # closed: the next use connects again
         self.close()
-        return BoardUnreachable(f"Lost the connection to the board's server: {error}")
+        return BoardUnreachable(_LOST, error)
 
     def _stop_hearing(self, line: _Line) -> None:
         with suppress(ValueError):

@@ -52,6 +52,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.store import lease_notes
 
 # What a lease file says, and who had the board lately, live in rooms of their own; the names
@@ -89,11 +90,11 @@ _patience: contextvars.ContextVar[float | None] = contextvars.ContextVar(
 _default_patience = PATIENCE_SECONDS
 
 
-class LeaseBusy(Exception):
+class LeaseBusy(Sentence):
     """Another program held the board's lease for longer than this one waited."""
 
-    def __init__(self, message: str, holder: Holder | None):
-        super().__init__(message)
+    def __init__(self, said: Sentence, holder: Holder | None):
+        super().__init__(said.text, *said.values)
         self.holder = holder
 
 
@@ -387,15 +388,23 @@ def _first_seen(path: Path, raw: bytes, now: float) -> float:
     return known[1]
 
 
-def _busy_words(board: Path, other: Holder | None, quiet_for: float) -> str:
+def _busy_words(board: Path, other: Holder | None, quiet_for: float) -> Sentence:
     if other is None:
-        return (
-            f"{board.name} is being changed by another program (its lock file is "
-            f"{lock_path(board).name})"
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "%1 is being changed by another program (its lock file is %2)"
+            ),
+            board.name,
+            lock_path(board).name,
         )
-    words = other.words(board.name)
+    words = other.said(board.name)
     if quiet_for >= BEAT_SECONDS * 3:
-        words += f" (no sign of life for {quiet_for:.0f} s; taken over after {STALE_SECONDS:.0f} s)"
+        return Sentence(
+            QT_TRANSLATE_NOOP("Refusal", "%1 (no sign of life for %2 s; taken over after %3 s)"),
+            words,
+            f"{quiet_for:.0f}",
+            f"{STALE_SECONDS:.0f}",
+        )
     return words
 
 

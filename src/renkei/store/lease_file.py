@@ -9,6 +9,8 @@ from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
+
 # A lease is padded to this size, so a rewrite never changes its length (a reader on another
 # mount with cached attributes still reads it whole).
 LEASE_BYTES = 1024
@@ -45,8 +47,18 @@ class Holder:
         return self.person or self.login
 
     def words(self, board_name: str) -> str:
+        return str(self.said(board_name))
+
+    def said(self, board_name: str) -> Sentence:
+        """Who holds the board, as a sentence told in the person's language."""
         since = self.since.astimezone().strftime("%H:%M")
-        return f"{board_name} is being changed by {self.who} on {self.host} since {since}"
+        return Sentence(
+            QT_TRANSLATE_NOOP("Refusal", "%1 is being changed by %2 on %3 since %4"),
+            board_name,
+            self.who,
+            self.host,
+            since,
+        )
 
     def to_bytes(self, beat: int) -> bytes:
         data = {

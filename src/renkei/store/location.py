@@ -47,6 +47,7 @@ from dataclasses import dataclass
 from pathlib import Path, PurePath, PurePosixPath, PureWindowsPath
 from urllib.parse import urlsplit
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.store import lease
 
 LOCAL = "local"
@@ -57,6 +58,12 @@ SERVER = "server"
 # How long a crashed computer's lock file beside a board on a share can hold the others up
 # before it is taken over (store/lease.py).
 LOCK_TAKEOVER_SECONDS = int(lease.STALE_SECONDS)
+
+
+class _Words(Sentence):
+    """The window's words for a place (ui/location_banner.py says the same)."""
+
+    context = "BoardLocation"
 
 
 @dataclass(frozen=True)
@@ -83,6 +90,61 @@ class BoardLocation:
         if self.kind == SERVER:
             return f"on a PostgreSQL server{detail}"
         return f"on this computer's disk{detail}"
+
+    def said_headline(self) -> Sentence:
+        """``headline`` as the window says it, in the person's language (``said``)."""
+        if self.kind == SHARE:
+            return _Words(
+                QT_TRANSLATE_NOOP("BoardLocation", "On a network share (%1)"), self.detail
+            )
+        if self.kind == SYNCED:
+            return _Words(
+                QT_TRANSLATE_NOOP("BoardLocation", "In a folder synced by %1"), self.detail
+            )
+        if self.kind == SERVER:
+            return _Words(
+                QT_TRANSLATE_NOOP("BoardLocation", "On a PostgreSQL server (%1)"), self.detail
+            )
+        return _Words(QT_TRANSLATE_NOOP("BoardLocation", "On this computer's disk"))
+
+    def said_meaning(self, takeover_seconds: int | None = None) -> Sentence:
+        """``meaning`` as the window says it, in the person's language (``said``)."""
+        seconds = LOCK_TAKEOVER_SECONDS if takeover_seconds is None else takeover_seconds
+        if self.kind == SHARE:
+            return _Words(
+                QT_TRANSLATE_NOOP(
+                    "BoardLocation",
+                    "Several people can use it; Renkei takes turns through a lock file beside the "
+                    "board, and a computer that crashes while saving holds the others up for up "
+                    "to %1 seconds.",
+                ),
+                seconds,
+            )
+        if self.kind == SYNCED:
+            return _Words(
+                QT_TRANSLATE_NOOP(
+                    "BoardLocation",
+                    "%1 copies the whole file after each save, and two people saving within its "
+                    "sync delay get a conflict copy that Renkei offers to merge, so it suits one "
+                    "person at a time; for a team, move the board to a server.",
+                ),
+                self.detail,
+            )
+        if self.kind == SERVER:
+            return _Words(
+                QT_TRANSLATE_NOOP(
+                    "BoardLocation",
+                    "The whole team can work on it at once, and each sees the others' changes "
+                    "within seconds.",
+                )
+            )
+        return _Words(
+            QT_TRANSLATE_NOOP(
+                "BoardLocation",
+                "Only people at this computer can use it; to work on it as a team, move it to a "
+                "server.",
+            )
+        )
 
     def meaning(self, takeover_seconds: int | None = None) -> str:
         """One plain sentence of what this place means for a team."""

@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from sqlalchemy import Connection, inspect, select, text
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence
 from renkei.files import create_like
 from renkei.store import lease
 from renkei.store.schema import APPLICATION_ID, board_table
@@ -23,8 +24,9 @@ if TYPE_CHECKING:  # Alembic is imported when a migration is due, not at start-u
 SQLITE_HEADER = b"SQLite format 3\x00"
 
 
-class BoardRefused(Exception):
-    """This file or database cannot be opened as a board; nothing in it was changed."""
+class BoardRefused(Sentence):
+    """This file or database cannot be opened as a board; nothing in it was changed (a
+    marked sentence: ``renkei.domain.i18n.Sentence``)."""
 
 
 # Every migration this build ships, oldest first. Opening a board only needs to compare
@@ -65,8 +67,9 @@ class BoardEmpty(BoardRefused):
 class BoardDamaged(BoardRefused):
     """The file's structure is broken (the header, or ``quick_check``): salvage is the way on."""
 
-    def __init__(self, message: str, path: Path):
-        super().__init__(message)
+    def __init__(self, path: Path, detail: object):
+        text, values = _damaged_sentence(path, detail)
+        super().__init__(text, *values)
         self.path = path
 
 
@@ -78,11 +81,15 @@ def journal_of(path: Path) -> Path:
     return path.with_name(path.name + "-journal")
 
 
-def _empty_file_message(path: Path) -> str:
-    return (
-        f"{path.name} is empty (0 bytes), so it is not a board yet. If a sync client "
-        "(OneDrive, Dropbox, Google Drive…) is still downloading it, wait until it has "
-        "finished and open it again. It was left as it is."
+def _empty_file(path: Path) -> BoardEmpty:
+    return BoardEmpty(
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "%1 is empty (0 bytes), so it is not a board yet. If a sync client (OneDrive, "
+            "Dropbox, Google Drive…) is still downloading it, wait until it has finished and "
+            "open it again. It was left as it is.",
+        ),
+        path.name,
     )
 
 
@@ -94,14 +101,17 @@ def inspect_sqlite_file(path: Path) -> str | None:
     leaves a hot ``-journal`` that only a read-write open can roll back, putting the board
     back exactly as it was at its last commit."""
     if path.is_dir():
-        raise BoardRefused(f"{path} is a folder, not a board file.")
+        raise BoardRefused(QT_TRANSLATE_NOOP("Refusal", "%1 is a folder, not a board file."), path)
     # Every look at the file and its journal under the board's lease: a journal seen now is no
     # live writer's, and a network mount never caches what a writer elsewhere was half-way
     # through (see store/lease.py).
     try:
         ticket = lease.acquire(path)
     except lease.LeaseBusy as error:
-        raise BoardBusy(f"{error}; try again when they are done. Nothing was changed.") from error
+        raise BoardBusy(
+            QT_TRANSLATE_NOOP("Refusal", "%1; try again when they are done. Nothing was changed."),
+            error,
+        ) from error
     try:
         return _inspect_under_lease(path)
     finally:
@@ -110,13 +120,17 @@ def inspect_sqlite_file(path: Path) -> str | None:
 
 def _inspect_under_lease(path: Path) -> str | None:
     if path.stat().st_size == 0:
-        raise BoardEmpty(_empty_file_message(path))
+        raise _empty_file(path)
     with path.open("rb") as handle:
         header_bytes = handle.read(100)
     if header_bytes[: len(SQLITE_HEADER)] != SQLITE_HEADER:
         raise BoardRefused(
-            f"{path.name} is not a Renkei board: it is not an SQLite database file. "
-            "Choose a .renkei board file, or import the file with File → Import."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is not a Renkei board: it is not an SQLite database file. Choose a .renkei "
+                "board file, or import the file with File → Import.",
+            ),
+            path.name,
         )
     # Renkei never uses WAL. A WAL-mode file is another program's database: read it as
     # immutable so SQLite leaves no -wal/-shm files beside it (bytes 18-19 are 2 in WAL mode).
@@ -145,8 +159,9 @@ def _inspect_under_lease(path: Path) -> str | None:
             for line in problem.splitlines()
             if line.strip() and not line.startswith("***")
         ]
-        more = f", and {len(lines) - 1} more problems" if len(lines) > 1 else ""
-        raise BoardDamaged(damaged_message(path, (lines or ["?"])[0][:120] + more), path)
+        first = (lines or ["?"])[0][:120]
+        more = QT_TRANSLATE_NOOP("Refusal", "%1, and %2 more problems")
+        raise BoardDamaged(path, Sentence(more, first, len(lines) - 1) if len(lines) > 1 else first)
     revision = row[0] if row else None
     _refuse_unknown(revision, path.name)
     return revision
@@ -159,16 +174,27 @@ def _read_board_tables(path: Path, uri: str) -> tuple[list[str], tuple[str] | No
         tables = {row[0] for row in found}
         if not tables:
             raise BoardEmpty(
-                f"{path.name} is an empty SQLite database, not a board. It was left as it is."
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "%1 is an empty SQLite database, not a board. It was left as it is.",
+                ),
+                path.name,
             )
         if "board" not in tables or "alembic_version" not in tables:
             raise BoardRefused(
-                f"{path.name} is an SQLite database, but not a Renkei board "
-                "(it has none of a board's tables). It was left as it is."
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "%1 is an SQLite database, but not a Renkei board (it has none of a board's "
+                    "tables). It was left as it is.",
+                ),
+                path.name,
             )
         app = conn.execute("SELECT application FROM board").fetchone()
         if app is None or app[0] != APPLICATION_ID:
-            raise BoardRefused(f"{path.name} is an SQLite database, but not a Renkei board.")
+            raise BoardRefused(
+                QT_TRANSLATE_NOOP("Refusal", "%1 is an SQLite database, but not a Renkei board."),
+                path.name,
+            )
         row = conn.execute("SELECT version_num FROM alembic_version").fetchone()
         # A quick structural check (milliseconds for a large board): a file damaged by a
         # half-finished copy or a sync tool is refused before anyone writes to it.
@@ -189,52 +215,72 @@ def _refusal(path: Path, error: sqlite3.DatabaseError, recover: bool) -> BoardRe
     text = str(error)
     if "locked" in text or "busy" in text or code.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")):
         return BoardBusy(
-            f"{path.name} is being changed by another program and stayed locked; "
-            "try again in a moment. Nothing was changed."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 is being changed by another program and stayed locked; try again in a "
+                "moment. Nothing was changed.",
+            ),
+            path.name,
         )
     if recover and (
         code.startswith(("SQLITE_READONLY", "SQLITE_CANTOPEN", "SQLITE_PERM"))
         or "readonly" in text
         or "unable to open" in text
     ):
-        return BoardRefused(interrupted_message(path))
-    return BoardDamaged(damaged_message(path, text), path)
+        return BoardRefused(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 was left mid-change by a program that stopped (a crash, or a computer put to "
+                "sleep). Renkei needs write access to it and to its folder (%2) to finish undoing "
+                "that unfinished change; nothing is lost. Ask for write access, or copy the board "
+                "together with its -journal file to a folder you can write to.",
+            ),
+            path.name,
+            path.parent,
+        )
+    return BoardDamaged(path, text)
 
 
-def interrupted_message(path: Path) -> str:
-    return (
-        f"{path.name} was left mid-change by a program that stopped (a crash, or a computer "
-        f"put to sleep). Renkei needs write access to it and to its folder ({path.parent}) to "
-        "finish undoing that unfinished change; nothing is lost. Ask for write access, or "
-        "copy the board together with its -journal file to a folder you can write to."
-    )
-
-
-def damaged_message(path: Path, detail: str) -> str:
+def _damaged_sentence(path: Path, detail: object) -> tuple[str, tuple[object, ...]]:
+    """The words for a damaged board: the way on, and what an older copy would lose."""
     backups = sorted(path.parent.glob(f"{path.name}.before-*.bak"))
     if backups:
         taken = datetime.fromtimestamp(backups[-1].stat().st_mtime).strftime("%Y-%m-%d %H:%M")
-        older = (
-            f"The backup {backups[-1].name} is from {taken}: it lacks every change made "
-            "since then."
+        older = Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The backup %1 is from %2: it lacks every change made since then."
+            ),
+            backups[-1].name,
+            taken,
         )
     else:
-        older = (
-            "An earlier version (a backup, or your sync tool's version history) lacks every "
-            "change made since it was taken."
+        older = Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "An earlier version (a backup, or your sync tool's version history) lacks every "
+                "change made since it was taken.",
+            )
         )
     return (
-        f"{path.name} is damaged and cannot be opened safely ({detail}). It was left as it "
-        f"is. `renkei board salvage {path.name} NEW.renkei` copies every row that can still "
-        f"be read into a new board. {older}"
+        QT_TRANSLATE_NOOP(
+            "Refusal",
+            "%1 is damaged and cannot be opened safely (%2). It was left as it is. `renkei board "
+            "salvage %1 NEW.renkei` copies every row that can still be read into a new board. %3",
+        ),
+        (path.name, detail, older),
     )
 
 
 def _refuse_unknown(revision: str | None, name: str) -> None:
     if revision is not None and not is_known_revision(revision):
         raise BoardRefused(
-            f"{name} was saved by a newer version of Renkei (format {revision}). "
-            "Update Renkei to open it; the board was not changed."
+            QT_TRANSLATE_NOOP(
+                "Refusal",
+                "%1 was saved by a newer version of Renkei (format %2). Update Renkei to open "
+                "it; the board was not changed.",
+            ),
+            name,
+            revision,
         )
 
 
@@ -244,7 +290,12 @@ def inspect_database(connection: Connection, name: str) -> str | None:
     if not tables:
         return None  # an empty database: the caller decides whether it may become a board
     if "board" not in tables or "alembic_version" not in tables:
-        raise BoardRefused(f"The database {name} holds other tables and is not a Renkei board.")
+        raise BoardRefused(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "The database %1 holds other tables and is not a Renkei board."
+            ),
+            name,
+        )
     revision = connection.execute(text("SELECT version_num FROM alembic_version")).scalar()
     _refuse_unknown(revision, name)
     return revision

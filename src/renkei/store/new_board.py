@@ -18,6 +18,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import TYPE_CHECKING
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.files import match_mode
 from renkei.store import migrate
 from renkei.store.lease import process_gone
@@ -70,24 +71,29 @@ def _place(built: Path, target: Path) -> None:
         try:
             os.rename(built, target)
         except FileExistsError:
-            raise BoardExists(_exists_message(target)) from None
+            raise _made_meanwhile(target) from None
         return
     try:
         os.link(built, target)
     except FileExistsError:
-        raise BoardExists(_exists_message(target)) from None
+        raise _made_meanwhile(target) from None
     except OSError as error:
         if error.errno not in (errno.EPERM, errno.ENOTSUP, errno.EOPNOTSUPP, errno.EMLINK):
             raise
         if target.exists():
-            raise BoardExists(_exists_message(target)) from None
+            raise _made_meanwhile(target) from None
         os.rename(built, target)
         return
     built.unlink()
 
 
-def _exists_message(target: Path) -> str:
-    return f"{target.name} was made by someone else meanwhile; nothing was written to it."
+def _made_meanwhile(target: Path) -> BoardExists:
+    return BoardExists(
+        QT_TRANSLATE_NOOP(
+            "Refusal", "%1 was made by someone else meanwhile; nothing was written to it."
+        ),
+        target.name,
+    )
 
 
 class NewBoard:
@@ -106,9 +112,14 @@ class NewBoard:
         from renkei.store.board_store import BoardStore
 
         if not self.path.parent.is_dir():
-            raise migrate.BoardRefused(f"The folder {self.path.parent} does not exist.")
+            raise migrate.BoardRefused(
+                QT_TRANSLATE_NOOP("Refusal", "The folder %1 does not exist."), self.path.parent
+            )
         if self.path.exists():
-            raise BoardExists(f"{self.path.name} exists already; a new board needs a new name.")
+            raise BoardExists(
+                QT_TRANSLATE_NOOP("Refusal", "%1 exists already; a new board needs a new name."),
+                self.path.name,
+            )
         _sweep_stale(self.path)
         try:
             self.store = BoardStore.prepare_new(self._building, self.name)

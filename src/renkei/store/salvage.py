@@ -35,6 +35,7 @@ from sqlalchemy import (
 from sqlalchemy.exc import DBAPIError, StatementError
 from sqlalchemy.pool import NullPool
 
+from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.store import lease, schema
 from renkei.store.copy import TABLES
 from renkei.store.database import WRITE, StorageError
@@ -67,9 +68,12 @@ def salvage_board(source: Path, destination: Path) -> SalvageReport:
     source = Path(source).expanduser().absolute()
     destination = Path(destination).expanduser().absolute()
     if not source.is_file():
-        raise SalvageError(f"There is no board file at {source}.")
+        raise SalvageError(QT_TRANSLATE_NOOP("Refusal", "There is no board file at %1."), source)
     if destination.exists():
-        raise SalvageError(f"{destination} exists already: name a new file for the salvage.")
+        raise SalvageError(
+            QT_TRANSLATE_NOOP("Refusal", "%1 exists already: name a new file for the salvage."),
+            destination,
+        )
     with _reading(source) as engine:
         found, unreadable = _read_everything(engine)
     if not found.get("board"):
@@ -118,10 +122,18 @@ def _read_everything(engine: Engine) -> tuple[dict[str, list[dict[str, Any]]], d
             ).scalars())
         except DBAPIError as error:
             raise SalvageError(
-                f"Nothing can be read from this file: its table list is damaged ({error.orig})."
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "Nothing can be read from this file: its table list is damaged (%1).",
+                ),
+                error.orig,
             ) from error
         if "board" not in present and "tasks" not in present:
-            raise SalvageError("This file holds none of a board's tables; nothing to salvage.")
+            raise SalvageError(
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "This file holds none of a board's tables; nothing to salvage."
+                )
+            )
         for table in TABLES:
             if table.name not in present:
                 found[table.name], unreadable[table.name] = [], 0

@@ -20,15 +20,14 @@ from renkei.domain.commands import (
     Create,
     FieldChange,
     NewRow,
-    NotFoundError,
     Record,
     RowChange,
     SetFields,
-    ValidationError,
 )
 from renkei.domain.dependencies import would_cycle
 from renkei.domain.ordering import GAP
 from renkei.store import confirm, rows, schema
+from renkei.store import writer_words as words
 from renkei.store.schema import ENTITY_TABLES
 
 POSITION_GAP = GAP
@@ -157,9 +156,7 @@ class Writer:
         self, commands: Sequence[Command], progress: Callable[[int, int], None] | None
     ) -> Change:
         if self.actor_id is not None and self.actor_id not in self.known_ids("person"):
-            raise NotFoundError(
-                f"person {self.actor_id} (who is making this change) does not exist"
-            )
+            raise words.missing_actor(self.actor_id)
         total = len(commands)
         for done, command in enumerate(commands, 1):
             if isinstance(command, Create) and command.entity == "task":
@@ -215,18 +212,18 @@ class Writer:
         for name, target in fields.REFERENCES.items():
             value = values.get(name)
             if value is not None and value not in self.known_ids(target):
-                raise NotFoundError(f"{name.removesuffix('_id')} {value} does not exist")
+                raise words.missing(name.removesuffix("_id"), value)
         if entity == "task" and values.get("depends_on"):
             missing = set(values["depends_on"]) - self.known_ids("task")
             if missing:
-                raise NotFoundError(f"task {min(missing)} does not exist")
+                raise words.missing("task", min(missing))
         flag = values.get("flag")
         if (
             flag is not None
             and flag.set_by is not None
             and flag.set_by not in self.known_ids("person")
         ):
-            raise NotFoundError(f"person {flag.set_by} (who flagged the task) does not exist")
+            raise words.missing_flagger(flag.set_by)
 
     def check_unique_name(self, entity: str, values: dict[str, Any], own_id: int | None) -> None:
         """Team and template names are unique (lanes and CLI arguments use them); say so, do
@@ -237,9 +234,7 @@ class Writer:
                 select(people.c.id, people.c.name).where(people.c.login == values["login"])
             ).first()
             if taken is not None and taken.id != own_id:
-                raise ValidationError(
-                    f"the login {values['login']} is already linked to {taken.name}"
-                )
+                raise words.login_taken(values["login"], taken.name)
         table = UNIQUE_NAMES.get(entity)
         if table is None or "name" not in values:
             return
@@ -247,12 +242,11 @@ class Writer:
             select(table.c.id).where(func.lower(table.c.name) == values["name"].lower())
         ).first()
         if clash is not None and clash.id != own_id:
-            kind = entity.replace("_", " ")
-            raise ValidationError(f"a {kind} called {values['name']!r} already exists")
+            raise words.name_taken(entity, values["name"])
 
     def normalise(self, entity: str, values: Iterable[tuple[str, Any]]) -> dict[str, Any]:
         if entity not in ENTITY_TABLES:
-            raise ValidationError(f"unknown kind of record {entity!r}")
+            raise words.unknown_kind(entity)
         return {
             name: fields.check_value(entity, name, self.resolve(value)) for name, value in values
         }
@@ -279,13 +273,13 @@ class Writer:
             return value
         found = self.keys.get(value.key)
         if found is None:
-            raise NotFoundError(f"no row {value.key!r} was created before it is used")
+            raise words.not_created(value.key)
         return found
 
     def read(self, entity: str, entity_id: int) -> Any:
         found = read_row(self.conn, entity, entity_id)
         if found is None:
-            raise NotFoundError(f"{entity} {entity_id} does not exist")
+            raise words.missing(entity, entity_id)
         return found
 
     # -- commands ------------------------------------------------------------------------
@@ -300,10 +294,10 @@ class Writer:
         at = command.at or self.at
         by = self.resolve(command.by) if command.by is not None else self.actor_id
         if by is not None and by not in self.known_ids("person"):
-            raise NotFoundError(f"person {by} (who made this row) does not exist")
+            raise words.missing_author(by)
         for name, spec in fields.SPECS[entity].items():
             if spec.required and values.get(name) in (None, ""):
-                raise ValidationError(f"{name} is required")
+                raise words.required(name)
         self.check_references(entity, values)
         self.check_unique_name(entity, values, None)
         depends_on = values.pop("depends_on", ())
@@ -315,7 +309,7 @@ class Writer:
             self.note_position(values["status_id"], values["position"])
         start, due = values.get("start"), values.get("due")
         if start is not None and due is not None and due < start:
-            raise ValidationError("the due date is before the start date")
+            raise words.due_before_start()
         columns = rows.task_columns(values)
         columns.update(created_at=at, updated_at=at, version=1)
         return values, columns, at, by, depends_on
@@ -363,15 +357,15 @@ class Writer:
     def record(self, command: Record) -> None:
         """One imported history row, checked like the rows it talks about."""
         if command.entity not in ENTITY_TABLES:
-            raise ValidationError(f"unknown kind of record {command.entity!r}")
+            raise words.unknown_kind(command.entity)
         entity_id = self.resolve(command.entity_id)
         if entity_id not in self.known_ids(command.entity):
-            raise NotFoundError(f"{command.entity} {entity_id} does not exist")
+            raise words.missing(command.entity, entity_id)
         by = self.resolve(command.by)
         if by is not None and by not in self.known_ids("person"):
-            raise NotFoundError(f"person {by} (who made this change) does not exist")
+            raise words.missing_changer(by)
         if not command.field or len(command.field) > 40:
-            raise ValidationError("a history row names a field (at most 40 characters)")
+            raise words.history_field()
         for value in (command.field, command.old, command.new):
             if isinstance(value, str):
                 fields.check_text(f"the history of {command.field!r}", value, multiline=True)
@@ -505,6 +499,4 @@ class Writer:
         ):
             graph[succ].append(pred)
         if would_cycle(graph, task_id, depends_on):
-            raise ValidationError(
-                "this dependency would make a loop: the tasks would wait on each other"
-            )
+            raise words.loop()
