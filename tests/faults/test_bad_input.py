@@ -1,6 +1,6 @@
 """No traceback, ever, from input: a generated corpus of bad field values, Trello exports, CSV
 files and board locations, each run through the real command line. Every one must exit with 1,
-print exactly one line of at most 300 characters on stderr and no traceback, and leave the board
+print exactly one line of at most 400 characters on stderr and no traceback, and leave the board
 file byte-identical (and nothing new beside it).
 
 Most cases run in-process (``main([...])`` with stdout and stderr captured as a process's
@@ -134,7 +134,7 @@ def _run_process(argv: list[str | bytes]) -> tuple[int, str, str]:
 
 @pytest.mark.parametrize(("case", "by_process"), RUNS)
 def test_bad_input_is_refused_in_one_line(case, by_process, demo_template, tmp_path, capsys):
-    """Exit 1, exactly one line of at most 300 characters on stderr, no traceback, and the
+    """Exit 1, exactly one line of at most 400 characters on stderr, no traceback, and the
     board folder byte-identical."""
     folder = tmp_path / "boards"
     folder.mkdir()

@@ -105,7 +105,9 @@ def test_a_damaged_board_is_refused_in_english_as_before(board, run, english):
     assert result.code == 1
     err = " ".join(result.err.split())  # as wrapped for the terminal
     assert "team.renkei is damaged and cannot be opened safely (" in err
-    assert err.endswith("lacks every change made since it was taken.")  # (a long one is cut short)
+    salvage = "`renkei board salvage team.renkei NEW.renkei` copies every row that can still be"
+    assert salvage in err
+    assert err.endswith("lacks every change made since it was taken.")  # whole, not cut short
 
 
 def test_the_merge_question_names_its_keys_in_japanese(monkeypatch, capsys, japanese):

@@ -141,8 +141,9 @@ def build_parser(argv: Sequence[str] | None = None) -> argparse.ArgumentParser:
     return parser
 
 
-# A refusal is one line a person reads at a glance, whatever value it quotes.
-MAX_MESSAGE = 300
+# A refusal is one line a person reads at a glance, whatever value it quotes; room for the
+# longest of our own sentences (a damaged board: what happened, then how to salvage it).
+MAX_MESSAGE = 400
 _UNSHOWABLE = re.compile("[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
 
 
