@@ -33,3 +33,22 @@ def test_a_plain_text_and_a_foreign_error_are_shown_as_they_are():
     )
     assert told(ValueError("bad"), japanese) == "bad"
     assert isinstance(StorageError("x"), Sentence) and isinstance(CommandError("x"), Sentence)
+
+
+def test_a_copy_or_a_pickle_keeps_the_sentence_whatever_its_init_takes():
+    """dataclasses.asdict deep-copies what it holds; a kind whose __init__ takes other
+    arguments (a damaged board takes its path and the detail) is made again all the same."""
+    import copy
+    import pickle
+    from pathlib import Path
+
+    from renkei.store.migrate import BoardDamaged
+
+    error = BoardDamaged(Path("/boards/team.renkei"), "database disk image is malformed")
+    for again in (copy.deepcopy(error), pickle.loads(pickle.dumps(error))):
+        assert type(again) is BoardDamaged
+        assert str(again) == str(error)
+        assert again.text == error.text and list(map(str, again.values)) == list(
+            map(str, error.values)
+        )
+        assert again.said(japanese) == error.said(japanese)

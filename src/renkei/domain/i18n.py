@@ -15,7 +15,7 @@ import locale
 import os
 import re
 from collections.abc import Callable, Iterable
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 # Qt's translate as the rules call it: (context, text) or (context, text, n), n filling "%n".
 Translate = Callable[..., str]
@@ -90,6 +90,16 @@ class Sentence(Exception):
     def said(self, translate: Translate) -> str:
         values = [_said(v, translate) for v in self.values]
         return arg(translate(self.context, self.text) if self.text else "", *values)
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        # Made again without __init__, whose arguments differ from one kind to another
+        # (BoardDamaged(path, detail)): a copy (dataclasses.asdict deep-copies) or a pickle
+        # keeps the English, the marked text, its values and whatever else the error holds.
+        return (_made_again, (type(self), self.args), self.__dict__)
+
+
+def _made_again(kind: type[Sentence], args: tuple[object, ...]) -> Sentence:
+    return kind.__new__(kind, *args)
 
 
 class ValueRefused(Sentence, ValueError):
