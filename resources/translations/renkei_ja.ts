@@ -1023,6 +1023,10 @@
         <translation>--item %1：key=value の形で指定してください（例：--item budget=5M）</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <translation>%1：%2</translation>
+    </message>
+    <message>
         <source>Sent handoff %1: %2, %3</source>
         <translation>引き継ぎ %1 を送りました：%2、%3</translation>
     </message>

@@ -13,7 +13,7 @@ from renkei.app.identity import who_am_i
 from renkei.app.settings import LocalSettings
 from renkei.cli.board_access import CliError, board_session, out
 from renkei.cli.commands import use_offscreen_without_display
-from renkei.cli.words import Cli, arg
+from renkei.cli.words import Cli, arg, error_text
 from renkei.domain.health import Health, StatusLine, StatusLineError, parse_status
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.domain.model import Board
@@ -102,7 +102,7 @@ def status_lines(
         try:
             line = parse_status(text, words)
         except StatusLineError as error:
-            raise CliError(f"--status {error}") from None
+            raise CliError(f"--status {error_text(error)}") from None
         team = board.find_team(line.scope)
         project = board.find_project(line.scope)
         if team is not None:

@@ -45,7 +45,7 @@ from renkei.cli.handoff_output import (
     team_name,
     worst_line,
 )
-from renkei.cli.words import Cli, arg, japanese, translate_marked
+from renkei.cli.words import Cli, arg, error_text, japanese, translate_marked
 from renkei.domain import handoff_commands as ho
 from renkei.domain.handoff import Handoff
 from renkei.domain.handoff_findings import Names
@@ -106,7 +106,8 @@ def cmd_send(args: argparse.Namespace) -> int:
             )
         except ho.WithinOneTeam as error:
             hint = shlex.quote(f"owner={error.receiver}")
-            raise CliError(f"{error}: renkei task set {task.id} {hint}") from None
+            command = f"renkei task set {task.id} {hint}"
+            raise CliError(arg(Cli.tr("%1: %2"), error_text(error), command)) from None
         change = session.apply_all(commands, f"Hand over task {task.id}", change_id=args.change_id)
         if saved_already(args, change):
             return 0
