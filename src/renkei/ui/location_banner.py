@@ -20,63 +20,20 @@ from PySide6.QtWidgets import (
 
 from renkei.app.places import (
     LOCK_TAKEOVER_SECONDS,
-    SERVER,
-    SHARE,
-    SYNCED,
     BoardLocation,
 )
-from renkei.i18n import arg
+from renkei.domain.i18n import told
+from renkei.i18n import arg, translate_marked
 
 
 def place_headline(place: BoardLocation) -> str:
-    """Where, in a few words: "On a network share (sshfs)"."""
-    if place.kind == SHARE:
-        return arg(
-            QCoreApplication.translate("BoardLocation", "On a network share (%1)"), place.detail
-        )
-    if place.kind == SYNCED:
-        return arg(
-            QCoreApplication.translate("BoardLocation", "In a folder synced by %1"), place.detail
-        )
-    if place.kind == SERVER:
-        return arg(
-            QCoreApplication.translate("BoardLocation", "On a PostgreSQL server (%1)"), place.detail
-        )
-    return QCoreApplication.translate("BoardLocation", "On this computer's disk")
+    """Where, in a few words: "On a network share (sshfs)" (the store's words, translated)."""
+    return told(place.said_headline(), translate_marked)
 
 
 def place_meaning(place: BoardLocation, takeover_seconds: int = LOCK_TAKEOVER_SECONDS) -> str:
     """What that means for a team, in one sentence (the store's sentence, translated)."""
-    if place.kind == SHARE:
-        return arg(
-            QCoreApplication.translate(
-                "BoardLocation",
-                "Several people can use it; Renkei takes turns through a lock file beside the "
-                "board, and a computer that crashes while saving holds the others up for up to "
-                "%1 seconds.",
-            ),
-            str(takeover_seconds),
-        )
-    if place.kind == SYNCED:
-        return arg(
-            QCoreApplication.translate(
-                "BoardLocation",
-                "%1 copies the whole file after each save, and two people saving within its sync "
-                "delay get a conflict copy that Renkei offers to merge, so it suits one person at "
-                "a time; for a team, move the board to a server.",
-            ),
-            place.detail,
-        )
-    if place.kind == SERVER:
-        return QCoreApplication.translate(
-            "BoardLocation",
-            "The whole team can work on it at once, and each sees the others' changes within "
-            "seconds.",
-        )
-    return QCoreApplication.translate(
-        "BoardLocation",
-        "Only people at this computer can use it; to work on it as a team, move it to a server.",
-    )
+    return told(place.said_meaning(takeover_seconds), translate_marked)
 
 
 class LocationBanner(QFrame):
