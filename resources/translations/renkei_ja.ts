@@ -1431,6 +1431,11 @@
         <translation>：</translation>
     </message>
     <message>
+        <source>%1: %2</source>
+        <comment>where a board lives, then what that means for a team</comment>
+        <translation>%1。%2</translation>
+    </message>
+    <message>
         <source>Board:</source>
         <translation>ボード：</translation>
     </message>

@@ -158,10 +158,14 @@ def check_summary(report) -> str:
         return text if said is None or not japanese() else error_text(said)
 
     place = report.location
-    colon = Cli.tr(": ")
+    where = arg(
+        Cli.tr("%1: %2", "where a board lives, then what that means for a team"),
+        told(place["headline"]),
+        told(place["meaning"]),
+    )
     lines = [
         _line(Cli.tr("Board:"), report.board),
-        _line(Cli.tr("Where:"), f"{told(place['headline'])}{colon}{told(place['meaning'])}"),
+        _line(Cli.tr("Where:"), where),
         _line(Cli.tr("Lock:"), told(report.lock)),
     ]
     if report.holder is not None:
