@@ -198,7 +198,7 @@ def field_words(attribute: str) -> str:
     name = field_label(attribute)
     if not japanese():
         return name
-    from renkei.i18n.history import FIELD_LABELS as LABELS  # noqa: PLC0415
+    from renkei.domain.field_text import FIELD_LABELS as LABELS  # noqa: PLC0415
 
     key = {"estimate": "estimate_hours"}.get(name, name)
     return translate("Field", LABELS[key]) if key in LABELS else name

@@ -8,15 +8,15 @@ import re
 from renkei.domain.commands import ValidationError
 from renkei.domain.i18n import QT_TRANSLATE_NOOP, Marked
 
-# The labels the window shows for these fields (the same "Field" texts as its history), so a
-# refusal says "Due date must be a date" / 期限は… rather than the stored name "due".
-_LABELS = {
+# Fields by their stored names, without "_id" (an Activity row's name) → their labels: what
+# the window's history, the command line and a refusal call them ("Due date" / 期限).
+FIELD_LABELS = {
     "title": QT_TRANSLATE_NOOP("Field", "Title"),
     "description": QT_TRANSLATE_NOOP("Field", "Description"),
-    "status_id": QT_TRANSLATE_NOOP("Field", "Status"),
-    "team_id": QT_TRANSLATE_NOOP("Field", "Team"),
-    "owner_id": QT_TRANSLATE_NOOP("Field", "Owner"),
-    "project_id": QT_TRANSLATE_NOOP("Field", "Project"),
+    "status": QT_TRANSLATE_NOOP("Field", "Status"),
+    "team": QT_TRANSLATE_NOOP("Field", "Team"),
+    "owner": QT_TRANSLATE_NOOP("Field", "Owner"),
+    "project": QT_TRANSLATE_NOOP("Field", "Project"),
     "priority": QT_TRANSLATE_NOOP("Field", "Priority"),
     "start": QT_TRANSLATE_NOOP("Field", "Start"),
     "due": QT_TRANSLATE_NOOP("Field", "Due date"),
@@ -27,6 +27,7 @@ _LABELS = {
     "archived": QT_TRANSLATE_NOOP("Field", "Archived"),
     "position": QT_TRANSLATE_NOOP("Field", "Position"),
     "flag": QT_TRANSLATE_NOOP("Field", "At-risk flag"),
+    "created": QT_TRANSLATE_NOOP("Field", "Created"),
     "name": QT_TRANSLATE_NOOP("Field", "Name"),
     "role": QT_TRANSLATE_NOOP("Field", "Role"),
     "contact": QT_TRANSLATE_NOOP("Field", "Contact"),
@@ -37,6 +38,7 @@ _LABELS = {
     "resolved_at": QT_TRANSLATE_NOOP("Field", "Decided"),
     "note": QT_TRANSLATE_NOOP("Field", "Note"),
 }
+ID_FIELDS = {"status_id": "status", "team_id": "team", "owner_id": "owner", "project_id": "project"}
 
 AT_RISK_REASON = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "The at-risk reason"))
 QUESTION = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "A question"))
@@ -62,7 +64,7 @@ def state_word(state: str) -> Marked:
 def field_name(name: str) -> Marked | str:
     """A field as a refusal names it: its label ("Due date", 期限), or its stored name for a
     field people never edit by hand (a handoff's ``sent_at``)."""
-    label = _LABELS.get(name)
+    label = FIELD_LABELS.get(ID_FIELDS.get(name, name))
     return Marked("Field", label) if label is not None else name
 
 

@@ -21,41 +21,12 @@ from typing import Any
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from renkei.domain import actors
+from renkei.domain.field_text import FIELD_LABELS, ID_FIELDS
 from renkei.domain.handoff import STATE_LABELS, Handoff, HandoffState, item_label, reason_label
 from renkei.domain.i18n import arg
 from renkei.domain.model import PRIORITY_LABELS, Activity, Board, Priority
 from renkei.i18n.words import date_text, moment_words, parts_text, translate_marked
 
-# Activity field names (as stored, and without their "_id") → labels.
-FIELD_LABELS = {
-    "title": QT_TRANSLATE_NOOP("Field", "Title"),
-    "description": QT_TRANSLATE_NOOP("Field", "Description"),
-    "status": QT_TRANSLATE_NOOP("Field", "Status"),
-    "team": QT_TRANSLATE_NOOP("Field", "Team"),
-    "owner": QT_TRANSLATE_NOOP("Field", "Owner"),
-    "project": QT_TRANSLATE_NOOP("Field", "Project"),
-    "priority": QT_TRANSLATE_NOOP("Field", "Priority"),
-    "start": QT_TRANSLATE_NOOP("Field", "Start"),
-    "due": QT_TRANSLATE_NOOP("Field", "Due date"),
-    "progress": QT_TRANSLATE_NOOP("Field", "Progress"),
-    "estimate_hours": QT_TRANSLATE_NOOP("Field", "Estimate"),
-    "tags": QT_TRANSLATE_NOOP("Field", "Tags"),
-    "depends_on": QT_TRANSLATE_NOOP("Field", "Depends on"),
-    "archived": QT_TRANSLATE_NOOP("Field", "Archived"),
-    "position": QT_TRANSLATE_NOOP("Field", "Position"),
-    "flag": QT_TRANSLATE_NOOP("Field", "At-risk flag"),
-    "created": QT_TRANSLATE_NOOP("Field", "Created"),
-    "name": QT_TRANSLATE_NOOP("Field", "Name"),
-    "role": QT_TRANSLATE_NOOP("Field", "Role"),
-    "contact": QT_TRANSLATE_NOOP("Field", "Contact"),
-    "state": QT_TRANSLATE_NOOP("Field", "State"),
-    "reason": QT_TRANSLATE_NOOP("Field", "Reason"),
-    "returned_missing": QT_TRANSLATE_NOOP("Field", "Returned as missing"),
-    "acknowledged_at": QT_TRANSLATE_NOOP("Field", "Acknowledged"),
-    "resolved_at": QT_TRANSLATE_NOOP("Field", "Decided"),
-    "note": QT_TRANSLATE_NOOP("Field", "Note"),
-}
-ID_FIELDS = {"status_id": "status", "team_id": "team", "owner_id": "owner", "project_id": "project"}
 _MOMENT_FIELDS = frozenset({"acknowledged_at", "resolved_at", "sent_at", "set_at"})
 _ENTITY_WORDS = {
     "task": QT_TRANSLATE_NOOP("History", "task %1"),
