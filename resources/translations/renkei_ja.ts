@@ -3085,6 +3085,30 @@
         <translation>%1：タスクのタイトルが入った列がありません（列：%2）。--mapping &apos;Column=title&apos; で対応付けてください。</translation>
     </message>
     <message>
+        <source>%1 comment skipped: %2.</source>
+        <translation>コメント%1件をインポートしませんでした：%2。</translation>
+    </message>
+    <message>
+        <source>%1 comments skipped: %2.</source>
+        <translation>コメント%1件をインポートしませんでした：%2。</translation>
+    </message>
+    <message>
+        <source>no date before its text (Jira writes 12/Mar/24 10:15 AM;author;text)</source>
+        <translation>テキストの前に日時がありません（Jira の形式は 12/Mar/24 10:15 AM;author;text）</translation>
+    </message>
+    <message>
+        <source>no text</source>
+        <translation>テキストがありません</translation>
+    </message>
+    <message>
+        <source>No column identifies the rows (an issue key or source id): importing this file again will add its rows again.</source>
+        <translation>行を識別する列（課題キーまたはソース ID）がありません。このファイルをもう一度インポートすると、同じ行がもう一度追加されます。</translation>
+    </message>
+    <message>
+        <source>Columns not imported: %1.</source>
+        <translation>インポートしなかった列：%1。</translation>
+    </message>
+    <message>
         <source>%1, %2, column %3</source>
         <translation>%1 の%2、列 %3</translation>
     </message>
@@ -3103,6 +3127,10 @@
     <message>
         <source>%1: %2 is not a date (write it like 2024-03-12, 2024/03/12 or Jira&apos;s 12/Mar/24 10:15 AM).</source>
         <translation>%1：%2 は日付ではありません（2024-03-12、2024/03/12、Jira の 12/Mar/24 10:15 AM のように書いてください）。</translation>
+    </message>
+    <message>
+        <source>%1: priority %2 is not one Renkei knows; left as Normal.</source>
+        <translation>%1：優先度 %2 は Renkei にない値のため、「中」にしました。</translation>
     </message>
     <message>
         <source>%1: %2 is not yes or no.</source>
@@ -3345,6 +3373,42 @@
         <translation>%1（%2 のアクション）</translation>
     </message>
     <message>
+        <source>%1 is in a list that is not in the export.</source>
+        <translation>%1はエクスポートにないリストにあります。</translation>
+    </message>
+    <message>
+        <source>%1 action skipped: %2.</source>
+        <translation>アクション%1件をインポートしませんでした：%2。</translation>
+    </message>
+    <message>
+        <source>%1 actions skipped: %2.</source>
+        <translation>アクション%1件をインポートしませんでした：%2。</translation>
+    </message>
+    <message>
+        <source>about a card that is not in the export</source>
+        <translation>エクスポートにないカードのアクションです</translation>
+    </message>
+    <message>
+        <source>%1 with no data</source>
+        <translation>%1 に data がありません</translation>
+    </message>
+    <message>
+        <source>%1 naming no card</source>
+        <translation>%1 にカードの指定がありません</translation>
+    </message>
+    <message>
+        <source>%1 with no text</source>
+        <translation>%1 にテキストがありません</translation>
+    </message>
+    <message>
+        <source>%1 with no item</source>
+        <translation>%1 に項目がありません</translation>
+    </message>
+    <message>
+        <source>%1 naming no member</source>
+        <translation>%1 にメンバーの指定がありません</translation>
+    </message>
+    <message>
         <source>%1 is not %2: it is not UTF-8 text (byte %3).</source>
         <translation>%1：%2ではありません。UTF-8 のテキストではありません（%3バイト目）。</translation>
     </message>
@@ -3395,6 +3459,14 @@
     <message>
         <source>%1: checklist item %2 should be an object, but it is %3.</source>
         <translation>%1：チェックリストの%2番目の項目はオブジェクトのはずですが、%3です。</translation>
+    </message>
+    <message>
+        <source>%1: only the first 20 labels were kept.</source>
+        <translation>%1：ラベルは最初の20個だけを残しました。</translation>
+    </message>
+    <message>
+        <source>%1: the start date is after the due date; start left out.</source>
+        <translation>%1：開始日が期限より後のため、開始日を入れませんでした。</translation>
     </message>
 </context>
 <context>

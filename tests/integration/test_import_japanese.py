@@ -4,6 +4,7 @@ and the same runs under an English locale say exactly what they said before."""
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -117,4 +118,81 @@ def test_the_english_summary_is_unchanged(run, tmp_path, english):
     assert result.out.strip().startswith(
         "Would import CSV 'tasks': 1 tasks added, 0 updated, 0 unchanged, 0 history entries, "
         "0 handoffs"
+    )
+
+
+def noted(tmp_path: Path) -> str:
+    """A file whose import notes two things: a column it does not know, a start after due."""
+    text = "Summary,Sprint,Epic,Start date,Due date\nWrite brief,S1,E1,2024-03-14,2024-03-12\n"
+    return write(tmp_path, "tasks.csv", text)
+
+
+def notes(err: str) -> list[str]:
+    return [line for line in err.splitlines() if line.startswith(("renkei: note:", "renkei: 注意"))]
+
+
+def test_an_imports_notes_are_told_in_japanese(run, tmp_path, japanese):
+    result = run("--board", str(tmp_path / "b.renkei"), "import", "csv", noted(tmp_path))
+    assert result.code == 0, result.err
+    assert notes(result.err) == [
+        "renkei: 注意：行を識別する列（課題キーまたはソース ID）がありません。"
+        "このファイルをもう一度インポートすると、同じ行がもう一度追加されます。",
+        "renkei: 注意：インポートしなかった列：Sprint、Epic。",
+        "renkei: 注意：2行目：開始日が期限より後のため、開始日を入れませんでした。",
+    ]
+
+
+def test_the_same_notes_in_english_are_unchanged(run, tmp_path, english):
+    result = run("--board", str(tmp_path / "b.renkei"), "import", "csv", noted(tmp_path))
+    assert result.code == 0, result.err
+    assert notes(result.err) == [
+        "renkei: note: No column identifies the rows (an issue key or source id): importing "
+        "this file again will add its rows again.",
+        "renkei: note: Columns not imported: Sprint, Epic.",
+        "renkei: note: row 2: the start date is after the due date; start left out.",
+    ]
+
+
+def test_the_json_notes_stay_english_under_a_japanese_locale(run, tmp_path, japanese):
+    result = run(
+        "--board", str(tmp_path / "b.renkei"), "import", "csv", noted(tmp_path), "--json"
+    )
+    data = json.loads(result.out)
+    assert data["warnings"][1:] == [
+        "Columns not imported: Sprint, Epic.",
+        "row 2: the start date is after the due date; start left out.",
+    ]
+
+
+def skipping_trello(tmp_path: Path) -> str:
+    """One card; three actions the import cannot use: two about a card the export lacks, one
+    with no data."""
+    at = '"date": "2024-03-01T09:00:00.000Z"'
+    gone = f'{{"type": "commentCard", {at}, "data": {{"card": {{"id": "gone"}}, "text": "hi"}}}}'
+    return write(
+        tmp_path,
+        "board.json",
+        '{"name": "B", "lists": [{"id": "l1", "name": "To do"}], '
+        '"cards": [{"id": "c1", "name": "Call", "idList": "l1"}], '
+        f'"actions": [{gone}, {gone}, {{"type": "updateCard", {at}}}]}}',
+    )
+
+
+def test_what_a_trello_import_skipped_is_told_in_japanese(run, tmp_path, japanese):
+    board = str(tmp_path / "b.renkei")
+    result = run("--board", board, "import", "trello", skipping_trello(tmp_path), "--dry-run")
+    assert result.code == 0, result.err
+    assert result.out.strip().endswith(
+        "引き継ぎ0件。アクション2件をインポートしませんでした：エクスポートにないカードのアクションです。"
+        "アクション1件をインポートしませんでした：updateCard に data がありません。"
+    )
+
+
+def test_what_a_trello_import_skipped_in_english_is_unchanged(run, tmp_path, english):
+    board = str(tmp_path / "b.renkei")
+    result = run("--board", board, "import", "trello", skipping_trello(tmp_path), "--dry-run")
+    assert result.code == 0, result.err
+    assert result.out.strip().endswith(
+        "0 handoffs. 2 actions skipped: about a card that is not in the export. "
+        "1 action skipped: updateCard with no data."
     )

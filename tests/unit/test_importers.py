@@ -300,3 +300,47 @@ def test_csv_with_empty_title_names_the_line(tmp_path):
 
 def test_json_given_as_csv_has_no_title_column(tmp_path):
     _csv_refused(tmp_path, TRELLO_DECK.read_bytes(), "no column holds the task titles")
+
+
+# -- notes: marked sentences, told in the person's language --------------------------------
+
+
+JAPANESE = {
+    ("History", ", "): "、",
+    ("Import", "Columns not imported: %1."): "インポートしなかった列：%1。",
+    ("Import", "%1 action skipped: %2."): "アクション%1件をインポートしませんでした：%2。",
+    ("Import", "%1 actions skipped: %2."): "アクション%1件をインポートしませんでした：%2。",
+    ("Import", "%1 with no data"): "%1 に data がありません",
+}
+
+
+def japanese(context: str, text: str, n: int = -1) -> str:
+    return JAPANESE.get((context, text), text)
+
+
+def test_a_list_of_names_in_a_note_joins_the_languages_way():
+    names = ["Sprint", "Epic", "Story points", "Rank", "Team"]
+    note = model.said("Columns not imported: %1.", model.listed(names))
+    assert str(note) == "Columns not imported: Sprint, Epic, Story points, Rank, Team."
+    assert model.note_text(note, japanese) == (
+        "インポートしなかった列：Sprint、Epic、Story points、Rank、Team。"
+    )
+    one = model.said("Columns not imported: %1.", model.listed(["100%1"]))
+    assert model.note_text(one, japanese) == "インポートしなかった列：100%1。"
+    assert model.note_text("a plain note", japanese) == "a plain note"
+
+
+def test_counted_notes_say_one_and_many_and_come_most_frequent_first():
+    no_data = model.said("%1 with no data", "updateCard")
+    notes = model.counted(
+        {no_data: 1, "about a card that is not in the export": 1_204},
+        "%1 action skipped: %2.",
+        "%1 actions skipped: %2.",
+    )
+    assert [str(n) for n in notes] == [
+        "1,204 actions skipped: about a card that is not in the export.",
+        "1 action skipped: updateCard with no data.",
+    ]
+    assert model.note_text(notes[1], japanese) == (
+        "アクション1件をインポートしませんでした：updateCard に data がありません。"
+    )

@@ -21,7 +21,7 @@ from renkei.app.identity import who_am_i
 from renkei.app.session import BoardSession
 from renkei.cli.board_access import CliError, board_session, note, out, saved_before
 from renkei.cli.progress import Progress
-from renkei.cli.words import Cli, Joined, arg, words_list
+from renkei.cli.words import Cli, Joined, arg, japanese, translate_marked, words_list
 from renkei.domain.i18n import QT_TRANSLATE_NOOP
 
 if TYPE_CHECKING:  # the importers load when a command imports, or describes the import
@@ -222,6 +222,7 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
 
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
     from renkei.importers.apply import run_import
+    from renkei.importers.model import note_text
 
     with _import_target(args, plan) as session:
         if not args.dry_run and saved_before(args, session):
@@ -240,10 +241,13 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
         )
         seconds = time.perf_counter() - started
     for warning in summary.warnings:
-        note(arg(Cli.tr("renkei: note: %1"), warning))
+        note(arg(Cli.tr("renkei: note: %1"), note_text(warning, translate_marked)))
     if args.json:
         data = dataclasses.asdict(summary)
         data["dry_run"] = args.dry_run
+        # The notes' English, whatever the language (--json never changes with it).
+        data["warnings"] = [str(w) for w in summary.warnings]
+        data["skipped"] = [str(s) for s in summary.skipped]
         out(json.dumps(data, ensure_ascii=False))
     else:
         said = summary_text(summary, args.dry_run)
@@ -253,6 +257,7 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
 
 def summary_text(summary: ImportSummary, dry_run: bool) -> str:
     """The import's one line in the command's language (``ImportSummary.text``'s words)."""
+    from renkei.importers.model import note_text
     name = repr(summary.name)
     if summary.already_saved:
         return arg(
@@ -278,8 +283,10 @@ def summary_text(summary: ImportSummary, dry_run: bool) -> str:
     ]
     parts = [arg(text, f"{n:,}") for text, n in counts + [m for m in made if m[1]]]
     verb = Cli.tr("Would import %1 %2: %3.") if dry_run else Cli.tr("Imported %1 %2: %3.")
-    # What the file held that could not be used: the importers' own (English) words.
-    skipped = "".join(f" {line[0].upper()}{line[1:]}." for line in summary.skipped)
+    # What the file held that could not be used: whole sentences after the line's own
+    # (Japanese sets its sentences, which end in 。, side by side).
+    space = "" if japanese() else " "
+    skipped = "".join(space + note_text(line, translate_marked) for line in summary.skipped)
     return arg(verb, summary.source, name, words_list(parts)) + skipped
 
 

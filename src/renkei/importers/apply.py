@@ -26,6 +26,7 @@ from renkei.importers.model import (
     ImportedTask,
     ImportPlan,
     ImportProblem,
+    Note,
     Place,
     said,
 )
@@ -146,8 +147,8 @@ class ImportSummary:
     statuses: int = 0
     teams: int = 0
     projects: int = 0
-    warnings: tuple[str, ...] = ()
-    skipped: tuple[str, ...] = ()  # what the file held that could not be used, counted
+    warnings: tuple[Note, ...] = ()
+    skipped: tuple[Note, ...] = ()  # what the file held that could not be used, counted
     already_saved: bool = False  # an earlier run with the same change id had saved it
 
     def text(self, dry_run: bool = False) -> str:
@@ -170,7 +171,7 @@ class ImportSummary:
             )
             if n
         ]
-        skipped = "".join(f" {line[0].upper()}{line[1:]}." for line in self.skipped)
+        skipped = "".join(f" {line}" for line in self.skipped)  # whole sentences
         if self.already_saved:
             return (
                 f"This import of {self.source} {self.name!r} was saved already by an earlier "

@@ -22,15 +22,19 @@ from renkei.importers import fields as f
 from renkei.importers.csv_rows import csv_rows, open_csv
 from renkei.importers.files import check_size, empty
 from renkei.importers.model import (
+    START_LEFT_OUT,
+    TAGS_CUT,
     ImportedColumn,
     ImportedEvent,
     ImportedPerson,
     ImportedTask,
     ImportPlan,
     ImportProblem,
+    Note,
     Place,
     Progress,
     counted,
+    listed,
     said,
 )
 
@@ -253,6 +257,15 @@ _NUMERIC_DATE = re.compile(
     r"^(\d{2}|\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[ T](\d{1,2}):(\d{2})(?::(\d{2}))?(?:\.\d+)?)?$"
 )
 _FORMULA = ("=", "+", "-", "@")
+# Jira comments the import cannot use, counted: the note and its reasons.
+_COMMENT_SKIPPED = QT_TRANSLATE_NOOP("Import", "%1 comment skipped: %2.")
+_COMMENTS_SKIPPED = QT_TRANSLATE_NOOP("Import", "%1 comments skipped: %2.")
+_NO_DATE = said(
+    QT_TRANSLATE_NOOP(
+        "Import", "no date before its text (Jira writes 12/Mar/24 10:15 AM;author;text)"
+    )
+)
+_NO_TEXT = said(QT_TRANSLATE_NOOP("Import", "no text"))
 _TRUE = {"true", "yes", "y", "1", "x", "はい", "済"}
 _FALSE = {"false", "no", "n", "0", "", "いいえ"}
 
@@ -308,17 +321,20 @@ class _RowReader:
         self.people: dict[str, ImportedPerson] = {}
         self.columns: dict[str, ImportedColumn] = {}
         self.counts: dict[str, int] = {}
-        self.warnings: list[str] = []
-        self.skipped: dict[str, int] = {}  # reason → how many cells it cost
+        self.warnings: list[Note] = []
+        self.skipped: dict[Place, int] = {}  # reason → how many cells it cost
         self.no_key = "key" not in targets and "id" not in targets
         if self.no_key:
-            self.warnings.append(
+            no_key = QT_TRANSLATE_NOOP(
+                "Import",
                 "No column identifies the rows (an issue key or source id): importing this "
-                "file again will add its rows again."
+                "file again will add its rows again.",
             )
+            self.warnings.append(said(no_key))
         ignored = [h for h, t in zip(headers, targets, strict=True) if t == "ignore" and h]
         if ignored:
-            self.warnings.append("Columns not imported: " + ", ".join(dict.fromkeys(ignored)) + ".")
+            not_imported = QT_TRANSLATE_NOOP("Import", "Columns not imported: %1.")
+            self.warnings.append(said(not_imported, listed(list(dict.fromkeys(ignored)))))
 
     def cell_where(self, line: Place, column: str) -> Marked:
         cell = QT_TRANSLATE_NOOP("Import", "%1, %2, column %3")
@@ -379,11 +395,11 @@ class _RowReader:
         creator = self.person(one("creator"), line)
         tags, cut = f.tags([t for _, c in values.get("tags", []) for t in _split_tags(c)])
         if cut:
-            self.warnings.append(f"{where}: only the first 20 labels were kept.")
+            self.warnings.append(said(TAGS_CUT, where))
         start = self.day(one("start"), line)
         due = self.day(one("due"), line)
         if start is not None and due is not None and start > due:
-            self.warnings.append(f"{where}: the start date is after the due date; start left out.")
+            self.warnings.append(said(START_LEFT_OUT, where))
             start = None
         created = None
         if (cell := one("created")) is not None:
@@ -450,10 +466,10 @@ class _RowReader:
             return None
         found = _PRIORITY_OF.get(cell[1].strip().casefold())
         if found is None:
-            self.warnings.append(
-                f"{line}: priority {cell[1].strip()[:20]!r} is not one Renkei knows; "
-                "left as Normal."
+            unknown = QT_TRANSLATE_NOOP(
+                "Import", "%1: priority %2 is not one Renkei knows; left as Normal."
             )
+            self.warnings.append(said(unknown, line, repr(cell[1].strip()[:20])))
         return found
 
     def flag(self, cell, line) -> bool:
@@ -511,13 +527,12 @@ class _RowReader:
             moment_text, sep, rest = cell.partition(";")
             moment = parse_moment(moment_text) if sep else None
             if moment is None:
-                reason = "no date before its text (Jira writes 12/Mar/24 10:15 AM;author;text)"
-                self.skipped[reason] = self.skipped.get(reason, 0) + 1
+                self.skipped[_NO_DATE] = self.skipped.get(_NO_DATE, 0) + 1
                 continue
             _author, _sep, body = rest.partition(";")
             body = f.text(body.strip(), self.cell_where(line, header), "the comment")
             if not body:
-                self.skipped["no text"] = self.skipped.get("no text", 0) + 1
+                self.skipped[_NO_TEXT] = self.skipped.get(_NO_TEXT, 0) + 1
             else:
                 yield ImportedEvent(f.utc_naive(moment.astimezone()), None, "comment", None, body)
 
@@ -533,5 +548,5 @@ class _RowReader:
             tuple(self.people.values()),
             tuple(self.tasks),
             tuple(self.warnings[:50]),
-            skipped=counted(self.skipped, "comment"),
+            skipped=counted(self.skipped, _COMMENT_SKIPPED, _COMMENTS_SKIPPED),
         )

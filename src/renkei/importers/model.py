@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from renkei.domain.i18n import Marked, Sentence
+from renkei.domain.i18n import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Marked, Sentence, Translate
 from renkei.domain.model import Priority
 
 # Beyond this, a file is refused before it is read (a real Trello board with 5,000 cards and
@@ -40,6 +40,39 @@ def said(text: str, *values: object) -> Marked:
 
 
 Place = str | Marked  # where an item came from, for messages
+
+# A note of an import: a warning ("row 12: only the first 20 labels were kept.") or what the
+# file held that the import could not use ("2 actions skipped: …"). A whole sentence, marked
+# in the context "Import" (``said``): ``str`` is the English, ``note_text`` the person's.
+Note = Marked
+
+# Notes both importers write ("%1": the card or row).
+TAGS_CUT = QT_TRANSLATE_NOOP("Import", "%1: only the first 20 labels were kept.")
+START_LEFT_OUT = QT_TRANSLATE_NOOP(
+    "Import", "%1: the start date is after the due date; start left out."
+)
+
+_SEPARATOR = Marked("History", LIST_SEPARATOR)
+
+
+def listed(items: Sequence[object]) -> object:
+    """Names as a value of a note, listed the language's way when the note is told ("Epic,
+    Sprint" / "Epic、Sprint", ``renkei.domain.i18n.join_list``'s separator): the separator is
+    a marked value between two halves, so a long list nests only as deep as its log."""
+    if len(items) < 2:
+        return items[0] if items else ""
+    half = len(items) // 2
+    return Marked("Import", "%1%2%3", (listed(items[:half]), _SEPARATOR, listed(items[half:])))
+
+
+def note_text(note: Note | str, translate: Translate) -> str:
+    """A note in the person's language (``translate``: the window's or the command line's),
+    its places and words told too; a plain text as it is."""
+    if isinstance(note, str):
+        return note
+    sentence = Sentence(note.text, *note.values)
+    sentence.context = note.context
+    return sentence.said(translate)
 
 
 class ImportCancelled(Exception):
@@ -104,12 +137,12 @@ class ImportPlan:
     columns: tuple[ImportedColumn, ...]
     people: tuple[ImportedPerson, ...]
     tasks: tuple[ImportedTask, ...]
-    warnings: tuple[str, ...] = field(default=())
+    warnings: tuple[Note, ...] = field(default=())
     # Every list/column name the history mentions, by key, mapped or not (a deleted list).
     list_names: tuple[tuple[str, str], ...] = ()
     # What the file holds that the import cannot use, counted and said: never dropped silently
-    # ("1 action skipped: updateCard with no data").
-    skipped: tuple[str, ...] = ()
+    # ("1 action skipped: updateCard with no data.").
+    skipped: tuple[Note, ...] = ()
 
     def person(self, key: str | None) -> ImportedPerson | None:
         if key is None:
@@ -120,10 +153,11 @@ class ImportPlan:
         return None
 
 
-def counted(counts: Mapping[str, int], what: str) -> tuple[str, ...]:
-    """``{"updateCard with no data": 2}`` → ``("2 actions skipped: updateCard with no data",)``,
-    most frequent first."""
+def counted(counts: Mapping[Place, int], one: str, many: str) -> tuple[Note, ...]:
+    """``{said("%1 with no data", "updateCard"): 2}`` → the note "2 actions skipped:
+    updateCard with no data.", most frequent first. ``one`` and ``many``: the marked sentence
+    for a count of 1 and for any other, "%1" the count and "%2" the reason."""
     return tuple(
-        f"{n:,} {what if n == 1 else what + 's'} skipped: {reason}"
-        for reason, n in sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+        said(one if n == 1 else many, f"{n:,}", reason)
+        for reason, n in sorted(counts.items(), key=lambda item: (-item[1], str(item[0])))
     )

@@ -25,12 +25,15 @@ from renkei.importers import fields as f
 from renkei.importers.files import TRELLO_EXPORT, empty, read_bytes, refuse_binary
 from renkei.importers.model import (
     MAX_TEXT,
+    START_LEFT_OUT,
+    TAGS_CUT,
     ImportedColumn,
     ImportedEvent,
     ImportedPerson,
     ImportedTask,
     ImportPlan,
     ImportProblem,
+    Note,
     Place,
     Progress,
     counted,
@@ -46,6 +49,16 @@ _LABEL = QT_TRANSLATE_NOOP("Import", "label %1")
 _CHECKLIST = QT_TRANSLATE_NOOP("Import", "checklist %1")
 _ACTION = QT_TRANSLATE_NOOP("Import", "action %1")
 _ACTION_OF = QT_TRANSLATE_NOOP("Import", "%1, action of %2")
+_LIST_NOT_IN_EXPORT = QT_TRANSLATE_NOOP("Import", "%1 is in a list that is not in the export.")
+# Actions the import cannot use, counted: the note ("%1" the count) and its reasons.
+_ACTION_SKIPPED = QT_TRANSLATE_NOOP("Import", "%1 action skipped: %2.")
+_ACTIONS_SKIPPED = QT_TRANSLATE_NOOP("Import", "%1 actions skipped: %2.")
+_NOT_IN_EXPORT = said(QT_TRANSLATE_NOOP("Import", "about a card that is not in the export"))
+_NO_DATA = QT_TRANSLATE_NOOP("Import", "%1 with no data")
+_NO_CARD = QT_TRANSLATE_NOOP("Import", "%1 naming no card")
+_NO_TEXT = QT_TRANSLATE_NOOP("Import", "%1 with no text")
+_NO_ITEM = QT_TRANSLATE_NOOP("Import", "%1 with no item")
+_NO_MEMBER = QT_TRANSLATE_NOOP("Import", "%1 naming no member")
 SOURCE = "Trello"
 # A member removed and another added within this time is one card moving between people.
 SAME_MOVE = timedelta(hours=12)
@@ -166,9 +179,9 @@ class _Reader:
         self.root = root
         self.name = name
         self.progress = progress
-        self.warnings: list[str] = []
+        self.warnings: list[Note] = []
         self.people: dict[str, ImportedPerson] = {}
-        self.skipped: Counter[str] = Counter()  # reason → how many actions it cost
+        self.skipped: Counter[Place] = Counter()  # reason → how many actions it cost
 
     def items(self, key: str, label: str) -> list[dict]:
         """The export's ``key`` list; ``label``: a marked "list %1" naming one of them."""
@@ -224,7 +237,7 @@ class _Reader:
         card_ids = {c.get("id") for c in cards}
         for card_id, found in by_card.items():
             if card_id not in card_ids:  # deleted since, or on another board
-                self.skipped["about a card that is not in the export"] += len(found)
+                self.skipped[_NOT_IN_EXPORT] += len(found)
         tasks = []
         counts: dict[str, int] = defaultdict(int)
         total = len(cards)
@@ -248,7 +261,7 @@ class _Reader:
             tuple(tasks),
             tuple(self.warnings),
             tuple(self.list_names.items()),
-            counted(self.skipped, "action"),
+            counted(self.skipped, _ACTION_SKIPPED, _ACTIONS_SKIPPED),
         )
 
     # -- actions ---------------------------------------------------------------------------
@@ -276,14 +289,14 @@ class _Reader:
             if kind not in CARD_ACTIONS:
                 continue
             if not data:
-                self.skipped[f"{kind} with no data"] += 1
+                self.skipped[said(_NO_DATA, kind)] += 1
                 continue
             in_data = said(QT_TRANSLATE_NOOP("Import", "%1 (data)"), where)
             card = f.get(data, "card", dict, in_data)
             in_card = said(QT_TRANSLATE_NOOP("Import", "%1 (card)"), where)
             card_id = f.get(card, "id", str, in_card) if card is not None else None
             if card_id is None:
-                self.skipped[f"{kind} naming no card"] += 1
+                self.skipped[said(_NO_CARD, kind)] += 1
                 continue
             at = f.iso_moment(f.get(action, "date", str, where, required=True), where, "the date")
             found[card_id].append((at, kind, action))
@@ -308,7 +321,7 @@ class _Reader:
             elif kind == "commentCard":
                 body = f.get(data, "text", str, here) or ""
                 if not body.strip():
-                    self.skipped["commentCard with no text"] += 1
+                    self.skipped[said(_NO_TEXT, kind)] += 1
                     continue
                 events.append(
                     ImportedEvent(at, actor, "comment", None, f.text(body, here, "the comment"))
@@ -317,7 +330,7 @@ class _Reader:
                 item = f.get(data, "checkItem", dict, here) or {}
                 label = f.get(item, "name", str, here) or ""
                 if not label.strip():
-                    self.skipped["updateCheckItemStateOnCard with no item"] += 1
+                    self.skipped[said(_NO_ITEM, kind)] += 1
                     continue
                 state = f.get(item, "state", str, here) or ""
                 mark = "☑" if state == "complete" else "☐"
@@ -331,7 +344,7 @@ class _Reader:
                 if member is None:
                     member = f.get(f.get(data, "member", dict, here) or {}, "id", str, here)
                 if member is None:
-                    self.skipped[f"{kind} naming no member"] += 1
+                    self.skipped[said(_NO_MEMBER, kind)] += 1
                     continue
                 if member not in self.people:
                     info = f.get(data, "member", dict, here) or {}
@@ -452,7 +465,7 @@ class _Reader:
         list_id = f.get(card, "idList", str, where)
         column = list_id if list_id in columns else None
         if list_id is not None and column is None:
-            self.warnings.append(f"{where} is in a list that is not in the export.")
+            self.warnings.append(said(_LIST_NOT_IN_EXPORT, where))
         closed = bool(f.get(card, "closed", bool, where))
         archived = closed or (column is not None and columns[column].closed)
         members = f.id_list(card, "idMembers", where)
@@ -469,11 +482,11 @@ class _Reader:
                 tag_names.append(f.text(name, here, "the name", 1000))
         tags, cut = f.tags([t for t in tag_names if isinstance(t, str)])
         if cut:
-            self.warnings.append(f"{where}: only the first 20 labels were kept.")
+            self.warnings.append(said(TAGS_CUT, where))
         due = self.day(f.get(card, "due", str, where), where, "the due date")
         start = self.day(f.get(card, "start", str, where), where, "the start date")
         if start is not None and due is not None and start > due:
-            self.warnings.append(f"{where}: the start date is after the due date; start left out.")
+            self.warnings.append(said(START_LEFT_OUT, where))
             start = None
         events, created = self.events(card_id, members, by_card.get(card_id, ()), where)
         created_at = created[0] if created else _id_time(card_id)
