@@ -20,6 +20,7 @@ from importers_data import (
     trello_board,
     write_json,
 )
+from renkei.domain.i18n import told
 from renkei.domain.model import Priority
 from renkei.importers import files, model
 from renkei.importers.csv_tasks import parse_moment, preview_csv, read_csv
@@ -322,12 +323,12 @@ def test_a_list_of_names_in_a_note_joins_the_languages_way():
     names = ["Sprint", "Epic", "Story points", "Rank", "Team"]
     note = model.said("Columns not imported: %1.", model.listed(names))
     assert str(note) == "Columns not imported: Sprint, Epic, Story points, Rank, Team."
-    assert model.note_text(note, japanese) == (
+    assert told(note, japanese) == (
         "インポートしなかった列：Sprint、Epic、Story points、Rank、Team。"
     )
     one = model.said("Columns not imported: %1.", model.listed(["100%1"]))
-    assert model.note_text(one, japanese) == "インポートしなかった列：100%1。"
-    assert model.note_text("a plain note", japanese) == "a plain note"
+    assert told(one, japanese) == "インポートしなかった列：100%1。"
+    assert told("a plain note", japanese) == "a plain note"
 
 
 def test_counted_notes_say_one_and_many_and_come_most_frequent_first():
@@ -341,6 +342,6 @@ def test_counted_notes_say_one_and_many_and_come_most_frequent_first():
         "1,204 actions skipped: about a card that is not in the export.",
         "1 action skipped: updateCard with no data.",
     ]
-    assert model.note_text(notes[1], japanese) == (
+    assert told(notes[1], japanese) == (
         "アクション1件をインポートしませんでした：updateCard に data がありません。"
     )

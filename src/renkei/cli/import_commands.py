@@ -221,8 +221,8 @@ def _import_target(args: argparse.Namespace, plan: ImportPlan) -> Iterator[Board
 
 
 def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) -> int:
+    from renkei.domain.i18n import told
     from renkei.importers.apply import run_import
-    from renkei.importers.model import note_text
 
     with _import_target(args, plan) as session:
         if not args.dry_run and saved_before(args, session):
@@ -241,7 +241,7 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
         )
         seconds = time.perf_counter() - started
     for warning in summary.warnings:
-        note(arg(Cli.tr("renkei: note: %1"), note_text(warning, translate_marked)))
+        note(arg(Cli.tr("renkei: note: %1"), told(warning, translate_marked)))
     if args.json:
         data = dataclasses.asdict(summary)
         data["dry_run"] = args.dry_run
@@ -257,7 +257,7 @@ def _run(args: argparse.Namespace, plan: ImportPlan, mapping: dict[str, str]) ->
 
 def summary_text(summary: ImportSummary, dry_run: bool) -> str:
     """The import's one line in the command's language (``ImportSummary.text``'s words)."""
-    from renkei.importers.model import note_text
+    from renkei.domain.i18n import told
     name = repr(summary.name)
     if summary.already_saved:
         return arg(
@@ -286,7 +286,7 @@ def summary_text(summary: ImportSummary, dry_run: bool) -> str:
     # What the file held that could not be used: whole sentences after the line's own
     # (Japanese sets its sentences, which end in 。, side by side).
     space = "" if japanese() else " "
-    skipped = "".join(space + note_text(line, translate_marked) for line in summary.skipped)
+    skipped = "".join(space + told(line, translate_marked) for line in summary.skipped)
     return arg(verb, summary.source, name, words_list(parts)) + skipped
 
 

@@ -66,6 +66,16 @@ class Marked(NamedTuple):
         return arg(self.text, *self.values)
 
 
+class Listed(NamedTuple):
+    """Names given as one value of a ``Sentence`` or ``Marked``, listed the language's way
+    when told ("Sprint, Epic" / "Sprint、Epic", ``join_list``). ``str`` is the English."""
+
+    items: tuple[object, ...]
+
+    def __str__(self) -> str:
+        return join_list(str(item) for item in self.items)
+
+
 class Sentence(Exception):
     """An error whose message is a sentence marked for translation, told in either language.
 
@@ -113,12 +123,15 @@ def _said(value: object, translate: Translate) -> object:
     if isinstance(value, Marked):
         values = [_said(v, translate) for v in value.values]
         return arg(translate(value.context, value.text), *values)
+    if isinstance(value, Listed):
+        return join_list((str(_said(item, translate)) for item in value.items), translate)
     return value
 
 
-def told(error: BaseException, translate: Translate) -> str:
-    """What an error says to a person: a ``Sentence`` in their language, anything else as is."""
-    return error.said(translate) if isinstance(error, Sentence) else str(error)
+def told(said: object, translate: Translate) -> str:
+    """What an error or a marked phrase says to a person: a ``Sentence``, ``Marked`` or
+    ``Listed`` in their language, anything else as it is."""
+    return str(_said(said, translate))
 
 
 LIST_SEPARATOR = QT_TRANSLATE_NOOP("History", ", ")

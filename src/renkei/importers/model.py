@@ -6,7 +6,7 @@ from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
-from renkei.domain.i18n import LIST_SEPARATOR, QT_TRANSLATE_NOOP, Marked, Sentence, Translate
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Listed, Marked, Sentence
 from renkei.domain.model import Priority
 
 # Beyond this, a file is refused before it is read (a real Trello board with 5,000 cards and
@@ -43,7 +43,7 @@ Place = str | Marked  # where an item came from, for messages
 
 # A note of an import: a warning ("row 12: only the first 20 labels were kept.") or what the
 # file held that the import could not use ("2 actions skipped: …"). A whole sentence, marked
-# in the context "Import" (``said``): ``str`` is the English, ``note_text`` the person's.
+# in the context "Import" (``said``): ``str`` is the English, ``told`` the person's.
 Note = Marked
 
 # Notes both importers write ("%1": the card or row).
@@ -52,27 +52,10 @@ START_LEFT_OUT = QT_TRANSLATE_NOOP(
     "Import", "%1: the start date is after the due date; start left out."
 )
 
-_SEPARATOR = Marked("History", LIST_SEPARATOR)
 
-
-def listed(items: Sequence[object]) -> object:
-    """Names as a value of a note, listed the language's way when the note is told ("Epic,
-    Sprint" / "Epic、Sprint", ``renkei.domain.i18n.join_list``'s separator): the separator is
-    a marked value between two halves, so a long list nests only as deep as its log."""
-    if len(items) < 2:
-        return items[0] if items else ""
-    half = len(items) // 2
-    return Marked("Import", "%1%2%3", (listed(items[:half]), _SEPARATOR, listed(items[half:])))
-
-
-def note_text(note: Note | str, translate: Translate) -> str:
-    """A note in the person's language (``translate``: the window's or the command line's),
-    its places and words told too; a plain text as it is."""
-    if isinstance(note, str):
-        return note
-    sentence = Sentence(note.text, *note.values)
-    sentence.context = note.context
-    return sentence.said(translate)
+def listed(items: Sequence[object]) -> Listed:
+    """Names as a value of a note, listed the language's way when the note is told."""
+    return Listed(tuple(items))
 
 
 class ImportCancelled(Exception):

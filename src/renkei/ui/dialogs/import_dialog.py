@@ -31,12 +31,13 @@ from PySide6.QtWidgets import (
 
 from renkei.app import paths
 from renkei.app.session import BoardSession
+from renkei.domain.i18n import told
 from renkei.export.csv_tasks import ExportCancelled, export_csv
 from renkei.i18n import arg
 from renkei.i18n.words import error_text, translate_marked
 from renkei.importers.apply import ImportSummary, default_status_map, run_import
 from renkei.importers.csv_tasks import FIELDS, CsvPreview, preview_csv, read_csv
-from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem, note_text
+from renkei.importers.model import ImportCancelled, ImportPlan, ImportProblem
 from renkei.importers.trello import read_trello
 from renkei.ui.file_actions import TRELLO
 from renkei.ui.operation import Failure, Operation, OperationFailure, ProgressDialog
@@ -420,7 +421,7 @@ class ImportDialog(QDialog):
         if self.summary is None:
             return  # ``fail`` has shown why
         notes = (*self.summary.skipped, *self.summary.warnings)
-        warnings = "\n".join(f"• {note_text(w, translate_marked)}" for w in notes[:10])
+        warnings = "\n".join(f"• {told(w, translate_marked)}" for w in notes[:10])
         self.show_result(
             arg(QCoreApplication.translate("ImportDialog", "Imported from “%1”."), self.path.name)
             + "\n\n"
