@@ -1,0 +1,205 @@
+"""The kanban read through Qt's accessibility interfaces, as a screen reader reads it."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QAccessible, QAccessibleActionInterface
+from PySide6.QtTest import QTest
+
+import clock
+from renkei.app.session import BoardSession
+from renkei.domain.commands import SetFields
+from renkei.ui.app import create_application
+from renkei.ui.main_window import MainWindow
+
+Name = QAccessible.Text.Name
+
+
+@pytest.fixture
+def window(qtbot, demo_session):
+    create_application()
+    win = MainWindow(demo_session)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    return win
+
+
+def dump(iface, depth=0, limit=4, out=None):
+    out = out if out is not None else []
+    st = iface.state()
+    flags = [n for n in ("focusable", "focused", "selectable", "selected", "offscreen",
+                         "expandable", "expanded", "collapsed") if getattr(st, n)]
+    acts = []
+    ai = iface.actionInterface()
+    if ai is not None:
+        acts = [f"{n}={ai.localizedActionName(n)}" for n in ai.actionNames()]
+    out.append("  " * depth + f"[{iface.role().name}] {iface.text(Name)!r} "
+               f"desc={iface.text(QAccessible.Text.Description)!r} {flags} {acts}")
+    for i in range(min(iface.childCount(), limit)):
+        c = iface.child(i)
+        if c is not None:
+            dump(c, depth + 1, limit, out)
+    return out
+
+
+BUDGET = "Fill in missing budget for webinar leads"
+IMPORT = "Import trade-show lead list into CRM"
+
+
+def board_of(window):
+    return QAccessible.queryAccessibleInterface(window.board_view)
+
+
+def children(iface):
+    return [iface.child(i) for i in range(iface.childCount())]
+
+
+def card_named(window, title):
+    """The accessible card whose task has ``title``, found by walking the tree."""
+    for lane in children(board_of(window)):
+        if lane.role() != QAccessible.Role.Grouping:
+            continue
+        for item in children(lane):
+            if item.role() == QAccessible.Role.ListItem and item.text(Name).startswith(title):
+                return item
+    raise AssertionError(f"no card {title!r} in the tree")
+
+
+def task_named(session, title):
+    return next(t for t in session.board.tasks.values() if t.title == title)
+
+
+def test_board_speaks_its_columns_lanes_and_cards(window):
+    """The board is a named pane; its children are the columns with their counts, then the
+    lanes with their cards, each card named with the words its face paints."""
+    board = board_of(window)
+    assert board.text(Name) == "Kanban board"
+    assert board.role() == QAccessible.Role.Pane
+    items = children(board)
+    columns = [c.text(Name) for c in items if c.role() == QAccessible.Role.Column]
+    assert columns == [
+        "Backlog, 10 tasks",
+        "To do, 12 tasks",
+        "In progress, 14 of 15 tasks",
+        "Waiting, 7 of 5 tasks, over the limit",
+        "Done, 17 tasks",
+    ]
+    lanes = [c for c in items if c.role() == QAccessible.Role.Grouping]
+    assert [lane.text(Name) for lane in lanes][:3] == [
+        "Marketing, 15 tasks",
+        "Inside Sales, 15 tasks",
+        "Field Sales, 15 tasks",
+    ]
+    card = card_named(window, BUDGET)
+    assert card.text(Name) == (
+        "Fill in missing budget for webinar leads — Inside Sales, owner Daiki Sato, "
+        "2 days late, at risk: Late, Stale"
+    )
+    assert card.text(QAccessible.Text.Description) == "In progress, High, No handoff, 40% done"
+    assert card.role() == QAccessible.Role.ListItem
+    assert card.state().focusable and card.state().selectable
+    assert not card.state().selected
+    assert card.parent().text(Name) == "Inside Sales, 15 tasks"
+    assert card.parent().indexOfChild(card) >= 0
+    assert card.parent().parent().text(Name) == "Kanban board"
+    assert card.rect().isValid() and board.rect().contains(card.rect().center())
+    assert card_named(window, IMPORT).text(Name) == (
+        "Import trade-show lead list into CRM — Marketing, owner Emily Carter, due tomorrow, "
+        "at risk: Flagged, Behind"
+    )
+    first_lane = lanes[0]
+    adds = [c.text(Name) for c in children(first_lane) if c.role() == QAccessible.Role.Button]
+    assert adds == [
+        "Add a task to Backlog",
+        "Add a task to To do",
+        "Add a task to In progress",
+        "Add a task to Waiting",
+        "Show 2 more finished tasks",
+    ]
+
+
+def test_the_current_card_is_focused_selected_and_told(window, demo_session):
+    """Choosing a card makes it the focused, selected child, and tells the screen reader."""
+    view = window.board_view
+    told = []
+    view.accessibleEventPosted.connect(lambda kind, words: told.append((kind, words)))
+    view.setFocus()
+    QTest.qWait(0)
+    task = task_named(demo_session, BUDGET)
+    view.set_current_task(task.id)
+    card = card_named(window, BUDGET)
+    assert card.state().focused and card.state().selected
+    assert board_of(window).focusChild().text(Name) == card.text(Name)
+    assert not board_of(window).state().focused  # the card has the focus, not the pane
+    assert told == [
+        (QAccessible.Event.Focus, card.text(Name)),
+        (QAccessible.Event.Selection, card.text(Name)),
+    ]
+
+
+def test_a_move_is_announced(window, demo_session):
+    """Alt+→ moves the current card a column on, and the screen reader hears where to."""
+    view = window.board_view
+    told = []
+    view.accessibleEventPosted.connect(lambda kind, words: told.append((kind, words)))
+    view.setFocus()
+    task = task_named(demo_session, BUDGET)
+    view.set_current_task(task.id)
+    told.clear()
+    QTest.keyClick(view, Qt.Key.Key_Right, Qt.KeyboardModifier.AltModifier)
+    assert told == [(QAccessible.Event.Announcement, "Moved to Waiting")]
+    card = card_named(window, BUDGET)
+    assert card.text(QAccessible.Text.Description).startswith("Waiting, ")
+    assert card.state().focused
+
+
+def test_actions_move_and_fold(window, demo_session):
+    """A screen reader's actions: move the card to a named column, fold a lane."""
+    view = window.board_view
+    told = []
+    view.accessibleEventPosted.connect(lambda kind, words: told.append((kind, words)))
+    card = card_named(window, IMPORT)
+    actions = card.actionInterface()
+    names = actions.actionNames()
+    assert QAccessibleActionInterface.pressAction() in names
+    words = [actions.localizedActionName(n) for n in names]
+    assert words == ["Open", "Select", "Show the menu", "Move to To do", "Move to Waiting"]
+    actions.doAction("Move left")
+    assert demo_session.board.tasks[task_named(demo_session, IMPORT).id].status_id == (
+        demo_session.board.find_status("To do").id
+    )
+    assert (QAccessible.Event.Announcement, "Moved to To do") in told
+    lane = card_named(window, IMPORT).parent()
+    assert lane.actionInterface().localizedActionName(
+        QAccessibleActionInterface.toggleAction()
+    ) == "Fold the lane"
+    lane.actionInterface().doAction(QAccessibleActionInterface.toggleAction())
+    assert lane.state().collapsed and lane.childCount() == 0
+
+
+def test_a_change_from_someone_else_on_the_focused_card_is_read(window, demo_session, demo_store):
+    """Another person's change, arriving by the live feed, on the focused card is read out
+    with their name; my own change is not."""
+    view = window.board_view
+    told = []
+    view.accessibleEventPosted.connect(lambda kind, words: told.append((kind, words)))
+    task = task_named(demo_session, BUDGET)
+    view.set_current_task(task.id)
+    daiki = demo_session.board.find_person("Daiki Sato").id
+    colleague = BoardSession(demo_store, daiki, today=clock.today)
+    colleague.apply(SetFields("task", task.id, (("title", "Budget for webinar leads"),)))
+    told.clear()
+    demo_session.pull()  # what the window's live feed does
+    assert told == [
+        (
+            QAccessible.Event.Announcement,
+            "Changed by Daiki Sato: Budget for webinar leads — Inside Sales, "
+            "owner Daiki Sato, 2 days late, at risk: Late",  # no longer stale: just edited
+        )
+    ]
+    told.clear()
+    demo_session.apply(SetFields("task", task.id, (("progress", 60),)))
+    assert told == []  # my own change: nothing to announce
