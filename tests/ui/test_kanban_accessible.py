@@ -166,7 +166,13 @@ def test_actions_move_and_fold(window, demo_session):
     names = actions.actionNames()
     assert QAccessibleActionInterface.pressAction() in names
     words = [actions.localizedActionName(n) for n in names]
-    assert words == ["Open", "Select", "Show the menu", "Move to To do", "Move to Waiting"]
+    assert words == [
+        "Open the task",
+        "Select the card",
+        "Show the card's menu",
+        "Move to To do",
+        "Move to Waiting",
+    ]
     actions.doAction("Move left")
     assert demo_session.board.tasks[task_named(demo_session, IMPORT).id].status_id == (
         demo_session.board.find_status("To do").id
@@ -203,3 +209,26 @@ def test_a_change_from_someone_else_on_the_focused_card_is_read(window, demo_ses
     told.clear()
     demo_session.apply(SetFields("task", task.id, (("progress", 60),)))
     assert told == []  # my own change: nothing to announce
+
+
+def test_the_board_speaks_japanese(japanese_ui, qtbot, demo_session):
+    """Under the Japanese catalogue the same tree speaks Japanese, with its punctuation."""
+    win = MainWindow(demo_session)
+    qtbot.addWidget(win)
+    win.resize(1600, 1000)
+    win.show()
+    qtbot.waitExposed(win)
+    board = board_of(win)
+    assert board.text(Name) == "カンバンボード"
+    names = [c.text(Name) for c in children(board)]
+    # Status and team names are the board's own (this demo board is the English one).
+    assert names[2:4] == ["In progress、15件中14件", "Waiting、5件中7件、上限超過"]
+    assert names[5] == "Marketing、15件"
+    card = card_named(win, BUDGET)
+    assert card.text(Name) == (
+        "Fill in missing budget for webinar leads（Inside Sales）、担当者：Daiki Sato、"
+        "2日超過、リスクあり：期限超過、停滞"
+    )
+    assert card.text(QAccessible.Text.Description) == (
+        "In progress、高、記録なしで担当変更、進捗40%"
+    )

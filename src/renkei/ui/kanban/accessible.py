@@ -262,13 +262,13 @@ class KanbanAccessible(PaintedAccessible):
                 return arg(QCoreApplication.translate("Kanban", "Move to %1"), target)
             return {
                 QAccessibleActionInterface.pressAction(): QCoreApplication.translate(
-                    "Kanban", "Open"
+                    "Kanban", "Open the task"
                 ),
                 QAccessibleActionInterface.setFocusAction(): QCoreApplication.translate(
-                    "Kanban", "Select"
+                    "Kanban", "Select the card"
                 ),
                 QAccessibleActionInterface.showMenuAction(): QCoreApplication.translate(
-                    "Kanban", "Show the menu"
+                    "Kanban", "Show the card's menu"
                 ),
             }.get(name, name)
         if kind == "lane":
