@@ -140,6 +140,20 @@ def test_the_current_card_is_focused_selected_and_told(window, demo_session):
     ]
 
 
+def test_focus_coming_back_to_the_board_lands_on_its_card(window, demo_session, qtbot):
+    """Tabbing back to the board: the screen reader is told its current card has the focus."""
+    view = window.board_view
+    view.set_current_task(task_named(demo_session, IMPORT).id)
+    view.clearFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    told = []
+    view.accessibleEventPosted.connect(lambda kind, words: told.append((kind, words)))
+    view.setFocus()
+    qtbot.waitUntil(lambda: bool(told))
+    assert told == [(QAccessible.Event.Focus, card_named(window, IMPORT).text(Name))]
+    assert card_named(window, IMPORT).state().focused
+
+
 def test_a_move_is_announced(window, demo_session):
     """Alt+→ moves the current card a column on, and the screen reader hears where to."""
     view = window.board_view

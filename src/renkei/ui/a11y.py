@@ -92,9 +92,10 @@ class Node(QAccessibleInterface, QAccessibleActionInterface):
         return len(self.owner.children_of(self.key))
 
     def indexOfChild(self, child) -> int:  # noqa: N802
+        if not isinstance(child, Node) or self.owner.parent_key(child.key) != self.key:
+            return -1
         keys = self.owner.children_of(self.key)
-        key = getattr(child, "key", None)
-        return keys.index(key) if isinstance(child, Node) and key in keys else -1
+        return keys.index(child.key) if child.key in keys else -1
 
     def childAt(self, x: int, y: int):  # noqa: N802
         for key in self.owner.children_of(self.key):

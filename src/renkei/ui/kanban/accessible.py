@@ -9,7 +9,9 @@ moving it, or someone else changing it, is announced."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QCoreApplication, QRectF
+from functools import partial
+
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -36,24 +38,47 @@ def _list(parts: list[str]) -> str:
 class KanbanAccessible(PaintedAccessible):
     """The kanban view's interface (see the module's note for the tree)."""
 
-    # -- where things are -----------------------------------------------------------------
+    def __init__(self, view):
+        super().__init__(view)
+        self._laid_out: list | None = None  # the view's lanes the indexes below were made for
+        self._lane_map: dict[int | None, Lane] = {}
+        self._column_map: dict[int, int] = {}
+        self._places: dict[int, tuple[Lane, int, int]] = {}
+        self._lane_items: dict[int | None, list] = {}
+
+    # -- where things are: indexed once per layout (a screen reader walks every card) -----
+
+    def _index(self) -> None:
+        view = self.view
+        if self._laid_out is view.lanes:
+            return
+        self._laid_out = view.lanes
+        self._lane_map = {lane.key: lane for lane in view.lanes}
+        self._column_map = {status.id: i for i, status in enumerate(view.columns)}
+        self._places = {}
+        self._lane_items = {}
+        for lane in view.lanes:
+            items: list = []
+            if not lane.collapsed:
+                for column_index, status in enumerate(view.columns):
+                    for index, task_id in enumerate(lane.cells.get(status.id, [])):
+                        self._places.setdefault(task_id, (lane, column_index, index))
+                        items.append(("card", task_id))
+                    items.append(("add", lane.key, status.id))
+            self._lane_items[lane.key] = items
 
     def _lanes(self) -> dict[int | None, Lane]:
-        return {lane.key: lane for lane in self.view.lanes}
+        self._index()
+        return self._lane_map
 
     def _column_index(self, status_id: int) -> int | None:
-        for index, status in enumerate(self.view.columns):
-            if status.id == status_id:
-                return index
-        return None
+        self._index()
+        return self._column_map.get(status_id)
 
     def _place(self, task_id: int) -> tuple[Lane, int, int] | None:
         """(lane, column index, index in the cell) of a card laid out on the board."""
-        found = self.view.geometry_now().locate(task_id)
-        if found is None:
-            return None
-        lane_index, column_index, index = found
-        return self.view.lanes[lane_index], column_index, index
+        self._index()
+        return self._places.get(task_id)
 
     # -- the tree -------------------------------------------------------------------------
 
@@ -66,14 +91,8 @@ class KanbanAccessible(PaintedAccessible):
             return keys
         if key[0] != "lane":
             return []
-        lane = self._lanes().get(key[1])
-        if lane is None or lane.collapsed:
-            return []
-        cards: list = []
-        for status in view.columns:
-            cards += [("card", task_id) for task_id in lane.cells.get(status.id, [])]
-            cards.append(("add", lane.key, status.id))
-        return cards
+        self._index()
+        return self._lane_items.get(key[1], [])
 
     def parent_key(self, key: Key) -> Key | None:
         if key[0] == "card":
@@ -318,6 +337,11 @@ def _interface(view) -> KanbanAccessible | None:
 def current_changed(view) -> None:
     """The current card changed: it is the focused and selected item now."""
     view._spoken_place = _place_words(view)
+    tell_focus(view, selection=True)
+
+
+def tell_focus(view, selection: bool = False) -> None:
+    """The current card has the focus (when the board has it): say so."""
     task_id = view.current_task
     interface = _interface(view)
     if interface is None or task_id is None or not interface.exists(("card", task_id)):
@@ -326,7 +350,22 @@ def current_changed(view) -> None:
     words = interface.card_name(task_id)
     if view.hasFocus():
         post(view, QAccessibleEvent(node, QAccessible.Event.Focus), words)
-    post(view, QAccessibleEvent(node, QAccessible.Event.Selection), words)
+    if selection:
+        post(view, QAccessibleEvent(node, QAccessible.Event.Selection), words)
+
+
+class FocusTeller(QObject):
+    """The board taking the focus hands it on to its current card: after Qt has told the
+    screen reader the board is focused, the card is told focused too."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            QTimer.singleShot(0, self, partial(tell_focus, watched))
+        return False
+
+
+def watch_focus(view) -> None:
+    view.installEventFilter(FocusTeller(view))
 
 
 def laid_out(view) -> None:

@@ -68,6 +68,7 @@ class KanbanView(QAbstractScrollArea):
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(QCoreApplication.translate("Kanban", "Kanban board"))
+        accessible.watch_focus(self)
         # A filter that hides every card says so in the middle of the board, with a way back.
         self.clear_button = QPushButton(
             QCoreApplication.translate("Kanban", "Clear the filter"), self.viewport()
