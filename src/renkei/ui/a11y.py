@@ -18,7 +18,7 @@ from collections.abc import Hashable
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QObject, QRect, QRectF
+from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -27,6 +27,11 @@ from PySide6.QtGui import (
     QAccessibleObject,
 )
 from PySide6.QtWidgets import QApplication, QWidget
+
+from renkei.domain.read_model import BoardReadModel
+from renkei.domain.risk import badge_word
+from renkei.i18n import translate_marked
+from renkei.i18n.history import join_words
 
 Key = Hashable
 _TYPES: dict[type, type] = {}
@@ -57,6 +62,44 @@ def post(view: QWidget, event: QAccessibleEvent, words: str) -> None:
     signal = getattr(view, "accessibleEventPosted", None)
     if signal is not None:
         signal.emit(event.type(), words)
+
+
+def spoken_risks(session: BoardReadModel, task_id: int) -> str:
+    """A card's or bar's risk badge ("Late · Stale": its two worst reasons) as a spoken
+    list: "Late, Stale"."""
+    words = dict.fromkeys(badge_word(r, translate_marked) for r in session.risk(task_id))
+    return join_words(list(words)[:2])
+
+
+def tell_focus(view: QWidget, selection: bool = False) -> None:
+    """The view's focused item (its current card or bar) has the focus: say so, and that it
+    is selected (``selection``: it has just become the current one)."""
+    interface = QAccessible.queryAccessibleInterface(view)
+    if not isinstance(interface, PaintedAccessible):
+        return
+    key = interface.focused_key()
+    if key is None:
+        return
+    node = interface.node(key)
+    words = node.text(QAccessible.Text.Name)
+    if view.hasFocus():
+        post(view, QAccessibleEvent(node, QAccessible.Event.Focus), words)
+    if selection:
+        post(view, QAccessibleEvent(node, QAccessible.Event.Selection), words)
+
+
+class FocusTeller(QObject):
+    """A view taking the focus hands it on to its current item: after Qt has told the
+    screen reader the view is focused, the item is told focused too."""
+
+    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
+        if event.type() == QEvent.Type.FocusIn:
+            QTimer.singleShot(0, self, partial(tell_focus, watched))
+        return False
+
+
+def watch_focus(view: QWidget) -> None:
+    view.installEventFilter(FocusTeller(view))
 
 
 class Node(QAccessibleInterface, QAccessibleActionInterface):

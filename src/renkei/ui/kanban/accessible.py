@@ -9,21 +9,17 @@ moving it, or someone else changing it, is announced."""
 
 from __future__ import annotations
 
-from functools import partial
-
-from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QRectF
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
     QAccessibleAnnouncementEvent,
-    QAccessibleEvent,
 )
 
-from renkei.domain.risk import badge_word
-from renkei.i18n import arg, translate_marked
+from renkei.i18n import arg
 from renkei.i18n.contexts import Kanban
 from renkei.i18n.history import join_words
-from renkei.ui.a11y import Key, PaintedAccessible, post
+from renkei.ui.a11y import Key, PaintedAccessible, post, spoken_risks, tell_focus, watch_focus
 from renkei.ui.kanban.geometry import HEADER_HEIGHT, Lane
 
 Text = QAccessible.Text
@@ -179,14 +175,9 @@ class KanbanAccessible(PaintedAccessible):
         if face.owner_name:
             owner = arg(QCoreApplication.translate("Kanban", "owner %1"), face.owner_name)
         if face.risk_word:
-            risk = arg(QCoreApplication.translate("Kanban", "at risk: %1"), self._risks(task_id))
+            risks = spoken_risks(self.view.model.session, task_id)
+            risk = arg(QCoreApplication.translate("Kanban", "at risk: %1"), risks)
         return _list([head, owner, face.due_text, risk, face.blocked_word])
-
-    def _risks(self, task_id: int) -> str:
-        """The card's risk badge words ("Late · Stale") as a spoken list ("Late, Stale")."""
-        reasons = self.view.model.session.risk(task_id)
-        words = list(dict.fromkeys(badge_word(r, translate_marked) for r in reasons))[:2]
-        return _list(words)
 
     def card_details(self, task_id: int) -> str:
         """What else the card shows: its column, priority, handoff and finding badges,
@@ -340,34 +331,6 @@ def current_changed(view) -> None:
     tell_focus(view, selection=True)
 
 
-def tell_focus(view, selection: bool = False) -> None:
-    """The current card has the focus (when the board has it): say so."""
-    task_id = view.current_task
-    interface = _interface(view)
-    if interface is None or task_id is None or not interface.exists(("card", task_id)):
-        return
-    node = interface.node(("card", task_id))
-    words = interface.card_name(task_id)
-    if view.hasFocus():
-        post(view, QAccessibleEvent(node, QAccessible.Event.Focus), words)
-    if selection:
-        post(view, QAccessibleEvent(node, QAccessible.Event.Selection), words)
-
-
-class FocusTeller(QObject):
-    """The board taking the focus hands it on to its current card: after Qt has told the
-    screen reader the board is focused, the card is told focused too."""
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 - Qt's name
-        if event.type() == QEvent.Type.FocusIn:
-            QTimer.singleShot(0, self, partial(tell_focus, watched))
-        return False
-
-
-def watch_focus(view) -> None:
-    view.installEventFilter(FocusTeller(view))
-
-
 def laid_out(view) -> None:
     """The board was laid out again: a current card that moved is announced ("Moved to In
     progress"), and one someone else changed is read again."""
@@ -415,3 +378,6 @@ def _place_words(view) -> tuple[int, int | None, int, int] | None:
         return None
     lane_index, column_index, index = found
     return task_id, view.lanes[lane_index].key, view.columns[column_index].id, index
+
+
+__all__ = ["KanbanAccessible", "current_changed", "laid_out", "watch_focus"]
