@@ -5620,8 +5620,16 @@ Keep their version, or replace it with yours?</source>
         <translation>表示できる日付付きのタスクはありません。</translation>
     </message>
     <message>
+        <source>milestone %1</source>
+        <translation>マイルストーン：%1</translation>
+    </message>
+    <message>
         <source>On the critical path</source>
         <translation>クリティカルパス上</translation>
+    </message>
+    <message>
+        <source>Select the bar</source>
+        <translation>バーを選択</translation>
     </message>
     <message>
         <source>Outline the chain of dependent tasks that decides when the work finishes</source>
