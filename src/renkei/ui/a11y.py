@@ -175,7 +175,9 @@ class Node(QAccessibleInterface, QAccessibleActionInterface):
         if kind == QAccessible.InterfaceType.ActionInterface:
             # Python's two bases are two C++ objects: hand Qt the action one's address.
             return shiboken6.VoidPtr(shiboken6.getCppPointer(self)[1])
-        return None
+        # A null pointer, spelled so: a None (or 0) returned here reaches Qt as a pointer to
+        # something else, and a screen reader asking for a table interface crashes the app.
+        return shiboken6.VoidPtr(0)
 
     def actionNames(self) -> list[str]:  # noqa: N802
         return self.owner.actions_of(self.key) if self.isValid() else []

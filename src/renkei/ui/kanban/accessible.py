@@ -213,7 +213,7 @@ class KanbanAccessible(PaintedAccessible):
         if key is None:
             return Role.Pane
         return {
-            "column": Role.Column,
+            "column": Role.ColumnHeader,
             "lane": Role.Grouping,
             "card": Role.ListItem,
             "add": Role.Button,
