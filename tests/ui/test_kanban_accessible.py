@@ -174,6 +174,18 @@ def test_a_move_is_announced(window, demo_session):
     assert card.state().focused
 
 
+def test_a_move_within_the_column_says_the_place(window, demo_session):
+    """Alt+↑ moves the card one place up: the screen reader hears its new place."""
+    view = window.board_view
+    told = []
+    view.accessibleEventPosted.connect(lambda kind, words: told.append((kind, words)))
+    view.setFocus()
+    view.set_current_task(task_named(demo_session, "Merge duplicate contacts in CRM").id)
+    told.clear()
+    QTest.keyClick(view, Qt.Key.Key_Up, Qt.KeyboardModifier.AltModifier)
+    assert told == [(QAccessible.Event.Announcement, "Moved to place 2 in In progress")]
+
+
 def test_actions_move_and_fold(window, demo_session):
     """A screen reader's actions: move the card to a named column, fold a lane."""
     view = window.board_view

@@ -187,10 +187,10 @@ class Node(QAccessibleInterface, QAccessibleActionInterface):
             self.owner.do_action(self.key, name)
 
     def localizedActionName(self, name: str) -> str:  # noqa: N802
-        return self.owner.action_words(self.key, name)
+        return self.owner.action_words(self.key, name) if self.isValid() else name
 
     def localizedActionDescription(self, name: str) -> str:  # noqa: N802
-        return self.owner.action_words(self.key, name)
+        return self.localizedActionName(name)
 
     def keyBindingsForAction(self, _name: str) -> list[str]:  # noqa: N802
         return []

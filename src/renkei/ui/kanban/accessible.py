@@ -22,6 +22,8 @@ from renkei.i18n.history import join_words
 from renkei.ui.a11y import Key, PaintedAccessible, post, spoken_risks, tell_focus, watch_focus
 from renkei.ui.kanban.geometry import HEADER_HEIGHT, Lane
 
+__all__ = ["KanbanAccessible", "current_changed", "laid_out", "watch_focus"]
+
 Text = QAccessible.Text
 Role = QAccessible.Role
 MOVE_LEFT, MOVE_RIGHT = "Move left", "Move right"  # action names (not shown)
@@ -353,7 +355,7 @@ def laid_out(view) -> None:
             if lane_now != lane_before and lane
             else arg(QCoreApplication.translate("Kanban", "Moved to %1"), column)
         )
-    elif index_now != index_before:
+    elif index_now != index_before and task_id in view.model.touched:
         words = arg(QCoreApplication.translate("Kanban", "Moved to place %1 in %2"), index_now + 1,
                     next(s.name for s in view.columns if s.id == column_now))  # fmt: skip
     actor = view.model.changed_by_others.get(task_id)
@@ -378,6 +380,3 @@ def _place_words(view) -> tuple[int, int | None, int, int] | None:
         return None
     lane_index, column_index, index = found
     return task_id, view.lanes[lane_index].key, view.columns[column_index].id, index
-
-
-__all__ = ["KanbanAccessible", "current_changed", "laid_out", "watch_focus"]

@@ -67,6 +67,7 @@ class KanbanModel(QAbstractListModel):
         # During one change's ``arranged``: the tasks it touched, by whom, when that is
         # someone else (a screen reader hears the focused card changed under it).
         self.changed_by_others: dict[int, str] = {}
+        self.touched: set[int] = set()  # during one change's ``arranged``: its tasks
         events.changed.connect(self._on_change)
         events.reset.connect(self.refresh)
         self._ids = self._visible_ids()
@@ -281,8 +282,9 @@ class KanbanModel(QAbstractListModel):
         # Every card's words may have changed (risk, blocked); one signal for the range.
         self._all_data_changed()
         self.changed_by_others = self._others_touched(change)
+        self.touched = touched
         self._rearrange()
-        self.changed_by_others = {}
+        self.changed_by_others, self.touched = {}, set()
 
     def _others_touched(self, change: Change) -> dict[int, str]:
         """The tasks someone else changed (from the live feed, or a script), with their name."""
