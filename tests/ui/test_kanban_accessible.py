@@ -138,6 +138,7 @@ def test_the_current_card_is_focused_selected_and_told(window, demo_session):
     assert card.state().focused and card.state().selected
     assert board_of(window).focusChild().text(Name) == card.text(Name)
     assert not board_of(window).state().focused  # the card has the focus, not the pane
+    assert board_of(window).text(QAccessible.Text.Description) == ""  # said once, by the card
     assert told == [
         (QAccessible.Event.Focus, card.text(Name)),
         (QAccessible.Event.Selection, card.text(Name)),

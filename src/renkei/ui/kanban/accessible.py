@@ -121,11 +121,9 @@ class KanbanAccessible(PaintedAccessible):
 
     def text_of(self, key: Key | None, kind) -> str:
         if key is None:
-            if kind == Text.Name:
-                return self.view.accessibleName()
-            if kind == Text.Description:
-                return self.view.accessibleDescription()
-            return ""
+            # The board's own description (its current card in words) is not repeated: the
+            # card itself is the focused child and says it.
+            return self.view.accessibleName() if kind == Text.Name else ""
         if kind == Text.Name:
             return self.name_of(key)
         if kind == Text.Description and key[0] == "card":
