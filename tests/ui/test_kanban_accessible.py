@@ -8,6 +8,7 @@ from PySide6.QtGui import QAccessible, QAccessibleActionInterface
 from PySide6.QtTest import QTest
 
 import clock
+from renkei.app.filtering import TaskFilter
 from renkei.app.session import BoardSession
 from renkei.domain.commands import SetFields
 from renkei.ui.app import create_application
@@ -263,3 +264,18 @@ def test_the_board_speaks_japanese(japanese_ui, qtbot, demo_session):
     assert card.text(QAccessible.Text.Description) == (
         "In progress、高、記録なしで担当変更、進捗40%"
     )
+
+
+def test_an_item_gone_from_the_board_says_so(window):
+    """A card a filter hides is no longer a child; its old interface answers as invalid
+    (a screen reader may still hold it) instead of failing, and comes back with the card."""
+    card = card_named(window, IMPORT)
+    window.model.set_filter(TaskFilter(text="Minato"))
+    assert not card.isValid()
+    assert card.text(Name) == "" and card.state().invalid
+    assert card.actionInterface().actionNames() == []
+    board = board_of(window)
+    columns = [c.text(Name) for c in children(board) if c.role() == QAccessible.Role.ColumnHeader]
+    assert columns[2] == "In progress, 2 of 14 tasks shown"
+    window.model.set_filter(TaskFilter())
+    assert card.isValid() and card.text(Name).startswith(IMPORT)
