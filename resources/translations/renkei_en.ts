@@ -141,6 +141,27 @@
         </translation>
     </message>
     <message numerus="yes">
+        <source>Show %n more finished task(s)</source>
+        <translation>
+            <numerusform>Show %n more finished task</numerusform>
+            <numerusform>Show %n more finished tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s) shown</source>
+        <translation>
+            <numerusform>%1 of %n task shown</numerusform>
+            <numerusform>%1 of %n tasks shown</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s)</source>
+        <translation>
+            <numerusform>%1 of %n task</numerusform>
+            <numerusform>%1 of %n tasks</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
         <source>▾ %n more finished</source>
         <translation>
             <numerusform>▾ %n more finished</numerusform>

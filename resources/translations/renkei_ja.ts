@@ -3726,11 +3726,97 @@
 </context>
 <context>
     <name>Kanban</name>
+    <message>
+        <source>All tasks</source>
+        <translation>すべてのタスク</translation>
+    </message>
     <message numerus="yes">
         <source>%n task(s)</source>
         <translation>
             <numerusform>%n件</numerusform>
         </translation>
+    </message>
+    <message numerus="yes">
+        <source>Show %n more finished task(s)</source>
+        <translation>
+            <numerusform>完了したタスクをあと%n件表示</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Add a task to %1</source>
+        <translation>%1 にタスクを追加</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s) shown</source>
+        <translation>
+            <numerusform>%n件中%1件を表示</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 of %n task(s)</source>
+        <translation>
+            <numerusform>%n件中%1件</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>over the limit</source>
+        <translation>上限超過</translation>
+    </message>
+    <message>
+        <source>%1 — %2</source>
+        <translation>%1（%2）</translation>
+    </message>
+    <message>
+        <source>owner %1</source>
+        <translation>担当者：%1</translation>
+    </message>
+    <message>
+        <source>at risk: %1</source>
+        <translation>リスクあり：%1</translation>
+    </message>
+    <message>
+        <source>%1% done</source>
+        <translation>進捗%1%</translation>
+    </message>
+    <message>
+        <source>Move to %1</source>
+        <translation>%1 に移動</translation>
+    </message>
+    <message>
+        <source>Open the task</source>
+        <translation>タスクを開く</translation>
+    </message>
+    <message>
+        <source>Select the card</source>
+        <translation>カードを選択</translation>
+    </message>
+    <message>
+        <source>Show the card&apos;s menu</source>
+        <translation>カードのメニューを表示</translation>
+    </message>
+    <message>
+        <source>Unfold the lane</source>
+        <translation>レーンを展開</translation>
+    </message>
+    <message>
+        <source>Fold the lane</source>
+        <translation>レーンを折りたたむ</translation>
+    </message>
+    <message>
+        <source>Moved to %1, %2</source>
+        <translation>%1（%2）に移動しました</translation>
+    </message>
+    <message>
+        <source>Moved to %1</source>
+        <translation>%1 に移動しました</translation>
+    </message>
+    <message>
+        <source>Moved to place %1 in %2</source>
+        <translation>%2 の%1番目に移動しました</translation>
+    </message>
+    <message>
+        <source>Changed by %1: %2</source>
+        <translation>%1 さんが変更しました：%2</translation>
     </message>
     <message numerus="yes">
         <source>▾ %n more finished</source>
@@ -7465,8 +7551,16 @@ Keep their version, or replace it with yours?</source>
         <translation>表示できる日付付きのタスクはありません。</translation>
     </message>
     <message>
+        <source>milestone %1</source>
+        <translation>マイルストーン：%1</translation>
+    </message>
+    <message>
         <source>On the critical path</source>
         <translation>クリティカルパス上</translation>
+    </message>
+    <message>
+        <source>Select the bar</source>
+        <translation>バーを選択</translation>
     </message>
     <message>
         <source>Outline the chain of dependent tasks that decides when the work finishes</source>

@@ -64,6 +64,10 @@ class KanbanModel(QAbstractListModel):
         self._ids: list[int] = []
         self._haystacks: dict[int, str] = {}
         self._faces: dict[int, CardFace] = {}
+        # During one change's ``arranged``: the tasks it touched, by whom, when that is
+        # someone else (a screen reader hears the focused card changed under it).
+        self.changed_by_others: dict[int, str] = {}
+        self.touched: set[int] = set()  # during one change's ``arranged``: its tasks
         events.changed.connect(self._on_change)
         events.reset.connect(self.refresh)
         self._ids = self._visible_ids()
@@ -277,7 +281,21 @@ class KanbanModel(QAbstractListModel):
         self._apply_rows(self._ids_after(change, touched))
         # Every card's words may have changed (risk, blocked); one signal for the range.
         self._all_data_changed()
+        self.changed_by_others = self._others_touched(change)
+        self.touched = touched
         self._rearrange()
+        self.changed_by_others, self.touched = {}, set()
+
+    def _others_touched(self, change: Change) -> dict[int, str]:
+        """The tasks someone else changed (from the live feed, or a script), with their name."""
+        others: dict[int, str] = {}
+        people = self.session.board.people
+        for rc in change.rows:
+            actor = rc.actor_id if rc.actor_id is not None else change.actor_id
+            if rc.entity == "task" and actor is not None and actor != self.session.actor_id:
+                person = people.get(actor)
+                others[rc.entity_id] = person.name if person else "?"
+        return others
 
     def _apply_rows(self, new_ids: list[int]) -> None:
         """Turn the old row list into the new one: removals, a reorder, insertions, each

@@ -13,6 +13,8 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QPushButton, QToolTip
 
 from renkei.render.theme import Theme, current
+from renkei.ui.a11y import register
+from renkei.ui.kanban import accessible
 from renkei.ui.kanban.geometry import (
     HEADER_HEIGHT,
     SLOT,
@@ -37,6 +39,8 @@ class KanbanView(QAbstractScrollArea):
     quickAddSubmitted = Signal(int, object, str)  # status id, lane key, title
     menuRequested = Signal(int, QPoint)  # task id, global position: the card's context menu
     clearFilterRequested = Signal()  # the empty filtered board's Clear button
+    # What was told to a screen reader: the QAccessible event type and its words.
+    accessibleEventPosted = Signal(object, str)
 
     @property
     def theme(self) -> Theme:
@@ -64,6 +68,7 @@ class KanbanView(QAbstractScrollArea):
         self.setMouseTracking(False)
         self.viewport().setAutoFillBackground(False)
         self.setAccessibleName(QCoreApplication.translate("Kanban", "Kanban board"))
+        accessible.watch_focus(self)
         # A filter that hides every card says so in the middle of the board, with a way back.
         self.clear_button = QPushButton(
             QCoreApplication.translate("Kanban", "Clear the filter"), self.viewport()
@@ -91,6 +96,7 @@ class KanbanView(QAbstractScrollArea):
         self._update_scrollbars()
         self._place_clear_button()
         self.viewport().update()
+        accessible.laid_out(self)
 
     def nothing_matches(self) -> bool:
         """A filter is on and hides every card."""
@@ -185,6 +191,7 @@ class KanbanView(QAbstractScrollArea):
         self.viewport().update()
         # A screen reader hears the chosen card's words, the owner's full name among them.
         self.setAccessibleDescription(self.model.card_text(task_id) if task_id else "")
+        accessible.current_changed(self)
         self.currentChanged.emit(task_id)
 
     def ensure_visible(self, task_id: int) -> None:
@@ -276,6 +283,11 @@ class KanbanView(QAbstractScrollArea):
                 self.set_current_task(cell[min(index, len(cell) - 1)])
                 return
             column_index += step
+
+    def move_current(self, column_step: int, row_step: int) -> None:
+        """Move the current card a column or a place (Alt+arrows; a screen reader's action)."""
+        if self._current is not None and self._locate(self._current) is not None:
+            self._move_by_keyboard(column_step, row_step)
 
     def _move_by_keyboard(self, column_step: int, row_step: int) -> None:
         """Alt+arrows move the current card: a keyboard equivalent of drag and drop."""
@@ -472,3 +484,6 @@ class KanbanView(QAbstractScrollArea):
         painter = QPainter(viewport)
         paint_board(painter, scene)
         painter.end()
+
+
+register(KanbanView, accessible.KanbanAccessible)

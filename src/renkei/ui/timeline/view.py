@@ -44,8 +44,9 @@ from renkei.render.timeline_paint import (
     screen_fonts,
     screen_style,
 )
+from renkei.ui.a11y import register
 from renkei.ui.kanban.model import LaneMode
-from renkei.ui.timeline import drag_paint
+from renkei.ui.timeline import accessible, drag_paint
 from renkei.ui.timeline.interaction import EDGE, TASK_MIME, TimelineInteraction
 from renkei.ui.timeline.rows import RowLayout, Zoom, build_rows
 from renkei.ui.timeline.tooltips import TimelineTooltips
@@ -62,6 +63,8 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
     openRequested = Signal(int)
     taskScheduled = Signal(int, object)  # task id dropped from outside, the day under it
     zoomChanged = Signal(object)  # Zoom, also when Ctrl+wheel or fit_to changed it
+    # What was told to a screen reader: the QAccessible event type and its words.
+    accessibleEventPosted = Signal(object, str)
 
     @property
     def theme(self) -> Theme:
@@ -103,6 +106,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         self.viewport().setAcceptDrops(True)
         self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOn)
         self.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline"))
+        accessible.watch_focus(self)
         self._update_metrics()
         self._update_scrollbars()
         self._place(self._today(), LABEL_WIDTH + self._chart_width() / 3)
@@ -369,6 +373,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         else:
             self._place(left_day, LABEL_WIDTH)
         self.viewport().update()
+        accessible.laid_out(self)
 
     def _refresh_forecasts(self) -> None:
         scope = {LaneMode.TEAM: "team", LaneMode.PROJECT: "project"}.get(self._mode)
@@ -455,6 +460,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
             self.task_tooltip(task_id) if task_id is not None and drawn else ""
         )
         self.viewport().update()
+        accessible.current_changed(self)
         self.currentChanged.emit(task_id)
 
     # -- painting ----------------------------------------------------------------------------
@@ -498,3 +504,6 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         paint_chart_frame(painter, geo, content, style, theme, fonts)
         drag_paint.paint_drag_label(self, painter, geo)
         painter.end()
+
+
+register(TimelineView, accessible.TimelineAccessible)
