@@ -206,7 +206,8 @@ def test_a_colleagues_300_new_tasks_rebuild_the_shown_chart_once(window, demo_se
     """The tab follows the board once per Change, not once per row signal of the model."""
     tab = window.timeline_tab
     rebuilt = []
-    monkeypatch.setattr(tab.view, "_rebuild", lambda: rebuilt.append(1))
+    rebuild = tab.view._rebuild
+    monkeypatch.setattr(tab.view, "_rebuild", lambda: (rebuilt.append(1), rebuild()))
     status = demo_session.board.find_status("Backlog").id
     scattered = sorted(demo_session.board.tasks.values(), key=lambda t: t.id)[:20]
     new = [
@@ -256,3 +257,32 @@ def test_the_timeline_and_handoffs_tabs_are_made_when_their_tab_is_chosen(qtbot,
     assert window.tabs.currentWidget() is window._handoffs_tab is not None
     assert window.handoffs_tab.isVisible() and window.handoffs_tab._task_id == first
     assert [window.tabs.tabText(i) for i in range(window.tabs.count())] == labels
+
+
+def test_the_tray_keeps_its_items_as_tasks_arrive_and_lists_afresh_when_one_goes(qtbot):
+    """Tasks that arrive are put in their places and renamed ones retitled, the items already
+    listed staying as they are; a task that leaves (or moves) lists the tray afresh."""
+    from types import SimpleNamespace
+
+    from renkei.ui.timeline.tab import UnscheduledTray
+
+    def board_of(**titles: str):
+        tasks = {int(key[1:]): SimpleNamespace(title=title) for key, title in titles.items()}
+        return SimpleNamespace(tasks=tasks)
+
+    tray = UnscheduledTray()
+    qtbot.addWidget(tray)
+    board = board_of(t1="Call", t2="Write", t3="Plan", t4="Book")
+    tray.show_tasks(board, [1, 3])
+    first, second = tray.item(0), tray.item(1)
+    tray.show_tasks(board, [2, 1, 4, 3])  # two arrive, one before, one between
+    assert tray.task_ids() == [2, 1, 4, 3]
+    assert tray.item(1) is first and tray.item(3) is second
+    board.tasks[3].title = "Plan the webinar"
+    tray.show_tasks(board, [2, 1, 4, 3])
+    assert tray.item(3) is second and second.text() == "Plan the webinar"
+    tray.show_tasks(board, [2, 4, 3])  # one goes
+    assert tray.task_ids() == [2, 4, 3]
+    assert [tray.item(row).text() for row in range(3)] == ["Write", "Book", "Plan the webinar"]
+    tray.show_tasks(board, [3, 2, 4])  # one moves
+    assert tray.task_ids() == [3, 2, 4]

@@ -114,9 +114,14 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
     # -- what is shown ------------------------------------------------------------------------
 
     def set_tasks(self, task_ids: list[int]) -> None:
-        """The (already filtered) tasks to show; those without any date are not drawn."""
+        """The (already filtered) tasks to show; those without any date are not drawn (they
+        are ``undated_task_ids``)."""
         self._ids = list(task_ids)
         self._rebuild()
+
+    def undated_task_ids(self) -> list[int]:
+        """The tasks given that have no date at all, in the order given (the tray's)."""
+        return self._layout.undated
 
     def shown_task_ids(self) -> list[int]:
         """The drawn tasks in row order (the undated ones left out)."""
