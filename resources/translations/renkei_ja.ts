@@ -1935,6 +1935,10 @@
         <translation>引き継ぎ記録なし</translation>
     </message>
     <message>
+        <source>Handoff log</source>
+        <translation>引き継ぎログ</translation>
+    </message>
+    <message>
         <source>Only %1 → %2</source>
         <translation>%1 → %2 のみ</translation>
     </message>
@@ -1949,6 +1953,14 @@
     <message>
         <source>Sent without</source>
         <translation>未記入の項目</translation>
+    </message>
+    <message>
+        <source>Show entries</source>
+        <translation>表示する記録</translation>
+    </message>
+    <message>
+        <source>Handoff state</source>
+        <translation>引き継ぎの状態</translation>
     </message>
     <message>
         <source>Show all</source>
@@ -1969,6 +1981,10 @@
     <message>
         <source>Where it broke</source>
         <translation>抜け漏れの起きた箇所</translation>
+    </message>
+    <message>
+        <source>Search the handoff log</source>
+        <translation>引き継ぎログを検索</translation>
     </message>
     <message>
         <source>With a finding</source>

@@ -3,7 +3,7 @@ read-only window turns off (saying why). A part of MainWindow: the slots are its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 
 from renkei.app.places import SERVER
@@ -33,6 +33,19 @@ class WindowMenus:
         if menu is not None:
             menu.addAction(action)
         return action
+
+    def _go_to_page(self, index: int) -> None:
+        """Ctrl+1/2/3: the tab shown and the keyboard on its main view (the board, the
+        chart, the handoff matrix), so the arrows work at once."""
+        if index == 0:
+            self.tabs.setCurrentIndex(0)
+            self.board_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif index == 1:
+            self.tabs.setCurrentWidget(self.timeline_tab)
+            self.timeline_tab.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.show_handoffs(None)
+            self.handoffs_tab.focus_main()
 
     def _build_menus(self) -> None:
         bar = self.menuBar()
@@ -154,19 +167,19 @@ class WindowMenus:
             self.lane_actions[mode] = action
         self._action(
             QCoreApplication.translate("MainWindow", "The &board"),
-            lambda: self.tabs.setCurrentIndex(0),
+            lambda: self._go_to_page(0),
             "Ctrl+1",
             view_menu,
         )
         self._action(
             QCoreApplication.translate("MainWindow", "&Timeline"),
-            lambda: self.tabs.setCurrentWidget(self.timeline_tab),
+            lambda: self._go_to_page(1),
             "Ctrl+2",
             view_menu,
         )
         self._action(
             QCoreApplication.translate("MainWindow", "&Handoffs"),
-            lambda: self.show_handoffs(None),
+            lambda: self._go_to_page(2),
             "Ctrl+3",
             view_menu,
         )
