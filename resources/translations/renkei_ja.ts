@@ -3653,6 +3653,10 @@ Keep their version, or replace it with yours?</source>
 <context>
     <name>OptionalDateEdit</name>
     <message>
+        <source>%1: set a date</source>
+        <translation>%1：日付を設定</translation>
+    </message>
+    <message>
         <source>not set</source>
         <translation>未設定</translation>
     </message>
@@ -5090,6 +5094,10 @@ Keep their version, or replace it with yours?</source>
         <translation>履歴</translation>
     </message>
     <message>
+        <source>Task details</source>
+        <translation>タスクの詳細</translation>
+    </message>
+    <message>
         <source>Needed by: %1</source>
         <translation>後続タスク：%1</translation>
     </message>
@@ -5299,6 +5307,14 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>— none —</source>
         <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Search tasks to wait for</source>
+        <translation>先行タスクを検索</translation>
+    </message>
+    <message>
+        <source>Tasks this one waits for</source>
+        <translation>先行タスク</translation>
     </message>
 </context>
 <context>
