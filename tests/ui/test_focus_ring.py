@@ -19,7 +19,6 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renkei.render.theme import THEMES
 from renkei.ui.themes import apply_theme
 
 

@@ -196,9 +196,11 @@ def apply_theme(name: str) -> Theme:
     _follow_system(app)
     old_muted = muted_text_color(app.palette())
     app.setPalette(palette_for(theme))
-    _recolour_muted_labels(app, old_muted, muted_text_color(app.palette()))
     sheet = _high_contrast_sheet() if theme is HIGH_CONTRAST else ""
     app.setStyleSheet(focus_sheet(theme) + sheet)  # high contrast's own rules win
+    # After the sheet: a new sheet polishes the widgets again, giving back the palettes they
+    # had when first polished.
+    _recolour_muted_labels(app, old_muted, muted_text_color(app.palette()))
     for widget in app.allWidgets():
         hook = getattr(widget, "theme_changed", None)
         if callable(hook):
