@@ -4620,6 +4620,10 @@ Keep their version, or replace it with yours?</source>
         <translation>カードを上 / 下へ移動（または上 / 下のレーンへ）</translation>
     </message>
     <message>
+        <source>Right-click, Menu key, Shift+F10</source>
+        <translation>右クリック、メニューキー、Shift+F10</translation>
+    </message>
+    <message>
         <source>→, Enter</source>
         <translation>→、Enter</translation>
     </message>
@@ -4666,10 +4670,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Record the standup as held</source>
         <translation>朝会の実施を記録</translation>
-    </message>
-    <message>
-        <source>Right-click</source>
-        <translation>右クリック</translation>
     </message>
     <message>
         <source>Scroll in time</source>
@@ -5540,6 +5540,22 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Show or hide the tasks without dates</source>
         <translation>日付のないタスクを表示・非表示</translation>
+    </message>
+    <message>
+        <source>Timeline tools</source>
+        <translation>タイムラインのツール</translation>
+    </message>
+    <message>
+        <source>Group rows</source>
+        <translation>行のまとめ方</translation>
+    </message>
+    <message>
+        <source>Unscheduled tasks</source>
+        <translation>日程未設定のタスク</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Move task</source>

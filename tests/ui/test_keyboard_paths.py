@@ -8,6 +8,8 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
+from renkei.render.timeline_rows import Zoom
+from renkei.ui.dialogs.shortcuts import ShortcutsDialog
 from renkei.ui.main_window import MainWindow
 
 
@@ -80,3 +82,80 @@ def test_ctrl_1_and_ctrl_2_put_the_keyboard_on_the_board_and_the_chart(qtbot, wi
     ctrl(qtbot, window, Qt.Key.Key_1)
     assert window.tabs.currentIndex() == 0
     assert QApplication.focusWidget() is window.board_view
+
+
+def test_the_timeline_zooms_fits_and_shows_the_critical_path_by_keys(qtbot, window):
+    """Alt+1…4 choose Day…Quarter, Ctrl+- and Ctrl+= zoom out and in, Ctrl+0 fits the chart
+    to the current task, Ctrl+Shift+P outlines the critical path; Tab from the chart reaches
+    the toolbar's buttons, and Space presses one."""
+    ctrl(qtbot, window, Qt.Key.Key_2)
+    tab = window.timeline_tab
+    view = tab.view
+    qtbot.waitUntil(lambda: QApplication.focusWidget() is view)
+    key(qtbot, Qt.KeyboardModifier.AltModifier, Qt.Key.Key_3)
+    assert view.zoom is Zoom.MONTH and tab.zoom_actions[Zoom.MONTH].isChecked()
+    key(qtbot, Qt.KeyboardModifier.AltModifier, Qt.Key.Key_1)
+    assert view.zoom is Zoom.DAY
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Minus)
+    assert view.zoom is Zoom.WEEK
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_Equal)
+    assert view.zoom is Zoom.DAY
+    key(qtbot, Qt.KeyboardModifier.AltModifier, Qt.Key.Key_4)
+    assert view.zoom is Zoom.QUARTER
+    fitted = []
+    view.fit_to = lambda ids: fitted.append(list(ids))
+    key(qtbot, Qt.KeyboardModifier.ControlModifier, Qt.Key.Key_0)
+    current = view.current_task
+    assert fitted == [[current] if current is not None else view.shown_task_ids()]
+    assert not tab.critical_action.isChecked()
+    ctrl_shift = Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier
+    key(qtbot, ctrl_shift, Qt.Key.Key_P)
+    assert tab.critical_action.isChecked()
+    assert "Ctrl+Shift+P" in tab.critical_action.toolTip()
+
+    view.setFocus()
+    key(qtbot)
+    day_button = tab.toolbar.widgetForAction(tab.zoom_actions[Zoom.DAY])
+    assert QApplication.focusWidget() is day_button
+    key(qtbot, which=Qt.Key.Key_Space)
+    assert view.zoom is Zoom.DAY
+    for _ in range(6):  # Week, Month, Quarter, Today, Fit, Critical path
+        key(qtbot)
+    assert QApplication.focusWidget() is tab.toolbar.widgetForAction(tab.critical_action)
+
+
+def test_the_shortcuts_list_takes_the_keyboard_and_names_the_card_menu_keys(qtbot, window):
+    """F1: the list is reached with Tab from its search and scrolls with Page Down; it says
+    the card's menu opens with the Menu key and Shift+F10 too."""
+    qtbot.keyClick(window, Qt.Key.Key_F1)
+    dialog = next(w for w in QApplication.topLevelWidgets() if isinstance(w, ShortcutsDialog))
+    qtbot.addWidget(dialog)
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    dialog.search.setFocus()
+    qtbot.waitUntil(dialog.search.hasFocus)
+    key(qtbot)
+    assert QApplication.focusWidget() is dialog.tree
+    bar = dialog.tree.verticalScrollBar()
+    assert bar.maximum() > 0
+    for _ in range(3):
+        key(qtbot, which=Qt.Key.Key_PageDown)
+    assert bar.value() > 0
+    card_rows = [r for r in dialog.visible_rows() if r[0] == "Cards on the board"]
+    menu = "The card's menu: hand off, handoffs, archive"
+    assert ("Cards on the board", menu, "Right-click, Menu key, Shift+F10") in card_rows
+    dialog.close()
+
+
+def test_shift_f10_opens_the_current_cards_menu(qtbot, window):
+    view = window.board_view
+    task_id = next(iter(window.model.task_ids()))
+    view.set_current_task(task_id)
+    asked = []
+    view.menuRequested.disconnect()
+    view.menuRequested.connect(lambda task, _where: asked.append(task))
+    view.setFocus()
+    qtbot.waitUntil(view.hasFocus)
+    key(qtbot, Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_F10)
+    assert asked == [task_id]

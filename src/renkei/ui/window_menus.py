@@ -4,7 +4,8 @@ read-only window turns off (saying why). A part of MainWindow: the slots are its
 from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup, QContextMenuEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
 
 from renkei.app.places import SERVER
 from renkei.i18n import arg
@@ -47,7 +48,21 @@ class WindowMenus:
             self.show_handoffs(None)
             self.handoffs_tab.focus_main()
 
+    def _context_menu_key(self) -> None:
+        """Shift+F10, the menu key's other name: the menu of what has the focus (on the
+        board, the current card's), as the menu key opens it."""
+        widget = QApplication.focusWidget()
+        if widget is None or widget.window() is not self:
+            return
+        centre = widget.rect().center()
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard, centre, widget.mapToGlobal(centre)
+        )
+        QApplication.sendEvent(widget, event)
+
     def _build_menus(self) -> None:
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self)
+        menu_key.activated.connect(self._context_menu_key)
         bar = self.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         self._action(
