@@ -1564,6 +1564,26 @@
         <translation>リスクありのみ</translation>
     </message>
     <message>
+        <source>Search tasks</source>
+        <translation>タスクを検索</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
@@ -2613,6 +2633,14 @@
         <translation>役割</translation>
     </message>
     <message>
+        <source>Find your name</source>
+        <translation>自分の名前を探す</translation>
+    </message>
+    <message>
+        <source>People on this board</source>
+        <translation>このボードのメンバー</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>チーム</translation>
     </message>
@@ -2734,6 +2762,14 @@
     <message>
         <source>Archived</source>
         <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <source>Columns of the file and their fields</source>
+        <translation>ファイルの列と対応する項目</translation>
+    </message>
+    <message>
+        <source>Trello lists and their statuses</source>
+        <translation>Trello のリストと対応するステータス</translation>
     </message>
     <message>
         <source>CSV file</source>
@@ -4983,6 +5019,10 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Drag the teams into the order the standup walks through them.</source>
         <translation>朝会で扱う順にチームをドラッグして並べ替えてください。</translation>
+    </message>
+    <message>
+        <source>Teams in standup order</source>
+        <translation>朝会で話す順のチーム</translation>
     </message>
     <message>
         <source>Standup order</source>
