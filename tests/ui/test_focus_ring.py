@@ -86,3 +86,30 @@ def test_a_focused_control_is_ringed_two_pixels_in_a_colour_that_stands_out(qtbo
         for x in (0, 1):
             seen = image.pixelColor(x, middle)
             assert near(seen, ring), (name, type(control).__name__, x, seen.name(), ring.name())
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high_contrast"])
+def test_the_focused_timeline_chart_is_ringed(qtbot, demo_session, name):
+    """The chart, a painted view, shows the keyboard is on it: the same 2 px ring."""
+    from renkei.ui.main_window import MainWindow
+
+    theme = apply_theme(name)
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    window.tabs.setCurrentWidget(window.timeline_tab)
+    view = window.timeline_tab.view
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    image = view.grab().toImage()
+    middle = image.height() // 2
+    for x in (0, 1):
+        assert near(image.pixelColor(x, middle), theme.selection), (name, x)
+    window.timeline_tab.group_combo.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    image = view.grab().toImage()
+    assert not near(image.pixelColor(0, middle), theme.selection, slack=10)
