@@ -159,3 +159,18 @@ def test_shift_f10_opens_the_current_cards_menu(qtbot, window):
     qtbot.waitUntil(view.hasFocus)
     key(qtbot, Qt.KeyboardModifier.ShiftModifier, Qt.Key.Key_F10)
     assert asked == [task_id]
+
+
+@pytest.mark.parametrize("index", [0, 1, 2])
+def test_tab_from_the_tab_bar_lands_on_the_tabs_main_view(qtbot, window, index):
+    """Board, Timeline, Handoffs: the first stop after the tab's name is its main view."""
+    window.tabs.setCurrentIndex(index)
+    qtbot.waitUntil(lambda: window.tabs.currentWidget().isVisible())
+    qtbot.wait(20)
+    page = window.tabs.currentWidget()
+    main = {0: window.board_view, 1: getattr(page, "view", None), 2: getattr(page, "matrix", None)}
+    bar = window.tabs.tabBar()
+    bar.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(bar.hasFocus)
+    key(qtbot)
+    assert QApplication.focusWidget() is main[index]

@@ -70,9 +70,7 @@ class HandoffsTab(QWidget):
         # Tab moves on from the matrix (its cells are walked with the arrows), in the order
         # the tab is read: matrix, chain, the log's search and filters, the log.
         self.matrix.setTabKeyNavigation(False)
-        stops = [self.matrix, self.chain, *self.log.focus_stops()]
-        for before, after in zip(stops, stops[1:], strict=False):
-            QWidget.setTabOrder(before, after)
+        self._stops = [self.matrix, self.chain, *self.log.focus_stops()]
 
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(
@@ -93,6 +91,15 @@ class HandoffsTab(QWidget):
         self.matrix.pairActivated.connect(self.log.show_pair)
         self.log.entryChosen.connect(self._entry_chosen)
         self.chain.handoffActivated.connect(self._hop_chosen)
+
+    def order_after(self, first: QWidget) -> None:
+        """Tab from ``first`` (the window's tab bar) goes through this tab in reading order:
+        the matrix, the chain, the log's search and filters, the log."""
+        if not self._built:
+            self._build()
+        stops = [first, *self._stops]
+        for before, after in zip(stops, stops[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     def focus_main(self) -> None:
         """Keyboard focus on the tab's main view, the matrix (Ctrl+3)."""

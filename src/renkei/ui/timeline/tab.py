@@ -234,6 +234,13 @@ class TimelineTab(QWidget):
                     button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
                 stops.append(button)
         stops.append(self.tray)
+        self._stops = stops
+        self.order_after(None)
+
+    def order_after(self, first: QWidget | None) -> None:
+        """Tab from ``first`` (the window's tab bar) goes to the chart, then the toolbar
+        from left to right, then the tray."""
+        stops = [first, *self._stops] if first is not None else self._stops
         for before, after in zip(stops, stops[1:], strict=False):
             QWidget.setTabOrder(before, after)
 
