@@ -8,7 +8,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QCheckBox, QWidget
 
 from renkei.ui.main_window import MainWindow
 
@@ -113,5 +113,11 @@ def test_every_control_of_every_dialog_is_named(qtbot, window, demo_session):
         dialog.show()
         qtbot.waitExposed(dialog)
         missing += [f"{name}: {what}" for what in unnamed(dialog)]
+        # What a ticked box reveals (a date, the "add me" form, a reason) is named too.
+        for box in dialog.findChildren(QCheckBox):
+            if box.isVisible() and box.isEnabled() and not box.isChecked():
+                box.setChecked(True)
+        qtbot.wait(10)
+        missing += [f"{name}, boxes ticked: {what}" for what in unnamed(dialog)]
         dialog.hide()
     assert sorted(set(missing)) == [], "\n".join(sorted(set(missing)))
