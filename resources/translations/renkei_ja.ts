@@ -4660,6 +4660,10 @@ Keep their version, or replace it with yours?</source>
         <translation>右クリック、メニューキー、Shift+F10</translation>
     </message>
     <message>
+        <source>Unscheduled list: open the task to give it dates</source>
+        <translation>日程未設定の一覧：タスクを開いて日付を設定</translation>
+    </message>
+    <message>
         <source>→, Enter</source>
         <translation>→、Enter</translation>
     </message>

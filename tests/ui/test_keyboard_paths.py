@@ -174,3 +174,19 @@ def test_tab_from_the_tab_bar_lands_on_the_tabs_main_view(qtbot, window, index):
     qtbot.waitUntil(bar.hasFocus)
     key(qtbot)
     assert QApplication.focusWidget() is main[index]
+
+
+def test_enter_on_an_unscheduled_task_opens_it_to_give_it_dates(qtbot, window):
+    """The tray is scheduled by dragging; by keyboard, Enter opens the task's editor."""
+    ctrl(qtbot, window, Qt.Key.Key_2)
+    tab = window.timeline_tab
+    tab.set_tray_open(True)
+    assert tab.tray.count() > 0
+    opened = []
+    tab.openRequested.disconnect()
+    tab.openRequested.connect(opened.append)
+    tab.tray.setFocus()
+    qtbot.waitUntil(tab.tray.hasFocus)
+    tab.tray.setCurrentRow(0)
+    key(qtbot, which=Qt.Key.Key_Return)
+    assert opened == [tab.tray.item(0).data(Qt.ItemDataRole.UserRole)]

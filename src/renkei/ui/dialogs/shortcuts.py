@@ -111,6 +111,11 @@ OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Cancel a drag"),
     ),
     (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        "Enter",
+        QT_TRANSLATE_NOOP("Shortcuts", "Unscheduled list: open the task to give it dates"),
+    ),
+    (
         QT_TRANSLATE_NOOP("Shortcuts", "Handoffs tab"),
         "Enter",
         QT_TRANSLATE_NOOP("Shortcuts", "Matrix: show the handoffs between the two teams"),

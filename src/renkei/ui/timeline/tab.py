@@ -52,7 +52,10 @@ BATCH_SIZE = 200  # tray items laid out per pass of the event loop
 
 
 class UnscheduledTray(QListWidget):
-    """The shown tasks without any date, dragged onto the chart to schedule them."""
+    """The shown tasks without any date, dragged onto the chart to schedule them (or, by
+    keyboard, Enter opens the task to give it dates)."""
+
+    openRequested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -78,6 +81,13 @@ class UnscheduledTray(QListWidget):
             item.setData(Qt.ItemDataRole.UserRole, task_id)
             self.addItem(item)
         self.setUpdatesEnabled(True)
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt's name
         data = QMimeData()
@@ -142,6 +152,7 @@ class TimelineTab(QWidget):
         self.view.dependencyRequested.connect(self.link)
         self.view.taskScheduled.connect(self.schedule)
         self.view.zoomChanged.connect(lambda zoom: self.zoom_actions[zoom].setChecked(True))
+        self.tray.openRequested.connect(self.openRequested)
         self.tray.itemDoubleClicked.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
