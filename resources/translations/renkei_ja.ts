@@ -1897,6 +1897,26 @@
         <translation>リスクありのみ</translation>
     </message>
     <message>
+        <source>Search tasks</source>
+        <translation>タスクを検索</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>チーム</translation>
+    </message>
+    <message>
+        <source>Owner</source>
+        <translation>担当者</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>プロジェクト</translation>
+    </message>
+    <message>
+        <source>Due date</source>
+        <translation>期限</translation>
+    </message>
+    <message>
         <source>Clear</source>
         <translation>クリア</translation>
     </message>
@@ -2268,6 +2288,10 @@
         <translation>引き継ぎ記録なし</translation>
     </message>
     <message>
+        <source>Handoff log</source>
+        <translation>引き継ぎログ</translation>
+    </message>
+    <message>
         <source>Only %1 → %2</source>
         <translation>%1 → %2 のみ</translation>
     </message>
@@ -2282,6 +2306,14 @@
     <message>
         <source>Sent without</source>
         <translation>未記入の項目</translation>
+    </message>
+    <message>
+        <source>Show entries</source>
+        <translation>表示する記録</translation>
+    </message>
+    <message>
+        <source>Handoff state</source>
+        <translation>引き継ぎの状態</translation>
     </message>
     <message>
         <source>Show all</source>
@@ -2302,6 +2334,10 @@
     <message>
         <source>Where it broke</source>
         <translation>抜け漏れの起きた箇所</translation>
+    </message>
+    <message>
+        <source>Search the handoff log</source>
+        <translation>引き継ぎログを検索</translation>
     </message>
     <message>
         <source>With a finding</source>
@@ -2930,6 +2966,14 @@
         <translation>役割</translation>
     </message>
     <message>
+        <source>Find your name</source>
+        <translation>自分の名前を探す</translation>
+    </message>
+    <message>
+        <source>People on this board</source>
+        <translation>このボードのメンバー</translation>
+    </message>
+    <message>
         <source>Team</source>
         <translation>チーム</translation>
     </message>
@@ -3522,6 +3566,14 @@
     <message>
         <source>Archived</source>
         <translation>アーカイブ済み</translation>
+    </message>
+    <message>
+        <source>Columns of the file and their fields</source>
+        <translation>ファイルの列と対応する項目</translation>
+    </message>
+    <message>
+        <source>Trello lists and their statuses</source>
+        <translation>Trello のリストと対応するステータス</translation>
     </message>
     <message>
         <source>CSV file</source>
@@ -4526,6 +4578,10 @@ Keep their version, or replace it with yours?</source>
 </context>
 <context>
     <name>OptionalDateEdit</name>
+    <message>
+        <source>%1: set a date</source>
+        <translation>%1：日付を設定</translation>
+    </message>
     <message>
         <source>not set</source>
         <translation>未設定</translation>
@@ -6617,6 +6673,14 @@ Keep their version, or replace it with yours?</source>
         <translation>カードを上 / 下へ移動（または上 / 下のレーンへ）</translation>
     </message>
     <message>
+        <source>Right-click, Menu key, Shift+F10</source>
+        <translation>右クリック、メニューキー、Shift+F10</translation>
+    </message>
+    <message>
+        <source>Unscheduled list: open the task to give it dates</source>
+        <translation>日程未設定の一覧：タスクを開いて日付を設定</translation>
+    </message>
+    <message>
         <source>→, Enter</source>
         <translation>→、Enter</translation>
     </message>
@@ -6663,10 +6727,6 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Record the standup as held</source>
         <translation>朝会の実施を記録</translation>
-    </message>
-    <message>
-        <source>Right-click</source>
-        <translation>右クリック</translation>
     </message>
     <message>
         <source>Scroll in time</source>
@@ -6982,6 +7042,10 @@ Keep their version, or replace it with yours?</source>
         <translation>朝会で扱う順にチームをドラッグして並べ替えてください。</translation>
     </message>
     <message>
+        <source>Teams in standup order</source>
+        <translation>朝会で話す順のチーム</translation>
+    </message>
+    <message>
         <source>Standup order</source>
         <translation>朝会の順番</translation>
     </message>
@@ -7089,6 +7153,10 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>History</source>
         <translation>履歴</translation>
+    </message>
+    <message>
+        <source>Task details</source>
+        <translation>タスクの詳細</translation>
     </message>
     <message>
         <source>Needed by: %1</source>
@@ -7300,6 +7368,14 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>— none —</source>
         <translation>（なし）</translation>
+    </message>
+    <message>
+        <source>Search tasks to wait for</source>
+        <translation>先行タスクを検索</translation>
+    </message>
+    <message>
+        <source>Tasks this one waits for</source>
+        <translation>先行タスク</translation>
     </message>
 </context>
 <context>
@@ -7525,6 +7601,22 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Show or hide the tasks without dates</source>
         <translation>日付のないタスクを表示・非表示</translation>
+    </message>
+    <message>
+        <source>Timeline tools</source>
+        <translation>タイムラインのツール</translation>
+    </message>
+    <message>
+        <source>Group rows</source>
+        <translation>行のまとめ方</translation>
+    </message>
+    <message>
+        <source>Unscheduled tasks</source>
+        <translation>日程未設定のタスク</translation>
+    </message>
+    <message>
+        <source>%1 (%2)</source>
+        <translation>%1（%2）</translation>
     </message>
     <message>
         <source>Move task</source>

@@ -231,6 +231,9 @@ class TaskDetailPane(QWidget):
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.viewport().installEventFilter(self)
+        # A stop of its own, named, so a long history can be read with the arrow keys.
+        self.scroll.setAccessibleName(self.tr("Task details"))
+        self.scroll.setObjectName("detailScroll")
         self._content_margins = layout.contentsMargins()
 
         self.stack = QStackedWidget(self)

@@ -30,6 +30,12 @@ class FilterBar(QWidget):
         self.project = QComboBox()
         self.at_risk = QCheckBox(self.tr("At risk only"))
         self.due = QComboBox()
+        # Named for what they choose; without a name a screen reader says only "All teams".
+        self.search.setAccessibleName(self.tr("Search tasks"))
+        self.team.setAccessibleName(self.tr("Team"))
+        self.owner.setAccessibleName(self.tr("Owner"))
+        self.project.setAccessibleName(self.tr("Project"))
+        self.due.setAccessibleName(self.tr("Due date"))
         for days in DUE_CHOICES:
             self.due.addItem(self._due_label(days), days)
         self.clear_button = QToolButton()

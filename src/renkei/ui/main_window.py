@@ -434,10 +434,10 @@ class MainWindow(
             empty.deleteLater()
 
     def _tab_chosen(self, index: int) -> None:
-        if index == self.TIMELINE_PAGE:
-            self.timeline_tab  # noqa: B018 (made on first use)
-        elif index == self.HANDOFFS_PAGE:
-            self.handoffs_tab  # noqa: B018
+        page = self.timeline_tab if index == self.TIMELINE_PAGE else None  # made on first use
+        page = self.handoffs_tab if index == self.HANDOFFS_PAGE else page
+        if page is not None:  # Tab from the tab's name goes to its main view
+            page.order_after(self.tabs.tabBar())
 
     def archive_current(self) -> None:
         task_id = self.board_view.current_task

@@ -158,6 +158,7 @@ class SyncStatusWidget(QWidget):
         text = self._words(state)
         if text != self.label.text():
             self.label.setText(text)
+            self.icon.setAccessibleName(text)  # the icon says what the words say
             # Never narrower within one state, so the clock and the countdown do not make
             # the status bar's other words jiggle every second.
             self.label.setMinimumWidth(0)  # measure the words, not the floor
@@ -166,6 +167,7 @@ class SyncStatusWidget(QWidget):
         tip = self._tooltip(state)
         if tip != self.toolTip():
             self.setToolTip(tip)
+            self.setAccessibleDescription(tip)
 
     def _words(self, state: SyncState) -> str:
         if state.status is SyncStatus.CONNECTED:

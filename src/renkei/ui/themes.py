@@ -54,9 +54,71 @@ QCheckBox:focus { outline: 2px solid #ffff00; }
 """
 
 
+# Where the keyboard is, in every theme: a ring of 2 px in the theme's accent (at least 3:1
+# against the window and the fields: tests/ui/test_focus_ring.py), on what one types into,
+# chooses from or presses, and on the lists and tables. Only the focused state is styled, so
+# the rest keeps Fusion's drawing, but for spin boxes (their arrows, once styled, are styled
+# in both states) and views (a view's edge is as wide focused or not, or its contents would
+# not move aside for the ring).
+FOCUS_SHEET = """
+QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {
+    border: 2px solid @FOCUS@;
+}
+QAbstractItemView {
+    border: 1px solid palette(mid); padding: 1px;
+}
+QScrollArea#detailScroll, TimelineView {
+    border: 2px solid transparent;
+}
+QAbstractItemView:focus, QScrollArea#detailScroll:focus, TimelineView:focus {
+    border: 2px solid @FOCUS@; padding: 0px;
+}
+QSpinBox, QDoubleSpinBox, QDateEdit {
+    border: 1px solid palette(mid); border-radius: 2px; padding: 1px;
+}
+QSpinBox:focus, QDoubleSpinBox:focus, QDateEdit:focus {
+    border: 2px solid @FOCUS@; padding: 0px;
+}
+QComboBox:focus, QPushButton:focus, QToolButton:focus {
+    border: 2px solid @FOCUS@; border-radius: 3px;
+}
+QCheckBox:focus, QRadioButton:focus, QSlider:focus {
+    border: 2px solid @FOCUS@; border-radius: 3px;
+}
+QSpinBox::up-button, QDoubleSpinBox::up-button, QDateEdit::up-button,
+QSpinBox::down-button, QDoubleSpinBox::down-button, QDateEdit::down-button {
+    width: 16px; border: none;
+}
+QSpinBox::up-arrow, QDoubleSpinBox::up-arrow, QDateEdit::up-arrow {
+    image: url(@ICONS@/arrow-up-@INK@.svg);
+}
+QSpinBox::down-arrow, QDoubleSpinBox::down-arrow, QDateEdit::down-arrow {
+    image: url(@ICONS@/arrow-down-@INK@.svg);
+}
+"""
+
+
+def focus_sheet(theme: Theme) -> str:
+    """The focus ring's rules in ``theme``'s accent; a focused spin box's arrows in ink that
+    shows on its field (the white high-contrast ones on black)."""
+    up, down = (
+        ("hc-arrow-up", "hc-arrow-down")
+        if theme is HIGH_CONTRAST
+        else ("arrow-up-light", "arrow-down-light")
+        if theme.window.lightness() < 128
+        else ("arrow-up-dark", "arrow-down-dark")
+    )
+    sheet = FOCUS_SHEET.replace("@FOCUS@", theme.selection.name())
+    sheet = sheet.replace("arrow-up-@INK@", up).replace("arrow-down-@INK@", down)
+    return sheet.replace("@ICONS@", _icons())
+
+
+def _icons() -> str:
+    return Path(str(resources.files("renkei.resources") / "icons")).as_posix()
+
+
 def _high_contrast_sheet() -> str:
-    icons = Path(str(resources.files("renkei.resources") / "icons")).as_posix()
-    return HIGH_CONTRAST_SHEET.replace("@ICONS@", icons)
+    return HIGH_CONTRAST_SHEET.replace("@ICONS@", _icons())
 
 
 def resolve(name: str) -> Theme:
@@ -134,8 +196,11 @@ def apply_theme(name: str) -> Theme:
     _follow_system(app)
     old_muted = muted_text_color(app.palette())
     app.setPalette(palette_for(theme))
+    sheet = _high_contrast_sheet() if theme is HIGH_CONTRAST else ""
+    app.setStyleSheet(focus_sheet(theme) + sheet)  # high contrast's own rules win
+    # After the sheet: a new sheet polishes the widgets again, giving back the palettes they
+    # had when first polished.
     _recolour_muted_labels(app, old_muted, muted_text_color(app.palette()))
-    app.setStyleSheet(_high_contrast_sheet() if theme is HIGH_CONTRAST else "")
     for widget in app.allWidgets():
         hook = getattr(widget, "theme_changed", None)
         if callable(hook):

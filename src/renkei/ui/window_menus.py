@@ -3,8 +3,9 @@ read-only window turns off (saying why). A part of MainWindow: the slots are its
 
 from __future__ import annotations
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtGui import QAction, QActionGroup, QContextMenuEvent, QKeySequence, QShortcut
+from PySide6.QtWidgets import QApplication
 
 from renkei.app.places import SERVER
 from renkei.i18n import arg
@@ -34,7 +35,34 @@ class WindowMenus:
             menu.addAction(action)
         return action
 
+    def _go_to_page(self, index: int) -> None:
+        """Ctrl+1/2/3: the tab shown and the keyboard on its main view (the board, the
+        chart, the handoff matrix), so the arrows work at once."""
+        if index == 0:
+            self.tabs.setCurrentIndex(0)
+            self.board_view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        elif index == 1:
+            self.tabs.setCurrentWidget(self.timeline_tab)
+            self.timeline_tab.view.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        else:
+            self.show_handoffs(None)
+            self.handoffs_tab.focus_main()
+
+    def _context_menu_key(self) -> None:
+        """Shift+F10, the menu key's other name: the menu of what has the focus (on the
+        board, the current card's), as the menu key opens it."""
+        widget = QApplication.focusWidget()
+        if widget is None or widget.window() is not self:
+            return
+        centre = widget.rect().center()
+        event = QContextMenuEvent(
+            QContextMenuEvent.Reason.Keyboard, centre, widget.mapToGlobal(centre)
+        )
+        QApplication.sendEvent(widget, event)
+
     def _build_menus(self) -> None:
+        menu_key = QShortcut(QKeySequence("Shift+F10"), self)
+        menu_key.activated.connect(self._context_menu_key)
         bar = self.menuBar()
         file_menu = bar.addMenu(QCoreApplication.translate("MainWindow", "&File"))
         self._action(
@@ -154,19 +182,19 @@ class WindowMenus:
             self.lane_actions[mode] = action
         self._action(
             QCoreApplication.translate("MainWindow", "The &board"),
-            lambda: self.tabs.setCurrentIndex(0),
+            lambda: self._go_to_page(0),
             "Ctrl+1",
             view_menu,
         )
         self._action(
             QCoreApplication.translate("MainWindow", "&Timeline"),
-            lambda: self.tabs.setCurrentWidget(self.timeline_tab),
+            lambda: self._go_to_page(1),
             "Ctrl+2",
             view_menu,
         )
         self._action(
             QCoreApplication.translate("MainWindow", "&Handoffs"),
-            lambda: self.show_handoffs(None),
+            lambda: self._go_to_page(2),
             "Ctrl+3",
             view_menu,
         )

@@ -104,6 +104,9 @@ class PacketFields:
         self.scroll.setFrameShape(QFrame.Shape.NoFrame)
         self.scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.scroll.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.MinimumExpanding)
+        # Not a stop of its own (an unnamed frame where typed text went nowhere): Tab goes
+        # straight to its fields, which scroll into view as they take the focus.
+        self.scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)
 
     @staticmethod
     def missing_word() -> str:

@@ -147,6 +147,8 @@ class ImportDialog(QDialog):
         self.pages = QStackedWidget(self)
         self.columns_intro, self.columns_table = self._page()
         self.statuses_intro, self.statuses_table = self._page()
+        self.columns_table.setAccessibleName(self.tr("Columns of the file and their fields"))
+        self.statuses_table.setAccessibleName(self.tr("Trello lists and their statuses"))
         self.result_label = QLabel(self)
         self.result_label.setWordWrap(True)
         self.result_label.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignLeft)

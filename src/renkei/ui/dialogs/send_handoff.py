@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
@@ -156,6 +157,10 @@ class SendHandoffDialog(HandoffDialog):
         """One row per item of the chosen template; its hint under the choice."""
         template = self.template()
         self.packet.rebuild(template)
+        # Tab in the order the dialog is read: kind, the packet's fields, then the note.
+        stops = [self.template_combo, *self.packet.item_edits.values(), self.note_edit]
+        for before, after in itertools.pairwise(stops):
+            QWidget.setTabOrder(before, after)
         if template is not None:
             self.template_hint.setText(self._template_hint(template))
         self.template_hint.setVisible(template is not None)

@@ -67,7 +67,7 @@ OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
-        QT_TRANSLATE_NOOP("Shortcuts", "Right-click"),
+        QT_TRANSLATE_NOOP("Shortcuts", "Right-click, Menu key, Shift+F10"),
         QT_TRANSLATE_NOOP("Shortcuts", "The card's menu: hand off, handoffs, archive"),
     ),
     (
@@ -109,6 +109,11 @@ OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
         QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
         "Esc",
         QT_TRANSLATE_NOOP("Shortcuts", "Cancel a drag"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),
+        "Enter",
+        QT_TRANSLATE_NOOP("Shortcuts", "Unscheduled list: open the task to give it dates"),
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Handoffs tab"),
@@ -271,8 +276,11 @@ class ShortcutsDialog(QDialog):
         self.tree.setRootIsDecorated(False)
         self.tree.setUniformRowHeights(True)
         self.tree.setAlternatingRowColors(True)
-        self.tree.setSelectionMode(QTreeWidget.SelectionMode.NoSelection)
-        self.tree.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+        # It takes the focus (Tab from the search), so the arrows and Page Down scroll it;
+        # the row under the keyboard is shown selected.
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.SingleSelection)
+        self.tree.setAccessibleName(self.tr("Keyboard shortcuts"))
+        self.search.setAccessibleName(self.tr("Search commands and keys"))
         header = self.tree.header()
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)

@@ -24,6 +24,7 @@ class StandupOrderDialog(QDialog):
         hint = QLabel(self.tr("Drag the teams into the order the standup walks through them."))
         hint.setWordWrap(True)
         self.teams = QListWidget(self)
+        self.teams.setAccessibleName(self.tr("Teams in standup order"))
         self.teams.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         for team_id in team_order(board, order):
             if team_id is None:

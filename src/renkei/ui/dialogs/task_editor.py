@@ -45,6 +45,7 @@ from renkei.ui.dialogs.task_fields import (
     DependencyModel,
     FormMessage,
     OptionalDateEdit,
+    name_and_order,
 )
 from renkei.ui.operation import Failure, OperationFailure, run_operation
 from renkei.ui.text import field_label, local_time_text, muted_text_color
@@ -190,9 +191,9 @@ class TaskEditor(QDialog):
             combo.setMinimumContentsLength(14)
             combo.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
 
-        self.start_edit = OptionalDateEdit(self._start_fallback, self)
+        self.start_edit = OptionalDateEdit(self._start_fallback, self, field_label("start"))
         self.start_edit.check.setToolTip(self.tr("The task has a start date"))
-        self.due_edit = OptionalDateEdit(self._due_fallback, self)
+        self.due_edit = OptionalDateEdit(self._due_fallback, self, field_label("due"))
         self.due_edit.check.setToolTip(self.tr("The task has a due date"))
 
         self.progress_slider = QSlider(Qt.Orientation.Horizontal, self)
@@ -275,6 +276,7 @@ class TaskEditor(QDialog):
         layout.addLayout(grid, 1)
         layout.addWidget(self.message_box)
         layout.addWidget(self.buttons)
+        name_and_order(self)
         hint = self.sizeHint()
         self.resize(max(hint.width(), 860), max(hint.height(), 600))
 

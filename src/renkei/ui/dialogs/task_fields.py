@@ -4,10 +4,12 @@ buttons."""
 
 from __future__ import annotations
 
+import itertools
 from datetime import date
 
 from PySide6.QtCore import (
     QAbstractListModel,
+    QCoreApplication,
     QDate,
     QModelIndex,
     QPersistentModelIndex,
@@ -27,7 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from renkei.ui.text import muted_text_color
+from renkei.i18n import arg
+from renkei.ui.text import field_label, muted_text_color
 
 ISO_FORMAT = "yyyy-MM-dd"  # unambiguous in every locale, and what the CLI accepts
 
@@ -41,11 +44,14 @@ class OptionalDateEdit(QWidget):
 
     dateChanged = Signal()
 
-    def __init__(self, fallback, parent: QWidget | None = None):
+    def __init__(self, fallback, parent: QWidget | None = None, name: str = ""):
         super().__init__(parent)
         self._fallback = fallback  # () -> date: the date offered when one is first set
         self.check = QCheckBox(self)
         self.edit = QDateEdit(self)
+        if name:  # what a screen reader says: "Due date: set a date", "Due date"
+            self.check.setAccessibleName(arg(self.tr("%1: set a date"), name))
+            self.edit.setAccessibleName(name)
         self.edit.setCalendarPopup(True)
         self.edit.setDisplayFormat(ISO_FORMAT)
         self.edit.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -63,7 +69,6 @@ class OptionalDateEdit(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.check)
         layout.addWidget(self.stack, 1)
-        self.setFocusProxy(self.check)
         self.check.toggled.connect(self._toggled)
         self._offer_fallback = True  # until a date is shown, offer a sensible one
         self.edit.dateChanged.connect(lambda _d: self.dateChanged.emit())
@@ -93,6 +98,44 @@ class OptionalDateEdit(QWidget):
             self.check.setChecked(True)
             return
         super().mousePressEvent(event)
+
+
+def name_and_order(editor) -> None:
+    """The task editor's keyboard: names for the controls no label names, and Tab in the
+    order the form is read (the fields, the list of what it waits for, the flag, the
+    description), not the order the widgets were made in."""
+    editor.progress_slider.setAccessibleName(field_label("progress"))
+    editor.progress_spin.setAccessibleName(field_label("progress"))
+    editor.dependency_search.setAccessibleName(
+        QCoreApplication.translate("TaskEditor", "Search tasks to wait for")
+    )
+    editor.dependency_list.setAccessibleName(
+        QCoreApplication.translate("TaskEditor", "Tasks this one waits for")
+    )
+    stops = [
+        editor.title_edit,
+        editor.status_combo,
+        editor.team_combo,
+        editor.owner_combo,
+        editor.project_combo,
+        editor.priority_combo,
+        editor.start_edit.check,
+        editor.start_edit.edit,
+        editor.due_edit.check,
+        editor.due_edit.edit,
+        editor.progress_slider,
+        editor.progress_spin,
+        editor.estimate_spin,
+        editor.tags_edit,
+        editor.dependency_search,
+        editor.dependency_only_checked,
+        editor.dependency_list,
+        editor.flag_check,
+        editor.flag_reason,
+        editor.description_edit,
+    ]
+    for before, after in itertools.pairwise(stops):
+        QWidget.setTabOrder(before, after)
 
 
 class DependencyModel(QAbstractListModel):

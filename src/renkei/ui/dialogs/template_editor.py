@@ -143,6 +143,7 @@ class TemplateEditor(QDialog):
 
     def _build(self) -> None:
         self.template_list = QListWidget(self)
+        self.template_list.setAccessibleName(self.tr("Handoff templates"))
         self.template_list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.template_list.setMinimumWidth(160)
         self.new_button = QPushButton(self.tr("New template…"), self)

@@ -15,7 +15,7 @@ from __future__ import annotations
 from datetime import datetime
 
 from PySide6.QtCore import QCoreApplication, QEvent, QRect, QRectF, QSize, Qt, Signal
-from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter
+from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter, QPen
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from renkei.render.theme import Theme, current
@@ -161,6 +161,9 @@ class HandoffChainView(QWidget):
     def paintEvent(self, event) -> None:  # noqa: N802
         painter = QPainter(self)
         paint_chain(painter, self._scene())
+        if self.hasFocus() and not self._chain.rows:  # nothing to outline: the view itself
+            painter.setPen(QPen(self.theme.selection, 2))
+            painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))
         painter.end()
 
     # -- interaction ---------------------------------------------------------------------------
@@ -225,6 +228,9 @@ class HandoffChainView(QWidget):
         super().keyPressEvent(event)
 
     def focusInEvent(self, event) -> None:  # noqa: N802
+        # The keyboard arrives on a hop, outlined, so it is seen where it is.
+        if self._current is None and self._chain.rows:
+            self._current = 0
         self.update()
         super().focusInEvent(event)
 

@@ -228,6 +228,7 @@ class HandoffLog(QWidget):
         self.search = QLineEdit(self)
         self.search.setPlaceholderText(self.tr("Search task, team, person, item…"))
         self.search.setClearButtonEnabled(True)
+        self.search.setAccessibleName(self.tr("Search the handoff log"))
         self.kind_combo = QComboBox(self)
         self.kind_combo.addItem(self.tr("All entries"), "")
         self.kind_combo.addItem(self.tr("With a finding"), "any")
@@ -241,6 +242,8 @@ class HandoffLog(QWidget):
                     QCoreApplication.translate("Handoff", state.label), state.value
                 )
         self.state_combo.addItem(self.tr("No handoff record"), SILENT)
+        self.kind_combo.setAccessibleName(self.tr("Show entries"))
+        self.state_combo.setAccessibleName(self.tr("Handoff state"))
         self.scope_label = QLabel(self)
         self.scope_clear = QToolButton(self)
         self.scope_clear.setText(self.tr("Show all"))
@@ -260,6 +263,8 @@ class HandoffLog(QWidget):
 
         self.table = QTableView(self)
         self.table.setModel(self.proxy)
+        self.table.setAccessibleName(self.tr("Handoff log"))
+        self.table.setTabKeyNavigation(False)  # Tab leaves the table; arrows walk its rows
         self.table.setSortingEnabled(True)
         self.table.sortByColumn(Column.SENT, Qt.SortOrder.DescendingOrder)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -293,6 +298,10 @@ class HandoffLog(QWidget):
         self.state_combo.currentIndexChanged.connect(self._apply_controls)
         self._pair: tuple[int | None, int | None] | None = None
         self._apply_controls()
+
+    def focus_stops(self) -> list[QWidget]:
+        """Its controls in the order Tab visits them: search, filters, the table."""
+        return [self.search, self.kind_combo, self.state_combo, self.scope_clear, self.table]
 
     # -- filtering ---------------------------------------------------------------------------
 

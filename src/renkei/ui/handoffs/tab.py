@@ -65,7 +65,12 @@ class HandoffsTab(QWidget):
         chain_scroll.setFrameShape(QScrollArea.Shape.NoFrame)
         # The chain fits its width (labels elide, the axis shrinks); it only scrolls down.
         chain_scroll.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        chain_scroll.setFocusPolicy(Qt.FocusPolicy.NoFocus)  # the chain inside takes it
         self.log = HandoffLog(session, self)
+        # Tab moves on from the matrix (its cells are walked with the arrows), in the order
+        # the tab is read: matrix, chain, the log's search and filters, the log.
+        self.matrix.setTabKeyNavigation(False)
+        self._stops = [self.matrix, self.chain, *self.log.focus_stops()]
 
         top = QSplitter(Qt.Orientation.Horizontal, self)
         top.addWidget(
@@ -86,6 +91,23 @@ class HandoffsTab(QWidget):
         self.matrix.pairActivated.connect(self.log.show_pair)
         self.log.entryChosen.connect(self._entry_chosen)
         self.chain.handoffActivated.connect(self._hop_chosen)
+
+    def order_after(self, first: QWidget) -> None:
+        """Tab from ``first`` (the window's tab bar) goes through this tab in reading order:
+        the matrix, the chain, the log's search and filters, the log."""
+        if not self._built:
+            self._build()
+        stops = [first, *self._stops]
+        for before, after in zip(stops, stops[1:], strict=False):
+            QWidget.setTabOrder(before, after)
+
+    def focus_main(self) -> None:
+        """Keyboard focus on the tab's main view, the matrix (Ctrl+3)."""
+        if not self._built:
+            self._build()
+        self.matrix.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        if not self.matrix.isVisible():  # just built: its layout shows it on the next pass
+            QTimer.singleShot(0, self.matrix, lambda: self.matrix.setFocus())
 
     # -- following the board ------------------------------------------------------------------
 

@@ -52,7 +52,10 @@ BATCH_SIZE = 200  # tray items laid out per pass of the event loop
 
 
 class UnscheduledTray(QListWidget):
-    """The shown tasks without any date, dragged onto the chart to schedule them."""
+    """The shown tasks without any date, dragged onto the chart to schedule them (or, by
+    keyboard, Enter opens the task to give it dates)."""
+
+    openRequested = Signal(int)
 
     def __init__(self, parent=None):
         super().__init__(parent)
@@ -110,6 +113,13 @@ class UnscheduledTray(QListWidget):
         item = QListWidgetItem(title)
         item.setData(Qt.ItemDataRole.UserRole, task_id)
         return item
+
+    def keyPressEvent(self, event) -> None:  # noqa: N802
+        item = self.currentItem()
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and item is not None:
+            self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
+            return
+        super().keyPressEvent(event)
 
     def mimeData(self, items) -> QMimeData:  # noqa: N802 - Qt's name
         data = QMimeData()
@@ -174,6 +184,7 @@ class TimelineTab(QWidget):
         self.view.dependencyRequested.connect(self.link)
         self.view.taskScheduled.connect(self.schedule)
         self.view.zoomChanged.connect(lambda zoom: self.zoom_actions[zoom].setChecked(True))
+        self.tray.openRequested.connect(self.openRequested)
         self.tray.itemDoubleClicked.connect(
             lambda item: self.openRequested.emit(item.data(Qt.ItemDataRole.UserRole))
         )
@@ -186,8 +197,9 @@ class TimelineTab(QWidget):
         bar.setMovable(False)
         group = QActionGroup(self)
         self.zoom_actions: dict[Zoom, QAction] = {}
-        for zoom in Zoom:
+        for number, zoom in enumerate(Zoom, 1):
             action = QAction(zoom.label, self, checkable=True)
+            action.setShortcut(QKeySequence(f"Alt+{number}"))  # Day Alt+1 … Quarter Alt+4
             action.setChecked(zoom is self.view.zoom)
             action.triggered.connect(lambda _=False, z=zoom: self.set_zoom(z))
             group.addAction(action)
@@ -215,6 +227,8 @@ class TimelineTab(QWidget):
             )
         )
         self.critical_action.toggled.connect(self.view.set_critical_path)
+        self.fit_action.setShortcut(QKeySequence("Ctrl+0"))
+        self.critical_action.setShortcut(QKeySequence("Ctrl+Shift+P"))
         bar.addSeparator()
         self.group_combo = QComboBox(self)
         for mode, label in GROUP_LABELS.items():
@@ -234,6 +248,44 @@ class TimelineTab(QWidget):
             QCoreApplication.translate("Timeline", "Show or hide the tasks without dates")
         )
         self.tray_action.toggled.connect(self.set_tray_open)
+        self._keyboard_toolbar()
+
+    def _keyboard_toolbar(self) -> None:
+        """The toolbar by keyboard: its keys work wherever the focus is on this tab (not
+        only on the toolbar), their tooltips say them, and Tab reaches its buttons, after
+        the chart (the tab's first stop)."""
+        bar = self.toolbar
+        bar.setAccessibleName(QCoreApplication.translate("Timeline", "Timeline tools"))
+        self.group_combo.setAccessibleName(QCoreApplication.translate("Timeline", "Group rows"))
+        self.tray.setAccessibleName(QCoreApplication.translate("Timeline", "Unscheduled tasks"))
+        native = QKeySequence.SequenceFormat.NativeText
+        stops: list[QWidget] = [self.view]
+        for action in bar.actions():
+            if action.isSeparator():
+                continue
+            keys = action.shortcut()
+            if not keys.isEmpty():
+                action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                self.addAction(action)
+                tip, shown = action.toolTip() or action.text(), keys.toString(native)
+                if shown not in tip:
+                    keyed = arg(QCoreApplication.translate("Timeline", "%1 (%2)"), tip, shown)
+                    action.setToolTip(keyed)
+            button = bar.widgetForAction(action)
+            if button is not None:
+                if button is not self.group_combo:
+                    button.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+                stops.append(button)
+        stops.append(self.tray)
+        self._stops = stops
+        self.order_after(None)
+
+    def order_after(self, first: QWidget | None) -> None:
+        """Tab from ``first`` (the window's tab bar) goes to the chart, then the toolbar
+        from left to right, then the tray."""
+        stops = [first, *self._stops] if first is not None else self._stops
+        for before, after in zip(stops, stops[1:], strict=False):
+            QWidget.setTabOrder(before, after)
 
     # -- the unscheduled tray: open or folded, its width remembered -------------------------
 
