@@ -6677,6 +6677,14 @@ Keep their version, or replace it with yours?</source>
         <translation>右クリック、メニューキー、Shift+F10</translation>
     </message>
     <message>
+        <source>+ Add task in the current card&apos;s column and lane</source>
+        <translation>現在のカードの列とレーンで＋タスクを追加</translation>
+    </message>
+    <message>
+        <source>Fold the current card&apos;s lane / unfold every lane</source>
+        <translation>現在のカードのレーンを折りたたむ／すべてのレーンを開く</translation>
+    </message>
+    <message>
         <source>Unscheduled list: open the task to give it dates</source>
         <translation>日程未設定の一覧：タスクを開いて日付を設定</translation>
     </message>

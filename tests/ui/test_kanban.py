@@ -219,3 +219,35 @@ def test_filter_value_is_what_the_bar_shows(window):
     """The filter bar's state becomes the model's filter."""
     window.filter_bar.at_risk.setChecked(True)
     assert window.model.task_filter == TaskFilter(at_risk_only=True)
+
+
+def test_insert_adds_a_card_in_the_current_cell_by_keyboard(window, demo_session):
+    """Insert opens "+ Add task" in the current card's column and lane; typing and Enter
+    add the card there, and the board keeps the keyboard."""
+    view = window.board_view
+    board = demo_session.board
+    task = next(t for t in board.tasks.values() if t.status_id == status_named(board, "To do").id)
+    view.set_current_task(task.id)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Insert)
+    editor = view._quick_add
+    assert editor is not None and editor.isVisible() and editor.hasFocus()
+    QTest.keyClicks(editor, "Call back Kaede Systems")
+    QTest.keyClick(editor, Qt.Key.Key_Return)
+    added = [t for t in demo_session.board.tasks.values() if t.title == "Call back Kaede Systems"]
+    assert len(added) == 1
+    assert (added[0].status_id, added[0].team_id) == (task.status_id, task.team_id)
+
+
+def test_ctrl_minus_folds_the_current_lane_and_ctrl_plus_unfolds_them(window, demo_session):
+    view = window.board_view
+    first_lane = next(lane for lane in view.lanes if not lane.collapsed)
+    card = next(ids[0] for ids in first_lane.cells.values() if ids)
+    view.set_current_task(card)
+    view.setFocus()
+    QTest.keyClick(view, Qt.Key.Key_Minus, Qt.KeyboardModifier.ControlModifier)
+    folded = next(lane for lane in view.lanes if lane.key == first_lane.key)
+    assert folded.collapsed
+    assert view.current_task is not None and view.current_task != card  # on in an open lane
+    QTest.keyClick(view, Qt.Key.Key_Plus, Qt.KeyboardModifier.ControlModifier)
+    assert not any(lane.collapsed for lane in view.lanes)

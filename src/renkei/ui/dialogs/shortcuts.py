@@ -72,8 +72,18 @@ OTHER_KEYS: tuple[tuple[str, str, str], ...] = (
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
+        "Insert",
+        QT_TRANSLATE_NOOP("Shortcuts", "+ Add task in the current card's column and lane"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
         "Enter / Esc",
         QT_TRANSLATE_NOOP("Shortcuts", "+ Add task: add the card / cancel"),
+    ),
+    (
+        QT_TRANSLATE_NOOP("Shortcuts", "Cards on the board"),
+        "Ctrl+-  /  Ctrl++",
+        QT_TRANSLATE_NOOP("Shortcuts", "Fold the current card's lane / unfold every lane"),
     ),
     (
         QT_TRANSLATE_NOOP("Shortcuts", "Timeline"),

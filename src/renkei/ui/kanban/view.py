@@ -227,6 +227,8 @@ class KanbanView(QAbstractScrollArea):
     def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802
         key = event.key()
         alt = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+        if self._lane_key(event):
+            return
         if self._current is None or self._locate(self._current) is None:
             if key in (
                 Qt.Key.Key_Up,
@@ -256,6 +258,34 @@ class KanbanView(QAbstractScrollArea):
             self.set_current_task(ids[0] if key == Qt.Key.Key_Home else ids[-1])
         else:
             super().keyPressEvent(event)
+
+    def _lane_key(self, event: QKeyEvent) -> bool:
+        """Insert adds a card in the current card's cell (the first open cell with none);
+        Ctrl+- folds the current card's lane, Ctrl++ unfolds every lane. True when handled."""
+        key = event.key()
+        ctrl = bool(event.modifiers() & Qt.KeyboardModifier.ControlModifier)
+        located = self._locate(self._current) if self._current is not None else None
+        if key == Qt.Key.Key_Insert and not ctrl:
+            open_lanes = [lane for lane in self.lanes if not lane.collapsed]
+            if located is not None:
+                self.start_quick_add(self.columns[located[1]].id, self.lanes[located[0]])
+            elif open_lanes and self.columns:
+                self.start_quick_add(self.columns[0].id, open_lanes[0])
+            return True
+        if ctrl and key == Qt.Key.Key_Minus and located is not None:
+            lane = self.lanes[located[0]]
+            self.toggle_lane(lane)
+            self.set_current_task(self._first_card())
+            return True
+        if ctrl and key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            mode = self.model.lane_mode.value
+            for folded in [k for k, on in self._collapsed.items() if on and k[0] == mode]:
+                self._collapsed[folded] = False
+            self.relayout()
+            if self._current is None:
+                self.set_current_task(self._first_card())
+            return True
+        return False
 
     def _step_vertical(self, step: int) -> None:
         lane_index, column_index, index = self._locate(self._current)
