@@ -89,6 +89,33 @@ def test_a_focused_control_is_ringed_two_pixels_in_a_colour_that_stands_out(qtbo
 
 
 @pytest.mark.parametrize("name", ["light", "dark", "high_contrast"])
+def test_the_focused_board_is_ringed(qtbot, demo_session, name):
+    """The kanban, a painted view, shows the keyboard is on it from the moment it takes it
+    (Ctrl+1, a click, Tab): the same 2 px ring, gone when the focus leaves."""
+    from renkei.ui.main_window import MainWindow
+
+    theme = apply_theme(name)
+    window = MainWindow(demo_session)
+    qtbot.addWidget(window)
+    window.resize(1400, 900)
+    window.show()
+    qtbot.waitExposed(window)
+    window.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is window)
+    view = window.board_view
+    view.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.waitUntil(view.hasFocus)
+    image = view.grab().toImage()
+    middle = image.height() // 2
+    for x in (0, 1):
+        assert near(image.pixelColor(x, middle), theme.selection), (name, x)
+    window.filter_bar.search.setFocus()
+    qtbot.waitUntil(lambda: not view.hasFocus())
+    image = view.grab().toImage()
+    assert not near(image.pixelColor(0, middle), theme.selection, slack=10)
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high_contrast"])
 def test_the_focused_timeline_chart_is_ringed(qtbot, demo_session, name):
     """The chart, a painted view, shows the keyboard is on it: the same 2 px ring."""
     from renkei.ui.main_window import MainWindow

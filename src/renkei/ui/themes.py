@@ -67,10 +67,10 @@ QLineEdit:focus, QPlainTextEdit:focus, QTextEdit:focus {
 QAbstractItemView {
     border: 1px solid palette(mid); padding: 1px;
 }
-QScrollArea#detailScroll, TimelineView {
+QScrollArea#detailScroll, TimelineView, KanbanView {
     border: 2px solid transparent;
 }
-QAbstractItemView:focus, QScrollArea#detailScroll:focus, TimelineView:focus {
+QAbstractItemView:focus, QScrollArea#detailScroll:focus, TimelineView:focus, KanbanView:focus {
     border: 2px solid @FOCUS@; padding: 0px;
 }
 QSpinBox, QDoubleSpinBox, QDateEdit {
