@@ -1380,7 +1380,7 @@
     </message>
     <message>
         <source>%1 is %2: %3 (set %4=1 to stop this note)</source>
-        <translation>%1 は%2。%3（このお知らせを止めるには %4=1 を設定してください）</translation>
+        <translation>%1：%2。%3（このお知らせを止めるには %4=1 を設定してください）</translation>
     </message>
     <message>
         <source>this change (id %1) was saved already, at revision %2; it was not applied again.</source>
@@ -5551,8 +5551,8 @@ Keep their version, or replace it with yours?</source>
         <translation>ボードを読み取れませんでした：%1</translation>
     </message>
     <message>
-        <source>the board</source>
-        <translation>ボード</translation>
+        <source>(the server)</source>
+        <translation>（アドレス不明）</translation>
     </message>
     <message>
         <source>give the board file&apos;s path rather than a %1:// URL (e.g. --board team.renkei)</source>
@@ -5607,12 +5607,24 @@ Keep their version, or replace it with yours?</source>
         <translation>サーバー %1 が応答しません。サーバーが動いていてアドレスが正しいか確認するか、運用している人に確認してから、もう一度試してください</translation>
     </message>
     <message>
+        <source>the disk holding the board is full: free some space, then try again</source>
+        <translation>ボードのあるディスクがいっぱいです。空き領域を作ってから、もう一度試してください</translation>
+    </message>
+    <message>
         <source>the disk holding %1 is full: free some space, then try again</source>
         <translation>%1 のあるディスクがいっぱいです。空き領域を作ってから、もう一度試してください</translation>
     </message>
     <message>
+        <source>the board could not be read or written (a disk I/O error): check that it is a board file on a working disk or share</source>
+        <translation>ボードを読み書きできませんでした（ディスクの入出力エラー）。正常なディスクか共有フォルダー上のボードのファイルか確認してください</translation>
+    </message>
+    <message>
         <source>%1 could not be read or written (a disk I/O error): check that it is a board file on a working disk or share</source>
         <translation>%1 を読み書きできませんでした（ディスクの入出力エラー）。正常なディスクか共有フォルダー上のボードのファイルか確認してください</translation>
+    </message>
+    <message>
+        <source>the board could not be written (the file system refused it)</source>
+        <translation>ボードに書き込めませんでした（ファイルシステムが拒否しました）</translation>
     </message>
     <message>
         <source>%1 is read-only for you: ask its owner for write access</source>
@@ -5663,6 +5675,14 @@ Keep their version, or replace it with yours?</source>
         <translation>ボードのファイル %1 が見つかりません（移動、名前の変更、削除？）。同期クライアントが置き換え中なら、戻りしだい Renkei が読み直します。</translation>
     </message>
     <message>
+        <source>%1 bytes</source>
+        <translation>%1バイト</translation>
+    </message>
+    <message>
+        <source>not SQLite</source>
+        <translation>SQLite のファイルではありません</translation>
+    </message>
+    <message>
         <source>The board file %1 does not look like a board right now (%2); if a sync client is still downloading it, Renkei reads it again once it is complete.</source>
         <translation>ボードのファイル %1 は今ボードに見えません（%2）。同期クライアントがダウンロード中なら、終わりしだい Renkei が読み直します。</translation>
     </message>
@@ -5689,6 +5709,22 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>Lost the connection to the board&apos;s server (a new one is in its place).</source>
         <translation>ボードのサーバーとの接続が切れました（新しい接続に置き換わっています）。</translation>
+    </message>
+    <message>
+        <source>its lock file was removed</source>
+        <translation>ロックファイルが削除されました</translation>
+    </message>
+    <message>
+        <source>%1 on %2 took the board&apos;s lock over</source>
+        <translation>%2 の %1 がボードのロックを引き継ぎました</translation>
+    </message>
+    <message>
+        <source>another program made a new lock file in place of this one</source>
+        <translation>別のプログラムがこのロックファイルの代わりに新しいロックファイルを作りました</translation>
+    </message>
+    <message>
+        <source>%1, so this change was not committed (nothing was saved); try again</source>
+        <translation>%1。そのため、この変更は確定していません（何も保存していません）。もう一度試してください</translation>
     </message>
     <message>
         <source>%1 is being changed by another program (its lock file is %2)</source>

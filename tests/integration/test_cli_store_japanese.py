@@ -189,7 +189,7 @@ def test_a_synced_board_is_named_in_japanese(demo_template, tmp_path, run, japan
     assert result.code == 0, result.err
     [line] = [line for line in result.err.splitlines() if "RENKEI_QUIET_LOCATION" in line]
     # Where it lives and what that means, in the window's words.
-    assert line.startswith("renkei: plan.renkei はSyncthing で同期されるフォルダーにあります。")
+    assert line.startswith("renkei: plan.renkei：Syncthing で同期されるフォルダーにあります。")
     assert "Syncthing は保存のたびにファイル全体をコピーします。" in line
     assert line.endswith("（このお知らせを止めるには RENKEI_QUIET_LOCATION=1 を設定してください）")
 

@@ -62,8 +62,17 @@ class Probed:
 class SyncState:
     status: SyncStatus
     last_synced: datetime | None = None
-    problem: str = ""
+    problem: str = ""  # its first line in English (logs, tests)
     attempts: int = 0
+    error: BaseException | None = None  # what stopped it, told in the person's language
+
+    def problem_said(self, tell: Callable[[BaseException], str]) -> str:
+        """The problem in the person's language: ``tell`` is the window's or the command
+        line's ``error_text``; its first line, as ``problem`` is."""
+        if self.error is None:
+            return self.problem
+        lines = tell(self.error).strip().splitlines()
+        return lines[0] if lines else self.problem
 
 
 class BoardSync:
@@ -249,7 +258,7 @@ class BoardSync:
         status = (
             SyncStatus.OFFLINE if attempts > len(RECONNECT_SECONDS) else SyncStatus.RECONNECTING
         )
-        self._set(SyncState(status, self.state.last_synced, _plain(error), attempts))
+        self._set(SyncState(status, self.state.last_synced, _plain(error), attempts, error))
 
     def _set(self, state: SyncState) -> None:
         self.state = state

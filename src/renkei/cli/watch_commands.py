@@ -39,17 +39,18 @@ class _SyncNotes:
             self.lost = False
             return
         wait = self.sync.next_retry_seconds()
+        problem = state.problem_said(error_text)
         if not self.lost:
             note(
                 "renkei: "
-                + arg(Cli.tr("%1; reconnecting in %2 s…"), state.problem.rstrip(".。"), f"{wait:g}")
+                + arg(Cli.tr("%1; reconnecting in %2 s…"), problem.rstrip(".。"), f"{wait:g}")
             )
         else:
             note(
                 "renkei: "
                 + arg(
                     Cli.tr("still cannot reach the board (%1); next try in %2 s."),
-                    state.problem,
+                    problem,
                     f"{wait:g}",
                 )
             )

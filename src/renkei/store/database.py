@@ -19,7 +19,7 @@ from sqlalchemy import URL, Connection, Engine, create_engine, event, make_url
 from sqlalchemy.exc import ArgumentError, DBAPIError, IntegrityError, OperationalError
 from sqlalchemy.pool import NullPool
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP, Sentence, Translate
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Marked, Sentence, Translate
 from renkei.store import lease
 
 T = TypeVar("T")
@@ -107,7 +107,9 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
     if words is not None:
         return BoardUnreachable(QT_TRANSLATE_NOOP("Refusal", "%1."), words)
     opened = doing == "opened"
-    if any(damage in reason.lower() for damage in _DAMAGE):
+    # A board without a location (rare) is told by the plain sentences below: "ボード" in a
+    # name's slot would read "ボード を…" in Japanese.
+    if location and any(damage in reason.lower() for damage in _DAMAGE):
         text = (
             QT_TRANSLATE_NOOP(
                 "Refusal",
@@ -123,7 +125,7 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
                 "into a new board",
             )
         )
-        return BoardUnreachable(text, location or _THE_BOARD, reason)
+        return BoardUnreachable(text, location, reason)
     return BoardUnreachable(
         QT_TRANSLATE_NOOP("Refusal", "the board could not be opened: %1")
         if opened
@@ -133,7 +135,8 @@ def read_error(error: DBAPIError, location: str | None, doing: str = "read") -> 
 
 
 # A place in a sentence when the board's location is not known.
-_THE_BOARD = Sentence(QT_TRANSLATE_NOOP("Refusal", "the board"))
+# A server whose address neither the board's location nor the driver's words give.
+_SERVER_UNNAMED = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "(the server)"))
 
 
 @contextlib.contextmanager
@@ -247,7 +250,6 @@ def storage_words(error: BaseException, location: str | None = None) -> Sentence
     """What a database error means for the person, and what to do, in one sentence without
     its final stop; None when it is nothing this knows (the caller words it generically)."""
     text = str(getattr(error, "orig", None) or error).lower()
-    where: object = location or _THE_BOARD
     if isinstance(error, IntegrityError) and "source_id" in text:
         return Sentence(
             QT_TRANSLATE_NOOP(
@@ -324,20 +326,34 @@ def storage_words(error: BaseException, location: str | None = None) -> Sentence
             server,
         )
     if "disk is full" in text:
+        if not location:
+            return Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal", "the disk holding the board is full: free some space, then try again"
+                )
+            )
         return Sentence(
             QT_TRANSLATE_NOOP(
                 "Refusal", "the disk holding %1 is full: free some space, then try again"
             ),
-            where,
+            location,
         )
     if "disk i/o error" in text:
+        if not location:
+            return Sentence(
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "the board could not be read or written (a disk I/O error): check that it is "
+                    "a board file on a working disk or share",
+                )
+            )
         return Sentence(
             QT_TRANSLATE_NOOP(
                 "Refusal",
                 "%1 could not be read or written (a disk I/O error): check that it is a board "
                 "file on a working disk or share",
             ),
-            where,
+            location,
         )
     return None
 
@@ -363,12 +379,17 @@ _NO_ANSWER = (
 def _read_only_words(location: str | None) -> Sentence:
     """A board file Renkei may read but not write, or a folder it cannot write in (SQLite
     writes a journal beside the board, and a new board is made in its folder)."""
-    where = location or "the board"
-    shown: object = location or _THE_BOARD
+    if not location:
+        return Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "the board could not be written (the file system refused it)"
+            )
+        )
+    where = location
     if "://" in where:
         return Sentence(
             QT_TRANSLATE_NOOP("Refusal", "%1 is read-only for you: ask its owner for write access"),
-            shown,
+            where,
         )
     folder = os.path.dirname(os.path.abspath(where)) or "."
     if os.path.exists(where) and not os.access(where, os.W_OK):
@@ -401,7 +422,7 @@ def _read_only_words(location: str | None) -> Sentence:
         )
     return Sentence(
         QT_TRANSLATE_NOOP("Refusal", "%1 could not be written (the file system refused it)"),
-        shown,
+        where,
     )
 
 
@@ -439,11 +460,14 @@ def locked_not_saved(error: BoardLocked) -> BoardLocked:
     )
 
 
-def _first_line_of(error: Exception) -> str:
-    return str(getattr(error, "orig", None) or error).strip().splitlines()[0]
+def _first_line_of(error: Exception) -> object:
+    said = getattr(error, "orig", None) or error
+    if isinstance(said, Sentence):  # marked words (a lease taken over): told, not copied
+        return said
+    return str(said).strip().splitlines()[0]
 
 
-def _server_of(error: BaseException, location: str | None) -> str:
+def _server_of(error: BaseException, location: str | None) -> object:
     if location and "://" in location:
         try:
             url = make_url(location)
@@ -451,7 +475,7 @@ def _server_of(error: BaseException, location: str | None) -> str:
             return "?"
         return f"{url.host or 'localhost'}:{url.port or 5432}"
     found = re.search(r'server at "([^"]+)"(?:[^,]*), port (\d+)', str(error))
-    return f"{found.group(1)}:{found.group(2)}" if found else "(the server)"
+    return f"{found.group(1)}:{found.group(2)}" if found else _SERVER_UNNAMED
 
 
 def _user_of(text: str, location: str | None) -> str:

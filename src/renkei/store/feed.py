@@ -63,7 +63,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Protocol
 
-from renkei.domain.i18n import QT_TRANSLATE_NOOP
+from renkei.domain.i18n import QT_TRANSLATE_NOOP, Marked
 from renkei.store import lease
 from renkei.store.board_store import BoardStore
 from renkei.store.database import BoardUnreachable
@@ -118,7 +118,12 @@ class Watcher(Protocol):
 
 
 class _Garbled(Exception):
-    """The file is there but does not start with a whole SQLite header (yet)."""
+    """The file is there but does not start with a whole SQLite header (yet); ``what`` says
+    what it holds instead, in marked words."""
+
+    def __init__(self, what: Marked):
+        super().__init__(str(what))
+        self.what = what
 
 
 @dataclass(frozen=True)
@@ -137,7 +142,7 @@ def look_at(path: Path) -> FileLook:
         header = file.read(HEADER_BYTES)
         stat = os.fstat(file.fileno())  # the file that was read, not whatever is there now
     if len(header) < HEADER_BYTES or not header.startswith(SQLITE_MAGIC):
-        raise _Garbled(f"{len(header)} bytes" if len(header) < HEADER_BYTES else "not SQLite")
+        raise _Garbled(_bytes(len(header)) if len(header) < HEADER_BYTES else _NOT_SQLITE)
     return FileLook(
         counter=int.from_bytes(header[24:28], "big"),
         identity=(stat.st_dev, stat.st_ino, stat.st_size, stat.st_mtime_ns),
@@ -177,7 +182,7 @@ class SqliteWatch:
         except OSError as error:
             raise BoardUnreachable(_UNREADABLE, error) from error
         if size == 0:
-            raise _garbled(self.path, "0 bytes")
+            raise _garbled(self.path, _bytes(0))
         return FreshLook(self.path)
 
     def adopt(self, link: FreshLook) -> None:
@@ -204,7 +209,7 @@ class SqliteWatch:
         except FileNotFoundError:
             return self._patient(now, _missing(self.path))
         except _Garbled as error:
-            return self._patient(now, _garbled(self.path, str(error)))
+            return self._patient(now, _garbled(self.path, error.what))
         except OSError as error:  # a sharing violation on Windows, a share gone quiet
             return self._patient(now, BoardUnreachable(_UNREADABLE, error))
         self._trouble_since = None
@@ -252,7 +257,14 @@ def _missing(path: Path) -> BoardUnreachable:
     )
 
 
-def _garbled(path: Path, what: str) -> BoardUnreachable:
+def _bytes(count: int) -> Marked:
+    return Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "%1 bytes"), (count,))
+
+
+_NOT_SQLITE = Marked("Refusal", QT_TRANSLATE_NOOP("Refusal", "not SQLite"))
+
+
+def _garbled(path: Path, what: object) -> BoardUnreachable:
     return BoardUnreachable(
         QT_TRANSLATE_NOOP(
             "Refusal",

@@ -98,8 +98,9 @@ class LeaseBusy(Sentence):
         self.holder = holder
 
 
-class LeaseLost(sqlite3.OperationalError):
-    """This connection's lease was taken over: it must not commit."""
+class LeaseLost(Sentence, sqlite3.OperationalError):
+    """This connection's lease was taken over: it must not commit. Its words (why the lease
+    is gone) are a marked sentence, told in the person's language where the refusal is shown."""
 
 
 # -- who we are ------------------------------------------------------------------------------
@@ -164,7 +165,7 @@ class _Held:
         self.count = 0
         self.beat = 0
         self.beaten_at = time.monotonic()
-        self.lost: str | None = None  # why it is no longer ours
+        self.lost: Sentence | None = None  # why it is no longer ours
 
     def still_ours(self) -> bool:
         for look in range(UNREADABLE_LOOKS):
@@ -172,11 +173,15 @@ class _Held:
                 time.sleep(0.02)
             raw = read_lease(self.path)
             if raw is None:
-                self.lost = "its lock file was removed"
+                self.lost = Sentence(QT_TRANSLATE_NOOP("Refusal", "its lock file was removed"))
                 return False
             other = parse(raw)
             if other is not None and other.token != self.holder.token:
-                self.lost = f"{other.who} on {other.host} took the board's lock over"
+                self.lost = Sentence(
+                    QT_TRANSLATE_NOOP("Refusal", "%1 on %2 took the board's lock over"),
+                    other.who,
+                    other.host,
+                )
                 return False
             # Ours, or ours read half-way through a beat: a beat rewrites the same bytes but
             # the beat number, which comes after the token.
@@ -184,7 +189,11 @@ class _Held:
                 return True
         # Empty, unreadable or someone else's lease half-written, look after look: another
         # program made a new lock file where ours was. Never take it for ours.
-        self.lost = "another program made a new lock file in place of this one"
+        self.lost = Sentence(
+            QT_TRANSLATE_NOOP(
+                "Refusal", "another program made a new lock file in place of this one"
+            )
+        )
         return False
 
     def beat_now(self) -> None:
@@ -228,7 +237,11 @@ class Ticket:
             return
         if held.lost or not held.still_ours():
             raise LeaseLost(
-                f"{held.lost}, so this change was not committed (nothing was saved); try again"
+                QT_TRANSLATE_NOOP(
+                    "Refusal",
+                    "%1, so this change was not committed (nothing was saved); try again",
+                ),
+                held.lost,
             )
 
     def release(self) -> None:

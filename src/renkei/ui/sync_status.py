@@ -18,6 +18,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QWidget
 from renkei.app.places import BoardLocation, where
 from renkei.app.sync import SyncState, SyncStatus
 from renkei.i18n import arg
+from renkei.i18n.words import error_text
 from renkei.render.theme import LIGHT
 from renkei.ui.location_banner import place_headline, place_meaning
 
@@ -126,7 +127,8 @@ class SyncStatusWidget(QWidget):
     def show_state(self, state: SyncState) -> None:
         self._state = state
         if state.problem:
-            self._problem, self._problem_at = state.problem, datetime.now()
+            self._problem = state.problem_said(error_text)
+            self._problem_at = datetime.now()
         if state.status is SyncStatus.CONNECTED:
             self._countdown.stop()
         elif not self._countdown.isActive():
