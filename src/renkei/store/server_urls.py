@@ -25,7 +25,7 @@ def url_parts(target: str) -> tuple[str, int, str, str, str | None]:
     Raises ValueError for something that is not a server URL."""
     try:
         url = make_url(target)
-    except ArgumentError as error:
+    except (ArgumentError, ValueError) as error:  # (a port that is no number: ValueError)
         raise ValueError(f"Not a server address: {without_password(target)}") from error
     if not url.drivername.startswith("postgres") or not url.host or not url.database:
         raise ValueError(f"Not a server address: {without_password(target)}")
@@ -36,7 +36,7 @@ def without_password(target: str) -> str:
     """The URL with any password taken out (for messages, settings, the keyring key)."""
     try:
         url = make_url(target)
-    except ArgumentError:
+    except (ArgumentError, ValueError):
         return target if "@" not in target else target.split("://", 1)[0] + "://…"
     # (URL.set(password=None) means "leave it as it is", so the URL is built again.)
     bare = URL.create(
