@@ -222,6 +222,39 @@ def test_ctrl_c_ends_the_watch_quietly(watches, demo_store):
     assert lines == [] and err == ""
 
 
+def test_ctrl_c_while_a_look_closes_its_connection_ends_the_watch_quietly(
+    demo_store, monkeypatch, capsys, caplog
+):
+    """The signal may land while a look at the board is closing its connection: the watch
+    still ends with exit 0 and nothing on stderr (a KeyboardInterrupt raised in there made
+    SQLAlchemy's pool print a traceback). The interrupt is sent from inside that close."""
+    from renkei.cli import watch_commands
+    from renkei.cli.main import main
+    from renkei.store import lease
+
+    close, warm_up = lease.BoardConnection.close, watch_commands._warm_up
+    looking: list[bool] = []
+    sent: list[bool] = []
+
+    def close_interrupted(self) -> None:
+        if looking and not sent:  # the first close once the watch looks at the board
+            sent.append(True)
+            os.kill(os.getpid(), signal.SIGINT)
+        close(self)
+
+    def warm_up_and_look(stream) -> None:
+        looking.append(True)
+        warm_up(stream)
+
+    monkeypatch.setattr(lease.BoardConnection, "close", close_interrupted)
+    monkeypatch.setattr(watch_commands, "_warm_up", warm_up_and_look)
+    code = main(["--board", demo_store.location, "watch", "--json", "--timeout", "20"])
+    err = capsys.readouterr().err
+    logged = [record.getMessage() for record in caplog.records]  # (stderr, in a process)
+    assert sent and code == 0
+    assert "Traceback" not in err and not logged, (err, logged)
+
+
 def test_watch_of_a_missing_board_fails(tmp_path):
     """A board that does not exist: exit 1 with the usual message, nothing created."""
     missing = tmp_path / "typo.renkei"

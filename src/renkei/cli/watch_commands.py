@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import argparse
+import contextlib
 import select
 import signal
 import time
+from collections.abc import Iterator
+from typing import Any
 
 from renkei.app.errors import StorageError
 from renkei.app.session import BoardSession
@@ -63,7 +66,8 @@ def cmd_watch(args: argparse.Namespace) -> int:
     settings = LocalSettings.load()
     store = open_board(args.board, settings)
     sync: BoardSync | None = None
-    previous = _stop_on_sigterm()
+    stop = _Stop()
+    stop.install()
     try:
         session = BoardSession(store, None, thresholds=settings.risk_thresholds())
         start = session.synced_revision if args.since is None else args.since
@@ -91,31 +95,61 @@ def cmd_watch(args: argparse.Namespace) -> int:
                 start,
             )
         )
-        _follow(sync, stream, args.timeout)
+        _follow(sync, stream, args.timeout, stop)
     except KeyboardInterrupt:
         return 0  # Ctrl-C (or a service manager's SIGTERM) is how a watch ends
     finally:
-        if previous is not None:
-            signal.signal(signal.SIGTERM, previous)
+        stop.uninstall()
         if sync is not None:
             sync.stop()
         store.dispose()
     return 0
 
 
-def _stop_on_sigterm():
-    """SIGTERM ends a watch as quietly as Ctrl-C; the previous handler is returned."""
+class _Stop:
+    """Ctrl-C and SIGTERM end a watch between its looks at the board, never inside one: a
+    KeyboardInterrupt raised while a connection is being closed makes SQLAlchemy's pool
+    print a traceback on stderr. While the loop waits, the signal ends it at once."""
 
-    def stop(_signum, _frame):
-        raise KeyboardInterrupt
+    def __init__(self) -> None:
+        self.asked = False
+        self.waiting = False
+        self._before: list[tuple[int, Any]] = []
 
-    try:
-        return signal.signal(signal.SIGTERM, stop)
-    except ValueError:  # not the main thread (main() called from a worker): leave it be
-        return None
+    def __call__(self, _signum, _frame) -> None:
+        self.asked = True
+        if self.waiting:
+            raise KeyboardInterrupt
+
+    def install(self) -> None:
+        for number in (signal.SIGINT, signal.SIGTERM):
+            try:
+                self._before.append((number, signal.signal(number, self)))
+            except ValueError:  # not the main thread (main() called from a worker)
+                return
+
+    def uninstall(self) -> None:
+        for number, before in self._before:
+            signal.signal(number, before)
+        self._before.clear()
+
+    def check(self) -> None:
+        if self.asked:
+            raise KeyboardInterrupt
+
+    @contextlib.contextmanager
+    def wait(self) -> Iterator[None]:
+        self.check()
+        self.waiting = True
+        try:
+            yield
+        finally:
+            self.waiting = False
 
 
-def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> None:
+def _follow(
+    sync: BoardSync, stream: RevisionStream, timeout: float | None, stop: _Stop
+) -> None:
     """The loop: SQLite polls its file version; PostgreSQL sleeps on the LISTEN socket with a
     slow safety poll; a lost connection is retried with BoardSync's backoff. After each look
     the stream prints whatever revisions the session has read and it has not printed. (The
@@ -126,6 +160,7 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
     unread(stream)
     _warm_up(stream)
     while not stream.finished:
+        stop.check()
         now = time.monotonic()
         if deadline is not None and now >= deadline:
             return
@@ -134,7 +169,8 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
         wake = next_tick if deadline is None else min(next_tick, deadline)
         wait = max(0.0, wake - now)
         if socket is not None:
-            ready = sync.notice_waiting or select.select([socket], [], [], wait)[0]
+            with stop.wait():
+                ready = sync.notice_waiting or select.select([socket], [], [], wait)[0]
             if ready:
                 sync.notice()
                 unread(stream)
@@ -142,7 +178,8 @@ def _follow(sync: BoardSync, stream: RevisionStream, timeout: float | None) -> N
                     next_tick = time.monotonic() + sync.next_retry_seconds()
                 continue
         else:
-            time.sleep(wait)
+            with stop.wait():
+                time.sleep(wait)
         if time.monotonic() >= next_tick:
             sync.tick()  # reconnects when the connection was lost
             unread(stream)
