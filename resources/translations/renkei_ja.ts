@@ -7054,6 +7054,10 @@ Keep their version, or replace it with yours?</source>
         <source>waits for %1</source>
         <translation>%1の完了待ち</translation>
     </message>
+    <message>
+        <source>slide %1 of %2</source>
+        <translation>スライド %1/%2</translation>
+    </message>
 </context>
 <context>
     <name>StandupOrderDialog</name>

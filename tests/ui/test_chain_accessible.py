@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QAccessible, QAccessibleActionInterface
@@ -88,3 +90,18 @@ def test_the_current_hop_is_told_focused_and_selected(view, qtbot):
     third.actionInterface().doAction(QAccessibleActionInterface.pressAction())
     assert view.current_hop == 2
     assert opened == [view.hop_rows()[2]["handoff_id"]]
+
+
+def test_the_chain_speaks_japanese_on_a_japanese_board(qtbot, japanese_ui, ja_session):
+    """In Japanese the words come from the catalogue: the pane's name, the hop's state and
+    "sent" words, joined with 、."""
+    widget = HandoffChainView(ja_session)
+    qtbot.addWidget(widget)
+    widget.show_task(lost_downstream_budget_task(ja_session))
+    chain = QAccessible.queryAccessibleInterface(widget)
+    assert chain.text(Name).endswith("」の引き継ぎ") and chain.text(Name).startswith("「")
+    hops = children(chain)
+    assert len(hops) >= 2
+    name = hops[0].text(Name)
+    assert name.startswith("1. ") and "、" in name and "送付" in name
+    assert not re.search("[A-Za-z]{3,}", name), name
