@@ -2506,6 +2506,18 @@
         <translation>ここで抜け漏れ</translation>
     </message>
     <message>
+        <source>Handoffs of %1</source>
+        <translation>%1の引き継ぎ</translation>
+    </message>
+    <message>
+        <source>Open this handoff</source>
+        <translation>この引き継ぎを開く</translation>
+    </message>
+    <message>
+        <source>Select the hop</source>
+        <translation>この引き継ぎを選択</translation>
+    </message>
+    <message>
         <source>Changed hands without a handoff record</source>
         <translation>引き継ぎの記録なしで担当者が変更</translation>
     </message>
@@ -7077,6 +7089,10 @@ Keep their version, or replace it with yours?</source>
     <message>
         <source>waits for %1</source>
         <translation>%1の完了待ち</translation>
+    </message>
+    <message>
+        <source>slide %1 of %2</source>
+        <translation>スライド %1/%2</translation>
     </message>
 </context>
 <context>

@@ -24,7 +24,7 @@ from renkei.domain.model import Board
 from renkei.i18n import arg, translate_marked
 from renkei.i18n.contexts import Handoffs
 from renkei.i18n.words import join_list, label_text, paren_text, parts_text, wide_parts_text
-from renkei.ui.text import board_names, local_time_text
+from renkei.ui.text import board_names, local_time_text, span_text
 
 MARGIN = 14
 MIN_ROW_HEIGHT = 44
@@ -79,6 +79,24 @@ def short_finding_text(finding: Finding) -> str:
     return kind
 
 
+def span_words(row: HopRow, now: float) -> str:
+    """What the bar's side says: 'acknowledged in 1 h' / 'waiting 3 d' ("" when neither:
+    no handoff record, or decided without an acknowledgement)."""
+    h = row.entry.handoff
+    if h is None:
+        return ""
+    if h.acknowledged_at is not None:
+        return arg(
+            QCoreApplication.translate("Handoffs", "acknowledged in %1"),
+            span_text(h.acknowledged_at - h.sent_at),
+        )
+    if h.state.is_open:
+        moment = datetime.fromtimestamp(now, UTC).replace(tzinfo=None)
+        waited = span_text(moment - h.sent_at)
+        return arg(QCoreApplication.translate("Handoffs", "waiting %1"), waited)
+    return ""
+
+
 @dataclass
 class HopRow:
     """One hop of the chain, with its words; ``top`` and the heights are set by placing."""
@@ -93,6 +111,7 @@ class HopRow:
     lost_here: bool
     findings_text: str
     tooltip: str
+    finding_words: tuple[str, ...] = ()  # the findings line's parts, each said on its own
     top: float = 0.0
     main_height: float = 0.0
     height: float = 0.0
@@ -368,6 +387,7 @@ def _make_row(
         breaking=breaking,
         lost_here=lost_here,
         findings_text=wide_parts_text(parts),
+        finding_words=tuple(parts),
         tooltip=_tooltip(label, people, state, entry, names),
     )
 

@@ -7,13 +7,11 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
-from datetime import UTC, datetime
 
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
 from renkei.domain.handoff import HandoffState
-from renkei.i18n import arg
 from renkei.render import glyphs
 from renkei.render.theme import Theme, mix
 from renkei.ui.handoffs.chain_layout import (
@@ -24,9 +22,9 @@ from renkei.ui.handoffs.chain_layout import (
     ChainAxis,
     ChainMetrics,
     HopRow,
+    span_words,
     stamp,
 )
-from renkei.ui.text import span_text
 
 
 @dataclass(frozen=True)
@@ -267,20 +265,8 @@ def _paint_span_label(
     painter: QPainter, scene: ChainScene, row: HopRow, start: float, end: float, centre: float
 ) -> None:
     """'acknowledged in 1 h' / 'waiting 3 d' beside the bar, where there is room."""
-    h = row.entry.handoff
-    if h is None:
-        return
-    if h.acknowledged_at is not None:
-        text = arg(
-            QCoreApplication.translate("Handoffs", "acknowledged in %1"),
-            span_text(h.acknowledged_at - h.sent_at),
-        )
-    elif h.state.is_open:
-        moment = datetime.fromtimestamp(scene.chain.now, UTC).replace(tzinfo=None)
-        text = arg(
-            QCoreApplication.translate("Handoffs", "waiting %1"), span_text(moment - h.sent_at)
-        )
-    else:
+    text = span_words(row, scene.chain.now)
+    if not text:
         return
     font = scene.font(0.85, False)
     metrics = QFontMetricsF(font)

@@ -19,7 +19,9 @@ from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from renkei.render.theme import Theme, current
+from renkei.ui.a11y import register
 from renkei.ui.fonts import scaled_font
+from renkei.ui.handoffs import chain_accessible
 from renkei.ui.handoffs.chain_layout import (
     MIN_ROW_HEIGHT,
     Chain,
@@ -37,6 +39,7 @@ class HandoffChainView(QWidget):
     """The chain of one task; ``refresh()`` re-reads the session's analysis."""
 
     handoffActivated = Signal(int)  # noqa: N815 — Qt signal naming
+    accessibleEventPosted = Signal(object, str)  # noqa: N815 — what a screen reader was told
 
     @property
     def theme(self) -> Theme:
@@ -55,6 +58,7 @@ class HandoffChainView(QWidget):
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Minimum)
         self.setAutoFillBackground(False)
         self.setAccessibleName(QCoreApplication.translate("Handoffs", "Handoff chain"))
+        chain_accessible.watch_focus(self)
         self.refresh()
 
     # -- public ----------------------------------------------------------------------------
@@ -93,6 +97,19 @@ class HandoffChainView(QWidget):
             }
             for row in self._chain.rows
         ]
+
+    @property
+    def current_hop(self) -> int | None:
+        """The outlined hop (↑ ↓ move it, Enter opens its handoff), or None."""
+        return self._current
+
+    def set_current(self, index: int | None) -> None:
+        if index == self._current:
+            return
+        self._current = index
+        self.update()
+        if index is not None:
+            chain_accessible.current_changed(self)
 
     def row_rect(self, index: int) -> QRect:
         """The whole row (hop band and its findings line), in widget coordinates."""
@@ -202,8 +219,7 @@ class HandoffChainView(QWidget):
         if event.button() == Qt.MouseButton.LeftButton:
             self._pressed = self.row_at(event.position().y())
             if self._pressed is not None:
-                self._current = self._pressed
-                self.update()
+                self.set_current(self._pressed)
         super().mousePressEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:  # noqa: N802
@@ -219,8 +235,7 @@ class HandoffChainView(QWidget):
         if rows and key in (Qt.Key.Key_Up, Qt.Key.Key_Down):
             step = -1 if key == Qt.Key.Key_Up else 1
             start = self._current if self._current is not None else (-1 if step > 0 else 0)
-            self._current = max(0, min(len(rows) - 1, start + step))
-            self.update()
+            self.set_current(max(0, min(len(rows) - 1, start + step)))
             return
         if key in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and self._current is not None:
             self._activate(self._current)
@@ -244,3 +259,6 @@ class HandoffChainView(QWidget):
             handoff_id = rows[index].handoff_id
             if handoff_id is not None:
                 self.handoffActivated.emit(handoff_id)
+
+
+register(HandoffChainView, chain_accessible.ChainAccessible)

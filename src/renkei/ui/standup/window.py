@@ -23,6 +23,8 @@ from renkei.render.slide_metrics import SlideMetrics, slide_body
 from renkei.render.slide_paint import paint_slide
 from renkei.render.slide_plan import team_has_more
 from renkei.render.theme import SLIDE_THEMES, Theme
+from renkei.ui.a11y import register
+from renkei.ui.standup import accessible
 from renkei.ui.standup.faces import Clock, slide_face, with_title_names
 from renkei.ui.standup.held_button import HeldButton
 from renkei.ui.standup.slides import build_slides
@@ -35,6 +37,7 @@ class StandupWindow(QWidget):
 
     heldRequested = Signal()
     closed = Signal()
+    accessibleEventPosted = Signal(object, str)  # noqa: N815 — what a screen reader was told
 
     def __init__(
         self,
@@ -160,6 +163,7 @@ class StandupWindow(QWidget):
         self._overtime = 0
         self._sync_children()
         self.update()
+        accessible.slide_changed(self)
 
     def next_slide(self) -> None:
         self.go_to(self._index + 1)
@@ -186,6 +190,7 @@ class StandupWindow(QWidget):
         if self.has_more():
             self._page += 1
             self.update()
+            accessible.paged(self)
         else:
             self.next_slide()
 
@@ -194,6 +199,7 @@ class StandupWindow(QWidget):
         if self._page > 0:
             self._page -= 1
             self.update()
+            accessible.paged(self)
         else:
             self.previous_slide()
 
@@ -214,6 +220,8 @@ class StandupWindow(QWidget):
             self._index = min(self._index, len(self._slides) - 1)
         self._sync_children()
         self.update()
+        if key not in keys:
+            accessible.slide_changed(self)
 
     def _on_board_changed(self, _change) -> None:
         self._debounce.start()
@@ -416,3 +424,6 @@ class StandupWindow(QWidget):
         """The smallest pixel size used on the current slide."""
         sizes = [px for _, px in self._paint_offscreen()]
         return min(sizes) if sizes else 0.0
+
+
+register(StandupWindow, accessible.StandupAccessible)
