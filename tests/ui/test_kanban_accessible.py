@@ -279,3 +279,44 @@ def test_an_item_gone_from_the_board_says_so(window):
     assert columns[2] == "In progress, 2 of 14 tasks shown"
     window.model.set_filter(TaskFilter())
     assert card.isValid() and card.text(Name).startswith(IMPORT)
+
+
+SECOND_APPLICATION = r"""
+import sys
+from PySide6.QtGui import QAccessible
+from PySide6.QtWidgets import QApplication
+from renkei.app.opening import open_store
+from renkei.app.session import BoardSession
+from renkei.ui.board_events import BoardEvents
+from renkei.ui.kanban.model import KanbanModel
+from renkei.ui.kanban.view import KanbanView
+
+
+def board_view():
+    session = BoardSession(open_store(sys.argv[1]), None)
+    view = KanbanView(KanbanModel(session, BoardEvents(session)))
+    return QAccessible.queryAccessibleInterface(view).role().name
+
+
+first = QApplication(sys.argv[:1])
+print(board_view())  # the factory installed under the first application
+first.shutdown()  # Qt forgets its accessibility factories with the application
+second = QApplication(sys.argv[:1])
+print(board_view())
+"""
+
+
+def test_the_board_speaks_under_a_second_application(demo_store):
+    """A process that ended one application and made another (the command line speaking
+    Japanese, then the window; one test after another) still has painted views that speak."""
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen")
+    done = subprocess.run(
+        [sys.executable, "-c", SECOND_APPLICATION, demo_store.location],
+        capture_output=True, text=True, timeout=120, env=env,
+    )  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split()[-2:] == ["Pane", "Pane"]

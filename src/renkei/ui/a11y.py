@@ -18,7 +18,7 @@ from collections.abc import Hashable
 from functools import partial
 
 import shiboken6
-from PySide6.QtCore import QEvent, QObject, QRect, QRectF, QTimer
+from PySide6.QtCore import QCoreApplication, QEvent, QObject, QRect, QRectF, QTimer
 from PySide6.QtGui import (
     QAccessible,
     QAccessibleActionInterface,
@@ -35,16 +35,24 @@ from renkei.i18n.history import join_words
 
 Key = Hashable
 _TYPES: dict[type, type] = {}
-_installed = False
+_INSTALLED_UNDER: list[QObject] = []  # the application the factory was installed under
 
 
 def register(view_type: type, interface_type: type) -> None:
-    """Views of ``view_type`` are read through ``interface_type(view)`` from now on."""
-    global _installed
+    """Views of ``view_type`` are read through ``interface_type(view)`` from now on (each
+    such view calls ``ensure_factory`` when it is made)."""
     _TYPES[view_type] = interface_type
-    if not _installed:
-        QAccessible.installFactory(_factory)
-        _installed = True
+
+
+def ensure_factory() -> None:
+    """The factory installed under the running application. Qt forgets every factory when
+    an application ends, and one process may make several (the command line's to speak
+    Japanese, then the window's; the tests, one after another)."""
+    app = QCoreApplication.instance()
+    if app is None or (_INSTALLED_UNDER and _INSTALLED_UNDER[0] is app):
+        return
+    QAccessible.installFactory(_factory)
+    _INSTALLED_UNDER[:] = [app]
 
 
 def _factory(_key: str, obj: QObject | None):

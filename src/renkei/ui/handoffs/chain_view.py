@@ -19,7 +19,7 @@ from PySide6.QtGui import QFont, QFontMetricsF, QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QSizePolicy, QToolTip, QWidget
 
 from renkei.render.theme import Theme, current
-from renkei.ui.a11y import register
+from renkei.ui.a11y import ensure_factory, register
 from renkei.ui.fonts import scaled_font
 from renkei.ui.handoffs import chain_accessible
 from renkei.ui.handoffs.chain_layout import (
@@ -47,6 +47,7 @@ class HandoffChainView(QWidget):
 
     def __init__(self, session, parent: QWidget | None = None):
         super().__init__(parent)
+        ensure_factory()  # (Qt forgets it when an application ends)
         self.session = session
         self._task_id: int | None = None
         self._chain = Chain()

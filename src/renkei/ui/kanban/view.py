@@ -13,7 +13,7 @@ from PySide6.QtGui import QKeyEvent, QMouseEvent, QPainter
 from PySide6.QtWidgets import QAbstractScrollArea, QApplication, QLineEdit, QPushButton, QToolTip
 
 from renkei.render.theme import Theme, current
-from renkei.ui.a11y import register
+from renkei.ui.a11y import ensure_factory, register
 from renkei.ui.kanban import accessible
 from renkei.ui.kanban.geometry import (
     HEADER_HEIGHT,
@@ -48,6 +48,7 @@ class KanbanView(QAbstractScrollArea):
 
     def __init__(self, model: KanbanModel, parent=None):
         super().__init__(parent)
+        ensure_factory()  # (Qt forgets it when an application ends)
         self.model = model
         self.lanes: list[Lane] = []
         self.columns: list = []

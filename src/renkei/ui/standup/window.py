@@ -23,7 +23,7 @@ from renkei.render.slide_metrics import SlideMetrics, slide_body
 from renkei.render.slide_paint import paint_slide
 from renkei.render.slide_plan import team_has_more
 from renkei.render.theme import SLIDE_THEMES, Theme
-from renkei.ui.a11y import register
+from renkei.ui.a11y import ensure_factory, register
 from renkei.ui.standup import accessible
 from renkei.ui.standup.faces import Clock, slide_face, with_title_names
 from renkei.ui.standup.held_button import HeldButton
@@ -55,6 +55,7 @@ class StandupWindow(QWidget):
         ``auto_advance_seconds`` (how long past the time it waits before moving on) and
         ``theme`` come from Preferences (see ``from_settings``)."""
         super().__init__(parent)
+        ensure_factory()  # (Qt forgets it when an application ends)
         if parent is not None:
             self.setWindowFlag(Qt.WindowType.Window, True)
         self.setWindowTitle(QCoreApplication.translate("Standup", "Standup"))

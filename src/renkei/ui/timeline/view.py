@@ -44,7 +44,7 @@ from renkei.render.timeline_paint import (
     screen_fonts,
     screen_style,
 )
-from renkei.ui.a11y import register
+from renkei.ui.a11y import ensure_factory, register
 from renkei.ui.kanban.model import LaneMode
 from renkei.ui.timeline import accessible, drag_paint
 from renkei.ui.timeline.interaction import EDGE, TASK_MIME, TimelineInteraction
@@ -72,6 +72,7 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
 
     def __init__(self, session: BoardReadModel, parent=None):
         super().__init__(parent)
+        ensure_factory()  # (Qt forgets it when an application ends)
         self.session = session
         self.fixed_theme: Theme | None = None  # None: the app's theme
         self._ids: list[int] = []
