@@ -152,3 +152,21 @@ def test_the_timeline_slide_frames_what_the_caller_draws(app_font):
     assert ("", 24.0) in drawn
     middle = bodies[0].center()
     assert colours(image, int(middle.x()), int(middle.y()), 10, 10) == {"#ffffff"}
+
+
+def test_lines_that_fill_their_panel_exactly_are_all_shown(monkeypatch):
+    """A panel's room is its height less its heading; two lines that fill it exactly are
+    shown on one page, not the second paged off by a rounding error (a Japanese slide at
+    1280×720 showed "1 of 2 ↓" under half an empty panel: 61.153125 + 124.9375 - 61.153125
+    is 124.93749999999999 in floating point)."""
+    from renkei.render import slide_plan
+
+    monkeypatch.setattr(slide_plan, "item_height", lambda line, section, width, m: 62.46875)
+    monkeypatch.setattr(slide_plan, "_overhead", lambda m: 61.153125)
+    monkeypatch.setattr(slide_plan, "_tallest", lambda m, section=None: 89.7)
+    section = team_face(2).sections[0]
+    m = SlideMetrics.for_size(1280, 720)
+    body = QRectF(0, 0, 400, 61.153125 + 2 * 62.46875)
+    plan = slide_plan.plan_team((section,), body, m)
+    assert [(p.start, p.end) for p in plan.placed] == [(0, 2)]
+    assert not plan.more

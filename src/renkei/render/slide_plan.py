@@ -108,6 +108,12 @@ def item_height(line: Line, section: Section, width: float, m: SlideMetrics) -> 
     return titles * line_height(m.item, True) + line_height(detail_px(section, m)) + gap
 
 
+# Pixels a page may be over its room: a panel's room is worked out as its height less its
+# heading, and the sum of its lines can exceed that difference by a rounding error alone
+# (on a Japanese slide the second of two lines was paged off, leaving half a panel empty).
+ROOM_SLACK = 0.01
+
+
 def _pages(
     section: Section, room: float, width: float, m: SlideMetrics, page: int
 ) -> tuple[int, int]:
@@ -119,7 +125,7 @@ def _pages(
         used, end = 0.0, start
         while end < count:
             h = item_height(section.lines[end], section, width, m)
-            if end > start and used + h > room:
+            if end > start and used + h > room + ROOM_SLACK:
                 break
             used += h
             end += 1
