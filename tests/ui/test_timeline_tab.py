@@ -212,7 +212,10 @@ def test_a_colleagues_300_new_tasks_rebuild_the_shown_chart_once(window, demo_se
     scattered = sorted(demo_session.board.tasks.values(), key=lambda t: t.id)[:20]
     new = [
         Create("task", (("title", f"Lead {n}"), ("status_id", status), ("position", 1e9 + n)))
-        for n in range(280)
+        for n in range(279)
+    ] + [
+        Create("task", (("title", "Dated lead"), ("status_id", status), ("position", 2e9),
+                        ("due", demo_session.today() + timedelta(days=3))))
     ] + [
         Create("task", (("title", f"Near {t.id}"), ("status_id", t.status_id),
                         ("position", t.position + 1e-4)))
@@ -223,6 +226,28 @@ def test_a_colleagues_300_new_tasks_rebuild_the_shown_chart_once(window, demo_se
     assert tab.tray.count() == len(
         [i for i in window.model.task_ids() if span_of(demo_session.board.tasks[i]) is None]
     )
+
+
+def test_new_undated_tasks_keep_the_charts_rows_and_reach_the_tray(window, demo_session):
+    """A colleague's 300 tasks with no dates change no row, bar or link: the chart keeps its
+    rows (no rebuild, on 10,000 tasks the dearest part of a live update) and the tray lists
+    them; a dated one among them rebuilds it (the test above)."""
+    tab = window.timeline_tab
+    rows_before = tab.view.shown_task_ids()
+    rebuilt = []
+    rebuild = tab.view._rebuild
+    tab.view._rebuild = lambda: (rebuilt.append(1), rebuild())
+    status = demo_session.board.find_status("To do").id
+    new = [
+        Create("task", (("title", f"Lead {n}"), ("status_id", status), ("position", 1e9 + n)))
+        for n in range(300)
+    ]  # fmt: skip
+    demo_session.apply_all(new, "Import")
+    assert rebuilt == []
+    assert tab.view.shown_task_ids() == rows_before
+    undated = [i for i in window.model.task_ids() if span_of(demo_session.board.tasks[i]) is None]
+    assert tab.tray.task_ids() == undated and len(undated) >= 300
+    assert tab.tray_action.text() == f"Unscheduled ({len(undated)})"
 
 
 def test_the_tray_is_left_as_it_is_when_its_tasks_did_not_change(window, demo_session):

@@ -353,7 +353,11 @@ class TimelineTab(QWidget):
 
     def refresh(self) -> None:
         self._stale = False
-        self.view.set_tasks(self.tasks.task_ids())  # its rows set the undated ones apart
+        touched = self.tasks.touched  # the tasks of the Change being shown (none: a reset)
+        if touched and self.tasks.task_filter.is_empty and self.view.rows_kept_after(touched):
+            self.view.keep_rows(self.tasks.task_ids())  # (a colleague's undated new tasks)
+        else:
+            self.view.set_tasks(self.tasks.task_ids())  # its rows set the undated ones apart
         undated = self.view.undated_task_ids()
         self.tray.show_tasks(self.session.board, undated)
         self.tray_label.setText(

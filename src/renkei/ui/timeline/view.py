@@ -23,7 +23,7 @@ from PySide6.QtGui import QPainter
 from PySide6.QtWidgets import QAbstractScrollArea
 
 from renkei.domain.read_model import BoardReadModel
-from renkei.domain.schedule import critical_path
+from renkei.domain.schedule import critical_path, day_numbers
 from renkei.render.bar_face import BarFace
 from renkei.render.theme import Theme, current
 from renkei.render.timeline_chart import (
@@ -119,6 +119,29 @@ class TimelineView(TimelineInteraction, TimelineTooltips, QAbstractScrollArea):
         are ``undated_task_ids``)."""
         self._ids = list(task_ids)
         self._rebuild()
+
+    def rows_kept_after(self, touched: set[int]) -> bool:
+        """Whether a change to ``touched`` leaves every row as it is: none of them has a
+        row or dates now (so no bar, link, violation or critical path can involve them)."""
+        tasks = self.session.board.tasks
+        row_of = self._layout.row_of
+        return all(
+            task_id not in row_of and (task_id not in tasks or day_numbers(tasks[task_id]) is None)
+            for task_id in touched
+        )
+
+    def keep_rows(self, task_ids: list[int]) -> None:
+        """The tasks to show when ``rows_kept_after`` their change: the rows, links and
+        critical path stay; the bars' words (risk) and the groups' forecasts are made again."""
+        self._ids = list(task_ids)
+        row_of = self._layout.row_of
+        self._layout.undated[:] = [task_id for task_id in self._ids if task_id not in row_of]
+        self._faces = FaceCache(self.session, self._layout)
+        if self._forecasts is None:
+            self._refresh_forecasts()
+        else:
+            self._forecast_timer.start()
+        self.viewport().update()
 
     def undated_task_ids(self) -> list[int]:
         """The tasks given that have no date at all, in the order given (the tray's)."""
