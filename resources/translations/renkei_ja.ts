@@ -7098,12 +7098,20 @@ Keep their version, or replace it with yours?</source>
 <context>
     <name>StandupOrderDialog</name>
     <message>
-        <source>Drag the teams into the order the standup walks through them.</source>
-        <translation>朝会で扱う順にチームをドラッグして並べ替えてください。</translation>
+        <source>Drag the teams into the order the standup walks through them, or move the chosen team with Move up and Move down (Alt+↑, Alt+↓).</source>
+        <translation>朝会で扱う順にチームをドラッグして並べ替えるか、選んだチームを「上へ」「下へ」（Alt+↑、Alt+↓）で移動してください。</translation>
     </message>
     <message>
         <source>Teams in standup order</source>
         <translation>朝会で話す順のチーム</translation>
+    </message>
+    <message>
+        <source>Move &amp;up</source>
+        <translation>上へ(&amp;U)</translation>
+    </message>
+    <message>
+        <source>Move &amp;down</source>
+        <translation>下へ(&amp;D)</translation>
     </message>
     <message>
         <source>Standup order</source>

@@ -71,6 +71,31 @@ def test_the_order_dialog_lists_every_team_in_the_current_order(qtbot, demo_sess
     )
 
 
+def test_the_order_is_set_by_keyboard_too(qtbot, demo_session):
+    """Alt+↓ / Alt+↑ on the list, or the Move up / Move down buttons, move the chosen team;
+    it stays chosen, and nothing moves past either end."""
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication
+
+    board = demo_session.board
+    dialog = StandupOrderDialog(board, [])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    qtbot.waitExposed(dialog)
+    dialog.activateWindow()  # (shortcuts reach the active window only)
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is dialog)
+    first, second = dialog.order()[:2]
+    dialog.teams.setFocus()
+    QTest.keyClick(dialog.teams, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
+    assert dialog.order()[:2] == [second, first]
+    assert dialog.teams.currentItem().data(Qt.ItemDataRole.UserRole) == first
+    dialog.up.click()
+    assert dialog.order()[:2] == [first, second]
+    dialog.up.click()  # at the top already
+    assert dialog.order()[:2] == [first, second]
+
+
 def test_the_standup_order_survives_a_restart(tmp_path):
     path = tmp_path / "settings.json"
     settings = LocalSettings(standup_order={"/boards/team.renkei": [3, 1, 2]})

@@ -3,26 +3,35 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
     QDialogButtonBox,
-    QLabel,
+    QHBoxLayout,
     QListWidget,
     QListWidgetItem,
+    QPushButton,
     QVBoxLayout,
 )
 
 from renkei.app.standup import team_order
 from renkei.domain.model import Board
+from renkei.ui.phrase_label import PhraseLabel
 
 
 class StandupOrderDialog(QDialog):
     def __init__(self, board: Board, order: list[int], parent=None):
         super().__init__(parent)
         self.setWindowTitle(self.tr("Standup order"))
-        hint = QLabel(self.tr("Drag the teams into the order the standup walks through them."))
+        hint = PhraseLabel(self)  # (Japanese breaks by phrase, not inside a word)
         hint.setWordWrap(True)
+        hint.set_phrases(
+            self.tr(
+                "Drag the teams into the order the standup walks through them, or move the "
+                "chosen team with Move up and Move down (Alt+↑, Alt+↓)."
+            )
+        )
         self.teams = QListWidget(self)
         self.teams.setAccessibleName(self.tr("Teams in standup order"))
         self.teams.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
@@ -32,6 +41,21 @@ class StandupOrderDialog(QDialog):
             item = QListWidgetItem(board.teams[team_id].name)
             item.setData(Qt.ItemDataRole.UserRole, team_id)
             self.teams.addItem(item)
+        self.teams.setCurrentRow(0)
+        # The order by keyboard too: buttons beside the list, and Alt+↑ / Alt+↓ on it.
+        self.up = QPushButton(self.tr("Move &up"), self)
+        self.down = QPushButton(self.tr("Move &down"), self)
+        self.up.clicked.connect(lambda: self._move(-1))
+        self.down.clicked.connect(lambda: self._move(1))
+        for keys, step in (("Alt+Up", -1), ("Alt+Down", 1)):
+            QShortcut(QKeySequence(keys), self, lambda step=step: self._move(step))
+        moves = QVBoxLayout()
+        moves.addWidget(self.up)
+        moves.addWidget(self.down)
+        moves.addStretch(1)
+        row = QHBoxLayout()
+        row.addWidget(self.teams, 1)
+        row.addLayout(moves)
         buttons = QDialogButtonBox(
             QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
         )
@@ -39,8 +63,17 @@ class StandupOrderDialog(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(hint)
-        layout.addWidget(self.teams)
+        layout.addLayout(row)
         layout.addWidget(buttons)
+
+    def _move(self, step: int) -> None:
+        """The chosen team one place up (-1) or down (1); it stays chosen."""
+        row = self.teams.currentRow()
+        target = row + step
+        if row < 0 or not 0 <= target < self.teams.count():
+            return
+        self.teams.insertItem(target, self.teams.takeItem(row))
+        self.teams.setCurrentRow(target)
 
     def order(self) -> list[int]:
         return [
