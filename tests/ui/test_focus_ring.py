@@ -15,6 +15,8 @@ from PySide6.QtWidgets import (
     QListWidget,
     QPushButton,
     QSpinBox,
+    QStyle,
+    QStyleOptionButton,
     QVBoxLayout,
     QWidget,
 )
@@ -140,3 +142,28 @@ def test_the_focused_timeline_chart_is_ringed(qtbot, demo_session, name):
     qtbot.waitUntil(lambda: not view.hasFocus())
     image = view.grab().toImage()
     assert not near(image.pixelColor(0, middle), theme.selection, slack=10)
+
+
+@pytest.mark.parametrize("name", ["light", "dark", "high_contrast"])
+def test_an_empty_check_box_stands_out_from_the_window(qtbot, name):
+    """An unticked box's edge against the window at 3:1 or more (non-text contrast): on the
+    dark theme Fusion's edge, the window colour darkened, was 1.2:1; a focused box's ring
+    takes no room from its words."""
+    theme = apply_theme(name)
+    box = QCheckBox("At risk only")
+    qtbot.addWidget(box)
+    box.show()
+    qtbot.waitExposed(box)
+    image = box.grab().toImage()
+    option = QStyleOptionButton()
+    box.initStyleOption(option)
+    edge = box.style().subElementRect(QStyle.SubElement.SE_CheckBoxIndicator, option, box)
+    strongest = max(
+        contrast(image.pixelColor(x, y), theme.window)
+        for x in range(edge.left(), edge.right() + 1)
+        for y in range(edge.top(), edge.bottom() + 1)
+    )
+    assert strongest >= 3.0, (name, strongest)
+    width = box.sizeHint().width()
+    box.setFocus(Qt.FocusReason.TabFocusReason)
+    assert box.sizeHint().width() == width
