@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 
 from demo_boards import copy_board
+from renkei.cli import words
 from renkei.cli.main import main
 
 pytest.register_assert_rewrite("editor_process")
@@ -42,3 +43,24 @@ def run(capsys):
         return Result(code, captured.out, captured.err)
 
     return run
+
+
+def _speaking(monkeypatch, lang: str):
+    """The command line in the language of ``lang`` (as a user's locale sets it), for the
+    commands run in this test and the words its own code asks for."""
+    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
+        monkeypatch.delenv(name, raising=False)
+    monkeypatch.setenv("LANG", lang)
+    words.begin()
+    yield
+    words.end()
+
+
+@pytest.fixture
+def japanese(monkeypatch):
+    yield from _speaking(monkeypatch, "ja_JP.UTF-8")
+
+
+@pytest.fixture
+def english(monkeypatch):
+    yield from _speaking(monkeypatch, "en_US.UTF-8")

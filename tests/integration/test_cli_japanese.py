@@ -19,20 +19,6 @@ def ja_board(demo_boards, board_path) -> str:
     return str(demo_boards.copy(board_path, "ja", "demo-ja"))
 
 
-@pytest.fixture
-def japanese(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
-
-
-@pytest.fixture
-def english(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-
-
 def test_tasks_table_speaks_japanese(run, ja_board, japanese):
     result = run("--board", ja_board, "tasks", "--at-risk")
     assert result.code == 0, result.err

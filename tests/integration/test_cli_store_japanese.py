@@ -17,26 +17,6 @@ from renkei.domain.i18n import QT_TRANSLATE_NOOP
 from renkei.store import migrate
 
 
-@pytest.fixture
-def japanese(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
-    words.begin()
-    yield
-    words.end()
-
-
-@pytest.fixture
-def english(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
-    words.begin()
-    yield
-    words.end()
-
-
 def tear(path: Path) -> None:
     """A torn b-tree page: the board is damaged."""
     data = bytearray(path.read_bytes())

@@ -7,23 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-import pytest
-
 DATE_HINT = "2024-03-12, 2024/03/12 or Jira's 12/Mar/24 10:15 AM"
-
-
-@pytest.fixture
-def japanese(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
-
-
-@pytest.fixture
-def english(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "en_US.UTF-8")
 
 
 def write(tmp_path: Path, name: str, text: str) -> str:

@@ -21,16 +21,6 @@ from renkei.store.database import StorageError, storage_words
 from renkei.store.feed import FILE_PATIENCE_SECONDS, SqliteWatch
 
 
-@pytest.fixture
-def japanese(monkeypatch):
-    for name in ("LANGUAGE", "LC_ALL", "LC_MESSAGES"):
-        monkeypatch.delenv(name, raising=False)
-    monkeypatch.setenv("LANG", "ja_JP.UTF-8")
-    words.begin()
-    yield
-    words.end()
-
-
 class Clock:
     def __init__(self):
         self.now = 1000.0
